@@ -1,0 +1,55 @@
+/**
+ * Contract between the essay model and the claim analyser.
+ *
+ * The model hands the analyser one body paragraph at a time (so results can be cached per
+ * paragraph); the analyser answers with offsets into that paragraph's text. The model turns
+ * offsets into document ranges.
+ */
+import type { ClaimReason } from '../types';
+
+export interface ClaimOptions {
+  /** A marker later in the same paragraph supports the sentences before it (one note per paragraph). */
+  paragraphMarkerCoversPrecedingSentences: boolean;
+  /** A sentence with a quotation needs a marker of its own, even when the paragraph is otherwise covered. */
+  quotationsNeedOwnNote: boolean;
+  /** Phrases (case-insensitive) whose sentences are never flagged. */
+  allowlist: string[];
+}
+
+export const defaultClaimOptions: ClaimOptions = {
+  paragraphMarkerCoversPrecedingSentences: false,
+  quotationsNeedOwnNote: true,
+  allowlist: [],
+};
+
+export interface ParagraphMarker {
+  label: string;
+  /** Offsets into the paragraph text, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface ClaimParagraph {
+  /** The paragraph's Markdown source, exactly as in the document. */
+  text: string;
+  markers: ParagraphMarker[];
+  /** Spans (offsets) that are not prose: inline code, HTML, link destinations. */
+  excluded: { start: number; end: number }[];
+}
+
+export interface OffsetEvidence {
+  reason: ClaimReason;
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface ParagraphClaim {
+  sentence: string;
+  start: number;
+  end: number;
+  reasons: ClaimReason[];
+  evidence: OffsetEvidence[];
+  supportedBy: string[];
+  suppressed: boolean;
+}

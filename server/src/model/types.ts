@@ -1,0 +1,216 @@
+/**
+ * The essay model: what Apparatus knows about one Markdown essay.
+ *
+ * Plain data, no editor types: positions have the same shape as LSP's (0-based line, UTF-16
+ * character) so the feature layer can hand them out unchanged, but nothing here imports the
+ * protocol.
+ */
+
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** `footnote`: `[^12]` with `[^12]: text`; `endnote`: `[12]` in the body with a trailing `[12] text` list. */
+export type NoteForm = 'footnote' | 'endnote';
+
+export interface Marker {
+  label: string;
+  form: NoteForm;
+  /** The whole marker, brackets included. */
+  range: Range;
+  /** Just the label inside the brackets (what a rename replaces). */
+  labelRange: Range;
+  /** Index of the top-level block (paragraph, list, ...) the marker sits in. */
+  blockIndex: number;
+}
+
+export interface Note {
+  label: string;
+  form: NoteForm;
+  /** From the start of `[^12]:` (or `[12]`) to the end of the note's last paragraph. */
+  range: Range;
+  /** The label inside the definition's brackets. */
+  labelRange: Range;
+  /** The note's text as written (Markdown source, continuation paragraphs joined with a blank line). */
+  text: string;
+  /** Where `text` starts in the document. */
+  textRange: Range;
+  /** The citations the note was split into, resolved against the bibliography. */
+  citations: Citation[];
+  /** True when the note cites nothing (a discursive note). */
+  discursive: boolean;
+}
+
+export type CitationKind = 'full' | 'short' | 'ibid' | 'none';
+
+export interface Locator {
+  /** As written: "p.72", "pp.333-34", "p. 114-5". */
+  text: string;
+  /** First page as written ("333"), or null when the locator is not numeric. */
+  from: string | null;
+  /** Last page expanded to a full number ("334" for "333-34"), or null for a single page. */
+  to: string | null;
+}
+
+export interface NearMatch {
+  /** The name as written in the note ("Goncharow"). */
+  written: string;
+  /** The bibliography's spelling ("Goncharov"). */
+  expected: string;
+  /** Where the written name is, so a fix can replace exactly it. */
+  range: Range;
+}
+
+export interface Citation {
+  /** The citation's text as written in the note. */
+  text: string;
+  range: Range;
+  kind: CitationKind;
+  locator: Locator | null;
+  /** Keys of the bibliography entries it resolves to (several for an ambiguous Ibid.). */
+  entries: string[];
+  /** Why it did not resolve, in words; null when it did (or when it is not a citation). */
+  unresolved: string | null;
+  /** Entries it could mean when it is ambiguous (named in `unresolved`). */
+  candidates: string[];
+  /** Set when the author's name is misspelt but a close match exists. */
+  nearMatch: NearMatch | null;
+  /** For Ibid.: the notes followed back to the source ("23" → "22"), nearest first. */
+  ibidChain: string[];
+  /** Who is cited through whom ("Khrushchev in Talbott"): the mediating phrase, when there is one. */
+  mediatedBy: string | null;
+}
+
+export interface Person {
+  surname: string;
+  /** Given names or initials as written ("W.W.", "John Lewis"). */
+  given: string;
+}
+
+export interface BibliographyEntry {
+  /** Stable key: first author's surname (or a document's short name) + year + a, b... (`weathersby1995b`). */
+  key: string;
+  /** The entry's Markdown source. */
+  text: string;
+  range: Range;
+  /** The sub-section it sits in ("Primary sources"), or null. */
+  section: string | null;
+  authors: Person[];
+  editors: Person[];
+  etAl: boolean;
+  /** A body as author ("Foreign Relations of the United States", "National Archives"). */
+  corporateAuthor: string | null;
+  year: number | null;
+  /** "winter", "spring", "July", "Feb." — what distinguishes two works of one author in one year. */
+  season: string | null;
+  /** "Issue 5", "No.4", "Working Paper No.8". */
+  issue: string | null;
+  title: string | null;
+  /** Journal, collection or series the work is in ("CWIHP", "Diplomatic History"). */
+  container: string | null;
+  volume: string | null;
+  /** Page range of an article or chapter ("94-119"), from/to as numbers for checking locators. */
+  pages: { text: string; from: number; to: number } | null;
+  url: string | null;
+  /** Document identifiers found in the entry ("nsc 68", "nsc 8-2"), normalised. */
+  documentIds: string[];
+  /** Full dates found in the entry, ISO (1950-06-25). */
+  dates: string[];
+}
+
+export interface BibliographySection {
+  title: string;
+  range: Range;
+}
+
+export interface Bibliography {
+  /** The heading line ("Bibliography", "BIBLIOGRAPHY:", "Works Cited"). */
+  heading: { text: string; range: Range } | null;
+  sections: BibliographySection[];
+  entries: BibliographyEntry[];
+  /** The whole bibliography, heading to last entry. */
+  range: Range | null;
+}
+
+export interface Heading {
+  text: string;
+  depth: number;
+  range: Range;
+}
+
+export type ClaimReason =
+  | 'quotation'
+  | 'statistic'
+  | 'specific-detail'
+  | 'reported-speech-or-thought'
+  | 'historiography'
+  | 'vague-attribution';
+
+export interface ClaimEvidence {
+  reason: ClaimReason;
+  /** What was found, as written ("'the Soviet people would not understand…'", "telegram"). */
+  text: string;
+  range: Range;
+}
+
+/** A body sentence that needs a citation, with whether one supports it. */
+export interface Claim {
+  sentence: string;
+  range: Range;
+  reasons: ClaimReason[];
+  evidence: ClaimEvidence[];
+  /** Labels of the markers that support it (empty: unsupported). */
+  supportedBy: string[];
+  /** Silenced by an `<!-- apparatus-ignore -->` comment, the allowlist or own-argument phrasing. */
+  suppressed: boolean;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export interface RelatedInformation {
+  message: string;
+  range: Range;
+}
+
+export interface Diagnostic {
+  /** Stable rule id (`missing-note`, `unsupported-claim/quotation`). */
+  code: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  related: RelatedInformation[];
+  /** `unnecessary` greys the range out (an unused note). */
+  tags: ('unnecessary')[];
+  /** Machine-readable facts a quick fix needs (the label, the near-match spelling, ...). */
+  data?: Record<string, string>;
+}
+
+export interface FrontMatter {
+  range: Range;
+  /** Parsed YAML values that are strings or numbers (title, author, date); empty when the YAML is broken. */
+  fields: Record<string, string>;
+  /** Why the YAML could not be read, when it could not. */
+  error: string | null;
+}
+
+export interface Essay {
+  /** The analysed text (what every range refers to). */
+  text: string;
+  lineCount: number;
+  form: NoteForm | null;
+  frontMatter: FrontMatter | null;
+  headings: Heading[];
+  markers: Marker[];
+  notes: Note[];
+  bibliography: Bibliography;
+  claims: Claim[];
+  diagnostics: Diagnostic[];
+  /** Set when the text was not analysed (too large, binary): the one thing to tell the user. */
+  skipped: string | null;
+}
