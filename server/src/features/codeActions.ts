@@ -1,0 +1,193 @@
+/**
+ * Code actions: quick fixes for the model's diagnostics, citing an uncited source from inside a
+ * note, and the two whole-document rewrites (renumber, convert endnotes) as source actions.
+ *
+ * Fixes are driven by the model's own diagnostics at the requested range rather than by the
+ * diagnostics the editor sends back, so they work whatever severity the writer gave a code (even
+ * "off") and whether or not the editor preserved `data`. Editor diagnostics that match a fix
+ * (same code, same range) are attached to it so the editor links them.
+ */
+import {
+  CodeAction,
+  CodeActionKind,
+  type CodeActionParams,
+  type Diagnostic as LspDiagnostic,
+  TextEdit,
+} from 'vscode-languageserver';
+import type { Diagnostic, Essay, Note, NoteForm, Position, Range } from '../model/types';
+import { convertEndnotesEdits } from './convertEndnotes';
+import { labelKey, nextFreeNumber } from './edits/labels';
+import {
+  markerHabit,
+  markerSource,
+  mergeInsertsAtSamePosition,
+  sentenceMarkerOffset,
+  stubDefinitionEdit,
+} from './edits/placement';
+import { shortFormCitation } from './edits/shortForm';
+import { comparePositions, rangeContains, rangesEqual, rangesIntersect, textIndexFor } from './edits/text';
+import { renumberNotesEdits } from './renumber';
+
+export const ApparatusCodeActionKind = {
+  RenumberNotes: `${CodeActionKind.Source}.apparatus.renumberNotes`,
+  ConvertEndnotes: `${CodeActionKind.Source}.apparatus.convertEndnotesToFootnotes`,
+  CiteSource: `${CodeActionKind.Refactor}.apparatus.citeSource`,
+} as const;
+
+/** For the server's `codeActionProvider.codeActionKinds`. */
+export const CODE_ACTION_KINDS: string[] = [
+  CodeActionKind.QuickFix,
+  ApparatusCodeActionKind.CiteSource,
+  ApparatusCodeActionKind.RenumberNotes,
+  ApparatusCodeActionKind.ConvertEndnotes,
+];
+
+/** The comment that tells the claim checker to leave the sentence after it alone. */
+export const IGNORE_COMMENT = '<!-- apparatus-ignore -->';
+
+export function provideCodeActions(essay: Essay, uri: string, params: CodeActionParams): CodeAction[] {
+  if (essay.skipped) return [];
+  const only = params.context.only;
+  const wanted = (kind: string): boolean =>
+    !only || only.length === 0 || only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+  const edit = (edits: TextEdit[]) => ({ changes: { [uri]: edits } });
+  const actions: CodeAction[] = [];
+
+  if (wanted(CodeActionKind.QuickFix)) {
+    for (const diagnostic of essay.diagnostics) {
+      if (!rangesIntersect(diagnostic.range, params.range)) continue;
+      const linked = params.context.diagnostics.filter((sent) => sameDiagnostic(sent, diagnostic));
+      for (const fix of quickFixes(essay, diagnostic)) {
+        actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: linked, isPreferred: fix.preferred, edit: edit(fix.edits) });
+      }
+    }
+  }
+
+  if (wanted(ApparatusCodeActionKind.CiteSource)) {
+    const note = noteAtCursor(essay, params.range.start);
+    if (note) actions.push(...citeUncitedSources(essay, note, params.range).map((fix) => ({ title: fix.title, kind: ApparatusCodeActionKind.CiteSource, edit: edit(fix.edits) })));
+  }
+
+  if (wanted(ApparatusCodeActionKind.RenumberNotes)) {
+    const edits = renumberNotesEdits(essay);
+    if (edits.length > 0) actions.push({ title: 'Renumber all notes in order of appearance', kind: ApparatusCodeActionKind.RenumberNotes, edit: edit(edits) });
+  }
+
+  if (wanted(ApparatusCodeActionKind.ConvertEndnotes) && essay.form === 'endnote') {
+    const edits = convertEndnotesEdits(essay);
+    if (edits.length > 0) actions.push({ title: 'Convert endnotes ([1] … [1] text) to Markdown footnotes', kind: ApparatusCodeActionKind.ConvertEndnotes, edit: edit(edits) });
+  }
+  return actions;
+}
+
+interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred: boolean;
+}
+
+function quickFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
+  const data = diagnostic.data ?? {};
+  switch (diagnostic.code) {
+    case 'missing-note':
+      return data.label ? [addMissingNote(essay, data.label)] : [];
+    case 'unused-note':
+      return data.label ? removeUnusedNote(essay, data.label, diagnostic.range) : [];
+    case 'near-match': {
+      if (!data.expected) return [];
+      const written = data.written ?? textIndexFor(essay).slice(diagnostic.range);
+      return [{ title: `Replace "${written}" with "${data.expected}"`, edits: [TextEdit.replace(diagnostic.range, data.expected)], preferred: true }];
+    }
+    case 'note-order': {
+      const edits = renumberNotesEdits(essay);
+      return edits.length > 0 ? [{ title: 'Renumber all notes in order of appearance', edits, preferred: true }] : [];
+    }
+    default:
+      return diagnostic.code.startsWith('unsupported-claim/') ? claimFixes(essay, diagnostic) : [];
+  }
+}
+
+function addMissingNote(essay: Essay, label: string): Fix {
+  const marker = essay.markers.find((candidate) => labelKey(candidate.label) === labelKey(label));
+  const form: NoteForm = marker?.form ?? essay.form ?? 'footnote';
+  return { title: `Add a definition for note ${label}`, edits: [stubDefinitionEdit(essay, label, form)], preferred: true };
+}
+
+function removeUnusedNote(essay: Essay, label: string, diagnosticRange: Range): Fix[] {
+  const candidates = essay.notes.filter((note) => labelKey(note.label) === labelKey(label));
+  const note = candidates.find((candidate) => rangesIntersect(candidate.range, diagnosticRange)) ?? candidates[0];
+  if (!note) return [];
+  return [{ title: `Remove unused note ${label}`, edits: [removeDefinitionEdit(essay, note)], preferred: false }];
+}
+
+/**
+ * Delete a definition's lines (continuation lines included) and one blank line next to it:
+ * the one after when there is one, else the one before, so the notes keep their spacing.
+ */
+function removeDefinitionEdit(essay: Essay, note: Note): TextEdit {
+  const index = textIndexFor(essay);
+  let first = note.range.start.line;
+  let last = note.range.end.line;
+  const nextIsBlank = index.isBlankLine(last + 1) && !index.isPhantomLastLine(last + 1);
+  if (nextIsBlank) last++;
+  else if (index.isBlankLine(first - 1)) first--;
+  if (last + 1 < index.lineCount) return TextEdit.del({ start: { line: first, character: 0 }, end: { line: last + 1, character: 0 } });
+  const end = { line: last, character: index.lineText(last).length };
+  if (first === 0) return TextEdit.del({ start: { line: 0, character: 0 }, end });
+  return TextEdit.del({ start: { line: first - 1, character: index.lineText(first - 1).length }, end });
+}
+
+function claimFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
+  const claim = essay.claims.find((candidate) => rangesIntersect(candidate.range, diagnostic.range));
+  if (!claim) return [];
+  const index = textIndexFor(essay);
+  const form: NoteForm = essay.form ?? 'footnote';
+  const label = String(nextFreeNumber(essay));
+  const at = index.positionAt(sentenceMarkerOffset(essay, claim.range, markerHabit(essay)));
+  const footnote: Fix = {
+    title: `Insert a footnote here (note ${label})`,
+    edits: mergeInsertsAtSamePosition([TextEdit.insert(at, markerSource(label, form)), stubDefinitionEdit(essay, label, form)]),
+    preferred: true,
+  };
+  const ignore: Fix = {
+    title: 'Ignore this sentence (needs no citation)',
+    edits: [TextEdit.insert(claim.range.start, `${IGNORE_COMMENT} `)],
+    preferred: false,
+  };
+  return [footnote, ignore];
+}
+
+/** The note whose text the cursor is in (not on its `[^12]:` opening). */
+function noteAtCursor(essay: Essay, position: Position): Note | null {
+  const index = textIndexFor(essay);
+  for (const note of essay.notes) {
+    if (comparePositions(position, note.labelRange.end) <= 0) continue;
+    if (rangeContains(note.range, position)) return note;
+    // A fresh stub `[^12]: ` may end before the cursor, past its trailing space.
+    if (position.line === note.range.end.line && index.lineText(position.line).slice(note.range.end.character, position.character).trim() === '') {
+      if (comparePositions(note.range.end, position) <= 0) return note;
+    }
+  }
+  return null;
+}
+
+/** One action per uncited bibliography entry, inserting its short form at the cursor. */
+function citeUncitedSources(essay: Essay, note: Note, selection: Range): Fix[] {
+  const uncited = new Set(essay.diagnostics.filter((d) => d.code === 'uncited-source' && d.data?.key).map((d) => d.data?.key));
+  const entries = essay.bibliography.entries;
+  const index = textIndexFor(essay);
+  const before = essay.text[index.offsetAt(selection.start) - 1] ?? '';
+  const atTextStart = comparePositions(selection.start, note.textRange.start) <= 0;
+  // Joining a second citation onto one already in the note, Chicago style: "…, p.74; Stueck (1976), p."
+  const separator = atTextStart || before === '' || /[\s([{'"‘“]/.test(before) ? '' : '; ';
+  return entries
+    .filter((entry) => uncited.has(entry.key))
+    .map((entry) => {
+      const citation = shortFormCitation(entry, entries);
+      return { title: `Cite ${citation.replace(/, p\.$/, '')} (not yet cited)`, edits: [TextEdit.replace(selection, separator + citation)], preferred: false };
+    });
+}
+
+function sameDiagnostic(sent: LspDiagnostic, model: Diagnostic): boolean {
+  return sent.code === model.code && rangesEqual(sent.range, model.range);
+}
