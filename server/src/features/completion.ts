@@ -1,0 +1,193 @@
+/**
+ * Completion.
+ * - After `[^`: the next free number first, then the labels the essay already has (with the
+ *   note's text as documentation). On a line that starts a definition, labels whose markers still
+ *   lack a note come first.
+ * - Inside a note: the bibliography's entries, each offered as the short form the essay already
+ *   uses for it ("Goncharov", "Stueck (2002)"), else "Surname (year)", followed by ", p." so the
+ *   writer goes on with the page.
+ *
+ * The line is passed in from the live document: completion is asked for right after a keystroke,
+ * before the analysis has caught up with it, so the essay is only used for what it knows (labels,
+ * notes, entries).
+ */
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  MarkupKind,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
+import type { BibliographyEntry, Citation, Essay } from '../model/types';
+import { essayIndex, noteAt } from './locate';
+import { renderEntry, sectionName } from './render';
+
+const labelPrefix = /\[\^([^\]\s[]*)$/;
+const footnoteDefinitionStart = /^ {0,3}\[\^[^\]\s]+\]:/;
+const endnoteDefinitionStart = /^ {0,3}\[\d+\]\s/;
+
+function firstLine(text: string, limit = 80): string {
+  const line = text.trim().split('\n')[0];
+  return line.length > limit ? `${line.slice(0, limit - 1)}…` : line;
+}
+
+function numericOrder(a: string, b: string): number {
+  const x = /^\d+$/.test(a) ? Number(a) : Number.POSITIVE_INFINITY;
+  const y = /^\d+$/.test(b) ? Number(b) : Number.POSITIVE_INFINITY;
+  return x - y || a.localeCompare(b);
+}
+
+/** One more than the highest numeric label in use (markers or notes), 1 in an essay without notes. */
+export function nextFreeNumber(essay: Essay): number {
+  let highest = 0;
+  const index = essayIndex(essay);
+  for (const label of [...index.markersByLabel.keys(), ...index.notesByLabel.keys()]) {
+    if (/^\d+$/.test(label)) highest = Math.max(highest, Number(label));
+  }
+  return highest + 1;
+}
+
+function labelItems(essay: Essay, line: string, position: Position, typed: string, typedStart: number): CompletionItem[] {
+  const index = essayIndex(essay);
+  const range: Range = {
+    start: { line: position.line, character: typedStart },
+    end: { line: position.line, character: position.character },
+  };
+  // Close the bracket unless the writer already has one after the cursor.
+  const closing = line.slice(position.character).startsWith(']') ? '' : ']';
+  const startsDefinition = line.slice(0, typedStart - 2).trim() === '';
+  const items: CompletionItem[] = [];
+
+  const next = String(nextFreeNumber(essay));
+  items.push({
+    label: next,
+    kind: CompletionItemKind.Value,
+    detail: 'next free note number',
+    sortText: startsDefinition ? '1' : '0',
+    preselect: !startsDefinition,
+    filterText: next,
+    textEdit: { range, newText: next + closing },
+  });
+
+  const labels = [...new Set([...index.markersByLabel.keys(), ...index.notesByLabel.keys()])].sort(numericOrder);
+  labels.forEach((label, i) => {
+    if (label === next) return;
+    const note = index.notesByLabel.get(label)?.[0];
+    const lacksNote = !note;
+    const item: CompletionItem = {
+      label,
+      kind: CompletionItemKind.Reference,
+      detail: note ? firstLine(note.text) : 'marker without a note',
+      sortText: `${startsDefinition && lacksNote ? '0' : '2'}${String(i).padStart(6, '0')}`,
+      filterText: label,
+      textEdit: { range, newText: label + closing },
+    };
+    if (note) item.documentation = { kind: MarkupKind.Markdown, value: note.text };
+    items.push(item);
+  });
+  if (typed) return items.filter((item) => item.label.startsWith(typed) || item.label === next);
+  return items;
+}
+
+/** A citation's text without its page locator: "Goncharov, p.135" → "Goncharov". */
+function withoutLocator(citation: Citation): string {
+  let text = citation.text.trim();
+  if (citation.locator) {
+    const at = text.lastIndexOf(citation.locator.text);
+    if (at > 0) text = text.slice(0, at);
+  }
+  return text.replace(/[\s,;:.]+$/, '').trim();
+}
+
+function leadSurname(entry: BibliographyEntry): string | null {
+  return entry.authors[0]?.surname ?? entry.editors[0]?.surname ?? null;
+}
+
+/**
+ * The short form the essay uses most for each entry (ties: the one written first). Only forms
+ * that start with the entry's surname count, so "reply to Weathersby (winter, 1995)" is not
+ * offered as a way to cite Weathersby.
+ */
+export function usedShortForms(essay: Essay): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const note of essayIndex(essay).notesInOrder) {
+    for (const citation of note.citations) {
+      if (citation.kind !== 'short' || citation.entries.length !== 1 || citation.mediatedBy) continue;
+      const key = citation.entries[0];
+      const entry = essayIndex(essay).entriesByKey.get(key);
+      const surname = entry ? leadSurname(entry) : null;
+      const form = withoutLocator(citation);
+      if (!surname || !form.toLowerCase().startsWith(surname.toLowerCase())) continue;
+      let forms = counts.get(key);
+      if (!forms) counts.set(key, (forms = new Map()));
+      forms.set(form, (forms.get(form) ?? 0) + 1);
+    }
+  }
+  const chosen = new Map<string, string>();
+  for (const [key, forms] of counts) {
+    let best = '';
+    let bestCount = 0;
+    for (const [form, count] of forms) {
+      if (count > bestCount) {
+        best = form;
+        bestCount = count;
+      }
+    }
+    chosen.set(key, best);
+  }
+  return chosen;
+}
+
+/** "Surname (year)" for an entry the essay has not cited in short form yet. */
+export function fallbackShortForm(entry: BibliographyEntry): string {
+  const lead = leadSurname(entry) ?? entry.corporateAuthor ?? entry.title?.replace(/[*_'"‘’“”]/g, '').split(/\s+/).slice(0, 4).join(' ') ?? entry.key;
+  return entry.year === null ? lead : `${lead} (${entry.year})`;
+}
+
+function entryItems(essay: Essay, line: string, position: Position): CompletionItem[] {
+  const before = line.slice(0, position.character);
+  const typed = /[\p{L}\p{M}'’-]*$/u.exec(before)?.[0] ?? '';
+  const range: Range = {
+    start: { line: position.line, character: position.character - typed.length },
+    end: { line: position.line, character: position.character },
+  };
+  const forms = usedShortForms(essay);
+  const items: CompletionItem[] = [];
+  for (const entry of essayIndex(essay).entriesInOrder) {
+    const form = forms.get(entry.key) ?? fallbackShortForm(entry);
+    const section = sectionName(entry.section);
+    const rendered = renderEntry(entry);
+    items.push({
+      label: form,
+      kind: CompletionItemKind.Reference,
+      detail: section ? `${section} source` : 'source',
+      documentation: { kind: MarkupKind.Markdown, value: rendered },
+      // Matching on the title too lets "Khru" find Talbott's *Khrushchev Remembers*.
+      filterText: `${form} ${entry.title ?? ''}`.trim(),
+      sortText: form.toLowerCase(),
+      textEdit: { range, newText: `${form}, p.` },
+    });
+  }
+  return items;
+}
+
+function insideNote(essay: Essay, line: string, position: Position): boolean {
+  const before = line.slice(0, position.character);
+  const start = footnoteDefinitionStart.exec(before) ?? (essay.form === 'endnote' ? endnoteDefinitionStart.exec(before) : null);
+  if (start) return true;
+  // A continuation line of a note, as of the latest analysis.
+  const note = noteAt(essay, position);
+  return note !== null && position.line > note.range.start.line;
+}
+
+/**
+ * @param line the text of the cursor's line in the live document
+ */
+export function provideCompletion(essay: Essay, line: string, position: Position): CompletionItem[] {
+  if (essay.skipped !== null || position.character > line.length) return [];
+  const before = line.slice(0, position.character);
+  const label = labelPrefix.exec(before);
+  if (label) return labelItems(essay, line, position, label[1], position.character - label[1].length);
+  if (insideNote(essay, line, position)) return entryItems(essay, line, position);
+  return [];
+}

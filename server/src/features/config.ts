@@ -1,0 +1,162 @@
+/**
+ * The `apparatus.*` settings: their defaults, and reading whatever the client sends into a value
+ * the server can trust. A bad value never stops the server: it falls back to its default and the
+ * reason goes to the log, so the user can see why their setting had no effect.
+ */
+import type { Severity } from '../model/types';
+
+export type SeveritySetting = Severity | 'off';
+export type TraceSetting = 'off' | 'messages' | 'verbose';
+
+export interface ClaimSettings {
+  enabled: boolean;
+  paragraphMarkerCoversPrecedingSentences: boolean;
+  quotationsNeedOwnNote: boolean;
+  allowlist: string[];
+}
+
+export interface ApparatusSettings {
+  diagnostics: {
+    /** Only the codes the user set; every other code keeps the severity the model gives it. */
+    severity: Record<string, SeveritySetting>;
+  };
+  claims: ClaimSettings;
+  maxFileSize: number;
+  trace: { server: TraceSetting };
+}
+
+/** Every rule and its default severity (the model attaches the same default to each diagnostic). */
+export const defaultSeverities: Readonly<Record<string, Severity>> = {
+  'missing-note': 'error',
+  'unused-note': 'warning',
+  'duplicate-note': 'error',
+  'note-order': 'warning',
+  'unresolved-citation': 'warning',
+  'ambiguous-citation': 'warning',
+  'near-match': 'warning',
+  'ambiguous-ibid': 'warning',
+  'ibid-without-antecedent': 'warning',
+  'uncited-source': 'warning',
+  'duplicate-entry': 'warning',
+  'locator-out-of-range': 'information',
+  'short-form-before-full': 'information',
+  'missing-bibliography': 'information',
+  'file-too-large': 'warning',
+  'unsupported-claim/quotation': 'warning',
+  'unsupported-claim/statistic': 'warning',
+  'unsupported-claim/specific-detail': 'warning',
+  'unsupported-claim/reported-speech-or-thought': 'warning',
+  'unsupported-claim/historiography': 'warning',
+  'vague-attribution': 'information',
+};
+
+export const defaultSettings: ApparatusSettings = {
+  diagnostics: { severity: {} },
+  claims: {
+    enabled: true,
+    paragraphMarkerCoversPrecedingSentences: false,
+    quotationsNeedOwnNote: true,
+    allowlist: [],
+  },
+  maxFileSize: 4_000_000,
+  trace: { server: 'off' },
+};
+
+const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
+const traceValues: readonly TraceSetting[] = ['off', 'messages', 'verbose'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Log = (message: string) => void;
+
+function readBoolean(value: unknown, name: string, fallback: boolean, log: Log): boolean {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value === 'boolean') return value;
+  log(`apparatus.${name} should be true or false, not ${JSON.stringify(value)}; using ${fallback}.`);
+  return fallback;
+}
+
+function readSeverities(value: unknown, log: Log): Record<string, SeveritySetting> {
+  if (value === undefined || value === null) return {};
+  if (!isRecord(value)) {
+    log(`apparatus.diagnostics.severity should be an object of rule → severity, not ${JSON.stringify(value)}; using the defaults.`);
+    return {};
+  }
+  const severities: Record<string, SeveritySetting> = {};
+  for (const [code, setting] of Object.entries(value)) {
+    if (setting === undefined || setting === null) continue;
+    if (typeof setting !== 'string' || !severityValues.includes(setting.toLowerCase() as SeveritySetting)) {
+      log(
+        `apparatus.diagnostics.severity["${code}"] should be one of ${severityValues.join(', ')}, not ${JSON.stringify(setting)}; using the default.`,
+      );
+      continue;
+    }
+    if (!(code in defaultSeverities)) log(`apparatus.diagnostics.severity names an unknown rule "${code}"; it is kept but matches nothing yet.`);
+    severities[code] = setting.toLowerCase() as SeveritySetting;
+  }
+  return severities;
+}
+
+function readAllowlist(value: unknown, log: Log): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) {
+    log(`apparatus.claims.allowlist should be a list of phrases, not ${JSON.stringify(value)}; using [].`);
+    return [];
+  }
+  const phrases = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+  if (phrases.length !== value.length) log('apparatus.claims.allowlist: entries that are not phrases were ignored.');
+  return phrases;
+}
+
+function readMaxFileSize(value: unknown, log: Log): number {
+  if (value === undefined || value === null) return defaultSettings.maxFileSize;
+  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
+  log(`apparatus.maxFileSize should be a positive number of characters, not ${JSON.stringify(value)}; using ${defaultSettings.maxFileSize}.`);
+  return defaultSettings.maxFileSize;
+}
+
+function readTrace(value: unknown, log: Log): TraceSetting {
+  if (value === undefined || value === null) return 'off';
+  if (typeof value === 'string' && traceValues.includes(value as TraceSetting)) return value as TraceSetting;
+  log(`apparatus.trace.server should be one of ${traceValues.join(', ')}, not ${JSON.stringify(value)}; using "off".`);
+  return 'off';
+}
+
+/**
+ * Reads the `apparatus` section as the client sends it (from workspace/configuration, or the
+ * settings of a didChangeConfiguration notification). Anything missing takes its default.
+ */
+export function parseSettings(raw: unknown, log: Log): ApparatusSettings {
+  if (raw === undefined || raw === null) return structuredClone(defaultSettings);
+  if (!isRecord(raw)) {
+    log(`The apparatus settings should be an object, not ${JSON.stringify(raw)}; using the defaults.`);
+    return structuredClone(defaultSettings);
+  }
+  const diagnostics = isRecord(raw.diagnostics) ? raw.diagnostics : {};
+  const claims = isRecord(raw.claims) ? raw.claims : {};
+  const trace = isRecord(raw.trace) ? raw.trace : {};
+  const fallback = defaultSettings.claims;
+  return {
+    diagnostics: { severity: readSeverities(diagnostics.severity, log) },
+    claims: {
+      enabled: readBoolean(claims.enabled, 'claims.enabled', fallback.enabled, log),
+      paragraphMarkerCoversPrecedingSentences: readBoolean(
+        claims.paragraphMarkerCoversPrecedingSentences,
+        'claims.paragraphMarkerCoversPrecedingSentences',
+        fallback.paragraphMarkerCoversPrecedingSentences,
+        log,
+      ),
+      quotationsNeedOwnNote: readBoolean(claims.quotationsNeedOwnNote, 'claims.quotationsNeedOwnNote', fallback.quotationsNeedOwnNote, log),
+      allowlist: readAllowlist(claims.allowlist, log),
+    },
+    maxFileSize: readMaxFileSize(raw.maxFileSize, log),
+    trace: { server: readTrace(trace.server, log) },
+  };
+}
+
+/** The severity a diagnostic is shown with: the user's setting for its code, else the model's default. */
+export function effectiveSeverity(settings: ApparatusSettings, code: string, modelSeverity: Severity): SeveritySetting {
+  return settings.diagnostics.severity[code] ?? modelSeverity;
+}

@@ -1,0 +1,80 @@
+/**
+ * The model's diagnostics as LSP diagnostics: severity from the settings (a rule set to "off" is
+ * dropped), `source: "apparatus"`, the rule as `code` with a link to its page when there is one,
+ * related places in the same document, the `Unnecessary` tag, and the model's `data` passed on
+ * for quick fixes.
+ */
+import {
+  type Diagnostic,
+  DiagnosticSeverity,
+  DiagnosticTag,
+} from 'vscode-languageserver';
+import type { Diagnostic as ModelDiagnostic, Essay, Severity } from '../model/types';
+import { type ApparatusSettings, effectiveSeverity } from './config';
+
+export const diagnosticSource = 'apparatus';
+
+const lspSeverity: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** Where a rule is documented (an absolute URI), or undefined when it has no page. */
+export type RuleDocs = (code: string) => string | undefined;
+
+export function toLspDiagnostic(
+  diagnostic: ModelDiagnostic,
+  uri: string,
+  settings: ApparatusSettings,
+  ruleDocs: RuleDocs = () => undefined,
+): Diagnostic | null {
+  const severity = effectiveSeverity(settings, diagnostic.code, diagnostic.severity);
+  if (severity === 'off') return null;
+  const result: Diagnostic = {
+    range: diagnostic.range,
+    severity: lspSeverity[severity],
+    code: diagnostic.code,
+    source: diagnosticSource,
+    message: diagnostic.message,
+  };
+  const href = ruleDocs(diagnostic.code);
+  if (href) result.codeDescription = { href };
+  if (diagnostic.related.length > 0) {
+    result.relatedInformation = diagnostic.related.map((related) => ({
+      location: { uri, range: related.range },
+      message: related.message,
+    }));
+  }
+  if (diagnostic.tags.includes('unnecessary')) result.tags = [DiagnosticTag.Unnecessary];
+  if (diagnostic.data !== undefined) result.data = diagnostic.data;
+  return result;
+}
+
+export function provideDiagnostics(
+  essay: Essay,
+  uri: string,
+  settings: ApparatusSettings,
+  ruleDocs?: RuleDocs,
+): Diagnostic[] {
+  const result: Diagnostic[] = [];
+  for (const diagnostic of essay.diagnostics) {
+    const converted = toLspDiagnostic(diagnostic, uri, settings, ruleDocs);
+    if (converted) result.push(converted);
+  }
+  return result;
+}
+
+/** Counts by severity, for the workspace check's summary. Hints count as information. */
+export function countBySeverity(diagnostics: readonly Diagnostic[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const diagnostic of diagnostics) {
+    if (diagnostic.severity === DiagnosticSeverity.Error) errors++;
+    else if (diagnostic.severity === DiagnosticSeverity.Warning) warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}

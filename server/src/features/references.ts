@@ -1,0 +1,40 @@
+/**
+ * Find references. On a bibliography entry: every citation of it inside a note, and every marker
+ * of those notes (the entry itself is the declaration). On a marker or note: the markers with its
+ * label, and the definition as the declaration.
+ */
+import type { Location, Position, ReferenceContext } from 'vscode-languageserver';
+import type { Essay, Range } from '../model/types';
+import { citationsOf, comparePositions, definitionLabelRange, markersFor, notesFor, targetAt } from './locate';
+
+function sorted(uri: string, ranges: Range[]): Location[] {
+  return [...ranges]
+    .sort((a, b) => comparePositions(a.start, b.start))
+    .map((range) => ({ uri, range }));
+}
+
+export function provideReferences(
+  essay: Essay,
+  uri: string,
+  position: Position,
+  context: ReferenceContext,
+): Location[] {
+  const target = targetAt(essay, position);
+  if (!target) return [];
+  const ranges: Range[] = [];
+  if (target.kind === 'entry') {
+    if (context.includeDeclaration) ranges.push(target.entry.range);
+    const labels = new Set<string>();
+    for (const { note, citation } of citationsOf(essay, target.entry.key)) {
+      ranges.push(citation.range);
+      labels.add(note.label);
+    }
+    for (const label of labels) for (const marker of markersFor(essay, label)) ranges.push(marker.range);
+  } else {
+    for (const marker of markersFor(essay, target.label)) ranges.push(marker.range);
+    if (context.includeDeclaration) {
+      for (const note of notesFor(essay, target.label)) ranges.push(definitionLabelRange(note));
+    }
+  }
+  return sorted(uri, ranges);
+}

@@ -1,0 +1,205 @@
+/**
+ * Turning bibliography entries and the sources of a note into words: a readable reference for
+ * hovers and completion documentation, a short name for Ibid. chains and outlines, and the
+ * structured description the `apparatus.showSources` command returns.
+ */
+import type { BibliographyEntry, Citation, Essay, Note, Person } from '../model/types';
+import { citationsOf, entryFor, essayIndex } from './locate';
+
+/** Titles arrive as written; drop the emphasis or quotes around them so we can apply our own. */
+function bareTitle(title: string): string {
+  return title.trim().replace(/^[*_'"‘“]+/, '').replace(/[*_'"’”,.]+$/, '').trim();
+}
+
+function personFirst(person: Person): string {
+  return person.given ? `${person.surname}, ${person.given}` : person.surname;
+}
+
+function personNatural(person: Person): string {
+  return person.given ? `${person.given} ${person.surname}` : person.surname;
+}
+
+/** Chicago bibliography order: first person inverted, the rest natural, "and" before the last. */
+function people(list: Person[], etAl: boolean): string {
+  if (list.length === 0) return '';
+  const names = list.map((person, i) => (i === 0 ? personFirst(person) : personNatural(person)));
+  let joined: string;
+  if (names.length === 1) joined = names[0];
+  else if (names.length === 2) joined = `${names[0]}, and ${names[1]}`;
+  else joined = `${names.slice(0, -1).join(', ')}, and ${names[names.length - 1]}`;
+  return etAl ? `${joined} et al.` : joined;
+}
+
+/** "London: Little Brown & Company" from "(London: Little Brown & Company, 1971)" in the entry's text. */
+function publisher(entry: BibliographyEntry): string | null {
+  const match = /\(([^():]{2,60}:[^()]{2,120}?),\s*\d{4}\)/.exec(entry.text);
+  return match ? match[1].trim() : null;
+}
+
+/**
+ * A reference a reader can take in at a glance: authors, *title* (or “article”, *container*),
+ * publication details, year, pages. Entries the model could not take apart (no title) are shown
+ * as written.
+ */
+export function renderEntry(entry: BibliographyEntry): string {
+  if (!entry.title) return entry.text.trim();
+  const parts: string[] = [];
+  const authors = people(entry.authors, entry.etAl);
+  if (authors) parts.push(authors);
+  else if (entry.editors.length > 0) parts.push(`${people(entry.editors, false)} (ed${entry.editors.length > 1 ? 's' : ''}.)`);
+  else if (entry.corporateAuthor) parts.push(entry.corporateAuthor);
+  if (authors && entry.editors.length > 0) parts[0] += ` (ed${entry.editors.length > 1 ? 's' : ''}.)`;
+
+  const title = bareTitle(entry.title);
+  if (entry.container) {
+    parts.push(`“${title}”`);
+    let container = `*${bareTitle(entry.container)}*`;
+    if (entry.volume) container += `, vol. ${entry.volume}`;
+    if (entry.issue) container += `, ${entry.issue}`;
+    parts.push(container);
+  } else {
+    let book = `*${title}*`;
+    if (entry.volume) book += `, vol. ${entry.volume}`;
+    parts.push(book);
+  }
+  let text = parts.join(', ');
+  const when = [entry.season, entry.year === null ? null : String(entry.year)].filter((s): s is string => !!s).join(' ');
+  const place = entry.container ? null : publisher(entry);
+  if (place && when) text += ` (${place}, ${when})`;
+  else if (when) text += ` (${when})`;
+  if (entry.pages) text += `, pp.${entry.pages.text.replace(/^pp?\.\s*/, '')}`;
+  if (entry.url) text += `, <${entry.url}>`;
+  return text;
+}
+
+function leadName(entry: BibliographyEntry): string {
+  const first = entry.authors[0] ?? entry.editors[0];
+  if (first) {
+    const count = entry.authors.length || entry.editors.length;
+    if (entry.etAl || count > 2) return `${first.surname} et al.`;
+    const second = entry.authors[1] ?? (entry.authors.length === 0 ? entry.editors[1] : undefined);
+    return second ? `${first.surname} and ${second.surname}` : first.surname;
+  }
+  if (entry.corporateAuthor) return entry.corporateAuthor;
+  if (entry.title) return bareTitle(entry.title).split(/\s+/).slice(0, 4).join(' ');
+  return entry.text.trim().split(/\s+/).slice(0, 4).join(' ');
+}
+
+/**
+ * "Mansourov 1995": who and when, enough to tell entries apart in a chain or an outline. The
+ * season (or the title) is added only when the essay has two works that would otherwise share it.
+ */
+export function shortName(essay: Essay, entry: BibliographyEntry): string {
+  const lead = leadName(entry);
+  const base = entry.year === null ? lead : `${lead} ${entry.year}`;
+  const clashes = essayIndex(essay).entriesInOrder.filter(
+    (other) => other !== entry && leadName(other) === lead && other.year === entry.year,
+  );
+  if (clashes.length === 0) return base;
+  if (entry.season && clashes.every((other) => other.season !== entry.season)) {
+    return entry.year === null ? `${lead} ${entry.season}` : `${lead} ${entry.season} ${entry.year}`;
+  }
+  return entry.title ? `${base}, ${bareTitle(entry.title).split(/\s+/).slice(0, 4).join(' ')}` : base;
+}
+
+/** "Primary" / "Secondary" from "Primary sources:", or the section title as written. */
+export function sectionName(section: string | null): string | null {
+  if (!section) return null;
+  const match = /^\s*(primary|secondary|tertiary)\b/i.exec(section);
+  if (match) return match[1][0].toUpperCase() + match[1].slice(1).toLowerCase();
+  return section.trim().replace(/[:.]+$/, '');
+}
+
+/** "Ibid. → note 22 → Mansourov 1995" for a resolved Ibid.; null for other citations. */
+export function ibidChainText(essay: Essay, citation: Citation): string | null {
+  if (citation.kind !== 'ibid') return null;
+  const steps = ['Ibid.', ...citation.ibidChain.map((label) => `note ${label}`)];
+  const names = citation.entries.map((key) => entryFor(essay, key)).filter((e): e is BibliographyEntry => e !== null);
+  if (names.length > 0) steps.push(names.map((entry) => shortName(essay, entry)).join(' or '));
+  else steps.push('?');
+  return steps.join(' → ');
+}
+
+/** One source a note resolves to, as the `apparatus.showSources` command returns it. */
+export interface SourceDescription {
+  key: string;
+  rendered: string;
+  locator: string | null;
+  section: string | null;
+}
+
+/** One citation of a note, with what it resolved to or why it did not. */
+export interface CitationDescription {
+  text: string;
+  kind: Citation['kind'];
+  sources: SourceDescription[];
+  /** "Ibid. → note 22 → Mansourov 1995" for an Ibid. */
+  chain: string | null;
+  unresolved: string | null;
+  mediatedBy: string | null;
+}
+
+export function describeSource(entry: BibliographyEntry, citation: Citation): SourceDescription {
+  return {
+    key: entry.key,
+    rendered: renderEntry(entry),
+    locator: citation.locator?.text ?? null,
+    section: sectionName(entry.section),
+  };
+}
+
+export function describeCitation(essay: Essay, citation: Citation): CitationDescription {
+  const sources: SourceDescription[] = [];
+  for (const key of citation.entries) {
+    const entry = entryFor(essay, key);
+    if (entry) sources.push(describeSource(entry, citation));
+  }
+  return {
+    text: citation.text,
+    kind: citation.kind,
+    sources,
+    chain: ibidChainText(essay, citation),
+    unresolved: citation.unresolved,
+    mediatedBy: citation.mediatedBy,
+  };
+}
+
+/** Every source of a note, each once, in the order the note cites them (first locator kept). */
+export function noteSources(essay: Essay, note: Note): SourceDescription[] {
+  const seen = new Set<string>();
+  const sources: SourceDescription[] = [];
+  for (const citation of note.citations) {
+    for (const key of citation.entries) {
+      const entry = entryFor(essay, key);
+      if (!entry || seen.has(key)) continue;
+      seen.add(key);
+      sources.push(describeSource(entry, citation));
+    }
+  }
+  return sources;
+}
+
+/** How the essay cites an entry: each note once, with the locators it gives. */
+export interface CitingNote {
+  label: string;
+  locators: string[];
+}
+
+export function citingNotes(essay: Essay, key: string): CitingNote[] {
+  const byLabel = new Map<string, CitingNote>();
+  for (const { note, citation } of citationsOf(essay, key)) {
+    let citing = byLabel.get(note.label);
+    if (!citing) {
+      citing = { label: note.label, locators: [] };
+      byLabel.set(note.label, citing);
+    }
+    const locator = citation.locator?.text;
+    if (locator && !citing.locators.includes(locator)) citing.locators.push(locator);
+  }
+  return [...byLabel.values()];
+}
+
+/** `[^12]` in a footnote essay, `[12]` in an endnote one. */
+export function labelSyntax(label: string, form: Note['form']): string {
+  return form === 'endnote' ? `[${label}]` : `[^${label}]`;
+}
