@@ -122,6 +122,10 @@ export interface BibliographyEntry {
   documentIds: string[];
   /** Full dates found in the entry, ISO (1950-06-25). */
   dates: string[];
+  /** Short names a note may use: acronyms of a body or series ("frus", "tna"). */
+  aliases: string[];
+  /** An article or chapter (quoted title inside a journal or book): its page range bounds locators. */
+  isPart: boolean;
 }
 
 export interface BibliographySection {
@@ -169,6 +173,8 @@ export interface Claim {
   supportedBy: string[];
   /** Silenced by an `<!-- apparatus-ignore -->` comment, the allowlist or own-argument phrasing. */
   suppressed: boolean;
+  /** Why it needs a citation, in words ("Possibly unsupported: quotes '…' …"). */
+  message: string;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -1,0 +1,123 @@
+/**
+ * The model's entry point: text in, essay model out.
+ *
+ *   text ─ splitBlocks ─▶ blocks ─ parseBlock (memoised by text) ─▶ items
+ *        ─▶ bibliography (entries memoised by text) ─▶ markers, notes
+ *        ─▶ citations (segmented per note text, resolved against the bibliography, Ibid. chains)
+ *        ─▶ claims (per paragraph, memoised) ─▶ diagnostics
+ *
+ * Pass the same AnalysisCache for successive versions of one document and only the blocks an
+ * edit touched are parsed again; the result is the same as a cold analysis.
+ */
+import type { Claim, Diagnostic, Essay, FrontMatter, Heading } from './types';
+import { splitBlocks } from './blocks';
+import { parseBlock, type ParsedBlock } from './parseBlock';
+import { itemsOf, type DocItem } from './document';
+import { Memo } from './cache';
+import { parseEntry, type ParsedEntry } from './bibliography/entry';
+import { buildBibliography, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
+import { collectMarkers, collectNotes, decideForm, readingOrder } from './notes';
+import { resolveNotes, type StoredResolution } from './citations/index';
+import type { CitationDraft } from './citations/segment';
+import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnostics } from './diagnostics';
+import { analyseClaims, claimDiagnosticsOf, type ClaimMemo } from './claimsBridge';
+import { defaultClaimOptions, type ClaimOptions } from './claims/api';
+import { parseFrontMatter } from './frontMatter';
+import { lineStarts } from './text';
+
+export interface AnalysisOptions {
+  /** Larger texts (in UTF-16 code units) are not analysed: one `file-too-large` diagnostic instead. */
+  maxFileSize: number;
+  claims: ClaimOptions & { enabled: boolean };
+}
+
+export const defaultAnalysisOptions: AnalysisOptions = {
+  maxFileSize: 4_000_000,
+  claims: { ...defaultClaimOptions, enabled: true },
+};
+
+export class AnalysisCache {
+  readonly blocks = new Memo<ParsedBlock>();
+  readonly entries = new Memo<ParsedEntry>();
+  readonly drafts = new Memo<CitationDraft[]>();
+  readonly resolutions = new Memo<StoredResolution>();
+  readonly claims: ClaimMemo = new Memo();
+
+  sweep(): void {
+    this.blocks.sweep();
+    this.entries.sweep();
+    this.drafts.sweep();
+    this.resolutions.sweep();
+    this.claims.sweep();
+  }
+}
+
+export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {}, cache: AnalysisCache = new AnalysisCache()): Essay {
+  const settings: AnalysisOptions = {
+    ...defaultAnalysisOptions,
+    ...options,
+    claims: { ...defaultAnalysisOptions.claims, ...options.claims },
+  };
+  const lineCount = lineStarts(text).length;
+  if (text.length > settings.maxFileSize) return skipped(text, lineCount, tooLarge(text.length, settings.maxFileSize));
+
+  const blocks = splitBlocks(text);
+  const items: DocItem[] = [];
+  blocks.forEach((block, index) => {
+    const parsed = cache.blocks.get(block.text, () => parseBlock(block.text));
+    items.push(...itemsOf(parsed, index, block.startLine));
+  });
+
+  const frontMatter = items[0]?.item.kind === 'yaml' ? parseFrontMatter(items[0]) : null;
+  const headings = collectHeadings(items);
+  const { bibliography, duplicates } = buildBibliography(items, (entryText) => cache.entries.get(entryText, () => parseEntry(entryText)));
+  const region = findBibliographyRegion(items);
+  const form = decideForm(items);
+  const markers = collectMarkers(items, form, region);
+  const noteSources = collectNotes(items, form);
+  const facts = resolveNotes(readingOrder(noteSources, markers), bibliography, cache);
+  const notes = noteSources.map((source) => source.note);
+  const claims: Claim[] = settings.claims.enabled ? analyseClaims(items, region, form, settings.claims, cache.claims) : [];
+
+  const diagnostics: Diagnostic[] = [
+    ...noteDiagnostics(markers, notes),
+    ...citationDiagnostics(facts, bibliography, notes),
+    ...bibliographyDiagnostics(bibliography, facts, duplicates),
+    ...claimDiagnosticsOf(claims),
+  ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+  cache.sweep();
+  return { text, lineCount, form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null };
+}
+
+function collectHeadings(items: DocItem[]): Heading[] {
+  const headings: Heading[] = [];
+  for (const doc of items) {
+    if (doc.item.kind === 'heading') headings.push({ text: doc.item.value ?? '', depth: doc.item.depth ?? 1, range: doc.range });
+    else if (isPlainBibliographyHeading(doc)) headings.push({ text: cleanHeading(doc.source), depth: 2, range: doc.range });
+  }
+  return headings;
+}
+
+function tooLarge(size: number, limit: number): string {
+  const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} million characters`;
+  return `This file has ${mb(size)}, more than the ${mb(limit)} Apparatus analyses (setting apparatus.maxFileSize): it was not checked. Split the essay into chapters or raise the limit.`;
+}
+
+function skipped(text: string, lineCount: number, reason: string): Essay {
+  return {
+    text,
+    lineCount,
+    form: null,
+    frontMatter: null,
+    headings: [],
+    markers: [],
+    notes: [],
+    bibliography: { heading: null, sections: [], entries: [], range: null },
+    claims: [],
+    diagnostics: [diagnostic('file-too-large', reason, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })],
+    skipped: reason,
+  };
+}
+
+export type { FrontMatter };

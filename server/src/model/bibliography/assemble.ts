@@ -1,0 +1,219 @@
+/**
+ * Finds the bibliography (by its heading: Bibliography, Works Cited, References, Sources…, at
+ * any level, or as a plain line "BIBLIOGRAPHY:"), its sub-sections (Primary / Secondary
+ * sources, as headings or plain lines) and its entries, and gives each entry a stable key.
+ */
+import type { Bibliography, BibliographyEntry, BibliographySection, Person, Range } from '../types';
+import { blockRange, type DocItem } from '../document';
+import { foldName } from '../text';
+import { parseEntry, type ParsedEntry } from './entry';
+import { stripMarkup } from './spans';
+
+const headingNames =
+  /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?)$/i;
+const sectionWords =
+  /\b(?:sources?|literature|works|archives?|archival|newspapers?|periodicals?|press|documents?|materials?|collections?|papers|books|articles?|interviews?|websites?|online|memoirs?|printed|published|unpublished|primary|secondary|official|government|manuscripts?|oral|journals?|monographs?|chapters?|theses|dissertations?)\b/i;
+
+export function cleanHeading(text: string): string {
+  return stripMarkup(text).replace(/^#+\s*/, '').replace(/[:.\s]+$/, '').trim();
+}
+
+export function isBibliographyHeading(text: string): boolean {
+  return headingNames.test(cleanHeading(text));
+}
+
+/** A plain line heading a part of the bibliography: "Primary sources:", "Archival sources". */
+function isSectionLine(source: string): boolean {
+  if (/[\r\n]/.test(source.trim()) || source.length > 70) return false;
+  const clean = cleanHeading(source);
+  if (!clean || /\d/.test(clean) || clean.split(/\s+/).length > 6) return false;
+  return /:\s*\**\s*$/.test(source.trim()) ? sectionWords.test(clean) || clean.split(/\s+/).length <= 3 : sectionWords.test(clean) && /^\p{Lu}/u.test(clean);
+}
+
+/** Plain single-line paragraph that is the bibliography's heading ("BIBLIOGRAPHY:", "**References**"). */
+export function isPlainBibliographyHeading(doc: DocItem): boolean {
+  return doc.item.kind === 'paragraph' && !/[\r\n]/.test(doc.source.trim()) && isBibliographyHeading(doc.source);
+}
+
+export interface BibliographyRegion {
+  headingIndex: number;
+  /** Items after the heading up to (not including) this index. */
+  endIndex: number;
+}
+
+export function findBibliographyRegion(items: DocItem[]): BibliographyRegion | null {
+  let headingIndex = -1;
+  for (let i = items.length - 1; i >= 0; i--) {
+    const doc = items[i];
+    if ((doc.item.kind === 'heading' && isBibliographyHeading(doc.item.value ?? '')) || isPlainBibliographyHeading(doc)) {
+      headingIndex = i;
+      break;
+    }
+  }
+  if (headingIndex < 0) return null;
+  const heading = items[headingIndex];
+  const depth = heading.item.kind === 'heading' ? heading.item.depth! : 7;
+  let endIndex = headingIndex + 1;
+  for (; endIndex < items.length; endIndex++) {
+    const doc = items[endIndex];
+    const kind = doc.item.kind;
+    if (kind === 'footnoteDefinition' || kind === 'endnoteDefinition' || kind === 'thematicBreak') break;
+    if (kind === 'heading') {
+      const sectionLike = sectionWords.test(doc.item.value ?? '') && !/^(?:notes|endnotes|footnotes|appendix)/i.test(doc.item.value ?? '');
+      if (doc.item.depth! <= depth && !(depth === 7 && sectionLike)) break;
+      if (depth === 7 && !sectionLike) break;
+    }
+  }
+  return { headingIndex, endIndex };
+}
+
+export interface EntryPiece {
+  doc: DocItem;
+  /** Offsets in the item's block. */
+  start: number;
+  end: number;
+  section: string | null;
+}
+
+/** Splits the region into sections and entry pieces (one per paragraph, list item, or line of a list pasted as lines). */
+export function collectEntryPieces(items: DocItem[], region: BibliographyRegion): { pieces: EntryPiece[]; sections: BibliographySection[] } {
+  const pieces: EntryPiece[] = [];
+  const sections: BibliographySection[] = [];
+  let section: string | null = null;
+  for (let i = region.headingIndex + 1; i < region.endIndex; i++) {
+    const doc = items[i];
+    const kind = doc.item.kind;
+    if (kind === 'heading' || (kind === 'paragraph' && isSectionLine(doc.source))) {
+      section = cleanHeading(kind === 'heading' ? doc.item.value ?? doc.source : doc.source);
+      sections.push({ title: section, range: doc.range });
+      continue;
+    }
+    if (kind === 'paragraph' && /^\s*\([\s\S]*\)[.\s]*$/.test(doc.source)) continue; // a remark in parentheses
+    if (kind === 'paragraph') {
+      for (const line of entryLines(doc)) pieces.push({ doc, ...line, section });
+    } else if (kind === 'listItem') {
+      const marker = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/.exec(doc.source);
+      pieces.push({ doc, start: doc.item.start + (marker ? marker[0].length : 0), end: doc.item.end, section });
+    }
+  }
+  return { pieces, sections };
+}
+
+/**
+ * A paragraph of several lines is either one wrapped entry or several entries typed one per
+ * line. A line starts a new entry when the previous line ends a reference (".", ")") and it
+ * begins like one (a capital, a quote, an em-dash, italics).
+ */
+function entryLines(doc: DocItem): { start: number; end: number }[] {
+  const text = doc.source;
+  const lines: { start: number; end: number }[] = [];
+  let lineStart = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n' || text[i] === '\r') {
+      let end = i;
+      while (end > lineStart && /\s/.test(text[end - 1])) end--;
+      if (end > lineStart) lines.push({ start: lineStart, end });
+      if (text[i] === '\r' && text[i + 1] === '\n') i++;
+      lineStart = i + 1;
+    }
+  }
+  const merged: { start: number; end: number }[] = [];
+  for (const line of lines) {
+    const previous = merged[merged.length - 1];
+    const startsEntry = /^\s*(?:\p{Lu}|[*_"'“‘—–]|-{2,})/u.test(text.slice(line.start, line.start + 3));
+    const previousEnds = previous ? /[.)>]\s*$/.test(text.slice(previous.start, previous.end)) : true;
+    if (previous && !(startsEntry && previousEnds)) previous.end = line.end;
+    else merged.push({ ...line });
+  }
+  return merged.map((line) => ({ start: doc.item.start + line.start, end: doc.item.start + line.end }));
+}
+
+function keyBase(parsed: ParsedEntry, people: Person[]): { base: string; withYear: boolean } {
+  const slug = (text: string): string => foldName(text).replace(/[^a-z0-9-]/g, '');
+  if (people.length > 0) return { base: slug(people[0].surname) || 'anon', withYear: true };
+  if (parsed.corporateAuthor) {
+    const ids = parsed.documentIds.filter((id) => parsed.corporateAuthor!.toLowerCase().includes(id.split(' ')[1]));
+    const preferred = ids.find((id) => id.split(' ')[0].length === 3) ?? ids[0];
+    if (preferred) return { base: slug(preferred.replace(' ', '')), withYear: false };
+    const alias = parsed.aliases[0];
+    if (alias) return { base: slug(alias), withYear: true };
+    return { base: slug(parsed.corporateAuthor.split(/\s+/).find((w) => w.length > 3) ?? parsed.corporateAuthor), withYear: true };
+  }
+  const words = (parsed.title ?? '').split(/\s+/).filter((word) => word.length > 3 && !/^(?:the|and|with|from)$/i.test(word));
+  return { base: slug(words[0] ?? 'anon') || 'anon', withYear: true };
+}
+
+export function buildBibliography(
+  items: DocItem[],
+  parse: (text: string) => ParsedEntry,
+): { bibliography: Bibliography; duplicates: [BibliographyEntry, BibliographyEntry][] } {
+  const region = findBibliographyRegion(items);
+  if (!region) return { bibliography: { heading: null, sections: [], entries: [], range: null }, duplicates: [] };
+  const headingDoc = items[region.headingIndex];
+  const { pieces, sections } = collectEntryPieces(items, region);
+
+  const entries: BibliographyEntry[] = [];
+  const bases: string[] = [];
+  let previousPeople: { authors: Person[]; editors: Person[]; etAl: boolean } = { authors: [], editors: [], etAl: false };
+  for (const piece of pieces) {
+    const text = piece.doc.block.text.slice(piece.start, piece.end);
+    const parsed = parse(text);
+    const inherited = parsed.repeatsPreviousAuthor ? previousPeople : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
+    previousPeople = inherited;
+    const people = inherited.authors.length ? inherited.authors : inherited.editors;
+    const { base, withYear } = keyBase(parsed, people);
+    bases.push(withYear && parsed.year !== null ? `${base}${parsed.year}` : base);
+    entries.push({
+      key: '',
+      text,
+      range: blockRange(piece.doc, piece.start, piece.end),
+      section: piece.section,
+      authors: inherited.authors,
+      editors: inherited.editors,
+      etAl: inherited.etAl,
+      corporateAuthor: parsed.corporateAuthor,
+      year: parsed.year,
+      season: parsed.season,
+      issue: parsed.issue,
+      title: parsed.title,
+      container: parsed.container,
+      volume: parsed.volume,
+      pages: parsed.pages,
+      url: parsed.url,
+      documentIds: parsed.documentIds,
+      dates: parsed.dates,
+      aliases: parsed.aliases,
+      isPart: parsed.isPart,
+    });
+  }
+  // Same base twice: a, b, c in the order the bibliography lists them.
+  const counts = new Map<string, number>();
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const base = bases[i];
+    if ((counts.get(base) ?? 0) < 2) {
+      entry.key = base;
+      return;
+    }
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    entry.key = `${base}${/\d$/.test(base) ? '' : '-'}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`;
+  });
+
+  const duplicates: [BibliographyEntry, BibliographyEntry][] = [];
+  const byIdentity = new Map<string, BibliographyEntry>();
+  for (const entry of entries) {
+    const identity = stripMarkup(entry.text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const first = byIdentity.get(identity);
+    if (first) duplicates.push([first, entry]);
+    else byIdentity.set(identity, entry);
+  }
+
+  const last = pieces.length ? entries[entries.length - 1].range : headingDoc.range;
+  const range: Range = { start: headingDoc.range.start, end: last.end };
+  return {
+    bibliography: { heading: { text: cleanHeading(headingDoc.source), range: headingDoc.range }, sections, entries, range },
+    duplicates,
+  };
+}

@@ -1,0 +1,61 @@
+/** Years, seasons, months and full dates as historians write them in references. */
+
+const months = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+const monthPattern =
+  '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
+
+/** "22 March 1949", "March 22, 1949", "the 14 of October 1950" is left alone. */
+const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(1[5-9]\\d\\d|20\\d\\d)\\b`, 'gi');
+const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,\\s*(1[5-9]\\d\\d|20\\d\\d)\\b`, 'gi');
+
+export interface FoundDate {
+  iso: string;
+  start: number;
+  end: number;
+}
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase().replace('.', '');
+  return months.findIndex((month) => month.startsWith(lower.slice(0, 3))) + 1;
+}
+
+function iso(year: string, month: number, day: string): string {
+  return `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+}
+
+export function findDates(text: string): FoundDate[] {
+  const dates: FoundDate[] = [];
+  for (const match of text.matchAll(dayMonthYear)) {
+    dates.push({ iso: iso(match[3], monthNumber(match[2]), match[1]), start: match.index, end: match.index + match[0].length });
+  }
+  for (const match of text.matchAll(monthDayYear)) {
+    dates.push({ iso: iso(match[3], monthNumber(match[1]), match[2]), start: match.index, end: match.index + match[0].length });
+  }
+  return dates.sort((a, b) => a.start - b.start);
+}
+
+export interface FoundYear {
+  year: number;
+  start: number;
+  end: number;
+}
+
+/** Four-digit years 1500–2099 standing alone (not part of a longer number). */
+export function findYears(text: string): FoundYear[] {
+  const years: FoundYear[] = [];
+  for (const match of text.matchAll(/(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])/g)) {
+    years.push({ year: Number(match[1]), start: match.index, end: match.index + 4 });
+  }
+  return years;
+}
+
+export const seasonPattern = /\b(spring|summer|autumn|fall|winter)(?![a-z])/i;
+export const monthWordPattern = new RegExp(`\\b${monthPattern}(?=[\\s\\d.,)]|$)`, 'i');
+
+/** "May" as a month rather than a surname: next to a day or a year. */
+export function isMonthUse(text: string, start: number, end: number): boolean {
+  return /^\s*\d/.test(text.slice(end, end + 3)) || /\d\s*$/.test(text.slice(Math.max(0, start - 3), start));
+}

@@ -1,0 +1,240 @@
+/**
+ * Reads one bibliography entry the way a reader does: who wrote it, what it is called, where and
+ * when it appeared. Handles the layouts historians use: Chicago ("Gaddis, John Lewis. *We Now
+ * Know*. Oxford: Clarendon Press, 1997."), the surname-initials form common in student essays
+ * ("Stueck W.W., *Rethinking the Korean War* (…, 2002)"), repeated authors ("———."), bodies as
+ * authors ("Foreign Relations of the United States, …"), archives and newspapers.
+ */
+import type { Person } from '../types';
+import { findTitles, stripMarkup, type TitleSpan } from './spans';
+import { findDates, findYears, seasonPattern, monthWordPattern } from './dates';
+import { documentIds, acronymOf } from './documents';
+
+export interface ParsedEntry {
+  authors: Person[];
+  editors: Person[];
+  etAl: boolean;
+  corporateAuthor: string | null;
+  /** The entry repeats the previous entry's authors ("———."). */
+  repeatsPreviousAuthor: boolean;
+  year: number | null;
+  season: string | null;
+  issue: string | null;
+  title: string | null;
+  /** The title is an article's or chapter's (quoted), inside a container. */
+  isPart: boolean;
+  container: string | null;
+  volume: string | null;
+  pages: { text: string; from: number; to: number } | null;
+  url: string | null;
+  documentIds: string[];
+  dates: string[];
+  /** Short names a note may use for the work or its author: acronyms ("frus", "tna"). */
+  aliases: string[];
+}
+
+const repeatedAuthor = /^\s*(?:[—–]{1,3}|-{2,6}|_{3,})\s*[.,]?/;
+const corporateWords =
+  /\b(?:Department|Office|Council|Committee|Commission|Archives?|Library|Ministry|Government|Institute|Institution|University|Agency|Bureau|Museum|Society|Union|Party|Foreign Relations|United States|United Nations|Congress|Parliament|Senate|Assembly|Records|Papers|Collection|Centre|Center|Foundation|Association|Company|Corporation|Organi[sz]ation|Times|Post|Herald|Tribune|Gazette|Journal|Review|Press)\b/;
+const initialsToken = /^(?:\p{Lu}\.-?){0,4}\p{Lu}\.?$/u;
+const editorMark = /\(\s*eds?\.?\s*\)|,?\s+\beds?\.(?=\s|,|$)|\(\s*editors?\s*\)|\(\s*compiler\s*\)|,?\s*\bcomp\./gi;
+const translatorMark = /\(\s*trans\.?\s*\)|,?\s*\btrans\.(?=\s|,|$)/gi;
+
+export function parseEntry(source: string): ParsedEntry {
+  const text = source.trim();
+  const titles = findTitles(text);
+  const url = /<?(https?:\/\/[^\s>)]+)>?/.exec(text)?.[1] ?? null;
+
+  const repeats = repeatedAuthor.test(text);
+  const authorPart = repeats ? '' : authorPartOf(text, titles);
+  const people = parsePeople(authorPart);
+  const title = titles[0] ?? null;
+  const container = containerOf(text, titles);
+  const yearInfo = yearOf(text, titles, url);
+  const pages = pagesOf(text, titles, yearInfo.end);
+  const ids = documentIds(text);
+  const aliases = new Set<string>();
+  if (people.corporate) {
+    const acronym = acronymOf(people.corporate);
+    if (acronym) aliases.add(acronym);
+  }
+  for (const match of text.matchAll(/\(([A-Z]{2,8})\)/g)) aliases.add(match[1].toLowerCase());
+  // A work known by an acronym in the title ("Foreign Relations of the United States" → FRUS).
+  if (title && !people.persons.length) {
+    const acronym = acronymOf(title.value);
+    if (acronym && acronym.length >= 3) aliases.add(acronym);
+  }
+
+  return {
+    authors: people.editorsOnly ? [] : people.persons,
+    editors: people.editorsOnly ? people.persons : [],
+    etAl: people.etAl,
+    corporateAuthor: people.corporate,
+    repeatsPreviousAuthor: repeats,
+    year: yearInfo.year,
+    season: yearInfo.season,
+    issue: issueOf(text, titles),
+    title: title ? title.value : null,
+    isPart: Boolean(title && title.style === 'quoted' && container),
+    container,
+    volume: volumeOf(text, titles),
+    pages,
+    url,
+    documentIds: ids,
+    dates: findDates(text)
+      .filter((date) => !titles.some((span) => span.start <= date.start && date.start < span.end))
+      .map((date) => date.iso),
+    aliases: [...aliases],
+  };
+}
+
+/** The text before the title; with no title, up to the first sentence or comma boundary. */
+function authorPartOf(text: string, titles: TitleSpan[]): string {
+  if (titles.length > 0 && titles[0].start > 0) return text.slice(0, titles[0].start);
+  if (titles.length > 0) return '';
+  // No title markup: "Foreign Relations of the United States, NSC report 8-2, …" or
+  // "The National Archives, Kew (TNA). FO 371." — the name ends at the first ", " or ". "
+  // that does not follow an initial.
+  const boundary = /(?<!\b\p{Lu})[.,](?=\s)/u.exec(text);
+  return boundary ? text.slice(0, boundary.index) : text;
+}
+
+interface People {
+  persons: Person[];
+  corporate: string | null;
+  etAl: boolean;
+  editorsOnly: boolean;
+}
+
+export function parsePeople(part: string): People {
+  let text = stripMarkup(part).replace(/\s+/g, ' ').trim();
+  const editorsOnly = editorMark.test(text);
+  editorMark.lastIndex = 0;
+  text = text.replace(editorMark, ' ').replace(translatorMark, ' ');
+  const etAl = /\bet al\.?/i.test(text);
+  text = text.replace(/,?\s*\bet al\.?/i, ' ').replace(/\s+/g, ' ').trim().replace(/^[\s,.;:]+|[\s,.;:]+$/g, '');
+  if (!text) return { persons: [], corporate: null, etAl, editorsOnly: false };
+
+  const words = text.split(/[\s,]+/).filter(Boolean);
+  if (corporateWords.test(text) || /^The\s/.test(text) || words.filter((w) => !initialsToken.test(w)).length > 6) {
+    return { persons: [], corporate: text, etAl, editorsOnly: false };
+  }
+
+  const chunks = text.split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)/).filter(Boolean);
+  const persons: Person[] = [];
+  chunks.forEach((chunk, index) => {
+    // "Gaddis, John Lewis" (inverted first author) may also hold further authors after commas
+    // in surname-initials lists ("Higham R.D.S., Brune L.H."): split those first.
+    const commaParts = chunk.split(/\s*,\s*/);
+    if (index === 0 && commaParts.length >= 2 && !initialsToken.test(commaParts[0].split(' ').pop() ?? '')) {
+      const [surname, given, ...rest] = commaParts;
+      if (surname.split(' ').length <= 3 && /\p{Lu}/u.test(surname[0] ?? '')) {
+        persons.push({ surname, given: given ?? '' });
+        for (const extra of rest) persons.push(personFromWords(extra));
+        return;
+      }
+    }
+    for (const part of commaParts) if (part) persons.push(personFromWords(part));
+  });
+  const valid = persons.filter((person) => /^\p{Lu}/u.test(person.surname) || /^(?:de|van|von|da|di|del|la|le)\s/i.test(person.surname));
+  if (valid.length === 0) return { persons: [], corporate: text, etAl, editorsOnly: false };
+  return { persons: valid, corporate: null, etAl, editorsOnly };
+}
+
+/** "Stueck W.W." (surname first), "S.N. Goncharov" or "Mary Jones" (surname last). */
+function personFromWords(chunk: string): Person {
+  const tokens = chunk.trim().split(/\s+/);
+  const firstInitial = tokens.findIndex((token) => initialsToken.test(token));
+  if (firstInitial > 0) {
+    return { surname: tokens.slice(0, firstInitial).join(' '), given: tokens.slice(firstInitial).join(' ') };
+  }
+  // Given names first: the surname is the last word, with its particles ("Charles de Gaulle").
+  let surnameStart = tokens.length - 1;
+  while (surnameStart > 0 && /^(?:de|van|von|der|da|di|del|la|le|du|ten|ter)$/i.test(tokens[surnameStart - 1])) surnameStart--;
+  return { surname: tokens.slice(surnameStart).join(' '), given: tokens.slice(0, surnameStart).join(' ') };
+}
+
+function containerOf(text: string, titles: TitleSpan[]): string | null {
+  if (titles.length >= 2) return titles[1].value;
+  return null;
+}
+
+interface YearInfo {
+  year: number | null;
+  season: string | null;
+  end: number;
+}
+
+/**
+ * The publication year: preferably inside the parentheses of the publication details
+ * ("(NY: Da Capo, 1987)", "(winter 1995)", "(Feb.1989)"), otherwise the last year outside titles,
+ * the URL and an "accessed … on" clause.
+ */
+function yearOf(text: string, titles: TitleSpan[], url: string | null): YearInfo {
+  const blocked = [...titles];
+  if (url) {
+    const start = text.indexOf(url);
+    blocked.push({ start, end: start + url.length, value: url, style: 'italic' });
+  }
+  const accessed = /\baccessed\b/i.exec(text);
+  const limit = accessed ? accessed.index : text.length;
+  const years = findYears(text).filter(
+    (year) => year.start < limit && !blocked.some((span) => span.start <= year.start && year.start < span.end),
+  );
+  if (years.length === 0) return { year: null, season: null, end: -1 };
+  const inParens = years.filter((year) => {
+    const open = text.lastIndexOf('(', year.start);
+    const close = text.indexOf(')', year.start);
+    return open >= 0 && close > 0 && text.lastIndexOf(')', year.start) < open;
+  });
+  const chosen = (inParens.length ? inParens[inParens.length - 1] : years[years.length - 1]);
+  // A range ("1981–1990"): the first year names the work.
+  const rangeStart = /(1[5-9]\d\d|20\d\d)\s*[-–]\s*$/.exec(text.slice(Math.max(0, chosen.start - 8), chosen.start));
+  const year = rangeStart ? Number(rangeStart[1]) : chosen.year;
+  const around = text.slice(Math.max(0, chosen.start - 20), chosen.end + 2);
+  const openParen = around.lastIndexOf('(', 20);
+  const context = openParen >= 0 ? around.slice(openParen) : around.slice(10);
+  const inFullDate = findDates(text).some((date) => date.start <= chosen.start && chosen.start < date.end);
+  const season = inFullDate
+    ? null
+    : (seasonPattern.exec(context)?.[1].toLowerCase() ?? monthWordPattern.exec(context)?.[0] ?? null);
+  return { year, season, end: chosen.end };
+}
+
+function issueOf(text: string, titles: TitleSpan[]): string | null {
+  const outside = blank(text, titles);
+  const match = /\b(Issue\s*\d+|(?:Working Paper\s*)?No\.\s*\d+|N\.\s*\d+|no\.\s*\d+)/i.exec(outside);
+  return match ? text.slice(match.index, match.index + match[0].length) : null;
+}
+
+function volumeOf(text: string, titles: TitleSpan[]): string | null {
+  const outside = blank(text, titles);
+  const match = /\b[Vv]ol(?:ume)?\.?\s*([IVXLC]+|\d+)\b/.exec(outside) ?? /\*\s+(\d{1,4})(?=,?\s*(?:no\.|\())/.exec(text);
+  return match ? match[1] : null;
+}
+
+/** Replaces title spans with spaces so patterns do not match inside titles; offsets stay valid. */
+function blank(text: string, spans: { start: number; end: number }[]): string {
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
+}
+
+/** Expands the abbreviated end of a range: 333-34 → 334, 114-5 → 115, 1299-302 → 1302. */
+export function expandRangeEnd(from: string, to: string): number {
+  if (to.length >= from.length) return Number(to);
+  return Number(from.slice(0, from.length - to.length) + to);
+}
+
+function pagesOf(text: string, titles: TitleSpan[], yearEnd: number): ParsedEntry['pages'] {
+  const outside = blank(text, titles);
+  const explicit = [...outside.matchAll(/\bpp?\.\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\b/g)];
+  const chicago = /\):\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\b/.exec(outside);
+  const bare = yearEnd >= 0 ? /^[^\d]*?\b(\d{1,5})\s*[-–—]\s*(\d{1,5})\b/.exec(outside.slice(yearEnd)) : null;
+  const match = explicit[explicit.length - 1] ?? chicago ?? bare;
+  if (!match) return null;
+  const from = Number(match[1]);
+  const to = expandRangeEnd(match[1], match[2]);
+  if (!(to >= from)) return null;
+  return { text: `${match[1]}-${match[2]}`, from, to };
+}

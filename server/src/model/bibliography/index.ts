@@ -1,0 +1,57 @@
+/**
+ * The bibliography as a lookup structure for citation resolution: entries by author surname,
+ * their significant title words, and the short names documents go by.
+ */
+import type { BibliographyEntry } from '../types';
+import { foldName } from '../text';
+import { titleWords } from './spans';
+
+export interface IndexedEntry {
+  entry: BibliographyEntry;
+  index: number;
+  titleWords: Set<string>;
+}
+
+export interface BibliographyIndex {
+  entries: IndexedEntry[];
+  /** Folded surname (and each word of a multi-word surname) → entries by that author or editor. */
+  bySurname: Map<string, IndexedEntry[]>;
+  /** Surnames as written, for near-miss suggestions. */
+  surnames: Map<string, string>;
+}
+
+export function indexBibliography(entries: BibliographyEntry[]): BibliographyIndex {
+  const indexed: IndexedEntry[] = entries.map((entry, index) => ({
+    entry,
+    index,
+    titleWords: new Set(entry.title ? titleWords(entry.title) : []),
+  }));
+  const bySurname = new Map<string, IndexedEntry[]>();
+  const surnames = new Map<string, string>();
+  for (const item of indexed) {
+    const people = [...item.entry.authors, ...item.entry.editors];
+    for (const person of people) {
+      const keys = new Set([foldName(person.surname), ...person.surname.split(/\s+/).map(foldName)]);
+      for (const key of keys) {
+        if (key.length < 2) continue;
+        const list = bySurname.get(key) ?? [];
+        if (!list.includes(item)) list.push(item);
+        bySurname.set(key, list);
+        surnames.set(key, person.surname);
+      }
+    }
+  }
+  return { entries: indexed, bySurname, surnames };
+}
+
+/** How a reader names an entry in prose: "Stueck (2002)", "Goncharov et al. (1993)", "FRUS (1950)". */
+export function entryLabel(entry: BibliographyEntry): string {
+  const people = entry.authors.length ? entry.authors : entry.editors;
+  let who: string;
+  if (people.length === 0) who = entry.corporateAuthor ?? entry.title ?? entry.key;
+  else if (people.length === 1) who = people[0].surname + (entry.etAl ? ' et al.' : '');
+  else if (people.length === 2) who = `${people[0].surname} and ${people[1].surname}`;
+  else who = `${people[0].surname} et al.`;
+  const when = [entry.season, entry.year].filter(Boolean).join(' ');
+  return when ? `${who} (${when})` : who;
+}

@@ -1,0 +1,65 @@
+/**
+ * Titles in a reference: italic spans (`*Title*`, `_Title_`) and quoted spans ('Title', "Title",
+ * “Title”, ‘Title’). Shared by bibliography entries and note citations, which write titles alike.
+ */
+
+export interface TitleSpan {
+  start: number;
+  end: number;
+  /** The title without its markup. */
+  value: string;
+  style: 'italic' | 'quoted';
+}
+
+const italic = /(?<![*\w])(\*|_)(?!\1|\s)([^*_\n]{1,400}?)(?<!\s)\1(?![*\w])/g;
+// A quote opens after a space, start or bracket, and closes before a space, punctuation or end.
+// Apostrophes inside words ("Stalin's", "O'Brien") therefore neither open nor close a title.
+const quoted = /(?<=^|[\s(\[*_])(['"“‘])(?=\S)([^\n]{1,400}?)(?<=\S)(['"”’])(?=$|[\s,.;:)\]*_])/g;
+const pairs: Record<string, string> = { "'": "'", '"': '"', '“': '”', '‘': '’' };
+
+export function findTitles(text: string): TitleSpan[] {
+  const spans: TitleSpan[] = [];
+  for (const match of text.matchAll(italic)) {
+    spans.push({ start: match.index, end: match.index + match[0].length, value: match[2].trim(), style: 'italic' });
+  }
+  for (const match of text.matchAll(quoted)) {
+    if (pairs[match[1]] !== match[3] && !(match[1] === '‘' && match[3] === "'")) continue;
+    const start = match.index;
+    const end = start + match[0].length;
+    if (spans.some((span) => span.start < end && start < span.end && span.style === 'italic' && span.start <= start)) {
+      // A quotation inside an italic title is part of it.
+      if (spans.some((span) => span.start <= start && end <= span.end)) continue;
+    }
+    spans.push({ start, end, value: stripMarkup(match[2]).trim(), style: 'quoted' });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  // Drop spans nested in an earlier one (an italic word inside a quoted article title).
+  const kept: TitleSpan[] = [];
+  for (const span of spans) {
+    const last = kept[kept.length - 1];
+    if (last && span.start < last.end) continue;
+    kept.push(span);
+  }
+  return kept;
+}
+
+export function stripMarkup(text: string): string {
+  return text.replace(/[*_`]/g, '');
+}
+
+export function insideSpans(spans: { start: number; end: number }[], index: number): boolean {
+  return spans.some((span) => span.start <= index && index < span.end);
+}
+
+const stopWords = new Set(
+  'a an the of and or in on at to for from by with as its it is was were be this that these those his her their de la le les du des der die das und von van'.split(
+    ' ',
+  ),
+);
+
+/** Lower-cased significant words of a title, for matching short titles against full ones. */
+export function titleWords(text: string): string[] {
+  return (stripMarkup(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter(
+    (word) => word.length > 1 && !stopWords.has(word),
+  );
+}

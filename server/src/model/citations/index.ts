@@ -1,0 +1,157 @@
+/**
+ * Resolves every note's citations in reading order, following Ibid. and Idem back through the
+ * notes before them.
+ */
+import type { Bibliography, Citation, Locator } from '../types';
+import { blockRange } from '../document';
+import type { NoteSource } from '../notes';
+import { indexBibliography, entryLabel } from '../bibliography/index';
+import type { Memo } from '../cache';
+import { segmentNote, type CitationDraft } from './segment';
+import { resolveCitation, joinWords, type Resolution } from './resolve';
+
+/** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
+export interface StoredResolution {
+  kind: Resolution['kind'];
+  entries: number[];
+  unresolved: string | null;
+  candidates: number[];
+  nearMatch: Resolution['nearMatch'];
+  mediatedBy: string | null;
+}
+
+export interface CitationMemos {
+  drafts: Memo<CitationDraft[]>;
+  resolutions: Memo<StoredResolution>;
+}
+
+interface Antecedent {
+  label: string;
+  entries: string[];
+  locator: Locator | null;
+  chain: string[];
+}
+
+/** Facts about a resolved citation that diagnostics need beyond the model's Citation. */
+export interface CitationFacts {
+  citation: Citation;
+  noteLabel: string;
+  /** An Ibid. whose antecedent has several sources. */
+  ambiguousIbid: boolean;
+}
+
+export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos): CitationFacts[] {
+  const index = indexBibliography(bibliography.entries);
+  // Resolutions depend on the whole bibliography; key them by its text so an edit to the
+  // bibliography invalidates them and an edit elsewhere does not.
+  const signature = bibliography.entries.map((entry) => entry.text).join('\u0000');
+  const facts: CitationFacts[] = [];
+  let previous: Antecedent | null = null;
+
+  for (const source of ordered) {
+    const note = source.note;
+    const drafts = memos.drafts.get(source.source, () => segmentNote(source.source));
+    const citations: Citation[] = [];
+    let within: Antecedent | null = null;
+
+    for (const draft of drafts) {
+      const range = blockRange(
+        source.doc,
+        source.sourceStart + (draft.focusYear ? draft.focusYear.start : draft.start),
+        source.sourceStart + (draft.focusYear ? draft.focusYear.end : draft.end),
+      );
+      const locator: Locator | null = draft.locator ? { text: draft.locator.text, from: draft.locator.from, to: draft.locator.to } : null;
+      const base: Citation = {
+        text: draft.text,
+        range,
+        kind: 'none',
+        locator,
+        entries: [],
+        unresolved: null,
+        candidates: [],
+        nearMatch: null,
+        ibidChain: [],
+        mediatedBy: null,
+      };
+      let ambiguousIbid = false;
+
+      if (draft.ibid) {
+        const antecedent = within ?? previous;
+        base.kind = 'ibid';
+        const word = draft.ibid === 'idem' ? 'Idem' : 'Ibid.';
+        if (!antecedent) {
+          base.unresolved = `${word} in the first note has nothing to refer to: write the full reference.`;
+        } else if (antecedent.entries.length === 0) {
+          base.unresolved = `${word} refers to note ${antecedent.label}, which cites no resolved source: write the reference in full.`;
+          base.ibidChain = [antecedent.label, ...antecedent.chain];
+        } else {
+          base.entries = antecedent.entries;
+          base.ibidChain = antecedent === within ? [] : [antecedent.label, ...antecedent.chain];
+          if (!locator && antecedent.entries.length === 1) base.locator = antecedent.locator;
+          if (antecedent.entries.length > 1) {
+            ambiguousIbid = true;
+            base.unresolved = null;
+          }
+        }
+      } else {
+        const stored = memos.resolutions.get(`${signature}\u0001${draft.text}\u0001${draft.focusYear?.year ?? ''}`, () => {
+          const resolution = resolveCitation(draft, index);
+          return {
+            kind: resolution.kind,
+            entries: resolution.entries.map((item) => item.index),
+            unresolved: resolution.unresolved,
+            candidates: resolution.candidates.map((item) => item.index),
+            nearMatch: resolution.nearMatch,
+            mediatedBy: resolution.mediatedBy,
+          };
+        });
+        base.kind = stored.kind;
+        base.entries = stored.entries.map((i) => bibliography.entries[i].key);
+        base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
+        base.unresolved = stored.unresolved;
+        base.mediatedBy = stored.mediatedBy;
+        if (stored.nearMatch) {
+          const at = source.sourceStart + draft.start;
+          base.nearMatch = {
+            written: stored.nearMatch.written,
+            expected: stored.nearMatch.expected,
+            range: blockRange(source.doc, at + stored.nearMatch.start, at + stored.nearMatch.end),
+          };
+        }
+      }
+
+      citations.push(base);
+      facts.push({ citation: base, noteLabel: note.label, ambiguousIbid });
+      if (base.kind !== 'none') {
+        within = {
+          label: note.label,
+          entries: base.entries,
+          locator: base.locator,
+          chain: base.ibidChain,
+        };
+      }
+    }
+
+    note.citations = citations;
+    note.discursive = citations.every((citation) => citation.kind === 'none');
+    const cited = citations.filter((citation) => citation.kind !== 'none');
+    const entries = [...new Set(cited.flatMap((citation) => citation.entries))];
+    const last = cited[cited.length - 1];
+    previous = {
+      label: note.label,
+      entries,
+      locator: entries.length === 1 ? last?.locator ?? null : null,
+      chain: cited.length === 1 && cited[0].kind === 'ibid' ? cited[0].ibidChain : [],
+    };
+  }
+  return facts;
+}
+
+export function describeEntries(bibliography: Bibliography, keys: string[]): string {
+  return joinWords(
+    keys.map((key) => {
+      const entry = bibliography.entries.find((candidate) => candidate.key === key);
+      return entry ? entryLabel(entry) : key;
+    }),
+  );
+}

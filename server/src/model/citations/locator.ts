@@ -1,0 +1,47 @@
+/** Page locators: "p.72", "pp.333-34", "p. 114-5", "pp. 369-71", Chicago's bare ", 52–53." */
+import type { Locator } from '../types';
+import { expandRangeEnd } from '../bibliography/entry';
+
+export interface FoundLocator extends Locator {
+  start: number;
+  end: number;
+}
+
+const marked = /(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|col\.|§)\s*(\d{1,5}|[ivxlcdm]{1,8})(?:\s*[-–—]\s*(\d{1,5}|[ivxlcdm]{1,8}))?(?![\p{L}\d])/giu;
+const bare = /,\s*(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?(?:n\d+)?\s*[.;]?\s*$/;
+
+function toLocator(text: string, from: string, to: string | undefined, start: number): FoundLocator {
+  const numeric = /^\d+$/.test(from) && (!to || /^\d+$/.test(to));
+  return {
+    text,
+    from,
+    to: to ? (numeric ? String(expandRangeEnd(from, to)) : to) : null,
+    start,
+    end: start + text.length,
+  };
+}
+
+/** The first marked locator in the text; else a bare page number or range at its end. */
+export function findLocator(text: string): FoundLocator | null {
+  marked.lastIndex = 0;
+  const match = marked.exec(text);
+  if (match) return toLocator(match[0], match[2], match[3], match.index);
+  const tail = bare.exec(text);
+  if (tail) {
+    const page = Number(tail[1]);
+    // ", 1997." ends a full reference with its year, not a page.
+    if (!tail[2] && page >= 1500 && page <= 2099) return null;
+    const start = tail.index + tail[0].indexOf(tail[1]);
+    const written = tail[2] ? text.slice(start, text.indexOf(tail[2], start + tail[1].length) + tail[2].length) : tail[1];
+    return toLocator(written, tail[1], tail[2], start);
+  }
+  return null;
+}
+
+/** Is the locator outside the page range of an article? Non-numeric locators never are. */
+export function outsidePages(locator: Locator, pages: { from: number; to: number }): boolean {
+  const from = Number(locator.from);
+  const to = locator.to === null ? from : Number(locator.to);
+  if (!Number.isFinite(from) || !Number.isFinite(to) || locator.from === null) return false;
+  return from < pages.from || to > pages.to;
+}

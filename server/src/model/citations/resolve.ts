@@ -1,0 +1,289 @@
+/**
+ * Resolves one citation to bibliography entries the way a careful reader does: by the author's
+ * surname (skipping names inside titles and persons cited through someone else), narrowed by
+ * year, season, issue and title words; failing that, by a document's short name, date, URL or
+ * title; failing that, by a near spelling of a surname. Ibid. is handled by the caller, which
+ * knows the previous note.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { CitationKind } from '../types';
+import type { BibliographyIndex, IndexedEntry } from '../bibliography/index';
+import { entryLabel } from '../bibliography/index';
+import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
+import { findDates, findYears, isMonthUse, seasonPattern } from '../bibliography/dates';
+import { documentIds, documentIdMatches } from '../bibliography/documents';
+import { foldName } from '../text';
+import type { CitationDraft } from './segment';
+
+export interface Resolution {
+  kind: CitationKind;
+  entries: IndexedEntry[];
+  unresolved: string | null;
+  candidates: IndexedEntry[];
+  nearMatch: { written: string; expected: string; start: number; end: number } | null;
+  mediatedBy: string | null;
+}
+
+interface Word {
+  text: string;
+  folded: string;
+  start: number;
+  end: number;
+}
+
+const mediation = /\b(?:in|by|from|quoted in|cited in|reported by|translated by|reply to|interview with|see|cf\.)\s*$/i;
+const archival = /\b(?:fond|opis|delo|listy?|papka|file|folder|box|series|f\.\s*\d|op\.\s*\d|d\.\s*\d|ll?\.\s*\d|RG\s*\d|FO\s*\d|CAB\s*\d|PREM\s*\d|WO\s*\d|MS\.?\s*\d)/i;
+const documentWords = ['memorandum', 'report', 'telegram', 'directive', 'letter', 'cable', 'minutes', 'dispatch', 'despatch', 'note', 'record'];
+const notNames = new Set(
+  'The A An In On See Cf Ibid Idem Op Cit For And Of To From By With Vol No Issue Working Paper Report Memorandum Telegram Letter Press University Archive Archives Fond Opis Delo Listy Papka January February March April June July August September October November December'.split(
+    ' ',
+  ),
+);
+
+const empty = (kind: CitationKind, unresolved: string | null = null): Resolution => ({
+  kind,
+  entries: [],
+  unresolved,
+  candidates: [],
+  nearMatch: null,
+  mediatedBy: null,
+});
+
+function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
+  const words: Word[] = [];
+  for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}/gu)) {
+    const start = match.index;
+    if (titles.some((title) => title.start <= start && start < title.end)) continue;
+    const written = match[0].replace(/['’]s$/, '');
+    words.push({ text: written, folded: foldName(written), start, end: start + written.length });
+  }
+  return words;
+}
+
+function looksLikeFullReference(text: string, titles: TitleSpan[]): boolean {
+  return titles.some((title) => title.value.split(/\s+/).length >= 2) || /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+}
+
+export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
+  const text = draft.text;
+  const titles = findTitles(text);
+  const words = capitalisedWords(text, titles).filter(
+    (word) => !(word.folded === 'may' && isMonthUse(text, word.start, word.end)),
+  );
+  const full = looksLikeFullReference(text, titles);
+  const kind: CitationKind = full ? 'full' : 'short';
+
+  const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
+  if (byAuthor) return byAuthor;
+
+  const byDocument = resolveByDocument(text, titles, index, kind);
+  if (byDocument) return byDocument;
+
+  const near = resolveByNearName(draft, index, words, titles, kind);
+  if (near) return near;
+
+  if (archival.test(text)) return empty('none');
+  if (!isCitationAttempt(text, titles, draft)) return empty('none');
+  const named = words.find((word) => !notNames.has(word.text) && word.text.length > 1);
+  const who = named?.text ?? titles[0]?.value;
+  return empty(
+    kind,
+    who
+      ? `No bibliography entry by or titled '${who}': add the work to the bibliography or correct the name.`
+      : 'No bibliography entry matches this citation.',
+  );
+}
+
+/** A note segment that tries to cite something: a locator, a title, a year, or "Name, …". */
+function isCitationAttempt(text: string, titles: TitleSpan[], draft: CitationDraft): boolean {
+  if (draft.locator || titles.length > 0 || draft.focusYear) return true;
+  if (/\((?:[^()]*\b)?(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  return /^(?:e\.g\.\s*|see\s+(?:also\s+)?|cf\.\s*)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.)+)?,\s/u.test(text) && text.length < 80;
+}
+
+function resolveByAuthor(
+  draft: CitationDraft,
+  index: BibliographyIndex,
+  words: Word[],
+  titles: TitleSpan[],
+  kind: CitationKind,
+  forced?: { word: Word; surname: string },
+): Resolution | null {
+  const hits = new Map<IndexedEntry, { count: number; first: Word }>();
+  const matchedWords: Word[] = [];
+  for (const word of forced ? [forced.word] : words) {
+    const list = index.bySurname.get(forced ? forced.surname : word.folded);
+    if (!list) continue;
+    matchedWords.push(word);
+    for (const item of list) {
+      const hit = hits.get(item);
+      if (hit) hit.count++;
+      else hits.set(item, { count: 1, first: word });
+    }
+  }
+  if (hits.size === 0) return null;
+
+  const text = draft.text;
+  // Several authors named ("Cumings, reply to Weathersby"): the one introduced by "in", "by",
+  // "reply to"… is the work cited; otherwise the one named first.
+  const authorWords = [...new Set([...hits.values()].map((hit) => hit.first))];
+  let chosenWord = authorWords.sort((a, b) => a.start - b.start)[0];
+  const introduced = authorWords.filter((word) => mediation.test(text.slice(0, word.start)));
+  if (authorWords.length > 1 && introduced.length > 0) chosenWord = introduced[introduced.length - 1];
+  const best = Math.max(...[...hits.values()].filter((hit) => hit.first === chosenWord || hit.count > 1).map((hit) => hit.count));
+  let candidates = [...hits.entries()]
+    .filter(([, hit]) => hit.count === best && (hit.first === chosenWord || hit.count > 1))
+    .map(([item]) => item)
+    .sort((a, b) => a.index - b.index);
+
+  const prefix = text.slice(0, chosenWord.start).trim();
+  const mediatedBy = prefix && /\p{L}{2}/u.test(prefix) && !/^(?:e\.g\.|see(?: also)?|cf\.|for example|for instance)$/i.test(prefix) ? prefix : null;
+  const author = index.surnames.get(forced ? forced.surname : chosenWord.folded) ?? chosenWord.text;
+  const result = (entries: IndexedEntry[], unresolved: string | null, ambiguous: IndexedEntry[] = []): Resolution => ({
+    kind,
+    entries,
+    unresolved,
+    candidates: ambiguous,
+    nearMatch: forced ? { written: forced.word.text, expected: author, start: forced.word.start, end: forced.word.end } : null,
+    mediatedBy,
+  });
+
+  // Years written in the citation, outside titles and outside the dates of documents.
+  const dates = findDates(text);
+  const years = draft.focusYear
+    ? [draft.focusYear.year]
+    : findYears(text)
+        .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
+        .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
+        .map((year) => year.year);
+  if (years.length > 0) {
+    const sameYear = candidates.filter((item) => item.entry.year !== null && years.includes(item.entry.year));
+    if (sameYear.length === 0) {
+      const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
+      const written = draft.focusYear ? String(draft.focusYear.year) : String(years[years.length - 1]);
+      return result(
+        [],
+        listed.length
+          ? `The bibliography has ${author}'s ${listed.length === 1 ? 'work' : 'works'} from ${joinWords([...new Set(listed)].sort().map(String))}, but none from ${written}: add the ${written} work to the bibliography or correct the year.`
+          : `The bibliography has no dated work by ${author} to match ${written}.`,
+      );
+    }
+    candidates = sameYear;
+  }
+
+  if (candidates.length > 1) candidates = narrow(candidates, text, titles);
+  // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
+  if (candidates.length > 1) candidates = withoutRepeats(candidates);
+  if (candidates.length === 1) return result(candidates, null);
+  const names = candidates.map((item) => `${entryLabel(item.entry)} [${item.entry.key}]`);
+  return result(
+    [],
+    `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
+    candidates,
+  );
+}
+
+function withoutRepeats(items: IndexedEntry[]): IndexedEntry[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const identity = item.entry.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (seen.has(identity)) return false;
+    seen.add(identity);
+    return true;
+  });
+}
+
+/** Narrows several works of one author by season, issue and title words, when that leaves any. */
+function narrow(candidates: IndexedEntry[], text: string, titles: TitleSpan[]): IndexedEntry[] {
+  const season = seasonPattern.exec(text)?.[1].toLowerCase();
+  if (season) {
+    const matching = candidates.filter((item) => item.entry.season?.toLowerCase() === season);
+    if (matching.length > 0) candidates = matching;
+  }
+  const issue = /\b(?:Issue|No\.|no\.)\s*(\d+)/.exec(text)?.[1];
+  if (issue && candidates.length > 1) {
+    const matching = candidates.filter((item) => item.entry.issue?.replace(/\D+/g, ' ').trim().split(' ').includes(issue));
+    if (matching.length > 0) candidates = matching;
+  }
+  if (candidates.length > 1) {
+    const written = new Set(titleWords(titles.length ? titles.map((title) => title.value).join(' ') : text));
+    const scores = candidates.map((item) => [...item.titleWords].filter((word) => written.has(word)).length);
+    const top = Math.max(...scores);
+    if (top > 0) candidates = candidates.filter((_, i) => scores[i] === top);
+  }
+  return candidates;
+}
+
+/** Government papers, archives, newspapers and anonymous works: by identifiers and titles. */
+function resolveByDocument(text: string, titles: TitleSpan[], index: BibliographyIndex, writtenKind: CitationKind): Resolution | null {
+  let kind = writtenKind;
+  const cited = documentIds(text);
+  const url = /https?:\/\/[^\s>)]+/.exec(text)?.[0] ?? null;
+  const dates = findDates(text).map((date) => date.iso);
+  const lower = text.toLowerCase();
+  const tokens = new Set(lower.match(/[\p{L}\p{N}]+/gu) ?? []);
+  const written = new Set(titleWords(titles.length ? titles.map((title) => title.value).join(' ') : text));
+  const years = new Set(findYears(text).map((year) => year.year));
+
+  let bestScore = 0;
+  let best: IndexedEntry[] = [];
+  for (const item of index.entries) {
+    const entry = item.entry;
+    let score = 0;
+    if (cited.some((id) => entry.documentIds.some((listed) => documentIdMatches(id, listed)))) score += 10;
+    if (url && entry.url && normaliseUrl(url) === normaliseUrl(entry.url)) score += 10;
+    if (entry.aliases.some((alias) => tokens.has(alias))) score += 5;
+    if (dates.some((date) => entry.dates.includes(date))) score += 4;
+    if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
+    if (item.titleWords.size > 0) {
+      const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
+      const ratio = overlap / item.titleWords.size;
+      if (ratio >= 0.5 || overlap >= 3) score += Math.round(6 * Math.min(1, ratio + 0.25));
+    }
+    if (score > 0 && entry.year !== null && years.has(entry.year)) score += 2;
+    if (score > bestScore) {
+      bestScore = score;
+      best = [item];
+    } else if (score === bestScore && score > 0) {
+      best.push(item);
+    }
+  }
+  if (bestScore < 5) return null;
+  // A document, archive or newspaper is cited in full by its identifying details: a date or an address.
+  if (dates.length > 0 || url) kind = 'full';
+  if (best.length === 1) return { ...empty(kind), entries: best };
+  return {
+    ...empty(kind),
+    unresolved: `Matches ${best.length} bibliography entries equally: ${joinWords(best.map((item) => `${entryLabel(item.entry)} [${item.entry.key}]`))}. Add the date or title to say which.`,
+    candidates: best,
+  };
+}
+
+function normaliseUrl(url: string): string {
+  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '').toLowerCase();
+}
+
+/** "Goncharow" for "Goncharov": one surname within a small edit distance. */
+function resolveByNearName(
+  draft: CitationDraft,
+  index: BibliographyIndex,
+  words: Word[],
+  titles: TitleSpan[],
+  kind: CitationKind,
+): Resolution | null {
+  for (const word of words) {
+    if (word.folded.length < 4 || notNames.has(word.text)) continue;
+    const allowed = word.folded.length <= 6 ? 1 : 2;
+    const close = [...index.bySurname.keys()].filter(
+      (surname) => Math.abs(surname.length - word.folded.length) <= allowed && distance(surname, word.folded) <= allowed,
+    );
+    if (close.length !== 1) continue;
+    return resolveByAuthor(draft, index, words, titles, kind, { word, surname: close[0] });
+  }
+  return null;
+}
+
+export function joinWords(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,242 @@
+/**
+ * The essay's problems, each with a stable code, a default severity and a message that says what
+ * is wrong and how to fix it. Documented per code in docs/rules/.
+ */
+import type { Bibliography, BibliographyEntry, Diagnostic, Marker, Note, Range, Severity } from './types';
+import type { CitationFacts } from './citations/index';
+import { describeEntries } from './citations/index';
+import { entryLabel } from './bibliography/index';
+import { outsidePages } from './citations/locator';
+
+export const defaultSeverities: Record<string, Severity> = {
+  'missing-note': 'error',
+  'unused-note': 'warning',
+  'duplicate-note': 'error',
+  'note-order': 'warning',
+  'unresolved-citation': 'warning',
+  'ambiguous-citation': 'warning',
+  'near-match': 'warning',
+  'ambiguous-ibid': 'warning',
+  'ibid-without-antecedent': 'warning',
+  'uncited-source': 'warning',
+  'duplicate-entry': 'warning',
+  'locator-out-of-range': 'information',
+  'short-form-before-full': 'information',
+  'missing-bibliography': 'information',
+  'file-too-large': 'warning',
+  'unsupported-claim/quotation': 'warning',
+  'unsupported-claim/statistic': 'warning',
+  'unsupported-claim/specific-detail': 'warning',
+  'unsupported-claim/reported-speech-or-thought': 'warning',
+  'unsupported-claim/historiography': 'warning',
+  'vague-attribution': 'information',
+};
+
+export function diagnostic(
+  code: string,
+  message: string,
+  range: Range,
+  extra: Partial<Pick<Diagnostic, 'related' | 'tags' | 'data'>> = {},
+): Diagnostic {
+  return {
+    code,
+    severity: defaultSeverities[code] ?? 'warning',
+    message,
+    range,
+    related: extra.related ?? [],
+    tags: extra.tags ?? [],
+    data: extra.data,
+  };
+}
+
+const show = (form: Note['form'] | Marker['form'], label: string): string => (form === 'footnote' ? `[^${label}]` : `[${label}]`);
+
+export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const definitions = new Map<string, Note>();
+  for (const note of notes) {
+    const first = definitions.get(note.label);
+    if (first) {
+      out.push(
+        diagnostic(
+          'duplicate-note',
+          `Note ${show(note.form, note.label)} is defined twice; only the first definition is used. Merge the two notes or give this one a new label.`,
+          note.labelRange,
+          { related: [{ message: 'First definition', range: first.range }], data: { label: note.label } },
+        ),
+      );
+    } else {
+      definitions.set(note.label, note);
+    }
+  }
+  const referenced = new Set(markers.map((marker) => marker.label));
+  for (const marker of markers) {
+    if (!definitions.has(marker.label)) {
+      out.push(
+        diagnostic(
+          'missing-note',
+          `Marker ${show(marker.form, marker.label)} has no note: add the note ${marker.form === 'footnote' ? `\`[^${marker.label}]: …\`` : `\`[${marker.label}] …\``} with its citation, or remove the marker.`,
+          marker.range,
+          { data: { label: marker.label } },
+        ),
+      );
+    }
+  }
+  for (const note of definitions.values()) {
+    if (!referenced.has(note.label)) {
+      out.push(
+        diagnostic(
+          'unused-note',
+          `Note ${show(note.form, note.label)} is never referenced in the text: add the marker where the note belongs, or delete the note.`,
+          note.range,
+          { tags: ['unnecessary'], data: { label: note.label } },
+        ),
+      );
+    }
+  }
+  out.push(...orderDiagnostics(markers));
+  return out;
+}
+
+/** Numbered notes should appear 1, 2, 3… in the text, without gaps. */
+function orderDiagnostics(markers: Marker[]): Diagnostic[] {
+  if (markers.length === 0 || !markers.every((marker) => /^\d+$/.test(marker.label))) return [];
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  let highest = 0;
+  for (const marker of markers) {
+    if (seen.has(marker.label)) continue; // a note referenced again
+    seen.add(marker.label);
+    const n = Number(marker.label);
+    const label = show(marker.form, marker.label);
+    if (n < highest) {
+      out.push(
+        diagnostic('note-order', `Note ${label} appears after note ${highest}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
+          data: { label: marker.label },
+        }),
+      );
+    } else if (n > highest + 1) {
+      const missing = n === highest + 2 ? `note ${highest + 1} is missing` : `notes ${highest + 1}–${n - 1} are missing`;
+      out.push(
+        diagnostic('note-order', `Note numbers jump from ${highest} to ${n}: ${missing}. Renumber the notes (quick fix) or add the missing ones.`, marker.range, {
+          data: { label: marker.label },
+        }),
+      );
+    }
+    highest = Math.max(highest, n);
+  }
+  return out;
+}
+
+export function citationDiagnostics(facts: CitationFacts[], bibliography: Bibliography, notes: Note[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const entries = new Map(bibliography.entries.map((entry) => [entry.key, entry]));
+  const hasBibliography = bibliography.heading !== null;
+  const firstCitation = new Map<string, { kind: string; label: string }>();
+
+  for (const { citation, noteLabel, ambiguousIbid } of facts) {
+    const where = `Note ${noteLabel}`;
+    if (citation.kind === 'ibid') {
+      if (ambiguousIbid) {
+        out.push(
+          diagnostic(
+            'ambiguous-ibid',
+            `${where}: Ibid. follows a note citing several sources (${describeEntries(bibliography, citation.entries)}), so it could mean any of them. Write the short form of the one you mean.`,
+            citation.range,
+            { related: citation.entries.flatMap((key) => (entries.has(key) ? [{ message: entryLabel(entries.get(key)!), range: entries.get(key)!.range }] : [])) },
+          ),
+        );
+      } else if (citation.unresolved) {
+        out.push(diagnostic('ibid-without-antecedent', `${where}: ${citation.unresolved}`, citation.range));
+      }
+    } else if (citation.kind !== 'none' && hasBibliography) {
+      if (citation.candidates.length > 1) {
+        out.push(
+          diagnostic('ambiguous-citation', `${where}: ${citation.unresolved ?? 'several entries match.'}`, citation.range, {
+            related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
+          }),
+        );
+      } else if (citation.unresolved) {
+        out.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
+      }
+      if (citation.nearMatch) {
+        const { written, expected } = citation.nearMatch;
+        out.push(
+          diagnostic('near-match', `${where}: '${written}' is not in the bibliography; did you mean '${expected}'?`, citation.nearMatch.range, {
+            data: { written, expected },
+          }),
+        );
+      }
+    }
+    for (const key of citation.entries) {
+      const entry = entries.get(key);
+      if (!entry) continue;
+      if (!firstCitation.has(key)) {
+        firstCitation.set(key, { kind: citation.kind, label: noteLabel });
+        if (citation.kind === 'short' && entry.authors.length + entry.editors.length > 0) {
+          out.push(
+            diagnostic(
+              'short-form-before-full',
+              `${where} is the first citation of ${entryLabel(entry)} but uses a short form: Chicago style gives the full reference the first time a work is cited.`,
+              citation.range,
+              { related: [{ message: 'The bibliography entry', range: entry.range }], data: { key } },
+            ),
+          );
+        }
+      }
+      if (citation.locator && entry.isPart && entry.pages && citation.kind !== 'ibid' && outsidePages(citation.locator, entry.pages)) {
+        out.push(
+          diagnostic(
+            'locator-out-of-range',
+            `${where}: ${citation.locator.text} lies outside the pages of ${entryLabel(entry)} (pp.${entry.pages.text}): check the page or the work cited.`,
+            citation.range,
+            { related: [{ message: 'The bibliography entry', range: entry.range }] },
+          ),
+        );
+      }
+    }
+  }
+
+  if (!hasBibliography) {
+    const citing = notes.find((note) => note.citations.some((citation) => citation.kind === 'full' || citation.kind === 'short'));
+    if (citing) {
+      out.push(
+        diagnostic(
+          'missing-bibliography',
+          'The notes cite sources but the essay has no bibliography (a heading such as "Bibliography", "Works Cited" or "References"), so citations cannot be checked.',
+          citing.labelRange,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export function bibliographyDiagnostics(
+  bibliography: Bibliography,
+  facts: CitationFacts[],
+  duplicates: [BibliographyEntry, BibliographyEntry][],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const cited = new Set(facts.flatMap((fact) => fact.citation.entries));
+  // A work cited only as one of several candidates is not "never cited"; the ambiguity is reported instead.
+  for (const fact of facts) for (const key of fact.citation.candidates) cited.add(key);
+  for (const entry of bibliography.entries) {
+    if (!cited.has(entry.key)) {
+      out.push(
+        diagnostic('uncited-source', `${entryLabel(entry)} is never cited in a note: cite it where you use it, or remove it from the bibliography.`, entry.range, {
+          data: { key: entry.key },
+        }),
+      );
+    }
+  }
+  for (const [first, second] of duplicates) {
+    out.push(
+      diagnostic('duplicate-entry', `${entryLabel(second)} is listed twice in the bibliography: remove one.`, second.range, {
+        related: [{ message: 'Listed first here', range: first.range }],
+        data: { key: second.key },
+      }),
+    );
+  }
+  return out;
+}

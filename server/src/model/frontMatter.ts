@@ -1,0 +1,20 @@
+/** YAML front matter: title, author, date and the like, for display; broken YAML is reported, not fatal. */
+import { parse } from 'yaml';
+import type { FrontMatter } from './types';
+import type { DocItem } from './document';
+
+export function parseFrontMatter(doc: DocItem): FrontMatter {
+  const fields: Record<string, string> = {};
+  try {
+    const value: unknown = parse(doc.item.value ?? '');
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+        if (typeof field === 'string' || typeof field === 'number') fields[key] = String(field);
+        else if (field instanceof Date) fields[key] = field.toISOString().slice(0, 10);
+      }
+    }
+    return { range: doc.range, fields, error: null };
+  } catch (error) {
+    return { range: doc.range, fields, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+  }
+}

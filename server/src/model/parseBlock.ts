@@ -1,0 +1,247 @@
+/**
+ * Parses one top-level block with unified + remark-parse + remark-gfm + remark-frontmatter and
+ * reduces the syntax tree to what the essay model needs: the block's items (headings,
+ * paragraphs, note definitions, list items...), its footnote markers and endnote-marker
+ * candidates, and the spans that are not prose (code, HTML, link destinations).
+ *
+ * Everything is in offsets relative to the block, so a parsed block can be reused wherever the
+ * same text appears again (see AnalysisCache).
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { toString } from 'mdast-util-to-string';
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { NoteForm } from './types';
+import { LineIndex } from './text';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+export type ItemKind =
+  | 'heading'
+  | 'paragraph'
+  | 'footnoteDefinition'
+  | 'endnoteDefinition'
+  | 'listItem'
+  | 'blockquote'
+  | 'code'
+  | 'html'
+  | 'yaml'
+  | 'thematicBreak'
+  | 'table'
+  | 'definition'
+  | 'other';
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface BlockItem extends Span {
+  kind: ItemKind;
+  /** Heading depth (1-6). */
+  depth?: number;
+  /** Plain text of a heading, or the YAML source of front matter. */
+  value?: string;
+  /** Note definitions: the label and where it is. */
+  label?: string;
+  labelStart?: number;
+  labelEnd?: number;
+  /** Note definitions: where the note's own text starts (after `[^1]: ` or `[1] `). */
+  textStart?: number;
+}
+
+export interface RawMarker extends Span {
+  label: string;
+  form: NoteForm;
+  labelStart: number;
+  labelEnd: number;
+}
+
+export interface ParsedBlock {
+  text: string;
+  lines: LineIndex;
+  items: BlockItem[];
+  /** Footnote markers `[^x]` and endnote-marker candidates `[12]` (kept only in endnote essays). */
+  markers: RawMarker[];
+  /** Spans that are not prose: code, HTML, images, link destinations, definitions. */
+  excluded: Span[];
+  /** Labels of link reference definitions (`[1]: http://…`): such `[1]` are links, not endnote markers. */
+  linkDefinitions: string[];
+}
+
+const endnoteLine = /^\[(\d{1,4})\][ \t]+(?=\S)/;
+
+export function parseBlock(text: string): ParsedBlock {
+  const tree = processor.parse(text) as Root;
+  const items: BlockItem[] = [];
+  const excluded: Span[] = [];
+  const linkDefinitions: string[] = [];
+  const definitionLabels: Span[] = [];
+
+  for (const node of tree.children) collectItem(node, text, items, definitionLabels);
+  collectExcluded(tree, excluded, linkDefinitions);
+  excluded.sort((a, b) => a.start - b.start);
+
+  const markers = scanMarkers(text, excluded, definitionLabels, items);
+  return { text, lines: new LineIndex(text), items, markers, excluded, linkDefinitions };
+}
+
+function spanOf(node: Nodes): Span | null {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? null : { start, end };
+}
+
+function collectItem(node: RootContent, text: string, items: BlockItem[], definitionLabels: Span[]): void {
+  const span = spanOf(node);
+  if (!span) return;
+  switch (node.type) {
+    case 'heading':
+      items.push({ kind: 'heading', ...span, depth: node.depth, value: toString(node) });
+      return;
+    case 'paragraph':
+      collectParagraph(span, text, items);
+      return;
+    case 'footnoteDefinition': {
+      const labelStart = text.indexOf('[^', span.start) + 2;
+      const labelEnd = text.indexOf(']', labelStart);
+      definitionLabels.push({ start: labelStart - 2, end: labelEnd + 1 });
+      let textStart = labelEnd + 2; // after `]:`
+      while (textStart < span.end && (text[textStart] === ' ' || text[textStart] === '\t')) textStart++;
+      items.push({
+        kind: 'footnoteDefinition',
+        ...span,
+        label: text.slice(labelStart, labelEnd),
+        labelStart,
+        labelEnd,
+        textStart: Math.min(textStart, span.end),
+      });
+      return;
+    }
+    case 'list':
+      for (const item of node.children) {
+        const itemSpan = spanOf(item);
+        if (itemSpan) items.push({ kind: 'listItem', ...itemSpan });
+      }
+      return;
+    case 'blockquote':
+    case 'code':
+    case 'html':
+    case 'yaml':
+    case 'thematicBreak':
+    case 'table':
+    case 'definition':
+      items.push({ kind: node.type, ...span, value: node.type === 'yaml' ? node.value : undefined });
+      return;
+    default:
+      items.push({ kind: 'other', ...span });
+  }
+}
+
+/**
+ * A paragraph that starts with `[12] ` is a list of endnotes as pasted from a word processor:
+ * each line starting with `[n] ` begins a note, other lines continue the one before.
+ */
+function collectParagraph(span: Span, text: string, items: BlockItem[]): void {
+  const source = text.slice(span.start, span.end);
+  if (!endnoteLine.test(source)) {
+    items.push({ kind: 'paragraph', ...span });
+    return;
+  }
+  const lineStarts = [0];
+  for (let i = 0; i < source.length; i++) {
+    if (source[i] === '\n' || (source[i] === '\r' && source[i + 1] !== '\n')) lineStarts.push(i + 1);
+  }
+  const noteStarts = lineStarts.filter((start) => endnoteLine.test(source.slice(start, start + 8)));
+  noteStarts.forEach((start, index) => {
+    let end = index + 1 < noteStarts.length ? noteStarts[index + 1] : source.length;
+    while (end > start && /\s/.test(source[end - 1])) end--;
+    const match = endnoteLine.exec(source.slice(start, start + 8))!;
+    const absolute = span.start + start;
+    items.push({
+      kind: 'endnoteDefinition',
+      start: absolute,
+      end: span.start + end,
+      label: match[1],
+      labelStart: absolute + 1,
+      labelEnd: absolute + 1 + match[1].length,
+      textStart: absolute + match[0].length,
+    });
+  });
+}
+
+function collectExcluded(node: Nodes, excluded: Span[], linkDefinitions: string[]): void {
+  switch (node.type) {
+    case 'inlineCode':
+    case 'code':
+    case 'html':
+    case 'yaml':
+    case 'image':
+    case 'imageReference': {
+      const span = spanOf(node);
+      if (span) excluded.push(span);
+      return;
+    }
+    case 'definition': {
+      const span = spanOf(node);
+      if (span) excluded.push(span);
+      linkDefinitions.push(node.label ?? node.identifier);
+      return;
+    }
+    case 'link': {
+      // `[text](destination)`: the text is prose, the destination is not.
+      const span = spanOf(node);
+      const last = node.children.length > 0 ? spanOf(node.children[node.children.length - 1]) : null;
+      if (span) excluded.push({ start: last ? last.end : span.start, end: span.end });
+      break;
+    }
+  }
+  if ('children' in node) for (const child of node.children) collectExcluded(child, excluded, linkDefinitions);
+}
+
+function insideAny(spans: Span[], start: number, end: number): boolean {
+  // Spans are few per block; a linear scan is cheaper than anything clever.
+  for (const span of spans) {
+    if (span.start >= end) break;
+    if (span.end > start) return true;
+  }
+  return false;
+}
+
+const footnoteMarker = /\[\^([^\]\s]{1,100})\]/g;
+const endnoteMarker = /\[(\d{1,4})\]/g;
+
+function scanMarkers(text: string, excluded: Span[], definitionLabels: Span[], items: BlockItem[]): RawMarker[] {
+  const markers: RawMarker[] = [];
+  const isEscaped = (index: number): boolean => {
+    let backslashes = 0;
+    for (let i = index - 1; i >= 0 && text[i] === '\\'; i--) backslashes++;
+    return backslashes % 2 === 1;
+  };
+
+  for (const match of text.matchAll(footnoteMarker)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (isEscaped(start) || insideAny(excluded, start, end)) continue;
+    if (definitionLabels.some((label) => label.start === start)) continue;
+    markers.push({ label: match[1], form: 'footnote', start, end, labelStart: start + 2, labelEnd: end - 1 });
+  }
+
+  const endnoteLabels = new Set(
+    items.filter((item) => item.kind === 'endnoteDefinition').map((item) => item.labelStart! - 1),
+  );
+  for (const match of text.matchAll(endnoteMarker)) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (endnoteLabels.has(start) || isEscaped(start) || insideAny(excluded, start, end)) continue;
+    const before = text[start - 1];
+    const after = text[end];
+    // `[text][1]` is a reference link, `[1](url)` and `[1]: url` are links: not endnote markers.
+    if (before === ']' || before === '!' || after === '(' || after === '[' || after === ':') continue;
+    markers.push({ label: match[1], form: 'endnote', start, end, labelStart: start + 1, labelEnd: end - 1 });
+  }
+  markers.sort((a, b) => a.start - b.start);
+  return markers;
+}
