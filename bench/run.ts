@@ -1,0 +1,228 @@
+/**
+ * `npm run bench`: generates the theses, measures Apparatus and the peer on each, prints a side-by-side
+ * table with ratios and the growth from the smallest to the largest size, and writes
+ * `bench/results/bench-<date>.json` and `bench/RESULTS.md`.
+ *
+ * Options: --sizes 25k,660k   --quick (fewer keystrokes and hovers)   --servers apparatus,peer
+ *          --keystrokes N   --no-markdown (do not rewrite bench/RESULTS.md)
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { generate, REPO, SIZES, type GeneratedThesis } from './generate';
+import { measureServer, type LatencySummary, type RunResult, type ServerSpec } from './driver';
+
+const RESULTS_DIR = join(REPO, 'bench', 'results');
+
+export const SERVERS: ServerSpec[] = [
+  { name: 'apparatus', command: process.execPath, args: [join(REPO, 'dist', 'server.js'), '--stdio'], navigation: true },
+  { name: 'peer', command: process.execPath, args: [join(REPO, 'bench', 'peer', 'server.mjs'), '--stdio'], navigation: false },
+];
+
+interface Options {
+  sizes: string[];
+  servers: string[];
+  quick: boolean;
+  keystrokes: number;
+  maxMarkers: number;
+  writeMarkdown: boolean;
+}
+
+function parseArgs(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const quick = argv.includes('--quick');
+  const sizes = (value('--sizes') ?? Object.keys(SIZES).join(',')).split(',').map((size) => size.trim().toLowerCase());
+  for (const size of sizes) {
+    if (!(size in SIZES)) throw new Error(`Unknown size "${size}": choose from ${Object.keys(SIZES).join(', ')}`);
+  }
+  const servers = (value('--servers') ?? SERVERS.map((server) => server.name).join(',')).split(',');
+  for (const server of servers) {
+    if (!SERVERS.some((spec) => spec.name === server)) throw new Error(`Unknown server "${server}": choose from apparatus, peer`);
+  }
+  const keystrokes = Number(value('--keystrokes') ?? (quick ? 20 : 50));
+  if (!Number.isInteger(keystrokes) || keystrokes < 1) throw new Error('--keystrokes takes a whole number above 0');
+  return { sizes, servers, quick, keystrokes, maxMarkers: quick ? 300 : 1500, writeMarkdown: !argv.includes('--no-markdown') };
+}
+
+type Figure = { label: string; unit: 'ms' | 'MB'; value: (run: RunResult) => number | null | 'n/a'; censored?: (run: RunResult) => boolean };
+
+const FIGURES: Figure[] = [
+  { label: 'open → first diagnostics', unit: 'ms', value: (run) => run.openMs },
+  { label: 'keystroke → diagnostics p50', unit: 'ms', value: (run) => run.keystroke?.p50 ?? null, censored: (run) => (run.keystroke?.censored ?? 0) > 0 },
+  { label: 'keystroke → diagnostics p95', unit: 'ms', value: (run) => run.keystroke?.p95 ?? null, censored: (run) => (run.keystroke?.censored ?? 0) > 0 },
+  { label: 'hover p50', unit: 'ms', value: (run) => navigation(run, run.hover, 'p50') },
+  { label: 'hover p95', unit: 'ms', value: (run) => navigation(run, run.hover, 'p95') },
+  { label: 'definition p50', unit: 'ms', value: (run) => navigation(run, run.definition, 'p50') },
+  { label: 'definition p95', unit: 'ms', value: (run) => navigation(run, run.definition, 'p95') },
+  { label: 'peak memory (VmHWM)', unit: 'MB', value: (run) => run.peakMemoryMB },
+];
+
+function navigation(run: RunResult, summary: LatencySummary | null, key: 'p50' | 'p95'): number | null | 'n/a' {
+  if (!SERVERS.find((spec) => spec.name === run.server)?.navigation) return 'n/a';
+  return summary ? summary[key] : null;
+}
+
+function format(value: number | null | 'n/a', unit: 'ms' | 'MB', censored = false): string {
+  if (value === 'n/a') return 'n/a';
+  if (value === null || Number.isNaN(value)) return '—';
+  const digits = value < 10 ? 2 : value < 100 ? 1 : 0;
+  return `${censored ? '≥' : ''}${value.toFixed(digits)} ${unit}`;
+}
+
+/** How many times the peer's figure is Apparatus's: above 1 means Apparatus is ahead. */
+function ratio(apparatus: number | null | 'n/a', peer: number | null | 'n/a'): string {
+  if (typeof apparatus !== 'number' || typeof peer !== 'number' || apparatus <= 0) return '—';
+  const times = peer / apparatus;
+  return `×${times < 10 ? times.toFixed(2) : times.toFixed(0)}`;
+}
+
+interface SizeResult {
+  thesis: GeneratedThesis;
+  runs: RunResult[];
+}
+
+function tableFor(result: SizeResult): string[] {
+  const apparatus = result.runs.find((run) => run.server === 'apparatus');
+  const peer = result.runs.find((run) => run.server === 'peer');
+  const { thesis } = result;
+  const lines = [
+    `### ${thesis.size}: ${(thesis.bytes / 1024).toFixed(0)} KiB, ${thesis.notes} notes, ${thesis.markers} markers, ${thesis.bibliographyEntries} bibliography entries`,
+    '',
+    '| figure | Apparatus | peer | peer ÷ Apparatus |',
+    '| --- | ---: | ---: | ---: |',
+  ];
+  for (const figure of FIGURES) {
+    const a = apparatus ? figure.value(apparatus) : null;
+    const p = peer ? figure.value(peer) : null;
+    lines.push(
+      `| ${figure.label} | ${format(a, figure.unit, apparatus !== undefined && (figure.censored?.(apparatus) ?? false))} | ` +
+        `${format(p, figure.unit, peer !== undefined && (figure.censored?.(peer) ?? false))} | ${ratio(a, p)} |`,
+    );
+  }
+  const notes: string[] = [];
+  for (const run of result.runs) {
+    if (run.error) notes.push(`${run.server}: ${run.error}`);
+    if (run.keystroke) {
+      notes.push(
+        `${run.server}: ${run.keystroke.count} keystrokes (${run.keystroke.sync} sync, matched by ${run.keystroke.mode}` +
+          `${run.keystroke.censored > 0 ? `, ${run.keystroke.censored} unanswered when the wait ended` : ''}), ` +
+          `max ${format(run.keystroke.max, 'ms')}; first diagnostics on open: ${run.openDiagnostics ?? '—'}`,
+      );
+    }
+    if (run.hover && run.definition) {
+      notes.push(`${run.server}: ${run.hover.count} markers hovered (${run.hover.empty ?? 0} empty hovers, ${run.definition.empty ?? 0} empty definitions)`);
+    }
+  }
+  if (notes.length > 0) lines.push('', ...notes.map((note) => `- ${note}`));
+  return lines;
+}
+
+function growthLines(results: SizeResult[]): string[] {
+  if (results.length < 2) return [];
+  const sorted = [...results].sort((a, b) => a.thesis.bytes - b.thesis.bytes);
+  const small = sorted[0];
+  const large = sorted[sorted.length - 1];
+  const sizeGrowth = large.thesis.bytes / small.thesis.bytes;
+  const lines = [
+    `### Growth from ${small.thesis.size} to ${large.thesis.size} (size ×${sizeGrowth.toFixed(0)}; linear growth would multiply each figure by about that)`,
+    '',
+    '| figure | Apparatus | peer |',
+    '| --- | ---: | ---: |',
+  ];
+  for (const figure of FIGURES) {
+    const cells = ['apparatus', 'peer'].map((server) => {
+      const from = small.runs.find((run) => run.server === server);
+      const to = large.runs.find((run) => run.server === server);
+      const a = from ? figure.value(from) : null;
+      const b = to ? figure.value(to) : null;
+      if (typeof a !== 'number' || typeof b !== 'number' || a <= 0) return a === 'n/a' ? 'n/a' : '—';
+      return `×${(b / a).toFixed(1)} (${format(a, figure.unit)} → ${format(b, figure.unit)})`;
+    });
+    lines.push(`| ${figure.label} | ${cells[0]} | ${cells[1]} |`);
+  }
+  return lines;
+}
+
+function machineLine(): string {
+  const [one, five] = loadavg();
+  return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${one.toFixed(2)} / ${five.toFixed(2)} at the start`;
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  mkdirSync(join(RESULTS_DIR, 'logs'), { recursive: true });
+  const machine = machineLine();
+  console.log(`Apparatus benchmark — ${machine}`);
+  const theses = generate(options.sizes);
+  const results: SizeResult[] = [];
+  for (const thesis of theses) {
+    const runs: RunResult[] = [];
+    for (const spec of SERVERS.filter((server) => options.servers.includes(server.name))) {
+      if (spec.name === 'apparatus' && !existsSync(spec.args[0])) {
+        runs.push({ ...emptyRun(spec.name, thesis), error: 'dist/server.js is not built (npm run build)' });
+        continue;
+      }
+      process.stdout.write(`  ${thesis.size} ${spec.name} … `);
+      const run = await measureServer(spec, thesis.path, {
+        keystrokes: options.keystrokes,
+        maxMarkers: options.maxMarkers,
+        openTimeoutMs: 120_000,
+        settleTimeoutMs: options.quick ? 15_000 : 30_000,
+        typingAt: thesis.typingAt,
+        logFile: join(RESULTS_DIR, 'logs', `${spec.name}-${thesis.size}.log`),
+      });
+      console.log(`${(run.durationMs / 1000).toFixed(1)} s${run.error ? ` (${run.error})` : ''}`);
+      runs.push(run);
+    }
+    results.push({ thesis, runs });
+  }
+
+  const date = new Date().toISOString();
+  const command = `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`.replace(/ --$/, '');
+  const sections = [...results.flatMap((result) => [...tableFor(result), '']), ...growthLines(results)];
+  console.log('\n' + sections.join('\n'));
+
+  const jsonPath = join(RESULTS_DIR, `bench-${date.slice(0, 19).replace(/:/g, '-')}.json`);
+  writeFileSync(jsonPath, JSON.stringify({ date, machine, command, options, results }, null, 2) + '\n');
+  console.log(`\nWrote ${jsonPath}`);
+  if (options.writeMarkdown) {
+    const markdown = [
+      '# Benchmark results',
+      '',
+      `Measured ${date.slice(0, 16).replace('T', ' ')} UTC on ${machine}, with \`${command}\`.`,
+      'The machine is shared, so figures move between runs; compare the ratios.',
+      'How each figure is measured: [README.md](README.md). MB here is 2^20 bytes.',
+      '',
+      ...sections,
+      '',
+    ].join('\n');
+    writeFileSync(join(REPO, 'bench', 'RESULTS.md'), markdown);
+    console.log(`Wrote ${join(REPO, 'bench', 'RESULTS.md')}`);
+  }
+}
+
+function emptyRun(server: string, thesis: GeneratedThesis): RunResult {
+  return {
+    server,
+    file: thesis.path,
+    bytes: thesis.bytes,
+    markers: thesis.markers,
+    error: null,
+    openMs: null,
+    openDiagnostics: null,
+    keystroke: null,
+    hover: null,
+    definition: null,
+    peakMemoryMB: null,
+    peakSampledRssMB: null,
+    durationMs: 0,
+  };
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+});
