@@ -1,0 +1,124 @@
+/**
+ * The VS Code side of Apparatus: starts the bundled language server for Markdown documents and
+ * adds the palette commands. All analysis happens in the server; this file only connects the
+ * editor to it.
+ */
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
+  TransportKind,
+} from 'vscode-languageclient/node';
+import { checkWorkspace } from './checkWorkspace';
+import { watchMarkdownValidation } from './markdownValidation';
+import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
+
+/** Schemes whose Markdown documents the server analyses (GitHub Repositories' virtual files included). */
+const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Apparatus');
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })),
+    synchronize: { configurationSection: 'apparatus' },
+    outputChannel: output,
+    traceOutputChannel: output,
+    middleware: paletteMiddleware(),
+  };
+  client = new LanguageClient('apparatus', 'Apparatus', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('apparatus.checkWorkspace', () => (client ? checkWorkspace(client) : undefined)),
+    vscode.commands.registerCommand('apparatus.restartServer', async () => {
+      output.appendLine('Restarting the Apparatus language server.');
+      await client?.restart();
+    }),
+    vscode.commands.registerCommand('apparatus.showOutput', () => output.show(true)),
+  );
+  watchMarkdownValidation(context);
+
+  try {
+    await client.start();
+  } catch (error) {
+    output.appendLine(`The Apparatus language server did not start: ${String(error)}`);
+    void vscode.window.showErrorMessage('Apparatus: the language server did not start. See the Apparatus output for details.', 'Show Output').then(
+      (choice) => choice && output.show(true),
+    );
+    return;
+  }
+  registerMissingServerCommands(context, client);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+/**
+ * The server declares `apparatus.renumberNotes`, `apparatus.convertEndnotesToFootnotes` and
+ * `apparatus.showSources`, and the language client registers a VS Code command for each. From the
+ * palette they arrive without arguments: fill in the active editor's document (and cursor), and
+ * say what happened. Called with arguments (by another extension or a test), they pass straight
+ * through and return the server's answer.
+ */
+function paletteMiddleware(): Middleware {
+  return {
+    executeCommand: async (command, args, next) => {
+      if (args.length > 0 || !(serverCommands as readonly string[]).includes(command)) return next(command, args);
+      const filled = commandArguments(command as ServerCommand, vscode.window.activeTextEditor);
+      if (!filled) {
+        void vscode.window.showInformationMessage('Apparatus: open a Markdown essay first.');
+        return undefined;
+      }
+      const result: unknown = await next(command, filled);
+      await reportToUser(command as ServerCommand, result);
+      return result;
+    },
+  };
+}
+
+async function reportToUser(command: ServerCommand, result: unknown): Promise<void> {
+  if (command === 'apparatus.showSources') {
+    await showSourcesResult(result);
+    return;
+  }
+  const outcome = result as { applied?: boolean; edits?: number; reason?: string } | null | undefined;
+  if (outcome?.applied === false) {
+    void vscode.window.showWarningMessage(`Apparatus: the edit was not applied${outcome.reason ? `: ${outcome.reason}` : '.'}`);
+  } else if (outcome?.edits === 0) {
+    const done = command === 'apparatus.renumberNotes' ? 'The notes are already numbered in order.' : 'There are no endnotes to convert.';
+    void vscode.window.showInformationMessage(`Apparatus: ${done}`);
+  }
+}
+
+/**
+ * Should a server not declare one of the commands (an older server, a failed start), the palette
+ * entry still has to do something sensible rather than fail with "command not found".
+ */
+function registerMissingServerCommands(context: vscode.ExtensionContext, languageClient: LanguageClient): void {
+  void vscode.commands.getCommands(true).then((existing) => {
+    for (const command of serverCommands) {
+      if (existing.includes(command)) continue;
+      context.subscriptions.push(
+        vscode.commands.registerCommand(command, async (...args: unknown[]) => {
+          const filled = args.length > 0 ? args : commandArguments(command, vscode.window.activeTextEditor);
+          if (!filled) return undefined;
+          const result: unknown = await languageClient.sendRequest('workspace/executeCommand', { command, arguments: filled });
+          if (args.length === 0) await reportToUser(command, result);
+          return result;
+        }),
+      );
+    }
+  });
+}
