@@ -149,12 +149,33 @@ function claimFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
     edits: mergeInsertsAtSamePosition([TextEdit.insert(at, markerSource(label, form)), stubDefinitionEdit(essay, label, form)]),
     preferred: true,
   };
-  const ignore: Fix = {
-    title: 'Ignore this sentence (needs no citation)',
-    edits: [TextEdit.insert(claim.range.start, `${IGNORE_COMMENT} `)],
+  return [footnote, ignoreFix(essay, claim.range)];
+}
+
+/**
+ * Silence one sentence with an inline `<!-- apparatus-ignore -->` just before it. A comment at the
+ * very start of a line would turn the whole line into an HTML block (CommonMark), so a sentence
+ * that starts a line gets the comment at the end of the line before it (same paragraph), and a
+ * sentence that starts its paragraph gets the comment on a line of its own above the paragraph,
+ * which silences that paragraph.
+ */
+function ignoreFix(essay: Essay, sentence: Range): Fix {
+  const index = textIndexFor(essay);
+  const line = sentence.start.line;
+  const before = index.lineText(line).slice(0, sentence.start.character);
+  if (before.trim() !== '') {
+    return { title: 'Ignore this sentence (needs no citation)', edits: [TextEdit.insert(sentence.start, `${IGNORE_COMMENT} `)], preferred: false };
+  }
+  const previous = line > 0 ? index.lineText(line - 1) : '';
+  if (previous.trim() !== '' && !/^ {0,3}(#|<|```|~~~)/.test(previous)) {
+    const at = { line: line - 1, character: previous.length };
+    return { title: 'Ignore this sentence (needs no citation)', edits: [TextEdit.insert(at, ` ${IGNORE_COMMENT}`)], preferred: false };
+  }
+  return {
+    title: 'Ignore this paragraph (needs no citation)',
+    edits: [TextEdit.insert({ line, character: 0 }, `${IGNORE_COMMENT}${index.eol}`)],
     preferred: false,
   };
-  return [footnote, ignore];
 }
 
 /** The note whose text the cursor is in (not on its `[^12]:` opening). */
