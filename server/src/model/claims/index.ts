@@ -1,0 +1,195 @@
+/**
+ * The claim analyser: which sentences of a body paragraph need a citation, why, and whether a
+ * note supports them.
+ *
+ * Contract in api.ts. The model calls `analyseParagraph` once per paragraph (and caches by text);
+ * every offset in the answer is into `paragraph.text`.
+ */
+import type { ClaimReason } from '../types';
+import type { ClaimOptions, ClaimParagraph, OffsetEvidence, ParagraphClaim, ParagraphMarker } from './api';
+import { projectProse, toSource, type Prose } from './prose';
+import { findQuotes } from './quotes';
+import {
+  findBodyVerbs,
+  findDates,
+  findDocuments,
+  findHistoriography,
+  findQuotations,
+  findStatistics,
+  findSubjectVerbs,
+  findVagueAttributions,
+  isOwnArgument,
+  verbClass,
+  type Finding,
+} from './rules';
+import { splitSentences, type SentenceSpan } from './split';
+import { REASON_ORDER } from './describe';
+
+export { describeClaim, claimDiagnosticCode, needsDiagnostic, REASON_ORDER } from './describe';
+export { splitSentences } from './split';
+export { projectProse } from './prose';
+
+/**
+ * Strongest first. `vague-attribution` leads because it is the one reason that stands even when
+ * a note is present, and its message asks for the citation as well as the name.
+ */
+const ORDER = REASON_ORDER;
+
+interface Located {
+  sentence: SentenceSpan;
+  /** Prose offset where the next sentence starts (or the prose end): markers before it are this sentence's. */
+  zoneEnd: number;
+}
+
+/** Paragraphs longer than this are analysed in the first part only (a pasted log, not prose). */
+const MAX_ANALYSED_LENGTH = 4_000_000;
+
+export function analyseParagraph(paragraph: ClaimParagraph, options: ClaimOptions): ParagraphClaim[] {
+  try {
+    return analyse(paragraph, options);
+  } catch {
+    // The analyser must never take the model down; a paragraph it cannot read has no claims.
+    return [];
+  }
+}
+
+function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[] {
+  const text = typeof input.text === 'string' ? input.text.slice(0, MAX_ANALYSED_LENGTH) : '';
+  if (text.trim() === '') return [];
+  const paragraph: ClaimParagraph = {
+    text,
+    markers: (input.markers ?? []).filter((m) => m.start >= 0 && m.end <= text.length && m.end > m.start),
+    excluded: input.excluded ?? [],
+  };
+  const prose = projectProse(paragraph);
+  const quotes = findQuotes(prose.text);
+  const sentences = splitSentences(prose.text, quotes);
+  if (sentences.length === 0) return [];
+
+  const dates = findDates(prose.text);
+  const findings: Finding[] = [
+    ...findQuotations(prose.text, quotes),
+    ...dates,
+    ...findDocuments(prose.text),
+    ...findStatistics(prose.text, dates),
+    ...findHistoriography(prose.text),
+    ...findVagueAttributions(prose.text),
+    ...speechAndThought(prose.text, sentences),
+  ].sort((a, b) => a.start - b.start);
+
+  const located: Located[] = sentences.map((sentence, i) => ({
+    sentence,
+    zoneEnd: i + 1 < sentences.length ? sentences[i + 1].start : prose.text.length,
+  }));
+  const sourceZones = located.map((l, i) => ({
+    start: i === 0 ? 0 : toSource(prose, l.sentence.start, l.sentence.start + 1).start,
+    end: i + 1 < located.length ? toSource(prose, located[i + 1].sentence.start, located[i + 1].sentence.start + 1).start : text.length,
+  }));
+  const markersBySentence = sourceZones.map((zone) =>
+    paragraph.markers.filter((m) => m.start >= zone.start && m.start < zone.end).sort((a, b) => a.start - b.start),
+  );
+
+  const claims: ParagraphClaim[] = [];
+  let f = 0;
+  located.forEach((l, i) => {
+    const own: Finding[] = [];
+    while (f < findings.length && findings[f].start < l.sentence.start) f++;
+    for (let k = f; k < findings.length && findings[k].start < l.sentence.end; k++) own.push(findings[k]);
+    const reasons = decideReasons(own, prose, l.sentence);
+    if (reasons.length === 0) return;
+    const zone = sourceZones[i];
+    const sentenceSource = trimmedSource(text, zone.start, zone.end);
+    const evidence = own
+      .filter((finding) => reasons.includes(finding.reason))
+      .map((finding) => evidenceFor(finding, prose, text));
+    claims.push({
+      sentence: text.slice(sentenceSource.start, sentenceSource.end),
+      start: sentenceSource.start,
+      end: sentenceSource.end,
+      reasons,
+      evidence: dedupeEvidence(evidence),
+      supportedBy: support(i, reasons, markersBySentence, options),
+      suppressed: isSuppressed(prose, l, zone, options),
+    });
+  });
+  return claims;
+}
+
+function trimmedSource(text: string, start: number, end: number): { start: number; end: number } {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return { start: s, end: e };
+}
+
+/** Reported speech and thought, and scholars' positions, from a named subject and its verb. */
+function speechAndThought(text: string, sentences: SentenceSpan[]): Finding[] {
+  const out: Finding[] = [];
+  const starts = sentences.map((s) => s.start);
+  for (const sv of findSubjectVerbs(text)) {
+    const cls = verbClass(sv.verb);
+    const atSentenceStart = starts.includes(sv.start);
+    const label = `${text.slice(sv.start, sv.end)}`;
+    if (cls === 'scholar') {
+      out.push({ reason: 'historiography', start: sv.start, end: sv.end, label });
+    } else {
+      out.push({
+        reason: 'reported-speech-or-thought',
+        start: sv.start,
+        end: sv.end,
+        label: cls === 'thought' ? `thought${atSentenceStart ? ':lead' : ''}` : 'speech',
+      });
+    }
+  }
+  for (const bv of findBodyVerbs(text)) {
+    out.push({ reason: 'reported-speech-or-thought', start: bv.start, end: bv.end, label: 'speech' });
+  }
+  return out;
+}
+
+/** Turns findings into reasons; a question asks rather than claims (unless a quotation ends with it). */
+function decideReasons(findings: Finding[], prose: Prose, sentence: SentenceSpan): ClaimReason[] {
+  const text = prose.text.slice(sentence.start, sentence.end);
+  if (/\?\s*$/.test(text) && !findings.some((k) => k.reason === 'quotation' && k.end >= sentence.end - 1)) {
+    return [];
+  }
+  const reasons = new Set(findings.map((finding) => finding.reason));
+  return ORDER.filter((reason) => reasons.has(reason));
+}
+
+function evidenceFor(finding: Finding, prose: Prose, text: string): OffsetEvidence {
+  const span = toSource(prose, finding.start, finding.end);
+  return { reason: finding.reason, text: text.slice(span.start, span.end), start: span.start, end: span.end };
+}
+
+function dedupeEvidence(evidence: OffsetEvidence[]): OffsetEvidence[] {
+  const out: OffsetEvidence[] = [];
+  for (const e of evidence) {
+    if (out.some((o) => o.reason === e.reason && o.start <= e.start && e.end <= o.end)) continue;
+    for (let k = out.length - 1; k >= 0; k--) {
+      if (out[k].reason === e.reason && e.start <= out[k].start && out[k].end <= e.end) out.splice(k, 1);
+    }
+    out.push(e);
+  }
+  return out.sort((a, b) => a.start - b.start || ORDER.indexOf(a.reason) - ORDER.indexOf(b.reason));
+}
+
+function support(index: number, reasons: ClaimReason[], markers: ParagraphMarker[][], options: ClaimOptions): string[] {
+  const own = markers[index];
+  if (own.length > 0) return own.map((m) => m.label);
+  if (!options.paragraphMarkerCoversPrecedingSentences) return [];
+  if (options.quotationsNeedOwnNote && reasons.includes('quotation')) return [];
+  for (let j = index + 1; j < markers.length; j++) {
+    if (markers[j].length > 0) return [markers[j][0].label];
+  }
+  return [];
+}
+
+function isSuppressed(prose: Prose, located: Located, zone: { start: number; end: number }, options: ClaimOptions): boolean {
+  if (prose.ignoreComments.some((at) => at >= zone.start && at < zone.end)) return true;
+  const sentence = prose.text.slice(located.sentence.start, located.sentence.end);
+  if (isOwnArgument(sentence)) return true;
+  const lower = sentence.toLowerCase();
+  return options.allowlist.some((phrase) => phrase.trim() !== '' && lower.includes(phrase.trim().toLowerCase()));
+}

@@ -1,0 +1,366 @@
+/**
+ * The claim rules: each finds one kind of evidence that a sentence draws on a source.
+ *
+ * Rules run on plain prose (see prose.ts) and return prose offsets. Every pattern is linear:
+ * no nested quantifiers, and repetition is bounded, so that a 2 MB paragraph of junk costs no
+ * more than a 2 MB paragraph of prose.
+ */
+import type { ClaimReason } from '../types';
+import { wordCount, type QuotedSpan } from './quotes';
+
+export interface Finding {
+  reason: ClaimReason;
+  start: number;
+  end: number;
+  /** How the message names it: "a document (telegram)", "a date (19 January 1950)". */
+  label: string;
+}
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+
+function collect(text: string, pattern: RegExp, make: (m: RegExpExecArray) => Finding | null): Finding[] {
+  const out: Finding[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0] === '') {
+      pattern.lastIndex++;
+      continue;
+    }
+    const finding = make(m);
+    if (finding) out.push(finding);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- quotation
+
+/** Words that introduce quoted words when only one or two are quoted ("called it 'impossible'"). */
+const SHORT_QUOTE_INTRO =
+  /\b(?:said|says|saying|wrote|writes|writing|called|calls|calling|dubbed|termed|described(?: \w{1,20})? as|declared|replied|answered|told \w{1,20}(?: that)?|read)[,:]? *$/i;
+
+/** `'...': discuss` is an essay question, not a source. */
+const ESSAY_PROMPT = /^\s*[:,.]?\s*(?:discuss|evaluate|assess|explain|analyse|analyze)\b/i;
+
+const TITLE_INTRO = /\b(?:article|essay|book|chapter|poem|novel|film|song|play|pamphlet|entitled|titled|called)[,:]? *$/i;
+
+function isTitleCase(words: string[]): boolean {
+  const minor = /^(?:a|an|the|of|and|or|in|on|at|to|for|by|with|from|not|nor)$/i;
+  const major = words.filter((w) => !minor.test(w));
+  return major.length > 0 && major.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
+
+export function findQuotations(text: string, quotes: QuotedSpan[]): Finding[] {
+  const out: Finding[] = [];
+  for (const q of quotes) {
+    const inner = text.slice(q.innerStart, q.innerEnd);
+    const count = wordCount(inner);
+    if (count === 0) continue;
+    const before = text.slice(Math.max(0, q.start - 60), q.start);
+    const after = text.slice(q.end, q.end + 24);
+    if (ESSAY_PROMPT.test(after)) continue;
+    const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+    if (count <= 12 && isTitleCase(words) && (TITLE_INTRO.test(before) || count >= 3)) continue;
+    if (count < 3 && !SHORT_QUOTE_INTRO.test(before)) continue;
+    out.push({ reason: 'quotation', start: q.start, end: q.end, label: 'quotes' });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- statistic
+
+const PERCENT = /\b\d[\d,.]{0,12} ?(?:%|per ?cent\b|percent\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?:[- ]\w{1,8})? (?:per ?cent|percent)\b/gi;
+const MONEY = /[$£€¥] ?\d[\d,.]{0,15}(?: ?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,.]{0,15} (?:dollars|pounds|francs|marks|roubles|rubles|yen|lire|gold marks)\b/gi;
+const BIG_NUMBER_WORD = /\b(?:\d[\d,.]{0,12}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|several|hundreds of|tens of) (?:hundred thousand|thousand|million|billion|trillion)\b/gi;
+const FRACTION = /\b(?:one|two|three|four)[- ](?:thirds?|quarters?|fifths?|tenths?)\b/gi;
+/** A number with thousands separators, a decimal, or two or more digits. */
+const NUMBER = /(?<![\p{L}\p{N}\-./–])\d{1,3}(?:,\d{3}){1,4}(?![\d,])|(?<![\p{L}\p{N}\-./–])\d{1,6}(?:\.\d{1,4})?(?![\p{L}\p{N}]|[.,]\d|[-–/]\d)/gu;
+/** Numbers after these are identifiers or locators, not figures. */
+const NUMBER_CONTEXT_NOT_FIGURE = /(?:\b(?:p|pp|vol|vols|no|nos|nsc|n|nn|ch|chap|art|article|resolution|report|document|fond|file|box|folder|issue|section|part|chapter|page|pages|item|number|appendix|table|figure|fig)\.? ?|[-–(,] ?)$/i;
+
+function isYearLike(digits: string): boolean {
+  if (!/^\d{4}$/.test(digits)) return false;
+  const value = Number(digits);
+  return value >= 1000 && value <= 2099;
+}
+
+export function findStatistics(text: string, dates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const push = (m: RegExpExecArray): Finding => ({ reason: 'statistic', start: m.index, end: m.index + m[0].length, label: 'gives a figure' });
+  out.push(...collect(text, PERCENT, push));
+  out.push(...collect(text, MONEY, push));
+  out.push(...collect(text, BIG_NUMBER_WORD, push));
+  out.push(...collect(text, FRACTION, push));
+  out.push(
+    ...collect(text, NUMBER, (m) => {
+      const digits = m[0];
+      const start = m.index;
+      const end = start + digits.length;
+      if (dates.some((d) => d.start <= start && end <= d.end)) return null;
+      if (isYearLike(digits)) return null;
+      const plain = digits.replace(/,/g, '');
+      if (!digits.includes(',') && !digits.includes('.') && plain.length < 2) return null;
+      const before = text.slice(Math.max(0, start - 14), start);
+      if (NUMBER_CONTEXT_NOT_FIGURE.test(before)) return null;
+      // "(1993, 1995)" and "1948–49": parts of year lists and ranges.
+      if (/\b\d{4}\s?[,–-]\s?$/.test(before)) return null;
+      const after = text.slice(end, end + 12);
+      // Ordinals and decades: "38th parallel", "the 1930s".
+      if (/^(?:st|nd|rd|th|s)\b/.test(after)) return null;
+      // "on the 14 of the same month" is a date, not a count.
+      if (/^ of the (?:same )?month\b/.test(after)) return null;
+      return push(m);
+    }),
+  );
+  return out;
+}
+
+// ---------------------------------------------------------------- specific detail
+
+const DAY_MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})(?:,? \\d{4})?(?![\\p{L}])`, 'gu');
+const MONTH_DAY = new RegExp(`\\b(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?(?:, ?\\d{4})?(?![\\p{N}])`, 'gu');
+const DAY_OF_MONTH = /\bon the \d{1,2}(?:st|nd|rd|th)?(?: day)? of (?:the )?(?:same |following |previous )?month\b/gi;
+const NUMERIC_DATE = /\b\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})\b/g;
+
+export function findDates(text: string): Finding[] {
+  const make = (m: RegExpExecArray): Finding => ({
+    reason: 'specific-detail',
+    start: m.index,
+    end: m.index + m[0].length,
+    label: 'a date',
+  });
+  const found = [
+    ...collect(text, DAY_MONTH, make),
+    ...collect(text, MONTH_DAY, (m) => (/^May \d/.test(m[0]) && /\bmay$/i.test(m[0].slice(0, 3)) ? make(m) : make(m))),
+    ...collect(text, DAY_OF_MONTH, make),
+    ...collect(text, NUMERIC_DATE, make),
+  ];
+  return found;
+}
+
+/** Document words; `report(s)` and `document(s)` only as nouns (after a determiner or capitalised). */
+const DOCUMENT =
+  /\b(?:telegrams?|cables?|memorand(?:um|a)|memos?|directives?|despatch(?:es)?|dispatch(?:es)?|letters?|minutes of|diar(?:y|ies)|memoirs?|correspondence|communiqu[ée]s?|transcripts?|protocol of|instructions to)\b|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Reports?|Memorandum|Directive|Protocol)\b|\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:\w{1,20} )?(?:reports?|documents?)\b/g;
+
+/** "letter" is not a document in "to the letter", "letters of credit". */
+const NOT_DOCUMENT = /^(?:letters? of (?:credit|marque|the law)|to the letter)$/i;
+
+export function findDocuments(text: string): Finding[] {
+  return collect(text, DOCUMENT, (m) => {
+    const word = m[0];
+    if (NOT_DOCUMENT.test(word)) return null;
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (/to the $/i.test(before) && /^letter$/i.test(word)) return null;
+    const noun = word.replace(/^(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) /i, '');
+    return { reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: `a document (${noun.toLowerCase().replace(/ (?:of|to)$/, '')})` };
+  });
+}
+
+// ---------------------------------------------------------------- reported speech or thought, historiography
+
+/** Verbs of saying: a named person or body said, wrote, told. */
+const SPEECH_VERBS =
+  'said|says|told|tells|wrote|writes|stated|declared|announced|explained|explaining|insisted|insists|admitted|admits|warned|warns|promised|complained|urged|urging|demanded|assured|replied|answered|recalled|recalls|remembered|reports|reported|describes|described|denounced|denouncing|protested|boasted|confided|conceded|acknowledged|remarked|proclaimed|asserted|snapped|spoke|speaks|saying|telling|puts it|put it|made it clear|claimed|claims|ordered|refused|agreed|asked|pledged|threatened|vowed|swore';
+/** Verbs of thinking or wanting. */
+const THOUGHT_VERBS =
+  'believed|believes|thought|feared|fears|hoped|hopes|expected|expects|decided|decides|intended|intends|worried|doubted|suspected|considered|perceived|knew|realised|realized|assumed|regarded|preferred|was convinced|were convinced|was determined|was furious|was anxious|was reluctant|was worried|changed his mind|changed her mind|had his doubts|had her doubts|took the decision|was received';
+/** Base forms, which report only after an auxiliary ("did not expect", "would not agree"). */
+const BASE_VERBS = 'expect|believe|think|fear|intend|know|agree|accept|say|tell|understand|anticipate';
+const AUXILIARY = /\b(?:did|does|do|would|could|might|will|should|must|can|cannot)\b/;
+
+/** Verbs of scholarship: a named historian or school argues, has shown, challenged. */
+const SCHOLAR_VERBS =
+  'argues|argued|argue|suggests|suggested|contends|contended|maintains|maintained|has shown|have shown|shows|showed|demonstrates|demonstrated|identifies|identified|emphasi[sz]es|emphasi[sz]ed|reemphasi[sz]ed|re-emphasi[sz]ed|stresses|stressed|challenges|challenged|criticized|criticised|criticizes|criticises|interprets|interpret|interpreted|observes|observed|notes|points out|pointed out|concludes|concluded|highlights|highlighting|treats|treated|sees|see|saw|reads|read|has read|have read|dismisses|dismissed|rejects|rejected|questions|questioned|revised|revises|traces|traced|attributes|attributed|locates|located|has linked|have linked|links|linked|explains|calls for|proposes|proposed|counters|countered|disputes|disputed|overturned|overturns|corroborates|established|establishes|takes a|take a';
+
+const SCHOOL_NOUNS =
+  'historians|scholars|traditionalists|revisionists|post-revisionists|orthodox historians|realists|liberal historians|Marxist historians|nationalist historiography|historiography|scholarship|the literature|the traditionalist position|the traditionalist view|the revisionist view|the orthodox view|the orthodox interpretation|the traditionalist interpretation|the revisionist interpretation';
+
+/**
+ * A named subject: a capitalised name (possibly "Robert Kennedy", "the Soviet Politburo", "Kim's"),
+ * or he/she; followed within a few words by the verb. Capitalised words that open most sentences
+ * ("The", "This", "In") are not names.
+ */
+const NOT_NAMES = new Set([
+  'The', 'This', 'That', 'These', 'Those', 'It', 'Its', 'In', 'On', 'At', 'By', 'For', 'From', 'But', 'And',
+  'Yet', 'So', 'However', 'When', 'While', 'Whilst', 'After', 'Before', 'Although', 'Though', 'As', 'If',
+  'There', 'Here', 'What', 'Why', 'How', 'Who', 'A', 'An', 'His', 'Her', 'Their', 'Our', 'My', 'Such',
+  'Thus', 'Moreover', 'Nevertheless', 'Indeed', 'Meanwhile', 'Neither', 'Nor', 'Not', 'One', 'Both',
+  'Each', 'All', 'Some', 'Many', 'Most', 'No', 'None', 'Only', 'Even', 'Then', 'Still', 'Since', 'With',
+  'Without', 'During', 'Until', 'To', 'Of', 'I', 'We', 'You', 'They', 'Further', 'Possibly', 'Perhaps',
+  'Nor', 'Other', 'Others', 'Among', 'Under', 'Over', 'Throughout', 'Between', 'Against', 'Whether',
+  'Publicly', 'Privately', 'Politically', 'Militarily', 'Unmentioned', 'Here', 'Now', 'Later', 'Last',
+  'First', 'Second', 'Third', 'Finally', 'Recently', 'Calls', 'Reference', 'Something', 'Starting',
+  'Emblematic', 'Of', 'US', 'UN', 'UK', 'USSR', 'PRC', 'NATO', 'CIA', 'IMF', 'ECA', 'ERP', 'GDP', 'NSC',
+  'Cold', 'War', 'World', 'Korean', 'Soviet', 'Chinese', 'American', 'British', 'French', 'German',
+  'Communist', 'Communists', 'North', 'South', 'East', 'West', 'Western', 'Eastern', 'European',
+]);
+
+export interface SubjectVerb {
+  subject: string;
+  verb: string;
+  start: number;
+  end: number;
+}
+
+const SUBJECT_VERB = new RegExp(
+  // subject: a capitalised word (with an optional second one and a possessive), or he/she
+  `(?<![\\p{L}])((?:[\\p{Lu}][\\p{L}'’-]{1,30})(?: [\\p{Lu}][\\p{L}'’-]{1,30}){0,2}|he|she|He|She)` +
+    // up to four short words between ("himself later", "had his doubts and", "explicitly", "apparently")
+    `((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,4}|(?: \\([^)]{1,40}\\))?(?:,[^,;:.]{1,40},)?)` +
+    ` (${SPEECH_VERBS}|${THOUGHT_VERBS}|${SCHOLAR_VERBS}|${BASE_VERBS})\\b`,
+  'gu',
+);
+
+/** Words that may stand between a subject and its verb without breaking the link. */
+const LINKING_WORDS = new Set([
+  'had', 'has', 'have', 'was', 'were', 'is', 'are', 'did', 'does', 'do', 'would', 'could', 'might', 'may',
+  'must', 'should', 'will', 'also', 'himself', 'herself', 'themselves', 'itself', 'later', 'afterwards',
+  'explicitly', 'apparently', 'still', 'then', 'now', 'repeatedly', 'privately', 'publicly', 'already',
+  'clearly', 'openly', 'firmly', 'simply', 'even', 'only', 'once', 'again', 'finally', 'initially',
+  'first', 'never', 'always', 'often', 'long', 'rightly', 'famously', 'reportedly', 'allegedly', 'been',
+  'in', 'turn', 'by', 'contrast', 'similarly', 'too', 'not', 'however', 'actually', 'certainly', 'strongly',
+  'badly', 'personally', 'secretly', 'his', 'her', 'doubts', 'and', 'assurance', 'words', 'memoirs',
+  'argument', 'observation', 'view', 'analysis', 'account', 'reading', 'interpretation', 'thesis', 'study',
+  'book', 'work', 'claim', 'own', 'who', 'which', 'be', 'being', 'it', 'to', 'took',
+]);
+
+function linkIsPlausible(between: string): boolean {
+  const trimmed = between.trim();
+  if (trimmed === '') return true;
+  if (trimmed.startsWith('(') || trimmed.startsWith(',')) return true;
+  return trimmed.split(' ').every((w) => LINKING_WORDS.has(w.toLowerCase()));
+}
+
+export function verbClass(verb: string): 'speech' | 'thought' | 'scholar' {
+  const v = verb.toLowerCase();
+  if (new RegExp(`^(?:${BASE_VERBS})$`).test(v)) return /^(?:say|tell)$/.test(v) ? 'speech' : 'thought';
+  if (new RegExp(`^(?:${SPEECH_VERBS})$`).test(v)) return 'speech';
+  if (new RegExp(`^(?:${THOUGHT_VERBS})$`).test(v)) return 'thought';
+  return 'scholar';
+}
+
+export function findSubjectVerbs(text: string): SubjectVerb[] {
+  const out: SubjectVerb[] = [];
+  SUBJECT_VERB.lastIndex = 0;
+  for (let m = SUBJECT_VERB.exec(text); m; m = SUBJECT_VERB.exec(text)) {
+    const subject = m[1];
+    const between = m[2] ?? '';
+    const verb = m[3];
+    const firstWord = subject.split(' ')[0];
+    if (NOT_NAMES.has(firstWord) && subject.split(' ').every((w) => NOT_NAMES.has(w))) {
+      // "The Soviet Politburo decided": look for a name after the function words.
+      if (!/\b(?:Politburo|Cabinet|Department|Office|Ministry|Committee|Council|Congress|Senate|Parliament|Commons|Chiefs|Treasury|President|Government|Kremlin|Pentagon)\b/.test(subject)) {
+        SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+        continue;
+      }
+    }
+    if (!linkIsPlausible(between) || (new RegExp(`^(?:${BASE_VERBS})$`).test(verb) && !AUXILIARY.test(between))) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "the exchange between Stalin and Kim reported in a previous paragraph": a participle, not a report.
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (between.trim() === '' && /ed$/.test(verb) && /^ (?:in (?:a|an|the|this|that|my)|above|below|earlier|here|previously|by)\b/.test(after)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "Neither Stalin nor Truman nor Mao wanted": the writer's denial, not a report.
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (/\b(?:neither|nor)\b[^.;:]*$/i.test(before) && verbClass(verb) === 'thought') {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    out.push({ subject, verb, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Bodies named with a determiner: "the Politburo decided", "the State Department warned". */
+const BODY_VERB = new RegExp(
+  `\\bthe (?:[\\p{Lu}][\\p{L}]{1,20} ){0,3}(?:Politburo|Cabinet|Department|Office|Ministry|Committee|Council|Congress|Senate|Parliament|Commons|Chiefs|Treasury|President|Government|Kremlin|Pentagon|government|leadership|Soviet leader|North Korean leader|Egyptian leader|authorities|officials|planners|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,3}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
+  'gu',
+);
+
+/** "told Eisenhower that", "warned his colleagues that": speech, whoever the subject. */
+const TOLD_THAT =
+  /\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
+
+/** "US military authorities perceived", "British officials feared": groups of people named by role. */
+const ROLE_VERB = new RegExp(
+  `\\b(?:authorities|officials|planners|policymakers|policy-makers|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
+  'gu',
+);
+
+export function findBodyVerbs(text: string): SubjectVerb[] {
+  const roles = collect(text, ROLE_VERB, (m) =>
+    linkIsPlausible(m[1] ?? '') ? ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' } as Finding) : null,
+  );
+  const told = collect(text, TOLD_THAT, (m) => ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' }) as Finding);
+  return [...told, ...roles, ...collect(text, BODY_VERB, (m) =>
+    linkIsPlausible(m[1] ?? '')
+      ? ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' } as Finding)
+      : null,
+  )].map((f) => ({ subject: '', verb: '', start: f.start, end: f.end }));
+}
+
+const SCHOOL = new RegExp(
+  `\\b(?:${SCHOOL_NOUNS})(?:\\s*\\[[^\\]]{0,10}\\])?(?: (?:have|has|had|also|long|now|often|then|in turn|such as|from))?(?: [\\p{Ll}][\\p{L}-]{0,14})? (?:${SCHOLAR_VERBS}|to interpret|[A-Z][\\p{L}]{1,20})\\b|\\b(?:traditionalists?|revisionists?|post-revisionists?|revisionist scholarship)\\b`,
+  'gu',
+);
+/** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
+const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
+/** "Goncharov's observation", "May's analysis", "on her reading", "in his view". */
+const POSSESSIVE_POSITION =
+  /(?<![\p{L}])(?:[\p{Lu}][\p{L}-]{1,30}(?:'s|’s)|[Oo]n (?:his|her|their|this) |[Ii]n (?:his|her|their) )(?:observation|argument|analysis|view|account|reading|interpretation|thesis|study|claim|verdict|conclusion|research|work)\b/gu;
+/** "by Cumings", "provided by Jian in": a work named with its author. */
+const WORK_BY = /\b(?:volumes?|book|study|work|monograph|article|investigation|analysis|account|biography) (?:of [^.;:]{1,80} )?(?:by|provided by) [\p{Lu}][\p{L}-]{1,30}\b/gu;
+
+export function findHistoriography(text: string): Finding[] {
+  const make = (m: RegExpExecArray): Finding => ({
+    reason: 'historiography',
+    start: m.index,
+    end: m.index + m[0].length,
+    label: 'a scholar’s position',
+  });
+  return [
+    ...collect(text, SCHOOL, make),
+    ...collect(text, NAME_YEAR, make),
+    ...collect(text, POSSESSIVE_POSITION, make),
+    ...collect(text, WORK_BY, make),
+  ];
+}
+
+// ---------------------------------------------------------------- vague attribution
+
+const VAGUE = new RegExp(
+  [
+    `\\b(?:some|many|most|several|certain|numerous|various) (?:\\w{1,20} )?(?:historians|scholars|commentators|observers|critics|writers|analysts|experts|authors|academics|accounts|sources|specialists)\\b`,
+    `\\b(?:some|many|most) (?:[\\p{Lu}][\\p{L}]{1,20}s|people|contemporaries) (?:\\w{1,12} )?(?:believed|believe|thought|think|felt|feel|argued|argue|claimed|claim|said|say|feared|fear)\\b`,
+    `\\b(?:some|others|critics|many) (?:have |had )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist)\\b`,
+    `\\bit (?:is|was|has been|had been|has long been) (?:widely |commonly |generally |often |frequently |sometimes |usually |traditionally |long |now )?(?:said|believed|argued|claimed|suggested|thought|held|accepted|assumed|agreed|alleged|maintained|rumou?red)\\b`,
+    `\\b(?:is|are|was|were|has been|have been) (?:often|widely|commonly|generally|frequently|sometimes|usually|traditionally) (?:described|seen|regarded|considered|viewed|said|called|thought|portrayed|believed|presented|depicted|cited)\\b`,
+    `\\b(?:is|are|was|were) said to\\b`,
+    `\\baccording to (?:some|many|most|several|certain|various|later|other|one) ?(?:\\w{1,15})?\\b`,
+    `\\b(?:experts|critics|observers|commentators|historians|scholars) (?:say|argue|believe|claim|agree|suggest)\\b`,
+  ].join('|'),
+  'giu',
+);
+
+export function findVagueAttributions(text: string): Finding[] {
+  return collect(text, VAGUE, (m) => ({
+    reason: 'vague-attribution',
+    start: m.index,
+    end: m.index + m[0].length,
+    label: 'vague attribution',
+  }));
+}
+
+// ---------------------------------------------------------------- own argument
+
+/** The writer's own argument and signposting: such sentences are suppressed. */
+const OWN_ARGUMENT =
+  /\b(?:I|we) (?:would |will |shall |therefore |also |here |then |now )?(?:argue|suggest|contend|think|believe|take|interpret|propose|conclude|maintain|hypothesi[sz]e|submit|claim|consider|show|examine|focus|turn)\b|\b[Tt]his (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis)\b|\b[Ii]n my (?:view|opinion|reading|judge?ment|sense)\b|\b[Mm]y (?:sense|view|argument|contention|answer|reading|conclusion|claim|own view)\b|\b[Ii]t is possible to (?:hypothesi[sz]e|argue|suggest)\b|^\s*(?:In sum|To sum up|In conclusion|To conclude|In short)\b|\bI interpret\b|\bI take this\b/;
+
+export function isOwnArgument(sentence: string): boolean {
+  return OWN_ARGUMENT.test(sentence);
+}
