@@ -134,7 +134,12 @@ async function main() {
   await page.goto(`${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 60_000 });
   await page.locator(`.tab[aria-label*="${SAMPLE}"]`).first().waitFor({ timeout: 30_000 });
-  say(`workbench open with ${SAMPLE} after ${seconds(started)}`);
+  // Ready once the language server has published its first diagnostics (the status bar counts them).
+  await page.waitForFunction(() => {
+    const text = document.getElementById('status.problems')?.textContent ?? '';
+    return (text.match(/\d+/g) ?? []).some((count) => Number(count) > 0);
+  }, undefined, { timeout: 60_000 });
+  say(`workbench open with ${SAMPLE}, diagnostics published, after ${seconds(started)}`);
   mkdirSync(imagesDir, { recursive: true });
 
   const results = [];
@@ -155,10 +160,11 @@ async function main() {
     const marker = markerLineColumn(text, '12');
     await goToLineColumn(page, marker.line, marker.column);
     // The language server answers once it has analysed the file; retry the hover until it has content.
-    const point = await revealRenderedText(page, '[^12]');
-    // The language server answers once it has analysed the file; move the mouse off and on until it has.
+    // The editor may still be settling (restoring its scroll position), so the marker is found on screen
+    // again before each attempt; the mouse leaves and comes back so that every attempt is a fresh hover.
     const hover = page.locator('.monaco-hover-content', { hasText: 'Khrushchev Remembers' }).first();
     for (let attempt = 0; attempt < 15; attempt++) {
+      const point = await revealRenderedText(page, '[^12]');
       await page.mouse.move(point.x, point.y + 80);
       await page.mouse.move(point.x, point.y, { steps: 4 });
       if (await hover.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) break;
@@ -166,6 +172,7 @@ async function main() {
     const content = await page.locator('.monaco-hover-content').allInnerTexts();
     assert.ok(content.some((entry) => entry.includes('Khrushchev Remembers')),
       `the hover names Khrushchev Remembers (hover text: ${JSON.stringify(content.join(' | ').slice(0, 300))})`);
+    await page.waitForTimeout(500); // let the hover finish fading in before the picture
     await page.screenshot({ path: join(imagesDir, 'hover.png') });
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
