@@ -19,8 +19,9 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { BibliographyEntry, Citation, Essay } from '../model/types';
+import { nextFreeNumber } from './edits/labels';
 import { essayIndex, noteAt } from './locate';
-import { renderEntry, sectionName } from './render';
+import { distinguishingDate, renderEntry, sectionName } from './render';
 
 const labelPrefix = /\[\^([^\]\s[]*)$/;
 const footnoteDefinitionStart = /^ {0,3}\[\^[^\]\s]+\]:/;
@@ -35,16 +36,6 @@ function numericOrder(a: string, b: string): number {
   const x = /^\d+$/.test(a) ? Number(a) : Number.POSITIVE_INFINITY;
   const y = /^\d+$/.test(b) ? Number(b) : Number.POSITIVE_INFINITY;
   return x - y || a.localeCompare(b);
-}
-
-/** One more than the highest numeric label in use (markers or notes), 1 in an essay without notes. */
-export function nextFreeNumber(essay: Essay): number {
-  let highest = 0;
-  const index = essayIndex(essay);
-  for (const label of [...index.markersByLabel.keys(), ...index.notesByLabel.keys()]) {
-    if (/^\d+$/.test(label)) highest = Math.max(highest, Number(label));
-  }
-  return highest + 1;
 }
 
 function labelItems(essay: Essay, line: string, position: Position, typed: string, typedStart: number): CompletionItem[] {
@@ -69,10 +60,13 @@ function labelItems(essay: Essay, line: string, position: Position, typed: strin
     textEdit: { range, newText: next + closing },
   });
 
-  const labels = [...new Set([...index.markersByLabel.keys(), ...index.notesByLabel.keys()])].sort(numericOrder);
-  labels.forEach((label, i) => {
+  // Labels as written, once each (GFM matches them case-insensitively, so the index is keyed in lower case).
+  const labels = new Map<string, string>();
+  for (const [key, notes] of index.notesByLabel) labels.set(key, notes[0].label);
+  for (const [key, markers] of index.markersByLabel) if (!labels.has(key)) labels.set(key, markers[0].label);
+  [...labels].sort((a, b) => numericOrder(a[1], b[1])).forEach(([key, label], i) => {
     if (label === next) return;
-    const note = index.notesByLabel.get(label)?.[0];
+    const note = index.notesByLabel.get(key)?.[0];
     const lacksNote = !note;
     const item: CompletionItem = {
       label,
@@ -104,20 +98,28 @@ function leadSurname(entry: BibliographyEntry): string | null {
 }
 
 /**
- * The short form the essay uses most for each entry (ties: the one written first). Only forms
- * that start with the entry's surname count, so "reply to Weathersby (winter, 1995)" is not
- * offered as a way to cite Weathersby.
+ * The short form the essay uses most for each entry (ties: the one written first), taken from
+ * the entry's surname on: "telegram from Stalin to Mao, 1 October 1950, Mansourov, p. 114" is a
+ * way of citing "Mansourov". Full references are not short forms and do not count.
  */
 export function usedShortForms(essay: Essay): Map<string, string> {
+  const index = essayIndex(essay);
   const counts = new Map<string, Map<string, number>>();
-  for (const note of essayIndex(essay).notesInOrder) {
+  for (const note of index.notesInOrder) {
     for (const citation of note.citations) {
-      if (citation.kind !== 'short' || citation.entries.length !== 1 || citation.mediatedBy) continue;
+      if (citation.kind !== 'short' || citation.entries.length !== 1) continue;
       const key = citation.entries[0];
-      const entry = essayIndex(essay).entriesByKey.get(key);
+      const entry = index.entriesByKey.get(key);
       const surname = entry ? leadSurname(entry) : null;
-      const form = withoutLocator(citation);
-      if (!surname || !form.toLowerCase().startsWith(surname.toLowerCase())) continue;
+      if (!surname) continue;
+      const written = withoutLocator(citation);
+      const at = written.toLowerCase().indexOf(surname.toLowerCase());
+      // The surname must start a word: "Stueck" in "Stueck (2002)", not inside another name.
+      if (at < 0 || (at > 0 && /[\p{L}\p{M}]/u.test(written[at - 1]))) continue;
+      const form = written.slice(at);
+      // "Stueck (1986, 1995, 2002)" names several works: not a way to cite one of them.
+      const years = form.match(/\b1\d{3}\b|\b20\d{2}\b/g) ?? [];
+      if (years.some((year) => Number(year) !== entry!.year)) continue;
       let forms = counts.get(key);
       if (!forms) counts.set(key, (forms = new Map()));
       forms.set(form, (forms.get(form) ?? 0) + 1);
@@ -138,10 +140,18 @@ export function usedShortForms(essay: Essay): Map<string, string> {
   return chosen;
 }
 
-/** "Surname (year)" for an entry the essay has not cited in short form yet. */
-export function fallbackShortForm(entry: BibliographyEntry): string {
-  const lead = leadSurname(entry) ?? entry.corporateAuthor ?? entry.title?.replace(/[*_'"‘’“”]/g, '').split(/\s+/).slice(0, 4).join(' ') ?? entry.key;
-  return entry.year === null ? lead : `${lead} (${entry.year})`;
+/**
+ * "Surname (year)" for an entry the essay has not cited in short form yet, with the season or
+ * title when the author has two works that year ("Weathersby (spring 1995)").
+ */
+export function fallbackShortForm(essay: Essay, entry: BibliographyEntry): string {
+  const lead =
+    leadSurname(entry) ??
+    entry.corporateAuthor ??
+    entry.title?.replace(/[*_'"‘’“”]/g, '').split(/\s+/).slice(0, 4).join(' ') ??
+    entry.key;
+  const date = distinguishingDate(essay, entry);
+  return date ? `${lead} (${date})` : lead;
 }
 
 function entryItems(essay: Essay, line: string, position: Position): CompletionItem[] {
@@ -154,7 +164,7 @@ function entryItems(essay: Essay, line: string, position: Position): CompletionI
   const forms = usedShortForms(essay);
   const items: CompletionItem[] = [];
   for (const entry of essayIndex(essay).entriesInOrder) {
-    const form = forms.get(entry.key) ?? fallbackShortForm(entry);
+    const form = forms.get(entry.key) ?? fallbackShortForm(essay, entry);
     const section = sectionName(entry.section);
     const rendered = renderEntry(entry);
     items.push({

@@ -3,6 +3,7 @@
  * the server can trust. A bad value never stops the server: it falls back to its default and the
  * reason goes to the log, so the user can see why their setting had no effect.
  */
+import type { AnalysisOptions } from '../model/analyse';
 import type { Severity } from '../model/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -159,4 +160,17 @@ export function parseSettings(raw: unknown, log: Log): ApparatusSettings {
 /** The severity a diagnostic is shown with: the user's setting for its code, else the model's default. */
 export function effectiveSeverity(settings: ApparatusSettings, code: string, modelSeverity: Severity): SeveritySetting {
   return settings.diagnostics.severity[code] ?? modelSeverity;
+}
+
+/** The part of the settings the model needs; when it changes, cached analyses are stale. */
+export function toAnalysisOptions(settings: ApparatusSettings): AnalysisOptions {
+  return {
+    maxFileSize: settings.maxFileSize,
+    claims: {
+      enabled: settings.claims.enabled,
+      paragraphMarkerCoversPrecedingSentences: settings.claims.paragraphMarkerCoversPrecedingSentences,
+      quotationsNeedOwnNote: settings.claims.quotationsNeedOwnNote,
+      allowlist: [...settings.claims.allowlist],
+    },
+  };
 }

@@ -27,11 +27,22 @@ function sourceLine(source: SourceDescription): string {
   return line;
 }
 
+/**
+ * What the note says it takes from the source, before naming it: "Khrushchev in" (a person
+ * quoted in the source) reads "quoting Khrushchev"; a document ("telegram from Stalin to Mao,
+ * 1 October 1950,") is shown as written.
+ */
+function mediationText(phrase: string): string {
+  const trimmed = phrase.trim().replace(/[\s,;:]+$/, '');
+  const quoted = /^(.*\S)\s+in$/.exec(trimmed);
+  return quoted ? `quoting ${quoted[1]}` : trimmed;
+}
+
 /** The lines describing one citation: its sources, its Ibid. chain, or why it did not resolve. */
 function citationLines(essay: Essay, citation: Citation): string[] {
   const described = describeCitation(essay, citation);
   const lines: string[] = [];
-  const through = described.mediatedBy ? ` (cited through ${described.mediatedBy})` : '';
+  const through = described.mediatedBy ? ` (${mediationText(described.mediatedBy)})` : '';
   if (described.chain) lines.push(`- ${described.chain}`);
   if (described.sources.length > 0) {
     // Under an Ibid. chain the sources are indented: they are where the chain ends.

@@ -7,6 +7,7 @@
  * parses text.
  */
 import type { BibliographyEntry, Citation, Essay, Marker, Note, Position, Range } from '../model/types';
+import { labelKey } from './edits/labels';
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
@@ -29,7 +30,7 @@ export interface EssayIndex {
   markersInOrder: Marker[];
   notesInOrder: Note[];
   entriesInOrder: BibliographyEntry[];
-  /** Every marker with a label, in document order. */
+  /** Every marker with a label (keyed case-insensitively, as GFM matches them), in document order. */
   markersByLabel: Map<string, Marker[]>;
   /** Every definition of a label (more than one when the label is duplicated), in document order. */
   notesByLabel: Map<string, Note[]>;
@@ -68,11 +69,11 @@ function buildIndex(essay: Essay): EssayIndex {
   const notesInOrder = byStart(essay.notes);
   const entriesInOrder = byStart(essay.bibliography.entries);
   const markersByLabel = new Map<string, Marker[]>();
-  for (const marker of markersInOrder) push(markersByLabel, marker.label, marker);
+  for (const marker of markersInOrder) push(markersByLabel, labelKey(marker.label), marker);
   const notesByLabel = new Map<string, Note[]>();
   const citationsByEntry = new Map<string, CitingPlace[]>();
   for (const note of notesInOrder) {
-    push(notesByLabel, note.label, note);
+    push(notesByLabel, labelKey(note.label), note);
     for (const citation of note.citations) {
       for (const key of new Set(citation.entries)) push(citationsByEntry, key, { note, citation });
     }
@@ -141,15 +142,15 @@ export function targetAt(essay: Essay, position: Position): Target | null {
 
 /** The first definition of a label (a duplicated label has several; the first is the one readers see). */
 export function noteFor(essay: Essay, label: string): Note | null {
-  return essayIndex(essay).notesByLabel.get(label)?.[0] ?? null;
+  return essayIndex(essay).notesByLabel.get(labelKey(label))?.[0] ?? null;
 }
 
 export function notesFor(essay: Essay, label: string): Note[] {
-  return essayIndex(essay).notesByLabel.get(label) ?? [];
+  return essayIndex(essay).notesByLabel.get(labelKey(label)) ?? [];
 }
 
 export function markersFor(essay: Essay, label: string): Marker[] {
-  return essayIndex(essay).markersByLabel.get(label) ?? [];
+  return essayIndex(essay).markersByLabel.get(labelKey(label)) ?? [];
 }
 
 export function entryFor(essay: Essay, key: string): BibliographyEntry | null {

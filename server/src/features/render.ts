@@ -11,12 +11,18 @@ function bareTitle(title: string): string {
   return title.trim().replace(/^[*_'"‘“]+/, '').replace(/[*_'"’”,.]+$/, '').trim();
 }
 
+/** Initials as a reader expects them: "S" → "S.", "A.Y" → "A.Y."; full given names unchanged. */
+function given(person: Person): string {
+  const name = person.given.trim();
+  return /^(?:\p{Lu}\.\s?)*\p{Lu}$/u.test(name) ? `${name}.` : name;
+}
+
 function personFirst(person: Person): string {
-  return person.given ? `${person.surname}, ${person.given}` : person.surname;
+  return person.given ? `${person.surname}, ${given(person)}` : person.surname;
 }
 
 function personNatural(person: Person): string {
-  return person.given ? `${person.given} ${person.surname}` : person.surname;
+  return person.given ? `${given(person)} ${person.surname}` : person.surname;
 }
 
 /** Chicago bibliography order: first person inverted, the rest natural, "and" before the last. */
@@ -72,7 +78,7 @@ export function renderEntry(entry: BibliographyEntry): string {
   return text;
 }
 
-function leadName(entry: BibliographyEntry): string {
+export function leadName(entry: BibliographyEntry): string {
   const first = entry.authors[0] ?? entry.editors[0];
   if (first) {
     const count = entry.authors.length || entry.editors.length;
@@ -86,20 +92,25 @@ function leadName(entry: BibliographyEntry): string {
 }
 
 /**
- * "Mansourov 1995": who and when, enough to tell entries apart in a chain or an outline. The
- * season (or the title) is added only when the essay has two works that would otherwise share it.
+ * "1995", or "winter 1995" / "1995, New Russian Documents" when the essay has another work by the
+ * same author in the same year: what tells this entry apart from its neighbours.
  */
-export function shortName(essay: Essay, entry: BibliographyEntry): string {
-  const lead = leadName(entry);
-  const base = entry.year === null ? lead : `${lead} ${entry.year}`;
+export function distinguishingDate(essay: Essay, entry: BibliographyEntry, lead = leadName(entry)): string {
+  const year = entry.year === null ? '' : String(entry.year);
   const clashes = essayIndex(essay).entriesInOrder.filter(
     (other) => other !== entry && leadName(other) === lead && other.year === entry.year,
   );
-  if (clashes.length === 0) return base;
-  if (entry.season && clashes.every((other) => other.season !== entry.season)) {
-    return entry.year === null ? `${lead} ${entry.season}` : `${lead} ${entry.season} ${entry.year}`;
-  }
-  return entry.title ? `${base}, ${bareTitle(entry.title).split(/\s+/).slice(0, 4).join(' ')}` : base;
+  if (clashes.length === 0) return year;
+  if (entry.season && clashes.every((other) => other.season !== entry.season)) return `${entry.season} ${year}`.trim();
+  const title = entry.title ? bareTitle(entry.title).split(/\s+/).slice(0, 4).join(' ') : '';
+  return [year, title].filter(Boolean).join(', ');
+}
+
+/** "Mansourov 1995": who and when, enough to tell entries apart in a chain or an outline. */
+export function shortName(essay: Essay, entry: BibliographyEntry): string {
+  const lead = leadName(entry);
+  const date = distinguishingDate(essay, entry, lead);
+  return date ? `${lead} ${date}` : lead;
 }
 
 /** "Primary" / "Secondary" from "Primary sources:", or the section title as written. */
