@@ -52,4 +52,26 @@ suite('edits', () => {
     await diagnosticsWhen(document.uri, (found) => withCode(found, 'near-match').length === 0, 'the near-match disappears once fixed');
     assert.ok(positionOf(document, '[^17]: Goncharov, p.150'));
   });
+
+  test('converting endnotes to footnotes from the palette (active editor, no arguments) gives the footnote edition\'s notes', async () => {
+    const endnotes = (await vscode.workspace.openTextDocument(sampleUri('korea-1950-endnotes.md'))).getText();
+    const footnotes = (await vscode.workspace.openTextDocument(sampleUri('korea-1950.md'))).getText();
+    const document = await writeWorkspaceFile('convert-me.md', endnotes);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+    await vscode.commands.executeCommand('apparatus.convertEndnotesToFootnotes');
+    await waitFor(() => document.getText() !== endnotes, 'the conversion edit is applied');
+    // The two samples are one essay in two forms; they differ only in how the bibliography's headings are
+    // written, which the conversion leaves alone. Every other line must now read as in the footnote edition.
+    const converted = document.getText().split('\n');
+    const expected = footnotes.split('\n');
+    const original = endnotes.split('\n');
+    assert.equal(converted.length, expected.length);
+    const differing = converted.flatMap((line, index) => (line === expected[index] ? [] : [index]));
+    for (const index of differing) {
+      assert.equal(converted[index], original[index], `line ${index + 1} is either converted or left as it was`);
+      assert.doesNotMatch(converted[index], /\[\^?\d+\]/, `line ${index + 1} has no note marker`);
+    }
+    assert.ok(differing.length <= 3, `only the bibliography headings differ (lines ${differing.map((index) => index + 1).join(', ')})`);
+    assert.match(document.getText(), /^\[\^12\]: Khrushchev in Talbott/m);
+  });
 });
