@@ -57,27 +57,28 @@ function canClose(text: string, i: number): boolean {
 export function findQuotes(text: string): QuotedSpan[] {
   const n = text.length;
   const spans: QuotedSpan[] = [];
-  // nextClose[k][i]: the first closing candidate of kind k at or after i (or -1).
-  const nextClose = KINDS.map(() => new Int32Array(n + 1).fill(-1));
-  for (let i = n - 1; i >= 0; i--) {
+  // For each kind, the closing candidates in order; a pointer per kind walks them as openings advance.
+  const closings: number[][] = KINDS.map(() => []);
+  const openings: { at: number; kind: number }[] = [];
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    KINDS.forEach((kind, k) => {
-      nextClose[k][i] = code === kind.close && canClose(text, i) ? i : nextClose[k][i + 1];
-    });
-  }
-  let i = 0;
-  while (i < n) {
-    const code = text.charCodeAt(i);
-    const k = KINDS.findIndex((kind) => kind.open === code);
-    if (k >= 0 && canOpen(text, i)) {
-      const close = nextClose[k][i + 1];
-      if (close > i + 1 && close - i <= MAX_QUOTE_LENGTH) {
-        spans.push({ start: i, end: close + 1, innerStart: i + 1, innerEnd: close });
-        i = close + 1;
-        continue;
-      }
+    if (code !== 0x22 && code !== 0x27 && (code < 0x2018 || code > 0x201d)) continue;
+    for (let k = 0; k < KINDS.length; k++) {
+      if (code === KINDS[k].close && canClose(text, i)) closings[k].push(i);
+      if (code === KINDS[k].open && canOpen(text, i)) openings.push({ at: i, kind: k });
     }
-    i++;
+  }
+  const pointer = KINDS.map(() => 0);
+  let after = 0;
+  for (const { at, kind } of openings) {
+    if (at < after) continue;
+    const list = closings[kind];
+    while (pointer[kind] < list.length && list[pointer[kind]] <= at + 1) pointer[kind]++;
+    if (pointer[kind] >= list.length) continue;
+    const close = list[pointer[kind]];
+    if (close - at > MAX_QUOTE_LENGTH) continue;
+    spans.push({ start: at, end: close + 1, innerStart: at + 1, innerEnd: close });
+    after = close + 1;
   }
   return spans;
 }

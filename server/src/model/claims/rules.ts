@@ -195,6 +195,20 @@ const NOT_NAMES = new Set([
   'Communist', 'Communists', 'North', 'South', 'East', 'West', 'Western', 'Eastern', 'European',
 ]);
 
+/** Common abstract nouns that open sentences as subjects ("Fear explains", "Timing suggests"). */
+const ABSTRACT_SUBJECTS = new Set([
+  'fear', 'evidence', 'history', 'context', 'timing', 'geography', 'ideology', 'money', 'power', 'economics',
+  'politics', 'security', 'prestige', 'pride', 'ambition', 'caution', 'chance', 'luck', 'necessity',
+  'experience', 'hindsight', 'logic', 'weakness', 'strength', 'trust', 'distrust', 'mistrust', 'suspicion',
+  'memory', 'interest', 'self-interest', 'realism', 'fact', 'reality', 'nothing', 'everything', 'little',
+  'much', 'each', 'either', 'research', 'scholarship', 'work', 'analysis', 'war', 'peace', 'violence',
+]);
+
+function isAbstractNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  return ABSTRACT_SUBJECTS.has(w) || /(?:tion|sion|ism|ity|ness|ment|ance|ence|ship)$/.test(w);
+}
+
 export interface SubjectVerb {
   subject: string;
   verb: string;
@@ -231,11 +245,15 @@ function linkIsPlausible(between: string): boolean {
   return trimmed.split(' ').every((w) => LINKING_WORDS.has(w.toLowerCase()));
 }
 
+const IS_BASE_VERB = new RegExp(`^(?:${BASE_VERBS})$`);
+const IS_SPEECH_VERB = new RegExp(`^(?:${SPEECH_VERBS})$`);
+const IS_THOUGHT_VERB = new RegExp(`^(?:${THOUGHT_VERBS})$`);
+
 export function verbClass(verb: string): 'speech' | 'thought' | 'scholar' {
   const v = verb.toLowerCase();
-  if (new RegExp(`^(?:${BASE_VERBS})$`).test(v)) return /^(?:say|tell)$/.test(v) ? 'speech' : 'thought';
-  if (new RegExp(`^(?:${SPEECH_VERBS})$`).test(v)) return 'speech';
-  if (new RegExp(`^(?:${THOUGHT_VERBS})$`).test(v)) return 'thought';
+  if (IS_BASE_VERB.test(v)) return /^(?:say|tell)$/.test(v) ? 'speech' : 'thought';
+  if (IS_SPEECH_VERB.test(v)) return 'speech';
+  if (IS_THOUGHT_VERB.test(v)) return 'thought';
   return 'scholar';
 }
 
@@ -254,13 +272,19 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
         continue;
       }
     }
-    if (!linkIsPlausible(between) || (new RegExp(`^(?:${BASE_VERBS})$`).test(verb) && !AUXILIARY.test(between))) {
+    if (!linkIsPlausible(between) || (IS_BASE_VERB.test(verb) && !AUXILIARY.test(between))) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
-    // "the exchange between Stalin and Kim reported in a previous paragraph": a participle, not a report.
+    // "the exchange between Stalin and Kim reported in a previous paragraph", "Shifts observed in
+    // their postures": a participle, not a report.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
-    if (between.trim() === '' && /ed$/.test(verb) && /^ (?:in (?:a|an|the|this|that|my)|above|below|earlier|here|previously|by)\b/.test(after)) {
+    if (between.trim() === '' && /^[a-z]+ed$/.test(verb) && /^ (?:in|above|below|earlier|here|previously|by|at|on|from|during|over)\b/.test(after)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "Fear, not faction, explains": an abstract noun opening the sentence is not a scholar.
+    if (subject.indexOf(' ') < 0 && isAbstractNoun(subject)) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
@@ -335,7 +359,7 @@ export function findHistoriography(text: string): Finding[] {
 const VAGUE = new RegExp(
   [
     `\\b(?:some|many|most|several|certain|numerous|various) (?:\\w{1,20} )?(?:historians|scholars|commentators|observers|critics|writers|analysts|experts|authors|academics|accounts|sources|specialists)\\b`,
-    `\\b(?:some|many|most) (?:[\\p{Lu}][\\p{L}]{1,20}s|people|contemporaries) (?:\\w{1,12} )?(?:believed|believe|thought|think|felt|feel|argued|argue|claimed|claim|said|say|feared|fear)\\b`,
+    `\\b(?:some|many|most) (?:[a-z]{1,20}s|people) (?:\\w{1,12} )?(?:believed|believe|thought|think|felt|feel|argued|argue|claimed|claim|said|say|feared|fear)\\b`,
     `\\b(?:some|others|critics|many) (?:have |had )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist)\\b`,
     `\\bit (?:is|was|has been|had been|has long been) (?:widely |commonly |generally |often |frequently |sometimes |usually |traditionally |long |now )?(?:said|believed|argued|claimed|suggested|thought|held|accepted|assumed|agreed|alleged|maintained|rumou?red)\\b`,
     `\\b(?:is|are|was|were|has been|have been) (?:often|widely|commonly|generally|frequently|sometimes|usually|traditionally) (?:described|seen|regarded|considered|viewed|said|called|thought|portrayed|believed|presented|depicted|cited)\\b`,
@@ -343,7 +367,8 @@ const VAGUE = new RegExp(
     `\\baccording to (?:some|many|most|several|certain|various|later|other|one) ?(?:\\w{1,15})?\\b`,
     `\\b(?:experts|critics|observers|commentators|historians|scholars) (?:say|argue|believe|claim|agree|suggest)\\b`,
   ].join('|'),
-  'giu',
+  // Case-insensitive without the unicode flag: V8 runs it several times faster.
+  'gi',
 );
 
 export function findVagueAttributions(text: string): Finding[] {
