@@ -42,6 +42,8 @@ export const CODE_ACTION_KINDS: string[] = [
   ApparatusCodeActionKind.ConvertEndnotes,
 ];
 
+const RENUMBER_TITLE = 'Renumber all notes in order of appearance';
+
 /** The comment that tells the claim checker to leave the sentence after it alone. */
 export const IGNORE_COMMENT = '<!-- apparatus-ignore -->';
 
@@ -68,9 +70,11 @@ export function provideCodeActions(essay: Essay, uri: string, params: CodeAction
     if (note) actions.push(...citeUncitedSources(essay, note, params.range).map((fix) => ({ title: fix.title, kind: ApparatusCodeActionKind.CiteSource, edit: edit(fix.edits) })));
   }
 
-  if (wanted(ApparatusCodeActionKind.RenumberNotes)) {
+  // A client that asks for every kind would list the note-order quick fix and this twice.
+  const renumberOffered = actions.some((action) => action.title === RENUMBER_TITLE);
+  if (wanted(ApparatusCodeActionKind.RenumberNotes) && !renumberOffered) {
     const edits = renumberNotesEdits(essay);
-    if (edits.length > 0) actions.push({ title: 'Renumber all notes in order of appearance', kind: ApparatusCodeActionKind.RenumberNotes, edit: edit(edits) });
+    if (edits.length > 0) actions.push({ title: RENUMBER_TITLE, kind: ApparatusCodeActionKind.RenumberNotes, edit: edit(edits) });
   }
 
   if (wanted(ApparatusCodeActionKind.ConvertEndnotes) && essay.form === 'endnote') {
@@ -100,7 +104,7 @@ function quickFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
     }
     case 'note-order': {
       const edits = renumberNotesEdits(essay);
-      return edits.length > 0 ? [{ title: 'Renumber all notes in order of appearance', edits, preferred: true }] : [];
+      return edits.length > 0 ? [{ title: RENUMBER_TITLE, edits, preferred: true }] : [];
     }
     default:
       return diagnostic.code.startsWith('unsupported-claim/') ? claimFixes(essay, diagnostic) : [];
@@ -153,27 +157,19 @@ function claimFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
 }
 
 /**
- * Silence one sentence with an inline `<!-- apparatus-ignore -->` just before it. A comment at the
- * very start of a line would turn the whole line into an HTML block (CommonMark), so a sentence
- * that starts a line gets the comment at the end of the line before it (same paragraph), and a
- * sentence that starts its paragraph gets the comment on a line of its own above the paragraph,
- * which silences that paragraph.
+ * Silence one sentence with an inline `<!-- apparatus-ignore -->` right after it: the claim
+ * checker reads a comment between a sentence's start and the next sentence's start as belonging
+ * to that sentence. After, not before, because a comment at the very start of a line would turn
+ * the whole line into an HTML block (CommonMark), and a paragraph's first sentence starts a line.
  */
 function ignoreFix(essay: Essay, sentence: Range): Fix {
   const index = textIndexFor(essay);
-  const line = sentence.start.line;
-  const before = index.lineText(line).slice(0, sentence.start.character);
-  if (before.trim() !== '') {
-    return { title: 'Ignore this sentence (needs no citation)', edits: [TextEdit.insert(sentence.start, `${IGNORE_COMMENT} `)], preferred: false };
-  }
-  const previous = line > 0 ? index.lineText(line - 1) : '';
-  if (previous.trim() !== '' && !/^ {0,3}(#|<|```|~~~)/.test(previous)) {
-    const at = { line: line - 1, character: previous.length };
-    return { title: 'Ignore this sentence (needs no citation)', edits: [TextEdit.insert(at, ` ${IGNORE_COMMENT}`)], preferred: false };
-  }
+  const start = index.offsetAt(sentence.start);
+  let end = index.offsetAt(sentence.end);
+  while (end > start && /\s/.test(essay.text[end - 1])) end--;
   return {
-    title: 'Ignore this paragraph (needs no citation)',
-    edits: [TextEdit.insert({ line, character: 0 }, `${IGNORE_COMMENT}${index.eol}`)],
+    title: 'Ignore this sentence (needs no citation)',
+    edits: [TextEdit.insert(index.positionAt(end), ` ${IGNORE_COMMENT}`)],
     preferred: false,
   };
 }

@@ -1,0 +1,203 @@
+import { strict as assert } from 'node:assert';
+import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { ApparatusCodeActionKind, provideCodeActions } from '../../../server/src/features/codeActions';
+import type { Diagnostic, Essay, Position, Range } from '../../../server/src/model/types';
+import { analyse, applyWorkspaceEdit, labelsInOrder, oneTo, sample, URI } from './helpers';
+
+function params(range: Range, options: { only?: string[]; diagnostics?: LspDiagnostic[] } = {}): CodeActionParams {
+  return { textDocument: { uri: URI }, range, context: { diagnostics: options.diagnostics ?? [], only: options.only } };
+}
+
+function actionsAt(text: string, range: Range, only?: string[]): CodeAction[] {
+  return provideCodeActions(analyse(text), URI, params(range, { only }));
+}
+
+function caret(position: Position): Range {
+  return { start: position, end: position };
+}
+
+/** The model diagnostic with this code (and, when given, on the line containing `lineContains`). */
+function diagnosticOf(essay: Essay, code: string, lineContains?: string): Diagnostic {
+  const lines = essay.text.split('\n');
+  const found = essay.diagnostics.find((d) => d.code === code && (!lineContains || lines[d.range.start.line].includes(lineContains)));
+  assert.ok(found, `the model reports ${code}${lineContains ? ` on "${lineContains}"` : ''}`);
+  return found;
+}
+
+function only(actions: CodeAction[], title: RegExp): CodeAction {
+  const matching = actions.filter((action) => title.test(action.title));
+  assert.equal(matching.length, 1, `one action titled ${title} among: ${actions.map((a) => a.title).join(' | ')}`);
+  return matching[0];
+}
+
+/** Apply the action titled `title` offered for the model's `code` diagnostic; return the new text. */
+function fix(text: string, code: string, title: RegExp, lineContains?: string): string {
+  const diagnostic = diagnosticOf(analyse(text), code, lineContains);
+  const action = only(actionsAt(text, diagnostic.range).filter((a) => a.kind === 'quickfix'), title);
+  return applyWorkspaceEdit(text, action.edit);
+}
+
+function endOfLineContaining(text: string, needle: string): Position {
+  const lines = text.split('\n');
+  const line = lines.findIndex((candidate) => candidate.includes(needle));
+  assert.ok(line >= 0, `no line contains ${needle}`);
+  return { line, character: lines[line].length };
+}
+
+const defects = sample('defects.md');
+const korea = sample('korea-1950.md');
+
+describe('code action: add the missing note', () => {
+  it('adds a stub for note 7 after the last definition of the defects sample', () => {
+    const after = fix(defects, 'missing-note', /^Add a definition for note 7$/);
+    assert.ok(defects.endsWith('[^21]: Kennan, p.490\n'));
+    assert.equal(after, `${defects.slice(0, -1)}\n\n[^7]: \n`);
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'missing-note'), 'marker 7 now has its note');
+  });
+
+  it('keeps a blank line before and after the stub when text follows the last note', () => {
+    const before = 'A[^1] and B[^2].\n\n[^1]: One.\n## After the notes\n';
+    assert.equal(fix(before, 'missing-note', /note 2/), 'A[^1] and B[^2].\n\n[^1]: One.\n\n[^2]: \n\n## After the notes\n');
+  });
+
+  it('adds the stub at the end of an essay without notes, separated by a blank line', () => {
+    assert.equal(fix('Text[^1].\n', 'missing-note', /note 1/), 'Text[^1].\n\n[^1]: \n');
+    assert.equal(fix('Text[^1].', 'missing-note', /note 1/), 'Text[^1].\n\n[^1]: ');
+    assert.equal(fix('Text[^1].\n\n', 'missing-note', /note 1/), 'Text[^1].\n\n[^1]: \n');
+  });
+});
+
+describe('code action: remove an unused note', () => {
+  it('removes note 21 of the defects sample and the blank line before it', () => {
+    const after = fix(defects, 'unused-note', /^Remove unused note 21$/);
+    assert.equal(after, defects.replace('\n\n[^21]: Kennan, p.490\n', '\n'));
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'unused-note'));
+  });
+
+  it('removes a note with its continuation lines and the blank line after it, nothing else', () => {
+    const before = 'A[^1] and B[^3].\n\n[^1]: One.\n\n[^2]: Two,\n    continued.\n\n[^3]: Three.\n';
+    assert.equal(fix(before, 'unused-note', /note 2/), 'A[^1] and B[^3].\n\n[^1]: One.\n\n[^3]: Three.\n');
+  });
+});
+
+describe('code action: near-match', () => {
+  it("replaces Goncharow with the bibliography's Goncharov, exactly", () => {
+    const after = fix(defects, 'near-match', /^Replace "Goncharow" with "Goncharov"$/);
+    assert.equal(after, defects.replace('[^17]: Goncharow, p.150', '[^17]: Goncharov, p.150'));
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'near-match'));
+  });
+
+  it('links the editor diagnostic it fixes', () => {
+    const essay = analyse(defects);
+    const model = diagnosticOf(essay, 'near-match');
+    const sent: LspDiagnostic = { range: model.range, message: model.message, code: 'near-match', source: 'apparatus' };
+    const actions = provideCodeActions(essay, URI, params(model.range, { diagnostics: [sent] }));
+    assert.deepEqual(only(actions, /Goncharov/).diagnostics, [sent]);
+  });
+});
+
+describe('code action: renumber all notes', () => {
+  it('is a quick fix for note-order and renumbers the defects sample 1…N', () => {
+    const after = fix(defects, 'note-order', /^Renumber all notes in order of appearance$/);
+    const { markers, definitions } = labelsInOrder(analyse(after));
+    assert.deepEqual([...new Set(markers)], oneTo(new Set(markers).size), 'markers 1…N in order of appearance');
+    const numbers = definitions.map(Number);
+    assert.deepEqual(numbers, [...numbers].sort((a, b) => a - b), 'definitions in numeric order');
+    // The marker without a note (7) keeps a number of its own; the unused note goes last.
+    assert.ok(markers.includes('7') && !definitions.includes('7'));
+    assert.equal(analyse(after).notes.find((note) => note.label === String(Math.max(...numbers)))?.text, 'Kennan, p.490');
+  });
+
+  it('is offered as a source action anywhere in an essay whose notes are out of order', () => {
+    const anywhere = caret({ line: 0, character: 0 });
+    const action = only(actionsAt(defects, anywhere, ['source']), /Renumber/);
+    assert.equal(action.kind, ApparatusCodeActionKind.RenumberNotes);
+    assert.ok(!actionsAt(korea, anywhere, ['source']).some((a) => /Renumber/.test(a.title)), 'not offered when notes are in order');
+  });
+
+  it('is offered once when the editor asks for every kind at a note-order warning', () => {
+    const model = diagnosticOf(analyse(defects), 'note-order');
+    assert.equal(actionsAt(defects, model.range).filter((a) => /Renumber/.test(a.title)).length, 1);
+  });
+
+  it('honours the kinds the editor asks for', () => {
+    const model = diagnosticOf(analyse(defects), 'near-match');
+    assert.ok(actionsAt(defects, model.range, ['source']).every((a) => a.kind?.startsWith('source')));
+    assert.ok(actionsAt(defects, model.range, ['quickfix']).every((a) => a.kind === 'quickfix'));
+  });
+});
+
+describe('code action: convert endnotes to footnotes', () => {
+  it('is offered for an essay in endnote form and converts it', () => {
+    const endnotes = sample('korea-1950-endnotes.md');
+    const action = only(actionsAt(endnotes, caret({ line: 0, character: 0 }), ['source']), /Convert endnotes/);
+    assert.equal(action.kind, ApparatusCodeActionKind.ConvertEndnotes);
+    const after = applyWorkspaceEdit(endnotes, action.edit);
+    assert.equal(analyse(after).form, 'footnote');
+    assert.ok(after.includes('[^12]: Khrushchev in Talbott, pp.333-34'));
+  });
+
+  it('is not offered for an essay in footnote form', () => {
+    assert.ok(!actionsAt(korea, caret({ line: 0, character: 0 })).some((a) => /Convert endnotes/.test(a.title)));
+  });
+});
+
+describe('code action: cite an uncited source', () => {
+  it('inserts "Stueck (1976), p." after a citation in a note of the reference essay', () => {
+    const cursor = endOfLineContaining(korea, '[^39]: May, pp.75-82');
+    const action = only(actionsAt(korea, caret(cursor)), /^Cite Stueck \(1976\)/);
+    assert.equal(action.kind, ApparatusCodeActionKind.CiteSource);
+    assert.equal(applyWorkspaceEdit(korea, action.edit), korea.replace('[^39]: May, pp.75-82', '[^39]: May, pp.75-82; Stueck (1976), p.'));
+  });
+
+  it('offers one action per uncited entry and fills an empty note without a separator', () => {
+    const withStub = fix(defects, 'missing-note', /note 7/);
+    const cursor = endOfLineContaining(withStub, '[^7]: ');
+    const cite = actionsAt(withStub, caret(cursor)).filter((a) => a.kind === ApparatusCodeActionKind.CiteSource);
+    const uncited = analyse(withStub).diagnostics.filter((d) => d.code === 'uncited-source');
+    assert.equal(cite.length, uncited.length);
+    const after = applyWorkspaceEdit(withStub, only(cite, /^Cite Rees \(1964\)/).edit);
+    assert.ok(after.endsWith('\n[^7]: Rees (1964), p.\n'));
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'uncited-source' && d.data?.key === 'rees1964'), 'Rees is now cited');
+  });
+
+  it('is not offered in the body', () => {
+    const cursor = endOfLineContaining(korea, "'To want' is a strong word.");
+    assert.ok(!actionsAt(korea, caret({ line: cursor.line, character: 5 })).some((a) => a.kind === ApparatusCodeActionKind.CiteSource));
+  });
+});
+
+describe('code action: unsupported claims', () => {
+  const acheson = 'Acheson believed that the Chinese would not risk intervention for the sake of Korea.';
+
+  it('inserts a footnote after the final full stop where the essay puts markers there', () => {
+    const after = fix(defects, 'unsupported-claim/reported-speech-or-thought', /^Insert a footnote here \(note 22\)$/, 'Acheson believed');
+    assert.equal(after, `${defects.replace(acheson, `${acheson}[^22]`).slice(0, -1)}\n\n[^22]: \n`);
+    const claim = analyse(after).claims.find((c) => c.sentence.startsWith('Acheson believed'));
+    assert.deepEqual(claim?.supportedBy, ['22']);
+  });
+
+  it('inserts the marker before the final full stop where the essay puts markers there (the reference essay)', () => {
+    const sentence = 'The two volumes of *The Origins of the Korean War* by Cumings broke new ground in focusing on the pre-war years and emphasizing the civil origin of the conflict.';
+    const after = fix(korea, 'unsupported-claim/historiography', /^Insert a footnote here \(note 41\)$/, 'The two volumes');
+    const expected = korea.replace(sentence, `${sentence.slice(0, -1)}[^41].`).replace('[^40]: Truman, p.358\n', '[^40]: Truman, p.358\n\n[^41]: \n');
+    assert.equal(after, expected);
+  });
+
+  it('silences the sentence with an ignore comment right after it', () => {
+    const after = fix(defects, 'unsupported-claim/reported-speech-or-thought', /^Ignore this sentence/, 'Acheson believed');
+    assert.equal(after, defects.replace(acheson, `${acheson} <!-- apparatus-ignore -->`));
+    const claim = analyse(after).claims.find((c) => c.sentence.startsWith('Acheson believed'));
+    assert.equal(claim?.suppressed, true);
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'unsupported-claim/reported-speech-or-thought' && d.range.start.line === claim?.range.start.line));
+  });
+
+  it("silences a paragraph's first sentence without turning the line into HTML", () => {
+    const sentence = "Pyongyang's reliance on Moscow for politico-ideological guidance and economic and military assistance since 1945 has led traditionalists to interpret Kim Il Sung's unification ambitions as not only supervised and fuelled, but also triggered by, Stalin's own expansionist goals.";
+    const after = fix(korea, 'unsupported-claim/historiography', /^Ignore this sentence/, "Pyongyang's reliance");
+    assert.equal(after, korea.replace(sentence, `${sentence} <!-- apparatus-ignore -->`));
+    const claims = analyse(after).claims;
+    assert.equal(claims.find((c) => c.sentence.startsWith("Pyongyang's reliance"))?.suppressed, true);
+    assert.ok(claims.some((c) => c.sentence.startsWith('By the spring of 1950') && !c.suppressed), 'the next paragraph is still checked');
+  });
+});
