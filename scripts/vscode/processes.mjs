@@ -12,6 +12,10 @@ export function onCleanup(step) {
   cleanups.push(step);
 }
 
+export function cleaningUpAlready() {
+  return cleaningUp !== undefined;
+}
+
 export async function cleanupAll() {
   cleaningUp ??= (async () => {
     while (cleanups.length > 0) {

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { CODE_SERVER_VERSION, ensureTools, projectRoot } from './setup.mjs';
 import { installExtension, makeSandbox, startCodeServer } from './code-server.mjs';
 import { findVsix, packageExtension } from './vsix.mjs';
-import { runMain } from './processes.mjs';
+import { cleaningUpAlready, runMain } from './processes.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -41,6 +41,7 @@ async function main() {
       `Folder: ${folder}${options.folder ? '' : ' (a temporary copy of samples/)'}\nStop with Ctrl-C.\n`,
   );
   const { code, signal } = await server.exited;
+  if (cleaningUpAlready()) return 0;
   process.stderr.write(`code-server stopped (${code ?? signal}); log: ${server.logPath}\n`);
   return 1;
 }
