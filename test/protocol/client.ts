@@ -214,27 +214,4 @@ function editsByUri(params: ApplyWorkspaceEditParams): Map<string, TextEdit[]> {
   return result;
 }
 
-/** Where `needle` starts in `text`, as a position (line, UTF-16 character). */
-export function positionOf(text: string, needle: string, occurrence = 0): { line: number; character: number } {
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) {
-    at = text.indexOf(needle, at + 1);
-    if (at < 0) throw new Error(`"${needle}" occurs fewer than ${occurrence + 1} times`);
-  }
-  const before = text.slice(0, at);
-  const line = before.split('\n').length - 1;
-  return { line, character: at - (before.lastIndexOf('\n') + 1) };
-}
-
-/** The range of `needle` in `text`. */
-export function rangeOf(text: string, needle: string, occurrence = 0) {
-  const start = positionOf(text, needle, occurrence);
-  return { start, end: { line: start.line, character: start.character + needle.length } };
-}
-
-/** The range of the whole line on which `needle` starts (without its line break). */
-export function lineRangeOf(text: string, needle: string) {
-  const start = positionOf(text, needle);
-  const line = text.split('\n')[start.line].replace(/\r$/, '');
-  return { start: { line: start.line, character: 0 }, end: { line: start.line, character: line.length } };
-}
+export { lineRangeOf, positionOf, rangeOf, textAt } from '../unit/features/support';

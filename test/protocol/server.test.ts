@@ -25,7 +25,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver/node';
 import { defaultSeverities } from '../../server/src/features/config';
-import { lineRangeOf, positionOf, rangeOf, root, sampleUri, serverPath, TestClient } from './client';
+import { lineRangeOf, positionOf, rangeOf, root, sampleUri, serverPath, TestClient, textAt } from './client';
 
 interface Sample {
   file: string;
@@ -50,13 +50,6 @@ const samples: Sample[] = [
 
 function read(file: string): string {
   return readFileSync(path.join(root, 'samples', file), 'utf8');
-}
-
-/** The text a range covers, for asserting what a location points at. */
-function textAt(text: string, range: Location['range']): string {
-  const lines = text.split('\n');
-  if (range.start.line === range.end.line) return lines[range.start.line].slice(range.start.character, range.end.character);
-  return [lines[range.start.line].slice(range.start.character), ...lines.slice(range.start.line + 1, range.end.line), lines[range.end.line].slice(0, range.end.character)].join('\n');
 }
 
 /** Inside the body marker (its first occurrence, before the notes), one character in. */

@@ -57,7 +57,9 @@ export function renderEntry(entry: BibliographyEntry): string {
   if (authors && entry.editors.length > 0) parts[0] += ` (ed${entry.editors.length > 1 ? 's' : ''}.)`;
 
   const title = bareTitle(entry.title);
-  if (entry.container) {
+  // An article or chapter is quoted inside its journal or book; a book in a series keeps its
+  // italic title with the series after it.
+  if (entry.isPart && entry.container) {
     parts.push(`“${title}”`);
     let container = `*${bareTitle(entry.container)}*`;
     if (entry.volume) container += `, vol. ${entry.volume}`;
@@ -67,10 +69,11 @@ export function renderEntry(entry: BibliographyEntry): string {
     let book = `*${title}*`;
     if (entry.volume) book += `, vol. ${entry.volume}`;
     parts.push(book);
+    if (entry.container) parts.push(bareTitle(entry.container));
   }
   let text = parts.join(', ');
   const when = [entry.season, entry.year === null ? null : String(entry.year)].filter((s): s is string => !!s).join(' ');
-  const place = entry.container ? null : publisher(entry);
+  const place = entry.isPart ? null : publisher(entry);
   if (place && when) text += ` (${place}, ${when})`;
   else if (when) text += ` (${when})`;
   if (entry.pages) text += `, pp.${entry.pages.text.replace(/^pp?\.\s*/, '')}`;
@@ -127,7 +130,7 @@ export function ibidChainText(essay: Essay, citation: Citation): string | null {
   const steps = ['Ibid.', ...citation.ibidChain.map((label) => `note ${label}`)];
   const names = citation.entries.map((key) => entryFor(essay, key)).filter((e): e is BibliographyEntry => e !== null);
   if (names.length > 0) steps.push(names.map((entry) => shortName(essay, entry)).join(' or '));
-  else steps.push('?');
+  else steps.push('no resolved source');
   return steps.join(' → ');
 }
 
