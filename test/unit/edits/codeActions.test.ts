@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { ApparatusCodeActionKind, provideCodeActions } from '../../../server/src/features/codeActions';
+import { renumberNotesEdits } from '../../../server/src/features/renumber';
 import type { Diagnostic, Essay, Position, Range } from '../../../server/src/model/types';
 import { analyse, applyWorkspaceEdit, labelsInOrder, oneTo, sample, URI } from './helpers';
 
@@ -60,6 +61,11 @@ describe('code action: add the missing note', () => {
     assert.equal(fix(before, 'missing-note', /note 2/), 'A[^1] and B[^2].\n\n[^1]: One.\n\n[^2]: \n\n## After the notes\n');
   });
 
+  it('writes the stub in endnote form for an essay in endnote form', () => {
+    const before = 'One[1] and two[2].\n\n[1] Goncharov, p.135\n';
+    assert.equal(fix(before, 'missing-note', /note 2/), 'One[1] and two[2].\n\n[1] Goncharov, p.135\n\n[2] \n');
+  });
+
   it('adds the stub at the end of an essay without notes, separated by a blank line', () => {
     assert.equal(fix('Text[^1].\n', 'missing-note', /note 1/), 'Text[^1].\n\n[^1]: \n');
     assert.equal(fix('Text[^1].', 'missing-note', /note 1/), 'Text[^1].\n\n[^1]: ');
@@ -106,6 +112,7 @@ describe('code action: renumber all notes', () => {
     // The marker without a note (7) keeps a number of its own; the unused note goes last.
     assert.ok(markers.includes('7') && !definitions.includes('7'));
     assert.equal(analyse(after).notes.find((note) => note.label === String(Math.max(...numbers)))?.text, 'Kennan, p.490');
+    assert.deepEqual(renumberNotesEdits(analyse(after)), [], 'a second renumbering changes nothing, duplicate note included');
   });
 
   it('is offered as a source action anywhere in an essay whose notes are out of order', () => {
