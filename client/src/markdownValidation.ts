@@ -9,11 +9,15 @@ import * as vscode from 'vscode';
 const DONT_ASK_KEY = 'apparatus.markdownValidation.dontAsk';
 const FOOTNOTE = /\[\^[^\]\s]+\]/;
 
-let askedThisSession = false;
+/** Only ask once per session, whatever the answer. */
+interface Session {
+  asked: boolean;
+}
 
-export function watchMarkdownValidation(context: vscode.ExtensionContext): void {
+export function watchMarkdownValidation(context: Pick<vscode.ExtensionContext, 'subscriptions' | 'workspaceState'>): void {
+  const session: Session = { asked: false };
   const consider = (document: vscode.TextDocument | undefined): void => {
-    if (document) void offerToSilenceReferenceLinks(context, document);
+    if (document) void offerToSilenceReferenceLinks(context, session, document);
   };
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((editor) => consider(editor?.document)),
@@ -31,10 +35,14 @@ export function referenceLinkCheckConflicts(document: vscode.TextDocument): bool
   return FOOTNOTE.test(document.getText());
 }
 
-async function offerToSilenceReferenceLinks(context: vscode.ExtensionContext, document: vscode.TextDocument): Promise<void> {
-  if (askedThisSession || context.workspaceState.get<boolean>(DONT_ASK_KEY) === true) return;
+async function offerToSilenceReferenceLinks(
+  context: Pick<vscode.ExtensionContext, 'workspaceState'>,
+  session: Session,
+  document: vscode.TextDocument,
+): Promise<void> {
+  if (session.asked || context.workspaceState.get<boolean>(DONT_ASK_KEY) === true) return;
   if (!referenceLinkCheckConflicts(document)) return;
-  askedThisSession = true;
+  session.asked = true;
 
   const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
   const turnOff = hasWorkspace ? 'Turn Off for This Workspace' : 'Turn Off in User Settings';
