@@ -111,10 +111,19 @@ function installCodeServer() {
     npm_config_audit: 'false',
     npm_config_update_notifier: 'false',
   };
-  run('npm', ['install', '--prefix', codeServerPrefix, '--unsafe-perm', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
+  const install = () => run('npm', ['install', '--prefix', codeServerPrefix, '--unsafe-perm', '--no-save', '--loglevel=error', `code-server@${CODE_SERVER_VERSION}`], {
     env,
     cwd: codeServerPrefix,
   });
+  try {
+    install();
+  } catch (error) {
+    // Seen once on a loaded machine: a native module's build (node-gyp) lost its build folder midway.
+    // A second, clean attempt is cheap next to failing the whole run.
+    log(`first attempt failed (${error instanceof Error ? error.message : String(error)}); trying once more from scratch`);
+    rmSync(join(codeServerPrefix, 'node_modules'), { recursive: true, force: true });
+    install();
+  }
   if (!existsSync(codeServerBin)) throw new Error(`code-server installed, but ${codeServerBin} is missing`);
   writeFileSync(installedStamp, new Date().toISOString() + '\n');
   log(`code-server ${CODE_SERVER_VERSION} installed in ${Math.round((Date.now() - started) / 1000)} s`);
