@@ -4,7 +4,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { type LanguageClient, WorkDoneProgress, type WorkDoneProgressReport } from 'vscode-languageclient/node';
+import type { WorkDoneProgressBegin, WorkDoneProgressEnd, WorkDoneProgressReport } from 'vscode-languageclient/node';
+
+/** What the check needs of the language client (extension.ts adapts the real one). */
+export interface CheckClient {
+  sendRequest<R>(method: string, params: unknown, token: vscode.CancellationToken): Promise<R>;
+  /** Listen to `$/progress` for one work-done token. */
+  onWorkDoneProgress(token: string, handler: (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd) => void): vscode.Disposable;
+  asProtocolUri(uri: vscode.Uri): string;
+  log(message: string): void;
+}
 
 interface CheckedFile {
   uri: string;
@@ -28,7 +37,7 @@ const MAX_FILES = 10_000;
 const BATCH_FILES = 25;
 const BATCH_CHARACTERS = 8_000_000;
 
-export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceCheck | undefined> {
+export async function checkWorkspace(client: CheckClient): Promise<WorkspaceCheck | undefined> {
   if (!vscode.workspace.workspaceFolders?.length) {
     void vscode.window.showInformationMessage('Apparatus: open a folder to check all the essays in it.');
     return undefined;
@@ -50,7 +59,7 @@ export async function checkWorkspace(client: LanguageClient): Promise<WorkspaceC
 }
 
 async function runCheck(
-  client: LanguageClient,
+  client: CheckClient,
   progress: vscode.Progress<{ message?: string; increment?: number }>,
   cancellation: vscode.CancellationToken,
 ): Promise<WorkspaceCheck | undefined> {
@@ -76,20 +85,20 @@ async function runCheck(
       const uri = uris[next++];
       try {
         const text = decoder.decode(await vscode.workspace.fs.readFile(uri));
-        documents.push({ uri: client.code2ProtocolConverter.asUri(uri), text });
+        documents.push({ uri: client.asProtocolUri(uri), text });
         characters += text.length;
       } catch (error) {
         check.unreadable.push({ uri: uri.toString(), reason: String(error) });
-        client.outputChannel.appendLine(`Could not read ${uri.toString()}: ${String(error)}`);
+        client.log(`Could not read ${uri.toString()}: ${String(error)}`);
       }
     }
     if (documents.length === 0) continue;
 
     // The server reports progress through this batch; turn it into progress over all files.
     const token = randomUUID();
-    const listener = client.onProgress(WorkDoneProgress.type, token, (value) => {
+    const listener = client.onWorkDoneProgress(token, (value) => {
       if (value.kind !== 'report') return;
-      const inBatch = ((value as WorkDoneProgressReport).percentage ?? 0) / 100;
+      const inBatch = (value.percentage ?? 0) / 100;
       reportOverall(batchStart + inBatch * (next - batchStart), `${Math.round(batchStart + inBatch * (next - batchStart))} of ${uris.length}`);
     });
     try {

@@ -10,8 +10,9 @@ import {
   type Middleware,
   type ServerOptions,
   TransportKind,
+  WorkDoneProgress,
 } from 'vscode-languageclient/node';
-import { checkWorkspace } from './checkWorkspace';
+import { type CheckClient, checkWorkspace } from './checkWorkspace';
 import { watchMarkdownValidation } from './markdownValidation';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
 
@@ -39,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('apparatus', 'Apparatus', serverOptions, clientOptions);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('apparatus.checkWorkspace', () => (client ? checkWorkspace(client) : undefined)),
+    vscode.commands.registerCommand('apparatus.checkWorkspace', () => (client ? checkWorkspace(checkClient(client, output)) : undefined)),
     vscode.commands.registerCommand('apparatus.restartServer', async () => {
       output.appendLine('Restarting the Apparatus language server.');
       await client?.restart();
@@ -58,6 +59,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     return;
   }
   registerMissingServerCommands(context, client);
+}
+
+function checkClient(languageClient: LanguageClient, output: vscode.OutputChannel): CheckClient {
+  return {
+    sendRequest: (method, params, token) => languageClient.sendRequest(method, params, token),
+    onWorkDoneProgress: (token, handler) => languageClient.onProgress(WorkDoneProgress.type, token, handler),
+    asProtocolUri: (uri) => languageClient.code2ProtocolConverter.asUri(uri),
+    log: (message) => output.appendLine(message),
+  };
 }
 
 export async function deactivate(): Promise<void> {

@@ -105,3 +105,71 @@ describe('client: palette arguments for the server commands', () => {
     assert.equal(commands.commandArguments('apparatus.renumberNotes', editor('plaintext')), null);
   });
 });
+
+describe('client: Check All Essays in the Workspace', () => {
+  const check: typeof import('../../../client/src/checkWorkspace') = require('../../../client/src/checkWorkspace');
+
+  /** A language client that answers apparatus/checkDocuments with one error per "[^" in each text. */
+  function fakeClient() {
+    const requests: { method: string; documents: { uri: string; text: string }[] }[] = [];
+    const logged: string[] = [];
+    let progressHandler: ((value: { kind: 'report'; percentage?: number }) => void) | undefined;
+    const client: import('../../../client/src/checkWorkspace').CheckClient = {
+      async sendRequest<R>(method: string, params: unknown): Promise<R> {
+        const { documents } = params as { documents: { uri: string; text: string }[] };
+        requests.push({ method, documents });
+        progressHandler?.({ kind: 'report', percentage: 50 });
+        const files = documents.map((d) => ({ uri: d.uri, errors: d.text.split('[^').length - 1, warnings: 1, infos: 0 }));
+        return { files } as R;
+      },
+      onWorkDoneProgress(_token, handler) {
+        progressHandler = handler as typeof progressHandler;
+        return { dispose: () => (progressHandler = undefined) };
+      },
+      asProtocolUri: (uri) => `converted:${uri.path}`,
+      log: (message) => logged.push(message),
+    };
+    return { client, requests, logged };
+  }
+
+  beforeEach(() => state.reset());
+
+  it('sends every Markdown file outside node_modules, in batches, and sums up', async () => {
+    for (let i = 0; i < 60; i++) state.files.set(`/essays/chapter-${String(i).padStart(2, '0')}.md`, i % 2 === 0 ? 'A[^1].\n\n[^1]: x\n' : 'Plain.\n');
+    state.files.set('/essays/node_modules/pkg/README.md', 'not an essay [^1]');
+    const { client, requests } = fakeClient();
+    const result = await check.checkWorkspace(client);
+
+    assert.deepEqual(requests.map((r) => [r.method, r.documents.length]), [['apparatus/checkDocuments', 25], ['apparatus/checkDocuments', 25], ['apparatus/checkDocuments', 10]]);
+    assert.equal(requests[0].documents[0].uri, 'converted:/essays/chapter-00.md');
+    assert.equal(requests[0].documents[0].text, 'A[^1].\n\n[^1]: x\n');
+    assert.ok(!requests.flatMap((r) => r.documents).some((d) => d.uri.includes('node_modules')));
+    assert.equal(result?.files.length, 60);
+    assert.equal(result?.errors, 60, '30 essays with two "[^" each');
+    assert.equal(result?.warnings, 60);
+    assert.deepEqual(state.messages.map((m) => m.text), ['Apparatus checked 60 essays: 60 errors, 60 warnings, 0 information, in 60 files.']);
+    assert.deepEqual(state.commandsRun, ['workbench.actions.view.problems']);
+    const total = state.progress.reduce((sum, step) => sum + (step.increment ?? 0), 0);
+    assert.ok(Math.abs(total - 100) < 1e-9, `progress adds up to 100% (${total})`);
+    assert.equal(state.progress[state.progress.length - 1].message, '60 of 60');
+  });
+
+  it('goes on past a file it cannot read, and says so', async () => {
+    state.files.set('/essays/a.md', 'A[^1].\n');
+    state.files.set('/essays/locked.md', null);
+    const { client, requests, logged } = fakeClient();
+    const result = await check.checkWorkspace(client);
+    assert.equal(requests[0].documents.length, 1);
+    assert.deepEqual(result?.unreadable.map((u) => u.uri), ['file:///essays/locked.md']);
+    assert.match(logged[0], /Could not read file:\/\/\/essays\/locked\.md: Error: EACCES/);
+    assert.match(state.messages[0].text, /1 file could not be read \(see the Apparatus output\)\.$/);
+  });
+
+  it('asks for a folder when none is open', async () => {
+    state.workspaceFolders = undefined;
+    const { client, requests } = fakeClient();
+    assert.equal(await check.checkWorkspace(client), undefined);
+    assert.deepEqual(requests, []);
+    assert.match(state.messages[0].text, /open a folder/);
+  });
+});

@@ -6,6 +6,17 @@
 import Module from 'node:module';
 
 export const ConfigurationTarget = { Global: 1, Workspace: 2, WorkspaceFolder: 3 } as const;
+export const ProgressLocation = { SourceControl: 1, Window: 10, Notification: 15 } as const;
+
+/** A file URI as the API hands them out (path and string form are all the client reads). */
+export interface FakeUri {
+  path: string;
+  toString(): string;
+}
+
+export function fileUri(path: string): FakeUri {
+  return { path, toString: () => `file://${path}` };
+}
 
 interface Listener<T> {
   (value: T): void;
@@ -27,7 +38,14 @@ export const state = {
   activeTextEditor: undefined as { document: FakeDocument; selection: { active: { line: number; character: number } } } | undefined,
   openListeners: [] as Listener<FakeDocument>[],
   editorListeners: [] as Listener<{ document: FakeDocument } | undefined>[],
+  /** Workspace files by path; a value of null cannot be read. */
+  files: new Map<string, string | null>(),
+  progress: [] as { message?: string; increment?: number }[],
+  commandsRun: [] as string[],
   reset(): void {
+    this.files = new Map();
+    this.progress = [];
+    this.commandsRun = [];
     this.settings.clear();
     this.updates = [];
     this.messages = [];
@@ -41,7 +59,21 @@ export const state = {
 
 const disposable = { dispose(): void {} };
 
+const neverCancelled = { isCancellationRequested: false, onCancellationRequested: () => disposable };
+
+export const commands = {
+  async executeCommand(command: string): Promise<void> {
+    state.commandsRun.push(command);
+  },
+};
+
 export const window = {
+  async withProgress<T>(
+    _options: unknown,
+    task: (progress: { report(value: { message?: string; increment?: number }): void }, token: typeof neverCancelled) => Promise<T>,
+  ): Promise<T> {
+    return task({ report: (value) => state.progress.push(value) }, neverCancelled);
+  },
   get activeTextEditor() {
     return state.activeTextEditor;
   },
@@ -56,6 +88,17 @@ export const window = {
 };
 
 export const workspace = {
+  async findFiles(include: string): Promise<FakeUri[]> {
+    if (!/\bmd\b/.test(include)) return [];
+    return [...state.files.keys()].map(fileUri);
+  },
+  fs: {
+    async readFile(uri: FakeUri): Promise<Uint8Array> {
+      const text = state.files.get(uri.path);
+      if (text === null || text === undefined) throw new Error(`EACCES: permission denied, open '${uri.path}'`);
+      return new TextEncoder().encode(text);
+    },
+  },
   get workspaceFolders() {
     return state.workspaceFolders;
   },
