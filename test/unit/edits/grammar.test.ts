@@ -21,11 +21,12 @@ interface Token {
 }
 
 let markdown: IGrammar;
+let registry: Registry;
 
 before(async () => {
   const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
   await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
-  const registry = new Registry({
+  registry = new Registry({
     onigLib: Promise.resolve({
       createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
       createOnigString: (text: string) => new oniguruma.OnigString(text),
@@ -85,10 +86,10 @@ describe('TextMate injection grammar on the footnote sample', () => {
 
   it('scopes a marker in running text: brackets, caret and label', () => {
     const line = 'did lead in deciding about American intervention[^1].';
-    assert.deepEqual(tokenText(doc, line, 'constant.other.reference.link.footnote.apparatus'), ['1']);
-    assert.ok(scopesOf(doc, line, '[^1]').includes('punctuation.definition.link.footnote.begin.apparatus'));
-    assert.ok(scopesOf(doc, line, '^1]').includes('punctuation.definition.footnote.caret.apparatus'));
-    assert.ok(scopesOf(doc, line, '].').includes('punctuation.definition.link.footnote.end.apparatus'));
+    assert.deepEqual(tokenText(doc, line, 'constant.numeric.footnote.reference.apparatus'), ['1']);
+    assert.ok(scopesOf(doc, line, '[^1]').includes('punctuation.definition.tag.begin.footnote.apparatus'));
+    assert.ok(scopesOf(doc, line, '^1]').includes('punctuation.definition.tag.caret.footnote.apparatus'));
+    assert.ok(scopesOf(doc, line, '].').includes('punctuation.definition.tag.end.footnote.apparatus'));
     assert.ok(scopesOf(doc, line, '[^1]').includes('meta.link.footnote.reference.apparatus'));
     // The word before the marker is plain text.
     assert.ok(!scopesOf(doc, line, 'intervention').some((scope) => scope.endsWith('.apparatus')));
@@ -96,18 +97,18 @@ describe('TextMate injection grammar on the footnote sample', () => {
 
   it('scopes every marker of a paragraph with several', () => {
     const line = 'subdue Communist guerrillas[^11]';
-    assert.deepEqual(tokenText(doc, line, 'constant.other.reference.link.footnote.apparatus'), ['11', '12', '13', '14']);
+    assert.deepEqual(tokenText(doc, line, 'constant.numeric.footnote.reference.apparatus'), ['11', '12', '13', '14']);
   });
 
   it('scopes a marker followed by a parenthesis as a marker, not a link', () => {
     const line = "vital interests*'[^9](my italics)";
-    assert.deepEqual(tokenText(doc, line, 'constant.other.reference.link.footnote.apparatus'), ['7', '8', '9']);
+    assert.deepEqual(tokenText(doc, line, 'constant.numeric.footnote.reference.apparatus'), ['7', '8', '9']);
     assert.ok(!scopesOf(doc, line, '(my italics)').some((scope) => scope.includes('link')));
   });
 
   it('scopes a definition label at the start of a line, with its colon', () => {
     const line = '[^12]: Khrushchev in Talbott, pp.333-34';
-    assert.deepEqual(tokenText(doc, line, 'constant.other.reference.link.footnote.definition.apparatus'), ['12']);
+    assert.deepEqual(tokenText(doc, line, 'constant.numeric.footnote.definition.apparatus'), ['12']);
     assert.ok(scopesOf(doc, line, ':').includes('punctuation.separator.key-value.footnote.apparatus'));
     const text = scopesOf(doc, line, 'Khrushchev');
     assert.ok(text.includes('meta.link.footnote.definition.apparatus'));
@@ -121,27 +122,27 @@ describe('TextMate injection grammar on the footnote sample', () => {
     const second = lines[2].find((t) => t.text === 'paragraph');
     assert.ok(second?.scopes.includes('markup.italic.markdown'), 'an indented continuation is note text, not a code block');
     assert.ok(second?.scopes.includes('meta.link.footnote.definition.apparatus'));
-    assert.ok(lines[2].some((t) => t.text === 'Ibid.' && t.scopes.includes('variable.language.ibid.apparatus')));
+    assert.ok(lines[2].some((t) => t.text === 'Ibid.' && t.scopes.includes('keyword.other.ibid.apparatus')));
     const body = lines[4].find((t) => t.text.startsWith('Body'));
     assert.ok(body?.scopes.includes('meta.paragraph.markdown'), 'the body paragraph after the note is a paragraph again');
     assert.ok(!body?.scopes.includes('meta.link.footnote.definition.apparatus'));
   });
 
   it('scopes Ibid., and ibid. inside emphasis', () => {
-    assert.deepEqual(tokenText(doc, '[^23]: Ibid.', 'variable.language.ibid.apparatus'), ['Ibid.']);
+    assert.deepEqual(tokenText(doc, '[^23]: Ibid.', 'keyword.other.ibid.apparatus'), ['Ibid.']);
     const italic = scopesOf(doc, '[^25]: *ibid.*, p.116', 'ibid.');
 
-    assert.ok(italic.includes('variable.language.ibid.apparatus'));
+    assert.ok(italic.includes('keyword.other.ibid.apparatus'));
     assert.ok(italic.includes('markup.italic.markdown'), 'the emphasis is still scoped by the Markdown grammar');
   });
 
   it('leaves words that only contain "ibid" or "idem" alone', () => {
     const tokens = tokenise('Ibidem is not Ibid, and an identity is not idem.\n')[0];
-    assert.deepEqual(tokens.filter((t) => t.scopes.includes('variable.language.ibid.apparatus')).map((t) => t.text), ['Ibid', 'idem.']);
+    assert.deepEqual(tokens.filter((t) => t.scopes.includes('keyword.other.ibid.apparatus')).map((t) => t.text), ['Ibid', 'idem.']);
   });
 
   it('does not scope square brackets in the bibliography as endnote markers', () => {
-    const count = doc.tokens.flat().filter((token) => token.scopes.includes('constant.other.reference.link.endnote.apparatus')).length;
+    const count = doc.tokens.flat().filter((token) => token.scopes.includes('constant.numeric.endnote.reference.apparatus')).length;
     assert.equal(count, 0);
   });
 });
@@ -153,14 +154,14 @@ describe('TextMate injection grammar on the endnote sample', () => {
   });
 
   it('scopes [12] markers in running text', () => {
-    assert.deepEqual(tokenText(doc, 'subdue Communist guerrillas[11]', 'constant.other.reference.link.endnote.apparatus'), ['11', '12', '13', '14']);
-    assert.deepEqual(tokenText(doc, "vital interests*'[9](my italics)", 'constant.other.reference.link.endnote.apparatus'), ['7', '8', '9']);
+    assert.deepEqual(tokenText(doc, 'subdue Communist guerrillas[11]', 'constant.numeric.endnote.reference.apparatus'), ['11', '12', '13', '14']);
+    assert.deepEqual(tokenText(doc, "vital interests*'[9](my italics)", 'constant.numeric.endnote.reference.apparatus'), ['7', '8', '9']);
   });
 
   it('scopes [12] at the start of a note line as a definition', () => {
     const line = '[12] Khrushchev in Talbott, pp.333-34';
-    assert.deepEqual(tokenText(doc, line, 'constant.other.reference.link.endnote.definition.apparatus'), ['12']);
-    assert.deepEqual(tokenText(doc, line, 'constant.other.reference.link.endnote.apparatus'), []);
+    assert.deepEqual(tokenText(doc, line, 'constant.numeric.endnote.definition.apparatus'), ['12']);
+    assert.deepEqual(tokenText(doc, line, 'constant.numeric.endnote.reference.apparatus'), []);
   });
 });
 
@@ -180,4 +181,58 @@ describe('TextMate injection grammar where Markdown is not prose', () => {
   it('does not take links or reference links for endnote markers', () => {
     assert.deepEqual(apparatusScopes('See [1](https://example.org/a) and [2][ref] and [3](#part).\n'), []);
   });
+});
+
+describe('TextMate injection grammar under common colour themes', () => {
+  /** Foreground colour of each token of `line`, as the theme paints it. */
+  function colours(themeName: string, lines: string[]): { text: string; colour: string }[][] {
+    const theme = JSON.parse(readFileSync(require.resolve(`tm-themes/themes/${themeName}.json`), 'utf8'));
+    const fallback = theme.colors?.['editor.foreground'] ?? (theme.type === 'light' ? '#000000' : '#FFFFFF');
+    registry.setTheme({ name: themeName, settings: [{ settings: { foreground: fallback } }, ...theme.tokenColors] });
+    const colourMap = registry.getColorMap();
+    let stack = INITIAL;
+    return lines.map((line) => {
+      const { tokens, ruleStack } = markdown.tokenizeLine2(line, stack);
+      stack = ruleStack;
+      const painted: { text: string; colour: string }[] = [];
+      for (let i = 0; i < tokens.length; i += 2) {
+        const end = i + 2 < tokens.length ? tokens[i + 2] : line.length;
+        // Bits 15-23 of a token's metadata hold its foreground colour id.
+        painted.push({ text: line.slice(tokens[i], end), colour: colourMap[(tokens[i + 1] >>> 15) & 0x1ff] });
+      }
+      return painted;
+    });
+  }
+
+  /** The colour of the token covering the first character of `text` (tokens of one colour are merged). */
+  const colourOf = (painted: { text: string; colour: string }[], text: string): string => {
+    const line = painted.map((t) => t.text).join('');
+    const at = line.indexOf(text);
+    assert.ok(at >= 0, `${JSON.stringify(text)} in ${JSON.stringify(line)}`);
+    let offset = 0;
+    for (const token of painted) {
+      if (at < offset + token.text.length) return token.colour;
+      offset += token.text.length;
+    }
+    throw new Error('unreachable');
+  };
+
+  for (const themeName of ['dark-plus', 'light-plus', 'github-dark', 'github-light', 'monokai', 'one-dark-pro', 'solarized-light', 'dracula', 'nord', 'catppuccin-mocha']) {
+    it(`sets markers, labels and Ibid. apart from the prose in ${themeName}`, () => {
+      const [body, , definition, , endnote] = colours(themeName, [
+        'avoid American intervention[^12]. It is possible',
+        '',
+        '[^23]: Ibid.',
+        '',
+        'subdue Communist guerrillas[11]. As Khrushchev',
+      ]);
+      const prose = colourOf(body, 'It is possible');
+      const label = colourOf(body, '12]');
+      assert.notEqual(label, prose, 'a marker label stands out from the text');
+      assert.notEqual(colourOf(definition, '23]'), prose, 'a definition label stands out');
+      assert.notEqual(colourOf(definition, 'Ibid.'), prose, 'Ibid. stands out');
+      assert.notEqual(colourOf(definition, 'Ibid.'), label, 'Ibid. and labels are told apart');
+      assert.notEqual(colourOf(endnote, '11]'), colourOf(endnote, 'subdue'), 'an endnote label stands out');
+    });
+  }
 });
