@@ -5,7 +5,7 @@
 // docs/images/ (hover.png, definition.png, problems.png).
 //
 //   node scripts/vscode/run-ui-tests.mjs [--vsix FILE] [--no-package]
-import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { strict as assert } from 'node:assert';
@@ -121,6 +121,11 @@ async function main() {
 
   const sandbox = makeSandbox('apparatus-ui-tests');
   say(installExtension(sandbox, vsix).split('\n').pop());
+  const installedDir = readdirSync(sandbox.extensions).find((name) => name.startsWith('apparatus.apparatus-'));
+  assert.ok(installedDir, `the extension is installed in ${sandbox.extensions}`);
+  // The checker from the same build when the package ships it; else the project's (built by npm run package).
+  const shippedCli = join(sandbox.extensions, installedDir, 'dist', 'cli.js');
+  const installedCli = existsSync(shippedCli) ? shippedCli : join(projectRoot, 'dist', 'cli.js');
   const workspace = join(sandbox.root, 'workspace');
   cpSync(join(projectRoot, 'samples'), workspace, { recursive: true });
   const samplePath = join(workspace, SAMPLE);
@@ -198,7 +203,7 @@ async function main() {
     await page.keyboard.press('Control+Shift+M');
     const panel = page.locator('.markers-panel');
     await panel.waitFor({ state: 'visible' });
-    const expected = expectedProblemCount(samplePath);
+    const expected = expectedProblemCount(samplePath, installedCli);
     // The panel's tab badge counts every entry, also those scrolled out of the (virtualised) list.
     const badge = page.locator('.panel .composite-bar .action-item.checked .badge-content');
     let shown = 0;
