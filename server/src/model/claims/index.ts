@@ -74,7 +74,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     ...findStatistics(prose.text, dates),
     ...findHistoriography(prose.text),
     ...findVagueAttributions(prose.text),
-    ...speechAndThought(prose.text, sentences),
+    ...speechAndThought(prose.text),
   ].sort((a, b) => a.start - b.start);
 
   const located: Located[] = sentences.map((sentence, i) => ({
@@ -85,9 +85,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     start: i === 0 ? 0 : toSource(prose, l.sentence.start, l.sentence.start + 1).start,
     end: i + 1 < located.length ? toSource(prose, located[i + 1].sentence.start, located[i + 1].sentence.start + 1).start : text.length,
   }));
-  const markersBySentence = sourceZones.map((zone) =>
-    paragraph.markers.filter((m) => m.start >= zone.start && m.start < zone.end).sort((a, b) => a.start - b.start),
-  );
+  const markersBySentence = groupMarkers(paragraph.markers, sourceZones);
 
   const claims: ParagraphClaim[] = [];
   let f = 0;
@@ -99,9 +97,9 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     if (reasons.length === 0) return;
     const zone = sourceZones[i];
     const sentenceSource = trimmedSource(text, zone.start, zone.end);
-    const evidence = own
-      .filter((finding) => reasons.includes(finding.reason))
-      .map((finding) => evidenceFor(finding, prose, text));
+    const evidence = capPerReason(own.filter((finding) => reasons.includes(finding.reason))).map((finding) =>
+      evidenceFor(finding, prose, text),
+    );
     claims.push({
       sentence: text.slice(sentenceSource.start, sentenceSource.end),
       start: sentenceSource.start,
@@ -115,6 +113,19 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   return claims;
 }
 
+/** Each sentence's markers, in one pass over both sorted lists. */
+function groupMarkers(markers: ParagraphMarker[], zones: { start: number; end: number }[]): ParagraphMarker[][] {
+  const sorted = [...markers].sort((a, b) => a.start - b.start);
+  const groups: ParagraphMarker[][] = zones.map(() => []);
+  let z = 0;
+  for (const marker of sorted) {
+    while (z < zones.length && marker.start >= zones[z].end) z++;
+    if (z >= zones.length) break;
+    if (marker.start >= zones[z].start) groups[z].push(marker);
+  }
+  return groups;
+}
+
 function trimmedSource(text: string, start: number, end: number): { start: number; end: number } {
   let s = start;
   let e = end;
@@ -124,22 +135,14 @@ function trimmedSource(text: string, start: number, end: number): { start: numbe
 }
 
 /** Reported speech and thought, and scholars' positions, from a named subject and its verb. */
-function speechAndThought(text: string, sentences: SentenceSpan[]): Finding[] {
+function speechAndThought(text: string): Finding[] {
   const out: Finding[] = [];
-  const starts = sentences.map((s) => s.start);
   for (const sv of findSubjectVerbs(text)) {
     const cls = verbClass(sv.verb);
-    const atSentenceStart = starts.includes(sv.start);
-    const label = `${text.slice(sv.start, sv.end)}`;
     if (cls === 'scholar') {
-      out.push({ reason: 'historiography', start: sv.start, end: sv.end, label });
+      out.push({ reason: 'historiography', start: sv.start, end: sv.end, label: 'scholar' });
     } else {
-      out.push({
-        reason: 'reported-speech-or-thought',
-        start: sv.start,
-        end: sv.end,
-        label: cls === 'thought' ? `thought${atSentenceStart ? ':lead' : ''}` : 'speech',
-      });
+      out.push({ reason: 'reported-speech-or-thought', start: sv.start, end: sv.end, label: cls });
     }
   }
   for (const bv of findBodyVerbs(text)) {
@@ -156,6 +159,18 @@ function decideReasons(findings: Finding[], prose: Prose, sentence: SentenceSpan
   }
   const reasons = new Set(findings.map((finding) => finding.reason));
   return ORDER.filter((reason) => reasons.has(reason));
+}
+
+/** Enough evidence to explain a flag; a pathological sentence with thousands of dates keeps the first few. */
+const MAX_EVIDENCE_PER_REASON = 8;
+
+function capPerReason(findings: Finding[]): Finding[] {
+  const counts = new Map<ClaimReason, number>();
+  return findings.filter((finding) => {
+    const n = counts.get(finding.reason) ?? 0;
+    counts.set(finding.reason, n + 1);
+    return n < MAX_EVIDENCE_PER_REASON;
+  });
 }
 
 function evidenceFor(finding: Finding, prose: Prose, text: string): OffsetEvidence {
@@ -186,8 +201,20 @@ function support(index: number, reasons: ClaimReason[], markers: ParagraphMarker
   return [];
 }
 
+/** Binary search in the (ascending) comment offsets. */
+function hasCommentIn(comments: number[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid] < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < comments.length && comments[lo] < end;
+}
+
 function isSuppressed(prose: Prose, located: Located, zone: { start: number; end: number }, options: ClaimOptions): boolean {
-  if (prose.ignoreComments.some((at) => at >= zone.start && at < zone.end)) return true;
+  if (hasCommentIn(prose.ignoreComments, zone.start, zone.end)) return true;
   const sentence = prose.text.slice(located.sentence.start, located.sentence.end);
   if (isOwnArgument(sentence)) return true;
   const lower = sentence.toLowerCase();

@@ -28,6 +28,8 @@ const IGNORE_COMMENT = /^<!--\s*apparatus-ignore\s*-->$/i;
 
 /** Longest link destination we look for; beyond it a `](` is taken as plain text. */
 const MAX_DESTINATION = 2048;
+/** Longest link text we look back over for the opening bracket. */
+const MAX_LINK_TEXT = 1000;
 
 export function projectProse(paragraph: ClaimParagraph): Prose {
   const raw = paragraph.text;
@@ -67,18 +69,23 @@ function findComments(raw: string, cuts: Cut[], ignoreComments: number[]): void 
 /** `[text](destination)`: the brackets and the destination are not prose; the text is. */
 function findLinkDestinations(raw: string, cuts: Cut[]): void {
   let from = 0;
+  let close = -1;
   for (;;) {
     const mid = raw.indexOf('](', from);
     if (mid < 0) return;
     from = mid + 2;
-    const close = raw.indexOf(')', mid + 2);
-    if (close < 0 || close - mid > MAX_DESTINATION) continue;
-    const destination = raw.slice(mid + 2, close);
+    // The nearest ')' is found once and reused until passed, so a run of "](" costs linear time.
+    if (close < mid + 2) close = raw.indexOf(')', mid + 2);
+    if (close < 0) return;
+    if (close - mid > MAX_DESTINATION) continue;
+    const destination = raw.slice(mid + 2, close).trim();
     // A destination has no spaces except before a quoted title; "(my italics)" after a marker is prose.
-    if (/\s/.test(destination.trim()) && !/^\S+\s+["'(]/.test(destination.trim())) continue;
-    const open = raw.lastIndexOf('[', mid);
-    if (open < 0 || raw.slice(open, mid).includes('\n')) continue;
-    if (raw[open + 1] === '^') continue;
+    if (/\s/.test(destination) && !/^\S+\s+["'(]/.test(destination)) continue;
+    const windowStart = Math.max(0, mid - MAX_LINK_TEXT);
+    const inWindow = raw.slice(windowStart, mid).lastIndexOf('[');
+    if (inWindow < 0) continue;
+    const open = windowStart + inWindow;
+    if (raw.slice(open, mid).includes('\n') || raw[open + 1] === '^') continue;
     cuts.push({ start: open, end: open + 1, replacement: '' });
     cuts.push({ start: mid, end: close + 1, replacement: '' });
     from = close + 1;

@@ -37,7 +37,7 @@ function collect(text: string, pattern: RegExp, make: (m: RegExpExecArray) => Fi
 
 /** Words that introduce quoted words when only one or two are quoted ("called it 'impossible'"). */
 const SHORT_QUOTE_INTRO =
-  /\b(?:said|says|saying|wrote|writes|writing|called|calls|calling|dubbed|termed|described(?: \w{1,20})? as|declared|replied|answered|told \w{1,20}(?: that)?|read)[,:]? *$/i;
+  /\b(?:said|says|saying|wrote|writes|writing|called|calls|calling|dubbed|termed|described|declared|replied|answered|told|read|branded|labell?ed)\b[^.;:'"“”‘’]{0,30}$/i;
 
 /** `'...': discuss` is an essay question, not a source. */
 const ESSAY_PROMPT = /^\s*[:,.]?\s*(?:discuss|evaluate|assess|explain|analyse|analyze)\b/i;
@@ -45,7 +45,7 @@ const ESSAY_PROMPT = /^\s*[:,.]?\s*(?:discuss|evaluate|assess|explain|analyse|an
 const TITLE_INTRO = /\b(?:article|essay|book|chapter|poem|novel|film|song|play|pamphlet|entitled|titled|called)[,:]? *$/i;
 
 function isTitleCase(words: string[]): boolean {
-  const minor = /^(?:a|an|the|of|and|or|in|on|at|to|for|by|with|from|not|nor)$/i;
+  const minor = /^(?:a|an|the|of|and|or|but|as|in|on|at|to|for|by|with|from|into|over|upon|up|not|nor|vs)$/i;
   const major = words.filter((w) => !minor.test(w));
   return major.length > 0 && major.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
@@ -91,12 +91,17 @@ export function findStatistics(text: string, dates: Finding[]): Finding[] {
   out.push(...collect(text, MONEY, push));
   out.push(...collect(text, BIG_NUMBER_WORD, push));
   out.push(...collect(text, FRACTION, push));
+  // Numbers come in text order, so one pointer walks the (sorted) dates.
+  const sortedDates = [...dates].sort((a, b) => a.start - b.start);
+  let d = 0;
+  let reach = -1;
   out.push(
     ...collect(text, NUMBER, (m) => {
       const digits = m[0];
       const start = m.index;
       const end = start + digits.length;
-      if (dates.some((d) => d.start <= start && end <= d.end)) return null;
+      while (d < sortedDates.length && sortedDates[d].start <= start) reach = Math.max(reach, sortedDates[d++].end);
+      if (end <= reach) return null;
       if (isYearLike(digits)) return null;
       const plain = digits.replace(/,/g, '');
       if (!digits.includes(',') && !digits.includes('.') && plain.length < 2) return null;
@@ -335,7 +340,7 @@ const SCHOOL = new RegExp(
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
 /** "Goncharov's observation", "May's analysis", "on her reading", "in his view". */
 const POSSESSIVE_POSITION =
-  /(?<![\p{L}])(?:[\p{Lu}][\p{L}-]{1,30}(?:'s|’s)|[Oo]n (?:his|her|their|this) |[Ii]n (?:his|her|their) )(?:observation|argument|analysis|view|account|reading|interpretation|thesis|study|claim|verdict|conclusion|research|work)\b/gu;
+  /(?<![\p{L}])(?:[\p{Lu}][\p{L}-]{1,30}(?:'s|’s) |[Oo]n (?:his|her|their|this) |[Ii]n (?:his|her|their) )(?:observation|argument|analysis|view|account|reading|interpretation|thesis|study|claim|verdict|conclusion|research|work)\b/gu;
 /** "by Cumings", "provided by Jian in": a work named with its author. */
 const WORK_BY = /\b(?:volumes?|book|study|work|monograph|article|investigation|analysis|account|biography) (?:of [^.;:]{1,80} )?(?:by|provided by) [\p{Lu}][\p{L}-]{1,30}\b/gu;
 
@@ -358,7 +363,7 @@ export function findHistoriography(text: string): Finding[] {
 
 const VAGUE = new RegExp(
   [
-    `\\b(?:some|many|most|several|certain|numerous|various) (?:\\w{1,20} )?(?:historians|scholars|commentators|observers|critics|writers|analysts|experts|authors|academics|accounts|sources|specialists)\\b`,
+    `\\b(?:some|many|most|several|certain|numerous|various) (?:\\w{1,20} )?(?:historians|scholars|commentators|observers|critics|writers|analysts|experts|authors|academics|accounts|sources|specialists)(?: (?:have |had |now |long |also |still )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist|accept|accepted|agree|agreed|hold|held|see|saw)\\b)?`,
     `\\b(?:some|many|most) (?:[a-z]{1,20}s|people) (?:\\w{1,12} )?(?:believed|believe|thought|think|felt|feel|argued|argue|claimed|claim|said|say|feared|fear)\\b`,
     `\\b(?:some|others|critics|many) (?:have |had )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist)\\b`,
     `\\bit (?:is|was|has been|had been|has long been) (?:widely |commonly |generally |often |frequently |sometimes |usually |traditionally |long |now )?(?:said|believed|argued|claimed|suggested|thought|held|accepted|assumed|agreed|alleged|maintained|rumou?red)\\b`,

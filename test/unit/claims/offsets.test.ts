@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseParagraph, describeClaim, claimDiagnosticCode } from '../../../server/src/model/claims/index';
+import { defaultClaimOptions } from '../../../server/src/model/claims/api';
+import { loadLabelledEssays } from '../../fixtures/claims/load';
+import { claimsOf } from './helpers';
+
+describe('claims: offsets and messages', () => {
+  it('every sentence and evidence text equals its slice of the paragraph source, across the labelled set', () => {
+    let checked = 0;
+    for (const essay of loadLabelledEssays()) {
+      for (const p of essay.paragraphs) {
+        for (const claim of analyseParagraph(p.input, defaultClaimOptions)) {
+          assert.equal(p.input.text.slice(claim.start, claim.end), claim.sentence);
+          for (const e of claim.evidence) {
+            assert.equal(p.input.text.slice(e.start, e.end), e.text);
+            assert.ok(e.start >= claim.start && e.end <= claim.end, `evidence inside its sentence: ${e.text}`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 100, `checked ${checked} evidence spans`);
+  });
+
+  it('evidence offsets are into the raw Markdown, emphasis and markers included', () => {
+    const text = "Stalin was not so much being used as he was maneuvering '*himself into the enviable position of having everything to gain*'[20]. Next.";
+    const [claim] = claimsOf(text);
+    const quote = claim.evidence.find((e) => e.reason === 'quotation');
+    assert.ok(quote);
+    assert.equal(quote.text, "'*himself into the enviable position of having everything to gain*'");
+    assert.equal(text.slice(quote.start, quote.end), quote.text);
+  });
+
+  it('writes the message in the house style', () => {
+    const sample = readFileSync(join(__dirname, '../../../../shared/corpus/korea-1950.txt'), 'utf8').length > 0;
+    assert.ok(sample);
+    const [claim] = claimsOf(
+      "In a telegram, Stalin was still explaining to Kim that 'the Soviet people would not understand the necessity of a war in Korea, which is a remote place'.",
+    );
+    assert.equal(
+      describeClaim(claim),
+      "Possibly unsupported: quotes 'the Soviet people would not understand the…', names a document (telegram) and reports what someone said or thought (Stalin was still explaining), but no note supports it.",
+    );
+    assert.equal(claimDiagnosticCode(claim), 'unsupported-claim/quotation');
+    const [vague] = claimsOf('Some historians argue that the blockade was a bluff.[^3]');
+    assert.equal(describeClaim(vague), "Vague attribution: 'some historians argue' — name who, and cite them.");
+    assert.equal(claimDiagnosticCode(vague), 'vague-attribution');
+    const [cited] = claimsOf('Jian identifies three rationales[28].');
+    assert.equal(claimDiagnosticCode(cited), null);
+  });
+});
