@@ -174,16 +174,15 @@ function ignoreFix(essay: Essay, sentence: Range): Fix {
   };
 }
 
-/** The note whose text the cursor is in (not on its `[^12]:` opening). */
+/** The note whose text the cursor is in (not on its `[^12]: ` opening). */
 function noteAtCursor(essay: Essay, position: Position): Note | null {
   const index = textIndexFor(essay);
   for (const note of essay.notes) {
-    if (comparePositions(position, note.labelRange.end) <= 0) continue;
-    if (rangeContains(note.range, position)) return note;
+    if (comparePositions(position, note.textRange.start) < 0) continue;
+    if (comparePositions(position, note.range.end) <= 0) return note;
     // A fresh stub `[^12]: ` may end before the cursor, past its trailing space.
-    if (position.line === note.range.end.line && index.lineText(position.line).slice(note.range.end.character, position.character).trim() === '') {
-      if (comparePositions(note.range.end, position) <= 0) return note;
-    }
+    const line = index.lineText(position.line);
+    if (position.line === note.range.end.line && line.slice(note.range.end.character, position.character).trim() === '') return note;
   }
   return null;
 }

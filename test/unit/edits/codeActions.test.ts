@@ -168,6 +168,14 @@ describe('code action: cite an uncited source', () => {
     assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'uncited-source' && d.data?.key === 'rees1964'), 'Rees is now cited');
   });
 
+  it('is not offered on a note definition opening', () => {
+    const line = korea.split('\n').findIndex((candidate) => candidate.startsWith('[^39]: May'));
+    for (const character of [0, 2, 4, 5]) {
+      assert.ok(!actionsAt(korea, caret({ line, character })).some((a) => a.kind === ApparatusCodeActionKind.CiteSource), `column ${character}`);
+    }
+    assert.ok(actionsAt(korea, caret({ line, character: 7 })).some((a) => a.kind === ApparatusCodeActionKind.CiteSource), 'at the start of the text');
+  });
+
   it('is not offered in the body', () => {
     const cursor = endOfLineContaining(korea, "'To want' is a strong word.");
     assert.ok(!actionsAt(korea, caret({ line: cursor.line, character: 5 })).some((a) => a.kind === ApparatusCodeActionKind.CiteSource));
