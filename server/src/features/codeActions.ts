@@ -14,7 +14,7 @@ import {
   type Diagnostic as LspDiagnostic,
   TextEdit,
 } from 'vscode-languageserver';
-import type { Diagnostic, Essay, Note, NoteForm, Position, Range } from '../model/types';
+import type { Claim, Diagnostic, Essay, Note, NoteForm, Position, Range } from '../model/types';
 import { convertEndnotesEdits } from './convertEndnotes';
 import { labelKey, nextFreeNumber } from './edits/labels';
 import {
@@ -56,10 +56,15 @@ export function provideCodeActions(essay: Essay, uri: string, params: CodeAction
   const actions: CodeAction[] = [];
 
   if (wanted(CodeActionKind.QuickFix)) {
+    const seen = new Set<string>();
     for (const diagnostic of essay.diagnostics) {
       if (!rangesIntersect(diagnostic.range, params.range)) continue;
       const linked = params.context.diagnostics.filter((sent) => sameDiagnostic(sent, diagnostic));
       for (const fix of quickFixes(essay, diagnostic)) {
+        // One marker reported twice (used twice, both missing) must not give the same fix twice.
+        const key = `${fix.title}\u0000${JSON.stringify(fix.edits)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: linked, isPreferred: fix.preferred, edit: edit(fix.edits) });
       }
     }
@@ -106,6 +111,11 @@ function quickFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
       const edits = renumberNotesEdits(essay);
       return edits.length > 0 ? [{ title: RENUMBER_TITLE, edits, preferred: true }] : [];
     }
+    case 'vague-attribution': {
+      // Naming the historians is the writer's job; the fix on offer is to let the sentence be.
+      const claim = claimAt(essay, diagnostic.range);
+      return claim ? [ignoreFix(essay, claim.range)] : [];
+    }
     default:
       return diagnostic.code.startsWith('unsupported-claim/') ? claimFixes(essay, diagnostic) : [];
   }
@@ -141,8 +151,12 @@ function removeDefinitionEdit(essay: Essay, note: Note): TextEdit {
   return TextEdit.del({ start: { line: first - 1, character: index.lineText(first - 1).length }, end });
 }
 
+function claimAt(essay: Essay, range: Range): Claim | undefined {
+  return essay.claims.find((candidate) => rangesIntersect(candidate.range, range));
+}
+
 function claimFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
-  const claim = essay.claims.find((candidate) => rangesIntersect(candidate.range, diagnostic.range));
+  const claim = claimAt(essay, diagnostic.range);
   if (!claim) return [];
   const index = textIndexFor(essay);
   const form: NoteForm = essay.form ?? 'footnote';

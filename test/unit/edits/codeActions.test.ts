@@ -215,4 +215,21 @@ describe('code action: unsupported claims', () => {
     assert.equal(claims.find((c) => c.sentence.startsWith("Pyongyang's reliance"))?.suppressed, true);
     assert.ok(claims.some((c) => c.sentence.startsWith('By the spring of 1950') && !c.suppressed), 'the next paragraph is still checked');
   });
+
+  it('offers only to silence a vague attribution', () => {
+    const sentence = 'Some historians have argued that the real decision was taken in Tokyo rather than in Washington.';
+    const diagnostic = diagnosticOf(analyse(defects), 'vague-attribution', 'Some historians');
+    const actions = actionsAt(defects, diagnostic.range).filter((a) => a.kind === 'quickfix');
+    assert.deepEqual(actions.map((a) => a.title), ['Ignore this sentence (needs no citation)']);
+    const after = applyWorkspaceEdit(defects, actions[0].edit);
+    assert.equal(after, defects.replace(sentence, `${sentence} <!-- apparatus-ignore -->`));
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'vague-attribution'));
+  });
+
+  it('offers each fix once when one marker is reported twice', () => {
+    const before = 'One[^7] and again[^7].\n\n[^1]: x\n';
+    const whole = { start: { line: 0, character: 0 }, end: { line: 0, character: 22 } };
+    const adds = actionsAt(before, whole).filter((a) => /Add a definition for note 7/.test(a.title));
+    assert.equal(adds.length, 1);
+  });
 });
