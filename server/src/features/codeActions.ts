@@ -107,6 +107,8 @@ function quickFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
       const written = data.written ?? textIndexFor(essay).slice(diagnostic.range);
       return [{ title: `Replace "${written}" with "${data.expected}"`, edits: [TextEdit.replace(diagnostic.range, data.expected)], preferred: true }];
     }
+    case 'duplicate-note':
+      return data.label ? removeRepeatedDefinition(essay, data.label, diagnostic.range) : [];
     case 'note-order': {
       const edits = renumberNotesEdits(essay);
       return edits.length > 0 ? [{ title: RENUMBER_TITLE, edits, preferred: true }] : [];
@@ -132,6 +134,20 @@ function removeUnusedNote(essay: Essay, label: string, diagnosticRange: Range): 
   const note = candidates.find((candidate) => rangesIntersect(candidate.range, diagnosticRange)) ?? candidates[0];
   if (!note) return [];
   return [{ title: `Remove unused note ${label}`, edits: [removeDefinitionEdit(essay, note)], preferred: false }];
+}
+
+/**
+ * A definition pasted twice, word for word: remove the repeat. Two different texts under one
+ * label need the writer's judgement, so nothing is offered for them.
+ */
+function removeRepeatedDefinition(essay: Essay, label: string, diagnosticRange: Range): Fix[] {
+  const definitions = essay.notes.filter((note) => labelKey(note.label) === labelKey(label));
+  const flagged = definitions.find((note) => rangesIntersect(note.range, diagnosticRange));
+  if (!flagged || definitions.length < 2) return [];
+  const first = definitions[0];
+  const repeat = flagged === first ? definitions[1] : flagged;
+  if (repeat.text.trim() !== first.text.trim()) return [];
+  return [{ title: `Remove the repeated definition of note ${label}`, edits: [removeDefinitionEdit(essay, repeat)], preferred: true }];
 }
 
 /**

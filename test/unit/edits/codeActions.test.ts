@@ -86,6 +86,22 @@ describe('code action: remove an unused note', () => {
   });
 });
 
+describe('code action: repeated definition', () => {
+  it('removes the second of two identical definitions of note 10 in the defects sample', () => {
+    const after = fix(defects, 'duplicate-note', /^Remove the repeated definition of note 10$/);
+    const repeated = '[^10]: Stueck W.W., *The Korean War: An International History* (Princeton, NJ: Princeton University Press, 1995), p.91\n\n';
+    const first = defects.indexOf(repeated);
+    assert.equal(after, defects.slice(0, first + repeated.length) + defects.slice(first + 2 * repeated.length));
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'duplicate-note'));
+  });
+
+  it('offers nothing when the two definitions say different things', () => {
+    const before = 'A[^1].\n\n[^1]: One text.\n\n[^1]: Another text.\n';
+    const diagnostic = diagnosticOf(analyse(before), 'duplicate-note');
+    assert.deepEqual(actionsAt(before, diagnostic.range).filter((a) => /repeated/.test(a.title)), []);
+  });
+});
+
 describe('code action: near-match', () => {
   it("replaces Goncharow with the bibliography's Goncharov, exactly", () => {
     const after = fix(defects, 'near-match', /^Replace "Goncharow" with "Goncharov"$/);
