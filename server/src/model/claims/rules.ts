@@ -145,7 +145,7 @@ export function findDates(text: string): Finding[] {
 
 /** Document words; `report(s)` and `document(s)` only as nouns (after a determiner or capitalised). */
 const DOCUMENT =
-  /\b(?:telegrams?|cables?|memorand(?:um|a)|memos?|directives?|despatch(?:es)?|dispatch(?:es)?|letters?|minutes of|diar(?:y|ies)|memoirs?|correspondence|communiqu[ée]s?|transcripts?|protocol of|instructions to)\b|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Reports?|Memorandum|Directive|Protocol)\b|\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:\w{1,20} )?(?:reports?|documents?)\b/g;
+  /\b(?:telegrams?|cables?|memorand(?:um|a)|memos?|directives?|despatch(?:es)?|dispatch(?:es)?|letters?|minutes of|diar(?:y|ies)|memoirs?|correspondence|communiqu[ée]s?|transcripts?|protocol of|instructions to)\b|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Reports?|Memorandum|Directive|Protocol)\b|\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:(?!reports?\b|documents?\b)\w{1,20} )?(?:reports?|documents?)\b/g;
 
 /** "letter" is not a document in "to the letter", "letters of credit". */
 const NOT_DOCUMENT = /^(?:letters? of (?:credit|marque|the law)|to the letter)$/i;
@@ -336,6 +336,7 @@ const SCHOOL = new RegExp(
   `\\b(?:${SCHOOL_NOUNS})(?:\\s*\\[[^\\]]{0,10}\\])?(?: (?:have|has|had|also|long|now|often|then|in turn|such as|from))?(?: [\\p{Ll}][\\p{L}-]{0,14})? (?:${SCHOLAR_VERBS}|to interpret|[A-Z][\\p{L}]{1,20})\\b|\\b(?:traditionalists?|revisionists?|post-revisionists?|revisionist scholarship)\\b`,
   'gu',
 );
+const SCHOOL_GUARD = /historian|scholar|traditionalist|revisionist|realist|historiograph|literature|orthodox/i;
 /** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
 /** "Goncharov's observation", "May's analysis", "on her reading", "in his view". */
@@ -351,11 +352,12 @@ export function findHistoriography(text: string): Finding[] {
     end: m.index + m[0].length,
     label: 'a scholar’s position',
   });
+  // Cheap guards first: most paragraphs hold none of these, and the full patterns cost more.
   return [
-    ...collect(text, SCHOOL, make),
-    ...collect(text, NAME_YEAR, make),
-    ...collect(text, POSSESSIVE_POSITION, make),
-    ...collect(text, WORK_BY, make),
+    ...(SCHOOL_GUARD.test(text) ? collect(text, SCHOOL, make) : []),
+    ...(/\(\d{4}/.test(text) ? collect(text, NAME_YEAR, make) : []),
+    ...(/['’]s |\b[OoIi]n (?:his|her|their|this) /.test(text) ? collect(text, POSSESSIVE_POSITION, make) : []),
+    ...(/ by /.test(text) ? collect(text, WORK_BY, make) : []),
   ];
 }
 
