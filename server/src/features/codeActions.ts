@@ -109,6 +109,8 @@ function quickFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
     }
     case 'duplicate-note':
       return data.label ? removeRepeatedDefinition(essay, data.label, diagnostic.range) : [];
+    case 'short-form-before-full':
+      return data.key ? fullReferenceFix(essay, data.key, diagnostic.range) : [];
     case 'note-order': {
       const edits = renumberNotesEdits(essay);
       return edits.length > 0 ? [{ title: RENUMBER_TITLE, edits, preferred: true }] : [];
@@ -134,6 +136,26 @@ function removeUnusedNote(essay: Essay, label: string, diagnosticRange: Range): 
   const note = candidates.find((candidate) => rangesIntersect(candidate.range, diagnosticRange)) ?? candidates[0];
   if (!note) return [];
   return [{ title: `Remove unused note ${label}`, edits: [removeDefinitionEdit(essay, note)], preferred: false }];
+}
+
+/**
+ * The first citation of a work given as a short form ("Kennan, p.488"): write out the full
+ * reference the way the essay's own full notes do, the bibliography entry with the page range
+ * replaced by the note's locator ("Kennan G.F., *Memoirs 1925-1950* (Boston: Little, Brown,
+ * 1967), p.488"). Offered only where the flagged range is exactly one short citation.
+ */
+function fullReferenceFix(essay: Essay, key: string, range: Range): Fix[] {
+  const entry = essay.bibliography.entries.find((candidate) => candidate.key === key);
+  const citation = essay.notes.flatMap((note) => note.citations).find((candidate) => rangesEqual(candidate.range, range));
+  if (!entry || !citation || citation.kind !== 'short' || citation.entries.length !== 1) return [];
+  if (textIndexFor(essay).slice(range) !== citation.text) return [];
+  let full = entry.text.trim().replace(/\.$/, '');
+  if (entry.pages) {
+    const pages = entry.pages.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    full = full.replace(new RegExp(`,?\\s*(?:pp?\\.\\s*)?${pages}\\s*$`), '');
+  }
+  const locator = citation.locator ? `, ${citation.locator.text}` : '';
+  return [{ title: `Write the full reference here (first citation of ${shortFormCitation(entry, essay.bibliography.entries).replace(/, p\.$/, '')})`, edits: [TextEdit.replace(range, full + locator)], preferred: false }];
 }
 
 /**

@@ -102,6 +102,28 @@ describe('code action: repeated definition', () => {
   });
 });
 
+describe('code action: full reference at the first citation', () => {
+  it("writes out Kennan's full reference, with the note's page, in the defects sample", () => {
+    const after = fix(defects, 'short-form-before-full', /^Write the full reference here \(first citation of Kennan \(1967\)\)$/);
+    assert.equal(after, defects.replace('[^4]: Kennan, p.488', '[^4]: Kennan G.F., *Memoirs 1925-1950* (Boston: Little, Brown, 1967), p.488'));
+    const note = analyse(after).notes.find((n) => n.label === '4');
+    assert.equal(note?.citations[0].kind, 'full');
+    assert.deepEqual(note?.citations[0].entries, ['kennan1967']);
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'short-form-before-full'));
+  });
+
+  it("replaces an article's page range with the note's locator (the reference essay's Weathersby)", () => {
+    const after = fix(korea, 'short-form-before-full', /first citation of Weathersby/, '[^13]: Weathersby');
+    assert.equal(after, korea.replace('[^13]: Weathersby (winter 1995), p.32', "[^13]: Weathersby K., 'New Russian Documents on the Korean War' *CWIHP* (winter 1995), p.32"));
+    assert.deepEqual(analyse(after).notes.find((n) => n.label === '13')?.citations[0].entries, ['weathersby1995b']);
+  });
+
+  it('offers nothing where the flagged range is not one whole short citation', () => {
+    const diagnostic = diagnosticOf(analyse(korea), 'short-form-before-full', '[^4]: e.g. Stueck');
+    assert.ok(!actionsAt(korea, diagnostic.range).some((a) => /full reference/.test(a.title)));
+  });
+});
+
 describe('code action: near-match', () => {
   it("replaces Goncharow with the bibliography's Goncharov, exactly", () => {
     const after = fix(defects, 'near-match', /^Replace "Goncharow" with "Goncharov"$/);
