@@ -109,6 +109,9 @@ function quickFixes(essay: Essay, diagnostic: Diagnostic): Fix[] {
     }
     case 'duplicate-note':
       return data.label ? removeRepeatedDefinition(essay, data.label, diagnostic.range) : [];
+    case 'ambiguous-citation':
+    case 'ambiguous-ibid':
+      return disambiguationFixes(essay, diagnostic.range);
     case 'short-form-before-full':
       return data.key ? fullReferenceFix(essay, data.key, diagnostic.range) : [];
     case 'note-order': {
@@ -136,6 +139,24 @@ function removeUnusedNote(essay: Essay, label: string, diagnosticRange: Range): 
   const note = candidates.find((candidate) => rangesIntersect(candidate.range, diagnosticRange)) ?? candidates[0];
   if (!note) return [];
   return [{ title: `Remove unused note ${label}`, edits: [removeDefinitionEdit(essay, note)], preferred: false }];
+}
+
+/**
+ * A short form or an Ibid. that could mean several works: one fix per work it could mean,
+ * writing that work's short form with the citation's own locator ("Weathersby (1993), p.32").
+ */
+function disambiguationFixes(essay: Essay, range: Range): Fix[] {
+  const citation = essay.notes.flatMap((note) => note.citations).find((candidate) => rangesEqual(candidate.range, range));
+  if (!citation || textIndexFor(essay).slice(range) !== citation.text) return [];
+  const keys = citation.kind === 'ibid' ? citation.entries : citation.candidates;
+  const entries = essay.bibliography.entries;
+  const locator = citation.locator ? `, ${citation.locator.text}` : '';
+  return keys.flatMap((key) => {
+    const entry = entries.find((candidate) => candidate.key === key);
+    if (!entry) return [];
+    const replacement = shortFormCitation(entry, entries).replace(/, p\.$/, '') + locator;
+    return [{ title: `Replace "${citation.text}" with "${replacement}"`, edits: [TextEdit.replace(range, replacement)], preferred: false }];
+  });
 }
 
 /**

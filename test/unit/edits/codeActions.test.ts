@@ -124,6 +124,24 @@ describe('code action: full reference at the first citation', () => {
   });
 });
 
+describe('code action: say which work an ambiguous citation means', () => {
+  it('offers each Weathersby for "Weathersby, p.32", and the choice resolves', () => {
+    const diagnostic = diagnosticOf(analyse(defects), 'ambiguous-citation', '[^11]: Weathersby, p.32');
+    const titles = actionsAt(defects, diagnostic.range).filter((a) => a.kind === 'quickfix').map((a) => a.title);
+    assert.deepEqual(titles, ['Replace "Weathersby, p.32" with "Weathersby (1995), p.32"', 'Replace "Weathersby, p.32" with "Weathersby (1993), p.32"']);
+    const after = fix(defects, 'ambiguous-citation', /with "Weathersby \(1993\), p\.32"/, '[^11]');
+    assert.equal(after, defects.replace('[^11]: Weathersby, p.32', '[^11]: Weathersby (1993), p.32'));
+    assert.deepEqual(analyse(after).notes.find((n) => n.label === '11')?.citations[0].entries, ['weathersby1993']);
+  });
+
+  it('offers each source of the previous note for an ambiguous Ibid., keeping its page', () => {
+    const after = fix(defects, 'ambiguous-ibid', /with "Goncharov et al\. \(1993\), p\.144"/, '[^13]');
+    assert.equal(after, defects.replace('[^13]: Ibid., p.144', '[^13]: Goncharov et al. (1993), p.144'));
+    assert.deepEqual(analyse(after).notes.find((n) => n.label === '13')?.citations[0].entries, ['goncharov1993']);
+    assert.ok(!analyse(after).diagnostics.some((d) => d.code === 'ambiguous-ibid'));
+  });
+});
+
 describe('code action: near-match', () => {
   it("replaces Goncharow with the bibliography's Goncharov, exactly", () => {
     const after = fix(defects, 'near-match', /^Replace "Goncharow" with "Goncharov"$/);
