@@ -8,6 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { workerData } from 'node:worker_threads';
 import {
   type CancellationToken,
   createConnection,
@@ -25,8 +26,8 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
-import { analyseEssay, AnalysisCache } from './model/analyse';
 import type { Essay } from './model/types';
+import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './features/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
@@ -40,6 +41,7 @@ import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
 import { convertEndnotesEdits } from './features/convertEndnotes';
 import { provideHover } from './features/hover';
+import { essayIndex } from './features/locate';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
 import { renumberNotesEdits } from './features/renumber';
@@ -59,385 +61,410 @@ Usage:
 Settings are read from the client under the "apparatus" section (see docs/neovim.md).
 `;
 
-const transports = ['--stdio', '--node-ipc'];
-const args = process.argv.slice(2);
-if (args.includes('--version') || args.includes('-v')) {
-  process.stdout.write(`${packageJson.version}\n`);
-  process.exit(0);
-}
-if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write(helpText);
-  process.exit(0);
-}
-if (!args.some((arg) => transports.includes(arg) || arg.startsWith('--socket=') || arg.startsWith('--pipe='))) {
-  process.stderr.write(`apparatus-language-server: no transport given.\n\n${helpText}`);
-  process.exit(2);
+if (isAnalysisWorker(workerData)) {
+  // This same bundle, started by the server as its analysis thread.
+  runAnalysisWorker();
+} else {
+  startServer(process.argv.slice(2));
 }
 
-/** Keystrokes closer together than this are analysed once. */
-const analysisDelay = 20;
+function startServer(args: string[]): void {
+  const transports = ['--stdio', '--node-ipc'];
+  if (args.includes('--version') || args.includes('-v')) {
+    process.stdout.write(`${packageJson.version}\n`);
+    process.exit(0);
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(helpText);
+    process.exit(0);
+  }
+  if (!args.some((arg) => transports.includes(arg) || arg.startsWith('--socket=') || arg.startsWith('--pipe='))) {
+    process.stderr.write(`apparatus-language-server: no transport given.\n\n${helpText}`);
+    process.exit(2);
+  }
 
-const commands = {
-  renumberNotes: 'apparatus.renumberNotes',
-  convertEndnotes: 'apparatus.convertEndnotesToFootnotes',
-  showSources: 'apparatus.showSources',
-} as const;
+  /** Keystrokes closer together than this are analysed once. */
+  const analysisDelay = 20;
 
-const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+  const commands = {
+    renumberNotes: 'apparatus.renumberNotes',
+    convertEndnotes: 'apparatus.convertEndnotesToFootnotes',
+    showSources: 'apparatus.showSources',
+  } as const;
 
-let settings: ApparatusSettings = structuredClone(defaultSettings);
-let analysisOptionsKey = JSON.stringify(toAnalysisOptions(settings));
-let canPullConfiguration = false;
-let canRegisterConfiguration = false;
-let canUseDocumentChanges = false;
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
 
-function log(message: string): void {
-  connection.console.log(message);
-}
+  let settings: ApparatusSettings = structuredClone(defaultSettings);
+  let analysisOptionsKey = JSON.stringify(toAnalysisOptions(settings));
+  let canPullConfiguration = false;
+  let canRegisterConfiguration = false;
+  let canUseDocumentChanges = false;
 
-function warn(message: string): void {
-  connection.console.warn(message);
-}
+  function log(message: string): void {
+    connection.console.log(message);
+  }
 
-/** Each rule's page under docs/rules/, when the docs ship next to the bundle. */
-const ruleDocs: RuleDocs = (() => {
-  const folder = path.resolve(__dirname, '..', 'docs', 'rules');
-  const known = new Map<string, string>();
+  function warn(message: string): void {
+    connection.console.warn(message);
+  }
+
+  /** Each rule's page under docs/rules/, when the docs ship next to the bundle. */
+  const ruleDocs: RuleDocs = (() => {
+    const folder = path.resolve(__dirname, '..', 'docs', 'rules');
+    const known = new Map<string, string>();
+    try {
+      const walk = (dir: string, prefix: string): void => {
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+          if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+          else if (entry.name.endsWith('.md')) known.set(`${prefix}${entry.name.slice(0, -3)}`, pathToFileURL(path.join(dir, entry.name)).href);
+        }
+      };
+      if (fs.existsSync(folder)) walk(folder, '');
+    } catch (error) {
+      log(`Rule pages under ${folder} could not be listed: ${describeError(error)}`);
+    }
+    return (code: string) => known.get(code) ?? known.get(code.replace(/\//g, '-'));
+  })();
+
+  function publish(uri: string, version: number, essay: Essay): void {
+    void connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(essay, uri, settings, ruleDocs) });
+  }
+
+  /** The model runs in a worker thread so that requests never wait behind an analysis. */
+  // APPARATUS_ANALYSIS_THREAD=main keeps analyses on the main thread (for measuring the difference).
+  let analyser: Analyser;
   try {
-    const walk = (dir: string, prefix: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-        else if (entry.name.endsWith('.md')) known.set(`${prefix}${entry.name.slice(0, -3)}`, pathToFileURL(path.join(dir, entry.name)).href);
+    analyser =
+      process.env.APPARATUS_ANALYSIS_THREAD === 'main'
+        ? new InThreadAnalyser()
+        : new WorkerAnalyser(__filename, (message) => connection.console.error(message));
+  } catch (error) {
+    connection.console.error(`The analysis worker could not start (${describeError(error)}); analysing on the main thread.`);
+    analyser = new InThreadAnalyser();
+  }
+
+  const analyses = new DocumentAnalyses({
+    analyse: (uri, text) => analyser.analyse(uri, text, toAnalysisOptions(settings)),
+    forget: (uri) => analyser.forget(uri),
+    current: (uri) => {
+      const document = documents.get(uri);
+      return document ? { version: document.version, text: document.getText() } : undefined;
+    },
+    onAnalysed: ({ uri, version, essay }) => publish(uri, version, essay),
+    // Build the lookup index now rather than in the first hover after each analysis.
+    prepare: (essay) => void essayIndex(essay),
+    delay: analysisDelay,
+    log: (message) => connection.console.error(message),
+  });
+
+  /**
+   * Runs a handler so that a failure becomes an empty answer and a log line, never a dead server.
+   * A ResponseError is a deliberate refusal (a rename collision) and goes back to the client.
+   */
+  function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        if (error instanceof ResponseError) throw error;
+        connection.console.error(`${name} failed: ${describeError(error)}`);
+        return empty;
       }
     };
-    if (fs.existsSync(folder)) walk(folder, '');
-  } catch (error) {
-    log(`Rule pages under ${folder} could not be listed: ${describeError(error)}`);
   }
-  return (code: string) => known.get(code) ?? known.get(code.replace(/\//g, '-'));
-})();
 
-function publish(uri: string, version: number, essay: Essay): void {
-  void connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(essay, uri, settings, ruleDocs) });
-}
+  function isPosition(value: unknown): value is Position {
+    if (typeof value !== 'object' || value === null) return false;
+    const { line, character } = value as Record<string, unknown>;
+    return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
+  }
 
-const analyses = new DocumentAnalyses<AnalysisCache>({
-  analyse: (text, cache) => analyseEssay(text, toAnalysisOptions(settings), cache),
-  createCache: () => new AnalysisCache(),
-  current: (uri) => {
+  function requireUri(value: unknown, command: string): string {
+    if (typeof value !== 'string' || value === '') {
+      throw new ResponseError(ErrorCodes.InvalidParams, `${command} needs the document's URI as its first argument.`);
+    }
+    return value;
+  }
+
+  async function requireOpenEssay(uri: string, command: string): Promise<Essay> {
+    const essay = await analyses.fresh(uri);
+    if (!essay) throw new ResponseError(ErrorCodes.InvalidParams, `${command}: ${uri} is not open in the editor.`);
+    if (essay.skipped !== null) throw new ResponseError(ErrorCodes.InvalidParams, `${command}: ${essay.skipped}`);
+    return essay;
+  }
+
+  function workspaceEdit(uri: string, edits: TextEdit[]): WorkspaceEdit {
     const document = documents.get(uri);
-    return document ? { version: document.version, text: document.getText() } : undefined;
-  },
-  onAnalysed: ({ uri, version, essay }) => publish(uri, version, essay),
-  delay: analysisDelay,
-  log: (message) => connection.console.error(message),
-});
-
-/**
- * Runs a handler so that a failure becomes an empty answer and a log line, never a dead server.
- * A ResponseError is a deliberate refusal (a rename collision) and goes back to the client.
- */
-function guard<P, R>(name: string, empty: R, handler: (params: P, token: CancellationToken) => R | Promise<R>) {
-  return async (params: P, token: CancellationToken): Promise<R> => {
-    try {
-      return await handler(params, token);
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      connection.console.error(`${name} failed: ${describeError(error)}`);
-      return empty;
+    if (canUseDocumentChanges && document) {
+      // With the version attached, the editor refuses the edit if the text moved on meanwhile.
+      const change: TextDocumentEdit = { textDocument: { uri, version: document.version }, edits };
+      return { documentChanges: [change] };
     }
+    return { changes: { [uri]: edits } };
+  }
+
+  /** Applies an edit through the client; the answer says whether it was applied. */
+  async function applyEdits(label: string, uri: string, edits: TextEdit[]): Promise<{ applied: boolean; edits: number; reason?: string }> {
+    if (edits.length === 0) return { applied: true, edits: 0 };
+    const result = await connection.workspace.applyEdit({ label, edit: workspaceEdit(uri, edits) });
+    return { applied: result.applied, edits: edits.length, ...(result.failureReason ? { reason: result.failureReason } : {}) };
+  }
+
+  const editCommands: Record<string, { label: string; provide: (essay: Essay) => TextEdit[] }> = {
+    [commands.renumberNotes]: { label: 'Renumber notes', provide: renumberNotesEdits },
+    [commands.convertEndnotes]: { label: 'Convert endnotes to footnotes', provide: convertEndnotesEdits },
   };
-}
 
-function isPosition(value: unknown): value is Position {
-  if (typeof value !== 'object' || value === null) return false;
-  const { line, character } = value as Record<string, unknown>;
-  return Number.isInteger(line) && Number.isInteger(character) && (line as number) >= 0 && (character as number) >= 0;
-}
-
-function requireUri(value: unknown, command: string): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new ResponseError(ErrorCodes.InvalidParams, `${command} needs the document's URI as its first argument.`);
-  }
-  return value;
-}
-
-function requireOpenEssay(uri: string, command: string): Essay {
-  const essay = analyses.fresh(uri);
-  if (!essay) throw new ResponseError(ErrorCodes.InvalidParams, `${command}: ${uri} is not open in the editor.`);
-  if (essay.skipped !== null) throw new ResponseError(ErrorCodes.InvalidParams, `${command}: ${essay.skipped}`);
-  return essay;
-}
-
-function workspaceEdit(uri: string, edits: TextEdit[]): WorkspaceEdit {
-  const document = documents.get(uri);
-  if (canUseDocumentChanges && document) {
-    // With the version attached, the editor refuses the edit if the text moved on meanwhile.
-    const change: TextDocumentEdit = { textDocument: { uri, version: document.version }, edits };
-    return { documentChanges: [change] };
-  }
-  return { changes: { [uri]: edits } };
-}
-
-/** Applies an edit through the client; the answer says whether it was applied. */
-async function applyEdits(label: string, uri: string, edits: TextEdit[]): Promise<{ applied: boolean; edits: number; reason?: string }> {
-  if (edits.length === 0) return { applied: true, edits: 0 };
-  const result = await connection.workspace.applyEdit({ label, edit: workspaceEdit(uri, edits) });
-  return { applied: result.applied, edits: edits.length, ...(result.failureReason ? { reason: result.failureReason } : {}) };
-}
-
-const editCommands: Record<string, { label: string; provide: (essay: Essay) => TextEdit[] }> = {
-  [commands.renumberNotes]: { label: 'Renumber notes', provide: renumberNotesEdits },
-  [commands.convertEndnotes]: { label: 'Convert endnotes to footnotes', provide: convertEndnotesEdits },
-};
-
-async function executeCommand(command: string, commandArgs: unknown[]): Promise<unknown> {
-  switch (command) {
-    case commands.showSources: {
-      const uri = requireUri(commandArgs[0], command);
-      if (!isPosition(commandArgs[1])) {
-        throw new ResponseError(ErrorCodes.InvalidParams, `${command} needs a position { line, character } as its second argument.`);
+  async function executeCommand(command: string, commandArgs: unknown[]): Promise<unknown> {
+    switch (command) {
+      case commands.showSources: {
+        const uri = requireUri(commandArgs[0], command);
+        if (!isPosition(commandArgs[1])) {
+          throw new ResponseError(ErrorCodes.InvalidParams, `${command} needs a position { line, character } as its second argument.`);
+        }
+        const essay = await analyses.latest(uri);
+        return essay ? provideSources(essay, commandArgs[1]) : null;
       }
-      const essay = analyses.latest(uri);
-      return essay ? provideSources(essay, commandArgs[1]) : null;
+      case commands.renumberNotes:
+      case commands.convertEndnotes: {
+        const provider = editCommands[command];
+        const uri = requireUri(commandArgs[0], command);
+        const essay = await requireOpenEssay(uri, command);
+        return applyEdits(provider.label, uri, provider.provide(essay));
+      }
+      default:
+        throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${command}.`);
     }
-    case commands.renumberNotes:
-    case commands.convertEndnotes: {
-      const provider = editCommands[command];
-      const uri = requireUri(commandArgs[0], command);
-      const essay = requireOpenEssay(uri, command);
-      return applyEdits(provider.label, uri, provider.provide(essay));
-    }
-    default:
-      throw new ResponseError(ErrorCodes.MethodNotFound, `Unknown command ${command}.`);
   }
-}
 
-async function pullSettings(fromNotification?: unknown): Promise<void> {
-  let raw: unknown;
-  if (canPullConfiguration) {
-    try {
-      raw = await connection.workspace.getConfiguration({ section: 'apparatus' });
-    } catch (error) {
-      warn(`Reading the apparatus settings failed (${describeError(error)}); keeping the current ones.`);
+  async function pullSettings(fromNotification?: unknown): Promise<void> {
+    let raw: unknown;
+    if (canPullConfiguration) {
+      try {
+        raw = await connection.workspace.getConfiguration({ section: 'apparatus' });
+      } catch (error) {
+        warn(`Reading the apparatus settings failed (${describeError(error)}); keeping the current ones.`);
+        return;
+      }
+    } else {
+      const section = typeof fromNotification === 'object' && fromNotification !== null ? (fromNotification as Record<string, unknown>).apparatus : undefined;
+      if (section === undefined) return;
+      raw = section;
+    }
+    applySettings(parseSettings(raw, warn));
+  }
+
+  function applySettings(next: ApparatusSettings): void {
+    settings = next;
+    const key = JSON.stringify(toAnalysisOptions(settings));
+    if (key !== analysisOptionsKey) {
+      // Cached results were computed with the old options: analyse everything again.
+      analysisOptionsKey = key;
+      analyser.reset();
+      analyses.resetAll();
       return;
     }
-  } else {
-    const section = typeof fromNotification === 'object' && fromNotification !== null ? (fromNotification as Record<string, unknown>).apparatus : undefined;
-    if (section === undefined) return;
-    raw = section;
-  }
-  applySettings(parseSettings(raw, warn));
-}
-
-function applySettings(next: ApparatusSettings): void {
-  settings = next;
-  const key = JSON.stringify(toAnalysisOptions(settings));
-  if (key !== analysisOptionsKey) {
-    // Cached results were computed with the old options: analyse everything again.
-    analysisOptionsKey = key;
-    analyses.resetAll();
-    return;
-  }
-  // Only severities changed: re-publish what is up to date; pending analyses publish on their own.
-  for (const uri of analyses.openUris()) {
-    const current = analyses.upToDate(uri);
-    if (current) publish(uri, current.version, current.essay);
-  }
-}
-
-interface CheckDocumentsParams {
-  documents: { uri: string; text: string }[];
-  workDoneToken?: string | number;
-}
-
-interface CheckedFile {
-  uri: string;
-  errors: number;
-  warnings: number;
-  infos: number;
-}
-
-function isCheckDocumentsParams(value: unknown): value is CheckDocumentsParams {
-  if (typeof value !== 'object' || value === null) return false;
-  const list = (value as Record<string, unknown>).documents;
-  return Array.isArray(list) && list.every((item) => typeof item === 'object' && item !== null && typeof item.uri === 'string' && typeof item.text === 'string');
-}
-
-async function checkDocuments(params: unknown, token: CancellationToken): Promise<{ files: CheckedFile[] }> {
-  if (!isCheckDocumentsParams(params)) {
-    throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/checkDocuments needs { documents: { uri, text }[] }.');
-  }
-  const progress = await connection.window.attachWorkDoneProgress(params.workDoneToken);
-  progress.begin('Checking essays', 0, `0 of ${params.documents.length}`, true);
-  const files: CheckedFile[] = [];
-  try {
-    for (const [i, item] of params.documents.entries()) {
-      if (token.isCancellationRequested) break;
-      // An open document is checked as the editor has it, not as it is on disk.
-      const open = documents.get(item.uri);
-      let essay: Essay | null;
-      let version: number | undefined;
-      if (open) {
-        essay = analyses.fresh(item.uri);
-        version = open.version;
-      } else {
-        essay = analyseEssay(item.text, toAnalysisOptions(settings));
-      }
-      if (!essay) continue;
-      const diagnostics = provideDiagnostics(essay, item.uri, settings, ruleDocs);
-      void connection.sendDiagnostics({ uri: item.uri, version, diagnostics });
-      files.push({ uri: item.uri, ...countBySeverity(diagnostics) });
-      progress.report(Math.round(((i + 1) / params.documents.length) * 100), `${i + 1} of ${params.documents.length}`);
-      // Let edits and cancellations through between files.
-      await new Promise((resolve) => setImmediate(resolve));
+    // Only severities changed: re-publish what is up to date; pending analyses publish on their own.
+    for (const uri of analyses.openUris()) {
+      const current = analyses.upToDate(uri);
+      if (current) publish(uri, current.version, current.essay);
     }
-  } finally {
-    progress.done();
   }
-  return { files };
+
+  interface CheckDocumentsParams {
+    documents: { uri: string; text: string }[];
+    workDoneToken?: string | number;
+  }
+
+  interface CheckedFile {
+    uri: string;
+    errors: number;
+    warnings: number;
+    infos: number;
+  }
+
+  function isCheckDocumentsParams(value: unknown): value is CheckDocumentsParams {
+    if (typeof value !== 'object' || value === null) return false;
+    const list = (value as Record<string, unknown>).documents;
+    return Array.isArray(list) && list.every((item) => typeof item === 'object' && item !== null && typeof item.uri === 'string' && typeof item.text === 'string');
+  }
+
+  async function checkDocuments(params: unknown, token: CancellationToken): Promise<{ files: CheckedFile[] }> {
+    if (!isCheckDocumentsParams(params)) {
+      throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/checkDocuments needs { documents: { uri, text }[] }.');
+    }
+    const progress = await connection.window.attachWorkDoneProgress(params.workDoneToken);
+    progress.begin('Checking essays', 0, `0 of ${params.documents.length}`, true);
+    const files: CheckedFile[] = [];
+    try {
+      for (const [i, item] of params.documents.entries()) {
+        if (token.isCancellationRequested) break;
+        // An open document is checked as the editor has it, not as it is on disk.
+        const open = documents.get(item.uri);
+        let essay: Essay | null;
+        let version: number | undefined;
+        if (open) {
+          version = open.version;
+          essay = await analyses.fresh(item.uri);
+        } else {
+          essay = await analyser.analyse(null, item.text, toAnalysisOptions(settings));
+        }
+        if (!essay) continue;
+        const diagnostics = provideDiagnostics(essay, item.uri, settings, ruleDocs);
+        void connection.sendDiagnostics({ uri: item.uri, version, diagnostics });
+        files.push({ uri: item.uri, ...countBySeverity(diagnostics) });
+        progress.report(Math.round(((i + 1) / params.documents.length) * 100), `${i + 1} of ${params.documents.length}`);
+      }
+    } finally {
+      progress.done();
+    }
+    return { files };
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    const capabilities = params.capabilities;
+    canPullConfiguration = capabilities.workspace?.configuration === true;
+    canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    canUseDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    // Clients without workspace/configuration (and Helix) can pass the section as { apparatus: {...} }.
+    const options = params.initializationOptions;
+    const initial = typeof options === 'object' && options !== null ? (options as Record<string, unknown>).apparatus : undefined;
+    if (initial !== undefined) settings = parseSettings(initial, warn);
+    analysisOptionsKey = JSON.stringify(toAnalysisOptions(settings));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        definitionProvider: true,
+        declarationProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: { label: 'Apparatus' },
+        foldingRangeProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+        renameProvider: { prepareProvider: true },
+        executeCommandProvider: { commands: Object.values(commands) },
+      },
+      serverInfo: { name: 'apparatus-language-server', version: packageJson.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    log(`apparatus-language-server ${packageJson.version}: analyses run ${analyser instanceof WorkerAnalyser ? 'in a worker thread' : 'on the main thread'}.`);
+    if (canRegisterConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'apparatus' });
+    }
+    void pullSettings();
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    void pullSettings(change.settings).catch((error: unknown) => warn(`Applying the settings failed: ${describeError(error)}`));
+  });
+
+  documents.onDidOpen((event) => analyses.changed(event.document.uri));
+  documents.onDidChangeContent((event) => analyses.changed(event.document.uri));
+  documents.onDidClose((event) => {
+    analyses.closed(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(
+    guard('Hover', null, async (params) => {
+      const essay = await analyses.latest(params.textDocument.uri);
+      return essay ? provideHover(essay, params.position) : null;
+    }),
+  );
+
+  connection.onDefinition(
+    guard('Go to definition', [], async (params) => {
+      const essay = await analyses.latest(params.textDocument.uri);
+      return essay ? provideDefinition(essay, params.textDocument.uri, params.position) : [];
+    }),
+  );
+
+  connection.onDeclaration(
+    guard('Go to declaration', [], async (params) => {
+      const essay = await analyses.latest(params.textDocument.uri);
+      return essay ? provideDeclaration(essay, params.textDocument.uri, params.position) : [];
+    }),
+  );
+
+  connection.onReferences(
+    guard('Find references', [], async (params) => {
+      const essay = await analyses.latest(params.textDocument.uri);
+      return essay ? provideReferences(essay, params.textDocument.uri, params.position, params.context) : [];
+    }),
+  );
+
+  connection.onDocumentHighlight(
+    guard('Document highlights', [], async (params) => {
+      const essay = await analyses.latest(params.textDocument.uri);
+      return essay ? provideDocumentHighlights(essay, params.position) : [];
+    }),
+  );
+
+  connection.onCompletion(
+    guard('Completion', [], async (params) => {
+      const essay = await analyses.latest(params.textDocument.uri);
+      const document = documents.get(params.textDocument.uri);
+      if (!document || !essay) return [];
+      const { line } = params.position;
+      const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+      return provideCompletion(essay, lineText, params.position);
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    guard('Document symbols', [], async (params) => {
+      const essay = await analyses.fresh(params.textDocument.uri);
+      return essay ? provideDocumentSymbols(essay) : [];
+    }),
+  );
+
+  connection.onFoldingRanges(
+    guard('Folding', [], async (params) => {
+      const essay = await analyses.fresh(params.textDocument.uri);
+      return essay ? provideFoldingRanges(essay) : [];
+    }),
+  );
+
+  connection.onCodeLens(
+    guard('Code lens', [], async (params) => {
+      const essay = await analyses.fresh(params.textDocument.uri);
+      return essay ? provideCodeLenses(essay, params.textDocument.uri) : [];
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('Code actions', [], async (params) => {
+      const essay = await analyses.fresh(params.textDocument.uri);
+      return essay ? provideCodeActions(essay, params.textDocument.uri, params) : [];
+    }),
+  );
+
+  connection.onPrepareRename(
+    guard('Prepare rename', null, async (params) => {
+      const essay = await analyses.fresh(params.textDocument.uri);
+      return essay ? prepareRename(essay, params.position) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    guard('Rename', null, async (params) => {
+      const essay = await analyses.fresh(params.textDocument.uri);
+      return essay ? provideRename(essay, params.textDocument.uri, params.position, params.newName) : null;
+    }),
+  );
+
+  connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));
+
+  connection.onRequest('apparatus/checkDocuments', guard('Checking documents', { files: [] as CheckedFile[] }, checkDocuments));
+
+  connection.onShutdown(() => analyser.dispose());
+
+  documents.listen(connection);
+  connection.listen();
 }
-
-connection.onInitialize((params): InitializeResult => {
-  const capabilities = params.capabilities;
-  canPullConfiguration = capabilities.workspace?.configuration === true;
-  canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  canUseDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
-  // Clients without workspace/configuration (and Helix) can pass the section as { apparatus: {...} }.
-  const options = params.initializationOptions;
-  const initial = typeof options === 'object' && options !== null ? (options as Record<string, unknown>).apparatus : undefined;
-  if (initial !== undefined) settings = parseSettings(initial, warn);
-  analysisOptionsKey = JSON.stringify(toAnalysisOptions(settings));
-  return {
-    capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
-      hoverProvider: true,
-      definitionProvider: true,
-      declarationProvider: true,
-      referencesProvider: true,
-      documentHighlightProvider: true,
-      documentSymbolProvider: { label: 'Apparatus' },
-      foldingRangeProvider: true,
-      codeLensProvider: { resolveProvider: false },
-      completionProvider: { triggerCharacters: ['^'], resolveProvider: false },
-      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
-      renameProvider: { prepareProvider: true },
-      executeCommandProvider: { commands: Object.values(commands) },
-    },
-    serverInfo: { name: 'apparatus-language-server', version: packageJson.version },
-  };
-});
-
-connection.onInitialized(() => {
-  if (canRegisterConfiguration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'apparatus' });
-  }
-  void pullSettings();
-});
-
-connection.onDidChangeConfiguration((change) => {
-  void pullSettings(change.settings).catch((error: unknown) => warn(`Applying the settings failed: ${describeError(error)}`));
-});
-
-documents.onDidOpen((event) => analyses.changed(event.document.uri));
-documents.onDidChangeContent((event) => analyses.changed(event.document.uri));
-documents.onDidClose((event) => {
-  analyses.closed(event.document.uri);
-  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
-});
-
-connection.onHover(
-  guard('Hover', null, (params) => {
-    const essay = analyses.latest(params.textDocument.uri);
-    return essay ? provideHover(essay, params.position) : null;
-  }),
-);
-
-connection.onDefinition(
-  guard('Go to definition', [], (params) => {
-    const essay = analyses.latest(params.textDocument.uri);
-    return essay ? provideDefinition(essay, params.textDocument.uri, params.position) : [];
-  }),
-);
-
-connection.onDeclaration(
-  guard('Go to declaration', [], (params) => {
-    const essay = analyses.latest(params.textDocument.uri);
-    return essay ? provideDeclaration(essay, params.textDocument.uri, params.position) : [];
-  }),
-);
-
-connection.onReferences(
-  guard('Find references', [], (params) => {
-    const essay = analyses.latest(params.textDocument.uri);
-    return essay ? provideReferences(essay, params.textDocument.uri, params.position, params.context) : [];
-  }),
-);
-
-connection.onDocumentHighlight(
-  guard('Document highlights', [], (params) => {
-    const essay = analyses.latest(params.textDocument.uri);
-    return essay ? provideDocumentHighlights(essay, params.position) : [];
-  }),
-);
-
-connection.onCompletion(
-  guard('Completion', [], (params) => {
-    const document = documents.get(params.textDocument.uri);
-    const essay = analyses.latest(params.textDocument.uri);
-    if (!document || !essay) return [];
-    const { line } = params.position;
-    const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-    return provideCompletion(essay, lineText, params.position);
-  }),
-);
-
-connection.onDocumentSymbol(
-  guard('Document symbols', [], (params) => {
-    const essay = analyses.fresh(params.textDocument.uri);
-    return essay ? provideDocumentSymbols(essay) : [];
-  }),
-);
-
-connection.onFoldingRanges(
-  guard('Folding', [], (params) => {
-    const essay = analyses.fresh(params.textDocument.uri);
-    return essay ? provideFoldingRanges(essay) : [];
-  }),
-);
-
-connection.onCodeLens(
-  guard('Code lens', [], (params) => {
-    const essay = analyses.fresh(params.textDocument.uri);
-    return essay ? provideCodeLenses(essay, params.textDocument.uri) : [];
-  }),
-);
-
-connection.onCodeAction(
-  guard('Code actions', [], (params) => {
-    const essay = analyses.fresh(params.textDocument.uri);
-    return essay ? provideCodeActions(essay, params.textDocument.uri, params) : [];
-  }),
-);
-
-connection.onPrepareRename(
-  guard('Prepare rename', null, (params) => {
-    const essay = analyses.fresh(params.textDocument.uri);
-    return essay ? prepareRename(essay, params.position) : null;
-  }),
-);
-
-connection.onRenameRequest(
-  guard('Rename', null, (params) => {
-    const essay = analyses.fresh(params.textDocument.uri);
-    return essay ? provideRename(essay, params.textDocument.uri, params.position, params.newName) : null;
-  }),
-);
-
-connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));
-
-connection.onRequest('apparatus/checkDocuments', guard('Checking documents', { files: [] as CheckedFile[] }, checkDocuments));
-
-documents.listen(connection);
-connection.listen();

@@ -102,7 +102,18 @@ function leadSurname(entry: BibliographyEntry): string | null {
  * the entry's surname on: "telegram from Stalin to Mao, 1 October 1950, Mansourov, p. 114" is a
  * way of citing "Mansourov". Full references are not short forms and do not count.
  */
+const shortFormsByEssay = new WeakMap<Essay, Map<string, string>>();
+
 export function usedShortForms(essay: Essay): Map<string, string> {
+  let forms = shortFormsByEssay.get(essay);
+  if (!forms) {
+    forms = collectShortForms(essay);
+    shortFormsByEssay.set(essay, forms);
+  }
+  return forms;
+}
+
+function collectShortForms(essay: Essay): Map<string, string> {
   const index = essayIndex(essay);
   const counts = new Map<string, Map<string, number>>();
   for (const note of index.notesInOrder) {
@@ -161,23 +172,30 @@ function entryItems(essay: Essay, line: string, position: Position): CompletionI
     start: { line: position.line, character: position.character - typed.length },
     end: { line: position.line, character: position.character },
   };
+  return sourceItems(essay).map((item) => ({ ...item, textEdit: { range, newText: `${item.label}, p.` } }));
+}
+
+const sourceItemsByEssay = new WeakMap<Essay, CompletionItem[]>();
+
+/** One item per entry, without its edit range: built once per analysis, reused at every request. */
+function sourceItems(essay: Essay): CompletionItem[] {
+  let items = sourceItemsByEssay.get(essay);
+  if (items) return items;
   const forms = usedShortForms(essay);
-  const items: CompletionItem[] = [];
-  for (const entry of essayIndex(essay).entriesInOrder) {
+  items = essayIndex(essay).entriesInOrder.map((entry) => {
     const form = forms.get(entry.key) ?? fallbackShortForm(essay, entry);
     const section = sectionName(entry.section);
-    const rendered = renderEntry(entry);
-    items.push({
+    return {
       label: form,
       kind: CompletionItemKind.Reference,
       detail: section ? `${section} source` : 'source',
-      documentation: { kind: MarkupKind.Markdown, value: rendered },
+      documentation: { kind: MarkupKind.Markdown, value: renderEntry(entry) },
       // Matching on the title too lets "Khru" find Talbott's *Khrushchev Remembers*.
       filterText: `${form} ${entry.title ?? ''}`.trim(),
       sortText: form.toLowerCase(),
-      textEdit: { range, newText: `${form}, p.` },
-    });
-  }
+    };
+  });
+  sourceItemsByEssay.set(essay, items);
   return items;
 }
 

@@ -2,13 +2,14 @@
  * Keeps one analysis per open document and decides when to redo it.
  *
  * - Edits are debounced: each change restarts a short timer, so a burst of keystrokes is analysed
- *   once, for its last version. Work for a version that has been superseded never starts.
- * - Each document has its own analysis cache, so re-analysis only reparses the blocks an edit
- *   touched.
- * - `latest` answers from the last analysis, even if a keystroke newer than it is still waiting
- *   (hover, definition, completion: fast, a few characters of drift at worst); `fresh` brings the
- *   analysis up to the current text first (edits, outline, folding: ranges must be exact).
- * - `onAnalysed` is only called for the version the document has when the analysis ends, so
+ *   once, for its last version.
+ * - At most one analysis per document runs at a time. A change that arrives meanwhile is not
+ *   queued version by version: when the running analysis ends, the document's then-current text
+ *   is analysed, and the intermediate versions are never looked at.
+ * - `latest` answers from the last finished analysis, even while a newer one runs (hover,
+ *   definition, completion stay instant on a thesis); `fresh` waits for the current text
+ *   (edits, outline, folding: ranges must be exact).
+ * - `onAnalysed` is only called when the analysed version is still the document's version, so
  *   diagnostics of an old version are never published.
  */
 import type { Essay } from '../model/types';
@@ -24,36 +25,46 @@ export interface AnalysedDocument {
   essay: Essay;
 }
 
-export interface DocumentAnalysesOptions<Cache> {
-  /** Runs the model on one document's text with that document's cache. */
-  analyse(text: string, cache: Cache): Essay;
-  createCache(): Cache;
+export interface DocumentAnalysesOptions {
+  /** Runs the model on one document's text (with that document's cache). */
+  analyse(uri: string, text: string): Promise<Essay>;
+  /** The document is closed: its cache can go. */
+  forget(uri: string): void;
   /** The current text of an open document, or undefined when it is not open. */
   current(uri: string): DocumentText | undefined;
   /** Called after each analysis of the document's current version. */
   onAnalysed(document: AnalysedDocument): void;
+  /** Called on every analysis kept (current or not), before any request can use it. */
+  prepare?(essay: Essay): void;
   /** The debounce, in milliseconds. */
   delay: number;
   log(message: string): void;
 }
 
-interface DocumentState<Cache> {
-  cache: Cache;
+interface Waiter {
+  version: number;
+  resolve: (essay: Essay | null) => void;
+}
+
+interface DocumentState {
   essay: Essay | null;
   /** The version `essay` was made from. */
   version: number;
   timer: NodeJS.Timeout | null;
+  /** The version being analysed right now, if any. */
+  running: number | null;
+  waiters: Waiter[];
 }
 
-export class DocumentAnalyses<Cache> {
-  private readonly states = new Map<string, DocumentState<Cache>>();
+export class DocumentAnalyses {
+  private readonly states = new Map<string, DocumentState>();
 
-  constructor(private readonly options: DocumentAnalysesOptions<Cache>) {}
+  constructor(private readonly options: DocumentAnalysesOptions) {}
 
-  private state(uri: string): DocumentState<Cache> {
+  private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { cache: this.options.createCache(), essay: null, version: -1, timer: null };
+      state = { essay: null, version: -1, timer: null, running: null, waiters: [] };
       this.states.set(uri, state);
     }
     return state;
@@ -65,32 +76,33 @@ export class DocumentAnalyses<Cache> {
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = null;
-      try {
-        this.run(uri);
-      } catch (error) {
-        // A model failure on one text must not take the server down; the next edit tries again.
-        this.options.log(`Analysing ${uri} failed: ${describeError(error)}`);
-      }
+      this.start(uri);
     }, this.options.delay);
   }
 
-  /** The document's current version, analysed now unless it already is. */
-  fresh(uri: string): Essay | null {
+  /** The analysis of the document's current version (waiting for it if need be). */
+  fresh(uri: string): Promise<Essay | null> {
     const current = this.options.current(uri);
-    if (!current) return null;
+    if (!current) return Promise.resolve(null);
     const state = this.state(uri);
-    if (state.essay && state.version === current.version) return state.essay;
-    return this.run(uri);
+    if (state.essay && state.version === current.version) return Promise.resolve(state.essay);
+    const waiting = new Promise<Essay | null>((resolve) => state.waiters.push({ version: current.version, resolve }));
+    if (state.timer) {
+      clearTimeout(state.timer);
+      state.timer = null;
+    }
+    this.start(uri);
+    return waiting;
   }
 
-  /** The last analysis of the document; analysed now only when there is none yet. */
-  latest(uri: string): Essay | null {
+  /** The last finished analysis; when there is none yet, the first one. */
+  latest(uri: string): Promise<Essay | null> {
     const state = this.states.get(uri);
-    if (state?.essay && this.options.current(uri)) return state.essay;
+    if (state?.essay && this.options.current(uri)) return Promise.resolve(state.essay);
     return this.fresh(uri);
   }
 
-  /** The analysis of the current version if there is one, without doing any work. */
+  /** The analysis of the current version if it has finished, without starting any work. */
   upToDate(uri: string): AnalysedDocument | null {
     const current = this.options.current(uri);
     const state = this.states.get(uri);
@@ -98,23 +110,24 @@ export class DocumentAnalyses<Cache> {
     return { uri, version: state.version, essay: state.essay };
   }
 
-  /** Whether a change is waiting for its analysis. */
+  /** Whether a change is still waiting for, or in, its analysis. */
   pending(uri: string): boolean {
-    return this.states.get(uri)?.timer != null;
+    const state = this.states.get(uri);
+    return state !== undefined && (state.timer !== null || state.running !== null);
   }
 
   closed(uri: string): void {
     const state = this.states.get(uri);
-    if (state?.timer) clearTimeout(state.timer);
+    if (!state) return;
+    if (state.timer) clearTimeout(state.timer);
+    for (const waiter of state.waiters) waiter.resolve(null);
     this.states.delete(uri);
+    this.options.forget(uri);
   }
 
-  /** The analysis options changed: drop every cache and analyse the open documents again. */
+  /** The analysis options changed: analyse every open document again. */
   resetAll(): void {
     for (const [uri, state] of this.states) {
-      if (state.timer) clearTimeout(state.timer);
-      state.timer = null;
-      state.cache = this.options.createCache();
       state.essay = null;
       state.version = -1;
       this.changed(uri);
@@ -125,30 +138,63 @@ export class DocumentAnalyses<Cache> {
     return [...this.states.keys()];
   }
 
-  private run(uri: string): Essay | null {
+  private start(uri: string): void {
+    const state = this.states.get(uri);
     const current = this.options.current(uri);
-    if (!current) {
-      this.closed(uri);
-      return null;
+    if (!state || !current) {
+      if (state) this.closed(uri);
+      return;
     }
-    const state = this.state(uri);
-    if (state.timer) {
-      clearTimeout(state.timer);
-      state.timer = null;
-    }
-    const essay = this.options.analyse(current.text, state.cache);
-    state.essay = essay;
-    state.version = current.version;
-    // Analysis is synchronous, so the version cannot have moved on; checked anyway because
-    // publishing an old version's diagnostics would flash stale squiggles.
-    if (this.options.current(uri)?.version === current.version) {
+    // One analysis at a time per document; `finish` looks at the text again when it ends.
+    if (state.running !== null) return;
+    if (state.essay && state.version === current.version) return this.resolveWaiters(state);
+    state.running = current.version;
+    this.options.analyse(uri, current.text).then(
+      (essay) => this.finish(uri, state, current.version, essay),
+      (error: unknown) => this.fail(uri, state, error),
+    );
+  }
+
+  private finish(uri: string, state: DocumentState, version: number, essay: Essay): void {
+    state.running = null;
+    if (this.states.get(uri) !== state) return; // closed meanwhile
+    // Keep it even if the text moved on: `latest` answers from it until the next one lands.
+    if (version >= state.version) {
       try {
-        this.options.onAnalysed({ uri, version: current.version, essay });
+        this.options.prepare?.(essay);
+      } catch (error) {
+        this.options.log(`Preparing the analysis of ${uri} failed: ${describeError(error)}`);
+      }
+      state.essay = essay;
+      state.version = version;
+    }
+    const current = this.options.current(uri);
+    if (current?.version === version) {
+      try {
+        this.options.onAnalysed({ uri, version, essay });
       } catch (error) {
         this.options.log(`Publishing the analysis of ${uri} failed: ${describeError(error)}`);
       }
     }
-    return essay;
+    this.resolveWaiters(state);
+    // The text changed while this ran and no timer will pick it up: analyse the newest text now.
+    if (current && current.version !== version && state.timer === null) this.start(uri);
+  }
+
+  private fail(uri: string, state: DocumentState, error: unknown): void {
+    state.running = null;
+    // A model failure on one text must not take the server down; the next edit tries again.
+    this.options.log(`Analysing ${uri} failed: ${describeError(error)}`);
+    const waiters = state.waiters;
+    state.waiters = [];
+    for (const waiter of waiters) waiter.resolve(state.essay);
+  }
+
+  private resolveWaiters(state: DocumentState): void {
+    if (!state.essay) return;
+    const ready = state.waiters.filter((waiter) => waiter.version <= state.version);
+    state.waiters = state.waiters.filter((waiter) => waiter.version > state.version);
+    for (const waiter of ready) waiter.resolve(state.essay);
   }
 }
 

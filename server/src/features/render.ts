@@ -94,15 +94,31 @@ export function leadName(entry: BibliographyEntry): string {
   return entry.text.trim().split(/\s+/).slice(0, 4).join(' ');
 }
 
+const authorYearGroups = new WeakMap<Essay, Map<string, BibliographyEntry[]>>();
+
+/** Entries grouped by lead name and year, built once per analysis (a thesis has hundreds). */
+function sameAuthorAndYear(essay: Essay): Map<string, BibliographyEntry[]> {
+  let groups = authorYearGroups.get(essay);
+  if (!groups) {
+    groups = new Map();
+    for (const entry of essayIndex(essay).entriesInOrder) {
+      const key = `${leadName(entry)}\u0000${entry.year === null ? '' : String(entry.year)}`;
+      const group = groups.get(key);
+      if (group) group.push(entry);
+      else groups.set(key, [entry]);
+    }
+    authorYearGroups.set(essay, groups);
+  }
+  return groups;
+}
+
 /**
  * "1995", or "winter 1995" / "1995, New Russian Documents" when the essay has another work by the
  * same author in the same year: what tells this entry apart from its neighbours.
  */
 export function distinguishingDate(essay: Essay, entry: BibliographyEntry, lead = leadName(entry)): string {
   const year = entry.year === null ? '' : String(entry.year);
-  const clashes = essayIndex(essay).entriesInOrder.filter(
-    (other) => other !== entry && leadName(other) === lead && other.year === entry.year,
-  );
+  const clashes = (sameAuthorAndYear(essay).get(`${lead}\u0000${year}`) ?? []).filter((other) => other !== entry);
   if (clashes.length === 0) return year;
   if (entry.season && clashes.every((other) => other.season !== entry.season)) return `${entry.season} ${year}`.trim();
   const title = entry.title ? bareTitle(entry.title).split(/\s+/).slice(0, 4).join(' ') : '';

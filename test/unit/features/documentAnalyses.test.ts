@@ -1,12 +1,13 @@
 /**
- * When documents are analysed: a burst of changes is analysed once, for its last version; stale
- * versions are never published; `latest` does not wait for pending work and `fresh` does.
+ * When documents are analysed: a burst of changes is analysed once, for its last version; while
+ * an analysis runs, versions that are superseded are skipped and never published; `latest`
+ * answers at once from the last analysis and `fresh` waits for the current text.
  */
 import { strict as assert } from 'node:assert';
-import { DocumentAnalyses, type AnalysedDocument, type DocumentText } from '../../../server/src/features/documentAnalyses';
+import { type AnalysedDocument, DocumentAnalyses, type DocumentText } from '../../../server/src/features/documentAnalyses';
 import type { Essay } from '../../../server/src/model/types';
 
-/** The analyser under test is stubbed: these tests are about scheduling, not about essays. */
+/** The analyser is stubbed: these tests are about scheduling, not about essays. */
 function essayOf(text: string): Essay {
   return {
     text,
@@ -23,106 +24,128 @@ function essayOf(text: string): Essay {
   };
 }
 
-function setup(delay = 5) {
+interface Job {
+  text: string;
+  finish: () => void;
+  fail: (error: Error) => void;
+}
+
+/**
+ * A harness whose analyses finish only when the test says so (`manual`), or at once.
+ */
+function setup(options: { delay?: number; manual?: boolean } = {}) {
   const open = new Map<string, DocumentText>();
-  const analysed: string[] = [];
+  const started: string[] = [];
+  const jobs: Job[] = [];
   const published: AnalysedDocument[] = [];
+  const forgotten: string[] = [];
   const logs: string[] = [];
-  let caches = 0;
-  const analyses = new DocumentAnalyses<number>({
-    analyse: (text) => {
-      analysed.push(text);
-      if (text === 'boom') throw new Error('model failure');
-      return essayOf(text);
+  const analyses = new DocumentAnalyses({
+    analyse: (_uri, text) => {
+      started.push(text);
+      return new Promise<Essay>((resolve, reject) => {
+        const job = { text, finish: () => resolve(essayOf(text)), fail: reject };
+        if (options.manual) jobs.push(job);
+        else if (text === 'boom') reject(new Error('model failure'));
+        else job.finish();
+      });
     },
-    createCache: () => ++caches,
+    forget: (uri) => forgotten.push(uri),
     current: (uri) => open.get(uri),
     onAnalysed: (document) => published.push(document),
-    delay,
+    delay: options.delay ?? 5,
     log: (message) => logs.push(message),
   });
   const edit = (uri: string, version: number, text: string) => {
     open.set(uri, { version, text });
     analyses.changed(uri);
   };
-  return { open, analysed, published, logs, analyses, edit, caches: () => caches };
+  return { open, started, jobs, published, forgotten, logs, analyses, edit };
 }
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const u = 'file:///a.md';
 
 describe('DocumentAnalyses', () => {
   it('analyses a burst of edits once, for the last version, and publishes that version', async () => {
-    const { analysed, published, edit } = setup();
-    edit('file:///a.md', 1, 'one');
-    edit('file:///a.md', 2, 'two');
-    edit('file:///a.md', 3, 'three');
-    assert.deepEqual(analysed, []);
+    const { started, published, edit } = setup();
+    edit(u, 1, 'one');
+    edit(u, 2, 'two');
+    edit(u, 3, 'three');
+    assert.deepEqual(started, []);
     await wait(30);
-    assert.deepEqual(analysed, ['three']);
-    assert.deepEqual(published.map((p) => [p.uri, p.version, p.essay.text]), [['file:///a.md', 3, 'three']]);
+    assert.deepEqual(started, ['three']);
+    assert.deepEqual(published.map((p) => [p.uri, p.version, p.essay.text]), [[u, 3, 'three']]);
   });
 
-  it('answers latest from the previous analysis while an edit waits, and fresh from the new text', async () => {
-    const { analysed, analyses, edit } = setup(50);
-    edit('file:///a.md', 1, 'one');
-    assert.equal(analyses.latest('file:///a.md')?.text, 'one', 'no analysis yet: latest analyses now');
-    edit('file:///a.md', 2, 'two');
-    assert.equal(analyses.pending('file:///a.md'), true);
-    assert.equal(analyses.latest('file:///a.md')?.text, 'one');
-    assert.equal(analyses.fresh('file:///a.md')?.text, 'two');
-    assert.equal(analyses.pending('file:///a.md'), false, 'fresh did the pending work');
-    await wait(80);
-    assert.deepEqual(analysed, ['one', 'two'], 'the timer did not analyse version 2 a second time');
+  it('skips the versions that arrive while an analysis runs, and never publishes a stale one', async () => {
+    const { started, jobs, published, edit, analyses } = setup({ manual: true, delay: 1 });
+    edit(u, 1, 'one');
+    await wait(10);
+    assert.deepEqual(started, ['one']);
+    edit(u, 2, 'two');
+    edit(u, 3, 'three');
+    await wait(10);
+    assert.deepEqual(started, ['one'], 'one analysis at a time');
+    jobs[0].finish();
+    await wait(5);
+    assert.equal(published.length, 0, 'version 1 is no longer the document: not published');
+    assert.equal((await analyses.latest(u))?.text, 'one', 'but hovers can use it meanwhile');
+    assert.deepEqual(started, ['one', 'three'], 'version 2 was never analysed');
+    jobs[1].finish();
+    await wait(5);
+    assert.deepEqual(published.map((p) => p.version), [3]);
   });
 
-  it('never publishes for a version the document has left', async () => {
-    const open = new Map<string, DocumentText>([['u', { version: 1, text: 'one' }]]);
-    const published: number[] = [];
-    const analyses = new DocumentAnalyses<null>({
-      // The document moves on while it is being analysed.
-      analyse: (text) => {
-        open.set('u', { version: 2, text: 'two' });
-        return essayOf(text);
-      },
-      createCache: () => null,
-      current: (uri) => open.get(uri),
-      onAnalysed: (document) => published.push(document.version),
-      delay: 1,
-      log: () => undefined,
-    });
-    analyses.fresh('u');
-    assert.deepEqual(published, []);
+  it('answers latest at once from the previous analysis and fresh once the current text is analysed', async () => {
+    const { jobs, edit, analyses } = setup({ manual: true, delay: 50 });
+    edit(u, 1, 'one');
+    const first = analyses.latest(u);
+    jobs[0].finish();
+    assert.equal((await first)?.text, 'one', 'no analysis yet: latest waits for the first');
+    edit(u, 2, 'two');
+    assert.equal(analyses.pending(u), true);
+    assert.equal((await analyses.latest(u))?.text, 'one');
+    const fresh = analyses.fresh(u);
+    await wait(1);
+    assert.equal(jobs.length, 2, 'fresh starts the waiting analysis without the debounce');
+    jobs[1].finish();
+    assert.equal((await fresh)?.text, 'two');
+    assert.equal(analyses.upToDate(u)?.version, 2);
   });
 
   it('gives nothing for a document that is not open, and forgets closed ones', async () => {
-    const { analyses, open, analysed, edit } = setup();
-    assert.equal(analyses.latest('file:///nowhere.md'), null);
-    assert.equal(analyses.fresh('file:///nowhere.md'), null);
-    edit('file:///a.md', 1, 'one');
-    open.delete('file:///a.md');
-    analyses.closed('file:///a.md');
+    const { analyses, open, started, edit, forgotten } = setup();
+    assert.equal(await analyses.latest('file:///nowhere.md'), null);
+    assert.equal(await analyses.fresh('file:///nowhere.md'), null);
+    edit(u, 1, 'one');
+    open.delete(u);
+    analyses.closed(u);
     await wait(20);
-    assert.deepEqual(analysed, []);
+    assert.deepEqual(started, []);
     assert.deepEqual(analyses.openUris(), []);
+    assert.deepEqual(forgotten, [u]);
   });
 
-  it('logs a failing analysis from the timer instead of throwing', async () => {
+  it('logs a failing analysis instead of throwing, and tries again on the next edit', async () => {
     const { logs, edit, published } = setup();
-    edit('file:///a.md', 1, 'boom');
+    edit(u, 1, 'boom');
     await wait(20);
     assert.equal(published.length, 0);
     assert.match(logs[0], /Analysing file:\/\/\/a\.md failed: Error: model failure/);
+    edit(u, 2, 'fine');
+    await wait(20);
+    assert.deepEqual(published.map((p) => p.version), [2]);
   });
 
-  it('starts over with new caches when the analysis options change', async () => {
-    const { analyses, edit, analysed, caches } = setup();
-    edit('file:///a.md', 1, 'one');
+  it('analyses every open document again when the options change', async () => {
+    const { analyses, edit, started } = setup();
+    edit(u, 1, 'one');
     edit('file:///b.md', 1, 'bee');
     await wait(20);
-    assert.equal(caches(), 2);
     analyses.resetAll();
-    assert.equal(caches(), 4);
+    assert.equal(analyses.upToDate(u), null);
     await wait(20);
-    assert.deepEqual(analysed.sort(), ['bee', 'bee', 'one', 'one']);
+    assert.deepEqual([...started].sort(), ['bee', 'bee', 'one', 'one']);
   });
 });

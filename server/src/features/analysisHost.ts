@@ -1,0 +1,155 @@
+/**
+ * Where analyses run. On a thesis an analysis takes long enough that running it on the server's
+ * main thread would hold up every hover and completion behind it, so the server runs the model
+ * in a worker thread and keeps answering requests from the latest analysis meanwhile.
+ *
+ * The worker keeps one AnalysisCache per open document (so an edit reparses only the touched
+ * blocks) and answers one job at a time; the main thread never sends it more than the latest
+ * version of a document (see DocumentAnalyses). If the worker cannot start or dies, analyses
+ * continue on the main thread.
+ */
+import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { analyseEssay, AnalysisCache, type AnalysisOptions } from '../model/analyse';
+import type { Essay } from '../model/types';
+
+export interface Analyser {
+  /** Analyses one document's text; `uri` selects the cache (null: a one-off analysis, no cache kept). */
+  analyse(uri: string | null, text: string, options: AnalysisOptions): Promise<Essay>;
+  /** The document was closed: drop its cache. */
+  forget(uri: string): void;
+  /** The options changed: every cache is stale. */
+  reset(): void;
+  dispose(): void;
+}
+
+/** Analyses on the calling thread: for tests, the CLI, and when no worker can run. */
+export class InThreadAnalyser implements Analyser {
+  private readonly caches = new Map<string, AnalysisCache>();
+
+  analyse(uri: string | null, text: string, options: AnalysisOptions): Promise<Essay> {
+    try {
+      return Promise.resolve(analyseEssay(text, options, uri === null ? undefined : this.cache(uri)));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  private cache(uri: string): AnalysisCache {
+    let cache = this.caches.get(uri);
+    if (!cache) {
+      cache = new AnalysisCache();
+      this.caches.set(uri, cache);
+    }
+    return cache;
+  }
+
+  forget(uri: string): void {
+    this.caches.delete(uri);
+  }
+
+  reset(): void {
+    this.caches.clear();
+  }
+
+  dispose(): void {
+    this.caches.clear();
+  }
+}
+
+type Job = { kind: 'analyse'; id: number; uri: string | null; text: string; options: AnalysisOptions };
+type Control = { kind: 'forget'; uri: string } | { kind: 'reset' };
+type Reply = { id: number; essay: Essay } | { id: number; error: string };
+
+/** Analyses in a worker thread running `script` (the server's own bundle, started as a worker). */
+export class WorkerAnalyser implements Analyser {
+  private worker: Worker | null;
+  private fallback: InThreadAnalyser | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (essay: Essay) => void; reject: (error: Error) => void; job: Job }>();
+
+  constructor(script: string, private readonly log: (message: string) => void) {
+    this.worker = new Worker(script, { workerData: { apparatusAnalysisWorker: true } });
+    this.worker.on('message', (reply: Reply) => this.settle(reply));
+    this.worker.on('error', (error) => this.failOver(`The analysis worker failed: ${error.stack ?? error.message}`));
+    this.worker.on('exit', (code) => {
+      if (this.worker) this.failOver(`The analysis worker stopped (exit code ${code}).`);
+    });
+    // The worker must not keep the process alive once the connection has closed.
+    this.worker.unref();
+  }
+
+  analyse(uri: string | null, text: string, options: AnalysisOptions): Promise<Essay> {
+    if (!this.worker) return this.inThread().analyse(uri, text, options);
+    const job: Job = { kind: 'analyse', id: this.nextId++, uri, text, options };
+    return new Promise<Essay>((resolve, reject) => {
+      this.pending.set(job.id, { resolve, reject, job });
+      this.worker!.postMessage(job);
+    });
+  }
+
+  forget(uri: string): void {
+    this.send({ kind: 'forget', uri });
+    this.fallback?.forget(uri);
+  }
+
+  reset(): void {
+    this.send({ kind: 'reset' });
+    this.fallback?.reset();
+  }
+
+  dispose(): void {
+    const worker = this.worker;
+    this.worker = null;
+    void worker?.terminate();
+  }
+
+  private send(message: Control): void {
+    this.worker?.postMessage(message);
+  }
+
+  private settle(reply: Reply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if ('essay' in reply) waiting.resolve(reply.essay);
+    else waiting.reject(new Error(reply.error));
+  }
+
+  private inThread(): InThreadAnalyser {
+    this.fallback ??= new InThreadAnalyser();
+    return this.fallback;
+  }
+
+  /** Carries on without the worker: the jobs it held are redone on this thread. */
+  private failOver(message: string): void {
+    if (!this.worker) return;
+    this.log(`${message} Analysing on the main thread from now on.`);
+    const worker = this.worker;
+    this.worker = null;
+    void worker.terminate();
+    for (const [id, { resolve, reject, job }] of this.pending) {
+      this.pending.delete(id);
+      this.inThread().analyse(job.uri, job.text, job.options).then(resolve, reject);
+    }
+  }
+}
+
+/** True when this thread was started by WorkerAnalyser. */
+export function isAnalysisWorker(workerData: unknown): boolean {
+  return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as Record<string, unknown>).apparatusAnalysisWorker === true;
+}
+
+/** The worker's side: analyse what the main thread sends, one job at a time, with per-document caches. */
+export function runAnalysisWorker(): void {
+  const port = parentPort;
+  if (!port) throw new Error('runAnalysisWorker must run in a worker thread');
+  const analyser = new InThreadAnalyser();
+  port.on('message', (message: Job | Control) => {
+    if (message.kind === 'forget') return analyser.forget(message.uri);
+    if (message.kind === 'reset') return analyser.reset();
+    analyser.analyse(message.uri, message.text, message.options).then(
+      (essay) => port.postMessage({ id: message.id, essay } satisfies Reply),
+      (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),
+    );
+  });
+}
