@@ -16,6 +16,8 @@ import { buildExtensionTests } from './build-tests.mjs';
 import { delay, runMain, seconds } from './processes.mjs';
 
 const HARD_LIMIT_MS = Number(process.env.APPARATUS_VSCODE_TIMEOUT_MS ?? 5 * 60_000);
+// From the page's load to the suite's first line: activation of the test runner inside the extension host.
+const START_LIMIT_MS = 90_000;
 
 const { values: options } = parseArgs({
   options: {
@@ -90,10 +92,18 @@ async function main() {
   await page.goto(url, { waitUntil: 'domcontentloaded' });
 
   const printNew = tailer(logPath);
+  const loaded = Date.now();
   let code;
   while (code === undefined) {
     code = await Promise.race([exitCode, delay(500).then(() => undefined)]);
     printNew();
+    // index.js creates the log as its first act: without it the workbench never called the suite.
+    if (code === undefined && !existsSync(logPath) && Date.now() - loaded > START_LIMIT_MS) {
+      say(`the workbench did not start the extension tests within ${START_LIMIT_MS / 1000} s of loading.`);
+      for (const message of pageErrors.slice(0, 10)) say(`page error: ${message}`);
+      say(`code-server log: ${server.logPath}; set APPARATUS_VERBOSE=1 for the page console, APPARATUS_KEEP_SANDBOX=1 to keep logs.`);
+      return 1;
+    }
   }
   printNew();
   let results;
