@@ -168,7 +168,13 @@ const SPEECH_VERBS =
   'said|says|told|tells|wrote|writes|stated|declared|announced|explained|explaining|insisted|insists|admitted|admits|warned|warns|promised|complained|urged|urging|demanded|assured|replied|answered|recalled|recalls|remembered|reports|reported|describes|described|denounced|denouncing|protested|boasted|confided|conceded|acknowledged|remarked|proclaimed|asserted|snapped|spoke|speaks|saying|telling|puts it|put it|made it clear|claimed|claims|ordered|refused|agreed|asked|pledged|threatened|vowed|swore';
 /** Verbs of thinking or wanting. */
 const THOUGHT_VERBS =
-  'believed|believes|thought|feared|fears|hoped|hopes|expected|expects|decided|decides|intended|intends|worried|doubted|suspected|considered|perceived|knew|realised|realized|assumed|regarded|preferred|was convinced|were convinced|was determined|was furious|was anxious|was reluctant|was worried|changed his mind|changed her mind|had his doubts|had her doubts|took the decision|was received';
+  'felt|believed|believes|thought|feared|fears|hoped|hopes|expected|expects|decided|decides|intended|intends|worried|doubted|suspected|considered|perceived|knew|realised|realized|assumed|regarded|preferred|was convinced|were convinced|was determined|was furious|was anxious|was reluctant|was worried|changed his mind|changed her mind|had his doubts|had her doubts|took the decision|was received';
+/** Attitudes, which report only after a copula ("The Foreign Office was less confident"). */
+const ATTITUDES =
+  'confident|sure|certain|optimistic|pessimistic|alarmed|suspicious|eager|keen|unwilling|willing|afraid|fearful|hostile|sceptical|skeptical|doubtful|divided|adamant|resolved';
+const COPULA = /\b(?:was|were|felt|seemed|became|remained|grew)\b/;
+const IS_ATTITUDE = new RegExp(`^(?:${ATTITUDES})$`);
+
 /** Base forms, which report only after an auxiliary ("did not expect", "would not agree"). */
 const BASE_VERBS = 'expect|believe|think|fear|intend|know|agree|accept|say|tell|understand|anticipate';
 const AUXILIARY = /\b(?:did|does|do|would|could|might|will|should|must|can|cannot)\b/;
@@ -226,7 +232,7 @@ const SUBJECT_VERB = new RegExp(
   `(?<![\\p{L}])((?:[\\p{Lu}][\\p{L}'’-]{1,30})(?: [\\p{Lu}][\\p{L}'’-]{1,30}){0,2}|he|she|He|She)` +
     // up to four short words between ("himself later", "had his doubts and", "explicitly", "apparently")
     `((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,4}|(?: \\([^)]{1,40}\\))?(?:,[^,;:.]{1,40},)?)` +
-    ` (${SPEECH_VERBS}|${THOUGHT_VERBS}|${SCHOLAR_VERBS}|${BASE_VERBS})\\b`,
+    ` (${SPEECH_VERBS}|${THOUGHT_VERBS}|${SCHOLAR_VERBS}|${BASE_VERBS}|${ATTITUDES})\\b`,
   'gu',
 );
 
@@ -240,7 +246,8 @@ const LINKING_WORDS = new Set([
   'in', 'turn', 'by', 'contrast', 'similarly', 'too', 'not', 'however', 'actually', 'certainly', 'strongly',
   'badly', 'personally', 'secretly', 'his', 'her', 'doubts', 'and', 'assurance', 'words', 'memoirs',
   'argument', 'observation', 'view', 'analysis', 'account', 'reading', 'interpretation', 'thesis', 'study',
-  'book', 'work', 'claim', 'own', 'who', 'which', 'be', 'being', 'it', 'to', 'took',
+  'book', 'work', 'claim', 'own', 'who', 'which', 'be', 'being', 'it', 'to', 'took', 'felt', 'seemed', 'became',
+  'remained', 'grew', 'less', 'more', 'far', 'much', 'very', 'deeply', 'increasingly', 'so', 'equally', 'quite',
 ]);
 
 function linkIsPlausible(between: string): boolean {
@@ -256,6 +263,7 @@ const IS_THOUGHT_VERB = new RegExp(`^(?:${THOUGHT_VERBS})$`);
 
 export function verbClass(verb: string): 'speech' | 'thought' | 'scholar' {
   const v = verb.toLowerCase();
+  if (IS_ATTITUDE.test(v)) return 'thought';
   if (IS_BASE_VERB.test(v)) return /^(?:say|tell)$/.test(v) ? 'speech' : 'thought';
   if (IS_SPEECH_VERB.test(v)) return 'speech';
   if (IS_THOUGHT_VERB.test(v)) return 'thought';
@@ -277,7 +285,8 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
         continue;
       }
     }
-    if (!linkIsPlausible(between) || (IS_BASE_VERB.test(verb) && !AUXILIARY.test(between))) {
+    if (!linkIsPlausible(between) || (IS_BASE_VERB.test(verb) && !AUXILIARY.test(between)) ||
+      (IS_ATTITUDE.test(verb) && !COPULA.test(between))) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
@@ -293,9 +302,9 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
-    // "Neither Stalin nor Truman nor Mao wanted": the writer's denial, not a report.
+    // "Neither Stalin nor Truman nor Mao wanted", "Nobody in Moscow had expected": the writer's denial, not a report.
     const before = text.slice(Math.max(0, m.index - 40), m.index);
-    if (/\b(?:neither|nor)\b[^.;:]*$/i.test(before) && verbClass(verb) === 'thought') {
+    if (/\b(?:neither|nor|nobody|no one|none)\b[^.;:]{0,20}$/i.test(before) && verbClass(verb) === 'thought') {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
@@ -310,13 +319,13 @@ const BODY_VERB = new RegExp(
   'gu',
 );
 
-/** "told Eisenhower that", "warned his colleagues that": speech, whoever the subject. */
+/** "told Eisenhower that", "warned his colleagues that", ", writing that": speech, whoever the subject. */
 const TOLD_THAT =
-  /\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
+  /, (?:writing|saying|declaring|insisting|claiming|warning|explaining|announcing|complaining|admitting|boasting|promising) (?:to [\p{L}-]{1,30} )?that\b|\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
 
 /** "US military authorities perceived", "British officials feared": groups of people named by role. */
 const ROLE_VERB = new RegExp(
-  `\\b(?:authorities|officials|planners|policymakers|policy-makers|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
+  `\\b(?:authorities|officials|planners|policymakers|policy-makers|diplomats|generals|ministers|advisers|advisors|settlers|colonists|soldiers|officers|workers|peasants|voters|nationalists|delegates|negotiators|leaders|contemporaries|observers at the time)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
   'gu',
 );
 
@@ -336,7 +345,9 @@ const SCHOOL = new RegExp(
   `\\b(?:${SCHOOL_NOUNS})(?:\\s*\\[[^\\]]{0,10}\\])?(?: (?:have|has|had|also|long|now|often|then|in turn|such as|from))?(?: [\\p{Ll}][\\p{L}-]{0,14})? (?:${SCHOLAR_VERBS}|to interpret|[A-Z][\\p{L}]{1,20})\\b|\\b(?:traditionalists?|revisionists?|post-revisionists?|revisionist scholarship)\\b`,
   'gu',
 );
-const SCHOOL_GUARD = /historian|scholar|traditionalist|revisionist|realist|historiograph|literature|orthodox/i;
+const SCHOOL_GUARD = /historian|scholar|traditionalist|revisionist|realist|historiograph|literature|orthodox|consensus|received|conventional|standard/i;
+/** Positions of the field at large: "Historians have since been kinder", "the consensus was that". */
+const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:have|had|are|were|now|since|long|tend|tended|disagree|differ|debate|debated)\b|\b(?:the )?(?:consensus|orthodoxy|received (?:view|wisdom)|conventional (?:view|wisdom)|standard (?:view|account|interpretation)|orthodox (?:view|account|interpretation)) (?:was|is|has been|had been|held|holds)\b/g;
 /** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
 /** "Goncharov's observation", "May's analysis", "on her reading", "in his view". */
@@ -354,7 +365,7 @@ export function findHistoriography(text: string): Finding[] {
   });
   // Cheap guards first: most paragraphs hold none of these, and the full patterns cost more.
   return [
-    ...(SCHOOL_GUARD.test(text) ? collect(text, SCHOOL, make) : []),
+    ...(SCHOOL_GUARD.test(text) ? [...collect(text, SCHOOL, make), ...collect(text, FIELD, make)] : []),
     ...(/\(\d{4}/.test(text) ? collect(text, NAME_YEAR, make) : []),
     ...(/['’]s |\b[OoIi]n (?:his|her|their|this) /.test(text) ? collect(text, POSSESSIVE_POSITION, make) : []),
     ...(/ by /.test(text) ? collect(text, WORK_BY, make) : []),
@@ -366,8 +377,8 @@ export function findHistoriography(text: string): Finding[] {
 const VAGUE = new RegExp(
   [
     `\\b(?:some|many|most|several|certain|numerous|various) (?:\\w{1,20} )?(?:historians|scholars|commentators|observers|critics|writers|analysts|experts|authors|academics|accounts|sources|specialists)(?: (?:have |had |now |long |also |still )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist|accept|accepted|agree|agreed|hold|held|see|saw)\\b)?`,
-    `\\b(?:some|many|most) (?:[a-z]{1,20}s|people) (?:\\w{1,12} )?(?:believed|believe|thought|think|felt|feel|argued|argue|claimed|claim|said|say|feared|fear)\\b`,
-    `\\b(?:some|others|critics|many) (?:have |had )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist)\\b`,
+    `\\b(?:some|many|most) (?:\\w{1,20} )?(?:[a-z]{2,20}s|people) (?:\\w{1,15} ){0,3}(?:believed|believe|thought|think|felt|feel|argued|argue|claimed|claim|said|say|feared|fear)\\b`,
+    `\\b(?:some|others|critics|many) (?:have |had )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist|seen|see|read|viewed|view|regarded|regard|interpreted|interpret|described|describe|called|call)\\b`,
     `\\bit (?:is|was|has been|had been|has long been) (?:widely |commonly |generally |often |frequently |sometimes |usually |traditionally |long |now )?(?:said|believed|argued|claimed|suggested|thought|held|accepted|assumed|agreed|alleged|maintained|rumou?red)\\b`,
     `\\b(?:is|are|was|were|has been|have been) (?:often|widely|commonly|generally|frequently|sometimes|usually|traditionally) (?:described|seen|regarded|considered|viewed|said|called|thought|portrayed|believed|presented|depicted|cited)\\b`,
     `\\b(?:is|are|was|were) said to\\b`,
