@@ -214,4 +214,4 @@ function editsByUri(params: ApplyWorkspaceEditParams): Map<string, TextEdit[]> {
   return result;
 }
 
-export { lineRangeOf, positionOf, rangeOf, textAt } from '../unit/features/support';
+export { inside, lineRangeOf, positionOf, rangeOf, textAt } from '../unit/features/support';
