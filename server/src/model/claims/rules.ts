@@ -171,7 +171,7 @@ const THOUGHT_VERBS =
   'felt|believed|believes|thought|feared|fears|hoped|hopes|expected|expects|decided|decides|intended|intends|worried|doubted|suspected|considered|perceived|knew|realised|realized|assumed|regarded|preferred|was convinced|were convinced|was determined|was furious|was anxious|was reluctant|was worried|changed his mind|changed her mind|had his doubts|had her doubts|took the decision|was received';
 /** Attitudes, which report only after a copula ("The Foreign Office was less confident"). */
 const ATTITUDES =
-  'confident|sure|certain|optimistic|pessimistic|alarmed|suspicious|eager|keen|unwilling|willing|afraid|fearful|hostile|sceptical|skeptical|doubtful|divided|adamant|resolved';
+  'confident|sure|certain|optimistic|pessimistic|alarmed|suspicious|eager|keen|unwilling|willing|afraid|fearful|hostile|sceptical|skeptical|doubtful|adamant';
 const COPULA = /\b(?:was|were|felt|seemed|became|remained|grew)\b/;
 const IS_ATTITUDE = new RegExp(`^(?:${ATTITUDES})$`);
 
