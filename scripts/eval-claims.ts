@@ -107,7 +107,7 @@ function table(title: string, rows: Judged[]): void {
 console.log('Unsupported-claim diagnostic on the labelled set (default options: a note supports its own sentence)');
 table('All essays', judged);
 table('Development split (sample essay + four own essays)', judged.filter((j) => j.sentence.split === 'dev'));
-table('Held-out split (own essay not looked at while writing the rules)', judged.filter((j) => j.sentence.split === 'test'));
+table('Held-out split (essays not used to write the rules; first-run figures in the claims README)', judged.filter((j) => j.sentence.split === 'test'));
 for (const essay of essays) table(`  essay ${essay.name} [${essay.split}]`, judged.filter((j) => j.sentence.essay === essay.name));
 
 // Vague attribution is judged on its own: it is flagged even when cited.

@@ -47,6 +47,10 @@ describe('claims: offsets and messages', () => {
     const [vague] = claimsOf('Some historians argue that the blockade was a bluff.[^3]');
     assert.equal(describeClaim(vague), "Vague attribution: 'some historians argue' — name who, and cite them.");
     assert.equal(claimDiagnosticCode(vague), 'vague-attribution');
+    const [twoDates] = claimsOf('The New York Agreement of 4 May 1949 ended the blockade, and traffic resumed on 12 May.');
+    assert.equal(describeClaim(twoDates), 'Possibly unsupported: gives a date (4 May 1949), but no note supports it.');
+    const [figures] = claimsOf('Israeli forces crossed into Sinai on 29 October, and on 5 November some 1,100 British and French paratroops landed.');
+    assert.equal(describeClaim(figures), 'Possibly unsupported: gives a date (29 October) and gives a figure (1,100), but no note supports it.');
     const [cited] = claimsOf('Jian identifies three rationales[28].');
     assert.equal(claimDiagnosticCode(cited), null);
   });

@@ -21,7 +21,7 @@ export const REASON_ORDER: readonly ClaimReason[] = [
 const MAX_QUOTE = 48;
 
 function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/[*_]/g, '').trim();
+  const flat = text.replace(/\s+/g, ' ').replace(/[*_]/g, '').replace(/^[\s,;:]+/, '').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const atWord = cut.lastIndexOf(' ');
@@ -46,8 +46,9 @@ function phrase(reason: ClaimReason, evidence: OffsetEvidence[]): string | null 
     case 'statistic':
       return first ? `gives a figure (${shorten(first.text, 32)})` : 'gives a figure';
     case 'specific-detail': {
-      const date = mine.find((e) => /\d/.test(e.text) && !/^NSC/i.test(e.text));
-      const doc = mine.find((e) => e !== date);
+      const isDate = (e: OffsetEvidence): boolean => /\d/.test(e.text) && !/^NSC/i.test(e.text);
+      const date = mine.find(isDate);
+      const doc = mine.find((e) => !isDate(e));
       const parts: string[] = [];
       if (doc) parts.push(`names a document (${documentWord(doc.text)})`);
       if (date) parts.push(`gives a date (${shorten(date.text, 32)})`);
