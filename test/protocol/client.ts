@@ -54,6 +54,8 @@ export class TestClient {
   /** The client's copy of each open document (edits the server applies land here). */
   readonly documents = new Map<string, TextDocument>();
   readonly appliedEdits: ApplyWorkspaceEditParams[] = [];
+  /** `$/progress` notifications: token and value (begin, report, end). */
+  readonly progress: { token: string | number; value: { kind: string; percentage?: number; message?: string } }[] = [];
   settings: Record<string, unknown>;
   initializeResult: InitializeResult | null = null;
   private waiters: (() => void)[] = [];
@@ -69,6 +71,10 @@ export class TestClient {
     });
     this.connection.onNotification(LogMessageNotification.type, (params) => {
       this.logs.push(params.message);
+      this.notify();
+    });
+    this.connection.onNotification('$/progress', (params: TestClient['progress'][number]) => {
+      this.progress.push(params);
       this.notify();
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>

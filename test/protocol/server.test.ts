@@ -343,6 +343,7 @@ describe('language server over stdio', function () {
       const defects = read('defects.md');
       const uri = 'file:///workspace/defects.md';
       const result = await client.connection.sendRequest('apparatus/checkDocuments', {
+        workDoneToken: 'check-1',
         documents: [
           { uri, text: defects },
           { uri: 'file:///workspace/korea.md', text: read('korea-1950.md') },
@@ -359,6 +360,16 @@ describe('language server over stdio', function () {
         infos: count(DiagnosticSeverity.Information) + count(DiagnosticSeverity.Hint),
       });
       assert.ok(files[0].errors > 0, 'the defects sample has errors');
+      await client.until('progress to end', () => client.progress.some((p) => p.token === 'check-1' && p.value.kind === 'end'));
+      assert.deepEqual(
+        client.progress.filter((p) => p.token === 'check-1').map((p) => [p.value.kind, p.value.percentage, p.value.message]),
+        [
+          ['begin', 0, '0 of 2'],
+          ['report', 50, '1 of 2'],
+          ['report', 100, '2 of 2'],
+          ['end', undefined, undefined],
+        ],
+      );
       await assert.rejects(client.connection.sendRequest('apparatus/checkDocuments', { documents: 'all' }), /needs \{ documents/);
     });
   });
