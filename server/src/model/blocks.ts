@@ -85,10 +85,11 @@ export function splitBlocks(text: string): Block[] {
         if (closing && closing[1][0] === marker[0] && closing[1].length >= marker.length) break;
         end++;
       }
+      const blockEnd = Math.min(end, lines.length - 1);
       first = i;
-      last = Math.min(end, lines.length - 1);
+      last = blockEnd;
       close();
-      i = last;
+      i = blockEnd;
       continue;
     }
 
@@ -96,10 +97,11 @@ export function splitBlocks(text: string): Block[] {
       close();
       let end = i + 1;
       while (end < lines.length && !lines[end].text.includes('-->')) end++;
+      const blockEnd = Math.min(end, lines.length - 1);
       first = i;
-      last = Math.min(end, lines.length - 1);
+      last = blockEnd;
       close();
-      i = last;
+      i = blockEnd;
       continue;
     }
 

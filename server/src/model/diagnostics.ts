@@ -221,8 +221,10 @@ export function bibliographyDiagnostics(
   const cited = new Set(facts.flatMap((fact) => fact.citation.entries));
   // A work cited only as one of several candidates is not "never cited"; the ambiguity is reported instead.
   for (const fact of facts) for (const key of fact.citation.candidates) cited.add(key);
+  // A second copy of a listed work is reported as a duplicate, not as never cited.
+  const copies = new Set(duplicates.map(([, second]) => second.key));
   for (const entry of bibliography.entries) {
-    if (!cited.has(entry.key)) {
+    if (!cited.has(entry.key) && !copies.has(entry.key)) {
       out.push(
         diagnostic('uncited-source', `${entryLabel(entry)} is never cited in a note: cite it where you use it, or remove it from the bibliography.`, entry.range, {
           data: { key: entry.key },

@@ -81,10 +81,11 @@ export function parseBlock(text: string): ParsedBlock {
   const definitionLabels: Span[] = [];
 
   for (const node of tree.children) collectItem(node, text, items, definitionLabels);
-  collectExcluded(tree, excluded, linkDefinitions);
+  const linkStarts = new Set<number>();
+  collectExcluded(tree, excluded, linkDefinitions, linkStarts);
   excluded.sort((a, b) => a.start - b.start);
 
-  const markers = scanMarkers(text, excluded, definitionLabels, items);
+  const markers = scanMarkers(text, excluded, definitionLabels, items, linkStarts);
   return { text, lines: new LineIndex(text), items, markers, excluded, linkDefinitions };
 }
 
@@ -172,7 +173,7 @@ function collectParagraph(span: Span, text: string, items: BlockItem[]): void {
   });
 }
 
-function collectExcluded(node: Nodes, excluded: Span[], linkDefinitions: string[]): void {
+function collectExcluded(node: Nodes, excluded: Span[], linkDefinitions: string[], linkStarts: Set<number>): void {
   switch (node.type) {
     case 'inlineCode':
     case 'code':
@@ -190,15 +191,17 @@ function collectExcluded(node: Nodes, excluded: Span[], linkDefinitions: string[
       linkDefinitions.push(node.label ?? node.identifier);
       return;
     }
-    case 'link': {
+    case 'link':
+    case 'linkReference': {
       // `[text](destination)`: the text is prose, the destination is not.
       const span = spanOf(node);
+      if (span) linkStarts.add(span.start);
       const last = node.children.length > 0 ? spanOf(node.children[node.children.length - 1]) : null;
       if (span) excluded.push({ start: last ? last.end : span.start, end: span.end });
       break;
     }
   }
-  if ('children' in node) for (const child of node.children) collectExcluded(child, excluded, linkDefinitions);
+  if ('children' in node) for (const child of node.children) collectExcluded(child, excluded, linkDefinitions, linkStarts);
 }
 
 function insideAny(spans: Span[], start: number, end: number): boolean {
@@ -213,7 +216,7 @@ function insideAny(spans: Span[], start: number, end: number): boolean {
 const footnoteMarker = /\[\^([^\]\s]{1,100})\]/g;
 const endnoteMarker = /\[(\d{1,4})\]/g;
 
-function scanMarkers(text: string, excluded: Span[], definitionLabels: Span[], items: BlockItem[]): RawMarker[] {
+function scanMarkers(text: string, excluded: Span[], definitionLabels: Span[], items: BlockItem[], linkStarts: Set<number>): RawMarker[] {
   const markers: RawMarker[] = [];
   const isEscaped = (index: number): boolean => {
     let backslashes = 0;
@@ -239,7 +242,8 @@ function scanMarkers(text: string, excluded: Span[], definitionLabels: Span[], i
     const before = text[start - 1];
     const after = text[end];
     // `[text][1]` is a reference link, `[1](url)` and `[1]: url` are links: not endnote markers.
-    if (before === ']' || before === '!' || after === '(' || after === '[' || after === ':') continue;
+    // `[9](my italics)` is not a link (a destination has no spaces), so the marker stands.
+    if (before === ']' || before === '!' || after === '[' || after === ':' || linkStarts.has(start)) continue;
     markers.push({ label: match[1], form: 'endnote', start, end, labelStart: start + 1, labelEnd: end - 1 });
   }
   markers.sort((a, b) => a.start - b.start);

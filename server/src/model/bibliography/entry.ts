@@ -49,10 +49,13 @@ export function parseEntry(source: string): ParsedEntry {
   const authorPart = repeats ? '' : authorPartOf(text, titles);
   const people = parsePeople(authorPart);
   const title = titles[0] ?? null;
+  const untitledName = !title && people.corporate ? documentTitleAfter(text, people.corporate) : null;
   const container = containerOf(text, titles);
   const yearInfo = yearOf(text, titles, url);
   const pages = pagesOf(text, titles, yearInfo.end);
-  const ids = documentIds(text);
+  // An article about NSC 68 is not NSC 68: a person's work is identified by its author, not by
+  // the documents its title names.
+  const ids = documentIds(people.persons.length > 0 ? blank(text, titles) : text);
   const aliases = new Set<string>();
   if (people.corporate) {
     const acronym = acronymOf(people.corporate);
@@ -74,7 +77,7 @@ export function parseEntry(source: string): ParsedEntry {
     year: yearInfo.year,
     season: yearInfo.season,
     issue: issueOf(text, titles),
-    title: title ? title.value : null,
+    title: title ? title.value : untitledName,
     isPart: Boolean(title && title.style === 'quoted' && container),
     container,
     volume: volumeOf(text, titles),
@@ -86,6 +89,20 @@ export function parseEntry(source: string): ParsedEntry {
       .map((date) => date.iso),
     aliases: [...aliases],
   };
+}
+
+/**
+ * A document listed without title markup after its body: "Foreign Relations of the United States,
+ * NSC report 8-2, 22 March 1949" → "NSC report 8-2". Not a date, a volume or an address.
+ */
+function documentTitleAfter(text: string, corporate: string): string | null {
+  const start = text.indexOf(corporate);
+  if (start < 0) return null;
+  const next = /^[,.]\s*([^,.<]{2,80}?)\s*(?=[,.]|$)/.exec(text.slice(start + corporate.length));
+  if (!next) return null;
+  const candidate = next[1].trim();
+  if (/^\d/.test(candidate) || /^(?:vol|accessed|pp?)\b/i.test(candidate) || findDates(candidate).length > 0) return null;
+  return candidate;
 }
 
 /** The text before the title; with no title, up to the first sentence or comma boundary. */
@@ -107,7 +124,8 @@ interface People {
 }
 
 export function parsePeople(part: string): People {
-  let text = stripMarkup(part).replace(/\s+/g, ' ').trim();
+  // Author-date bibliographies put the year after the names: "Kennan, George F. 1947."
+  let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s+\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?$|\s+n\.d\.$/, '').trim();
   const editorsOnly = editorMark.test(text);
   editorMark.lastIndex = 0;
   text = text.replace(editorMark, ' ').replace(translatorMark, ' ');

@@ -8,7 +8,9 @@ export interface FoundLocator extends Locator {
 }
 
 const marked = /(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|col\.|§)\s*(\d{1,5}|[ivxlcdm]{1,8})(?:\s*[-–—]\s*(\d{1,5}|[ivxlcdm]{1,8}))?(?![\p{L}\d])/giu;
-const bare = /,\s*(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?(?:n\d+)?\s*[.;]?\s*$/;
+const bare = /(?:,["”’']?|\):)\s*(\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(\d{1,5}|[ivxlc]{1,7}))?(?:n\d+)?\)?\s*[.;]?\s*$/;
+/** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
+const afterPublication = /\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(\d{1,5}|[ivxlc]{1,7}))?(?=[\s.,;)]|$)/;
 
 function toLocator(text: string, from: string, to: string | undefined, start: number): FoundLocator {
   const numeric = /^\d+$/.test(from) && (!to || /^\d+$/.test(to));
@@ -21,17 +23,32 @@ function toLocator(text: string, from: string, to: string | undefined, start: nu
   };
 }
 
+/** Author-date: "Gaddis 2011, 385" — the page after the year. */
+const afterYear = /\b(?:1[5-9]\d\d|20\d\d)[a-z]?,\s*(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?(?=[\s.,;)]|$)/;
+
 /** The first marked locator in the text; else a bare page number or range at its end. */
 export function findLocator(text: string): FoundLocator | null {
   marked.lastIndex = 0;
   const match = marked.exec(text);
   if (match) return toLocator(match[0], match[2], match[3], match.index);
-  const tail = bare.exec(text);
+  const dated = afterYear.exec(text);
+  if (dated && !/\(\s*$/.test(text.slice(0, dated.index)) && !/\d{1,2}\s+\p{L}+\s+$/u.test(text.slice(0, dated.index))) {
+    const start = dated.index + dated[0].lastIndexOf(dated[1], dated[0].length - (dated[2]?.length ?? 0) - 1);
+    const written = dated[0].slice(dated[0].lastIndexOf(dated[1], dated[0].length - (dated[2]?.length ?? 0) - 1));
+    return toLocator(written, dated[1], dated[2], start);
+  }
+  const volumePage = /\b(\d{1,3}):(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?\s*[.;]?\s*$/.exec(text);
+  if (volumePage && !/\)\s*$/.test(text.slice(0, volumePage.index))) {
+    // "16:1043": volume 16, page 1043.
+    const written = volumePage[0].replace(/\s*[.;]?\s*$/, '');
+    return { ...toLocator(written, volumePage[2], volumePage[3], volumePage.index), end: volumePage.index + written.length };
+  }
+  const tail = afterPublication.exec(text) ?? bare.exec(text);
   if (tail) {
     const page = Number(tail[1]);
     // ", 1997." ends a full reference with its year, not a page.
     if (!tail[2] && page >= 1500 && page <= 2099) return null;
-    const start = tail.index + tail[0].indexOf(tail[1]);
+    const start = tail.index + tail[0].lastIndexOf(tail[1], tail[0].length - (tail[2]?.length ?? 0) - 1);
     const written = tail[2] ? text.slice(start, text.indexOf(tail[2], start + tail[1].length) + tail[2].length) : tail[1];
     return toLocator(written, tail[1], tail[2], start);
   }

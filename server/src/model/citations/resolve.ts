@@ -60,16 +60,41 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
   return words;
 }
 
+/**
+ * A full reference carries publication facts: "(London: Macmillan, 1967)", or a title with its
+ * date of publication ("'…' *CWIHP* (winter 1995)", "*AHR* 89, no. 2 (1984): 358"). A short form
+ * ("Gaddis, *We Now Know*, 52–53", "Stueck (2002), p.74") does not.
+ */
 function looksLikeFullReference(text: string, titles: TitleSpan[]): boolean {
-  return titles.some((title) => title.value.split(/\s+/).length >= 2) || /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+  if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+}
+
+/**
+ * "Eden to Eisenhower, 5 August 1956, TNA, …", "telegram from Stalin to Mao Zedong, …": the
+ * people named are the correspondents, not the authors of the work cited.
+ */
+const documentKinds = '[Ll]etter|[Tt]elegram|[Cc]able|[Mm]emorandum|[Mm]inute|[Nn]ote|[Dd]espatch|[Dd]ispatch';
+const correspondence = new RegExp(
+  `^(?:\\p{Lu}[\\p{L} ]{0,40}?,\\s*)?(?:(?:${documentKinds})\\s+)?(?:from\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s+to\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,5}`,
+  'u',
+);
+
+function correspondentsEnd(text: string): number {
+  return correspondence.exec(text)?.[0].length ?? 0;
 }
 
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
   const titles = findTitles(text);
+  const correspondents = correspondentsEnd(text);
   const words = capitalisedWords(text, titles).filter(
-    (word) => !(word.folded === 'may' && isMonthUse(text, word.start, word.end)),
+    (word) => word.start >= correspondents && !(word.folded === 'may' && isMonthUse(text, word.start, word.end)),
   );
+  // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing.
+  if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
+    return empty('none');
+  }
   const full = looksLikeFullReference(text, titles);
   const kind: CitationKind = full ? 'full' : 'short';
 
@@ -130,9 +155,14 @@ function resolveByAuthor(
   let chosenWord = authorWords.sort((a, b) => a.start - b.start)[0];
   const introduced = authorWords.filter((word) => mediation.test(text.slice(0, word.start)));
   if (authorWords.length > 1 && introduced.length > 0) chosenWord = introduced[introduced.length - 1];
-  const best = Math.max(...[...hits.values()].filter((hit) => hit.first === chosenWord || hit.count > 1).map((hit) => hit.count));
-  let candidates = [...hits.entries()]
-    .filter(([, hit]) => hit.count === best && (hit.first === chosenWord || hit.count > 1))
+  // The works of the chosen author; of those, the ones naming most of the written co-authors.
+  const chosenSurname = forced ? forced.surname : chosenWord.folded;
+  const byChosen = [...hits.entries()].filter(([item]) =>
+    [...item.entry.authors, ...item.entry.editors].some((person) => foldName(person.surname).split(/\s+/).includes(chosenSurname) || foldName(person.surname) === chosenSurname),
+  );
+  const best = Math.max(...byChosen.map(([, hit]) => hit.count));
+  let candidates = byChosen
+    .filter(([, hit]) => hit.count === best)
     .map(([item]) => item)
     .sort((a, b) => a.index - b.index);
 
@@ -224,6 +254,10 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   const tokens = new Set(lower.match(/[\p{L}\p{N}]+/gu) ?? []);
   const written = new Set(titleWords(titles.length ? titles.map((title) => title.value).join(' ') : text));
   const years = new Set(findYears(text).map((year) => year.year));
+  const plain = ` ${foldName(text).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  // "Foot R., *The Wrong War*": a named author the bibliography lacks is not matched by title words
+  // shared with someone else's book.
+  const namesAnAuthor = /^(?:e\.g\.\s*|see\s+(?:also\s+)?|cf\.\s*)?\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.\s?)+|,\s)/u.test(text);
 
   let bestScore = 0;
   let best: IndexedEntry[] = [];
@@ -235,9 +269,14 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     if (entry.aliases.some((alias) => tokens.has(alias))) score += 5;
     if (dates.some((date) => entry.dates.includes(date))) score += 4;
     if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
-    if (item.titleWords.size > 0) {
+    if (entry.corporateAuthor) {
+      const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+      if (body.length > 3 && plain.includes(` ${body} `)) score += 6;
+    }
+    const anonymous = entry.authors.length + entry.editors.length === 0;
+    if (item.titleWords.size > 0 && (anonymous || !namesAnAuthor)) {
       const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
-      const ratio = overlap / item.titleWords.size;
+      const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
       if (ratio >= 0.5 || overlap >= 3) score += Math.round(6 * Math.min(1, ratio + 0.25));
     }
     if (score > 0 && entry.year !== null && years.has(entry.year)) score += 2;
@@ -249,8 +288,14 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     }
   }
   if (bestScore < 5) return null;
-  // A document, archive or newspaper is cited in full by its identifying details: a date or an address.
-  if (dates.length > 0 || url) kind = 'full';
+  // A document or a newspaper issue is cited in full by its identifying details: its date or address.
+  // An archival reference names its series or its archive and dates the document.
+  const single = best.length === 1 ? best[0].entry : null;
+  const identified =
+    single !== null &&
+    (cited.some((id) => single.documentIds.some((listed) => documentIdMatches(id, listed))) ||
+      (dates.length > 0 && (single.dates.length > 0 || single.aliases.some((alias) => tokens.has(alias)) || (!single.corporateAuthor && single.authors.length === 0))));
+  if (url || identified) kind = 'full';
   if (best.length === 1) return { ...empty(kind), entries: best };
   return {
     ...empty(kind),

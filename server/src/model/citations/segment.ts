@@ -57,7 +57,10 @@ export function segmentNote(source: string): CitationDraft[] {
     if (locator) {
       const rest = text.slice(locator.end);
       const further = /^\s*[.,]?\s+(?=\S)/.exec(rest);
-      if (further && /\p{L}{2}/u.test(rest)) {
+      // A further reference starts like one ("AVP RF, Fond…", "and Hogan 1998, 310"); a comment
+      // on the source ("which remains the best account") belongs to the citation.
+      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(rest.slice(further?.[0].length ?? 0));
+      if (further && /\p{L}{2}/u.test(rest) && startsReference) {
         const restStart = start + locator.end + further[0].length;
         pending.unshift({ start: restStart, end });
         const cut = start + locator.end;
