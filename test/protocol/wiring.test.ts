@@ -102,6 +102,19 @@ describe('server wiring', function () {
     await assert.rejects(client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'apparatus.renumberNotes' }), /needs the document's URI/);
   });
 
+  it('re-analyses with the new options when a claims setting changes', async () => {
+    const uri = sampleUri('defects.md');
+    await client.open(uri, read('defects.md'));
+    const first = await client.diagnosticsAfter(uri, 0, 1);
+    const claimCodes = (diagnostics: { code?: string | number }[]) => diagnostics.filter((d) => String(d.code).startsWith('unsupported-claim/')).length;
+    assert.ok(claimCodes(first.diagnostics) > 0);
+    const before = client.published.length;
+    await client.configure({ claims: { enabled: false } });
+    const next = await client.until('diagnostics without claims', () => client.published.slice(before).find((p) => p.uri === uri));
+    assert.equal(claimCodes(next.diagnostics), 0);
+    assert.ok(next.diagnostics.some((d) => d.code === 'missing-note'), 'the other rules still run');
+  });
+
   it('answers a request it cannot handle with an empty result and a log line', async () => {
     const uri = sampleUri('korea-1950.md');
     await client.open(uri, read('korea-1950.md'));

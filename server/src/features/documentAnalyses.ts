@@ -53,6 +53,8 @@ interface DocumentState {
   timer: NodeJS.Timeout | null;
   /** The version being analysed right now, if any. */
   running: number | null;
+  /** Bumped when the options change: an analysis started before that is not kept. */
+  epoch: number;
   waiters: Waiter[];
 }
 
@@ -64,7 +66,7 @@ export class DocumentAnalyses {
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { essay: null, version: -1, timer: null, running: null, waiters: [] };
+      state = { essay: null, version: -1, timer: null, running: null, epoch: 0, waiters: [] };
       this.states.set(uri, state);
     }
     return state;
@@ -130,6 +132,7 @@ export class DocumentAnalyses {
     for (const [uri, state] of this.states) {
       state.essay = null;
       state.version = -1;
+      state.epoch++;
       this.changed(uri);
     }
   }
@@ -149,15 +152,21 @@ export class DocumentAnalyses {
     if (state.running !== null) return;
     if (state.essay && state.version === current.version) return this.resolveWaiters(state);
     state.running = current.version;
+    const epoch = state.epoch;
     this.options.analyse(uri, current.text).then(
-      (essay) => this.finish(uri, state, current.version, essay),
+      (essay) => this.finish(uri, state, current.version, essay, epoch),
       (error: unknown) => this.fail(uri, state, error),
     );
   }
 
-  private finish(uri: string, state: DocumentState, version: number, essay: Essay): void {
+  private finish(uri: string, state: DocumentState, version: number, essay: Essay, epoch: number): void {
     state.running = null;
     if (this.states.get(uri) !== state) return; // closed meanwhile
+    if (epoch !== state.epoch) {
+      // Made with the old options: analyse again unless a timer is about to.
+      if (state.timer === null) this.start(uri);
+      return;
+    }
     // Keep it even if the text moved on: `latest` answers from it until the next one lands.
     if (version >= state.version) {
       try {

@@ -138,6 +138,21 @@ describe('DocumentAnalyses', () => {
     assert.deepEqual(published.map((p) => p.version), [2]);
   });
 
+  it('does not keep an analysis that was running when the options changed', async () => {
+    const { jobs, edit, analyses, published, started } = setup({ manual: true, delay: 1 });
+    edit(u, 1, 'one');
+    await wait(10);
+    analyses.resetAll();
+    await wait(10);
+    jobs[0].finish();
+    await wait(5);
+    assert.equal(published.length, 0, 'made with the old options');
+    assert.deepEqual(started, ['one', 'one'], 'analysed again with the new ones');
+    jobs[1].finish();
+    await wait(5);
+    assert.deepEqual(published.map((p) => p.version), [1]);
+  });
+
   it('analyses every open document again when the options change', async () => {
     const { analyses, edit, started } = setup();
     edit(u, 1, 'one');
