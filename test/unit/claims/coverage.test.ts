@@ -40,4 +40,10 @@ describe('claims: coverage by notes', () => {
     const shared = claimsOf(text, { paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false });
     assert.deepEqual(claimWith(shared, 'both hands').supportedBy, ['9']);
   });
+
+  it('an author-date citation in parentheses supports its sentence; a name followed by years does not', () => {
+    const claims = claimsOf('Stalin feared a resurgent Japan (Weathersby 1993, 23). Weathersby (1993, 1995) reemphasized Stalin\'s role.');
+    assert.deepEqual(claimWith(claims, 'Stalin feared').supportedBy, ['Weathersby 1993, 23']);
+    assert.deepEqual(claimWith(claims, 'reemphasized').supportedBy, []);
+  });
 });

@@ -85,7 +85,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     start: i === 0 ? 0 : toSource(prose, l.sentence.start, l.sentence.start + 1).start,
     end: i + 1 < located.length ? toSource(prose, located[i + 1].sentence.start, located[i + 1].sentence.start + 1).start : text.length,
   }));
-  const markersBySentence = groupMarkers(paragraph.markers, sourceZones);
+  const markersBySentence = groupMarkers([...paragraph.markers, ...parentheticalCitations(prose)], sourceZones);
 
   const claims: ParagraphClaim[] = [];
   let f = 0;
@@ -111,6 +111,25 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     });
   });
   return claims;
+}
+
+/**
+ * Author-date citations in the text, "(Gaddis 1997, 52)", "(see Leffler and Painter 2005: 12–14)", support
+ * their sentence as a note would; the label is the citation as written. A name followed by years,
+ * "Weathersby (1993, 1995)", names a work but is not taken as a citation.
+ */
+const PARENTHETICAL =
+  /\((?:see |cf\. |e\.g\. |see also )?[\p{Lu}][\p{L}'’-]{1,30}(?: (?:and|&) [\p{Lu}][\p{L}'’-]{1,30}| et al\.)?,? (?:1[5-9]|20)\d{2}[a-z]?(?:[,:] ?(?:pp?\. ?)?[\dxvilc–-]{1,15})?(?:; [^()]{1,80})?\)/gu;
+
+function parentheticalCitations(prose: Prose): ParagraphMarker[] {
+  const out: ParagraphMarker[] = [];
+  if (!prose.text.includes('(')) return out;
+  PARENTHETICAL.lastIndex = 0;
+  for (let m = PARENTHETICAL.exec(prose.text); m; m = PARENTHETICAL.exec(prose.text)) {
+    const span = toSource(prose, m.index, m.index + m[0].length);
+    out.push({ label: m[0].slice(1, -1), start: span.start, end: span.end });
+  }
+  return out;
 }
 
 /** Each sentence's markers, in one pass over both sorted lists. */
