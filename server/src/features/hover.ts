@@ -49,6 +49,10 @@ function citationLines(essay: Essay, citation: Citation): string[] {
     const indent = described.chain ? '  ' : '';
     for (const source of described.sources) lines.push(`${indent}- ${sourceLine(source)}${through}`);
   }
+  if (citation.nearMatch) {
+    const indent = described.chain ? '    ' : '  ';
+    lines.push(`${indent}- *Written “${citation.nearMatch.written}” here; the bibliography has “${citation.nearMatch.expected}”.*`);
+  }
   if (described.unresolved) {
     const indent = described.chain ? '  ' : '';
     lines.push(`${indent}- “${citation.text.trim()}”: ${described.unresolved}`);

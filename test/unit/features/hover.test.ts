@@ -88,6 +88,13 @@ describe('hover', () => {
     assert.equal(two.split('\n').filter((line) => line.startsWith('- ')).length, 2);
   });
 
+  it('points out a misspelt name that still resolved', () => {
+    assert.match(
+      value(provideHover(defects, inside(defects.text, '[^17]', 2))),
+      /— \*\*p\.150\*\* · Secondary\n  - \*Written “Goncharow” here; the bibliography has “Goncharov”\.\*$/,
+    );
+  });
+
   it('on a marker without a note, and on a discursive note', () => {
     assert.equal(value(provideHover(defects, inside(defects.text, '[^7]', 2))), '**[^7]** has no note: nothing defines this label.');
     assert.match(value(provideHover(defects, inside(defects.text, '[^19]', 2))), /\*A discursive note: it cites no source\.\*$/);
