@@ -52,4 +52,12 @@ describe('claims: bad input', () => {
     assert.ok(count > 10_000, `found ${count} claims`);
     assert.ok(ms < 20_000, `took ${ms.toFixed(0)} ms`);
   });
+
+  it('takes malformed options without losing the claims', () => {
+    const text = 'Stalin believed the Americans would stay out. Mao feared they would not.';
+    const odd = { allowlist: [42, 'mao feared'] } as unknown as Parameters<typeof analyseParagraph>[1];
+    const claims = analyseParagraph({ text, markers: [], excluded: [] }, odd);
+    assert.equal(claims.length, 2);
+    assert.deepEqual(claims.map((c) => c.suppressed), [false, true]);
+  });
 });

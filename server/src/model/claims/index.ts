@@ -6,7 +6,7 @@
  * every offset in the answer is into `paragraph.text`.
  */
 import type { ClaimReason } from '../types';
-import type { ClaimOptions, ClaimParagraph, OffsetEvidence, ParagraphClaim, ParagraphMarker } from './api';
+import { defaultClaimOptions, type ClaimOptions, type ClaimParagraph, type OffsetEvidence, type ParagraphClaim, type ParagraphMarker } from './api';
 import { projectProse, toSource, type Prose } from './prose';
 import { findQuotes } from './quotes';
 import {
@@ -44,9 +44,15 @@ interface Located {
 /** Paragraphs longer than this are analysed in the first part only (a pasted log, not prose). */
 const MAX_ANALYSED_LENGTH = 4_000_000;
 
-export function analyseParagraph(paragraph: ClaimParagraph, options: ClaimOptions): ParagraphClaim[] {
+export function analyseParagraph(paragraph: ClaimParagraph, options: ClaimOptions = defaultClaimOptions): ParagraphClaim[] {
+  // Settings come from the user's configuration: take what is well-formed, default the rest.
+  const settled: ClaimOptions = {
+    paragraphMarkerCoversPrecedingSentences: options?.paragraphMarkerCoversPrecedingSentences === true,
+    quotationsNeedOwnNote: options?.quotationsNeedOwnNote !== false,
+    allowlist: Array.isArray(options?.allowlist) ? options.allowlist.filter((p): p is string => typeof p === 'string') : [],
+  };
   try {
-    return analyse(paragraph, options);
+    return analyse(paragraph, settled);
   } catch {
     // The analyser must never take the model down; a paragraph it cannot read has no claims.
     return [];
