@@ -319,9 +319,9 @@ const BODY_VERB = new RegExp(
   'gu',
 );
 
-/** "told Eisenhower that", "warned his colleagues that", ", writing that": speech, whoever the subject. */
+/** "told Eisenhower that", "warned his colleagues that", ", writing that", "assessments admitted that": speech, whoever the subject. */
 const TOLD_THAT =
-  /, (?:writing|saying|declaring|insisting|claiming|warning|explaining|announcing|complaining|admitting|boasting|promising) (?:to [\p{L}-]{1,30} )?that\b|\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
+  /(?<!\b(?:be|been|being|is|was|were|are) )\b(?:admitted|insisted|declared|announced|warned|stated|claimed|conceded|acknowledged|complained|boasted|promised|assured|confessed|recalled|remarked) that\b|, (?:writing|saying|declaring|insisting|claiming|warning|explaining|announcing|complaining|admitting|boasting|promising) (?:to [\p{L}-]{1,30} )?that\b|\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
 
 /** "US military authorities perceived", "British officials feared": groups of people named by role. */
 const ROLE_VERB = new RegExp(
@@ -341,8 +341,13 @@ export function findBodyVerbs(text: string): SubjectVerb[] {
   )].map((f) => ({ subject: '', verb: '', start: f.start, end: f.end }));
 }
 
+/** "historians" → "[Hh]istorians": the nouns open sentences as often as not. */
+const SCHOOL_NOUNS_ANY_CASE = SCHOOL_NOUNS.split('|')
+  .map((noun) => `[${noun[0].toUpperCase()}${noun[0]}]${noun.slice(1)}`)
+  .join('|');
+
 const SCHOOL = new RegExp(
-  `\\b(?:${SCHOOL_NOUNS})(?:\\s*\\[[^\\]]{0,10}\\])?(?: (?:have|has|had|also|long|now|often|then|in turn|such as|from))?(?: [\\p{Ll}][\\p{L}-]{0,14})? (?:${SCHOLAR_VERBS}|to interpret|[A-Z][\\p{L}]{1,20})\\b|\\b(?:traditionalists?|revisionists?|post-revisionists?|revisionist scholarship)\\b`,
+  `\\b(?:${SCHOOL_NOUNS_ANY_CASE})(?:\\s*\\[[^\\]]{0,10}\\])?(?: (?:have|has|had|also|long|now|often|then|in turn|such as|from))?(?: [\\p{Ll}][\\p{L}-]{0,14})? (?:${SCHOLAR_VERBS}|to interpret|[A-Z][\\p{L}]{1,20})\\b|\\b(?:traditionalists?|revisionists?|post-revisionists?|revisionist scholarship)\\b`,
   'gu',
 );
 const SCHOOL_GUARD = /historian|scholar|traditionalist|revisionist|realist|historiograph|literature|orthodox|consensus|received|conventional|standard/i;
@@ -379,7 +384,7 @@ const VAGUE = new RegExp(
     `\\b(?:some|many|most|several|certain|numerous|various) (?:\\w{1,20} )?(?:historians|scholars|commentators|observers|critics|writers|analysts|experts|authors|academics|accounts|sources|specialists)(?: (?:have |had |now |long |also |still )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist|accept|accepted|agree|agreed|hold|held|see|saw)\\b)?`,
     `\\b(?:some|many|most) (?:\\w{1,20} )?(?:[a-z]{2,20}s|people) (?:\\w{1,15} ){0,3}(?:believed|believe|thought|think|felt|feel|argued|argue|claimed|claim|said|say|feared|fear)\\b`,
     `\\b(?:some|others|critics|many) (?:have |had )?(?:argued|argue|suggested|suggest|claimed|claim|said|say|believe|believed|contended|contend|maintained|maintain|questioned|question|insisted|insist|seen|see|read|viewed|view|regarded|regard|interpreted|interpret|described|describe|called|call)\\b`,
-    `\\bit (?:is|was|has been|had been|has long been) (?:widely |commonly |generally |often |frequently |sometimes |usually |traditionally |long |now )?(?:said|believed|argued|claimed|suggested|thought|held|accepted|assumed|agreed|alleged|maintained|rumou?red)\\b`,
+    `\\bit (?:is|was|has|had) (?:(?:widely|commonly|generally|often|frequently|sometimes|usually|traditionally|long|now) )?(?:been )?(?:widely |commonly |generally |often |frequently |sometimes |usually |traditionally |long |now )?(?:said|believed|argued|claimed|suggested|thought|held|accepted|assumed|agreed|alleged|maintained|rumou?red)\\b`,
     `\\b(?:is|are|was|were|has been|have been) (?:often|widely|commonly|generally|frequently|sometimes|usually|traditionally) (?:described|seen|regarded|considered|viewed|said|called|thought|portrayed|believed|presented|depicted|cited)\\b`,
     `\\b(?:is|are|was|were) said to\\b`,
     `\\baccording to (?:some|many|most|several|certain|various|later|other|one) ?(?:\\w{1,15})?\\b`,
