@@ -12,6 +12,8 @@
  *   does not, it is the next publish after the keystroke, which flatters such a server when it
  *   still answers an earlier keystroke. Keystrokes still unanswered `settleTimeoutMs` after the
  *   last one are counted as censored at the time waited;
+ * - hover while typing: a hover on a marker above the typing point 30 ms after each keystroke,
+ *   timed like the others: what the writer gets when the server is busy with the edit;
  * - memory: VmRSS of the server process sampled every 50 ms, and VmHWM (the kernel's peak) at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -27,6 +29,8 @@ export interface ServerSpec {
   args: string[];
   /** False for a server that offers no hover or definition: those figures are reported as n/a. */
   navigation: boolean;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export interface LatencySummary {
@@ -51,6 +55,8 @@ export interface RunResult {
   keystroke: (LatencySummary & { mode: 'version' | 'next-publish'; sync: 'incremental' | 'full' }) | null;
   hover: LatencySummary | null;
   definition: LatencySummary | null;
+  /** Hover sent 30 ms after each keystroke, while the server works on the edit. */
+  hoverWhileTyping: LatencySummary | null;
   peakMemoryMB: number | null;
   peakSampledRssMB: number | null;
   durationMs: number;
@@ -218,12 +224,17 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
     keystroke: null,
     hover: null,
     definition: null,
+    hoverWhileTyping: null,
     peakMemoryMB: null,
     peakSampledRssMB: null,
     durationMs: 0,
   };
 
-  const child = spawn(spec.command, spec.args, { stdio: ['pipe', 'pipe', 'pipe'], cwd: dirname(file) });
+  const child = spawn(spec.command, spec.args, {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    cwd: dirname(file),
+    env: { ...process.env, ...spec.env },
+  });
   if (options.logFile) child.stderr?.pipe(createWriteStream(options.logFile));
   else child.stderr?.resume();
   const pid = child.pid;
@@ -318,6 +329,9 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
     const position = { ...options.typingAt };
     const sentAt = new Map<number, number>();
     const publishedBefore = published.length;
+    // A marker above the typing point, which typing does not move, hovered while the edit is worked on.
+    const hoverAt = [...markers].reverse().find((marker) => marker.line < options.typingAt.line) ?? markers[0];
+    const typingHovers: Promise<number>[] = [];
     for (let key = 0; key < options.keystrokes && exited === null; key++) {
       const char = TYPED[key % TYPED.length];
       version += 1;
@@ -330,7 +344,18 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
       at += 1;
       position.character += 1;
-      await sleep(60 + random() * 40);
+      const pause = 60 + random() * 40;
+      if (spec.navigation && hoverAt) {
+        await sleep(30);
+        const hoverSent = now();
+        typingHovers.push(
+          (connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: hoverAt }) as Promise<unknown>).then(
+            () => now() - hoverSent,
+            () => now() - hoverSent,
+          ),
+        );
+        await sleep(pause - 30);
+      } else await sleep(pause);
     }
     const lastVersion = version;
     const lastSent = now();
@@ -355,6 +380,7 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
         samples.push(waitedUntil - sent);
       }
     }
+    if (typingHovers.length > 0) result.hoverWhileTyping = summarise(await Promise.all(typingHovers));
     result.keystroke = {
       ...summarise(samples, censored),
       mode: byVersion ? 'version' : 'next-publish',

@@ -16,6 +16,15 @@ const RESULTS_DIR = join(REPO, 'bench', 'results');
 
 export const SERVERS: ServerSpec[] = [
   { name: 'apparatus', command: process.execPath, args: [join(REPO, 'dist', 'server.js'), '--stdio'], navigation: true },
+  // Not run unless asked for (--servers apparatus-main-thread): the server with its analyses kept
+  // on the main thread, to measure what the analysis worker costs and saves.
+  {
+    name: 'apparatus-main-thread',
+    command: process.execPath,
+    args: [join(REPO, 'dist', 'server.js'), '--stdio'],
+    navigation: true,
+    env: { APPARATUS_ANALYSIS_THREAD: 'main' },
+  },
   { name: 'peer', command: process.execPath, args: [join(REPO, 'bench', 'peer', 'server.mjs'), '--stdio'], navigation: false },
 ];
 
@@ -38,9 +47,9 @@ function parseArgs(argv: string[]): Options {
   for (const size of sizes) {
     if (!(size in SIZES)) throw new Error(`Unknown size "${size}": choose from ${Object.keys(SIZES).join(', ')}`);
   }
-  const servers = (value('--servers') ?? SERVERS.map((server) => server.name).join(',')).split(',');
+  const servers = (value('--servers') ?? 'apparatus,peer').split(',');
   for (const server of servers) {
-    if (!SERVERS.some((spec) => spec.name === server)) throw new Error(`Unknown server "${server}": choose from apparatus, peer`);
+    if (!SERVERS.some((spec) => spec.name === server)) throw new Error(`Unknown server "${server}": choose from ${SERVERS.map((spec) => spec.name).join(', ')}`);
   }
   const keystrokes = Number(value('--keystrokes') ?? (quick ? 20 : 50));
   if (!Number.isInteger(keystrokes) || keystrokes < 1) throw new Error('--keystrokes takes a whole number above 0');
@@ -55,6 +64,7 @@ const FIGURES: Figure[] = [
   { label: 'keystroke → diagnostics p95', unit: 'ms', value: (run) => run.keystroke?.p95 ?? null, censored: (run) => (run.keystroke?.censored ?? 0) > 0 },
   { label: 'hover p50', unit: 'ms', value: (run) => navigation(run, run.hover, 'p50') },
   { label: 'hover p95', unit: 'ms', value: (run) => navigation(run, run.hover, 'p95') },
+  { label: 'hover while typing p95', unit: 'ms', value: (run) => navigation(run, run.hoverWhileTyping, 'p95') },
   { label: 'definition p50', unit: 'ms', value: (run) => navigation(run, run.definition, 'p50') },
   { label: 'definition p95', unit: 'ms', value: (run) => navigation(run, run.definition, 'p95') },
   { label: 'peak memory (VmHWM)', unit: 'MB', value: (run) => run.peakMemoryMB },
@@ -84,23 +94,32 @@ interface SizeResult {
   runs: RunResult[];
 }
 
-function tableFor(result: SizeResult): string[] {
+const TITLES: Record<string, string> = { apparatus: 'Apparatus', 'apparatus-main-thread': 'Apparatus, main thread', peer: 'peer' };
+
+/** The servers measured, in the order of SERVERS. */
+function serversIn(results: SizeResult[]): string[] {
+  return SERVERS.map((spec) => spec.name).filter((name) => results.some((result) => result.runs.some((run) => run.server === name)));
+}
+
+function cell(run: RunResult | undefined, figure: Figure): string {
+  return run ? format(figure.value(run), figure.unit, figure.censored?.(run) ?? false) : '—';
+}
+
+function tableFor(result: SizeResult, servers: string[]): string[] {
   const apparatus = result.runs.find((run) => run.server === 'apparatus');
   const peer = result.runs.find((run) => run.server === 'peer');
   const { thesis } = result;
   const lines = [
     `### ${thesis.size}: ${(thesis.bytes / 1024).toFixed(0)} KiB, ${thesis.notes} notes, ${thesis.markers} markers, ${thesis.bibliographyEntries} bibliography entries`,
     '',
-    '| figure | Apparatus | peer | peer ÷ Apparatus |',
-    '| --- | ---: | ---: | ---: |',
+    `| figure | ${servers.map((server) => TITLES[server] ?? server).join(' | ')} | peer ÷ Apparatus |`,
+    `| --- | ${servers.map(() => '---:').join(' | ')} | ---: |`,
   ];
   for (const figure of FIGURES) {
+    const cells = servers.map((server) => cell(result.runs.find((run) => run.server === server), figure));
     const a = apparatus ? figure.value(apparatus) : null;
     const p = peer ? figure.value(peer) : null;
-    lines.push(
-      `| ${figure.label} | ${format(a, figure.unit, apparatus !== undefined && (figure.censored?.(apparatus) ?? false))} | ` +
-        `${format(p, figure.unit, peer !== undefined && (figure.censored?.(peer) ?? false))} | ${ratio(a, p)} |`,
-    );
+    lines.push(`| ${figure.label} | ${cells.join(' | ')} | ${ratio(a, p)} |`);
   }
   const notes: string[] = [];
   for (const run of result.runs) {
@@ -120,7 +139,7 @@ function tableFor(result: SizeResult): string[] {
   return lines;
 }
 
-function growthLines(results: SizeResult[]): string[] {
+function growthLines(results: SizeResult[], servers: string[]): string[] {
   if (results.length < 2) return [];
   const sorted = [...results].sort((a, b) => a.thesis.bytes - b.thesis.bytes);
   const small = sorted[0];
@@ -129,11 +148,11 @@ function growthLines(results: SizeResult[]): string[] {
   const lines = [
     `### Growth from ${small.thesis.size} to ${large.thesis.size} (size ×${sizeGrowth.toFixed(0)}; linear growth would multiply each figure by about that)`,
     '',
-    '| figure | Apparatus | peer |',
-    '| --- | ---: | ---: |',
+    `| figure | ${servers.map((server) => TITLES[server] ?? server).join(' | ')} |`,
+    `| --- | ${servers.map(() => '---:').join(' | ')} |`,
   ];
   for (const figure of FIGURES) {
-    const cells = ['apparatus', 'peer'].map((server) => {
+    const cells = servers.map((server) => {
       const from = small.runs.find((run) => run.server === server);
       const to = large.runs.find((run) => run.server === server);
       const a = from ? figure.value(from) : null;
@@ -141,7 +160,7 @@ function growthLines(results: SizeResult[]): string[] {
       if (typeof a !== 'number' || typeof b !== 'number' || a <= 0) return a === 'n/a' ? 'n/a' : '—';
       return `×${(b / a).toFixed(1)} (${format(a, figure.unit)} → ${format(b, figure.unit)})`;
     });
-    lines.push(`| ${figure.label} | ${cells[0]} | ${cells[1]} |`);
+    lines.push(`| ${figure.label} | ${cells.join(' | ')} |`);
   }
   return lines;
 }
@@ -161,7 +180,7 @@ async function main(): Promise<void> {
   for (const thesis of theses) {
     const runs: RunResult[] = [];
     for (const spec of SERVERS.filter((server) => options.servers.includes(server.name))) {
-      if (spec.name === 'apparatus' && !existsSync(spec.args[0])) {
+      if (spec.name.startsWith('apparatus') && !existsSync(spec.args[0])) {
         runs.push({ ...emptyRun(spec.name, thesis), error: 'dist/server.js is not built (npm run build)' });
         continue;
       }
@@ -182,7 +201,8 @@ async function main(): Promise<void> {
 
   const date = new Date().toISOString();
   const command = `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`.replace(/ --$/, '');
-  const sections = [...results.flatMap((result) => [...tableFor(result), '']), ...growthLines(results)];
+  const servers = serversIn(results);
+  const sections = [...results.flatMap((result) => [...tableFor(result, servers), '']), ...growthLines(results, servers)];
   console.log('\n' + sections.join('\n'));
 
   const jsonPath = join(RESULTS_DIR, `bench-${date.slice(0, 19).replace(/:/g, '-')}.json`);
@@ -216,6 +236,7 @@ function emptyRun(server: string, thesis: GeneratedThesis): RunResult {
     keystroke: null,
     hover: null,
     definition: null,
+    hoverWhileTyping: null,
     peakMemoryMB: null,
     peakSampledRssMB: null,
     durationMs: 0,

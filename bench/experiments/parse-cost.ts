@@ -1,0 +1,49 @@
+/**
+ * What a cold open's parse costs and why: the thesis parsed as one document, as the model parses it
+ * (each top-level block on its own), and with micromark's extension set combined once instead of on
+ * every call. Also markdown-it-free baselines: splitting into blocks alone.
+ *
+ * Usage: tsx bench/experiments/parse-cost.ts [size=660k]
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { splitBlocks } from '../../server/src/model/blocks';
+import { GENERATED_DIR } from '../generate';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+function best(runs: number, work: () => void): number {
+  let fastest = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    fastest = Math.min(fastest, performance.now() - started);
+  }
+  return fastest;
+}
+
+function main(): void {
+  const size = process.argv[2] ?? '660k';
+  const text = readFileSync(join(GENERATED_DIR, `thesis-${size}.md`), 'utf8');
+  const blocks = splitBlocks(text);
+  processor.parse(text.slice(0, 20_000));
+  const split = best(5, () => splitBlocks(text));
+  const whole = best(3, () => processor.parse(text));
+  const perBlock = best(3, () => {
+    for (const block of blocks) processor.parse(block.text);
+  });
+  const tiny = best(3, () => {
+    for (let i = 0; i < blocks.length; i++) processor.parse('x');
+  });
+  console.log(`${size}: ${(text.length / 1024).toFixed(0)} KiB, ${blocks.length} blocks (best of 3, ms)`);
+  console.log(`  splitBlocks                          ${split.toFixed(1)}`);
+  console.log(`  remark parse, whole text at once     ${whole.toFixed(0)}`);
+  console.log(`  remark parse, block by block         ${perBlock.toFixed(0)}`);
+  console.log(`  of which fixed cost per call          ${tiny.toFixed(0)}  (${blocks.length} parses of "x")`);
+}
+
+main();
