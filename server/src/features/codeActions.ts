@@ -42,6 +42,8 @@ export const CODE_ACTION_KINDS: string[] = [
   ApparatusCodeActionKind.ConvertEndnotes,
 ];
 
+const MAX_CITE_ACTIONS = 25;
+
 const RENUMBER_TITLE = 'Renumber all notes in order of appearance';
 
 /** The comment that tells the claim checker to leave the sentence after it alone. */
@@ -271,6 +273,8 @@ function citeUncitedSources(essay: Essay, note: Note, selection: Range): Fix[] {
   const separator = atTextStart || before === '' || /[\s([{'"‘“]/.test(before) ? '' : '; ';
   return entries
     .filter((entry) => uncited.has(entry.key))
+    // A light-bulb menu longer than this is not read; completion inside a note offers every entry.
+    .slice(0, MAX_CITE_ACTIONS)
     .map((entry) => {
       const citation = shortFormCitation(entry, entries);
       return { title: `Cite ${citation.replace(/, p\.$/, '')} (not yet cited)`, edits: [TextEdit.replace(selection, separator + citation)], preferred: false };
