@@ -232,6 +232,17 @@ describe('code action: cite an uncited source', () => {
     assert.ok(actionsAt(korea, caret({ line, character: 7 })).some((a) => a.kind === ApparatusCodeActionKind.CiteSource), 'at the start of the text');
   });
 
+  it('offers at most 25, in bibliography order, when many sources are uncited', () => {
+    const surnames = Array.from({ length: 30 }, (_, i) => `Author${String.fromCharCode(65 + (i % 26))}${i >= 26 ? 'x' : ''}`);
+    const entries = surnames.map((surname, i) => `${surname} J., *A Study Numbered ${i + 1}* (London: Macmillan, ${1900 + i})`);
+    const text = `A claim[^1].\n\n## Bibliography\n\n${entries.join('\n\n')}\n\n[^1]: Some note\n`;
+    const cursor = endOfLineContaining(text, '[^1]: Some note');
+    const cite = actionsAt(text, caret(cursor)).filter((a) => a.kind === ApparatusCodeActionKind.CiteSource);
+    assert.equal(analyse(text).diagnostics.filter((d) => d.code === 'uncited-source').length, 30);
+    assert.equal(cite.length, 25);
+    assert.equal(cite[0].title, 'Cite AuthorA (1900) (not yet cited)');
+  });
+
   it('is not offered in the body', () => {
     const cursor = endOfLineContaining(korea, "'To want' is a strong word.");
     assert.ok(!actionsAt(korea, caret({ line: cursor.line, character: 5 })).some((a) => a.kind === ApparatusCodeActionKind.CiteSource));
