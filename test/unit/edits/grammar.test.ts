@@ -136,6 +136,11 @@ describe('TextMate injection grammar on the footnote sample', () => {
     assert.ok(italic.includes('markup.italic.markdown'), 'the emphasis is still scoped by the Markdown grammar');
   });
 
+  it('scopes op. cit. and loc. cit. as back-references too', () => {
+    const tokens = tokenise('[^4]: Kennan, op. cit., p.490; Rees, loc.cit. Opcit is a typo.\n')[0];
+    assert.deepEqual(tokens.filter((t) => t.scopes.includes('keyword.other.ibid.apparatus')).map((t) => t.text), ['op. cit.', 'loc.cit.']);
+  });
+
   it('leaves words that only contain "ibid" or "idem" alone', () => {
     const tokens = tokenise('Ibidem is not Ibid, and an identity is not idem.\n')[0];
     assert.deepEqual(tokens.filter((t) => t.scopes.includes('keyword.other.ibid.apparatus')).map((t) => t.text), ['Ibid', 'idem.']);
