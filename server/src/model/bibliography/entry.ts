@@ -58,8 +58,14 @@ export function parseEntry(source: string): ParsedEntry {
   const ids = documentIds(people.persons.length > 0 ? blank(text, titles) : text);
   const aliases = new Set<string>();
   if (people.corporate) {
-    const acronym = acronymOf(people.corporate);
+    const acronym = acronymOf(people.corporate.replace(/\([^)]*\)/g, ' '));
     if (acronym) aliases.add(acronym);
+    // "CIA (Central Intelligence Agency)": the body's own short name.
+    const shortName = /^([A-Z]{2,8})\s*\(/.exec(people.corporate);
+    if (shortName) aliases.add(shortName[1].toLowerCase());
+    const spelled = /\(([^)]+)\)/.exec(people.corporate);
+    const spelledAcronym = spelled ? acronymOf(spelled[1]) : null;
+    if (spelledAcronym) aliases.add(spelledAcronym);
   }
   for (const match of text.matchAll(/\(([A-Z]{2,8})\)/g)) aliases.add(match[1].toLowerCase());
   // A work known by an acronym in the title ("Foreign Relations of the United States" → FRUS).
@@ -134,7 +140,10 @@ export function parsePeople(part: string): People {
   if (!text) return { persons: [], corporate: null, etAl, editorsOnly: false };
 
   const words = text.split(/[\s,]+/).filter(Boolean);
-  if (corporateWords.test(text) || /^The\s/.test(text) || words.filter((w) => !initialsToken.test(w)).length > 6) {
+  // Names of people have no lower-case words but "and" and particles; names of bodies do ("of the").
+  const lowerCase = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|de|van|von|der|da|di|del|la|le|du|ten|ter|y)$/.test(w));
+  const nameWords = words.filter((w) => !initialsToken.test(w) && w !== 'and');
+  if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || nameWords.length > 9) {
     return { persons: [], corporate: text, etAl, editorsOnly: false };
   }
 
@@ -163,7 +172,8 @@ export function parsePeople(part: string): People {
 function personFromWords(chunk: string): Person {
   const tokens = chunk.trim().split(/\s+/);
   const firstInitial = tokens.findIndex((token) => initialsToken.test(token));
-  if (firstInitial > 0) {
+  // "Stueck W.W." has its initials last; "Bruce J. Allyn" has a middle initial and the surname last.
+  if (firstInitial > 0 && tokens.slice(firstInitial).every((token) => initialsToken.test(token))) {
     return { surname: tokens.slice(0, firstInitial).join(' '), given: tokens.slice(firstInitial).join(' ') };
   }
   // Given names first: the surname is the last word, with its particles ("Charles de Gaulle").
@@ -212,6 +222,9 @@ function yearOf(text: string, titles: TitleSpan[], url: string | null): YearInfo
   const around = text.slice(Math.max(0, chosen.start - 20), chosen.end + 2);
   const openParen = around.lastIndexOf('(', 20);
   const context = openParen >= 0 ? around.slice(openParen) : around.slice(10);
+  // "1989a", "1989b": author-date bibliographies tell one author's works of a year apart by a letter.
+  const suffix = /^[a-z](?![\p{L}])/u.exec(text.slice(chosen.end));
+  if (suffix) return { year, season: suffix[0], end: chosen.end + 1 };
   const inFullDate = findDates(text).some((date) => date.start <= chosen.start && chosen.start < date.end);
   const season = inFullDate
     ? null

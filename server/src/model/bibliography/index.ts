@@ -52,6 +52,6 @@ export function entryLabel(entry: BibliographyEntry): string {
   else if (people.length === 1) who = people[0].surname + (entry.etAl ? ' et al.' : '');
   else if (people.length === 2) who = `${people[0].surname} and ${people[1].surname}`;
   else who = `${people[0].surname} et al.`;
-  const when = [entry.season, entry.year].filter(Boolean).join(' ');
+  const when = entry.season && /^[a-z]$/.test(entry.season) ? `${entry.year ?? ''}${entry.season}` : [entry.season, entry.year].filter(Boolean).join(' ');
   return when ? `${who} (${when})` : who;
 }

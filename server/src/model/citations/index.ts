@@ -75,7 +75,16 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       };
       let ambiguousIbid = false;
 
-      if (draft.ibid) {
+      const antecedentAuthor = (within ?? previous)?.entries[0];
+      const idemWork = draft.ibid === 'idem' && antecedentAuthor !== undefined ? idemAsAuthor(draft, bibliography, antecedentAuthor) : null;
+      if (idemWork) {
+        // "Idem, *Another Title*": the same author, another work.
+        const resolution = resolveCitation(idemWork, index);
+        base.kind = resolution.kind;
+        base.entries = resolution.entries.map((item) => item.entry.key);
+        base.candidates = resolution.candidates.map((item) => item.entry.key);
+        base.unresolved = resolution.unresolved;
+      } else if (draft.ibid) {
         const antecedent = within ?? previous;
         base.kind = 'ibid';
         const word = draft.ibid === 'idem' ? 'Idem' : 'Ibid.';
@@ -145,6 +154,17 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     };
   }
   return facts;
+}
+
+/** "Idem, *Title* (…)" rewritten as the previous work's author's surname, when it names a work. */
+function idemAsAuthor(draft: CitationDraft, bibliography: Bibliography, previousKey: string): CitationDraft | null {
+  const rest = draft.text.replace(/^[*_]*(?:idem|id)\.?[*_]*\.?,?\s*/i, '');
+  if (!/[*_'"“‘]|\b(?:1[5-9]\d\d|20\d\d)\b/.test(rest)) return null;
+  const entry = bibliography.entries.find((candidate) => candidate.key === previousKey);
+  const person = entry?.authors[0] ?? entry?.editors[0];
+  if (!person) return null;
+  const text = `${person.surname}, ${rest}`;
+  return { ...draft, text, ibid: null, locator: draft.locator };
 }
 
 export function describeEntries(bibliography: Bibliography, keys: string[]): string {

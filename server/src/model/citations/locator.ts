@@ -7,8 +7,10 @@ export interface FoundLocator extends Locator {
   end: number;
 }
 
-const marked = /(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|col\.|§)\s*(\d{1,5}|[ivxlcdm]{1,8})(?:\s*[-–—]\s*(\d{1,5}|[ivxlcdm]{1,8}))?(?![\p{L}\d])/giu;
-const bare = /(?:,["”’']?|\):)\s*(\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(\d{1,5}|[ivxlc]{1,7}))?(?:n\d+)?\)?\s*[.;]?\s*$/;
+const marked = /(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|cols?\.|chap\.|ch\.|chapter|§)\s*(\d{1,5}|[ivxlcdm]{1,8})(?:\s*[-–—]\s*(\d{1,5}|[ivxlcdm]{1,8}))?(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])/giu;
+/** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
+const documentNumber = /\bnos?\.\s*(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?\s*[.;]?\s*$/;
+const bare = /(?:,["”’']?|\):)\s*(\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(\d{1,5}|[ivxlc]{1,7}))?(?:n\d*|ff?\.?)?\)?\s*[.;]?\s*$/;
 /** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
 const afterPublication = /\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(\d{1,5}|[ivxlc]{1,7}))?(?=[\s.,;)]|$)/;
 
@@ -43,14 +45,22 @@ export function findLocator(text: string): FoundLocator | null {
     const written = volumePage[0].replace(/\s*[.;]?\s*$/, '');
     return { ...toLocator(written, volumePage[2], volumePage[3], volumePage.index), end: volumePage.index + written.length };
   }
+  const passim = /,\s*(passim)\.?\s*$/.exec(text);
+  if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
   const tail = afterPublication.exec(text) ?? bare.exec(text);
   if (tail) {
     const page = Number(tail[1]);
     // ", 1997." ends a full reference with its year, not a page.
     if (!tail[2] && page >= 1500 && page <= 2099) return null;
     const start = tail.index + tail[0].lastIndexOf(tail[1], tail[0].length - (tail[2]?.length ?? 0) - 1);
-    const written = tail[2] ? text.slice(start, text.indexOf(tail[2], start + tail[1].length) + tail[2].length) : tail[1];
-    return toLocator(written, tail[1], tail[2], start);
+    const rangeEnd = tail[2] ? text.indexOf(tail[2], start + tail[1].length) + tail[2].length : start + tail[1].length;
+    const suffix = /^(?:n\d*|ff?\.?)/.exec(text.slice(rangeEnd))?.[0] ?? '';
+    return toLocator(text.slice(start, rangeEnd + suffix.length), tail[1], tail[2], start);
+  }
+  const numbered = documentNumber.exec(text);
+  if (numbered) {
+    const written = numbered[0].replace(/\s*[.;]?\s*$/, '');
+    return { ...toLocator(written, numbered[1], numbered[2], numbered.index), end: numbered.index + written.length };
   }
   return null;
 }

@@ -157,6 +157,14 @@ function resolveByAuthor(
   if (authorWords.length > 1 && introduced.length > 0) chosenWord = introduced[introduced.length - 1];
   // The works of the chosen author; of those, the ones naming most of the written co-authors.
   const chosenSurname = forced ? forced.surname : chosenWord.folded;
+  // Co-authors count only when written with the chosen author ("Higham … and Brune"), not when
+  // named before it ("On Nitze's role see Gaddis 2011").
+  if (!forced) {
+    for (const [item, hit] of hits) {
+      const people = [...item.entry.authors, ...item.entry.editors].map((person) => foldName(person.surname));
+      hit.count = matchedWords.filter((word) => word.start >= chosenWord.start && people.some((surname) => surname === word.folded || surname.split(/\s+/).includes(word.folded))).length;
+    }
+  }
   const byChosen = [...hits.entries()].filter(([item]) =>
     [...item.entry.authors, ...item.entry.editors].some((person) => foldName(person.surname).split(/\s+/).includes(chosenSurname) || foldName(person.surname) === chosenSurname),
   );
@@ -199,6 +207,12 @@ function resolveByAuthor(
       );
     }
     candidates = sameYear;
+    // "Garthoff 1989b": the letter picks one of the author's works of that year.
+    const letter = /(?:1[5-9]\d\d|20\d\d)([a-z])(?![\p{L}])/u.exec(text)?.[1];
+    if (letter && candidates.length > 1) {
+      const lettered = candidates.filter((item) => item.entry.season === letter);
+      if (lettered.length > 0) candidates = lettered;
+    }
   }
 
   if (candidates.length > 1) candidates = narrow(candidates, text, titles);
@@ -236,8 +250,16 @@ function narrow(candidates: IndexedEntry[], text: string, titles: TitleSpan[]): 
     if (matching.length > 0) candidates = matching;
   }
   if (candidates.length > 1) {
+    // A short title is the first words of the title: "Self, *Neville Chamberlain*" is the
+    // biography, not *The Neville Chamberlain Diary Letters*.
+    const shortTitle = titles.length ? titleWords(titles[0].value).join(' ') : '';
     const written = new Set(titleWords(titles.length ? titles.map((title) => title.value).join(' ') : text));
-    const scores = candidates.map((item) => [...item.titleWords].filter((word) => written.has(word)).length);
+    const scores = candidates.map((item) => {
+      const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
+      const leading = shortTitle && titleWords(item.entry.title ?? '').join(' ').startsWith(shortTitle) ? 0.5 : 0;
+      // Among equals, the title the short form covers most fully.
+      return overlap + leading + (item.titleWords.size ? (0.1 * overlap) / item.titleWords.size : 0);
+    });
     const top = Math.max(...scores);
     if (top > 0) candidates = candidates.filter((_, i) => scores[i] === top);
   }
@@ -259,6 +281,12 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   // shared with someone else's book.
   const namesAnAuthor = /^(?:e\.g\.\s*|see\s+(?:also\s+)?|cf\.\s*)?\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.\s?)+|,\s)/u.test(text);
 
+  const namesBody = (entry: IndexedEntry['entry']): boolean => {
+    if (!entry.corporateAuthor) return false;
+    const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    // A body named in full, not one abbreviated ("US Department of State" in "in US Department of State 1996" is a short form).
+    return body.split(' ').length >= 5 && plain.includes(` ${body} `);
+  };
   let bestScore = 0;
   let best: IndexedEntry[] = [];
   for (const item of index.entries) {
@@ -271,13 +299,14 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
     if (entry.corporateAuthor) {
       const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-      if (body.length > 3 && plain.includes(` ${body} `)) score += 6;
+      if (body.length > 3 && plain.includes(` ${body} `)) score += 8;
     }
     const anonymous = entry.authors.length + entry.editors.length === 0;
     if (item.titleWords.size > 0 && (anonymous || !namesAnAuthor)) {
       const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
       const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
-      if (ratio >= 0.5 || overlap >= 3) score += Math.round(6 * Math.min(1, ratio + 0.25));
+      // Words of a title written without markup are weak evidence: most of the title must be there.
+      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) score += Math.round(6 * Math.min(1, ratio + 0.25));
     }
     if (score > 0 && entry.year !== null && years.has(entry.year)) score += 2;
     if (score > bestScore) {
@@ -294,7 +323,11 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   const identified =
     single !== null &&
     (cited.some((id) => single.documentIds.some((listed) => documentIdMatches(id, listed))) ||
-      (dates.length > 0 && (single.dates.length > 0 || single.aliases.some((alias) => tokens.has(alias)) || (!single.corporateAuthor && single.authors.length === 0))));
+      (dates.length > 0 &&
+        (single.dates.length > 0 ||
+          single.aliases.some((alias) => tokens.has(alias)) ||
+          namesBody(single) ||
+          (!single.corporateAuthor && single.authors.length === 0))));
   if (url || identified) kind = 'full';
   if (best.length === 1) return { ...empty(kind), entries: best };
   return {

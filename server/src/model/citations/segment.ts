@@ -31,15 +31,27 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end)) {
       parts.push({ start, end: i });
       start = i + 1;
+    } else if (c === '.' && depth === 0 && startsProse(text, i) && !titles.some((t) => t.start < i && i < t.end)) {
+      // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
+      parts.push({ start, end: i });
+      start = i + 1;
     }
   }
   parts.push({ start, end: text.length });
   return parts;
 }
 
+const abbreviations = /(?:^|[\s(])(?:\p{L}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e\.g|i\.e|ibid|op|cit|rev|jr|sr|st|dr|mr|mrs|ms|ch|chap|fols?|nn?|univ|repr|comp|esp|al)$/iu;
+
+/** After this full stop comes a sentence ("The memorandum summarises…"), not more of a reference. */
+function startsProse(text: string, dot: number): boolean {
+  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(text.slice(dot + 1, dot + 60))) return false;
+  return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
+}
+
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /\s/.test(text[start])) start++;
-  while (end > start && /[\s.,;]/.test(text[end - 1]) && !(text[end - 1] === '.' && /(?:\b\p{L}|\bal|\bed|\bibid|\bop\. cit|\bp)$/iu.test(text.slice(Math.max(start, end - 8), end - 1)))) end--;
+  while (end > start && /[\s.,;]/.test(text[end - 1]) && !(text[end - 1] === '.' && /(?:\b\p{L}|\bal|\bed|\bibid|\bop\. cit|\bp|\dff)$/iu.test(text.slice(Math.max(start, end - 8), end - 1)))) end--;
   return { start, end };
 }
 
