@@ -141,7 +141,7 @@ function applyCuts(raw: string, cuts: Cut[], ignoreComments: number[]): Prose {
   }
   keep(cursor, raw.length);
   offsets[length] = raw.length;
-  return { text: parts.join(''), source: offsets.slice(0, length + 1), ignoreComments };
+  return { text: parts.join(''), source: offsets.subarray(0, length + 1), ignoreComments };
 }
 
 /** Source span of the prose span [start, end). */

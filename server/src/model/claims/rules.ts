@@ -145,13 +145,21 @@ export function findDates(text: string): Finding[] {
 
 /** Document words; `report(s)` and `document(s)` only as nouns (after a determiner or capitalised). */
 const DOCUMENT =
-  /\b(?:telegrams?|cables?|memorand(?:um|a)|memos?|directives?|despatch(?:es)?|dispatch(?:es)?|letters?|minutes of|diar(?:y|ies)|memoirs?|correspondence|communiqu[ée]s?|transcripts?|protocol of|instructions to)\b|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Reports?|Memorandum|Directive|Protocol)\b|\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:(?!reports?\b|documents?\b)\w{1,20} )?(?:reports?|documents?)\b/g;
+  /\b(?:telegrams?|cables?|memorand(?:um|a)|memos?|directives?|despatch(?:es)?|dispatch(?:es)?|letters?|minutes of|diar(?:y|ies)|memoirs?|correspondence|communiqu[ée]s?|transcripts?|protocol of|instructions to)\b|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Reports?|Memorandum|Directive|Protocol)\b/g;
+/** "the same document", "a secret report": run only when the paragraph has such a noun at all. */
+const DOCUMENT_PHRASE =
+  /\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:(?!reports?\b|documents?\b)\w{1,20} )?(?:reports?|documents?)\b/g;
 
 /** "letter" is not a document in "to the letter", "letters of credit". */
 const NOT_DOCUMENT = /^(?:letters? of (?:credit|marque|the law)|to the letter)$/i;
 
 export function findDocuments(text: string): Finding[] {
-  return collect(text, DOCUMENT, (m) => {
+  const found = findDocumentsWith(text, DOCUMENT);
+  return /report|document/.test(text) ? [...found, ...findDocumentsWith(text, DOCUMENT_PHRASE)] : found;
+}
+
+function findDocumentsWith(text: string, pattern: RegExp): Finding[] {
+  return collect(text, pattern, (m) => {
     const word = m[0];
     if (NOT_DOCUMENT.test(word)) return null;
     const before = text.slice(Math.max(0, m.index - 8), m.index);
