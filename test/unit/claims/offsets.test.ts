@@ -54,4 +54,22 @@ describe('claims: offsets and messages', () => {
     const [cited] = claimsOf('Jian identifies three rationales[28].');
     assert.equal(claimDiagnosticCode(cited), null);
   });
+
+  it('ignores excluded spans (inline code) but keeps offsets into the source', () => {
+    const text = 'The phrase `Stalin said that` is a test. Kim told Stalin that victory was certain.';
+    const code = text.indexOf('`Stalin');
+    const claims = analyseParagraph({ text, markers: [], excluded: [{ start: code, end: text.indexOf('` is') + 1 }] }, defaultClaimOptions);
+    assert.equal(claims.length, 1);
+    assert.equal(claims[0].sentence, 'Kim told Stalin that victory was certain.');
+    assert.equal(claims[0].start, text.indexOf('Kim'));
+  });
+
+  it('reads link text as prose and skips the destination', () => {
+    const text = 'As [Khrushchev puts it](https://example.org/memoirs "Memoirs"), Stalin had his doubts.';
+    const [claim] = claimsOf(text);
+    const speech = claim.evidence.find((e) => e.reason === 'reported-speech-or-thought');
+    assert.ok(speech);
+    assert.equal(text.slice(speech.start, speech.end), speech.text);
+    assert.ok(!claim.evidence.some((e) => e.text.includes('example.org')));
+  });
 });
