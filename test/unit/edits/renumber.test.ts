@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import fc from 'fast-check';
 import { TextEdit } from 'vscode-languageserver';
 import { renumberNotesEdits } from '../../../server/src/features/renumber';
@@ -97,6 +99,26 @@ describe('renumberNotesEdits on the endnote form', () => {
     assertRenumbered(shuffled, after);
     assert.ok(after.includes('intervention[12]. It is possible'), 'marker 12 is back in place in the body');
   });
+});
+
+describe('renumberNotesEdits on every fixture essay', () => {
+  const dir = path.resolve(__dirname, '../../fixtures/essays');
+  const essays = readdirSync(dir).filter((file) => file.endsWith('.md') && file !== 'README.md');
+
+  it('finds the fixture essays', () => {
+    assert.ok(essays.length >= 5, essays.join(', '));
+  });
+
+  for (const file of essays) {
+    it(`gives the same text for ${file} whatever numbers its notes had (labels reversed first)`, () => {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      const essay = analyse(text);
+      const highest = Math.max(...[...essay.markers, ...essay.notes].map((item) => Number(item.label)).filter(Number.isFinite));
+      const reversed = relabel(essay, (label) => (/^\d+$/.test(label) ? String(highest + 1 - Number(label)) : label));
+      assert.notEqual(reversed, text);
+      assert.equal(renumber(reversed), renumber(text));
+    });
+  }
 });
 
 describe('renumberNotesEdits on small essays', () => {
