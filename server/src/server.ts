@@ -5,9 +5,7 @@
  *
  * Run as `apparatus-language-server --stdio` (or `--node-ipc`, `--socket=<port>`, `--pipe=<name>`).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import {
   type CancellationToken,
@@ -34,7 +32,7 @@ import { provideCompletion } from './features/completion';
 import { type ApparatusSettings, defaultSettings, parseSettings, toAnalysisOptions } from './features/config';
 import { provideDeclaration } from './features/declaration';
 import { provideDefinition } from './features/definition';
-import { countBySeverity, provideDiagnostics, type RuleDocs } from './features/diagnostics';
+import { countBySeverity, provideDiagnostics, ruleDocsIn } from './features/diagnostics';
 import { describeError, DocumentAnalyses } from './features/documentAnalyses';
 import { provideDocumentHighlights } from './features/documentHighlights';
 import { provideDocumentSymbols } from './features/documentSymbols';
@@ -109,23 +107,8 @@ function startServer(args: string[]): void {
     connection.console.warn(message);
   }
 
-  /** Each rule's page under docs/rules/, when the docs ship next to the bundle. */
-  const ruleDocs: RuleDocs = (() => {
-    const folder = path.resolve(__dirname, '..', 'docs', 'rules');
-    const known = new Map<string, string>();
-    try {
-      const walk = (dir: string, prefix: string): void => {
-        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-          if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
-          else if (entry.name.endsWith('.md')) known.set(`${prefix}${entry.name.slice(0, -3)}`, pathToFileURL(path.join(dir, entry.name)).href);
-        }
-      };
-      if (fs.existsSync(folder)) walk(folder, '');
-    } catch (error) {
-      log(`Rule pages under ${folder} could not be listed: ${describeError(error)}`);
-    }
-    return (code: string) => known.get(code) ?? known.get(code.replace(/\//g, '-'));
-  })();
+  /** Each rule's page under docs/rules/, when the docs ship next to the bundle (dist/../docs). */
+  const ruleDocs = ruleDocsIn(path.resolve(__dirname, '..', 'docs', 'rules'), log);
 
   function publish(uri: string, version: number, essay: Essay): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(essay, uri, settings, ruleDocs) });

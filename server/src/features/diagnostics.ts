@@ -4,11 +4,10 @@
  * related places in the same document, the `Unnecessary` tag, and the model's `data` passed on
  * for quick fixes.
  */
-import {
-  type Diagnostic,
-  DiagnosticSeverity,
-  DiagnosticTag,
-} from 'vscode-languageserver';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import type { Diagnostic as ModelDiagnostic, Essay, Severity } from '../model/types';
 import { type ApparatusSettings, effectiveSeverity } from './config';
 
@@ -23,6 +22,27 @@ const lspSeverity: Record<Severity, DiagnosticSeverity> = {
 
 /** Where a rule is documented (an absolute URI), or undefined when it has no page. */
 export type RuleDocs = (code: string) => string | undefined;
+
+/**
+ * The rule pages found under `folder` (`missing-note.md`, `unsupported-claim/quotation.md` or
+ * `unsupported-claim-quotation.md`), listed once. A rule without a page, or a folder that is not
+ * there (the docs were not shipped), gives no link rather than a dead one.
+ */
+export function ruleDocsIn(folder: string, log: (message: string) => void = () => undefined): RuleDocs {
+  const pages = new Map<string, string>();
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(path.join(dir, entry.name), `${prefix}${entry.name}/`);
+      else if (entry.name.endsWith('.md')) pages.set(`${prefix}${entry.name.slice(0, -3)}`, pathToFileURL(path.join(dir, entry.name)).href);
+    }
+  };
+  try {
+    if (existsSync(folder)) walk(folder, '');
+  } catch (error) {
+    log(`Rule pages under ${folder} could not be listed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return (code) => pages.get(code) ?? pages.get(code.replace(/\//g, '-'));
+}
 
 export function toLspDiagnostic(
   diagnostic: ModelDiagnostic,

@@ -3,9 +3,13 @@
  * related information in the document, tags, data for quick fixes, and rule pages.
  */
 import { strict as assert } from 'node:assert';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { defaultSettings, parseSettings } from '../../../server/src/features/config';
-import { countBySeverity, provideDiagnostics } from '../../../server/src/features/diagnostics';
+import { countBySeverity, provideDiagnostics, ruleDocsIn } from '../../../server/src/features/diagnostics';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { lineRangeOf, rangeOf, sample, uri } from './support';
 
@@ -74,6 +78,24 @@ describe('diagnostics', () => {
     const result = provideDiagnostics(defects, uri, defaultSettings, pages);
     assert.deepEqual(result.find((d) => d.code === 'missing-note')?.codeDescription, { href: 'file:///docs/rules/missing-note.md' });
     assert.equal(result.find((d) => d.code === 'unused-note')?.codeDescription, undefined);
+  });
+
+  it('finds rule pages in a folder, flat or nested, and nothing where there is no folder', () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'apparatus-rules-'));
+    try {
+      writeFileSync(path.join(folder, 'missing-note.md'), '# missing-note\n');
+      mkdirSync(path.join(folder, 'unsupported-claim'));
+      writeFileSync(path.join(folder, 'unsupported-claim', 'quotation.md'), '# quotation\n');
+      writeFileSync(path.join(folder, 'unsupported-claim-statistic.md'), '# statistic\n');
+      const pages = ruleDocsIn(folder);
+      assert.equal(pages('missing-note'), pathToFileURL(path.join(folder, 'missing-note.md')).href);
+      assert.equal(pages('unsupported-claim/quotation'), pathToFileURL(path.join(folder, 'unsupported-claim', 'quotation.md')).href);
+      assert.equal(pages('unsupported-claim/statistic'), pathToFileURL(path.join(folder, 'unsupported-claim-statistic.md')).href);
+      assert.equal(pages('unused-note'), undefined);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+    assert.equal(ruleDocsIn(path.join(tmpdir(), 'no-such-apparatus-folder'))('missing-note'), undefined);
   });
 
   it('reports a file too large to analyse', () => {
