@@ -48,7 +48,12 @@ function publisher(entry: BibliographyEntry): string | null {
  * as written.
  */
 export function renderEntry(entry: BibliographyEntry): string {
-  if (!entry.title) return entry.text.trim();
+  // An entry wrapped over several source lines reads as one line in a hover or a list.
+  return composeEntry(entry).replace(/\s+/g, ' ').trim();
+}
+
+function composeEntry(entry: BibliographyEntry): string {
+  if (!entry.title) return entry.text;
   const parts: string[] = [];
   const authors = people(entry.authors, entry.etAl);
   if (authors) parts.push(authors);
@@ -140,10 +145,19 @@ export function sectionName(section: string | null): string | null {
   return section.trim().replace(/[:.]+$/, '');
 }
 
+/** "Ibid." / "Idem" / "Op. cit." as the note writes it (without its emphasis). */
+function backReferenceWord(text: string): string {
+  const match = /\b(ibid|idem|op\.\s?cit|loc\.\s?cit)\b\.?/i.exec(text);
+  if (!match) return 'Ibid.';
+  let word = match[0].replace(/\s+/g, ' ');
+  if (/^(ibid|op|loc)/i.test(word) && !word.endsWith('.')) word += '.';
+  return word[0].toUpperCase() + word.slice(1).toLowerCase();
+}
+
 /** "Ibid. → note 22 → Mansourov 1995" for a resolved Ibid.; null for other citations. */
 export function ibidChainText(essay: Essay, citation: Citation): string | null {
   if (citation.kind !== 'ibid') return null;
-  const steps = ['Ibid.', ...citation.ibidChain.map((label) => `note ${label}`)];
+  const steps = [backReferenceWord(citation.text), ...citation.ibidChain.map((label) => `note ${label}`)];
   const names = citation.entries.map((key) => entryFor(essay, key)).filter((e): e is BibliographyEntry => e !== null);
   if (names.length > 0) steps.push(names.map((entry) => shortName(essay, entry)).join(' or '));
   else steps.push('no resolved source');

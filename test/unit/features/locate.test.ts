@@ -103,6 +103,19 @@ describe('render', () => {
     assert.equal(sectionName(null), null);
   });
 
+  it('writes an entry wrapped over two lines as one line', () => {
+    const text = 'A.[^1]\n\n[^1]: Clark, p.1\n\n## Bibliography\n\nClark C., *The Sleepwalkers: How Europe Went to War in 1914*\n(London: Allen Lane, 2012)\n';
+    const small = analyseEssay(text);
+    assert.equal(renderEntry(small.bibliography.entries[0]), 'Clark, C., *The Sleepwalkers: How Europe Went to War in 1914* (London: Allen Lane, 2012)');
+  });
+
+  it('names the back-reference as the note writes it: Ibid. or Idem', () => {
+    const text = 'A.[^1] B.[^2] C.[^3]\n\n[^1]: Clark C., *The Sleepwalkers* (London: Allen Lane, 2012), p.1\n\n[^2]: *Idem*, p.2\n\n[^3]: Ibid, p.3\n\n## Bibliography\n\nClark C., *The Sleepwalkers* (London: Allen Lane, 2012)\n';
+    const small = analyseEssay(text);
+    assert.equal(ibidChainText(small, notesFor(small, '2')[0].citations[0]), 'Idem → note 1 → Clark 2012');
+    assert.equal(ibidChainText(small, notesFor(small, '3')[0].citations[0]), 'Ibid. → note 2 → note 1 → Clark 2012');
+  });
+
   it('writes the Ibid. chain, and nothing for other citations', () => {
     const note25 = notesFor(essay, '25')[0];
     assert.equal(ibidChainText(essay, note25.citations[0]), 'Ibid. → note 24 → Mansourov 1995');
