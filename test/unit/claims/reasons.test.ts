@@ -69,6 +69,8 @@ describe('claims: reasons', () => {
       'Eden took the seizure personally and told Eisenhower that Nasser had to be removed.',
       'The State Department did not expect Moscow to accept.',
       'As Khrushchev puts it, Stalin had his doubts.',
+      'According to Dobrynin, the offer was never put in writing.',
+      'In the words of one Foreign Office official, the Cabinet was sleepwalking.',
     ]) {
       const c = claimsOf(s);
       assert.equal(c.length, 1, s);

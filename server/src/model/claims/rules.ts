@@ -329,7 +329,7 @@ const BODY_VERB = new RegExp(
 
 /** "told Eisenhower that", "warned his colleagues that", ", writing that", "assessments admitted that": speech, whoever the subject. */
 const TOLD_THAT =
-  /(?<!\b(?:be|been|being|is|was|were|are) )\b(?:admitted|insisted|declared|announced|warned|stated|claimed|conceded|acknowledged|complained|boasted|promised|assured|confessed|recalled|remarked) that\b|, (?:writing|saying|declaring|insisting|claiming|warning|explaining|announcing|complaining|admitting|boasting|promising) (?:to [\p{L}-]{1,30} )?that\b|\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
+  /\b[Aa]ccording to (?:the )?[\p{Lu}][\p{L}'’-]{1,30}|\b[Ii]n the words of (?:the |one |a |an |his |her |their )?[\p{L}][\p{L}'’-]{1,30}|(?<!\b(?:be|been|being|is|was|were|are) )\b(?:admitted|insisted|declared|announced|warned|stated|claimed|conceded|acknowledged|complained|boasted|promised|assured|confessed|recalled|remarked) that\b|, (?:writing|saying|declaring|insisting|claiming|warning|explaining|announcing|complaining|admitting|boasting|promising) (?:to [\p{L}-]{1,30} )?that\b|\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
 
 /** "US military authorities perceived", "British officials feared": groups of people named by role. */
 const ROLE_VERB = new RegExp(
