@@ -243,7 +243,10 @@ function scanMarkers(text: string, excluded: Span[], definitionLabels: Span[], i
     const after = text[end];
     // `[text][1]` is a reference link, `[1](url)` and `[1]: url` are links: not endnote markers.
     // `[9](my italics)` is not a link (a destination has no spaces), so the marker stands.
-    if (before === ']' || before === '!' || after === '[' || after === ':' || linkStarts.has(start)) continue;
+    // Adjacent markers (`war[4][5]`) are markers, not a reference link.
+    const afterMarker = before === ']' && /\[\d{1,4}\]$/.test(text.slice(Math.max(0, start - 6), start));
+    const beforeMarker = after === '[' && /^\[\d{1,4}\]/.test(text.slice(end, end + 6));
+    if ((before === ']' && !afterMarker) || before === '!' || (after === '[' && !beforeMarker) || after === ':' || linkStarts.has(start)) continue;
     markers.push({ label: match[1], form: 'endnote', start, end, labelStart: start + 1, labelEnd: end - 1 });
   }
   markers.sort((a, b) => a.start - b.start);

@@ -1,0 +1,101 @@
+/** Finding the bibliography and reading its entries. */
+import { strict as assert } from 'node:assert';
+import { analyseEssay } from '../../../server/src/model/analyse';
+import { parseEntry } from '../../../server/src/model/bibliography/entry';
+import { joinLines } from './helpers';
+
+const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
+
+describe('bibliography', () => {
+  for (const heading of ['## Bibliography', '# Works Cited', '#### References', '### SOURCES', 'BIBLIOGRAPHY:', '**References**', 'Select bibliography']) {
+    it(`is found under "${heading}"`, () => {
+      const essay = analyseEssay(joinLines('Text[^1].', '', heading, '', 'Rees D., *The Age of Containment* (London: Macmillan, 1967)', '', '[^1]: Rees, p.4'), noClaims);
+      assert.equal(essay.bibliography.entries.length, 1);
+      assert.deepEqual(essay.notes[0].citations[0].entries, ['rees1967']);
+    });
+  }
+
+  it('reads sub-sections as headings or as plain lines, and stops at the next section of the essay', () => {
+    const essay = analyseEssay(
+      joinLines(
+        '## Bibliography', '', 'Primary sources:', '', 'Truman H.S., *Memoirs* (NY: Da Capo, 1987)', '',
+        '### Secondary literature', '', '- Rees D., *The Age of Containment* (London: Macmillan, 1967)', '- May E.R., *Lessons of the Past* (NY: Oxford University Press, 1973)', '',
+        '## Appendix', '', 'Smith J., not an entry (2000)',
+      ),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.sections.map((section) => section.title), ['Primary sources', 'Secondary literature']);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => [entry.key, entry.section]), [
+      ['truman1987', 'Primary sources'],
+      ['rees1967', 'Secondary literature'],
+      ['may1973', 'Secondary literature'],
+    ]);
+  });
+
+  it('splits entries typed one per line, and keeps a wrapped entry whole', () => {
+    const essay = analyseEssay(
+      joinLines('## References', '', 'Rees D., *The Age of Containment* (London: Macmillan, 1967).', 'May E.R., *Lessons of the Past* (NY: Oxford', 'University Press, 1973).'),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.key), ['rees1967', 'may1973']);
+    assert.equal(essay.bibliography.entries[1].range.end.line, 4);
+  });
+
+  it('gives a repeated author (em-dashes) the previous entry\'s author', () => {
+    const essay = analyseEssay(
+      joinLines('## Bibliography', '', 'Gaddis, John Lewis. *We Now Know*. Oxford: Clarendon Press, 1997.', '', '———. *The Long Peace*. New York: Oxford University Press, 1987.'),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.entries.map((entry) => [entry.key, entry.authors[0]?.surname]), [
+      ['gaddis1997', 'Gaddis'],
+      ['gaddis1987', 'Gaddis'],
+    ]);
+  });
+
+  it('parses authors with initials, et al., editors and co-authors', () => {
+    const goncharov = parseEntry('Goncharov S.N. et al., *Uncertain Partners: Stalin, Mao and the Korean War* (Stanford: Stanford University Press, 1993)');
+    assert.deepEqual(goncharov.authors, [{ surname: 'Goncharov', given: 'S.N' }]);
+    assert.equal(goncharov.etAl, true);
+    const talbott = parseEntry('Talbott S. (ed.), *Khrushchev Remembers* (London: Little Brown & Company, 1971)');
+    assert.deepEqual(talbott.editors.map((person) => person.surname), ['Talbott']);
+    assert.deepEqual(talbott.authors, []);
+    const higham = parseEntry('Higham R.D.S. and Brune L.H., *The Korean War: Handbook of the Literature and Research* (Westport, Conn.: Greenwood Press, 1996)');
+    assert.deepEqual(higham.authors.map((person) => person.surname), ['Higham', 'Brune']);
+    const chicago = parseEntry('Blight, James G., Bruce J. Allyn, and David A. Welch. 1993. *Cuba on the Brink*. New York: Pantheon.');
+    assert.deepEqual(chicago.authors.map((person) => person.surname), ['Blight', 'Allyn', 'Welch']);
+  });
+
+  it('reads year, season, issue, title, container, volume and pages of an article', () => {
+    const entry = parseEntry("Weathersby K., 'Korea, 1949-1950: To Attack or not to Attack? STALIN, Kim Il Sung and the Prelude to War' *CWIHP*, Issue 5 (spring 1995), pp.1-57");
+    assert.equal(entry.year, 1995);
+    assert.equal(entry.season, 'spring');
+    assert.equal(entry.issue, 'Issue 5');
+    assert.equal(entry.title, 'Korea, 1949-1950: To Attack or not to Attack? STALIN, Kim Il Sung and the Prelude to War');
+    assert.equal(entry.container, 'CWIHP');
+    assert.deepEqual(entry.pages, { text: '1-57', from: 1, to: 57 });
+    const stueck = parseEntry("Stueck W.W., 'The Soviet Union and the Origins of the Korea War' in *World Politics* Vol.28, No.4 (July 1976), pp.622-635");
+    assert.equal(stueck.volume, '28');
+    assert.equal(stueck.season, 'July');
+    assert.equal(stueck.isPart, true);
+  });
+
+  it('reads bodies, archives and newspapers as sources', () => {
+    const frus = parseEntry('Foreign Relations of the United States, NSC report 8-2, 22 March 1949, vol.VII');
+    assert.equal(frus.corporateAuthor, 'Foreign Relations of the United States');
+    assert.deepEqual(frus.aliases, ['frus']);
+    assert.deepEqual(frus.documentIds, ['nsc 8-2']);
+    assert.deepEqual(frus.dates, ['1949-03-22']);
+    const archive = parseEntry('The National Archives, Kew (TNA). FO 371, Foreign Office: Political Departments.');
+    assert.ok(archive.aliases.includes('tna'));
+    assert.ok(archive.documentIds.includes('fo 371'));
+    const paper = parseEntry('*New York Times*.');
+    assert.equal(paper.title, 'New York Times');
+  });
+
+  it('reports a work listed twice once, as a duplicate', () => {
+    const entry = 'Rees D., *The Age of Containment* (London: Macmillan, 1967)';
+    const essay = analyseEssay(joinLines('Text[^1].', '', '## Bibliography', '', entry, '', entry, '', '[^1]: Rees D., *The Age of Containment* (London: Macmillan, 1967), p.4'), noClaims);
+    assert.deepEqual(essay.notes[0].citations[0].entries, ['rees1967a']);
+    assert.deepEqual(essay.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]), [['duplicate-entry', 6]]);
+  });
+});

@@ -1,0 +1,26 @@
+/** samples/defects.md raises every diagnostic the project has, each where the answer key says. */
+import { strict as assert } from 'node:assert';
+import { analyseEssay } from '../../../server/src/model/analyse';
+import { defaultSeverities } from '../../../server/src/model/diagnostics';
+import { readFixture, readSample } from './helpers';
+
+interface Expected {
+  code: string;
+  line: number;
+}
+
+describe('samples/defects.md', () => {
+  const essay = analyseEssay(readSample('defects.md'));
+  const expected = (JSON.parse(readFixture('defects.expected.json')) as Expected[]).map(({ code, line }) => `${line} ${code}`);
+  const actual = essay.diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1} ${diagnostic.code}`);
+
+  it('raises exactly the expected diagnostics, on the expected lines', () => {
+    assert.deepEqual([...actual].sort(), [...expected].sort());
+  });
+
+  it('shows every diagnostic code at least once (but the size limit, shown in its own test)', () => {
+    const shown = new Set(essay.diagnostics.map((diagnostic) => diagnostic.code));
+    const missing = Object.keys(defaultSeverities).filter((code) => !shown.has(code) && code !== 'file-too-large' && code !== 'missing-bibliography');
+    assert.deepEqual(missing, []);
+  });
+});
