@@ -63,6 +63,8 @@ function hoverText(result: { contents: unknown } | null): string {
   return (result.contents as MarkupContent).value;
 }
 
+const version = (JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+
 describe('language server over stdio', function () {
   this.timeout(30000);
 
@@ -86,6 +88,7 @@ describe('language server over stdio', function () {
         assert.equal(uncited.source, 'apparatus');
         assert.equal(uncited.severity, DiagnosticSeverity.Warning);
         assert.deepEqual(uncited.data, { key: 'stueck1976' });
+        assert.ok(client.logs.includes(`apparatus-language-server ${version}: analyses run in a worker thread.`), client.logs.join('\n'));
         for (const diagnostic of published.diagnostics) {
           assert.equal(diagnostic.source, 'apparatus');
           assert.ok(typeof diagnostic.code === 'string' && diagnostic.code in defaultSeverities, `known rule ${diagnostic.code}`);
@@ -376,7 +379,6 @@ describe('language server over stdio', function () {
 
   describe('command line', () => {
     it('prints its version and its help, and refuses to start without a transport', () => {
-      const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version as string;
       assert.equal(execFileSync(process.execPath, [serverPath, '--version'], { encoding: 'utf8' }), `${version}\n`);
       assert.match(execFileSync(process.execPath, [serverPath, '--help'], { encoding: 'utf8' }), /--stdio/);
       assert.throws(() => execFileSync(process.execPath, [serverPath], { encoding: 'utf8', stdio: 'pipe' }), /no transport given/);
