@@ -1,0 +1,99 @@
+/** The command-line checker: output formats and exit statuses, in-process and as the built bundle. */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../server/src/cli/main';
+
+const root = join(__dirname, '..', '..', '..');
+const sample = (name: string) => join(root, 'samples', name);
+
+function run(...argv: string[]): { status: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = main(argv, (line) => out.push(line), (line) => err.push(line));
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+interface JsonReport {
+  files: {
+    path: string;
+    notes: { label: string; line: number; column: number; markers: { line: number; column: number }[]; citations: { text: string; kind: string; locator: string | null; entries: string[]; unresolved: string | null }[] }[];
+    bibliography: { key: string; line: number; section: string | null; citedBy: string[] }[];
+    diagnostics: { line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }[];
+  }[];
+}
+
+describe('apparatus check', () => {
+  it('prints compiler-style lines and a summary, and exits 0 when there is no error', () => {
+    const { status, out } = run('check', '--no-claims', sample('korea-1950.md'));
+    assert.equal(status, 0);
+    const lines = out.split('\n');
+    assert.ok(lines.some((line) => /korea-1950\.md:\d+:\d+ {2}warning {2}unresolved-citation {2}Note 4: .*none from 1995/.test(line)));
+    assert.ok(lines.some((line) => /korea-1950\.md:\d+:1 {2}warning {2}uncited-source {2}Stueck \(July 1976\)/.test(line)));
+    assert.match(lines[lines.length - 1], /^0 errors, 2 warnings, 4 notes of information in 1 file \(40 footnotes checked\)$/);
+  });
+
+  it('exits 1 when a file has errors', () => {
+    const { status, out } = run('check', sample('defects.md'));
+    assert.equal(status, 1);
+    assert.match(out, /defects\.md:29:63 {2}error {2}missing-note/);
+  });
+
+  it('writes JSON with 1-based positions, notes, citations, bibliography and diagnostics', () => {
+    const { status, out } = run('check', '--format', 'json', '--no-claims', sample('korea-1950.md'));
+    assert.equal(status, 0);
+    const report = JSON.parse(out) as JsonReport;
+    const [file] = report.files;
+    assert.equal(file.notes.length, 40);
+    const note12 = file.notes.find((note) => note.label === '12')!;
+    assert.deepEqual(note12.citations, [{ text: 'Khrushchev in Talbott, pp.333-34', kind: 'short', locator: 'pp.333-34', entries: ['talbott1971'], unresolved: null }]);
+    assert.equal(note12.markers.length, 1);
+    assert.ok(note12.line > 1 && note12.column === 1);
+    const goncharov = file.bibliography.find((entry) => entry.key === 'goncharov1993')!;
+    assert.deepEqual(goncharov.citedBy, ['9', '11', '17', '20']);
+    assert.equal(goncharov.section, 'Secondary sources');
+    const unresolved = file.diagnostics.find((diagnostic) => diagnostic.code === 'unresolved-citation')!;
+    assert.equal(unresolved.endColumn - unresolved.column, 4); // "1995"
+  });
+
+  it('gives the same answers on the endnote form', () => {
+    const footnotes = JSON.parse(run('check', '--format=json', '--no-claims', sample('korea-1950.md')).out) as JsonReport;
+    const endnotes = JSON.parse(run('check', '--format=json', '--no-claims', sample('korea-1950-endnotes.md')).out) as JsonReport;
+    const citations = (report: JsonReport) => report.files[0].notes.map((note) => note.citations);
+    assert.deepEqual(citations(endnotes), citations(footnotes));
+  });
+
+  it('lists each note with its sources when asked', () => {
+    const { out } = run('check', '--notes', '--no-claims', sample('korea-1950.md'));
+    assert.match(out, /\[\^23\] +Ibid\. → note 22 → Mansourov \(winter 1995\)/);
+  });
+
+  it('exits 2 with a clear message for usage errors and unreadable files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apparatus-cli-'));
+    const binary = join(dir, 'image.md');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]));
+    const cases: [string[], RegExp][] = [
+      [[], /No command given/],
+      [['lint', 'x.md'], /Unknown command 'lint'/],
+      [['check'], /No file given/],
+      [['check', '--format', 'xml', 'x.md'], /--format takes 'text' or 'json', not 'xml'/],
+      [['check', join(dir, 'missing.md')], /missing\.md: no such file/],
+      [['check', dir], /is a directory/],
+      [['check', binary], /looks like a binary file/],
+    ];
+    for (const [argv, message] of cases) {
+      const { status, err } = run(...argv);
+      assert.equal(status, 2, argv.join(' '));
+      assert.match(err, message);
+    }
+  });
+
+  it('runs as the built bundle', function () {
+    this.timeout(60_000);
+    const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', '--no-claims', sample('korea-1950-endnotes.md')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal((JSON.parse(result.stdout) as JsonReport).files[0].notes.length, 40);
+  });
+});
