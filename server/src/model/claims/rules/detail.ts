@@ -1,0 +1,53 @@
+/**
+ * specific-detail: full dates, days of a month, and named documents.
+ */
+import { collect, type Finding } from './finding';
+
+const MONTHS =
+  'January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.';
+
+const DAY_MONTH = new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:${MONTHS})(?:,? \\d{4})?(?![\\p{L}])`, 'gu');
+const MONTH_DAY = new RegExp(`\\b(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?(?:, ?\\d{4})?(?![\\p{N}])`, 'gu');
+const DAY_OF_MONTH = /\bon the \d{1,2}(?:st|nd|rd|th)?(?: day)? of (?:the )?(?:same |following |previous )?month\b/gi;
+const NUMERIC_DATE = /\b\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})\b/g;
+
+export function findDates(text: string): Finding[] {
+  const make = (m: RegExpExecArray): Finding => ({
+    reason: 'specific-detail',
+    start: m.index,
+    end: m.index + m[0].length,
+    label: 'a date',
+  });
+  return [
+    ...collect(text, DAY_MONTH, make),
+    ...collect(text, MONTH_DAY, make),
+    ...collect(text, DAY_OF_MONTH, make),
+    ...collect(text, NUMERIC_DATE, make),
+  ];
+}
+
+/** Document words; `report(s)` and `document(s)` only as nouns (after a determiner or capitalised). */
+const DOCUMENT =
+  /\b(?:telegrams?|cables?|memorand(?:um|a)|memos?|directives?|despatch(?:es)?|dispatch(?:es)?|letters?|minutes of|diar(?:y|ies)|memoirs?|correspondence|communiqu[ée]s?|transcripts?|protocol of|instructions to)\b|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Reports?|Memorandum|Directive|Protocol)\b/g;
+/** "the same document", "a secret report": run only when the paragraph has such a noun at all. */
+const DOCUMENT_PHRASE =
+  /\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:(?!reports?\b|documents?\b)\w{1,20} )?(?:reports?|documents?)\b/g;
+
+/** "letter" is not a document in "to the letter", "letters of credit". */
+const NOT_DOCUMENT = /^(?:letters? of (?:credit|marque|the law)|to the letter)$/i;
+
+export function findDocuments(text: string): Finding[] {
+  const found = findDocumentsWith(text, DOCUMENT);
+  return /report|document/.test(text) ? [...found, ...findDocumentsWith(text, DOCUMENT_PHRASE)] : found;
+}
+
+function findDocumentsWith(text: string, pattern: RegExp): Finding[] {
+  return collect(text, pattern, (m) => {
+    const word = m[0];
+    if (NOT_DOCUMENT.test(word)) return null;
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (/to the $/i.test(before) && /^letter$/i.test(word)) return null;
+    const noun = word.replace(/^(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) /i, '');
+    return { reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: `a document (${noun.toLowerCase().replace(/ (?:of|to)$/, '')})` };
+  });
+}

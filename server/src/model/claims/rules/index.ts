@@ -1,0 +1,10 @@
+/**
+ * The claim rules: each finds one kind of evidence that a sentence draws on a source.
+ */
+export type { Finding } from './finding';
+export { findQuotations } from './quotation';
+export { findStatistics } from './statistic';
+export { findDates, findDocuments } from './detail';
+export { findSubjectVerbs, findBodyVerbs, findHistoriography, verbClass, type SubjectVerb } from './attribution';
+export { findVagueAttributions } from './vague';
+export { isOwnArgument } from './ownArgument';

@@ -1,0 +1,55 @@
+/**
+ * statistic: percentages, money, counts, fractions; not years, ordinals, page or document numbers.
+ */
+import { collect, type Finding } from './finding';
+
+const PERCENT = /\b\d[\d,.]{0,12} ?(?:%|per ?cent\b|percent\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?:[- ]\w{1,8})? (?:per ?cent|percent)\b/gi;
+const MONEY = /[$£€¥] ?\d[\d,.]{0,15}(?: ?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,.]{0,15} (?:dollars|pounds|francs|marks|roubles|rubles|yen|lire|gold marks)\b/gi;
+const BIG_NUMBER_WORD = /\b(?:\d[\d,.]{0,12}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|several|hundreds of|tens of) (?:hundred thousand|thousand|million|billion|trillion)\b/gi;
+const FRACTION = /\b(?:one|two|three|four)[- ](?:thirds?|quarters?|fifths?|tenths?)\b/gi;
+/** A number with thousands separators, a decimal, or two or more digits. */
+const NUMBER = /(?<![\p{L}\p{N}\-./–])\d{1,3}(?:,\d{3}){1,4}(?![\d,])|(?<![\p{L}\p{N}\-./–])\d{1,6}(?:\.\d{1,4})?(?![\p{L}\p{N}]|[.,]\d|[-–/]\d)/gu;
+/** Numbers after these are identifiers or locators, not figures. */
+const NUMBER_CONTEXT_NOT_FIGURE = /(?:\b(?:p|pp|vol|vols|no|nos|nsc|n|nn|ch|chap|art|article|resolution|report|document|fond|file|box|folder|issue|section|part|chapter|page|pages|item|number|appendix|table|figure|fig)\.? ?|[-–(,] ?)$/i;
+
+function isYearLike(digits: string): boolean {
+  if (!/^\d{4}$/.test(digits)) return false;
+  const value = Number(digits);
+  return value >= 1000 && value <= 2099;
+}
+
+export function findStatistics(text: string, dates: Finding[]): Finding[] {
+  const out: Finding[] = [];
+  const push = (m: RegExpExecArray): Finding => ({ reason: 'statistic', start: m.index, end: m.index + m[0].length, label: 'gives a figure' });
+  out.push(...collect(text, PERCENT, push));
+  out.push(...collect(text, MONEY, push));
+  out.push(...collect(text, BIG_NUMBER_WORD, push));
+  out.push(...collect(text, FRACTION, push));
+  // Numbers come in text order, so one pointer walks the (sorted) dates.
+  const sortedDates = [...dates].sort((a, b) => a.start - b.start);
+  let d = 0;
+  let reach = -1;
+  out.push(
+    ...collect(text, NUMBER, (m) => {
+      const digits = m[0];
+      const start = m.index;
+      const end = start + digits.length;
+      while (d < sortedDates.length && sortedDates[d].start <= start) reach = Math.max(reach, sortedDates[d++].end);
+      if (end <= reach) return null;
+      if (isYearLike(digits)) return null;
+      const plain = digits.replace(/,/g, '');
+      if (!digits.includes(',') && !digits.includes('.') && plain.length < 2) return null;
+      const before = text.slice(Math.max(0, start - 14), start);
+      if (NUMBER_CONTEXT_NOT_FIGURE.test(before)) return null;
+      // "(1993, 1995)" and "1948–49": parts of year lists and ranges.
+      if (/\b\d{4}\s?[,–-]\s?$/.test(before)) return null;
+      const after = text.slice(end, end + 12);
+      // Ordinals and decades: "38th parallel", "the 1930s".
+      if (/^(?:st|nd|rd|th|s)\b/.test(after)) return null;
+      // "on the 14 of the same month" is a date, not a count.
+      if (/^ of the (?:same )?month\b/.test(after)) return null;
+      return push(m);
+    }),
+  );
+  return out;
+}
