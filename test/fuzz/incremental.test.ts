@@ -1,0 +1,62 @@
+/**
+ * Incremental analysis must be invisible: one AnalysisCache carried through a random sequence
+ * of edits (what typing does) gives exactly the Essay a cold analysis of the same text gives.
+ */
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { analyseEssay, AnalysisCache } from '../../server/src/model/analyse';
+import { applyRandomEdit, corpus, countCase, mutate, mutation, params, randomEdit, structuredEssay, tokenSoup } from './support';
+
+const step = fc.oneof({ weight: 3, arbitrary: randomEdit.map((edit) => (text: string) => applyRandomEdit(text, edit)) }, { weight: 1, arbitrary: mutation.map((m) => (text: string) => mutate(text, m)) });
+
+describe('fuzz: incremental analysis equals a cold analysis', function () {
+  this.timeout(600_000);
+
+  it('after every edit of a random essay, with one cache through the whole sequence', () => {
+    fc.assert(
+      fc.property(fc.oneof(structuredEssay, tokenSoup), fc.array(step, { minLength: 1, maxLength: 12 }), (start, edits) => {
+        countCase('incremental: random essays');
+        const cache = new AnalysisCache();
+        let text = start;
+        analyseEssay(text, {}, cache);
+        for (const edit of edits) {
+          text = edit(text);
+          assert.deepStrictEqual(analyseEssay(text, {}, cache), analyseEssay(text), `incremental analysis of ${JSON.stringify(text)}`);
+        }
+      }),
+      params(100),
+    );
+  });
+
+  it('after an edit sequence on a sample or fixture essay (compared at the end)', () => {
+    fc.assert(
+      fc.property(fc.nat(corpus.length - 1), fc.array(step, { minLength: 1, maxLength: 8 }), (which, edits) => {
+        countCase('incremental: samples');
+        const cache = new AnalysisCache();
+        let text = corpus[which].text;
+        analyseEssay(text, {}, cache);
+        for (const edit of edits) {
+          text = edit(text);
+          analyseEssay(text, {}, cache);
+        }
+        assert.deepStrictEqual(analyseEssay(text, {}, cache), analyseEssay(text), `incremental analysis of ${corpus[which].name} after ${edits.length} edits`);
+      }),
+      params(12),
+    );
+  });
+
+  it('after going back to an earlier text (undo), and with options that change between analyses', () => {
+    fc.assert(
+      fc.property(structuredEssay, fc.array(step, { minLength: 1, maxLength: 5 }), fc.boolean(), (start, edits, claims) => {
+        countCase('incremental: undo and options');
+        const cache = new AnalysisCache();
+        const history = [start];
+        for (const edit of edits) history.push(edit(history[history.length - 1]));
+        for (const text of history) analyseEssay(text, { claims: { enabled: claims, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } }, cache);
+        // Undo all the way back, analysing each version again, as an editor does.
+        for (const text of [...history].reverse()) assert.deepStrictEqual(analyseEssay(text, {}, cache), analyseEssay(text), 'undo');
+      }),
+      params(40),
+    );
+  });
+});
