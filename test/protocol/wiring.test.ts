@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
   type CodeAction,
@@ -50,6 +51,8 @@ describe('server wiring', function () {
       range: missing.range,
       context: { diagnostics: [missing], only: ['quickfix'] },
     })) as CodeAction[];
+    // The rule's page in docs/rules/, next to the bundle's folder.
+    assert.deepEqual(missing.codeDescription, { href: pathToFileURL(path.join(root, 'docs', 'rules', 'missing-note.md')).href });
     const fix = actions.find((action) => action.title === 'Add a definition for note 7');
     assert.ok(fix?.edit, actions.map((action) => action.title).join(', '));
     assert.deepEqual(fix.diagnostics, [missing]);

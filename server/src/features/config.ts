@@ -4,6 +4,7 @@
  * reason goes to the log, so the user can see why their setting had no effect.
  */
 import type { AnalysisOptions } from '../model/analyse';
+import { defaultSeverities } from '../model/diagnostics';
 import type { Severity } from '../model/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -26,30 +27,8 @@ export interface ApparatusSettings {
   trace: { server: TraceSetting };
 }
 
-/** Every rule and its default severity (the model attaches the same default to each diagnostic). */
-export const defaultSeverities: Readonly<Record<string, Severity>> = {
-  'missing-note': 'error',
-  'unused-note': 'warning',
-  'duplicate-note': 'error',
-  'note-order': 'warning',
-  'unresolved-citation': 'warning',
-  'ambiguous-citation': 'warning',
-  'near-match': 'warning',
-  'ambiguous-ibid': 'warning',
-  'ibid-without-antecedent': 'warning',
-  'uncited-source': 'warning',
-  'duplicate-entry': 'warning',
-  'locator-out-of-range': 'information',
-  'short-form-before-full': 'information',
-  'missing-bibliography': 'information',
-  'file-too-large': 'warning',
-  'unsupported-claim/quotation': 'warning',
-  'unsupported-claim/statistic': 'warning',
-  'unsupported-claim/specific-detail': 'warning',
-  'unsupported-claim/reported-speech-or-thought': 'warning',
-  'unsupported-claim/historiography': 'warning',
-  'vague-attribution': 'information',
-};
+/** Every rule and its default severity: the model's table, the one place they are set. */
+export { defaultSeverities };
 
 export const defaultSettings: ApparatusSettings = {
   diagnostics: { severity: {} },
