@@ -41,7 +41,7 @@ const NOT_NAMES = new Set([
   'Nor', 'Other', 'Others', 'Among', 'Under', 'Over', 'Throughout', 'Between', 'Against', 'Whether',
   'Publicly', 'Privately', 'Politically', 'Militarily', 'Unmentioned', 'Here', 'Now', 'Later', 'Last',
   'First', 'Second', 'Third', 'Finally', 'Recently', 'Calls', 'Reference', 'Something', 'Starting',
-  'Emblematic', 'Of', 'US', 'UN', 'UK', 'USSR', 'PRC', 'NATO', 'CIA', 'IMF', 'ECA', 'ERP', 'GDP', 'NSC',
+  'Emblematic', 'Table', 'Figure', 'Chapter', 'Section', 'Appendix', 'Part', 'Map', 'Graph', 'US', 'UN', 'UK', 'USSR', 'PRC', 'NATO', 'CIA', 'IMF', 'ECA', 'ERP', 'GDP', 'NSC',
   'Cold', 'War', 'World', 'Korean', 'Soviet', 'Chinese', 'American', 'British', 'French', 'German',
   'Communist', 'Communists', 'North', 'South', 'East', 'West', 'Western', 'Eastern', 'European',
 ]);
