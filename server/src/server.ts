@@ -326,7 +326,7 @@ function startServer(args: string[]): void {
         documentSymbolProvider: { label: 'Apparatus' },
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: ['^'], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^', '['], resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: Object.values(commands) },

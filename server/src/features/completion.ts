@@ -1,6 +1,6 @@
 /**
  * Completion.
- * - After `[^`: the next free number first, then the labels the essay already has (with the
+ * - After `[^` (or `[` in an endnote essay): the next free number first, then the labels the essay already has (with the
  *   note's text as documentation). On a line that starts a definition, labels whose markers still
  *   lack a note come first.
  * - Inside a note: the bibliography's entries, each offered as the short form the essay already
@@ -24,6 +24,8 @@ import { essayIndex, noteAt } from './locate';
 import { distinguishingDate, renderEntry, sectionName } from './render';
 
 const labelPrefix = /\[\^([^\]\s[]*)$/;
+/** `[12` in an endnote essay (not `[^`, not a link's `](`). */
+const endnotePrefix = /(?:^|[^\]\\!])\[(\d*)$/;
 const footnoteDefinitionStart = /^ {0,3}\[\^[^\]\s]+\]:/;
 const endnoteDefinitionStart = /^ {0,3}\[\d+\]\s/;
 
@@ -38,7 +40,10 @@ function numericOrder(a: string, b: string): number {
   return x - y || a.localeCompare(b);
 }
 
-function labelItems(essay: Essay, line: string, position: Position, typed: string, typedStart: number): CompletionItem[] {
+/**
+ * @param opening the length of what opens the marker before the label (`[^` or `[`)
+ */
+function labelItems(essay: Essay, line: string, position: Position, typed: string, typedStart: number, opening: number): CompletionItem[] {
   const index = essayIndex(essay);
   const range: Range = {
     start: { line: position.line, character: typedStart },
@@ -46,7 +51,7 @@ function labelItems(essay: Essay, line: string, position: Position, typed: strin
   };
   // Close the bracket unless the writer already has one after the cursor.
   const closing = line.slice(position.character).startsWith(']') ? '' : ']';
-  const startsDefinition = line.slice(0, typedStart - 2).trim() === '';
+  const startsDefinition = line.slice(0, typedStart - opening).trim() === '';
   const items: CompletionItem[] = [];
 
   const next = String(nextFreeNumber(essay));
@@ -215,7 +220,11 @@ export function provideCompletion(essay: Essay, line: string, position: Position
   if (essay.skipped !== null || position.character > line.length) return [];
   const before = line.slice(0, position.character);
   const label = labelPrefix.exec(before);
-  if (label) return labelItems(essay, line, position, label[1], position.character - label[1].length);
+  if (label) return labelItems(essay, line, position, label[1], position.character - label[1].length, 2);
+  if (essay.form === 'endnote') {
+    const endnote = endnotePrefix.exec(before);
+    if (endnote) return labelItems(essay, line, position, endnote[1], position.character - endnote[1].length, 1);
+  }
   if (insideNote(essay, line, position)) return entryItems(essay, line, position);
   return [];
 }

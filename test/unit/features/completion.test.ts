@@ -61,6 +61,17 @@ describe('completion of labels', () => {
     assert.deepEqual(items.map((item) => [item.label, newText(item)]), [['1', '1]']]);
   });
 
+  it('offers endnote labels after [ in an endnote essay, and not in a footnote one', () => {
+    const endnotes = sample('korea-1950-endnotes.md');
+    const line = 'A new sentence.[';
+    const items = sorted(provideCompletion(endnotes, line, { line: 20, character: line.length }));
+    assert.equal(items.length, 41);
+    assert.deepEqual(items[0].textEdit, { range: { start: { line: 20, character: 16 }, end: { line: 20, character: 16 } }, newText: '41]' });
+    assert.deepEqual(provideCompletion(essay, line, { line: 20, character: line.length }), []);
+    assert.deepEqual(provideCompletion(endnotes, 'see [the text](', { line: 20, character: 15 }), [], 'not inside a link');
+    assert.deepEqual(provideCompletion(endnotes, 'see [the', { line: 20, character: 8 }), [], 'not before words');
+  });
+
   it('offers nothing in plain prose or past the end of the line', () => {
     assert.deepEqual(provideCompletion(essay, 'Plain words', { line: 13, character: 5 }), []);
     assert.deepEqual(provideCompletion(essay, '[^', { line: 13, character: 50 }), []);
