@@ -42,6 +42,7 @@ export class AnalysisCache {
   readonly drafts = new Memo<CitationDraft[]>();
   readonly resolutions = new Memo<StoredResolution>();
   readonly claims: ClaimMemo = new Memo();
+  bibliographySignature = '';
 
   sweep(): void {
     this.blocks.sweep();

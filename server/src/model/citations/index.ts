@@ -23,6 +23,8 @@ export interface StoredResolution {
 export interface CitationMemos {
   drafts: Memo<CitationDraft[]>;
   resolutions: Memo<StoredResolution>;
+  /** The bibliography the stored resolutions were made against. */
+  bibliographySignature: string;
 }
 
 interface Antecedent {
@@ -42,9 +44,14 @@ export interface CitationFacts {
 
 export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos): CitationFacts[] {
   const index = indexBibliography(bibliography.entries);
-  // Resolutions depend on the whole bibliography; key them by its text so an edit to the
-  // bibliography invalidates them and an edit elsewhere does not.
+  // Resolutions depend on the whole bibliography: an edit to it drops them all, an edit elsewhere
+  // keeps them. (Keying each one by the bibliography's text would hash the whole bibliography once
+  // per citation.)
   const signature = bibliography.entries.map((entry) => entry.text).join('\u0000');
+  if (signature !== memos.bibliographySignature) {
+    memos.resolutions.clear();
+    memos.bibliographySignature = signature;
+  }
   const facts: CitationFacts[] = [];
   let previous: Antecedent | null = null;
 
@@ -103,7 +110,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           }
         }
       } else {
-        const stored = memos.resolutions.get(`${signature}\u0001${draft.text}\u0001${draft.focusYear?.year ?? ''}`, () => {
+        const stored = memos.resolutions.get(`${draft.text}\u0001${draft.focusYear?.year ?? ''}`, () => {
           const resolution = resolveCitation(draft, index);
           return {
             kind: resolution.kind,
