@@ -10,8 +10,25 @@ import type { Memo } from './cache';
 import type { ClaimOptions, ParagraphClaim } from './claims/api';
 import { analyseParagraph, describeClaim } from './claims/index';
 import { diagnostic } from './diagnostics';
+import { shiftRange } from './text';
 
 export type ClaimMemo = Memo<ParagraphClaim[]>;
+
+/**
+ * Claims of a paragraph as the model shows them (ranges relative to the paragraph's block, the
+ * message written), kept on the parsed block itself: a block reused from the cache brings its
+ * claims along, so an edit elsewhere costs a line shift per claim and nothing more.
+ */
+const claimsByBlock = new WeakMap<object, Map<string, Claim[]>>();
+
+function shiftClaim(claim: Claim, lines: number): Claim {
+  if (lines === 0) return claim;
+  return {
+    ...claim,
+    range: shiftRange(claim.range, lines),
+    evidence: claim.evidence.map((evidence) => ({ ...evidence, range: shiftRange(evidence.range, lines) })),
+  };
+}
 
 const ignoreComment = /^<!--\s*apparatus-ignore\s*-->\s*$/;
 
@@ -37,22 +54,31 @@ export function analyseClaims(
     const excluded = doc.block.excluded
       .filter((span) => span.start >= doc.item.start && span.end <= doc.item.end)
       .map((span) => ({ start: span.start - base, end: span.end - base }));
-    const key = `${optionsKey}\u0000${form}\u0000${doc.source}`;
-    const found = memo.get(key, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
-    for (const claim of found) {
-      claims.push({
+    let perBlock = claimsByBlock.get(doc.block);
+    if (!perBlock) claimsByBlock.set(doc.block, (perBlock = new Map()));
+    const key = `${optionsKey}\u0000${form}\u0000${base}`;
+    let local = perBlock.get(key);
+    if (!local) {
+      const found = memo.get(`${optionsKey}\u0000${form}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
+      const atBlockStart = { block: doc.block, lineOffset: 0 };
+      local = found.map((claim) => ({
         sentence: claim.sentence,
-        range: blockRange(doc, base + claim.start, base + claim.end),
+        range: blockRange(atBlockStart, base + claim.start, base + claim.end),
         reasons: claim.reasons,
         evidence: claim.evidence.map((evidence) => ({
           reason: evidence.reason,
           text: evidence.text,
-          range: blockRange(doc, base + evidence.start, base + evidence.end),
+          range: blockRange(atBlockStart, base + evidence.start, base + evidence.end),
         })),
         supportedBy: claim.supportedBy,
-        suppressed: claim.suppressed || ignored,
+        suppressed: claim.suppressed,
         message: describeClaim(claim),
-      });
+      }));
+      perBlock.set(key, local);
+    }
+    for (const claim of local) {
+      const shifted = shiftClaim(claim, doc.lineOffset);
+      claims.push(ignored && !shifted.suppressed ? { ...shifted, suppressed: true } : shifted);
     }
   }
   return claims;

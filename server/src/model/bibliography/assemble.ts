@@ -32,7 +32,8 @@ function isSectionLine(source: string): boolean {
 
 /** Plain single-line paragraph that is the bibliography's heading ("BIBLIOGRAPHY:", "**References**"). */
 export function isPlainBibliographyHeading(doc: DocItem): boolean {
-  return doc.item.kind === 'paragraph' && !/[\r\n]/.test(doc.source.trim()) && isBibliographyHeading(doc.source);
+  // Checked on every paragraph of a thesis: the length test keeps it from reading long ones.
+  return doc.item.kind === 'paragraph' && doc.source.length < 80 && !/[\r\n]/.test(doc.source.trim()) && isBibliographyHeading(doc.source);
 }
 
 export interface BibliographyRegion {
