@@ -263,10 +263,12 @@ function noteAtCursor(essay: Essay, position: Position): Note | null {
 }
 
 /** One action per uncited bibliography entry, inserting its short form at the cursor. */
-function citeUncitedSources(essay: Essay, note: Note, selection: Range): Fix[] {
+function citeUncitedSources(essay: Essay, note: Note, requested: Range): Fix[] {
   const uncited = new Set(essay.diagnostics.filter((d) => d.code === 'uncited-source' && d.data?.key).map((d) => d.data?.key));
   const entries = essay.bibliography.entries;
   const index = textIndexFor(essay);
+  // A client may send a range past the end of a line: the edit goes where the text really is.
+  const selection: Range = { start: index.positionAt(index.offsetAt(requested.start)), end: index.positionAt(index.offsetAt(requested.end)) };
   const before = essay.text[index.offsetAt(selection.start) - 1] ?? '';
   const atTextStart = comparePositions(selection.start, note.textRange.start) <= 0;
   // Joining a second citation onto one already in the note, Chicago style: "…, p.74; Stueck (1976), p."
