@@ -107,11 +107,16 @@ function startServer(args: string[]): void {
     connection.console.warn(message);
   }
 
+  /** A message sent without waiting for it: a failure (the client went away) is logged, not thrown. */
+  function settle(what: string, sent: Promise<unknown>): void {
+    sent.catch((error: unknown) => connection.console.error(`${what} failed: ${describeError(error)}`));
+  }
+
   /** Each rule's page under docs/rules/, when the docs ship next to the bundle (dist/../docs). */
   const ruleDocs = ruleDocsIn(path.resolve(__dirname, '..', 'docs', 'rules'), log);
 
   function publish(uri: string, version: number, essay: Essay): void {
-    void connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(essay, uri, settings, ruleDocs) });
+    settle('Publishing diagnostics', connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(essay, uri, settings, ruleDocs) }));
   }
 
   /** The model runs in a worker thread so that requests never wait behind an analysis. */
@@ -295,7 +300,7 @@ function startServer(args: string[]): void {
         }
         if (!essay) continue;
         const diagnostics = provideDiagnostics(essay, item.uri, settings, ruleDocs);
-        void connection.sendDiagnostics({ uri: item.uri, version, diagnostics });
+        settle('Publishing diagnostics', connection.sendDiagnostics({ uri: item.uri, version, diagnostics }));
         files.push({ uri: item.uri, ...countBySeverity(diagnostics) });
         progress.report(Math.round(((i + 1) / params.documents.length) * 100), `${i + 1} of ${params.documents.length}`);
       }
@@ -338,20 +343,20 @@ function startServer(args: string[]): void {
   connection.onInitialized(() => {
     log(`apparatus-language-server ${packageJson.version}: analyses run ${analyser instanceof WorkerAnalyser ? 'in a worker thread' : 'on the main thread'}.`);
     if (canRegisterConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'apparatus' });
+      settle('Registering for settings changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'apparatus' }));
     }
-    void pullSettings();
+    settle('Reading the settings', pullSettings());
   });
 
   connection.onDidChangeConfiguration((change) => {
-    void pullSettings(change.settings).catch((error: unknown) => warn(`Applying the settings failed: ${describeError(error)}`));
+    settle('Applying the settings', pullSettings(change.settings));
   });
 
   documents.onDidOpen((event) => analyses.changed(event.document.uri));
   documents.onDidChangeContent((event) => analyses.changed(event.document.uri));
   documents.onDidClose((event) => {
     analyses.closed(event.document.uri);
-    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+    settle('Clearing diagnostics', connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
   });
 
   connection.onHover(

@@ -153,10 +153,13 @@ export class DocumentAnalyses {
     if (state.essay && state.version === current.version) return this.resolveWaiters(state);
     state.running = current.version;
     const epoch = state.epoch;
-    this.options.analyse(uri, current.text).then(
-      (essay) => this.finish(uri, state, current.version, essay, epoch),
-      (error: unknown) => this.fail(uri, state, error),
-    );
+    this.options
+      .analyse(uri, current.text)
+      .then(
+        (essay) => this.finish(uri, state, current.version, essay, epoch),
+        (error: unknown) => this.fail(uri, state, error),
+      )
+      .catch((error: unknown) => this.options.log(`Handling the analysis of ${uri} failed: ${describeError(error)}`));
   }
 
   private finish(uri: string, state: DocumentState, version: number, essay: Essay, epoch: number): void {
