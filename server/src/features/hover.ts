@@ -5,7 +5,7 @@
  */
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver';
 import type { BibliographyEntry, Citation, Essay, Note, Range } from '../model/types';
-import { noteFor, targetAt } from './locate';
+import { noteFor, notesFor, targetAt } from './locate';
 import {
   citingNotes,
   describeCitation,
@@ -111,7 +111,9 @@ export function provideHover(essay: Essay, position: Position): Hover | null {
           target.marker.range,
         );
       }
-      return markdown(noteMarkdown(essay, note), target.marker.range);
+      const definitions = notesFor(essay, target.label).length;
+      const repeated = definitions > 1 ? `\n\n---\n\n*Note ${target.label} is defined ${definitions} times; the first definition is shown.*` : '';
+      return markdown(noteMarkdown(essay, note) + repeated, target.marker.range);
     }
     case 'note':
       if (target.citation && target.citation.kind !== 'none') {

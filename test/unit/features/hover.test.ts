@@ -95,6 +95,10 @@ describe('hover', () => {
     );
   });
 
+  it('says when a label is defined twice', () => {
+    assert.match(value(provideHover(defects, inside(defects.text, '[^10]', 2))), /\n\n---\n\n\*Note 10 is defined 2 times; the first definition is shown\.\*$/);
+  });
+
   it('on a marker without a note, and on a discursive note', () => {
     assert.equal(value(provideHover(defects, inside(defects.text, '[^7]', 2))), '**[^7]** has no note: nothing defines this label.');
     assert.match(value(provideHover(defects, inside(defects.text, '[^19]', 2))), /\*A discursive note: it cites no source\.\*$/);
