@@ -59,6 +59,16 @@ export function splitBlocks(text: string): Block[] {
     last = -1;
   };
 
+  /** A fenced or commented block from line `from` to `to` (or the last line): its own block. Returns where to go on. */
+  const closeSpanning = (from: number, to: number): number => {
+    close();
+    const blockEnd = Math.min(to, lines.length - 1);
+    first = from;
+    last = blockEnd;
+    close();
+    return blockEnd;
+  };
+
   let i = 0;
   // Front matter: `---` on the first line, closed by `---` or `...`. Unclosed: ordinary text.
   if (lines.length > 1 && /^---[ \t]*$/.test(lines[0].text)) {
@@ -77,7 +87,6 @@ export function splitBlocks(text: string): Block[] {
 
     const fence = fenceOpen.exec(line);
     if (fence) {
-      close();
       const marker = fence[1];
       let end = i + 1;
       while (end < lines.length) {
@@ -85,23 +94,14 @@ export function splitBlocks(text: string): Block[] {
         if (closing && closing[1][0] === marker[0] && closing[1].length >= marker.length) break;
         end++;
       }
-      const blockEnd = Math.min(end, lines.length - 1);
-      first = i;
-      last = blockEnd;
-      close();
-      i = blockEnd;
+      i = closeSpanning(i, end);
       continue;
     }
 
     if (htmlCommentOpen.test(line) && !line.includes('-->')) {
-      close();
       let end = i + 1;
       while (end < lines.length && !lines[end].text.includes('-->')) end++;
-      const blockEnd = Math.min(end, lines.length - 1);
-      first = i;
-      last = blockEnd;
-      close();
-      i = blockEnd;
+      i = closeSpanning(i, end);
       continue;
     }
 

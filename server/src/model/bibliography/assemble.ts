@@ -164,7 +164,10 @@ export function buildBibliography(
     const people = inherited.authors.length ? inherited.authors : inherited.editors;
     const { base, withYear } = keyBase(parsed, people);
     bases.push(withYear && parsed.year !== null ? `${base}${parsed.year}` : base);
+    // The parsed entry is shared through the cache: copy it, never change it.
+    const { repeatsPreviousAuthor: _repeats, ...facts } = parsed;
     entries.push({
+      ...facts,
       key: '',
       text,
       range: blockRange(piece.doc, piece.start, piece.end),
@@ -172,19 +175,6 @@ export function buildBibliography(
       authors: inherited.authors,
       editors: inherited.editors,
       etAl: inherited.etAl,
-      corporateAuthor: parsed.corporateAuthor,
-      year: parsed.year,
-      season: parsed.season,
-      issue: parsed.issue,
-      title: parsed.title,
-      container: parsed.container,
-      volume: parsed.volume,
-      pages: parsed.pages,
-      url: parsed.url,
-      documentIds: parsed.documentIds,
-      dates: parsed.dates,
-      aliases: parsed.aliases,
-      isPart: parsed.isPart,
     });
   }
   // Same base twice: a, b, c in the order the bibliography lists them.

@@ -5,33 +5,16 @@
  * ("Stueck W.W., *Rethinking the Korean War* (…, 2002)"), repeated authors ("———."), bodies as
  * authors ("Foreign Relations of the United States, …"), archives and newspapers.
  */
-import type { Person } from '../types';
+import type { BibliographyEntry, Person } from '../types';
 import { findTitles, stripMarkup, type TitleSpan } from './spans';
 import { findDates, findYears, seasonPattern, monthWordPattern } from './dates';
 import { documentIds, acronymOf } from './documents';
 
-export interface ParsedEntry {
-  authors: Person[];
-  editors: Person[];
-  etAl: boolean;
-  corporateAuthor: string | null;
+/** What an entry's own text says; its key, range and section come from where it stands. */
+export type ParsedEntry = Omit<BibliographyEntry, 'key' | 'text' | 'range' | 'section'> & {
   /** The entry repeats the previous entry's authors ("———."). */
   repeatsPreviousAuthor: boolean;
-  year: number | null;
-  season: string | null;
-  issue: string | null;
-  title: string | null;
-  /** The title is an article's or chapter's (quoted), inside a container. */
-  isPart: boolean;
-  container: string | null;
-  volume: string | null;
-  pages: { text: string; from: number; to: number } | null;
-  url: string | null;
-  documentIds: string[];
-  dates: string[];
-  /** Short names a note may use for the work or its author: acronyms ("frus", "tna"). */
-  aliases: string[];
-}
+};
 
 const repeatedAuthor = /^\s*(?:[—–]{1,3}|-{2,6}|_{3,})\s*[.,]?/;
 const corporateWords =
