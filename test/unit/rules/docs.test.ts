@@ -335,3 +335,91 @@ function summaryOf(page: RulePage): string {
   const text = toString(second).trim();
   return text.includes('\n') ? '' : text;
 }
+
+/**
+ * ARCHITECTURE.md names files and states which layer may import what; both are checked here so
+ * the code map cannot go stale silently (as rust-analyzer's tidy tests keep its docs honest).
+ */
+describe('ARCHITECTURE.md', () => {
+  const architecture = readFileSync(join(root, 'ARCHITECTURE.md'), 'utf8');
+  const skipped = new Set(['node_modules', 'dist', '.git', '.tools', '.vscode-test', 'results']);
+  const repoFiles = (function walk(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+      if (skipped.has(entry.name)) return [];
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? walk(path) : [relative(root, path).split(sep).join('/')];
+    });
+  })(root);
+
+  /** Code spans that name a file or a folder: `server/src/model/`, `claims/README.md`, `hover.ts`. */
+  const named = [...architecture.matchAll(/`([^`\s]+)`/g)]
+    .map((match) => match[1])
+    .filter((token) => /^[\w.-]+(\/[\w.-]+)*\/?$/.test(token) && (/\.(ts|mjs|json|md|lua)$/.test(token) || token.endsWith('/')))
+    .filter((token) => !token.startsWith('dist/'));
+
+  it('names only files and folders that exist', () => {
+    assert.ok(named.length > 50, `only ${named.length} paths found in ARCHITECTURE.md`);
+    const missing = named.filter((token) => {
+      if (token.endsWith('/')) return !repoFiles.some((file) => file.startsWith(token) || file.includes(`/${token}`));
+      return !repoFiles.some((file) => file === token || file.endsWith(`/${token}`));
+    });
+    assert.deepEqual([...new Set(missing)], []);
+  });
+
+  /** Module specifiers imported by the TypeScript files under a folder, with the importing file. */
+  function importsUnder(folder: string): { file: string; specifier: string }[] {
+    return repoFiles
+      .filter((file) => file.startsWith(folder) && file.endsWith('.ts'))
+      .flatMap((file) => {
+        const source = readFileSync(join(root, file), 'utf8');
+        return [...source.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'([^']+)'|\bimport\(\s*'([^']+)'\s*\)/gm)].map((match) => ({
+          file,
+          specifier: match[1] ?? match[2],
+        }));
+      });
+  }
+
+  /** Where a relative import lands, as a repository path; null for a package. */
+  function target(file: string, specifier: string): string | null {
+    if (!specifier.startsWith('.')) return null;
+    return relative(root, join(root, file, '..', specifier)).split(sep).join('/');
+  }
+
+  it('server/src/model/ imports no editor, protocol or Node module, and nothing outside itself', () => {
+    const wrong = importsUnder('server/src/model/').filter(({ file, specifier }) => {
+      if (/^(vscode|node:)/.test(specifier) || ['fs', 'path', 'worker_threads'].includes(specifier)) return true;
+      const to = target(file, specifier);
+      return to !== null && !to.startsWith('server/src/model/');
+    });
+    assert.deepEqual(wrong, []);
+  });
+
+  it('the claim analyser imports nothing of the model but its types', () => {
+    const wrong = importsUnder('server/src/model/claims/').filter(({ file, specifier }) => {
+      const to = target(file, specifier);
+      return to !== null && !to.startsWith('server/src/model/claims/') && to !== 'server/src/model/types';
+    });
+    assert.deepEqual(wrong, []);
+  });
+
+  it('features import neither the server, the command line nor the client', () => {
+    const wrong = importsUnder('server/src/features/').filter(({ file, specifier }) => {
+      const to = target(file, specifier);
+      return to !== null && (to === 'server/src/server' || to.startsWith('server/src/cli/') || to.startsWith('client/'));
+    });
+    assert.deepEqual(wrong, []);
+  });
+
+  it('the command line uses the model, not the features or the server', () => {
+    const wrong = importsUnder('server/src/cli/').filter(({ file, specifier }) => {
+      const to = target(file, specifier);
+      return /^vscode/.test(specifier) || (to !== null && (to.startsWith('server/src/features/') || to === 'server/src/server'));
+    });
+    assert.deepEqual(wrong, []);
+  });
+
+  it('the client imports nothing from the server', () => {
+    const wrong = importsUnder('client/src/').filter(({ file, specifier }) => target(file, specifier)?.startsWith('server/') ?? false);
+    assert.deepEqual(wrong, []);
+  });
+});
