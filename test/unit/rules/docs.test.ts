@@ -316,6 +316,12 @@ describe('rule pages (docs/rules)', () => {
             const essay = analyse(example);
             assert.deepEqual(found(essay), []);
           });
+          const allowlist = (example.settings.claims as { allowlist?: string[] } | undefined)?.allowlist;
+          if (allowlist) {
+            it(`good example (page line ${example.pageLine}) shows the reader the allowlist setting it is analysed with`, () => {
+              assert.ok(page.source.includes(`"apparatus.claims.allowlist": ${JSON.stringify(allowlist)}`));
+            });
+          }
           const without = unsilenced(example);
           if (without) {
             it(`good example (page line ${example.pageLine}) is silenced: without the comment or the setting it raises ${page.code}`, () => {
