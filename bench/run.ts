@@ -6,6 +6,7 @@
  * Options: --sizes 25k,660k   --quick (fewer keystrokes and hovers)   --servers apparatus,peer
  *          --keystrokes N   --no-markdown (do not rewrite bench/RESULTS.md)
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -165,6 +166,17 @@ function growthLines(results: SizeResult[], servers: string[]): string[] {
   return lines;
 }
 
+/** The commit measured, and whether the working tree had changes on top of it. */
+function revision(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'scripts'], { cwd: REPO, encoding: 'utf8' }).trim() !== '';
+    return dirty ? `${head} with uncommitted changes under server/` : head;
+  } catch {
+    return 'unknown revision';
+  }
+}
+
 function machineLine(): string {
   const [one, five] = loadavg();
   return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}, load average ${one.toFixed(2)} / ${five.toFixed(2)} at the start`;
@@ -173,7 +185,7 @@ function machineLine(): string {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(join(RESULTS_DIR, 'logs'), { recursive: true });
-  const machine = machineLine();
+  const machine = `${machineLine()}; commit ${revision()}`;
   console.log(`Apparatus benchmark — ${machine}`);
   const theses = generate(options.sizes);
   const results: SizeResult[] = [];
