@@ -68,7 +68,11 @@ export class WorkerAnalyser implements Analyser {
   private readonly pending = new Map<number, { resolve: (essay: Essay) => void; reject: (error: Error) => void; job: Job }>();
 
   constructor(script: string, private readonly log: (message: string) => void) {
-    this.worker = new Worker(script, { workerData: { apparatusAnalysisWorker: true } });
+    this.worker = new Worker(script, {
+      workerData: { apparatusAnalysisWorker: true },
+      // A server started under a debugger (--inspect) must not pass the flag on: workers reject it.
+      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--inspect')),
+    });
     this.worker.on('message', (reply: Reply) => this.settle(reply));
     this.worker.on('error', (error) => this.failOver(`The analysis worker failed: ${error.stack ?? error.message}`));
     this.worker.on('exit', (code) => {
