@@ -4,11 +4,19 @@
  *
  * Every page's examples are analysed with `analyseEssay`:
  * - `<!-- example: bad, expects: <code> at line N, … -->` must raise exactly the diagnostics listed
- *   (codes and 1-based lines within the example), and the page's `Output` block must be exactly what
- *   the command-line checker prints for them (so the messages shown are the real ones);
- * - `<!-- example: good -->` must raise no diagnostic at all.
- * An example may carry `maxFileSize: N` or `allowlist: "phrase"`, read as the `apparatus.*` settings
- * of that name would be.
+ *   (codes and 1-based lines within the example), and the `Output:` block after it must be exactly
+ *   what `apparatus check` prints for them, so the messages shown are the real ones;
+ * - `<!-- example: good -->` must raise no diagnostic at all; one that shows a way of silencing a
+ *   rule (an `<!-- apparatus-ignore -->` comment, the allowlist, a claims option) must raise the
+ *   page's code once that is taken away, so the example proves the silencing works.
+ * An example may carry `maxFileSize: N`, `allowlist: "phrase"`,
+ * `paragraphMarkerCoversPrecedingSentences: true|false` or `quotationsNeedOwnNote: true|false`,
+ * read as the `apparatus.*` settings of those names are.
+ *
+ * Each page also: is titled with its code; gives a one-line summary (repeated in the index) and
+ * the default severity; has the sections Why it matters, Bad, Good, How to fix, How to silence;
+ * names in "Quick fix: **title**" exactly fixes the server offers on its bad examples (or says
+ * "No quick fix", and none is offered); shows `"<code>": "off"`, which does silence the bad examples.
  *
  * The list of codes and their default severities is read from the model (`defaultSeverities`),
  * never repeated here: a new code without a page, or a page or index row that gives the wrong
@@ -195,6 +203,17 @@ function fixParagraphs(page: RulePage): { documented: string[]; none: boolean } 
   return { documented, none };
 }
 
+/** How the page must mention each setting an example is analysed with (the tag itself is invisible). */
+function settingsShown(example: Example): string[] {
+  const shown: string[] = [];
+  if (example.settings.maxFileSize !== undefined) shown.push(`"apparatus.maxFileSize": ${String(example.settings.maxFileSize)}`);
+  const claims = (example.settings.claims ?? {}) as Record<string, unknown>;
+  for (const [name, value] of Object.entries(claims)) {
+    shown.push(name === 'allowlist' ? `"apparatus.claims.allowlist": ${JSON.stringify(value)}` : `\`apparatus.claims.${name}\` to \`${String(value)}\``);
+  }
+  return shown;
+}
+
 const found = (essay: Essay): string[] => essay.diagnostics.map((d) => `${d.code} at line ${d.range.start.line + 1}`);
 const listed = (expects: Expectation[]): string[] => expects.map((e) => `${e.code} at line ${e.line}`);
 const sorted = (items: string[]): string[] => [...items].sort();
@@ -303,6 +322,12 @@ describe('rule pages (docs/rules)', () => {
       });
 
       for (const example of page.examples) {
+        const shown = settingsShown(example);
+        if (shown.length > 0) {
+          it(`${example.kind} example (page line ${example.pageLine}) tells the reader the settings it is analysed with`, () => {
+            for (const text of shown) assert.ok(page.source.includes(text), `the page does not show ${text}`);
+          });
+        }
         if (example.kind === 'bad') {
           it(`bad example (page line ${example.pageLine}) raises exactly ${listed(example.expects).join(', ')}`, () => {
             const essay = analyse(example);
@@ -316,12 +341,6 @@ describe('rule pages (docs/rules)', () => {
             const essay = analyse(example);
             assert.deepEqual(found(essay), []);
           });
-          const allowlist = (example.settings.claims as { allowlist?: string[] } | undefined)?.allowlist;
-          if (allowlist) {
-            it(`good example (page line ${example.pageLine}) shows the reader the allowlist setting it is analysed with`, () => {
-              assert.ok(page.source.includes(`"apparatus.claims.allowlist": ${JSON.stringify(allowlist)}`));
-            });
-          }
           const without = unsilenced(example);
           if (without) {
             it(`good example (page line ${example.pageLine}) is silenced: without the comment or the setting it raises ${page.code}`, () => {
