@@ -1,10 +1,14 @@
 /**
  * Does the server stay responsive while it analyses a thesis? Over stdio, as an editor:
- * opens a thesis-sized essay, then repeatedly types a character and immediately asks for a hover
- * on a marker, timing the hover (answered from the previous analysis while the new one runs in
- * the analysis thread) and the keystroke → diagnostics for that version.
+ * opens a thesis-sized essay, then repeatedly types a character and, `hoverAfter` ms later (by
+ * then the debounce has passed and the new analysis runs), asks for a hover on a marker, timing
+ * the hover (answered from the previous analysis) and the keystroke → diagnostics for that
+ * version.
  *
- *   npm run build && npx tsx test/protocol/responsiveness.bench.ts [chapters] [keystrokes]
+ *   npm run build && npx tsx test/protocol/responsiveness.bench.ts [chapters] [keystrokes] [hoverAfter]
+ *
+ * APPARATUS_ANALYSIS_THREAD=main in the environment runs the same server with its analyses on the
+ * main thread, for comparison.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +19,7 @@ import { positionOf, TestClient } from './client';
 async function main(): Promise<void> {
   const chapters = Number(process.argv[2] ?? 38);
   const keystrokes = Number(process.argv[3] ?? 10);
+  const hoverAfter = Number(process.argv[4] ?? 40);
   const sample = readFileSync(path.resolve(__dirname, '../../samples/korea-1950.md'), 'utf8');
   const thesis = buildThesis(sample, chapters);
   const uri = 'file:///thesis.md';
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
     const before = client.published.length;
     const typed = performance.now();
     const version = await client.change(uri, [{ range: { start: thesis.typingAt, end: thesis.typingAt }, newText: 'x' }]);
+    await new Promise((resolve) => setTimeout(resolve, hoverAfter));
     const hoverStart = performance.now();
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: marker });
     hovers.push(performance.now() - hoverStart);
@@ -46,7 +52,7 @@ async function main(): Promise<void> {
     const sorted = [...values].sort((a, b) => a - b);
     return `p50 ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms   max ${sorted[sorted.length - 1].toFixed(1)} ms   (n=${sorted.length})`;
   };
-  console.log(`hover during re-analysis      ${describe(hovers)}`);
+  console.log(`hover ${hoverAfter} ms after a keystroke  ${describe(hovers)}`);
   console.log(`keystroke → its diagnostics   ${describe(diagnostics)}`);
   await client.stop();
 }
