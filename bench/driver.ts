@@ -14,6 +14,8 @@
  *   last one are counted as censored at the time waited;
  * - hover while typing: a hover on a marker above the typing point 30 ms after each keystroke,
  *   timed like the others: what the writer gets when the server is busy with the edit;
+ * - CPU time of the server process (all threads, from /proc/<pid>/stat) for the open and per
+ *   keystroke, which the machine's other load hardly changes, unlike the latencies;
  * - memory: VmRSS of the server process sampled every 50 ms, and VmHWM (the kernel's peak) at the end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -59,6 +61,10 @@ export interface RunResult {
   hoverWhileTyping: LatencySummary | null;
   peakMemoryMB: number | null;
   peakSampledRssMB: number | null;
+  /** CPU time the server process used (all threads) from didOpen to the first diagnostics. */
+  openCpuMs: number | null;
+  /** CPU time the server process used during the typing and its settling, divided by the keystrokes. */
+  cpuPerKeystrokeMs: number | null;
   durationMs: number;
 }
 
@@ -138,6 +144,21 @@ function offsetAt(text: string, position: Position): number {
     offset = next + 1;
   }
   return offset + position.character;
+}
+
+/**
+ * User + system CPU time of the process, all its threads, in ms (`/proc/<pid>/stat` fields 14 and
+ * 15, in clock ticks of 10 ms). Unlike wall time, the load other programs put on the machine
+ * hardly changes it.
+ */
+function cpuTimeMs(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 function readStatusKiB(pid: number, field: 'VmRSS' | 'VmHWM'): number | null {
@@ -227,6 +248,8 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
     hoverWhileTyping: null,
     peakMemoryMB: null,
     peakSampledRssMB: null,
+    openCpuMs: null,
+    cpuPerKeystrokeMs: null,
     durationMs: 0,
   };
 
@@ -304,11 +327,14 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
 
     // Open → first diagnostics.
     let version = 1;
+    const cpuBeforeOpen = cpuTimeMs(pid);
     const openedAt = now();
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
     while (published.length === 0 && now() - openedAt < options.openTimeoutMs && exited === null) await nextPublish(100);
     if (published.length === 0) throw new Error(exited ?? `no diagnostics within ${options.openTimeoutMs} ms of opening`);
     result.openMs = published[0].at - openedAt;
+    const cpuAfterOpen = cpuTimeMs(pid);
+    if (cpuBeforeOpen !== null && cpuAfterOpen !== null) result.openCpuMs = cpuAfterOpen - cpuBeforeOpen;
     result.openDiagnostics = published[0].params.diagnostics.length;
     // Let any follow-up publish for the open land before timing requests.
     while (now() - published[published.length - 1].at < 300) await nextPublish(300);
@@ -329,6 +355,7 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
     const position = { ...options.typingAt };
     const sentAt = new Map<number, number>();
     const publishedBefore = published.length;
+    const cpuBeforeTyping = cpuTimeMs(pid);
     // A marker above the typing point, which typing does not move, hovered while the edit is worked on.
     const hoverAt = [...markers].reverse().find((marker) => marker.line < options.typingAt.line) ?? markers[0];
     const typingHovers: Promise<number>[] = [];
@@ -365,6 +392,8 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
       (!reportsVersions() && published.slice(publishedBefore).some((p) => p.at > lastSent));
     while (!answered() && now() - lastSent < options.settleTimeoutMs && exited === null) await nextPublish(100);
     const waitedUntil = now();
+    const cpuAfterTyping = cpuTimeMs(pid);
+    if (cpuBeforeTyping !== null && cpuAfterTyping !== null) result.cpuPerKeystrokeMs = (cpuAfterTyping - cpuBeforeTyping) / Math.max(1, sentAt.size);
 
     const samples: number[] = [];
     let censored = 0;

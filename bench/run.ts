@@ -68,6 +68,8 @@ const FIGURES: Figure[] = [
   { label: 'hover while typing p95', unit: 'ms', value: (run) => navigation(run, run.hoverWhileTyping, 'p95') },
   { label: 'definition p50', unit: 'ms', value: (run) => navigation(run, run.definition, 'p50') },
   { label: 'definition p95', unit: 'ms', value: (run) => navigation(run, run.definition, 'p95') },
+  { label: 'server CPU for the open', unit: 'ms', value: (run) => run.openCpuMs },
+  { label: 'server CPU per keystroke', unit: 'ms', value: (run) => run.cpuPerKeystrokeMs },
   { label: 'peak memory (VmHWM)', unit: 'MB', value: (run) => run.peakMemoryMB },
 ];
 
@@ -251,6 +253,8 @@ function emptyRun(server: string, thesis: GeneratedThesis): RunResult {
     hoverWhileTyping: null,
     peakMemoryMB: null,
     peakSampledRssMB: null,
+    openCpuMs: null,
+    cpuPerKeystrokeMs: null,
     durationMs: 0,
   };
 }
