@@ -101,7 +101,7 @@ function collectHeadings(items: DocItem[]): Heading[] {
 }
 
 function tooLarge(size: number, limit: number): string {
-  const mb = (n: number): string => `${(n / 1_000_000).toFixed(1)} million characters`;
+  const mb = (n: number): string => (n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} million characters` : `${n.toLocaleString('en-GB')} characters`);
   return `This file has ${mb(size)}, more than the ${mb(limit)} Apparatus analyses (setting apparatus.maxFileSize): it was not checked. Split the essay into chapters or raise the limit.`;
 }
 

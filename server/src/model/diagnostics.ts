@@ -103,6 +103,7 @@ function orderDiagnostics(markers: Marker[]): Diagnostic[] {
   if (markers.length === 0 || !markers.every((marker) => /^\d+$/.test(marker.label))) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
+  const everyLabel = new Set(markers.map((marker) => Number(marker.label)));
   let highest = 0;
   for (const marker of markers) {
     if (seen.has(marker.label)) continue; // a note referenced again
@@ -112,6 +113,12 @@ function orderDiagnostics(markers: Marker[]): Diagnostic[] {
     if (n < highest) {
       out.push(
         diagnostic('note-order', `Note ${label} appears after note ${highest}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
+          data: { label: marker.label },
+        }),
+      );
+    } else if (n > highest + 1 && everyLabel.has(highest + 1)) {
+      out.push(
+        diagnostic('note-order', `Note ${label} appears before note ${highest + 1}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
           data: { label: marker.label },
         }),
       );

@@ -73,8 +73,70 @@ export interface ParsedBlock {
 
 const endnoteLine = /^\[(\d{1,4})\][ \t]+(?=\S)/;
 
+/** Deeper nesting than any essay has: remark's time grows quadratically with it, and its stack overflows. */
+const maxNesting = 32;
+
+/** Containers opened at the start of one line: `>`, list markers, note labels. */
+function lineNesting(line: string): number {
+  let depth = 0;
+  let i = 0;
+  while (i < line.length && depth <= maxNesting) {
+    const c = line[i];
+    if (c === ' ' || c === '\t') i++;
+    else if (c === '>') {
+      depth++;
+      i++;
+    } else if ((c === '-' || c === '*' || c === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) {
+      depth++;
+      i += 2;
+    } else if (c >= '0' && c <= '9') {
+      let j = i;
+      while (j < line.length && j - i < 10 && line[j] >= '0' && line[j] <= '9') j++;
+      if ((line[j] === '.' || line[j] === ')') && (line[j + 1] === ' ' || line[j + 1] === '\t')) {
+        depth++;
+        i = j + 2;
+      } else break;
+    } else if (c === '[' && line[i + 1] === '^') {
+      const close = line.indexOf(']:', i);
+      if (close < 0 || close - i > 102) break;
+      depth++;
+      i = close + 2;
+    } else break;
+  }
+  return depth;
+}
+
+/** Input built to hurt the parser (thousands of nested containers or emphasis delimiters). */
+function pathological(text: string): boolean {
+  if (/[*_]{64}/.test(text)) return true;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (lineNesting(text.slice(start, Math.min(end, start + 4 * maxNesting + 400))) > maxNesting) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * A block remark cannot parse in reasonable time is kept as plain text: its markers are still
+ * found, nothing else is read into it.
+ */
+function plainBlock(text: string): ParsedBlock {
+  const items: BlockItem[] = [{ kind: 'other', start: 0, end: text.length }];
+  return { text, lines: new LineIndex(text), items, markers: scanMarkers(text, [], [], items, new Set()), excluded: [], linkDefinitions: [] };
+}
+
 export function parseBlock(text: string): ParsedBlock {
-  const tree = processor.parse(text) as Root;
+  if (pathological(text)) return plainBlock(text);
+  let tree: Root;
+  try {
+    tree = processor.parse(text) as Root;
+  } catch {
+    // The parser's own limits (a stack overflow in a transform): keep the text, lose the structure.
+    return plainBlock(text);
+  }
   const items: BlockItem[] = [];
   const excluded: Span[] = [];
   const linkDefinitions: string[] = [];

@@ -14,6 +14,8 @@ const headingNames =
 const sectionWords =
   /\b(?:sources?|literature|works|archives?|archival|newspapers?|periodicals?|press|documents?|materials?|collections?|papers|books|articles?|interviews?|websites?|online|memoirs?|printed|published|unpublished|primary|secondary|official|government|manuscripts?|oral|journals?|monographs?|chapters?|theses|dissertations?)\b/i;
 
+const notesHeading = /^(?:notes|endnotes|footnotes|references in the text)$/i;
+
 export function cleanHeading(text: string): string {
   return stripMarkup(text).replace(/^#+\s*/, '').replace(/[:.\s]+$/, '').trim();
 }
@@ -59,6 +61,8 @@ export function findBibliographyRegion(items: DocItem[]): BibliographyRegion | n
     const doc = items[endIndex];
     const kind = doc.item.kind;
     if (kind === 'footnoteDefinition' || kind === 'endnoteDefinition' || kind === 'thematicBreak') break;
+    // "Notes" or "ENDNOTES" on a line of its own heads the notes of a pasted draft.
+    if (kind === 'paragraph' && doc.source.length < 40 && notesHeading.test(cleanHeading(doc.source))) break;
     if (kind === 'heading') {
       const sectionLike = sectionWords.test(doc.item.value ?? '') && !/^(?:notes|endnotes|footnotes|appendix)/i.test(doc.item.value ?? '');
       if (doc.item.depth! <= depth && !(depth === 7 && sectionLike)) break;

@@ -218,7 +218,11 @@ function resolveByAuthor(
   if (candidates.length > 1) candidates = narrow(candidates, text, titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
   if (candidates.length > 1) candidates = withoutRepeats(candidates);
-  if (candidates.length === 1) return result(candidates, null);
+  if (candidates.length === 1) {
+    // "Goncharow S.N., Lewis J.W. and Xue L.": found by a co-author, the first name misspelt.
+    const misspelt = forced ? null : nearAuthorName(text.slice(0, chosenWord.start), titles, candidates[0]);
+    return misspelt ? { ...result(candidates, null), nearMatch: misspelt } : result(candidates, null);
+  }
   const names = candidates.map((item) => `${entryLabel(item.entry)} [${item.entry.key}]`);
   return result(
     [],
@@ -317,6 +321,12 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     }
   }
   if (bestScore < 5) return null;
+  if (best.length === 1) {
+    // Found by its title while the author's name is misspelt ("Goncharow S.N., *Uncertain Partners*"):
+    // say so, as for a short form.
+    const misspelt = nearAuthorName(text, titles, best[0]);
+    if (misspelt) return { ...empty(kind === 'none' ? 'full' : kind), entries: best, nearMatch: misspelt };
+  }
   // A document or a newspaper issue is cited in full by its identifying details: its date or address.
   // An archival reference names its series or its archive and dates the document.
   const single = best.length === 1 ? best[0].entry : null;
@@ -339,6 +349,23 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
 
 function normaliseUrl(url: string): string {
   return url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '').toLowerCase();
+}
+
+function nearAuthorName(text: string, titles: TitleSpan[], item: IndexedEntry): Resolution['nearMatch'] {
+  const people = [...item.entry.authors, ...item.entry.editors];
+  if (people.length === 0) return null;
+  for (const word of capitalisedWords(text, titles)) {
+    if (word.folded.length < 4) continue;
+    for (const person of people) {
+      const surname = foldName(person.surname);
+      if (surname === word.folded) return null;
+      const allowed = surname.length <= 6 ? 1 : 2;
+      if (Math.abs(surname.length - word.folded.length) <= allowed && distance(surname, word.folded) <= allowed) {
+        return { written: word.text, expected: person.surname, start: word.start, end: word.end };
+      }
+    }
+  }
+  return null;
 }
 
 /** "Goncharow" for "Goncharov": one surname within a small edit distance. */
