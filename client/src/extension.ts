@@ -84,6 +84,10 @@ export async function deactivate(): Promise<void> {
  */
 function paletteMiddleware(): Middleware {
   return {
+    provideCodeLenses: async (document, token, next) => {
+      const lenses = await next(document, token);
+      return lenses?.map(withShowReferencesArguments);
+    },
     executeCommand: async (command, args, next) => {
       if (args.length > 0 || !(serverCommands as readonly string[]).includes(command)) return next(command, args);
       const filled = commandArguments(command as ServerCommand, vscode.window.activeTextEditor);
@@ -96,6 +100,27 @@ function paletteMiddleware(): Middleware {
       return result;
     },
   };
+}
+
+/**
+ * "cited in 4 notes" runs `editor.action.showReferences`, which wants a `Uri`, a `Position` and
+ * `Location`s; the server, which knows no VS Code types, sends them as protocol JSON.
+ */
+function withShowReferencesArguments(lens: vscode.CodeLens): vscode.CodeLens {
+  const command = lens.command;
+  if (!client || command?.command !== 'editor.action.showReferences' || command.arguments?.length !== 3) return lens;
+  const [uri, position, locations] = command.arguments as [unknown, unknown, unknown];
+  if (typeof uri !== 'string' || !Array.isArray(locations)) return lens;
+  const convert = client.protocol2CodeConverter;
+  lens.command = {
+    ...command,
+    arguments: [
+      convert.asUri(uri),
+      convert.asPosition(position as Parameters<typeof convert.asPosition>[0]),
+      locations.map((location) => convert.asLocation(location as Parameters<typeof convert.asLocation>[0])),
+    ],
+  };
+  return lens;
 }
 
 async function reportToUser(command: ServerCommand, result: unknown): Promise<void> {
