@@ -115,7 +115,8 @@ export class WorkerAnalyser implements Analyser {
     const waiting = this.pending.get(reply.id);
     if (!waiting) return;
     this.pending.delete(reply.id);
-    if ('essay' in reply) waiting.resolve(reply.essay);
+    // The text stayed here: the worker does not send back what it was given.
+    if ('essay' in reply) waiting.resolve({ ...reply.essay, text: waiting.job.text });
     else waiting.reject(new Error(reply.error));
   }
 
@@ -152,7 +153,8 @@ export function runAnalysisWorker(): void {
     if (message.kind === 'forget') return analyser.forget(message.uri);
     if (message.kind === 'reset') return analyser.reset();
     analyser.analyse(message.uri, message.text, message.options).then(
-      (essay) => port.postMessage({ id: message.id, essay } satisfies Reply),
+      // Copying the text back would cost as much as the rest of the model; the main thread has it.
+      (essay) => port.postMessage({ id: message.id, essay: { ...essay, text: '' } } satisfies Reply),
       (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),
     );
   });
