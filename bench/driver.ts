@@ -61,6 +61,8 @@ export interface RunResult {
   hoverWhileTyping: LatencySummary | null;
   peakMemoryMB: number | null;
   peakSampledRssMB: number | null;
+  /** Diagnostics published between the first keystroke and the last (feedback during sustained typing). */
+  publishesWhileTyping: number | null;
   /** CPU time the server process used (all threads) from didOpen to the first diagnostics. */
   openCpuMs: number | null;
   /** CPU time the server process used during the typing and its settling, divided by the keystrokes. */
@@ -248,6 +250,7 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
     hoverWhileTyping: null,
     peakMemoryMB: null,
     peakSampledRssMB: null,
+    publishesWhileTyping: null,
     openCpuMs: null,
     cpuPerKeystrokeMs: null,
     durationMs: 0,
@@ -386,6 +389,7 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
     }
     const lastVersion = version;
     const lastSent = now();
+    result.publishesWhileTyping = published.length - publishedBefore;
     const reportsVersions = (): boolean => published.slice(publishedBefore).some((p) => typeof p.params.version === 'number');
     const answered = (): boolean =>
       published.slice(publishedBefore).some((p) => (p.params.version ?? -1) >= lastVersion) ||

@@ -131,7 +131,8 @@ function tableFor(result: SizeResult, servers: string[]): string[] {
       notes.push(
         `${run.server}: ${run.keystroke.count} keystrokes (${run.keystroke.sync} sync, matched by ${run.keystroke.mode}` +
           `${run.keystroke.censored > 0 ? `, ${run.keystroke.censored} unanswered when the wait ended` : ''}), ` +
-          `max ${format(run.keystroke.max, 'ms')}; first diagnostics on open: ${run.openDiagnostics ?? '—'}`,
+          `max ${format(run.keystroke.max, 'ms')}, ${run.publishesWhileTyping ?? '—'} diagnostics published while typing; ` +
+          `first diagnostics on open: ${run.openDiagnostics ?? '—'}`,
       );
     }
     if (run.hover && run.definition) {
@@ -253,6 +254,7 @@ function emptyRun(server: string, thesis: GeneratedThesis): RunResult {
     hoverWhileTyping: null,
     peakMemoryMB: null,
     peakSampledRssMB: null,
+    publishesWhileTyping: null,
     openCpuMs: null,
     cpuPerKeystrokeMs: null,
     durationMs: 0,
