@@ -42,7 +42,7 @@ const blank = /^[ \t]*$/;
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 const htmlCommentOpen = /^ {0,3}<!--/;
 /** Blocks whose indented continuation after a blank line still belongs to them. */
-const continuable = /^(?: {0,3}\[\^[^\]\s]+\]:| {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/;
+const continuable = /^(?: {0,3}\[\^[^\]\s]+\]:| {0,3}\[\d{1,4}\][ \t]| {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$))/;
 const indented = /^(?: {2,}|\t)\S/;
 
 export function splitBlocks(text: string): Block[] {

@@ -143,6 +143,7 @@ export function parseBlock(text: string): ParsedBlock {
   const definitionLabels: Span[] = [];
 
   for (const node of tree.children) collectItem(node, text, items, definitionLabels);
+  absorbEndnoteContinuations(items);
   const linkStarts = new Set<number>();
   collectExcluded(tree, excluded, linkDefinitions, linkStarts);
   excluded.sort((a, b) => a.start - b.start);
@@ -233,6 +234,18 @@ function collectParagraph(span: Span, text: string, items: BlockItem[]): void {
       textStart: absolute + match[0].length,
     });
   });
+}
+
+/**
+ * An endnote's further paragraphs are indented, as a footnote's are: what follows an endnote in
+ * its block (the splitter keeps indented continuations with it) belongs to that note.
+ */
+function absorbEndnoteContinuations(items: BlockItem[]): void {
+  let last = items.length - 1;
+  while (last >= 0 && items[last].kind !== 'endnoteDefinition') last--;
+  if (last < 0 || last === items.length - 1) return;
+  items[last].end = items[items.length - 1].end;
+  items.splice(last + 1);
 }
 
 function collectExcluded(node: Nodes, excluded: Span[], linkDefinitions: string[], linkStarts: Set<number>): void {
