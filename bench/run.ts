@@ -5,9 +5,10 @@
  *
  * Options: --sizes 25k,660k   --quick (fewer keystrokes and hovers)   --servers apparatus,peer
  *          --keystrokes N   --no-markdown (do not rewrite bench/RESULTS.md)
+ *          --report bench/results/bench-<date>.json (print and write the tables of a saved run)
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generate, REPO, SIZES, type GeneratedThesis } from './generate';
@@ -186,6 +187,13 @@ function machineLine(): string {
 }
 
 async function main(): Promise<void> {
+  const reportArg = process.argv.indexOf('--report');
+  if (reportArg !== -1) {
+    // Re-render a saved run (after a change to the tables) without measuring again.
+    const report = JSON.parse(readFileSync(process.argv[reportArg + 1], 'utf8')) as Report;
+    publish(report, !process.argv.includes('--no-markdown'));
+    return;
+  }
   const options = parseArgs(process.argv.slice(2));
   mkdirSync(join(RESULTS_DIR, 'logs'), { recursive: true });
   const machine = `${machineLine()}; commit ${revision()}`;
@@ -216,27 +224,77 @@ async function main(): Promise<void> {
 
   const date = new Date().toISOString();
   const command = `npm run bench --${process.argv.slice(2).length > 0 ? ` ${process.argv.slice(2).join(' ')}` : ''}`.replace(/ --$/, '');
-  const servers = serversIn(results);
-  const sections = [...results.flatMap((result) => [...tableFor(result, servers), '']), ...growthLines(results, servers)];
-  console.log('\n' + sections.join('\n'));
-
   const jsonPath = join(RESULTS_DIR, `bench-${date.slice(0, 19).replace(/:/g, '-')}.json`);
-  writeFileSync(jsonPath, JSON.stringify({ date, machine, command, options, results }, null, 2) + '\n');
-  console.log(`\nWrote ${jsonPath}`);
-  if (options.writeMarkdown) {
-    const markdown = [
-      '# Benchmark results',
-      '',
-      `Measured ${date.slice(0, 16).replace('T', ' ')} UTC on ${machine}, with \`${command}\`.`,
-      'The machine is shared, so figures move between runs; compare the ratios.',
-      'How each figure is measured: [README.md](README.md). MB here is 2^20 bytes.',
-      '',
-      ...sections,
-      '',
-    ].join('\n');
-    writeFileSync(join(REPO, 'bench', 'RESULTS.md'), markdown);
-    console.log(`Wrote ${join(REPO, 'bench', 'RESULTS.md')}`);
+  const report: Report = { date, machine, command, options, results };
+  writeFileSync(jsonPath, JSON.stringify(report, null, 2) + '\n');
+  publish(report, options.writeMarkdown);
+  console.log(`Wrote ${jsonPath}`);
+}
+
+interface Report {
+  date: string;
+  machine: string;
+  command: string;
+  options: Options;
+  results: SizeResult[];
+}
+
+/** The issue's targets, checked on the 660 KB thesis (1,000-odd notes). */
+function targetLines(results: SizeResult[]): string[] {
+  const result = results.find((candidate) => candidate.thesis.size === '660k');
+  const apparatus = result?.runs.find((run) => run.server === 'apparatus');
+  const peer = result?.runs.find((run) => run.server === 'peer');
+  if (!result || !apparatus) return [];
+  const check = (label: string, value: number | null | undefined, limit: number, unit: string): string => {
+    if (value === null || value === undefined) return `| ${label} | ≤ ${limit} ${unit} | — | not measured |`;
+    return `| ${label} | ≤ ${limit} ${unit} | ${format(value, unit as 'ms' | 'MB')} | ${value <= limit ? 'met' : 'missed'} |`;
+  };
+  const lines = [
+    '### Targets (660k)',
+    '',
+    '| target | limit | Apparatus | |',
+    '| --- | ---: | ---: | --- |',
+    check('keystroke → diagnostics p95', apparatus.keystroke?.p95, 50, 'ms'),
+    check('hover p95', apparatus.hover?.p95, 5, 'ms'),
+    check('definition p95', apparatus.definition?.p95, 5, 'ms'),
+    check('open → first diagnostics', apparatus.openMs, 1000, 'ms'),
+    check('peak memory', apparatus.peakMemoryMB, 150, 'MB'),
+  ];
+  if (peer) {
+    const behind = results.flatMap((sized) => {
+      const a = sized.runs.find((run) => run.server === 'apparatus');
+      const p = sized.runs.find((run) => run.server === 'peer');
+      if (!a || !p) return [];
+      const figures = FIGURES.filter((figure) => {
+        const mine = figure.value(a);
+        const theirs = figure.value(p);
+        return typeof mine === 'number' && typeof theirs === 'number' && mine > theirs;
+      }).map((figure) => figure.label);
+      return figures.length === 0 ? [] : [`${sized.thesis.size}: ${figures.join(', ')}`];
+    });
+    lines.push(`| ahead of the peer on every figure, at every size | | ${behind.length === 0 ? 'yes' : `behind at ${behind.join('; ')}`} | ${behind.length === 0 ? 'met' : 'missed'} |`);
   }
+  return [...lines, ''];
+}
+
+/** Prints the tables and, unless told not to, writes them to bench/RESULTS.md. */
+function publish(report: Report, writeMarkdown: boolean): void {
+  const servers = serversIn(report.results);
+  const sections = [...targetLines(report.results), ...report.results.flatMap((result) => [...tableFor(result, servers), '']), ...growthLines(report.results, servers)];
+  console.log('\n' + sections.join('\n') + '\n');
+  if (!writeMarkdown) return;
+  const markdown = [
+    '# Benchmark results',
+    '',
+    `Measured ${report.date.slice(0, 16).replace('T', ' ')} UTC on ${report.machine}, with \`${report.command}\`.`,
+    'The machine is shared, so figures move between runs; compare the ratios.',
+    'How each figure is measured: [README.md](README.md). MB here is 2^20 bytes. Where the time goes: [FINDINGS.md](FINDINGS.md).',
+    '',
+    ...sections,
+    '',
+  ].join('\n');
+  writeFileSync(join(REPO, 'bench', 'RESULTS.md'), markdown);
+  console.log(`Wrote ${join(REPO, 'bench', 'RESULTS.md')}`);
 }
 
 function emptyRun(server: string, thesis: GeneratedThesis): RunResult {
