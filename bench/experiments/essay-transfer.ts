@@ -25,7 +25,8 @@ function main(): void {
   let bytes = 0;
   for (let i = 0; i < 20; i++) {
     let started = performance.now();
-    const buffer = serialize(essay);
+    // The server sends the Essay without its text (the main thread has it).
+    const buffer = serialize({ ...essay, text: "" });
     write.push(performance.now() - started);
     bytes = buffer.length;
     started = performance.now();
