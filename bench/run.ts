@@ -4,7 +4,7 @@
  * `bench/results/bench-<date>.json` and `bench/RESULTS.md`.
  *
  * Options: --sizes 25k,660k   --quick (fewer keystrokes and hovers)   --servers apparatus,peer
- *          --keystrokes N   --no-markdown (do not rewrite bench/RESULTS.md)
+ *          --keystrokes N   --no-markdown (do not rewrite bench/RESULTS.md; implied by --quick unless --markdown)
  *          --report bench/results/bench-<date>.json (print and write the tables of a saved run)
  */
 import { execFileSync } from 'node:child_process';
@@ -55,7 +55,7 @@ function parseArgs(argv: string[]): Options {
   }
   const keystrokes = Number(value('--keystrokes') ?? (quick ? 20 : 50));
   if (!Number.isInteger(keystrokes) || keystrokes < 1) throw new Error('--keystrokes takes a whole number above 0');
-  return { sizes, servers, quick, keystrokes, maxMarkers: quick ? 300 : 1500, writeMarkdown: !argv.includes('--no-markdown') };
+  return { sizes, servers, quick, keystrokes, maxMarkers: quick ? 300 : 1500, writeMarkdown: argv.includes('--markdown') || (!quick && !argv.includes('--no-markdown')) };
 }
 
 type Figure = { label: string; unit: 'ms' | 'MB'; value: (run: RunResult) => number | null | 'n/a'; censored?: (run: RunResult) => boolean };
