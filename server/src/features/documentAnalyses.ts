@@ -9,8 +9,9 @@
  * - `latest` answers from the last finished analysis, even while a newer one runs (hover,
  *   definition, completion stay instant on a thesis); `fresh` waits for the current text
  *   (edits, outline, folding: ranges must be exact).
- * - `onAnalysed` is only called when the analysed version is still the document's version, so
- *   diagnostics of an old version are never published.
+ * - `onAnalysed` is called with every analysis newer than the last one published, even when the
+ *   text has moved on meanwhile, so a writer typing steadily in a thesis still sees diagnostics;
+ *   an analysis older than one already published is never published.
  */
 import type { Essay } from '../model/types';
 
@@ -181,7 +182,11 @@ export class DocumentAnalyses {
       state.version = version;
     }
     const current = this.options.current(uri);
-    if (current?.version === version) {
+    // Publish the newest finished analysis even if the writer has typed since: on a thesis an
+    // analysis outlasts the gap between keystrokes, and waiting for an analysis of the current
+    // version would show nothing until the typing stops. Its ranges are off by what was typed
+    // since, which the next analysis corrects a moment later.
+    if (current && version === state.version) {
       try {
         this.options.onAnalysed({ uri, version, essay });
       } catch (error) {
