@@ -91,8 +91,9 @@ export function exerciseFeatures(essay: Essay, lengths: number[], positions: Pos
 
   // Code actions at every diagnostic and at each probe position.
   // (Ranges past a line's end are tried separately, in knownBugs.test.ts.) On a long essay,
-  // every third diagnostic is enough: the fixes depend on the code, not on the place.
-  const diagnostics = essay.diagnostics.length > 40 ? essay.diagnostics.filter((_, i) => i % 3 === seed % 3) : essay.diagnostics;
+  // 40 diagnostics spread over it are enough: the fixes depend on the code, not on the place.
+  const stride = Math.ceil(essay.diagnostics.length / 40);
+  const diagnostics = essay.diagnostics.filter((_, i) => i % stride === seed % stride);
   const ranges = [
     ...diagnostics.map((d) => d.range),
     ...positions.filter((p) => p.line < lengths.length && p.character <= lengths[p.line]).map((p) => ({ start: p, end: p })),
