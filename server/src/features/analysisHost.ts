@@ -11,6 +11,7 @@
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { analyseEssay, AnalysisCache, type AnalysisOptions } from '../model/analyse';
 import type { Essay } from '../model/types';
+import { isReportedClaim } from '../model/claimsBridge';
 
 export interface Analyser {
   /** Analyses one document's text; `uri` selects the cache (null: a one-off analysis, no cache kept). */
@@ -153,8 +154,9 @@ export function runAnalysisWorker(): void {
     if (message.kind === 'forget') return analyser.forget(message.uri);
     if (message.kind === 'reset') return analyser.reset();
     analyser.analyse(message.uri, message.text, message.options).then(
-      // Copying the text back would cost as much as the rest of the model; the main thread has it.
-      (essay) => port.postMessage({ id: message.id, essay: { ...essay, text: '' } } satisfies Reply),
+      // What crosses to the main thread is copied, so only what it uses goes: not the text (it has
+      // it), and of the claims only those it may offer a fix for (a third of a thesis's model).
+      (essay) => port.postMessage({ id: message.id, essay: { ...essay, text: '', claims: essay.claims.filter(isReportedClaim) } } satisfies Reply),
       (error: unknown) => port.postMessage({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies Reply),
     );
   });

@@ -84,12 +84,16 @@ export function analyseClaims(
   return claims;
 }
 
+/** A claim the writer is told about: not silenced, and either unsupported or vaguely attributed. */
+export function isReportedClaim(claim: Claim): boolean {
+  return !claim.suppressed && (claim.supportedBy.length === 0 || claim.reasons.includes('vague-attribution'));
+}
+
 export function claimDiagnosticsOf(claims: Claim[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const claim of claims) {
-    if (claim.suppressed) continue;
+    if (!isReportedClaim(claim)) continue;
     const vague = claim.reasons.includes('vague-attribution');
-    if (claim.supportedBy.length > 0 && !vague) continue;
     const reason = vague ? 'vague-attribution' : claim.reasons[0];
     const code = reason === 'vague-attribution' ? 'vague-attribution' : `unsupported-claim/${reason}`;
     out.push(
