@@ -77,7 +77,7 @@ describe('fuzz: renumbering and endnote conversion never mangle an essay', funct
         countCase('renumber: structured');
         checkRenumber(text);
       }),
-      params(150),
+      params(80),
     );
   });
 
@@ -87,7 +87,7 @@ describe('fuzz: renumbering and endnote conversion never mangle an essay', funct
         countCase('convert: structured');
         checkConvert(text);
       }),
-      params(150),
+      params(80),
     );
   });
 
@@ -98,7 +98,7 @@ describe('fuzz: renumbering and endnote conversion never mangle an essay', funct
         checkRenumber(text);
         checkConvert(text);
       }),
-      params(150),
+      params(80),
     );
   });
 
@@ -111,7 +111,7 @@ describe('fuzz: renumbering and endnote conversion never mangle an essay', funct
         checkRenumber(text);
         checkConvert(text);
       }),
-      params(15),
+      params(10),
     );
     report(`mutated samples: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });

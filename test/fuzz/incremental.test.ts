@@ -24,7 +24,7 @@ describe('fuzz: incremental analysis equals a cold analysis', function () {
           assert.deepStrictEqual(analyseEssay(text, {}, cache), analyseEssay(text), `incremental analysis of ${JSON.stringify(text)}`);
         }
       }),
-      params(100),
+      params(50),
     );
   });
 
@@ -41,7 +41,7 @@ describe('fuzz: incremental analysis equals a cold analysis', function () {
         }
         assert.deepStrictEqual(analyseEssay(text, {}, cache), analyseEssay(text), `incremental analysis of ${corpus[which].name} after ${edits.length} edits`);
       }),
-      params(12),
+      params(8),
     );
   });
 
@@ -56,7 +56,7 @@ describe('fuzz: incremental analysis equals a cold analysis', function () {
         // Undo all the way back, analysing each version again, as an editor does.
         for (const text of [...history].reverse()) assert.deepStrictEqual(analyseEssay(text, {}, cache), analyseEssay(text), 'undo');
       }),
-      params(40),
+      params(25),
     );
   });
 });

@@ -28,7 +28,7 @@ describe('fuzz: model and features on hostile Markdown', function () {
         const lengths = lineLengths(text);
         exerciseFeatures(essay, lengths, probePositions(text, lengths, extra), extra[0] ?? 0);
       }),
-      params(200),
+      params(120),
     );
   });
 
@@ -40,7 +40,7 @@ describe('fuzz: model and features on hostile Markdown', function () {
         const lengths = lineLengths(text);
         exerciseFeatures(essay, lengths, probePositions(text, lengths, extra), extra[0] ?? 0);
       }),
-      params(100),
+      params(60),
     );
   });
 
@@ -53,7 +53,7 @@ describe('fuzz: model and features on hostile Markdown', function () {
         if (text.length > maxFileSize && essay.skipped === null) throw new Error(`a ${text.length}-character text was analysed with maxFileSize ${maxFileSize}`);
         exerciseFeatures(essay, lengths, probePositions(text, lengths, [maxFileSize]), maxFileSize);
       }),
-      params(60),
+      params(40),
     );
   });
 
@@ -72,7 +72,7 @@ describe('fuzz: model and features on hostile Markdown', function () {
         const lengths = lineLengths(text);
         exerciseFeatures(essay, lengths, probePositions(text, lengths, extra).slice(0, 24), extra[0] ?? 0);
       }),
-      params(50),
+      params(30),
     );
   });
 });

@@ -159,7 +159,7 @@ function measure(target: Target, atomList: string[]): Measured {
   atomList.forEach((atom, i) => {
     const at10 = timed(() => target.run(adversarial(atom, i, 10_000)));
     const at20 = timed(() => target.run(adversarial(atom, i, 20_000)));
-    if (at20 > 50 && at20 > 3 * at10) {
+    if (at20 > 20 && at20 > 3 * at10) {
       const predicted = at20 * (SIZE / 20_000) ** 2;
       assert.fail(`${target.name} grows superlinearly on ${JSON.stringify(atom)} repeated: ${at10.toFixed(0)} ms at 10 kB, ${at20.toFixed(0)} ms at 20 kB, about ${(predicted / 1000).toFixed(0)} s predicted at ${SIZE / 1000} kB (not run)`);
     }
@@ -176,7 +176,8 @@ function measure(target: Target, atomList: string[]): Measured {
  * KNOWN BUGS block below and fail until the pattern is fixed; then the name comes out of this list.
  */
 const knownQuadratic = new Set([
-  'segmentNote + resolveCitation', // documentIds, through resolveCitation
+  'segmentNote', // a long run of semicolons
+  'segmentNote + resolveCitation', // segmentNote; documentIds, through resolveCitation
   'parseEntry', // documentIds
   'documentIds',
   'cleanHeading',

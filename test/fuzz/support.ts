@@ -21,7 +21,7 @@ export function runs(fallback: number): number {
   return Number.isInteger(requested) && requested > 0 ? requested : fallback;
 }
 
-/** fast-check parameters: a fixed seed unless `FUZZ_SEED` is set, so a CI failure can be replayed. */
+/** fast-check parameters: a fresh random seed each run (printed on failure) unless `FUZZ_SEED` replays one. */
 export function params(fallback: number): fc.Parameters<unknown> {
   const seed = Number(process.env.FUZZ_SEED);
   return { numRuns: runs(fallback), ...(Number.isInteger(seed) ? { seed } : {}) };
@@ -31,6 +31,15 @@ export function params(fallback: number): fc.Parameters<unknown> {
 export const caseCounts = new Map<string, number>();
 export function countCase(property: string): void {
   caseCounts.set(property, (caseCounts.get(property) ?? 0) + 1);
+}
+
+// A root-level hook (this module is loaded by mocha with the fuzz tests): the totals, once, at the end.
+if (typeof after === 'function') {
+  after(() => {
+    if (caseCounts.size === 0) return;
+    const total = [...caseCounts.values()].reduce((a, b) => a + b, 0);
+    report(`fuzz cases run: ${total} (${[...caseCounts].map(([name, n]) => `${name} ${n}`).join(', ')})`);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
