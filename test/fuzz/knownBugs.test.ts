@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { analyseEssay } from '../../server/src/model/analyse';
 import { provideCodeActions } from '../../server/src/features/codeActions';
+import { renumberNotesEdits } from '../../server/src/features/renumber';
 import { applyEditsChecked, lineLengths, report, root } from './support';
 import { uri } from './exercise';
 
@@ -22,6 +23,20 @@ describe('KNOWN BUGS found by fuzzing (issue 7): failing until fixed', () => {
     assert.ok(cite, 'the cite action is offered at the end of the note');
     const after = applyEditsChecked(text, cite.edit?.changes?.[uri] ?? [], cite.title);
     assert.ok(after.startsWith('[^a]: Goncharov, p.1.; Mansourov'), after.split('\n')[0]);
+  });
+
+  it('renumbering never pulls a body paragraph into a note (a definition with an empty first line, a paragraph right under it)', () => {
+    const text = 'Text.[^2] More.[^1]\n\n[^1]:\nOrphan paragraph.\n\n[^2]: Second note.\n';
+    const after = applyEditsChecked(text, renumberNotesEdits(analyseEssay(text)), 'renumber');
+    const notes = analyseEssay(after).notes.map((note) => note.text);
+    assert.ok(!notes.some((note) => note.includes('Orphan')), `after renumbering: ${JSON.stringify(after)}; notes ${JSON.stringify(notes)}`);
+  });
+
+  it('a marker label cannot contain a bracket: "[^[^2]: " is not a marker labelled "[^2" (renumbering turned it into a definition)', () => {
+    const text = '[^[^2]: ';
+    assert.ok(!analyseEssay(text).markers.some((marker) => marker.label.includes('[')), 'no marker label with a bracket');
+    const after = applyEditsChecked(text, renumberNotesEdits(analyseEssay(text)), 'renumber');
+    assert.equal(analyseEssay(after).notes.length, analyseEssay(text).notes.length, `renumbering made ${JSON.stringify(after)}`);
   });
 
   /**

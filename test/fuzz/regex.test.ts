@@ -157,9 +157,14 @@ interface Measured {
 function measure(target: Target, atomList: string[]): Measured {
   const result: Measured = { worst: 0, atom: '', total: 0 };
   atomList.forEach((atom, i) => {
-    const at10 = timed(() => target.run(adversarial(atom, i, 10_000)));
-    const at20 = timed(() => target.run(adversarial(atom, i, 20_000)));
-    if (at20 > 20 && at20 > 3 * at10) {
+    let at10 = timed(() => target.run(adversarial(atom, i, 10_000)));
+    let at20 = timed(() => target.run(adversarial(atom, i, 20_000)));
+    // A collection or a busy core can triple a few milliseconds: measure again before judging.
+    if (at20 > 3 * at10) {
+      at10 = Math.min(at10, timed(() => target.run(adversarial(atom, i, 10_000))));
+      at20 = Math.min(at20, timed(() => target.run(adversarial(atom, i, 20_000))));
+    }
+    if (at20 > 60 && at20 > 3 * at10) {
       const predicted = at20 * (SIZE / 20_000) ** 2;
       assert.fail(`${target.name} grows superlinearly on ${JSON.stringify(atom)} repeated: ${at10.toFixed(0)} ms at 10 kB, ${at20.toFixed(0)} ms at 20 kB, about ${(predicted / 1000).toFixed(0)} s predicted at ${SIZE / 1000} kB (not run)`);
     }
