@@ -177,25 +177,13 @@ function measure(target: Target, atomList: string[]): Measured {
 }
 
 /**
- * Targets found quadratic by this test (reported in docs/robustness.md). Their tests sit in the
- * KNOWN BUGS block below and fail until the pattern is fixed; then the name comes out of this list.
+ * Targets this test finds quadratic and that are not fixed yet: their tests sit in a KNOWN BUGS
+ * block and fail until the pattern is fixed; then the name comes out of this list. Found and
+ * fixed so far (see docs/robustness.md): documentIds (so parseEntry, resolveCitation, every
+ * entry), cleanHeading (so every heading), segmentNote on runs of semicolons, and the
+ * trailing-trim patterns of the outline, renderEntry, hover, completion and describeClaim.
  */
-const knownQuadratic = new Set([
-  'segmentNote', // a long run of semicolons
-  'segmentNote + resolveCitation', // segmentNote; documentIds, through resolveCitation
-  'parseEntry', // documentIds
-  'documentIds',
-  'cleanHeading',
-  'isBibliographyHeading', // cleanHeading
-  'outline of a heading',
-  'hover on the marker', // renderEntry
-  'hover on the note', // renderEntry
-  'renderEntry',
-  'completion in the note',
-  'describeClaim',
-  'a heading, analysed', // cleanHeading
-  'a bibliography entry, analysed', // documentIds
-]);
+const knownQuadratic = new Set<string>([]);
 
 const groups: [string, Target[], string[]][] = [
   ['model', targets, atoms],
@@ -219,7 +207,9 @@ describe(`regular expressions: no catastrophic backtracking on ${SIZE / 1000} kB
   defineTests(false);
 });
 
-describe('KNOWN BUGS (issue 7): quadratic regular expressions, failing until fixed', function () {
-  this.timeout(600_000);
-  defineTests(true);
-});
+if (knownQuadratic.size > 0) {
+  describe('KNOWN BUGS (issue 7): quadratic regular expressions, failing until fixed', function () {
+    this.timeout(600_000);
+    defineTests(true);
+  });
+}
