@@ -11,6 +11,7 @@
  * before the analysis has caught up with it, so the essay is only used for what it knows (labels,
  * notes, entries).
  */
+import { trimEndOf } from '../model/text';
 import {
   type CompletionItem,
   CompletionItemKind,
@@ -95,7 +96,7 @@ function withoutLocator(citation: Citation): string {
     const at = text.lastIndexOf(citation.locator.text);
     if (at > 0) text = text.slice(0, at);
   }
-  return text.replace(/[\s,;:.]+$/, '').trim();
+  return trimEndOf(text, ',;:.').trim();
 }
 
 function leadSurname(entry: BibliographyEntry): string | null {

@@ -3,6 +3,7 @@
  * each bibliography entry under its section ("Primary sources") and the bibliography heading,
  * whether those are Markdown headings or plain lines like "BIBLIOGRAPHY:".
  */
+import { trimEndOf, trimStartOf } from '../model/text';
 import { type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Essay, Range } from '../model/types';
 import { comparePositions, essayIndex } from './locate';
@@ -25,7 +26,7 @@ function sameLine(a: Range, b: Range): boolean {
 }
 
 function cleanTitle(text: string): string {
-  return text.replace(/^#+\s*/, '').replace(/\s*#+\s*$/, '').replace(/[:.]\s*$/, '').trim() || text.trim();
+  return trimEndOf(trimStartOf(text, '#'), '#:.').trim() || text.trim();
 }
 
 function extend(symbol: DocumentSymbol, range: Range): void {

@@ -3,6 +3,7 @@
  * any citation) inside a note, where that citation leads; on a bibliography entry, the notes that
  * cite it.
  */
+import { trimEndOf } from '../model/text';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver';
 import type { BibliographyEntry, Citation, Essay, Note, Range } from '../model/types';
 import { noteFor, notesFor, targetAt } from './locate';
@@ -33,7 +34,7 @@ function sourceLine(source: SourceDescription): string {
  * 1 October 1950,") is shown as written.
  */
 function mediationText(phrase: string): string {
-  const trimmed = phrase.trim().replace(/[\s,;:]+$/, '');
+  const trimmed = trimEndOf(phrase.trim(), ',;:');
   const quoted = /^(.*\S)\s+in$/.exec(trimmed);
   return quoted ? `quoting ${quoted[1]}` : trimmed;
 }

@@ -3,12 +3,13 @@
  * hovers and completion documentation, a short name for Ibid. chains and outlines, and the
  * structured description the `apparatus.showSources` command returns.
  */
+import { trimEndOf, trimStartOf } from '../model/text';
 import type { BibliographyEntry, Citation, Essay, Note, Person } from '../model/types';
 import { citationsOf, entryFor, essayIndex } from './locate';
 
 /** Titles arrive as written; drop the emphasis or quotes around them so we can apply our own. */
 function bareTitle(title: string): string {
-  return title.trim().replace(/^[*_'"‘“]+/, '').replace(/[*_'"’”,.]+$/, '').trim();
+  return trimEndOf(trimStartOf(title, `*_'"‘“`), `*_'"’”,.`).trim();
 }
 
 /** Initials as a reader expects them: "S" → "S.", "A.Y" → "A.Y."; full given names unchanged. */
@@ -142,7 +143,7 @@ export function sectionName(section: string | null): string | null {
   if (!section) return null;
   const match = /^\s*(primary|secondary|tertiary)\b/i.exec(section);
   if (match) return match[1][0].toUpperCase() + match[1].slice(1).toLowerCase();
-  return section.trim().replace(/[:.]+$/, '');
+  return trimEndOf(section, ':.');
 }
 
 /** "Ibid." / "Idem" / "Op. cit." as the note writes it (without its emphasis). */

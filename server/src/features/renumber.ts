@@ -69,6 +69,9 @@ function orderByNewNumber(notes: Note[], newLabels: Map<string, string>): Note[]
 
 function definitionsFormOneBlock(essay: Essay, notes: Note[], bodyMarkers: Marker[]): boolean {
   if (notes.length < 2) return true;
+  // An empty definition ("[^1]:" on its own line) may sit right above a body paragraph: moving a
+  // note's text into it would pull that paragraph into the note. Relabel in place instead.
+  if (notes.some((note) => note.text.trim() === '')) return false;
   const first = notes[0].range.start;
   const last = notes[notes.length - 1].range.end;
   const between = (position: { line: number; character: number }): boolean =>

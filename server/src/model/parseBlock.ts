@@ -76,10 +76,17 @@ const endnoteLine = /^\[(\d{1,4})\][ \t]+(?=\S)/;
 /** Deeper nesting than any essay has: remark's time grows quadratically with it, and its stack overflows. */
 const maxNesting = 32;
 
-/** Containers opened at the start of one line: `>`, list markers, note labels. */
+/** Brackets one block may hold before it is read as plain text. */
+const maxBrackets = 5000;
+
+/** Containers opened at the start of one line: `>`, list markers, note labels, deep indentation. */
 function lineNesting(line: string): number {
   let depth = 0;
   let i = 0;
+  let indent = 0;
+  while (indent < line.length && (line[indent] === ' ' || line[indent] === '\t')) indent++;
+  // Lists nested by indentation alone: four columns a level.
+  if (indent > 4 * maxNesting) return maxNesting + 1;
   while (i < line.length && depth <= maxNesting) {
     const c = line[i];
     if (c === ' ' || c === '\t') i++;
@@ -108,7 +115,19 @@ function lineNesting(line: string): number {
 
 /** Input built to hurt the parser (thousands of nested containers or emphasis delimiters). */
 function pathological(text: string): boolean {
-  if (/[*_]{64}/.test(text)) return true;
+  // Runs of emphasis delimiters, and "words" thousands of characters long (GFM's autolink
+  // literals are quadratic in them): no essay has either.
+  if (/[*_]{64}|\S{4000}/.test(text)) return true;
+  // Thousands of brackets inside lines (a paragraph of markers): the parser's label matching is
+  // quadratic in them, and no paragraph of prose has that many. Note labels opening their own
+  // lines (a block of definitions) do not count.
+  let brackets = 0;
+  for (let i = text.indexOf('['); i >= 0; i = text.indexOf('[', i + 1)) {
+    const lineStart = text.lastIndexOf('\n', i) + 1;
+    if (i - lineStart > 3 || /\S/.test(text.slice(lineStart, i))) {
+      if (++brackets > maxBrackets) return true;
+    }
+  }
   let start = 0;
   while (start <= text.length) {
     let end = text.indexOf('\n', start);
@@ -288,7 +307,7 @@ function insideAny(spans: Span[], start: number, end: number): boolean {
   return false;
 }
 
-const footnoteMarker = /\[\^([^\]\s]{1,100})\]/g;
+const footnoteMarker = /\[\^([^\][\s]{1,100})\]/g;
 const endnoteMarker = /\[(\d{1,4})\]/g;
 
 function scanMarkers(text: string, excluded: Span[], definitionLabels: Span[], items: BlockItem[], linkStarts: Set<number>): RawMarker[] {

@@ -84,3 +84,22 @@ export function rangeContains(range: Range, position: Position): boolean {
 export function foldName(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
+
+const whitespace = /\s/;
+
+/**
+ * Drops trailing characters that are whitespace or in `chars`. Linear: the regular expression
+ * `/[…]+$/` is quadratic on a long run of those characters that does not reach the end.
+ */
+export function trimEndOf(text: string, chars = ''): string {
+  let end = text.length;
+  while (end > 0 && (whitespace.test(text[end - 1]) || chars.includes(text[end - 1]))) end--;
+  return text.slice(0, end);
+}
+
+/** Drops leading characters that are whitespace or in `chars`, in linear time. */
+export function trimStartOf(text: string, chars = ''): string {
+  let start = 0;
+  while (start < text.length && (whitespace.test(text[start]) || chars.includes(text[start]))) start++;
+  return text.slice(start);
+}

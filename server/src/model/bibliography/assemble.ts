@@ -5,7 +5,7 @@
  */
 import type { Bibliography, BibliographyEntry, BibliographySection, Person, Range } from '../types';
 import { blockRange, type DocItem } from '../document';
-import { foldName } from '../text';
+import { foldName, trimEndOf, trimStartOf } from '../text';
 import { parseEntry, type ParsedEntry } from './entry';
 import { stripMarkup } from './spans';
 
@@ -17,7 +17,7 @@ const sectionWords =
 const notesHeading = /^(?:notes|endnotes|footnotes|references in the text)$/i;
 
 export function cleanHeading(text: string): string {
-  return stripMarkup(text).replace(/^#+\s*/, '').replace(/[:.\s]+$/, '').trim();
+  return trimEndOf(trimStartOf(stripMarkup(text), '#'), ':.').trim();
 }
 
 export function isBibliographyHeading(text: string): boolean {

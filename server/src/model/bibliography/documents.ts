@@ -26,7 +26,7 @@ export function documentIds(text: string): string[] {
     if (/^(?:pp?|vol|no|NY|UK|US|USA)$/i.test(match[1]) && !/^(?:US|UK)$/.test(match[1])) continue;
     ids.add(`${match[1].toLowerCase()} ${match[2]}`);
   }
-  for (const match of text.matchAll(/((?:\p{Lu}[\p{L}.]*\s+){2,8})(?:Report|Memorandum|Paper|Directive|No\.?)?\s*(\d{1,5}(?:-\d{1,3})?)\b/gu)) {
+  for (const match of text.matchAll(/((?:\p{Lu}[\p{L}.]{0,30}\s{1,3}){2,8})(?:Report|Memorandum|Paper|Directive|No\.?)?\s{0,3}(\d{1,5}(?:-\d{1,3})?)\b/gu)) {
     const words = match[1].trim().split(/\s+/).filter((word) => !documentTypes.test(word));
     for (let start = 0; start < words.length - 1; start++) {
       const acronym = acronymOf(words.slice(start).join(' '));

@@ -9,6 +9,7 @@ import type { BibliographyEntry, Person } from '../types';
 import { findTitles, stripMarkup, type TitleSpan } from './spans';
 import { findDates, findYears, seasonPattern, monthWordPattern } from './dates';
 import { documentIds, acronymOf } from './documents';
+import { trimEndOf, trimStartOf } from '../text';
 
 /** What an entry's own text says; its key, range and section come from where it stands. */
 export type ParsedEntry = Omit<BibliographyEntry, 'key' | 'text' | 'range' | 'section'> & {
@@ -23,8 +24,11 @@ const initialsToken = /^(?:\p{Lu}\.-?){0,4}\p{Lu}\.?$/u;
 const editorMark = /\(\s*eds?\.?\s*\)|,?\s+\beds?\.(?=\s|,|$)|\(\s*editors?\s*\)|\(\s*compiler\s*\)|,?\s*\bcomp\./gi;
 const translatorMark = /\(\s*trans\.?\s*\)|,?\s*\btrans\.(?=\s|,|$)/gi;
 
+/** No bibliography entry is longer; past it, text is not read (so a pasted mass cannot stall the reader). */
+const maxEntryLength = 2000;
+
 export function parseEntry(source: string): ParsedEntry {
-  const text = source.trim();
+  const text = source.trim().slice(0, maxEntryLength);
   const titles = findTitles(text);
   const url = /<?(https?:\/\/[^\s>)]+)>?/.exec(text)?.[1] ?? null;
 
@@ -114,12 +118,13 @@ interface People {
 
 export function parsePeople(part: string): People {
   // Author-date bibliographies put the year after the names: "Kennan, George F. 1947."
-  let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s+\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?$|\s+n\.d\.$/, '').trim();
+  let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?$|\sn\.d\.$/, '').trim();
   const editorsOnly = editorMark.test(text);
   editorMark.lastIndex = 0;
   text = text.replace(editorMark, ' ').replace(translatorMark, ' ');
   const etAl = /\bet al\.?/i.test(text);
-  text = text.replace(/,?\s*\bet al\.?/i, ' ').replace(/\s+/g, ' ').trim().replace(/^[\s,.;:]+|[\s,.;:]+$/g, '');
+  text = text.replace(/,?\s*\bet al\.?/i, ' ').replace(/\s+/g, ' ').trim();
+  text = trimEndOf(trimStartOf(text, ',.;:'), ',.;:');
   if (!text) return { persons: [], corporate: null, etAl, editorsOnly: false };
 
   const words = text.split(/[\s,]+/).filter(Boolean);

@@ -84,8 +84,12 @@ function correspondentsEnd(text: string): number {
   return correspondence.exec(text)?.[0].length ?? 0;
 }
 
+/** A reference is never longer; a longer part of a note is prose and is not resolved. */
+const maxCitationLength = 2000;
+
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
+  if (text.length > maxCitationLength) return empty('none');
   const titles = findTitles(text);
   const correspondents = correspondentsEnd(text);
   const words = capitalisedWords(text, titles).filter(

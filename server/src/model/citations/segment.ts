@@ -57,9 +57,10 @@ function trimmed(text: string, start: number, end: number): { start: number; end
 
 export function segmentNote(source: string): CitationDraft[] {
   const drafts: CitationDraft[] = [];
-  const pending = splitTopLevel(source);
+  // Parts still to read, last first: taking from the end keeps a note of 50,000 semicolons linear.
+  const pending = splitTopLevel(source).reverse();
   while (pending.length > 0) {
-    const part = pending.shift()!;
+    const part = pending.pop()!;
     const { start, end } = trimmed(source, part.start, part.end);
     if (end <= start) continue;
     const text = source.slice(start, end);
@@ -74,7 +75,7 @@ export function segmentNote(source: string): CitationDraft[] {
       const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(rest.slice(further?.[0].length ?? 0));
       if (further && /\p{L}{2}/u.test(rest) && startsReference) {
         const restStart = start + locator.end + further[0].length;
-        pending.unshift({ start: restStart, end });
+        pending.push({ start: restStart, end });
         const cut = start + locator.end;
         drafts.push(...expand(source, start, cut, ibid, shift(locator, start)));
         continue;

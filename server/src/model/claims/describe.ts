@@ -21,11 +21,15 @@ export const REASON_ORDER: readonly ClaimReason[] = [
 const MAX_QUOTE = 48;
 
 function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').replace(/[*_]/g, '').replace(/^[\s,;:]+/, '').trim();
+  let flat = text.replace(/\s+/g, ' ').replace(/[*_]/g, '').trim();
+  while (/^[\s,;:]/.test(flat)) flat = flat.slice(1);
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max);
   const atWord = cut.lastIndexOf(' ');
-  return `${(atWord > max / 2 ? cut.slice(0, atWord) : cut).replace(/[\s,;:.]+$/, '')}…`;
+  let kept = atWord > max / 2 ? cut.slice(0, atWord) : cut;
+  // A loop, not /[…]+$/, which is quadratic on a long run of spaces.
+  while (/[\s,;:.]$/.test(kept)) kept = kept.slice(0, -1);
+  return `${kept}…`;
 }
 
 function quoteShown(text: string): string {
@@ -66,10 +70,12 @@ function phrase(reason: ClaimReason, evidence: OffsetEvidence[]): string | null 
 /** "the same document" → "document"; "NSC 68" stays as written. */
 function documentWord(text: string): string {
   if (/^NSC/i.test(text)) return text;
+  // Spaces collapsed first, so no pattern below scans a long run of them from every position.
   return text
-    .replace(/^(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret)\s+/i, '')
-    .replace(/^(?:same|secret|official|final|annual)\s+/i, '')
-    .replace(/\s+(?:of|to)$/i, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) /i, '')
+    .replace(/^(?:same|secret|official|final|annual) /i, '')
+    .replace(/ (?:of|to)$/i, '')
     .toLowerCase();
 }
 
