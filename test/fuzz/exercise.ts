@@ -90,7 +90,7 @@ export function exerciseFeatures(essay: Essay, lengths: number[], positions: Pos
   }
 
   // Code actions at every diagnostic and at each probe position.
-  // (Ranges past a line's end are tried separately, in knownBugs.test.ts.) On a long essay,
+  // (A range past a line's end has its own test, in regressions.test.ts.) On a long essay,
   // 40 diagnostics spread over it are enough: the fixes depend on the code, not on the place.
   const stride = Math.ceil(essay.diagnostics.length / 40);
   const diagnostics = essay.diagnostics.filter((_, i) => i % stride === seed % stride);
