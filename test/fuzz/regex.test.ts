@@ -5,8 +5,8 @@
  * handles each in milliseconds; a quadratic or exponential one takes seconds to forever.
  *
  * So that a blow-up fails in seconds instead of holding the suite for minutes, each input is
- * first run at 10 kB and 20 kB: when doubling the input more than triples the time (and the
- * time is not negligible), the growth is superlinear and the test fails with the 100 kB time it
+ * first run at 10 kB and 20 kB: when doubling the input more than triples the time (measured
+ * twice, and over 60 ms), the growth is superlinear and the test fails with the 100 kB time it
  * predicts, without running it. Otherwise the 100 kB input runs and must finish under 2 s (a
  * generous bound: timing tests on a shared machine are fragile; the point is to catch blow-ups).
  * Each function's slowest input and time are printed.
