@@ -295,6 +295,24 @@ describe('protocol abuse: the server answers everything and keeps serving', func
     }
   });
 
+  it('settings of the wrong shape (workspace/configuration answers): ignored with a log line, diagnostics still published', async () => {
+    const garbage: Record<string, unknown>[] = [
+      { maxFileSize: 'big', diagnostics: { severity: { 'missing-note': 'loud', 'no-such-code': 'error' } }, claims: { enabled: 'yes', allowlist: [1, null] } },
+      { maxFileSize: -1, diagnostics: null, claims: [] },
+      { maxFileSize: 1e308, diagnostics: { severity: 'off' }, trace: { server: 42 } },
+    ];
+    for (const settings of garbage) {
+      const from = client.published.length;
+      await client.configure(settings);
+      await client.diagnosticsAfter(uri, from);
+    }
+    assert.ok(client.logs.some((line) => /maxFileSize/.test(line)), `a log line says which setting was ignored:\n${client.logs.join('\n')}`);
+    const from = client.published.length;
+    await client.configure({});
+    const restored = await client.diagnosticsAfter(uri, from);
+    assert.ok(restored.diagnostics.length > 0, 'diagnostics with the default settings again');
+  });
+
   it('after all that, an ordinary hover still gives the same answer as before', async () => {
     assert.equal(await hoverOnMarker12(), baseline);
     const symbols = await answer(client, 'textDocument/documentSymbol', { textDocument: { uri } });
