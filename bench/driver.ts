@@ -232,15 +232,13 @@ function stopServer(child: ChildProcess, connection: MessageConnection | null): 
   });
 }
 
-export async function measureServer(spec: ServerSpec, file: string, options: DriverOptions): Promise<RunResult> {
-  const started = now();
-  const text = readFileSync(file, 'utf8');
-  const uri = pathToFileURL(file).href;
-  const result: RunResult = {
-    server: spec.name,
+/** A result with nothing measured yet (also what a run that could not start reports). */
+export function emptyRun(server: string, file: string, bytes: number, markers: number): RunResult {
+  return {
+    server,
     file,
-    bytes: Buffer.byteLength(text),
-    markers: 0,
+    bytes,
+    markers,
     error: null,
     openMs: null,
     openDiagnostics: null,
@@ -255,6 +253,14 @@ export async function measureServer(spec: ServerSpec, file: string, options: Dri
     cpuPerKeystrokeMs: null,
     durationMs: 0,
   };
+}
+
+export async function measureServer(spec: ServerSpec, file: string, options: DriverOptions): Promise<RunResult> {
+  const started = now();
+  const text = readFileSync(file, 'utf8');
+  const uri = pathToFileURL(file).href;
+  const result: RunResult = emptyRun(spec.name, file, Buffer.byteLength(text), 0);
+
 
   const child = spawn(spec.command, spec.args, {
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generate, REPO, SIZES, type GeneratedThesis } from './generate';
-import { measureServer, type LatencySummary, type RunResult, type ServerSpec } from './driver';
+import { emptyRun, measureServer, type LatencySummary, type RunResult, type ServerSpec } from './driver';
 
 const RESULTS_DIR = join(REPO, 'bench', 'results');
 
@@ -204,7 +204,7 @@ async function main(): Promise<void> {
     const runs: RunResult[] = [];
     for (const spec of SERVERS.filter((server) => options.servers.includes(server.name))) {
       if (spec.name.startsWith('apparatus') && !existsSync(spec.args[0])) {
-        runs.push({ ...emptyRun(spec.name, thesis), error: 'dist/server.js is not built (npm run build)' });
+        runs.push({ ...emptyRun(spec.name, thesis.path, thesis.bytes, thesis.markers), error: 'dist/server.js is not built (npm run build)' });
         continue;
       }
       process.stdout.write(`  ${thesis.size} ${spec.name} … `);
@@ -297,27 +297,6 @@ function publish(report: Report, writeMarkdown: boolean): void {
   console.log(`Wrote ${join(REPO, 'bench', 'RESULTS.md')}`);
 }
 
-function emptyRun(server: string, thesis: GeneratedThesis): RunResult {
-  return {
-    server,
-    file: thesis.path,
-    bytes: thesis.bytes,
-    markers: thesis.markers,
-    error: null,
-    openMs: null,
-    openDiagnostics: null,
-    keystroke: null,
-    hover: null,
-    definition: null,
-    hoverWhileTyping: null,
-    peakMemoryMB: null,
-    peakSampledRssMB: null,
-    publishesWhileTyping: null,
-    openCpuMs: null,
-    cpuPerKeystrokeMs: null,
-    durationMs: 0,
-  };
-}
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -60,7 +60,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
     claims: { ...defaultAnalysisOptions.claims, ...options.claims },
   };
   const lineCount = lineStarts(text).length;
-  if (text.length > settings.maxFileSize) return skipped(text, lineCount, tooLarge(text.length, settings.maxFileSize));
+  if (text.length > settings.maxFileSize) return skipped(text, tooLarge(text.length, settings.maxFileSize));
 
   const blocks = splitBlocks(text);
   const items: DocItem[] = [];
@@ -105,10 +105,11 @@ function tooLarge(size: number, limit: number): string {
   return `This file has ${mb(size)}, more than the ${mb(limit)} Apparatus analyses (setting apparatus.maxFileSize): it was not checked. Split the essay into chapters or raise the limit.`;
 }
 
-function skipped(text: string, lineCount: number, reason: string): Essay {
+/** An essay with nothing found in it. */
+export function emptyEssay(text: string): Essay {
   return {
     text,
-    lineCount,
+    lineCount: lineStarts(text).length,
     form: null,
     frontMatter: null,
     headings: [],
@@ -116,9 +117,14 @@ function skipped(text: string, lineCount: number, reason: string): Essay {
     notes: [],
     bibliography: { heading: null, sections: [], entries: [], range: null },
     claims: [],
-    diagnostics: [diagnostic('file-too-large', reason, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } })],
-    skipped: reason,
+    diagnostics: [],
+    skipped: null,
   };
+}
+
+function skipped(text: string, reason: string): Essay {
+  const origin = { line: 0, character: 0 };
+  return { ...emptyEssay(text), diagnostics: [diagnostic('file-too-large', reason, { start: origin, end: origin })], skipped: reason };
 }
 
 export type { FrontMatter };

@@ -6,22 +6,11 @@
 import { strict as assert } from 'node:assert';
 import { type AnalysedDocument, DocumentAnalyses, type DocumentText } from '../../../server/src/features/documentAnalyses';
 import type { Essay } from '../../../server/src/model/types';
+import { emptyEssay } from '../../../server/src/model/analyse';
 
 /** The analyser is stubbed: these tests are about scheduling, not about essays. */
 function essayOf(text: string): Essay {
-  return {
-    text,
-    lineCount: text.split('\n').length,
-    form: null,
-    frontMatter: null,
-    headings: [],
-    markers: [],
-    notes: [],
-    bibliography: { heading: null, sections: [], entries: [], range: null },
-    claims: [],
-    diagnostics: [],
-    skipped: null,
-  };
+  return emptyEssay(text);
 }
 
 interface Job {
