@@ -18,14 +18,14 @@ const RESULTS_DIR = join(REPO, 'bench', 'results');
 
 export const SERVERS: ServerSpec[] = [
   { name: 'apparatus', command: process.execPath, args: [join(REPO, 'dist', 'server.js'), '--stdio'], navigation: true },
-  // Not run unless asked for (--servers apparatus-main-thread): the server with its analyses kept
-  // on the main thread, to measure what the analysis worker costs and saves.
+  // Not run unless asked for (--servers apparatus-worker): the server with its analyses in a
+  // worker thread, to measure what a worker costs and saves.
   {
-    name: 'apparatus-main-thread',
+    name: 'apparatus-worker',
     command: process.execPath,
     args: [join(REPO, 'dist', 'server.js'), '--stdio'],
     navigation: true,
-    env: { APPARATUS_ANALYSIS_THREAD: 'main' },
+    env: { APPARATUS_ANALYSIS_THREAD: 'worker' },
   },
   { name: 'peer', command: process.execPath, args: [join(REPO, 'bench', 'peer', 'server.mjs'), '--stdio'], navigation: false },
 ];

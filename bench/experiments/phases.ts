@@ -12,7 +12,6 @@ import type * as AnalyseModule from '../../server/src/model/analyse';
 import type * as BlocksModule from '../../server/src/model/blocks';
 import type * as ParseBlockModule from '../../server/src/model/parseBlock';
 import type * as DocumentModule from '../../server/src/model/document';
-import type * as EntryModule from '../../server/src/model/bibliography/entry';
 import type * as AssembleModule from '../../server/src/model/bibliography/assemble';
 import type * as NotesModule from '../../server/src/model/notes';
 import type * as CitationsModule from '../../server/src/model/citations/index';
@@ -29,13 +28,12 @@ const { analyseEssay, AnalysisCache, defaultAnalysisOptions } = load<typeof Anal
 const { splitBlocks } = load<typeof BlocksModule>('blocks');
 const { parseBlock } = load<typeof ParseBlockModule>('parseBlock');
 const { itemsOf } = load<typeof DocumentModule>('document');
-const { parseEntry } = load<typeof EntryModule>('bibliography/entry');
-const { buildBibliography, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } = load<typeof AssembleModule>('bibliography/assemble');
+const { buildBibliography, prepareEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } = load<typeof AssembleModule>('bibliography/assemble');
 const { collectMarkers, collectNotes, decideForm, readingOrder } = load<typeof NotesModule>('notes');
 const { resolveNotes } = load<typeof CitationsModule>('citations/index');
 const { noteDiagnostics, citationDiagnostics, bibliographyDiagnostics } = load<typeof DiagnosticsModule>('diagnostics');
 const { analyseClaims, claimDiagnosticsOf } = load<typeof ClaimsBridgeModule>('claimsBridge');
-const { lineStarts } = load<typeof TextModule>('text');
+const { lineCount } = load<typeof TextModule>('text');
 
 type Cache = InstanceType<typeof AnalysisCache>;
 
@@ -59,16 +57,17 @@ function timedAnalysis(text: string, cache: Cache, phases: Phases): number {
     mark = now;
     cpuMark = cpu;
   };
-  lineStarts(text);
-  const blocks = splitBlocks(text);
-  lap('lineStarts + splitBlocks');
+  lineCount(text);
+  // The model's own splitter when it has one that reuses the previous version's blocks.
+  const blocks = 'blocksOf' in cache ? cache.blocksOf(text) : splitBlocks(text);
+  lap('lineCount + splitBlocks');
   const parsed = blocks.map((block) => cache.blocks.get(block.text, () => parseBlock(block.text)));
   lap('parse blocks (cache lookups + misses)');
   const items = parsed.flatMap((block, index) => itemsOf(block, index, blocks[index].startLine));
   lap('itemsOf (document items, ranges)');
   for (const doc of items) if (doc.item.kind !== 'heading') isPlainBibliographyHeading(doc) && cleanHeading(doc.source);
   lap('headings');
-  const { bibliography, duplicates } = buildBibliography(items, (entryText) => cache.entries.get(entryText, () => parseEntry(entryText)));
+  const { bibliography, duplicates } = buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText)));
   const region = findBibliographyRegion(items);
   lap('bibliography');
   const form = decideForm(items);

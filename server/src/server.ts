@@ -81,8 +81,12 @@ function startServer(args: string[]): void {
     process.exit(2);
   }
 
-  /** Keystrokes closer together than this are analysed once. */
-  const analysisDelay = 20;
+  /**
+   * Changes closer together than this are analysed once (a multi-cursor edit or a formatter sends
+   * several in a row). Longer would only add to every keystroke's wait: an analysis that runs
+   * while the writer types is not wasted, as only the blocks a keystroke touched are parsed again.
+   */
+  const analysisDelay = 5;
 
   const commands = {
     renumberNotes: 'apparatus.renumberNotes',
@@ -119,21 +123,21 @@ function startServer(args: string[]): void {
     settle('Publishing diagnostics', connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(essay, uri, settings, ruleDocs) }));
   }
 
-  /** The model runs in a worker thread so that requests never wait behind an analysis. */
-  // APPARATUS_ANALYSIS_THREAD=main keeps analyses on the main thread (for measuring the difference).
+  // The model runs on this thread (see analysisHost.ts for why);
+  // APPARATUS_ANALYSIS_THREAD=worker runs it in a worker thread instead, to measure the difference.
   let analyser: Analyser;
   try {
     analyser =
-      process.env.APPARATUS_ANALYSIS_THREAD === 'main'
-        ? new InThreadAnalyser()
-        : new WorkerAnalyser(__filename, (message) => connection.console.error(message));
+      process.env.APPARATUS_ANALYSIS_THREAD === 'worker'
+        ? new WorkerAnalyser(__filename, (message) => connection.console.error(message))
+        : new InThreadAnalyser();
   } catch (error) {
     connection.console.error(`The analysis worker could not start (${describeError(error)}); analysing on the main thread.`);
     analyser = new InThreadAnalyser();
   }
 
   const analyses = new DocumentAnalyses({
-    analyse: (uri, text) => analyser.analyse(uri, text, toAnalysisOptions(settings)),
+    analyse: (uri, text, stale) => analyser.analyse(uri, text, toAnalysisOptions(settings), stale),
     forget: (uri) => analyser.forget(uri),
     current: (uri) => {
       const document = documents.get(uri);

@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { analyseEssay, AnalysisCache } from '../../server/src/model/analyse';
+import { resplitBlocks, splitBlocks } from '../../server/src/model/blocks';
 import { applyRandomEdit, corpus, countCase, mutate, mutation, params, randomEdit, structuredEssay, tokenSoup } from './support';
 
 const step = fc.oneof({ weight: 3, arbitrary: randomEdit.map((edit) => (text: string) => applyRandomEdit(text, edit)) }, { weight: 1, arbitrary: mutation.map((m) => (text: string) => mutate(text, m)) });
@@ -57,6 +58,34 @@ describe('fuzz: incremental analysis equals a cold analysis', function () {
         for (const text of [...history].reverse()) assert.deepStrictEqual(analyseEssay(text, {}, cache), analyseEssay(text), 'undo');
       }),
       params(25),
+    );
+  });
+});
+
+describe('fuzz: re-splitting after an edit equals splitting from scratch', function () {
+  this.timeout(600_000);
+
+  /** Lines that change how the splitter groups its neighbours. */
+  const line = fc.constantFrom('', '  ', 'Prose.', 'More prose [^1].', '[^1]: A note.', '    Indented more.', '\tTabbed.', '- item', '1. item', '[12] Endnote.', '```', '~~~', '<!-- c', '-->', '<!-- x -->', '---', '...', '# Heading', '> quote');
+  const lineBreak = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
+  const text = fc.array(fc.tuple(line, lineBreak), { maxLength: 40 }).map((pairs) => pairs.map(([l, b]) => l + b).join(''));
+  const edit = fc.tuple(fc.nat(), fc.nat(12), fc.oneof(line, lineBreak, fc.constantFrom('x', ' ', '\n\n', '```\n', '\n    y')));
+
+  it('for random edits of texts made of the lines that matter to it', () => {
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 6 }), (start, edits) => {
+        countCase('re-split');
+        let current = start;
+        let blocks = splitBlocks(current);
+        for (const [at, removed, inserted] of edits) {
+          const position = at % (current.length + 1);
+          const next = current.slice(0, position) + inserted + current.slice(Math.min(current.length, position + removed));
+          blocks = resplitBlocks(current, blocks, next);
+          assert.deepStrictEqual(blocks, splitBlocks(next), `re-split of ${JSON.stringify(current)} → ${JSON.stringify(next)}`);
+          current = next;
+        }
+      }),
+      params(300),
     );
   });
 });

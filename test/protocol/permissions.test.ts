@@ -28,14 +28,17 @@ import {
 import { positionOf, root, serverPath, TestClient } from './client';
 
 /** Starts the server with `flags` added to its Node command line (through NODE_OPTIONS, which the child inherits). */
-async function startRestricted(flags: string): Promise<TestClient> {
-  const saved = process.env.NODE_OPTIONS;
-  process.env.NODE_OPTIONS = [saved, flags].filter(Boolean).join(' ');
+async function startRestricted(flags: string, thread: 'main' | 'worker' = 'main'): Promise<TestClient> {
+  const saved = { options: process.env.NODE_OPTIONS, thread: process.env.APPARATUS_ANALYSIS_THREAD };
+  process.env.NODE_OPTIONS = [saved.options, flags].filter(Boolean).join(' ');
+  if (thread === 'worker') process.env.APPARATUS_ANALYSIS_THREAD = 'worker';
   try {
     return await TestClient.start();
   } finally {
-    if (saved === undefined) delete process.env.NODE_OPTIONS;
-    else process.env.NODE_OPTIONS = saved;
+    if (saved.options === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = saved.options;
+    if (saved.thread === undefined) delete process.env.APPARATUS_ANALYSIS_THREAD;
+    else process.env.APPARATUS_ANALYSIS_THREAD = saved.thread;
   }
 }
 
@@ -107,13 +110,17 @@ describe('safety: the server under the Node permission model (read its bundle an
 
   it('no writes, no child processes, no workers: a full session works (analyses on the main thread), exit code 0', async () => {
     const logs = await session(await startRestricted(flags));
-    // The server asks for a worker thread for its analyses; refused, it says so and carries on.
+    assert.ok(logs.some((line) => /analyses run on the main thread/.test(line)));
+  });
+
+  it('asked for an analysis worker (APPARATUS_ANALYSIS_THREAD=worker) but refused one: it says so and analyses on the main thread', async () => {
+    const logs = await session(await startRestricted(flags, 'worker'));
     assert.ok(logs.some((line) => /worker could not start/i.test(line)), 'the refused analysis worker is reported');
     assert.ok(logs.some((line) => /analyses run on the main thread/.test(line)));
   });
 
   it('the same with worker threads allowed: analyses in the worker, still no other permission needed, exit code 0', async () => {
-    const logs = await session(await startRestricted(`${flags} --allow-worker`));
+    const logs = await session(await startRestricted(`${flags} --allow-worker`, 'worker'));
     assert.ok(logs.some((line) => /analyses run in a worker thread/.test(line)), 'the analysis worker ran');
   });
 });

@@ -88,7 +88,7 @@ describe('language server over stdio', function () {
         assert.equal(uncited.source, 'apparatus');
         assert.equal(uncited.severity, DiagnosticSeverity.Warning);
         assert.deepEqual(uncited.data, { key: 'stueck1976' });
-        assert.ok(client.logs.includes(`apparatus-language-server ${version}: analyses run in a worker thread.`), client.logs.join('\n'));
+        assert.ok(client.logs.includes(`apparatus-language-server ${version}: analyses run on the main thread.`), client.logs.join('\n'));
         for (const diagnostic of published.diagnostics) {
           assert.equal(diagnostic.source, 'apparatus');
           assert.ok(typeof diagnostic.code === 'string' && diagnostic.code in defaultSeverities, `known rule ${diagnostic.code}`);

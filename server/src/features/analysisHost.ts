@@ -1,21 +1,28 @@
 /**
- * Where analyses run. On a thesis an analysis takes long enough that running it on the server's
- * main thread would hold up every hover and completion behind it, so the server runs the model
- * in a worker thread and keeps answering requests from the latest analysis meanwhile.
+ * Where analyses run.
  *
- * The worker keeps one AnalysisCache per open document (so an edit reparses only the touched
- * blocks) and answers one job at a time; the main thread never sends it more than the latest
- * version of a document (see DocumentAnalyses). If the worker cannot start or dies, analyses
- * continue on the main thread.
+ * By default on the server's own thread (InThreadAnalyser): an edit reparses only the blocks it
+ * touched, so analysing one keystroke of a thesis takes a few tens of milliseconds, less than
+ * handing a thesis's model over from another thread did (bench/FINDINGS.md, findings 3 and 9).
+ * The long part of a cold analysis, parsing every block, runs in slices of a few milliseconds
+ * with the event loop free between them, and stops as soon as a newer text arrives.
+ *
+ * WorkerAnalyser runs the same model in a worker thread (APPARATUS_ANALYSIS_THREAD=worker): kept
+ * to measure the two against each other. It keeps one AnalysisCache per open document and
+ * answers one job at a time; if it cannot start or dies, analyses continue on the main thread.
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { analyseEssay, AnalysisCache, type AnalysisOptions } from '../model/analyse';
+import { analyseEssay, AnalysisCache, parseBlocksInSlices, type AnalysisOptions } from '../model/analyse';
 import type { Essay } from '../model/types';
 import { isReportedClaim } from '../model/claimsBridge';
 
 export interface Analyser {
-  /** Analyses one document's text; `uri` selects the cache (null: a one-off analysis, no cache kept). */
-  analyse(uri: string | null, text: string, options: AnalysisOptions): Promise<Essay>;
+  /**
+   * Analyses one document's text; `uri` selects the cache (null: a one-off analysis, no cache
+   * kept). When `stale()` turns true before the analysis is done, it may stop and reject with
+   * AnalysisSuperseded.
+   */
+  analyse(uri: string | null, text: string, options: AnalysisOptions, stale?: () => boolean): Promise<Essay>;
   /** The document was closed: drop its cache. */
   forget(uri: string): void;
   /** The options changed: every cache is stale. */
@@ -23,16 +30,29 @@ export interface Analyser {
   dispose(): void;
 }
 
-/** Analyses on the calling thread: for tests, the CLI, and when no worker can run. */
+/** An analysis given up because a newer text of the document arrived meanwhile. */
+export class AnalysisSuperseded extends Error {
+  constructor() {
+    super('A newer text arrived before the analysis was done.');
+    this.name = 'AnalysisSuperseded';
+  }
+}
+
+/** Lets the event loop run (messages, timers) before going on. */
+const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Analyses on the calling thread, parsing a cold text in slices so the thread stays responsive. */
 export class InThreadAnalyser implements Analyser {
   private readonly caches = new Map<string, AnalysisCache>();
 
-  analyse(uri: string | null, text: string, options: AnalysisOptions): Promise<Essay> {
-    try {
-      return Promise.resolve(analyseEssay(text, options, uri === null ? undefined : this.cache(uri)));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  /** @param sliceMs How long the cold parse runs before it lets other work in. */
+  constructor(private readonly sliceMs = 12) {}
+
+  async analyse(uri: string | null, text: string, options: AnalysisOptions, stale: () => boolean = () => false): Promise<Essay> {
+    const cache = uri === null ? new AnalysisCache() : this.cache(uri);
+    const wanted = await parseBlocksInSlices(text, cache, { sliceMs: this.sliceMs, pause, stale, maxFileSize: options.maxFileSize });
+    if (!wanted) throw new AnalysisSuperseded();
+    return analyseEssay(text, options, cache);
   }
 
   private cache(uri: string): AnalysisCache {

@@ -4,8 +4,9 @@
  * - Edits are debounced: each change restarts a short timer, so a burst of keystrokes is analysed
  *   once, for its last version.
  * - At most one analysis per document runs at a time. A change that arrives meanwhile is not
- *   queued version by version: when the running analysis ends, the document's then-current text
- *   is analysed, and the intermediate versions are never looked at.
+ *   queued version by version: when the running analysis ends (or gives up early, which a long
+ *   cold analysis does when it sees a newer version), the document's then-current text is
+ *   analysed, and the intermediate versions are never looked at.
  * - `latest` answers from the last finished analysis, even while a newer one runs (hover,
  *   definition, completion stay instant on a thesis); `fresh` waits for the current text
  *   (edits, outline, folding: ranges must be exact).
@@ -14,6 +15,7 @@
  *   an analysis older than one already published is never published.
  */
 import type { Essay } from '../model/types';
+import { AnalysisSuperseded } from './analysisHost';
 
 export interface DocumentText {
   version: number;
@@ -27,8 +29,11 @@ export interface AnalysedDocument {
 }
 
 export interface DocumentAnalysesOptions {
-  /** Runs the model on one document's text (with that document's cache). */
-  analyse(uri: string, text: string): Promise<Essay>;
+  /**
+   * Runs the model on one document's text (with that document's cache). It may give up once
+   * `stale()` is true (a newer version arrived), by rejecting with AnalysisSuperseded.
+   */
+  analyse(uri: string, text: string, stale: () => boolean): Promise<Essay>;
   /** The document is closed: its cache can go. */
   forget(uri: string): void;
   /** The current text of an open document, or undefined when it is not open. */
@@ -154,8 +159,9 @@ export class DocumentAnalyses {
     if (state.essay && state.version === current.version) return this.resolveWaiters(state);
     state.running = current.version;
     const epoch = state.epoch;
+    const stale = (): boolean => this.states.get(uri) !== state || this.options.current(uri)?.version !== current.version || epoch !== state.epoch;
     this.options
-      .analyse(uri, current.text)
+      .analyse(uri, current.text, stale)
       .then(
         (essay) => this.finish(uri, state, current.version, essay, epoch),
         (error: unknown) => this.fail(uri, state, error),
@@ -200,6 +206,11 @@ export class DocumentAnalyses {
 
   private fail(uri: string, state: DocumentState, error: unknown): void {
     state.running = null;
+    if (error instanceof AnalysisSuperseded) {
+      // Stale work stopped for a newer text: analyse that one, unless a timer is about to.
+      if (this.states.get(uri) === state && state.timer === null) this.start(uri);
+      return;
+    }
     // A model failure on one text must not take the server down; the next edit tries again.
     this.options.log(`Analysing ${uri} failed: ${describeError(error)}`);
     const waiters = state.waiters;

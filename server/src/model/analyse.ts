@@ -10,12 +10,11 @@
  * edit touched are parsed again; the result is the same as a cold analysis.
  */
 import type { Claim, Diagnostic, Essay, FrontMatter, Heading } from './types';
-import { splitBlocks } from './blocks';
+import { resplitBlocks, splitBlocks, type Block } from './blocks';
 import { parseBlock, type ParsedBlock } from './parseBlock';
 import { itemsOf, type DocItem } from './document';
 import { Memo } from './cache';
-import { parseEntry, type ParsedEntry } from './bibliography/entry';
-import { buildBibliography, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
+import { buildBibliography, prepareEntry, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
 import { collectMarkers, collectNotes, decideForm, readingOrder } from './notes';
 import { resolveNotes, type StoredResolution } from './citations/index';
 import type { CitationDraft } from './citations/segment';
@@ -23,7 +22,7 @@ import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnosti
 import { analyseClaims, claimDiagnosticsOf, type ClaimMemo } from './claimsBridge';
 import { defaultClaimOptions, type ClaimOptions } from './claims/api';
 import { parseFrontMatter } from './frontMatter';
-import { lineStarts } from './text';
+import { lineCount } from './text';
 
 export interface AnalysisOptions {
   /** Larger texts (in UTF-16 code units) are not analysed: one `file-too-large` diagnostic instead. */
@@ -38,11 +37,20 @@ export const defaultAnalysisOptions: AnalysisOptions = {
 
 export class AnalysisCache {
   readonly blocks = new Memo<ParsedBlock>();
-  readonly entries = new Memo<ParsedEntry>();
+  readonly entries = new Memo<PreparedEntry>();
   readonly drafts = new Memo<CitationDraft[]>();
   readonly resolutions = new Memo<StoredResolution>();
   readonly claims: ClaimMemo = new Memo();
   bibliographySignature = '';
+  /** The last text split into blocks, and its blocks: the next version is split from them. */
+  private split: { text: string; blocks: Block[] } | null = null;
+
+  blocksOf(text: string): Block[] {
+    if (this.split?.text === text) return this.split.blocks;
+    const blocks = this.split ? resplitBlocks(this.split.text, this.split.blocks, text) : splitBlocks(text);
+    this.split = { text, blocks };
+    return blocks;
+  }
 
   sweep(): void {
     this.blocks.sweep();
@@ -59,19 +67,17 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
     ...options,
     claims: { ...defaultAnalysisOptions.claims, ...options.claims },
   };
-  const lineCount = lineStarts(text).length;
   if (text.length > settings.maxFileSize) return skipped(text, tooLarge(text.length, settings.maxFileSize));
 
-  const blocks = splitBlocks(text);
+  const blocks = cache.blocksOf(text);
   const items: DocItem[] = [];
   blocks.forEach((block, index) => {
-    const parsed = cache.blocks.get(block.text, () => parseBlock(block.text));
-    items.push(...itemsOf(parsed, index, block.startLine));
+    items.push(...itemsOf(cachedBlock(cache, block.text), index, block.startLine));
   });
 
   const frontMatter = items[0]?.item.kind === 'yaml' ? parseFrontMatter(items[0]) : null;
   const headings = collectHeadings(items);
-  const { bibliography, duplicates } = buildBibliography(items, (entryText) => cache.entries.get(entryText, () => parseEntry(entryText)));
+  const { bibliography, duplicates } = buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText)));
   const region = findBibliographyRegion(items);
   const form = decideForm(items);
   const markers = collectMarkers(items, form, region);
@@ -88,7 +94,38 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   cache.sweep();
-  return { text, lineCount, form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null };
+  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null };
+}
+
+function cachedBlock(cache: AnalysisCache, text: string): ParsedBlock {
+  return cache.blocks.get(text, () => parseBlock(text));
+}
+
+/**
+ * Parses, into `cache`, the blocks of `text` it does not hold yet, in slices of about `sliceMs`
+ * milliseconds with `pause()` awaited between slices. The parse is most of a cold analysis, so
+ * a caller that runs this first (and `analyseEssay` after it, which then finds every block
+ * parsed) keeps its thread free for other work every few milliseconds, even on a thesis.
+ *
+ * Stops early, returning false, as soon as `stale()` says this text is no longer wanted: what
+ * was parsed so far stays in the cache for the next text, which mostly shares its blocks.
+ */
+export async function parseBlocksInSlices(
+  text: string,
+  cache: AnalysisCache,
+  control: { sliceMs: number; pause: () => Promise<void>; stale: () => boolean; maxFileSize?: number },
+): Promise<boolean> {
+  if (text.length > (control.maxFileSize ?? defaultAnalysisOptions.maxFileSize)) return !control.stale();
+  let sliceStart = performance.now();
+  for (const block of cache.blocksOf(text)) {
+    if (performance.now() - sliceStart >= control.sliceMs) {
+      await control.pause();
+      if (control.stale()) return false;
+      sliceStart = performance.now();
+    }
+    cachedBlock(cache, block.text);
+  }
+  return !control.stale();
 }
 
 function collectHeadings(items: DocItem[]): Heading[] {
@@ -109,7 +146,7 @@ function tooLarge(size: number, limit: number): string {
 export function emptyEssay(text: string): Essay {
   return {
     text,
-    lineCount: lineStarts(text).length,
+    lineCount: lineCount(text),
     form: null,
     frontMatter: null,
     headings: [],

@@ -24,18 +24,46 @@ interface Line {
   end: number;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : -1;
-    if (c === 10 || c === 13 || c === -1) {
-      lines.push({ text: text.slice(start, i), start, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
+/**
+ * The lines of `text` from offset `from` (a line start) on, read only as far as they are asked
+ * for: re-splitting after an edit stops soon after the edit and must not read the rest.
+ * Line `i` here is line `firstLine + i` of the document.
+ */
+class Lines {
+  private readonly read: Line[] = [];
+  private next: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.next = from;
   }
-  return lines;
+
+  /** Whether line `i` exists (reading up to it). */
+  has(i: number): boolean {
+    while (this.read.length <= i && this.next <= this.text.length) this.readOne();
+    return i < this.read.length;
+  }
+
+  at(i: number): Line {
+    this.has(i);
+    return this.read[i];
+  }
+
+  private readOne(): void {
+    const text = this.text;
+    const start = this.next;
+    let i = start;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) break;
+      i++;
+    }
+    this.read.push({ text: text.slice(start, i), start, end: i });
+    if (i >= text.length) this.next = text.length + 1;
+    else this.next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
 }
 
 const blank = /^[ \t]*$/;
@@ -46,15 +74,24 @@ const continuable = /^(?: {0,3}\[\^[^\]\s]+\]:| {0,3}\[\d{1,4}\][ \t]| {0,3}(?:[
 const indented = /^(?: {2,}|\t)\S/;
 
 export function splitBlocks(text: string): Block[] {
-  const lines = splitLines(text);
+  return splitFrom(text, 0, 0, () => false).blocks;
+}
+
+/**
+ * Splits from `fromOffset`, the start of line `fromLine` where no block is open, until the end or
+ * until a block would start at an offset `stopAt` accepts. Where a block starts, nothing before it
+ * matters to how the rest is split: that is what lets `resplitBlocks` stop early.
+ */
+function splitFrom(text: string, fromOffset: number, fromLine: number, stopAt: (offset: number) => boolean): { blocks: Block[]; stoppedAtLine: number | null } {
+  const lines = new Lines(text, fromOffset);
   const blocks: Block[] = [];
   let first = -1; // first line of the open block
   let last = -1; // last non-blank line of the open block
 
   const close = (): void => {
     if (first < 0) return;
-    const startOffset = lines[first].start;
-    blocks.push({ text: text.slice(startOffset, lines[last].end), startLine: first, startOffset });
+    const startOffset = lines.at(first).start;
+    blocks.push({ text: text.slice(startOffset, lines.at(last).end), startLine: fromLine + first, startOffset });
     first = -1;
     last = -1;
   };
@@ -62,7 +99,7 @@ export function splitBlocks(text: string): Block[] {
   /** A fenced or commented block from line `from` to `to` (or the last line): its own block. Returns where to go on. */
   const closeSpanning = (from: number, to: number): number => {
     close();
-    const blockEnd = Math.min(to, lines.length - 1);
+    const blockEnd = lines.has(to) ? to : to - 1;
     first = from;
     last = blockEnd;
     close();
@@ -71,9 +108,10 @@ export function splitBlocks(text: string): Block[] {
 
   let i = 0;
   // Front matter: `---` on the first line, closed by `---` or `...`. Unclosed: ordinary text.
-  if (lines.length > 1 && /^---[ \t]*$/.test(lines[0].text)) {
-    const closing = lines.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line.text));
-    if (closing > 0) {
+  if (fromOffset === 0 && lines.has(1) && /^---[ \t]*$/.test(lines.at(0).text)) {
+    let closing = 1;
+    while (lines.has(closing) && !/^(?:---|\.\.\.)[ \t]*$/.test(lines.at(closing).text)) closing++;
+    if (lines.has(closing)) {
       first = 0;
       last = closing;
       close();
@@ -81,16 +119,24 @@ export function splitBlocks(text: string): Block[] {
     }
   }
 
-  for (; i < lines.length; i++) {
-    const line = lines[i].text;
+  for (; lines.has(i); i++) {
+    const line = lines.at(i).text;
     if (blank.test(line)) continue;
 
     const fence = fenceOpen.exec(line);
+    const commentOpen = !fence && htmlCommentOpen.test(line) && !line.includes('-->');
+    const afterBlank = i > 0 && last >= 0 && last < i - 1;
+    const continues = first >= 0 && !fence && !commentOpen && (!afterBlank || (indented.test(line) && continuable.test(lines.at(first).text)));
+    if (!continues && i > 0 && stopAt(lines.at(i).start)) {
+      close();
+      return { blocks, stoppedAtLine: fromLine + i };
+    }
+
     if (fence) {
       const marker = fence[1];
       let end = i + 1;
-      while (end < lines.length) {
-        const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[end].text);
+      while (lines.has(end)) {
+        const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines.at(end).text);
         if (closing && closing[1][0] === marker[0] && closing[1].length >= marker.length) break;
         end++;
       }
@@ -98,21 +144,92 @@ export function splitBlocks(text: string): Block[] {
       continue;
     }
 
-    if (htmlCommentOpen.test(line) && !line.includes('-->')) {
+    if (commentOpen) {
       let end = i + 1;
-      while (end < lines.length && !lines[end].text.includes('-->')) end++;
+      while (lines.has(end) && !lines.at(end).text.includes('-->')) end++;
       i = closeSpanning(i, end);
       continue;
     }
 
-    const afterBlank = i > 0 && last >= 0 && last < i - 1;
-    if (first >= 0 && afterBlank) {
-      // An indented line after a blank continues a note or a list item; anything else starts a new block.
-      if (!(indented.test(line) && continuable.test(lines[first].text))) close();
-    }
+    // An indented line after a blank continues a note or a list item; anything else starts a new block.
+    if (!continues) close();
     if (first < 0) first = i;
     last = i;
   }
   close();
-  return blocks;
+  return { blocks, stoppedAtLine: null };
+}
+
+/** Length of the longest common prefix of two strings. */
+export function commonPrefixLength(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  const chunk = 1024;
+  let i = 0;
+  // Whole chunks first: comparing slices is a native comparison, much faster than a loop in script.
+  while (i + chunk <= max && a.slice(i, i + chunk) === b.slice(i, i + chunk)) i += chunk;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the longest common suffix of two strings, at most `max`. */
+export function commonSuffixLength(a: string, b: string, max: number): number {
+  const chunk = 1024;
+  let n = 0;
+  while (n + chunk <= max && a.slice(a.length - n - chunk, a.length - n) === b.slice(b.length - n - chunk, b.length - n)) n += chunk;
+  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
+  return n;
+}
+
+/**
+ * The blocks of `text`, given the blocks of an earlier version of it: blocks before the edit are
+ * reused as they are, blocks after it are the old ones moved by what the edit added or removed
+ * (same text strings, so a cache keyed by them does not hash them again), and only the stretch
+ * in between is split again. Equal to `splitBlocks(text)`.
+ */
+export function resplitBlocks(previousText: string, previousBlocks: Block[], text: string): Block[] {
+  if (previousText === text) return previousBlocks;
+  const prefix = commonPrefixLength(previousText, text);
+  const suffix = commonSuffixLength(previousText, text, Math.min(previousText.length, text.length) - prefix);
+
+  // Blocks ending before the edit stay, except the last of them: the edit may continue it.
+  let ending = 0;
+  while (ending < previousBlocks.length && previousBlocks[ending].startOffset + previousBlocks[ending].text.length < prefix) ending++;
+  const kept = Math.max(0, ending - 1);
+  const restart = ending > 0 ? previousBlocks[kept] : null;
+  const fromOffset = restart ? restart.startOffset : 0;
+  const fromLine = restart ? restart.startLine : 0;
+
+  // A block starting inside the unchanged end, where an old block started too, ends the re-split.
+  const shift = text.length - previousText.length;
+  const suffixStart = text.length - suffix;
+  let resumeAt = -1;
+  const { blocks, stoppedAtLine } = splitFrom(text, fromOffset, fromLine, (offset) => {
+    if (offset < suffixStart) return false;
+    resumeAt = blockStartingAt(previousBlocks, offset - shift, kept);
+    return resumeAt >= 0;
+  });
+  const result = previousBlocks.slice(0, kept);
+  for (const block of blocks) result.push(block);
+  if (stoppedAtLine === null) return result;
+
+  const lineShift = stoppedAtLine - previousBlocks[resumeAt].startLine;
+  for (let j = resumeAt; j < previousBlocks.length; j++) {
+    const old = previousBlocks[j];
+    result.push(shift === 0 && lineShift === 0 ? old : { text: old.text, startLine: old.startLine + lineShift, startOffset: old.startOffset + shift });
+  }
+  return result;
+}
+
+/** Index of the block starting at `offset`, searching from index `from`; -1 if none does. */
+function blockStartingAt(blocks: Block[], offset: number, from: number): number {
+  let low = from;
+  let high = blocks.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = blocks[mid].startOffset;
+    if (start === offset) return mid;
+    if (start < offset) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
 }

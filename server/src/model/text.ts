@@ -19,6 +19,14 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** Number of lines, as `lineStarts(text).length`, without building the array (run on every analysis). */
+export function lineCount(text: string): number {
+  if (text.indexOf('\r') >= 0) return lineStarts(text).length;
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}
+
 /** Converts offsets to positions for one text (a document or a block). */
 export class LineIndex {
   readonly starts: number[];

@@ -6,7 +6,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { InThreadAnalyser, WorkerAnalyser } from '../../../server/src/features/analysisHost';
+import { AnalysisSuperseded, InThreadAnalyser, WorkerAnalyser } from '../../../server/src/features/analysisHost';
 import { toAnalysisOptions, defaultSettings } from '../../../server/src/features/config';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { sample } from './support';
@@ -24,6 +24,30 @@ describe('analysis host', () => {
     analyser.forget('file:///a.md');
     analyser.reset();
     assert.deepEqual(await analyser.analyse('file:///a.md', text, options), expected);
+  });
+
+  it('parses a cold text in slices, letting timers and messages in between them', async () => {
+    // A thesis-sized text: the sample forty times over, each copy its own blocks.
+    const thesis = Array.from({ length: 40 }, (_, i) => text.replaceAll('[^', `[^c${i}-`)).join('\n\n');
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 0);
+    try {
+      const essay = await new InThreadAnalyser(1).analyse('file:///thesis.md', thesis, options);
+      assert.deepEqual(essay, analyseEssay(thesis, options));
+    } finally {
+      clearInterval(ticking);
+    }
+    assert.ok(ticks >= 2, `timers ran while it parsed (${ticks} times)`);
+  });
+
+  it('gives up a cold analysis once a newer text is wanted, keeping what it parsed for that one', async () => {
+    const thesis = Array.from({ length: 40 }, (_, i) => text.replaceAll('[^', `[^c${i}-`)).join('\n\n');
+    const analyser = new InThreadAnalyser(1);
+    let stale = false;
+    setImmediate(() => (stale = true));
+    await assert.rejects(analyser.analyse('file:///thesis.md', thesis, options, () => stale), AnalysisSuperseded);
+    const edited = `${thesis}\n\nOne more paragraph.`;
+    assert.deepEqual(await analyser.analyse('file:///thesis.md', edited, options), analyseEssay(edited, options), 'the newer text, analysed in full');
   });
 
   it('passes the options on: a size limit skips the analysis', async () => {

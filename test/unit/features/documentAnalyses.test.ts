@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { type AnalysedDocument, DocumentAnalyses, type DocumentText } from '../../../server/src/features/documentAnalyses';
 import type { Essay } from '../../../server/src/model/types';
 import { emptyEssay } from '../../../server/src/model/analyse';
+import { AnalysisSuperseded } from '../../../server/src/features/analysisHost';
 
 /** The analyser is stubbed: these tests are about scheduling, not about essays. */
 function essayOf(text: string): Essay {
@@ -17,6 +18,8 @@ interface Job {
   text: string;
   finish: () => void;
   fail: (error: Error) => void;
+  /** Whether DocumentAnalyses says the job's text is no longer wanted. */
+  stale: () => boolean;
 }
 
 /**
@@ -30,10 +33,10 @@ function setup(options: { delay?: number; manual?: boolean } = {}) {
   const forgotten: string[] = [];
   const logs: string[] = [];
   const analyses = new DocumentAnalyses({
-    analyse: (_uri, text) => {
+    analyse: (_uri, text, stale) => {
       started.push(text);
       return new Promise<Essay>((resolve, reject) => {
-        const job = { text, finish: () => resolve(essayOf(text)), fail: reject };
+        const job = { text, finish: () => resolve(essayOf(text)), fail: reject, stale };
         if (options.manual) jobs.push(job);
         else if (text === 'boom') reject(new Error('model failure'));
         else job.finish();
@@ -86,6 +89,22 @@ describe('DocumentAnalyses', () => {
     jobs[1].finish();
     await wait(5);
     assert.deepEqual(published.map((p) => p.version), [1, 3], 'then the current one; never an older one after a newer');
+  });
+
+  it('tells a running analysis when a newer version arrives, and when it gives up, analyses the newest text', async () => {
+    const { started, jobs, published, edit, logs } = setup({ manual: true, delay: 1 });
+    edit(u, 1, 'one');
+    await wait(10);
+    assert.equal(jobs[0].stale(), false);
+    edit(u, 2, 'two');
+    assert.equal(jobs[0].stale(), true, 'version 2 makes version 1 stale');
+    jobs[0].fail(new AnalysisSuperseded());
+    await wait(10);
+    assert.deepEqual(started, ['one', 'two']);
+    assert.deepEqual(logs, [], 'giving up is not a failure');
+    jobs[1].finish();
+    await wait(5);
+    assert.deepEqual(published.map((p) => p.version), [2]);
   });
 
   it('answers latest at once from the previous analysis and fresh once the current text is analysed', async () => {

@@ -148,9 +148,39 @@ function keyBase(parsed: ParsedEntry, people: Person[]): { base: string; withYea
   return { base: slug(words[0] ?? 'anon') || 'anon', withYear: true };
 }
 
+/**
+ * What an entry's text alone determines, worked out once per distinct text (the analysis cache
+ * keeps it, so an edit elsewhere does not redo it for every entry of a thesis's bibliography).
+ */
+export interface PreparedEntry {
+  parsed: ParsedEntry;
+  /** The parsed facts an entry is built from (without `repeatsPreviousAuthor`). */
+  facts: Omit<ParsedEntry, 'repeatsPreviousAuthor'>;
+  /** The text reduced to lower-case words: two entries with the same one are the same entry twice. */
+  identity: string;
+  /** The key base from the entry's own authors (an entry repeating the previous author's works it out again). */
+  ownBase: string;
+}
+
+export function prepareEntry(text: string): PreparedEntry {
+  const parsed = parseEntry(text);
+  const { repeatsPreviousAuthor: _repeats, ...facts } = parsed;
+  return {
+    parsed,
+    facts,
+    identity: stripMarkup(text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim(),
+    ownBase: baseWithYear(parsed, parsed.authors.length ? parsed.authors : parsed.editors),
+  };
+}
+
+function baseWithYear(parsed: ParsedEntry, people: Person[]): string {
+  const { base, withYear } = keyBase(parsed, people);
+  return withYear && parsed.year !== null ? `${base}${parsed.year}` : base;
+}
+
 export function buildBibliography(
   items: DocItem[],
-  parse: (text: string) => ParsedEntry,
+  prepare: (text: string) => PreparedEntry = prepareEntry,
 ): { bibliography: Bibliography; duplicates: [BibliographyEntry, BibliographyEntry][] } {
   const region = findBibliographyRegion(items);
   if (!region) return { bibliography: { heading: null, sections: [], entries: [], range: null }, duplicates: [] };
@@ -159,19 +189,19 @@ export function buildBibliography(
 
   const entries: BibliographyEntry[] = [];
   const bases: string[] = [];
+  const identities: string[] = [];
   let previousPeople: { authors: Person[]; editors: Person[]; etAl: boolean } = { authors: [], editors: [], etAl: false };
   for (const piece of pieces) {
     const text = piece.doc.block.text.slice(piece.start, piece.end);
-    const parsed = parse(text);
+    const prepared = prepare(text);
+    const parsed = prepared.parsed;
     const inherited = parsed.repeatsPreviousAuthor ? previousPeople : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
     previousPeople = inherited;
-    const people = inherited.authors.length ? inherited.authors : inherited.editors;
-    const { base, withYear } = keyBase(parsed, people);
-    bases.push(withYear && parsed.year !== null ? `${base}${parsed.year}` : base);
-    // The parsed entry is shared through the cache: copy it, never change it.
-    const { repeatsPreviousAuthor: _repeats, ...facts } = parsed;
+    bases.push(parsed.repeatsPreviousAuthor ? baseWithYear(parsed, inherited.authors.length ? inherited.authors : inherited.editors) : prepared.ownBase);
+    identities.push(prepared.identity);
+    // The prepared facts are shared through the cache: copy them, never change them.
     entries.push({
-      ...facts,
+      ...prepared.facts,
       key: '',
       text,
       range: blockRange(piece.doc, piece.start, piece.end),
@@ -198,12 +228,11 @@ export function buildBibliography(
 
   const duplicates: [BibliographyEntry, BibliographyEntry][] = [];
   const byIdentity = new Map<string, BibliographyEntry>();
-  for (const entry of entries) {
-    const identity = stripMarkup(entry.text).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const first = byIdentity.get(identity);
+  entries.forEach((entry, i) => {
+    const first = byIdentity.get(identities[i]);
     if (first) duplicates.push([first, entry]);
-    else byIdentity.set(identity, entry);
-  }
+    else byIdentity.set(identities[i], entry);
+  });
 
   const last = pieces.length ? entries[entries.length - 1].range : headingDoc.range;
   const range: Range = { start: headingDoc.range.start, end: last.end };

@@ -43,7 +43,10 @@ export interface CitationFacts {
 }
 
 export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos): CitationFacts[] {
-  const index = indexBibliography(bibliography.entries);
+  // Built only when a citation is resolved afresh: while the writer types, nearly every one is
+  // found in the memo and a thesis's bibliography need not be indexed again.
+  let built: ReturnType<typeof indexBibliography> | null = null;
+  const index = (): ReturnType<typeof indexBibliography> => (built ??= indexBibliography(bibliography.entries));
   // Resolutions depend on the whole bibliography: an edit to it drops them all, an edit elsewhere
   // keeps them. (Keying each one by the bibliography's text would hash the whole bibliography once
   // per citation.)
@@ -86,7 +89,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       const idemWork = draft.ibid === 'idem' && antecedentAuthor !== undefined ? idemAsAuthor(draft, bibliography, antecedentAuthor) : null;
       if (idemWork) {
         // "Idem, *Another Title*": the same author, another work.
-        const resolution = resolveCitation(idemWork, index);
+        const resolution = resolveCitation(idemWork, index());
         base.kind = resolution.kind;
         base.entries = resolution.entries.map((item) => item.entry.key);
         base.candidates = resolution.candidates.map((item) => item.entry.key);
@@ -111,7 +114,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         }
       } else {
         const stored = memos.resolutions.get(`${draft.text}\u0001${draft.focusYear?.year ?? ''}`, () => {
-          const resolution = resolveCitation(draft, index);
+          const resolution = resolveCitation(draft, index());
           return {
             kind: resolution.kind,
             entries: resolution.entries.map((item) => item.index),
