@@ -86,7 +86,7 @@ function startServer(args: string[]): void {
    * several in a row). Longer would only add to every keystroke's wait: an analysis that runs
    * while the writer types is not wasted, as only the blocks a keystroke touched are parsed again.
    */
-  const analysisDelay = 5;
+  const analysisDelay = 1;
 
   const commands = {
     renumberNotes: 'apparatus.renumberNotes',

@@ -62,9 +62,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function buildIndex(essay: Essay): EssayIndex {
   const lineStarts = [0];
-  for (let i = 0; i < essay.text.length; i++) {
-    if (essay.text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  }
+  for (let i = essay.text.indexOf('\n'); i >= 0; i = essay.text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
   const markersInOrder = byStart(essay.markers);
   const notesInOrder = byStart(essay.notes);
   const entriesInOrder = byStart(essay.bibliography.entries);

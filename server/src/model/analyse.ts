@@ -12,7 +12,7 @@
 import type { Claim, Diagnostic, Essay, FrontMatter, Heading } from './types';
 import { resplitBlocks, splitBlocks, type Block } from './blocks';
 import { parseBlock, type ParsedBlock } from './parseBlock';
-import { itemsOf, type DocItem } from './document';
+import { pushItemsOf, type DocItem } from './document';
 import { Memo } from './cache';
 import { buildBibliography, prepareEntry, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
 import { collectMarkers, collectNotes, decideForm, readingOrder } from './notes';
@@ -71,9 +71,9 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
 
   const blocks = cache.blocksOf(text);
   const items: DocItem[] = [];
-  blocks.forEach((block, index) => {
-    items.push(...itemsOf(cachedBlock(cache, block.text), index, block.startLine));
-  });
+  for (let index = 0; index < blocks.length; index++) {
+    pushItemsOf(items, cachedBlock(cache, blocks[index].text), index, blocks[index].startLine);
+  }
 
   const frontMatter = items[0]?.item.kind === 'yaml' ? parseFrontMatter(items[0]) : null;
   const headings = collectHeadings(items);

@@ -1,33 +1,46 @@
 /**
- * Memo tables for incremental analysis. Each analysis reads from the previous generation and
- * writes what it used into a fresh one, so the cache holds exactly what the current text needs:
- * typing in one paragraph reparses that paragraph and reuses everything else.
+ * Memo tables for incremental analysis. Each analysis marks what it used, and at its end
+ * (`sweep`) whatever it did not use is dropped, so the cache holds exactly what the current text
+ * needs: typing in one paragraph reparses that paragraph and reuses everything else.
+ *
+ * One map with a generation stamp per entry: a hit is one lookup and no write, which matters as
+ * a thesis makes several thousand lookups per analysis.
  */
+interface Slot<V> {
+  value: V;
+  /** The last generation that used this value. */
+  used: number;
+}
+
 export class Memo<V> {
-  private previous = new Map<string, V>();
-  private current = new Map<string, V>();
+  private readonly slots = new Map<string, Slot<V>>();
+  private generation = 1;
 
   get(key: string, compute: () => V): V {
-    let value = this.current.get(key);
-    if (value !== undefined) return value;
-    value = this.previous.get(key);
-    if (value === undefined) value = compute();
-    this.current.set(key, value);
+    const slot = this.slots.get(key);
+    if (slot !== undefined) {
+      slot.used = this.generation;
+      return slot.value;
+    }
+    const value = compute();
+    this.slots.set(key, { value, used: this.generation });
     return value;
   }
 
-  /** Ends a generation: what was not used since the last call is dropped. */
+  /** Ends a generation: what it did not use is dropped. */
   sweep(): void {
-    this.previous = this.current;
-    this.current = new Map();
+    for (const [key, slot] of this.slots) {
+      if (slot.used < this.generation) this.slots.delete(key);
+    }
+    this.generation++;
   }
 
   clear(): void {
-    this.previous.clear();
-    this.current.clear();
+    this.slots.clear();
   }
 
+  /** Entries kept. */
   get size(): number {
-    return this.previous.size;
+    return this.slots.size;
   }
 }

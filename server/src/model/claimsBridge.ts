@@ -48,17 +48,17 @@ export function analyseClaims(
     const previous = items[i - 1];
     const ignored = previous !== undefined && previous.item.kind === 'html' && ignoreComment.test(previous.source.trim());
     const base = doc.item.start;
-    const markers = markersIn(doc)
-      .filter((marker) => marker.form === form)
-      .map((marker) => ({ label: marker.label, start: marker.start - base, end: marker.end - base }));
-    const excluded = doc.block.excluded
-      .filter((span) => span.start >= doc.item.start && span.end <= doc.item.end)
-      .map((span) => ({ start: span.start - base, end: span.end - base }));
     let perBlock = claimsByBlock.get(doc.block);
     if (!perBlock) claimsByBlock.set(doc.block, (perBlock = new Map()));
     const key = `${optionsKey}\u0000${form}\u0000${base}`;
     let local = perBlock.get(key);
     if (!local) {
+      const markers = markersIn(doc)
+        .filter((marker) => marker.form === form)
+        .map((marker) => ({ label: marker.label, start: marker.start - base, end: marker.end - base }));
+      const excluded = doc.block.excluded
+        .filter((span) => span.start >= doc.item.start && span.end <= doc.item.end)
+        .map((span) => ({ start: span.start - base, end: span.end - base }));
       const found = memo.get(`${optionsKey}\u0000${form}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
       const atBlockStart = { block: doc.block, lineOffset: 0 };
       local = found.map((claim) => ({

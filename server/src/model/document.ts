@@ -17,15 +17,37 @@ export interface DocItem {
   source: string;
 }
 
+/**
+ * Each item's source text and block-relative range, worked out once per parsed block: a block
+ * reused from the cache hands the same strings to every analysis, so the memos keyed by them
+ * (note texts, paragraphs) find them without hashing them again.
+ */
+const itemParts = new WeakMap<ParsedBlock, { sources: string[]; ranges: Range[] }>();
+
+function partsOf(block: ParsedBlock): { sources: string[]; ranges: Range[] } {
+  let parts = itemParts.get(block);
+  if (!parts) {
+    parts = {
+      sources: block.items.map((item) => block.text.slice(item.start, item.end)),
+      ranges: block.items.map((item) => block.lines.range(item.start, item.end)),
+    };
+    itemParts.set(block, parts);
+  }
+  return parts;
+}
+
+/** Appends the block's items, with document ranges, to `out`. */
+export function pushItemsOf(out: DocItem[], block: ParsedBlock, blockIndex: number, lineOffset: number): void {
+  const { sources, ranges } = partsOf(block);
+  for (let i = 0; i < block.items.length; i++) {
+    out.push({ item: block.items[i], block, blockIndex, lineOffset, range: shiftRange(ranges[i], lineOffset), source: sources[i] });
+  }
+}
+
 export function itemsOf(block: ParsedBlock, blockIndex: number, lineOffset: number): DocItem[] {
-  return block.items.map((item) => ({
-    item,
-    block,
-    blockIndex,
-    lineOffset,
-    range: shiftRange(block.lines.range(item.start, item.end), lineOffset),
-    source: block.text.slice(item.start, item.end),
-  }));
+  const items: DocItem[] = [];
+  pushItemsOf(items, block, blockIndex, lineOffset);
+  return items;
 }
 
 /** A range inside an item, from offsets relative to the item's block. */
