@@ -113,8 +113,9 @@ describe('server wiring', function () {
     assert.ok(claimCodes(first.diagnostics) > 0);
     const before = client.published.length;
     await client.configure({ claims: { enabled: false } });
-    const next = await client.until('diagnostics without claims', () => client.published.slice(before).find((p) => p.uri === uri));
-    assert.equal(claimCodes(next.diagnostics), 0);
+    // Publishes made before the new settings arrive (a re-publish of the same analysis) may come
+    // first: the one that counts is the re-analysis without claims, which must come.
+    const next = await client.until('diagnostics without claims', () => client.published.slice(before).find((p) => p.uri === uri && claimCodes(p.diagnostics) === 0));
     assert.ok(next.diagnostics.some((d) => d.code === 'missing-note'), 'the other rules still run');
   });
 

@@ -40,7 +40,7 @@ export interface DocumentAnalysesOptions {
   current(uri: string): DocumentText | undefined;
   /** Called after each analysis of the document's current version. */
   onAnalysed(document: AnalysedDocument): void;
-  /** Called on every analysis kept (current or not), before any request can use it. */
+  /** Called on every analysis kept (current or not), after it is published and before any request can use it. */
   prepare?(essay: Essay): void;
   /** The debounce, in milliseconds. */
   delay: number;
@@ -178,12 +178,8 @@ export class DocumentAnalyses {
       return;
     }
     // Keep it even if the text moved on: `latest` answers from it until the next one lands.
-    if (version >= state.version) {
-      try {
-        this.options.prepare?.(essay);
-      } catch (error) {
-        this.options.log(`Preparing the analysis of ${uri} failed: ${describeError(error)}`);
-      }
+    const kept = version >= state.version;
+    if (kept) {
       state.essay = essay;
       state.version = version;
     }
@@ -197,6 +193,15 @@ export class DocumentAnalyses {
         this.options.onAnalysed({ uri, version, essay });
       } catch (error) {
         this.options.log(`Publishing the analysis of ${uri} failed: ${describeError(error)}`);
+      }
+    }
+    // After publishing, so the writer does not wait for it; before any request, which can only
+    // run once this returns.
+    if (kept) {
+      try {
+        this.options.prepare?.(essay);
+      } catch (error) {
+        this.options.log(`Preparing the analysis of ${uri} failed: ${describeError(error)}`);
       }
     }
     this.resolveWaiters(state);

@@ -91,7 +91,7 @@ function splitFrom(text: string, fromOffset: number, fromLine: number, stopAt: (
   const close = (): void => {
     if (first < 0) return;
     const startOffset = lines.at(first).start;
-    blocks.push({ text: text.slice(startOffset, lines.at(last).end), startLine: fromLine + first, startOffset });
+    blocks.push({ text: detached(text.slice(startOffset, lines.at(last).end)), startLine: fromLine + first, startOffset });
     first = -1;
     last = -1;
   };
@@ -158,6 +158,16 @@ function splitFrom(text: string, fromOffset: number, fromLine: number, stopAt: (
   }
   close();
   return { blocks, stoppedAtLine: null };
+}
+
+/**
+ * A copy of `slice` that does not point into the document it was cut from. V8 represents a long
+ * slice as a view of its parent, so a block kept in the cache across edits would otherwise keep
+ * the whole text of the version it came from alive: one thesis-sized string per edited
+ * paragraph over a long session.
+ */
+function detached(slice: string): string {
+  return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
 /** Length of the longest common prefix of two strings. */
