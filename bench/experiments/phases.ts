@@ -67,8 +67,10 @@ function timedAnalysis(text: string, cache: Cache, phases: Phases): number {
   lap('itemsOf (document items, ranges)');
   for (const doc of items) if (doc.item.kind !== 'heading') isPlainBibliographyHeading(doc) && cleanHeading(doc.source);
   lap('headings');
-  const { bibliography, duplicates } = buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText)));
   const region = findBibliographyRegion(items);
+  const { bibliography, duplicates } = cache.bibliographyOf(items, region, () =>
+    buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText))),
+  );
   lap('bibliography');
   const form = decideForm(items);
   const markers = collectMarkers(items, form, region);

@@ -11,10 +11,10 @@
  */
 import type { Claim, Diagnostic, Essay, FrontMatter, Heading } from './types';
 import { resplitBlocks, splitBlocks, type Block } from './blocks';
-import { parseBlock, type ParsedBlock } from './parseBlock';
+import { parseBlock, type BlockItem, type ParsedBlock } from './parseBlock';
 import { pushItemsOf, type DocItem } from './document';
 import { Memo } from './cache';
-import { buildBibliography, prepareEntry, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
+import { buildBibliography, prepareEntry, type BibliographyRegion, type BuiltBibliography, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
 import { collectMarkers, collectNotes, decideForm, readingOrder } from './notes';
 import { resolveNotes, type StoredResolution } from './citations/index';
 import type { CitationDraft } from './citations/segment';
@@ -42,6 +42,24 @@ export class AnalysisCache {
   readonly resolutions = new Memo<StoredResolution>();
   readonly claims: ClaimMemo = new Memo();
   bibliographySignature = '';
+  /** The last bibliography built, and the items (with their line offsets) it was built from. */
+  private bibliography: { items: BlockItem[]; lineOffsets: number[]; built: BuiltBibliography } | null = null;
+  private bibliographyReused = false;
+
+  /**
+   * The bibliography of `items`: the last one built when its region holds the same parsed items
+   * at the same lines (an edit elsewhere leaves it alone), else `build()`'s.
+   */
+  bibliographyOf(items: DocItem[], region: BibliographyRegion | null, build: () => BuiltBibliography): BuiltBibliography {
+    const span = region ? items.slice(region.headingIndex, region.endIndex) : [];
+    const last = this.bibliography;
+    this.bibliographyReused = last !== null && last.items.length === span.length && span.every((doc, i) => doc.item === last.items[i] && doc.lineOffset === last.lineOffsets[i]);
+    if (last && this.bibliographyReused) return last.built;
+    const built = build();
+    this.bibliography = { items: span.map((doc) => doc.item), lineOffsets: span.map((doc) => doc.lineOffset), built };
+    return built;
+  }
+
   /** The last text split into blocks, and its blocks: the next version is split from them. */
   private split: { text: string; blocks: Block[] } | null = null;
 
@@ -54,7 +72,8 @@ export class AnalysisCache {
 
   sweep(): void {
     this.blocks.sweep();
-    this.entries.sweep();
+    // A bibliography reused whole looked up none of its entries: they are all still needed.
+    if (!this.bibliographyReused) this.entries.sweep();
     this.drafts.sweep();
     this.resolutions.sweep();
     this.claims.sweep();
@@ -77,8 +96,10 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
 
   const frontMatter = items[0]?.item.kind === 'yaml' ? parseFrontMatter(items[0]) : null;
   const headings = collectHeadings(items);
-  const { bibliography, duplicates } = buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText)));
   const region = findBibliographyRegion(items);
+  const { bibliography, duplicates } = cache.bibliographyOf(items, region, () =>
+    buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText))),
+  );
   const form = decideForm(items);
   const markers = collectMarkers(items, form, region);
   const noteSources = collectNotes(items, form);

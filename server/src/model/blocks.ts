@@ -173,19 +173,28 @@ function detached(slice: string): string {
 /** Length of the longest common prefix of two strings. */
 export function commonPrefixLength(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
-  const chunk = 1024;
   let i = 0;
-  // Whole chunks first: comparing slices is a native comparison, much faster than a loop in script.
-  while (i + chunk <= max && a.slice(i, i + chunk) === b.slice(i, i + chunk)) i += chunk;
+  // Chunks first, doubling while they match and halving when not: comparing slices is a native
+  // comparison, much faster than a loop in script.
+  for (let chunk = 4096; chunk >= 32; ) {
+    if (i + chunk <= max && a.slice(i, i + chunk) === b.slice(i, i + chunk)) {
+      i += chunk;
+      chunk *= 2;
+    } else chunk >>= 1;
+  }
   while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
   return i;
 }
 
 /** Length of the longest common suffix of two strings, at most `max`. */
 export function commonSuffixLength(a: string, b: string, max: number): number {
-  const chunk = 1024;
   let n = 0;
-  while (n + chunk <= max && a.slice(a.length - n - chunk, a.length - n) === b.slice(b.length - n - chunk, b.length - n)) n += chunk;
+  for (let chunk = 4096; chunk >= 32; ) {
+    if (n + chunk <= max && a.slice(a.length - n - chunk, a.length - n) === b.slice(b.length - n - chunk, b.length - n)) {
+      n += chunk;
+      chunk *= 2;
+    } else chunk >>= 1;
+  }
   while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
   return n;
 }

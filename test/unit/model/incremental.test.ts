@@ -54,4 +54,26 @@ describe('incremental analysis', function () {
     // and a second analysis of the same text reuses everything.
     assert.equal(cache.blocks.size, before);
   });
+
+  it('reuses the bibliography across an edit elsewhere, and rebuilds it after an edit to it or above it', () => {
+    const cache = new AnalysisCache();
+    const text = readSample('korea-1950.md');
+    const first = analyseEssay(text, {}, cache);
+    const entries = cache.entries.size;
+    const paragraph = text.indexOf('By the spring of 1950');
+    const sameLine = text.slice(0, paragraph) + 'X' + text.slice(paragraph);
+    assert.equal(analyseEssay(sameLine, {}, cache).bibliography, first.bibliography, 'a word typed in the body: the same bibliography');
+    assert.equal(cache.entries.size, entries, 'its prepared entries stay cached for the next change to it');
+
+    const newLine = text.slice(0, paragraph) + 'A new paragraph.\n\n' + text.slice(paragraph);
+    const moved = analyseEssay(newLine, {}, cache);
+    assert.notEqual(moved.bibliography, first.bibliography, 'two lines added above it: its ranges moved');
+    assert.deepStrictEqual(moved, analyseEssay(newLine));
+
+    const entry = newLine.indexOf('Goncharov S.N.');
+    const edited = newLine.slice(0, entry) + newLine.slice(entry).replace('Goncharov S.N.', 'Goncharov S.');
+    const rebuilt = analyseEssay(edited, {}, cache);
+    assert.notEqual(rebuilt.bibliography, moved.bibliography, 'an entry edited');
+    assert.deepStrictEqual(rebuilt, analyseEssay(edited));
+  });
 });

@@ -178,10 +178,12 @@ function baseWithYear(parsed: ParsedEntry, people: Person[]): string {
   return withYear && parsed.year !== null ? `${base}${parsed.year}` : base;
 }
 
-export function buildBibliography(
-  items: DocItem[],
-  prepare: (text: string) => PreparedEntry = prepareEntry,
-): { bibliography: Bibliography; duplicates: [BibliographyEntry, BibliographyEntry][] } {
+export interface BuiltBibliography {
+  bibliography: Bibliography;
+  duplicates: [BibliographyEntry, BibliographyEntry][];
+}
+
+export function buildBibliography(items: DocItem[], prepare: (text: string) => PreparedEntry = prepareEntry): BuiltBibliography {
   const region = findBibliographyRegion(items);
   if (!region) return { bibliography: { heading: null, sections: [], entries: [], range: null }, duplicates: [] };
   const headingDoc = items[region.headingIndex];
