@@ -5,6 +5,7 @@
 import type { Marker, Note, NoteForm } from './types';
 import { blockRange, markersIn, type DocItem } from './document';
 import type { BibliographyRegion } from './bibliography/assemble';
+import type { BlockItem } from './parseBlock';
 
 export interface NoteSource {
   note: Note;
@@ -56,6 +57,22 @@ function dedent(source: string): string {
   return source.replace(/(\r\n|\r|\n)(?: {1,4}|\t)/g, '$1');
 }
 
+/**
+ * A note definition's source and text, worked out once per parsed item: the same strings every
+ * analysis, so the memos keyed by them find them without hashing them again.
+ */
+const noteTexts = new WeakMap<BlockItem, { source: string; text: string }>();
+
+function noteTextOf(doc: DocItem): { source: string; text: string } {
+  let texts = noteTexts.get(doc.item);
+  if (!texts) {
+    const source = doc.block.text.slice(doc.item.textStart!, doc.item.end);
+    texts = { source, text: dedent(source) };
+    noteTexts.set(doc.item, texts);
+  }
+  return texts;
+}
+
 export function collectNotes(items: DocItem[], form: NoteForm | null): NoteSource[] {
   if (!form) return [];
   const kind = form === 'footnote' ? 'footnoteDefinition' : 'endnoteDefinition';
@@ -63,7 +80,7 @@ export function collectNotes(items: DocItem[], form: NoteForm | null): NoteSourc
   for (const doc of items) {
     if (doc.item.kind !== kind) continue;
     const { labelStart, labelEnd, textStart, end } = { ...doc.item, labelStart: doc.item.labelStart!, labelEnd: doc.item.labelEnd!, textStart: doc.item.textStart! };
-    const source = doc.block.text.slice(textStart, end);
+    const { source, text } = noteTextOf(doc);
     notes.push({
       doc,
       source,
@@ -73,7 +90,7 @@ export function collectNotes(items: DocItem[], form: NoteForm | null): NoteSourc
         form,
         range: doc.range,
         labelRange: blockRange(doc, labelStart, labelEnd),
-        text: dedent(source),
+        text,
         textRange: blockRange(doc, textStart, end),
         citations: [],
         discursive: false,

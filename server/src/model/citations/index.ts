@@ -113,7 +113,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           }
         }
       } else {
-        const stored = memos.resolutions.get(`${draft.text}\u0001${draft.focusYear?.year ?? ''}`, () => {
+        const stored = memos.resolutions.get(resolutionKey(draft), () => {
           const resolution = resolveCitation(draft, index());
           return {
             kind: resolution.kind,
@@ -164,6 +164,18 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     };
   }
   return facts;
+}
+
+/** Memo keys of drafts (drafts are themselves memoised per note text): built, and hashed, once. */
+const resolutionKeys = new WeakMap<CitationDraft, string>();
+
+function resolutionKey(draft: CitationDraft): string {
+  let key = resolutionKeys.get(draft);
+  if (key === undefined) {
+    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}`;
+    resolutionKeys.set(draft, key);
+  }
+  return key;
 }
 
 /** "Idem, *Title* (…)" rewritten as the previous work's author's surname, when it names a work. */
