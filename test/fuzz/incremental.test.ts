@@ -68,7 +68,9 @@ describe('fuzz: re-splitting after an edit equals splitting from scratch', funct
   /** Lines that change how the splitter groups its neighbours. */
   const line = fc.constantFrom('', '  ', 'Prose.', 'More prose [^1].', '[^1]: A note.', '    Indented more.', '\tTabbed.', '- item', '1. item', '[12] Endnote.', '```', '~~~', '<!-- c', '-->', '<!-- x -->', '---', '...', '# Heading', '> quote');
   const lineBreak = fc.constantFrom('\n', '\n', '\n', '\r\n', '\r');
-  const text = fc.array(fc.tuple(line, lineBreak), { maxLength: 40 }).map((pairs) => pairs.map(([l, b]) => l + b).join(''));
+  const lines = fc.array(fc.tuple(line, lineBreak), { maxLength: 40 }).map((pairs) => pairs.map(([l, b]) => l + b).join(''));
+  // Half of them open with front matter (closed or not), which only the first line can open.
+  const text = fc.oneof(lines, lines.map((rest) => `---\n${rest}`));
   const edit = fc.tuple(fc.nat(), fc.nat(12), fc.oneof(line, lineBreak, fc.constantFrom('x', ' ', '\n\n', '```\n', '\n    y')));
 
   it('for random edits of texts made of the lines that matter to it', () => {

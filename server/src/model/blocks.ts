@@ -207,6 +207,9 @@ export function commonSuffixLength(a: string, b: string, max: number): number {
  */
 export function resplitBlocks(previousText: string, previousBlocks: Block[], text: string): Block[] {
   if (previousText === text) return previousBlocks;
+  // A text opening with `---` but not closing it has no front matter until a `---` line is
+  // typed, anywhere below: that changes the blocks from the first line on.
+  if (frontMatterOpen.test(text) && !closedFrontMatter(previousBlocks[0])) return splitBlocks(text);
   const prefix = commonPrefixLength(previousText, text);
   const suffix = commonSuffixLength(previousText, text, Math.min(previousText.length, text.length) - prefix);
 
@@ -223,7 +226,8 @@ export function resplitBlocks(previousText: string, previousBlocks: Block[], tex
   const suffixStart = text.length - suffix;
   let resumeAt = -1;
   const { blocks, stoppedAtLine } = splitFrom(text, fromOffset, fromLine, (offset) => {
-    if (offset < suffixStart) return false;
+    // Not onto the old first block: only the first line can open front matter.
+    if (offset < suffixStart || offset - shift <= 0) return false;
     resumeAt = blockStartingAt(previousBlocks, offset - shift, kept);
     return resumeAt >= 0;
   });
@@ -237,6 +241,14 @@ export function resplitBlocks(previousText: string, previousBlocks: Block[], tex
     result.push(shift === 0 && lineShift === 0 ? old : { text: old.text, startLine: old.startLine + lineShift, startOffset: old.startOffset + shift });
   }
   return result;
+}
+
+const frontMatterOpen = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+const frontMatterClose = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*$/;
+
+/** Whether `block` is front matter: the first block, from its `---` line to a closing line. */
+function closedFrontMatter(block: Block | undefined): boolean {
+  return block !== undefined && block.startOffset === 0 && frontMatterOpen.test(block.text) && frontMatterClose.test(block.text);
 }
 
 /** Index of the block starting at `offset`, searching from index `from`; -1 if none does. */
