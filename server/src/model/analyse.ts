@@ -9,7 +9,7 @@
  * Pass the same AnalysisCache for successive versions of one document and only the blocks an
  * edit touched are parsed again; the result is the same as a cold analysis.
  */
-import type { Claim, Diagnostic, Essay, FrontMatter, Heading } from './types';
+import type { Bibliography, Claim, Diagnostic, Essay, FrontMatter, Heading } from './types';
 import { resplitBlocks, splitBlocks, type Block } from './blocks';
 import { parseBlock, type BlockItem, type ParsedBlock } from './parseBlock';
 import { pushItemsOf, type DocItem } from './document';
@@ -42,6 +42,7 @@ export class AnalysisCache {
   readonly resolutions = new Memo<StoredResolution>();
   readonly claims: ClaimMemo = new Memo();
   bibliographySignature = '';
+  signedBibliography: Bibliography | null = null;
   /** The last bibliography built, and the items (with their line offsets) it was built from. */
   private bibliography: { items: BlockItem[]; lineOffsets: number[]; built: BuiltBibliography } | null = null;
   private bibliographyReused = false;

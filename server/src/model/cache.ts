@@ -27,6 +27,12 @@ export class Memo<V> {
     return value;
   }
 
+  /** Marks `key` as used in this generation, if it is kept. */
+  touch(key: string): void {
+    const slot = this.slots.get(key);
+    if (slot !== undefined) slot.used = this.generation;
+  }
+
   /** Ends a generation: what it did not use is dropped. */
   sweep(): void {
     for (const [key, slot] of this.slots) {

@@ -30,6 +30,17 @@ function shiftClaim(claim: Claim, lines: number): Claim {
   };
 }
 
+/** The claims of a placed paragraph, at its lines: the same objects while it does not move. */
+const claimsByItem = new WeakMap<DocItem, { key: string; local: Claim[]; placed: Claim[] }>();
+
+function placedClaims(doc: DocItem, key: string, local: Claim[]): Claim[] {
+  const last = claimsByItem.get(doc);
+  if (last && last.key === key && last.local === local) return last.placed;
+  const placed = local.map((claim) => shiftClaim(claim, doc.lineOffset));
+  claimsByItem.set(doc, { key, local, placed });
+  return placed;
+}
+
 const ignoreComment = /^<!--\s*apparatus-ignore\s*-->\s*$/;
 
 export function analyseClaims(
@@ -76,9 +87,8 @@ export function analyseClaims(
       }));
       perBlock.set(key, local);
     }
-    for (const claim of local) {
-      const shifted = shiftClaim(claim, doc.lineOffset);
-      claims.push(ignored && !shifted.suppressed ? { ...shifted, suppressed: true } : shifted);
+    for (const claim of placedClaims(doc, key, local)) {
+      claims.push(ignored && !claim.suppressed ? { ...claim, suppressed: true } : claim);
     }
   }
   return claims;

@@ -36,12 +36,24 @@ function partsOf(block: ParsedBlock): { sources: string[]; ranges: Range[] } {
   return parts;
 }
 
+/**
+ * Where each parsed block's items were last placed. A block that has not moved since the last
+ * analysis (most of them, after a keystroke) hands back the same DocItems, and what is derived
+ * from them can be reused too: on a thesis that is most of what an analysis would otherwise
+ * allocate, and so most of the garbage the server would have to collect while the writer types.
+ */
+const placed = new WeakMap<ParsedBlock, { blockIndex: number; lineOffset: number; items: DocItem[] }>();
+
 /** Appends the block's items, with document ranges, to `out`. */
 export function pushItemsOf(out: DocItem[], block: ParsedBlock, blockIndex: number, lineOffset: number): void {
-  const { sources, ranges } = partsOf(block);
-  for (let i = 0; i < block.items.length; i++) {
-    out.push({ item: block.items[i], block, blockIndex, lineOffset, range: shiftRange(ranges[i], lineOffset), source: sources[i] });
+  let last = placed.get(block);
+  if (!last || last.blockIndex !== blockIndex || last.lineOffset !== lineOffset) {
+    const { sources, ranges } = partsOf(block);
+    const items = block.items.map((item, i) => ({ item, block, blockIndex, lineOffset, range: shiftRange(ranges[i], lineOffset), source: sources[i] }));
+    last = { blockIndex, lineOffset, items };
+    placed.set(block, last);
   }
+  for (const doc of last.items) out.push(doc);
 }
 
 export function itemsOf(block: ParsedBlock, blockIndex: number, lineOffset: number): DocItem[] {

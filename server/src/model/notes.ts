@@ -31,10 +31,34 @@ export function decideForm(items: DocItem[]): NoteForm | null {
   return footnoteMarkers > 0 ? 'footnote' : null;
 }
 
+/** Footnote markers of a placed item (they depend on nothing else): kept while the item is. */
+const footnoteMarkers = new WeakMap<DocItem, Marker[]>();
+
+function footnoteMarkersOf(doc: DocItem): Marker[] {
+  let markers = footnoteMarkers.get(doc);
+  if (!markers) {
+    markers = markersIn(doc)
+      .filter((raw) => raw.form === 'footnote')
+      .map((raw) => ({
+        label: raw.label,
+        form: 'footnote' as const,
+        range: blockRange(doc, raw.start, raw.end),
+        labelRange: blockRange(doc, raw.labelStart, raw.labelEnd),
+        blockIndex: doc.blockIndex,
+      }));
+    footnoteMarkers.set(doc, markers);
+  }
+  return markers;
+}
+
 export function collectMarkers(items: DocItem[], form: NoteForm | null, region: BibliographyRegion | null): Marker[] {
   if (!form) return [];
-  const linkLabels = new Set(items.flatMap((doc) => (doc.item.kind === 'definition' ? doc.block.linkDefinitions : [])));
   const markers: Marker[] = [];
+  if (form === 'footnote') {
+    for (const doc of items) if (doc.block.markers.length > 0) for (const marker of footnoteMarkersOf(doc)) markers.push(marker);
+    return markers;
+  }
+  const linkLabels = new Set(items.flatMap((doc) => (doc.item.kind === 'definition' ? doc.block.linkDefinitions : [])));
   items.forEach((doc, index) => {
     const inBibliography = region !== null && index > region.headingIndex && index < region.endIndex;
     for (const raw of markersIn(doc)) {

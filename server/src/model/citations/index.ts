@@ -25,6 +25,8 @@ export interface CitationMemos {
   resolutions: Memo<StoredResolution>;
   /** The bibliography the stored resolutions were made against. */
   bibliographySignature: string;
+  /** The bibliography whose signature that is (an unchanged one is not signed again). */
+  signedBibliography: Bibliography | null;
 }
 
 interface Antecedent {
@@ -50,10 +52,13 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   // Resolutions depend on the whole bibliography: an edit to it drops them all, an edit elsewhere
   // keeps them. (Keying each one by the bibliography's text would hash the whole bibliography once
   // per citation.)
-  const signature = bibliography.entries.map((entry) => entry.text).join('\u0000');
-  if (signature !== memos.bibliographySignature) {
-    memos.resolutions.clear();
-    memos.bibliographySignature = signature;
+  if (bibliography !== memos.signedBibliography) {
+    const signature = bibliography.entries.map((entry) => entry.text).join('\u0000');
+    if (signature !== memos.bibliographySignature) {
+      memos.resolutions.clear();
+      memos.bibliographySignature = signature;
+    }
+    memos.signedBibliography = bibliography;
   }
   const facts: CitationFacts[] = [];
   let previous: Antecedent | null = null;
@@ -61,6 +66,19 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   for (const source of ordered) {
     const note = source.note;
     const drafts = memos.drafts.get(source.source, () => segmentNote(source.source));
+    // The same note, at the same place, after the same antecedent, against the same bibliography:
+    // the same citations (while the writer types elsewhere, that is every note of a thesis).
+    const last = resolvedNotes.get(source.doc);
+    if (last && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous)) {
+      for (const draft of drafts) if (!draft.ibid) memos.resolutions.touch(resolutionKey(draft));
+      note.citations = last.citations;
+      note.discursive = last.discursive;
+      for (const fact of last.facts) facts.push(fact);
+      previous = last.antecedent;
+      continue;
+    }
+    const after = previous;
+    const factsBefore = facts.length;
     const citations: Citation[] = [];
     let within: Antecedent | null = null;
 
@@ -155,15 +173,33 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     note.discursive = citations.every((citation) => citation.kind === 'none');
     const cited = citations.filter((citation) => citation.kind !== 'none');
     const entries = [...new Set(cited.flatMap((citation) => citation.entries))];
-    const last = cited[cited.length - 1];
+    const lastCited = cited[cited.length - 1];
     previous = {
       label: note.label,
       entries,
-      locator: entries.length === 1 ? last?.locator ?? null : null,
+      locator: entries.length === 1 ? lastCited?.locator ?? null : null,
       chain: cited.length === 1 && cited[0].kind === 'ibid' ? cited[0].ibidChain : [],
     };
+    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous });
   }
   return facts;
+}
+
+/** The last resolution of each placed note, and what it was made from. */
+const resolvedNotes = new WeakMap<
+  object,
+  { drafts: CitationDraft[]; bibliography: Bibliography; after: Antecedent | null; citations: Citation[]; discursive: boolean; facts: CitationFacts[]; antecedent: Antecedent }
+>();
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+function sameAntecedent(a: Antecedent | null, b: Antecedent | null): boolean {
+  if (a === b) return true;
+  if (a === null || b === null) return false;
+  const sameLocator = a.locator === b.locator || (a.locator !== null && b.locator !== null && a.locator.text === b.locator.text && a.locator.from === b.locator.from && a.locator.to === b.locator.to);
+  return a.label === b.label && sameLocator && sameList(a.entries, b.entries) && sameList(a.chain, b.chain);
 }
 
 /** Memo keys of drafts (drafts are themselves memoised per note text): built, and hashed, once. */
