@@ -151,8 +151,10 @@ function startServer(args: string[]): void {
       return document ? { version: document.version, text: document.getText() } : undefined;
     },
     onAnalysed: ({ uri, version, essay }) => publish(uri, version, essay),
-    // Build the lookup index now rather than in the first hover after each analysis.
-    prepare: (essay) => void essayIndex(essay),
+    // Build the lookup index once the diagnostics are on their way (the write happens in the
+    // promise jobs that run before an immediate), rather than in the first hover after each
+    // analysis; a request that comes first builds it itself.
+    prepare: (essay) => void setImmediate(() => essayIndex(essay)),
     delay: analysisDelay,
     log: (message) => connection.console.error(message),
   });
