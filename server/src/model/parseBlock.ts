@@ -154,12 +154,13 @@ export function parseBlock(text: string): ParsedBlock {
 
 /**
  * A line that cannot start or interrupt anything but a paragraph's text: no heading, list,
- * quote, fence, table, HTML, setext underline, definition, endnote or indented code.
+ * quote, fence, table (a delimiter row may be just `:-`), HTML, setext underline, definition,
+ * endnote or indented code.
  */
-const proseLine = /^[ \t]{0,3}[^\s#>*+=_|`~<[\d-]/;
+const proseLine = /^[ \t]{0,3}[^\s#>*+=_:|`~<[\d-]/;
 /** Inline syntax that would give a paragraph links, code, images, HTML or autolinks. */
 const inlineSyntax = /[`<|]|\]\(|\]\[|\]:|!\[|www\.|:\/\/|@|mailto:|xmpp:/i;
-const footnoteStart = /^\[\^([A-Za-z0-9_-]{1,50})\]: (?=[^\s#>*+=_|`~<[\d-])/;
+const footnoteStart = /^\[\^([A-Za-z0-9_-]{1,50})\]: (?=[^\s#>*+=_:|`~<[\d-])/;
 
 /**
  * Most blocks of an essay are plain paragraphs and one-paragraph footnotes, whose structure is

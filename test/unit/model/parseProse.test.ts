@@ -60,6 +60,7 @@ describe('parseProse (plain blocks read without remark)', () => {
       'An <em>inline</em> tag',
       '![figure](x.png)',
       'a | b\n--|--',
+      'Stalin\r\n:-',
       '[^1]: A note.\n\n    Its second paragraph.',
       '[^1]: A note.\n[^2]: Another.',
       '[12] An endnote.',
@@ -74,7 +75,7 @@ describe('parseProse (plain blocks read without remark)', () => {
   });
 
   it('equals remark on random text made of prose and the characters that matter to Markdown', () => {
-    const piece = fc.constantFrom('Stalin', ' ', 'wrote', '[^1]', '[^a-2]', '[12]', '*', '_', '**', '~', '"', '“', '(', ')', '[', ']', '^', ':', '!', '\\', '&amp;', '&', '#', '-', '=', '+', '>', '1.', '12)', '.', ',', '\n', '\n', '\r\n', '\t', '    ', 'p.135', '—', 'http', 'e', '$', '%');
+    const piece = fc.constantFrom('Stalin', ' ', 'wrote', '[^1]', '[^a-2]', '[12]', '*', '_', '**', '~', '"', '“', '(', ')', '[', ']', '^', ':', '!', '\\', '&amp;', '&', '#', '-', '=', '+', '>', '1.', '12)', '.', ',', '\n', '\n', '\r\n', '\t', '    ', 'p.135', '—', 'http', 'e', '$', '%', ':-', '\n:', '|', '`', '<b>', '\n\n', '](', '@', 'www.', '{', '}');
     const text = fc.tuple(fc.constantFrom('', '[^n1]: ', '[^x]: '), fc.array(piece, { maxLength: 30 })).map(([start, pieces]) => start + pieces.join(''));
     fc.assert(
       fc.property(text, (candidate) => {
