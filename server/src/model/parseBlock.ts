@@ -155,12 +155,14 @@ export function parseBlock(text: string): ParsedBlock {
 /**
  * A line that cannot start or interrupt anything but a paragraph's text: no heading, list,
  * quote, fence, table (a delimiter row may be just `:-`), HTML, setext underline, definition,
- * endnote or indented code.
+ * endnote or indented code. Emphasis may open it (`*Ibid.*`), a bullet or a rule may not.
  */
-const proseLine = /^[ \t]{0,3}[^\s#>*+=_:|`~<[\d-]/;
+const proseLine = /^[ \t]{0,3}(?:[^\s#>*+=_:|`~<[\d-]|\*+[^\s*]|_+[^\s_])/;
 /** Inline syntax that would give a paragraph links, code, images, HTML or autolinks. */
 const inlineSyntax = /[`<|]|\]\(|\]\[|\]:|!\[|www\.|:\/\/|@|mailto:|xmpp:/i;
-const footnoteStart = /^\[\^([A-Za-z0-9_-]{1,50})\]: (?=[^\s#>*+=_:|`~<[\d-])/;
+const footnoteStart = /^\[\^([A-Za-z0-9_-]{1,50})\]: (?=[^\s#>*+=_:|`~<[\d-]|\*+[^\s*]|_+[^\s_])/;
+/** A one-line heading whose text is plain words: its text is its value. */
+const plainHeading = /^(#{1,6}) ([^\s#\\*_`[\]<>&!~|]|[^\s#\\*_`[\]<>&!~|][^#\\*_`[\]<>&!~|\r\n]*[^\s#\\*_`[\]<>&!~|])$/;
 
 /**
  * Most blocks of an essay are plain paragraphs and one-paragraph footnotes, whose structure is
@@ -171,6 +173,7 @@ const footnoteStart = /^\[\^([A-Za-z0-9_-]{1,50})\]: (?=[^\s#>*+=_:|`~<[\d-])/;
  */
 export function parseProse(text: string): ParsedBlock | null {
   if (text.length === 0 || /\s$/.test(text)) return null;
+  if (text.startsWith('#')) return parseHeading(text);
   const footnote = footnoteStart.exec(text);
   if (inlineSyntax.test(footnote === null ? text : text.slice(footnote[0].length))) return null;
   const lines = text.split(/\r\n|\r|\n/);
@@ -187,6 +190,13 @@ export function parseProse(text: string): ParsedBlock | null {
   const items: BlockItem[] = [{ kind: 'footnoteDefinition', start: 0, end: text.length, label: footnote[1], labelStart, labelEnd, textStart: footnote[0].length }];
   const definitionLabels: Span[] = [{ start: 0, end: labelEnd + 1 }];
   return { text, lines: new LineIndex(text), items, markers: scanMarkers(text, [], definitionLabels, items, new Set()), excluded: [], linkDefinitions: [] };
+}
+
+function parseHeading(text: string): ParsedBlock | null {
+  const heading = plainHeading.exec(text);
+  if (heading === null || inlineSyntax.test(text)) return null;
+  const items: BlockItem[] = [{ kind: 'heading', start: 0, end: text.length, depth: heading[1].length, value: heading[2] }];
+  return { text, lines: new LineIndex(text), items, markers: [], excluded: [], linkDefinitions: [] };
 }
 
 export function parseWithRemark(text: string): ParsedBlock {

@@ -38,6 +38,12 @@ describe('parseProse (plain blocks read without remark)', () => {
     assert.ok(accepted > blocks / 2, `accepted ${accepted} of ${blocks} blocks`);
   });
 
+  it('takes plain headings, and lines and notes opening with emphasis', () => {
+    assert.deepEqual(parseProse('## Primary sources')?.items, [{ kind: 'heading', start: 0, end: 18, depth: 2, value: 'Primary sources' }]);
+    assert.equal(parseProse('[^25]: *ibid.*, p.116')?.items[0].kind, 'footnoteDefinition');
+    assert.equal(parseProse('As he wrote,\n*Pravda* said nothing.')?.items[0].kind, 'paragraph');
+  });
+
   it('takes the reference essay’s body paragraphs and notes', () => {
     const text = readFileSync(path.join(root, 'samples', 'korea-1950.md'), 'utf8');
     const notes = splitBlocks(text).filter((block) => block.text.startsWith('[^'));
@@ -69,6 +75,13 @@ describe('parseProse (plain blocks read without remark)', () => {
       'Trailing space ',
       '___',
       '[x]: http://example.org',
+      '* a list item',
+      '***',
+      '_ _ _',
+      '## Heading with *emphasis*',
+      '## Closed heading ##',
+      '#Not a heading',
+      'Title\n# Heading',
     ]) {
       assert.equal(parseProse(text), null, JSON.stringify(text));
     }
@@ -76,7 +89,9 @@ describe('parseProse (plain blocks read without remark)', () => {
 
   it('equals remark on random text made of prose and the characters that matter to Markdown', () => {
     const piece = fc.constantFrom('Stalin', ' ', 'wrote', '[^1]', '[^a-2]', '[12]', '*', '_', '**', '~', '"', '“', '(', ')', '[', ']', '^', ':', '!', '\\', '&amp;', '&', '#', '-', '=', '+', '>', '1.', '12)', '.', ',', '\n', '\n', '\r\n', '\t', '    ', 'p.135', '—', 'http', 'e', '$', '%', ':-', '\n:', '|', '`', '<b>', '\n\n', '](', '@', 'www.', '{', '}');
-    const text = fc.tuple(fc.constantFrom('', '[^n1]: ', '[^x]: '), fc.array(piece, { maxLength: 30 })).map(([start, pieces]) => start + pieces.join(''));
+    const text = fc
+      .tuple(fc.constantFrom('', '', '[^n1]: ', '[^x]: ', '# ', '## ', '###### ', '#', '####### ', '*', '**', '_', '* ', '***'), fc.array(piece, { maxLength: 30 }))
+      .map(([start, pieces]) => start + pieces.join(''));
     fc.assert(
       fc.property(text, (candidate) => {
         const fast = parseProse(candidate);
