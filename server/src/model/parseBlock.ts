@@ -174,6 +174,7 @@ const plainHeading = /^(#{1,6}) ([^\s#\\*_`[\]<>&!~|]|[^\s#\\*_`[\]<>&!~|][^#\\*
 export function parseProse(text: string): ParsedBlock | null {
   if (text.length === 0 || /\s$/.test(text)) return null;
   if (text.startsWith('#')) return parseHeading(text);
+  if (text.startsWith('---')) return parseFrontMatterBlock(text);
   const footnote = footnoteStart.exec(text);
   if (inlineSyntax.test(footnote === null ? text : text.slice(footnote[0].length))) return null;
   const lines = text.split(/\r\n|\r|\n/);
@@ -190,6 +191,17 @@ export function parseProse(text: string): ParsedBlock | null {
   const items: BlockItem[] = [{ kind: 'footnoteDefinition', start: 0, end: text.length, label: footnote[1], labelStart, labelEnd, textStart: footnote[0].length }];
   const definitionLabels: Span[] = [{ start: 0, end: labelEnd + 1 }];
   return { text, lines: new LineIndex(text), items, markers: scanMarkers(text, [], definitionLabels, items, new Set()), excluded: [], linkDefinitions: [] };
+}
+
+/** Front matter fenced by `---` lines (the splitter puts it in a block of its own), with LF line ends. */
+const frontMatterBlock = /^---\n(?:([^\r]*?)\n)?---$/;
+
+function parseFrontMatterBlock(text: string): ParsedBlock | null {
+  const match = frontMatterBlock.exec(text);
+  // A fence-like line inside: where remark closes it is remark's business.
+  if (match === null || /(?:^|\n)(?:---|\.\.\.)/.test(match[1] ?? '')) return null;
+  const items: BlockItem[] = [{ kind: 'yaml', start: 0, end: text.length, value: match[1] ?? '' }];
+  return { text, lines: new LineIndex(text), items, markers: [], excluded: [{ start: 0, end: text.length }], linkDefinitions: [] };
 }
 
 function parseHeading(text: string): ParsedBlock | null {

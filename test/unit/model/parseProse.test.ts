@@ -38,6 +38,12 @@ describe('parseProse (plain blocks read without remark)', () => {
     assert.ok(accepted > blocks / 2, `accepted ${accepted} of ${blocks} blocks`);
   });
 
+  it('takes front matter fenced by ---', () => {
+    const block = parseProse('---\ntitle: "Korea"\nauthor: A\n---');
+    assert.deepEqual(block?.items, [{ kind: 'yaml', start: 0, end: 32, value: 'title: "Korea"\nauthor: A' }]);
+    assert.equal(parseProse('---\ntitle: x\n...'), null, 'closed by ..., which remark does not take');
+  });
+
   it('takes plain headings, and lines and notes opening with emphasis', () => {
     assert.deepEqual(parseProse('## Primary sources')?.items, [{ kind: 'heading', start: 0, end: 18, depth: 2, value: 'Primary sources' }]);
     assert.equal(parseProse('[^25]: *ibid.*, p.116')?.items[0].kind, 'footnoteDefinition');
@@ -88,9 +94,9 @@ describe('parseProse (plain blocks read without remark)', () => {
   });
 
   it('equals remark on random text made of prose and the characters that matter to Markdown', () => {
-    const piece = fc.constantFrom('Stalin', ' ', 'wrote', '[^1]', '[^a-2]', '[12]', '*', '_', '**', '~', '"', '“', '(', ')', '[', ']', '^', ':', '!', '\\', '&amp;', '&', '#', '-', '=', '+', '>', '1.', '12)', '.', ',', '\n', '\n', '\r\n', '\t', '    ', 'p.135', '—', 'http', 'e', '$', '%', ':-', '\n:', '|', '`', '<b>', '\n\n', '](', '@', 'www.', '{', '}');
+    const piece = fc.constantFrom('Stalin', ' ', 'wrote', '[^1]', '[^a-2]', '[12]', '*', '_', '**', '~', '"', '“', '(', ')', '[', ']', '^', ':', '!', '\\', '&amp;', '&', '#', '-', '=', '+', '>', '1.', '12)', '.', ',', '\n', '\n', '\r\n', '\t', '    ', 'p.135', '—', 'http', 'e', '$', '%', ':-', '\n:', '|', '`', '<b>', '\n\n', '](', '@', 'www.', '{', '}', '\n---', 'key: "v"', '[^1]:');
     const text = fc
-      .tuple(fc.constantFrom('', '', '[^n1]: ', '[^x]: ', '# ', '## ', '###### ', '#', '####### ', '*', '**', '_', '* ', '***'), fc.array(piece, { maxLength: 30 }))
+      .tuple(fc.constantFrom('', '', '[^n1]: ', '[^x]: ', '# ', '## ', '###### ', '#', '####### ', '*', '**', '_', '* ', '***', '---\n', '---\ntitle: x\n'), fc.array(piece, { maxLength: 30 }))
       .map(([start, pieces]) => start + pieces.join(''));
     fc.assert(
       fc.property(text, (candidate) => {
