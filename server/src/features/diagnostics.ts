@@ -72,6 +72,12 @@ export function toLspDiagnostic(
   return result;
 }
 
+/**
+ * LSP diagnostics already made from a model diagnostic, for a document and settings: the model
+ * hands back the same diagnostic objects for what an edit did not touch.
+ */
+const converted = new WeakMap<ModelDiagnostic, { uri: string; settings: ApparatusSettings; ruleDocs: RuleDocs | undefined; lsp: Diagnostic | null }>();
+
 export function provideDiagnostics(
   essay: Essay,
   uri: string,
@@ -80,8 +86,12 @@ export function provideDiagnostics(
 ): Diagnostic[] {
   const result: Diagnostic[] = [];
   for (const diagnostic of essay.diagnostics) {
-    const converted = toLspDiagnostic(diagnostic, uri, settings, ruleDocs);
-    if (converted) result.push(converted);
+    let last = converted.get(diagnostic);
+    if (!last || last.uri !== uri || last.settings !== settings || last.ruleDocs !== ruleDocs) {
+      last = { uri, settings, ruleDocs, lsp: toLspDiagnostic(diagnostic, uri, settings, ruleDocs) };
+      converted.set(diagnostic, last);
+    }
+    if (last.lsp) result.push(last.lsp);
   }
   return result;
 }

@@ -99,19 +99,25 @@ export function isReportedClaim(claim: Claim): boolean {
   return !claim.suppressed && (claim.supportedBy.length === 0 || claim.reasons.includes('vague-attribution'));
 }
 
+/** Each claim's diagnostic, made once: a claim that did not move is the same object next time. */
+const claimDiagnostics = new WeakMap<Claim, Diagnostic>();
+
 export function claimDiagnosticsOf(claims: Claim[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const claim of claims) {
     if (!isReportedClaim(claim)) continue;
-    const vague = claim.reasons.includes('vague-attribution');
-    const reason = vague ? 'vague-attribution' : claim.reasons[0];
-    const code = reason === 'vague-attribution' ? 'vague-attribution' : `unsupported-claim/${reason}`;
-    out.push(
-      diagnostic(code, claim.message, claim.range, {
+    let made = claimDiagnostics.get(claim);
+    if (!made) {
+      const vague = claim.reasons.includes('vague-attribution');
+      const reason = vague ? 'vague-attribution' : claim.reasons[0];
+      const code = reason === 'vague-attribution' ? 'vague-attribution' : `unsupported-claim/${reason}`;
+      made = diagnostic(code, claim.message, claim.range, {
         related: claim.evidence.map((evidence) => ({ message: `Evidence (${evidence.reason}): ${evidence.text}`, range: evidence.range })),
         data: { reason },
-      }),
-    );
+      });
+      claimDiagnostics.set(claim, made);
+    }
+    out.push(made);
   }
   return out;
 }

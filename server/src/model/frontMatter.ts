@@ -3,7 +3,19 @@ import { parse } from 'yaml';
 import type { FrontMatter } from './types';
 import type { DocItem } from './document';
 
+/** Read once per placed front matter item: the YAML parser is not cheap, and it rarely changes. */
+const readFrontMatter = new WeakMap<DocItem, FrontMatter>();
+
 export function parseFrontMatter(doc: DocItem): FrontMatter {
+  let frontMatter = readFrontMatter.get(doc);
+  if (!frontMatter) {
+    frontMatter = readYaml(doc);
+    readFrontMatter.set(doc, frontMatter);
+  }
+  return frontMatter;
+}
+
+function readYaml(doc: DocItem): FrontMatter {
   const fields: Record<string, string> = {};
   try {
     const value: unknown = parse(doc.item.value ?? '');
