@@ -153,8 +153,12 @@ function startServer(args: string[]): void {
     onAnalysed: ({ uri, version, essay }) => publish(uri, version, essay),
     // Build the lookup index once the diagnostics are on their way (the write happens in the
     // promise jobs that run before an immediate), rather than in the first hover after each
-    // analysis; a request that comes first builds it itself.
-    prepare: (essay) => void setImmediate(() => essayIndex(essay)),
+    // analysis; not while the writer is still typing (the next analysis is coming), and a request
+    // that comes first builds it itself.
+    prepare: (essay, uri) =>
+      void setImmediate(() => {
+        if (!analyses.pending(uri)) essayIndex(essay);
+      }),
     delay: analysisDelay,
     log: (message) => connection.console.error(message),
   });

@@ -41,7 +41,7 @@ export interface DocumentAnalysesOptions {
   /** Called after each analysis of the document's current version. */
   onAnalysed(document: AnalysedDocument): void;
   /** Called on every analysis kept (current or not), after it is published and before any request can use it. */
-  prepare?(essay: Essay): void;
+  prepare?(essay: Essay, uri: string): void;
   /** The debounce, in milliseconds. */
   delay: number;
   log(message: string): void;
@@ -199,7 +199,7 @@ export class DocumentAnalyses {
     // run once this returns.
     if (kept) {
       try {
-        this.options.prepare?.(essay);
+        this.options.prepare?.(essay, uri);
       } catch (error) {
         this.options.log(`Preparing the analysis of ${uri} failed: ${describeError(error)}`);
       }

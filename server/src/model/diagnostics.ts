@@ -135,73 +135,106 @@ function orderDiagnostics(markers: Marker[]): Diagnostic[] {
   return out;
 }
 
+/**
+ * What a citation's facts alone decide (everything but "first cited in a short form"), kept per
+ * facts object: the citation model hands back the same one for a note an edit did not touch.
+ */
+const citationFindings = new WeakMap<CitationFacts, { bibliography: Bibliography; own: Diagnostic[]; outsidePagesByKey: (Diagnostic | null)[] }>();
+
+function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Map<string, BibliographyEntry>): { own: Diagnostic[]; outsidePagesByKey: (Diagnostic | null)[] } {
+  const last = citationFindings.get(fact);
+  if (last && last.bibliography === bibliography) return last;
+  const { citation, noteLabel, ambiguousIbid } = fact;
+  const where = `Note ${noteLabel}`;
+  const own: Diagnostic[] = [];
+  if (citation.kind === 'ibid') {
+    if (ambiguousIbid) {
+      own.push(
+        diagnostic(
+          'ambiguous-ibid',
+          `${where}: Ibid. follows a note citing several sources (${describeEntries(bibliography, citation.entries)}), so it could mean any of them. Write the short form of the one you mean.`,
+          citation.range,
+          { related: citation.entries.flatMap((key) => (entries.has(key) ? [{ message: entryLabel(entries.get(key)!), range: entries.get(key)!.range }] : [])) },
+        ),
+      );
+    } else if (citation.unresolved) {
+      own.push(diagnostic('ibid-without-antecedent', `${where}: ${citation.unresolved}`, citation.range));
+    }
+  } else if (citation.kind !== 'none' && bibliography.heading !== null) {
+    if (citation.candidates.length > 1) {
+      own.push(
+        diagnostic('ambiguous-citation', `${where}: ${citation.unresolved ?? 'several entries match.'}`, citation.range, {
+          related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
+        }),
+      );
+    } else if (citation.unresolved) {
+      own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
+    }
+    if (citation.nearMatch) {
+      const { written, expected } = citation.nearMatch;
+      own.push(
+        diagnostic('near-match', `${where}: '${written}' is not in the bibliography; did you mean '${expected}'?`, citation.nearMatch.range, {
+          data: { written, expected },
+        }),
+      );
+    }
+  }
+  const outsidePagesByKey = citation.entries.map((key) => {
+    const entry = entries.get(key);
+    if (!entry || !citation.locator || !entry.isPart || !entry.pages || citation.kind === 'ibid' || !outsidePages(citation.locator, entry.pages)) return null;
+    return diagnostic(
+      'locator-out-of-range',
+      `${where}: ${citation.locator.text} lies outside the pages of ${entryLabel(entry)} (pp.${entry.pages.text}): check the page or the work cited.`,
+      citation.range,
+      { related: [{ message: 'The bibliography entry', range: entry.range }] },
+    );
+  });
+  const made = { bibliography, own, outsidePagesByKey };
+  citationFindings.set(fact, made);
+  return made;
+}
+
+/** Entries by key, once per bibliography (a bibliography an edit did not touch is the same object). */
+const entriesByKey = new WeakMap<Bibliography, Map<string, BibliographyEntry>>();
+
+function entryMap(bibliography: Bibliography): Map<string, BibliographyEntry> {
+  let map = entriesByKey.get(bibliography);
+  if (!map) {
+    map = new Map(bibliography.entries.map((entry) => [entry.key, entry]));
+    entriesByKey.set(bibliography, map);
+  }
+  return map;
+}
+
 export function citationDiagnostics(facts: CitationFacts[], bibliography: Bibliography, notes: Note[]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const entries = new Map(bibliography.entries.map((entry) => [entry.key, entry]));
+  const entries = entryMap(bibliography);
   const hasBibliography = bibliography.heading !== null;
-  const firstCitation = new Map<string, { kind: string; label: string }>();
+  const firstCitation = new Set<string>();
 
-  for (const { citation, noteLabel, ambiguousIbid } of facts) {
-    const where = `Note ${noteLabel}`;
-    if (citation.kind === 'ibid') {
-      if (ambiguousIbid) {
-        out.push(
-          diagnostic(
-            'ambiguous-ibid',
-            `${where}: Ibid. follows a note citing several sources (${describeEntries(bibliography, citation.entries)}), so it could mean any of them. Write the short form of the one you mean.`,
-            citation.range,
-            { related: citation.entries.flatMap((key) => (entries.has(key) ? [{ message: entryLabel(entries.get(key)!), range: entries.get(key)!.range }] : [])) },
-          ),
-        );
-      } else if (citation.unresolved) {
-        out.push(diagnostic('ibid-without-antecedent', `${where}: ${citation.unresolved}`, citation.range));
-      }
-    } else if (citation.kind !== 'none' && hasBibliography) {
-      if (citation.candidates.length > 1) {
-        out.push(
-          diagnostic('ambiguous-citation', `${where}: ${citation.unresolved ?? 'several entries match.'}`, citation.range, {
-            related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
-          }),
-        );
-      } else if (citation.unresolved) {
-        out.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
-      }
-      if (citation.nearMatch) {
-        const { written, expected } = citation.nearMatch;
-        out.push(
-          diagnostic('near-match', `${where}: '${written}' is not in the bibliography; did you mean '${expected}'?`, citation.nearMatch.range, {
-            data: { written, expected },
-          }),
-        );
-      }
-    }
-    for (const key of citation.entries) {
+  for (const fact of facts) {
+    const { citation, noteLabel } = fact;
+    const { own, outsidePagesByKey } = findingsOf(fact, bibliography, entries);
+    for (const made of own) out.push(made);
+    citation.entries.forEach((key, i) => {
       const entry = entries.get(key);
-      if (!entry) continue;
+      if (!entry) return;
       if (!firstCitation.has(key)) {
-        firstCitation.set(key, { kind: citation.kind, label: noteLabel });
+        firstCitation.add(key);
         if (citation.kind === 'short' && entry.authors.length + entry.editors.length > 0) {
           out.push(
             diagnostic(
               'short-form-before-full',
-              `${where} is the first citation of ${entryLabel(entry)} but uses a short form: Chicago style gives the full reference the first time a work is cited.`,
+              `Note ${noteLabel} is the first citation of ${entryLabel(entry)} but uses a short form: Chicago style gives the full reference the first time a work is cited.`,
               citation.range,
               { related: [{ message: 'The bibliography entry', range: entry.range }], data: { key } },
             ),
           );
         }
       }
-      if (citation.locator && entry.isPart && entry.pages && citation.kind !== 'ibid' && outsidePages(citation.locator, entry.pages)) {
-        out.push(
-          diagnostic(
-            'locator-out-of-range',
-            `${where}: ${citation.locator.text} lies outside the pages of ${entryLabel(entry)} (pp.${entry.pages.text}): check the page or the work cited.`,
-            citation.range,
-            { related: [{ message: 'The bibliography entry', range: entry.range }] },
-          ),
-        );
-      }
-    }
+      const outside = outsidePagesByKey[i];
+      if (outside) out.push(outside);
+    });
   }
 
   if (!hasBibliography) {
@@ -219,6 +252,20 @@ export function citationDiagnostics(facts: CitationFacts[], bibliography: Biblio
   return out;
 }
 
+/** Each entry's "never cited", made once per entry object (kept while the bibliography is). */
+const uncitedDiagnostics = new WeakMap<BibliographyEntry, Diagnostic>();
+
+function uncited(entry: BibliographyEntry): Diagnostic {
+  let made = uncitedDiagnostics.get(entry);
+  if (!made) {
+    made = diagnostic('uncited-source', `${entryLabel(entry)} is never cited in a note: cite it where you use it, or remove it from the bibliography.`, entry.range, {
+      data: { key: entry.key },
+    });
+    uncitedDiagnostics.set(entry, made);
+  }
+  return made;
+}
+
 export function bibliographyDiagnostics(
   bibliography: Bibliography,
   facts: CitationFacts[],
@@ -231,13 +278,7 @@ export function bibliographyDiagnostics(
   // A second copy of a listed work is reported as a duplicate, not as never cited.
   const copies = new Set(duplicates.map(([, second]) => second.key));
   for (const entry of bibliography.entries) {
-    if (!cited.has(entry.key) && !copies.has(entry.key)) {
-      out.push(
-        diagnostic('uncited-source', `${entryLabel(entry)} is never cited in a note: cite it where you use it, or remove it from the bibliography.`, entry.range, {
-          data: { key: entry.key },
-        }),
-      );
-    }
+    if (!cited.has(entry.key) && !copies.has(entry.key)) out.push(uncited(entry));
   }
   for (const [first, second] of duplicates) {
     out.push(
