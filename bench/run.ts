@@ -98,7 +98,7 @@ interface SizeResult {
   runs: RunResult[];
 }
 
-const TITLES: Record<string, string> = { apparatus: 'Apparatus', 'apparatus-main-thread': 'Apparatus, main thread', peer: 'peer' };
+const TITLES: Record<string, string> = { apparatus: 'Apparatus', 'apparatus-worker': 'Apparatus, worker thread', peer: 'peer' };
 
 /** The servers measured, in the order of SERVERS. */
 function serversIn(results: SizeResult[]): string[] {
