@@ -7,8 +7,8 @@
  *
  *   npm run build && npx tsx test/protocol/responsiveness.bench.ts [chapters] [keystrokes] [hoverAfter]
  *
- * APPARATUS_ANALYSIS_THREAD=main in the environment runs the same server with its analyses on the
- * main thread, for comparison.
+ * APPARATUS_ANALYSIS_THREAD=worker in the environment runs the same server with its analyses in a
+ * worker thread, for comparison.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
