@@ -6,7 +6,6 @@
  * Run as `apparatus-language-server --stdio` (or `--node-ipc`, `--socket=<port>`, `--pipe=<name>`).
  */
 import * as path from 'node:path';
-import * as v8 from 'node:v8';
 import { workerData } from 'node:worker_threads';
 import {
   type CancellationToken,
@@ -26,6 +25,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import type { Essay } from './model/types';
+import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './features/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
@@ -68,12 +68,8 @@ if (isAnalysisWorker(workerData)) {
 }
 
 function startServer(args: string[]): void {
-  // Each keystroke replaces a thesis's model with a new one, so the old ones pile up in V8's old
-  // generation until it collects; by default it lets that generation grow to several times what
-  // is alive first. Growing it by 30% at a time keeps the server's peak near what it actually
-  // holds (on a 660 KB thesis about 140 MB instead of 200) at no measurable cost per keystroke
-  // (bench/FINDINGS.md, finding 9). A V8 flag read at each collection, so it can be set here.
-  v8.setFlagsFromString('--heap-growing-percent=30');
+  keepHeapNearLiveSize();
+  compileRegExpsOnce();
   const transports = ['--stdio', '--node-ipc'];
   if (args.includes('--version') || args.includes('-v')) {
     process.stdout.write(`${packageJson.version}\n`);

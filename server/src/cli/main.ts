@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { analyseEssay } from '../model/analyse';
+import { compileRegExpsOnce } from '../v8Tuning';
 import { diagnosticLine, notesTable, summary, toJson, type FileReport } from './report';
 
 const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] FILE...
@@ -124,5 +125,6 @@ function defaultClaims(): { paragraphMarkerCoversPrecedingSentences: boolean; qu
 }
 
 if (require.main === module) {
+  compileRegExpsOnce();
   process.exitCode = main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
 }
