@@ -69,7 +69,7 @@ function timedAnalysis(text: string, cache: Cache, phases: Phases): number {
   lap('headings');
   const region = findBibliographyRegion(items);
   const { bibliography, duplicates } = cache.bibliographyOf(items, region, () =>
-    buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText))),
+    buildBibliography(items, region, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText))),
   );
   lap('bibliography');
   const form = decideForm(items);

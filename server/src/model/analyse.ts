@@ -99,7 +99,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const headings = collectHeadings(items);
   const region = findBibliographyRegion(items);
   const { bibliography, duplicates } = cache.bibliographyOf(items, region, () =>
-    buildBibliography(items, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText))),
+    buildBibliography(items, region, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText))),
   );
   const form = decideForm(items);
   const markers = collectMarkers(items, form, region);

@@ -27,7 +27,7 @@ interface Line {
 /**
  * The lines of `text` from offset `from` (a line start) on, read only as far as they are asked
  * for: re-splitting after an edit stops soon after the edit and must not read the rest.
- * Line `i` here is line `firstLine + i` of the document.
+ * Line `i` here is the `i`-th line after the one at `from`.
  */
 class Lines {
   private readonly read: Line[] = [];
@@ -67,6 +67,8 @@ class Lines {
 }
 
 const blank = /^[ \t]*$/;
+const frontMatterOpen = /^---[ \t]*$/;
+const frontMatterClose = /^(?:---|\.\.\.)[ \t]*$/;
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;
 const htmlCommentOpen = /^ {0,3}<!--/;
 /** Blocks whose indented continuation after a blank line still belongs to them. */
@@ -108,9 +110,9 @@ function splitFrom(text: string, fromOffset: number, fromLine: number, stopAt: (
 
   let i = 0;
   // Front matter: `---` on the first line, closed by `---` or `...`. Unclosed: ordinary text.
-  if (fromOffset === 0 && lines.has(1) && /^---[ \t]*$/.test(lines.at(0).text)) {
+  if (fromOffset === 0 && lines.has(1) && frontMatterOpen.test(lines.at(0).text)) {
     let closing = 1;
-    while (lines.has(closing) && !/^(?:---|\.\.\.)[ \t]*$/.test(lines.at(closing).text)) closing++;
+    while (lines.has(closing) && !frontMatterClose.test(lines.at(closing).text)) closing++;
     if (lines.has(closing)) {
       first = 0;
       last = closing;
@@ -170,33 +172,40 @@ function detached(slice: string): string {
   return slice.length < 13 ? slice : (' ' + slice).slice(1);
 }
 
-/** Length of the longest common prefix of two strings. */
-export function commonPrefixLength(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  let i = 0;
-  // Chunks first, doubling while they match and halving when not: comparing slices is a native
-  // comparison, much faster than a loop in script.
+/**
+ * How many characters match, up to `max`: `same(done, size)` says whether the `size` characters
+ * after the `done` already matched are the same, `sameAt(done)` whether the next one is. Chunks
+ * first, doubling while they match and halving when not (comparing slices is a native
+ * comparison, much faster than a loop in script), then one character at a time.
+ */
+function matchingLength(max: number, same: (done: number, size: number) => boolean, sameAt: (done: number) => boolean): number {
+  let done = 0;
   for (let chunk = 4096; chunk >= 32; ) {
-    if (i + chunk <= max && a.slice(i, i + chunk) === b.slice(i, i + chunk)) {
-      i += chunk;
+    if (done + chunk <= max && same(done, chunk)) {
+      done += chunk;
       chunk *= 2;
     } else chunk >>= 1;
   }
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
+  while (done < max && sameAt(done)) done++;
+  return done;
+}
+
+/** Length of the longest common prefix of two strings. */
+export function commonPrefixLength(a: string, b: string): number {
+  return matchingLength(
+    Math.min(a.length, b.length),
+    (done, size) => a.slice(done, done + size) === b.slice(done, done + size),
+    (done) => a.charCodeAt(done) === b.charCodeAt(done),
+  );
 }
 
 /** Length of the longest common suffix of two strings, at most `max`. */
 export function commonSuffixLength(a: string, b: string, max: number): number {
-  let n = 0;
-  for (let chunk = 4096; chunk >= 32; ) {
-    if (n + chunk <= max && a.slice(a.length - n - chunk, a.length - n) === b.slice(b.length - n - chunk, b.length - n)) {
-      n += chunk;
-      chunk *= 2;
-    } else chunk >>= 1;
-  }
-  while (n < max && a.charCodeAt(a.length - n - 1) === b.charCodeAt(b.length - n - 1)) n++;
-  return n;
+  return matchingLength(
+    max,
+    (done, size) => a.slice(a.length - done - size, a.length - done) === b.slice(b.length - done - size, b.length - done),
+    (done) => a.charCodeAt(a.length - done - 1) === b.charCodeAt(b.length - done - 1),
+  );
 }
 
 /**
@@ -209,7 +218,7 @@ export function resplitBlocks(previousText: string, previousBlocks: Block[], tex
   if (previousText === text) return previousBlocks;
   // A text opening with `---` but not closing it has no front matter until a `---` line is
   // typed, anywhere below: that changes the blocks from the first line on.
-  if (frontMatterOpen.test(text) && !closedFrontMatter(previousBlocks[0])) return splitBlocks(text);
+  if (frontMatterOpen.test(firstLine(text)) && !closedFrontMatter(previousBlocks[0])) return splitBlocks(text);
   const prefix = commonPrefixLength(previousText, text);
   const suffix = commonSuffixLength(previousText, text, Math.min(previousText.length, text.length) - prefix);
 
@@ -243,12 +252,17 @@ export function resplitBlocks(previousText: string, previousBlocks: Block[], tex
   return result;
 }
 
-const frontMatterOpen = /^---[ \t]*(?:\r\n|\r|\n|$)/;
-const frontMatterClose = /(?:\r\n|\r|\n)(?:---|\.\.\.)[ \t]*$/;
+function firstLine(text: string): string {
+  return /^[^\r\n]*/.exec(text)![0];
+}
+
+function lastLine(text: string): string {
+  return /[^\r\n]*$/.exec(text)![0];
+}
 
 /** Whether `block` is front matter: the first block, from its `---` line to a closing line. */
 function closedFrontMatter(block: Block | undefined): boolean {
-  return block !== undefined && block.startOffset === 0 && frontMatterOpen.test(block.text) && frontMatterClose.test(block.text);
+  return block !== undefined && block.startOffset === 0 && /[\r\n]/.test(block.text) && frontMatterOpen.test(firstLine(block.text)) && frontMatterClose.test(lastLine(block.text));
 }
 
 /** Index of the block starting at `offset`, searching from index `from`; -1 if none does. */

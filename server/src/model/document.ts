@@ -18,39 +18,23 @@ export interface DocItem {
 }
 
 /**
- * Each item's source text and block-relative range, worked out once per parsed block: a block
- * reused from the cache hands the same strings to every analysis, so the memos keyed by them
- * (note texts, paragraphs) find them without hashing them again.
+ * Each parsed block's items as last placed, with their source texts and block-relative ranges
+ * (made once per block: the same strings every analysis, so the memos keyed by them, note texts
+ * and paragraphs, never hash them again). A block that has not moved since the last analysis
+ * (most of them, after a keystroke) hands back the same DocItems, and what is derived from them
+ * can be reused too: on a thesis that is most of what an analysis would otherwise allocate, and
+ * so most of the garbage the server would have to collect while the writer types.
  */
-const itemParts = new WeakMap<ParsedBlock, { sources: string[]; ranges: Range[] }>();
-
-function partsOf(block: ParsedBlock): { sources: string[]; ranges: Range[] } {
-  let parts = itemParts.get(block);
-  if (!parts) {
-    parts = {
-      sources: block.items.map((item) => block.text.slice(item.start, item.end)),
-      ranges: block.items.map((item) => block.lines.range(item.start, item.end)),
-    };
-    itemParts.set(block, parts);
-  }
-  return parts;
-}
-
-/**
- * Where each parsed block's items were last placed. A block that has not moved since the last
- * analysis (most of them, after a keystroke) hands back the same DocItems, and what is derived
- * from them can be reused too: on a thesis that is most of what an analysis would otherwise
- * allocate, and so most of the garbage the server would have to collect while the writer types.
- */
-const placed = new WeakMap<ParsedBlock, { blockIndex: number; lineOffset: number; items: DocItem[] }>();
+const placed = new WeakMap<ParsedBlock, { sources: string[]; ranges: Range[]; blockIndex: number; lineOffset: number; items: DocItem[] }>();
 
 /** Appends the block's items, with document ranges, to `out`. */
 export function pushItemsOf(out: DocItem[], block: ParsedBlock, blockIndex: number, lineOffset: number): void {
   let last = placed.get(block);
   if (!last || last.blockIndex !== blockIndex || last.lineOffset !== lineOffset) {
-    const { sources, ranges } = partsOf(block);
+    const sources = last?.sources ?? block.items.map((item) => block.text.slice(item.start, item.end));
+    const ranges = last?.ranges ?? block.items.map((item) => block.lines.range(item.start, item.end));
     const items = block.items.map((item, i) => ({ item, block, blockIndex, lineOffset, range: shiftRange(ranges[i], lineOffset), source: sources[i] }));
-    last = { blockIndex, lineOffset, items };
+    last = { sources, ranges, blockIndex, lineOffset, items };
     placed.set(block, last);
   }
   for (const doc of last.items) out.push(doc);

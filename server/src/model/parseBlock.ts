@@ -157,10 +157,12 @@ export function parseBlock(text: string): ParsedBlock {
  * quote, fence, table (a delimiter row may be just `:-`), HTML, setext underline, definition,
  * endnote or indented code. Emphasis may open it (`*Ibid.*`), a bullet or a rule may not.
  */
-const proseLine = /^[ \t]{0,3}(?:[^\s#>*+=_:|`~<[\d-]|\*+[^\s*]|_+[^\s_])/;
+const proseStart = '(?:[^\\s#>*+=_:|`~<[\\d-]|\\*+[^\\s*]|_+[^\\s_])';
+const proseLine = new RegExp(`^[ \\t]{0,3}${proseStart}`);
 /** Inline syntax that would give a paragraph links, code, images, HTML or autolinks. */
 const inlineSyntax = /[`<|]|\]\(|\]\[|\]:|!\[|www\.|:\/\/|@|mailto:|xmpp:/i;
-const footnoteStart = /^\[\^([A-Za-z0-9_-]{1,50})\]: (?=[^\s#>*+=_:|`~<[\d-]|\*+[^\s*]|_+[^\s_])/;
+/** A one-paragraph footnote's opening, its text starting as a prose line does. */
+const footnoteStart = new RegExp(`^\\[\\^([A-Za-z0-9_-]{1,50})\\]: (?=${proseStart})`);
 /** A one-line heading whose text is plain words: its text is its value. */
 const plainHeading = /^(#{1,6}) ([^\s#\\*_`[\]<>&!~|]|[^\s#\\*_`[\]<>&!~|][^#\\*_`[\]<>&!~|\r\n]*[^\s#\\*_`[\]<>&!~|])$/;
 
@@ -182,15 +184,21 @@ export function parseProse(text: string): ParsedBlock | null {
   for (let i = footnote === null ? 0 : 1; i < lines.length; i++) {
     if (!proseLine.test(lines[i])) return null;
   }
-  if (footnote === null) {
-    const items: BlockItem[] = [{ kind: 'paragraph', start: 0, end: text.length }];
-    return { text, lines: new LineIndex(text), items, markers: scanMarkers(text, [], [], items, new Set()), excluded: [], linkDefinitions: [] };
-  }
+  if (footnote === null) return wholeBlock(text, { kind: 'paragraph', start: 0, end: text.length });
   const labelStart = 2;
   const labelEnd = labelStart + footnote[1].length;
-  const items: BlockItem[] = [{ kind: 'footnoteDefinition', start: 0, end: text.length, label: footnote[1], labelStart, labelEnd, textStart: footnote[0].length }];
-  const definitionLabels: Span[] = [{ start: 0, end: labelEnd + 1 }];
-  return { text, lines: new LineIndex(text), items, markers: scanMarkers(text, [], definitionLabels, items, new Set()), excluded: [], linkDefinitions: [] };
+  return wholeBlock(text, { kind: 'footnoteDefinition', start: 0, end: text.length, label: footnote[1], labelStart, labelEnd, textStart: footnote[0].length }, [
+    { start: 0, end: labelEnd + 1 },
+  ]);
+}
+
+/**
+ * A block that is one item and holds no link, code or HTML: its markers are all it has besides.
+ * `definitionLabels` are the note labels opening it (not markers); `excluded` what is not prose.
+ */
+function wholeBlock(text: string, item: BlockItem, definitionLabels: Span[] = [], excluded: Span[] = []): ParsedBlock {
+  const items = [item];
+  return { text, lines: new LineIndex(text), items, markers: scanMarkers(text, excluded, definitionLabels, items, new Set()), excluded, linkDefinitions: [] };
 }
 
 /** Front matter fenced by `---` lines (the splitter puts it in a block of its own), with LF line ends. */
@@ -200,15 +208,13 @@ function parseFrontMatterBlock(text: string): ParsedBlock | null {
   const match = frontMatterBlock.exec(text);
   // A fence-like line inside: where remark closes it is remark's business.
   if (match === null || /(?:^|\n)(?:---|\.\.\.)/.test(match[1] ?? '')) return null;
-  const items: BlockItem[] = [{ kind: 'yaml', start: 0, end: text.length, value: match[1] ?? '' }];
-  return { text, lines: new LineIndex(text), items, markers: [], excluded: [{ start: 0, end: text.length }], linkDefinitions: [] };
+  return wholeBlock(text, { kind: 'yaml', start: 0, end: text.length, value: match[1] ?? '' }, [], [{ start: 0, end: text.length }]);
 }
 
 function parseHeading(text: string): ParsedBlock | null {
   const heading = plainHeading.exec(text);
   if (heading === null || inlineSyntax.test(text)) return null;
-  const items: BlockItem[] = [{ kind: 'heading', start: 0, end: text.length, depth: heading[1].length, value: heading[2] }];
-  return { text, lines: new LineIndex(text), items, markers: [], excluded: [], linkDefinitions: [] };
+  return wholeBlock(text, { kind: 'heading', start: 0, end: text.length, depth: heading[1].length, value: heading[2] });
 }
 
 export function parseWithRemark(text: string): ParsedBlock {

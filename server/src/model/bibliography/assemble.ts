@@ -183,8 +183,8 @@ export interface BuiltBibliography {
   duplicates: [BibliographyEntry, BibliographyEntry][];
 }
 
-export function buildBibliography(items: DocItem[], prepare: (text: string) => PreparedEntry = prepareEntry): BuiltBibliography {
-  const region = findBibliographyRegion(items);
+/** The bibliography in `region` (from `findBibliographyRegion(items)`). */
+export function buildBibliography(items: DocItem[], region: BibliographyRegion | null, prepare: (text: string) => PreparedEntry = prepareEntry): BuiltBibliography {
   if (!region) return { bibliography: { heading: null, sections: [], entries: [], range: null }, duplicates: [] };
   const headingDoc = items[region.headingIndex];
   const { pieces, sections } = collectEntryPieces(items, region);
