@@ -40,7 +40,7 @@ export interface DocumentAnalysesOptions {
   current(uri: string): DocumentText | undefined;
   /** Called after each analysis of the document's current version. */
   onAnalysed(document: AnalysedDocument): void;
-  /** Called on every analysis kept (current or not), after it is published and before any request can use it. */
+  /** Called on every analysis kept (current or not), after it is published: work that readies it for requests. */
   prepare?(essay: Essay, uri: string): void;
   /** The debounce, in milliseconds. */
   delay: number;

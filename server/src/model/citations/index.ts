@@ -3,7 +3,7 @@
  * notes before them.
  */
 import type { Bibliography, Citation, Locator } from '../types';
-import { blockRange } from '../document';
+import { blockRange, type DocItem } from '../document';
 import type { NoteSource } from '../notes';
 import { indexBibliography, entryLabel } from '../bibliography/index';
 import type { Memo } from '../cache';
@@ -187,7 +187,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
 
 /** The last resolution of each placed note, and what it was made from. */
 const resolvedNotes = new WeakMap<
-  object,
+  DocItem,
   { drafts: CitationDraft[]; bibliography: Bibliography; after: Antecedent | null; citations: Citation[]; discursive: boolean; facts: CitationFacts[]; antecedent: Antecedent }
 >();
 
