@@ -13,6 +13,7 @@ import {
   DidChangeConfigurationNotification,
   ErrorCodes,
   type InitializeResult,
+  LSPErrorCodes,
   type Position,
   ProposedFeatures,
   ResponseError,
@@ -173,6 +174,28 @@ function startServer(args: string[]): void {
         return empty;
       }
     };
+  }
+
+  /**
+   * Answers a request about one document from its analysis: `latest` (the last finished one, for
+   * requests that need no fresh text) or `fresh` (the current text's, for requests whose ranges must
+   * be exact). A request the client cancelled while it waited is answered RequestCancelled, as the
+   * protocol asks, and is not worked out: a newer edit or request has replaced it.
+   */
+  function answerFromEssay<P extends { textDocument: { uri: string } }, R>(
+    name: string,
+    empty: R,
+    analysis: 'latest' | 'fresh',
+    provide: (essay: Essay, params: P) => R,
+  ) {
+    return guard(name, empty, async (params: P, token) => {
+      const uri = params.textDocument.uri;
+      const essay = await (analysis === 'latest' ? analyses.latest(uri) : analyses.fresh(uri));
+      if (token.isCancellationRequested) {
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled by the client.`);
+      }
+      return essay ? provide(essay, params) : empty;
+    });
   }
 
   function isPosition(value: unknown): value is Position {
@@ -373,45 +396,29 @@ function startServer(args: string[]): void {
   });
 
   connection.onHover(
-    guard('Hover', null, async (params) => {
-      const essay = await analyses.latest(params.textDocument.uri);
-      return essay ? provideHover(essay, params.position) : null;
-    }),
+    answerFromEssay('Hover', null, 'latest', (essay, params) => provideHover(essay, params.position)),
   );
 
   connection.onDefinition(
-    guard('Go to definition', [], async (params) => {
-      const essay = await analyses.latest(params.textDocument.uri);
-      return essay ? provideDefinition(essay, params.textDocument.uri, params.position) : [];
-    }),
+    answerFromEssay('Go to definition', [], 'latest', (essay, params) => provideDefinition(essay, params.textDocument.uri, params.position)),
   );
 
   connection.onDeclaration(
-    guard('Go to declaration', [], async (params) => {
-      const essay = await analyses.latest(params.textDocument.uri);
-      return essay ? provideDeclaration(essay, params.textDocument.uri, params.position) : [];
-    }),
+    answerFromEssay('Go to declaration', [], 'latest', (essay, params) => provideDeclaration(essay, params.textDocument.uri, params.position)),
   );
 
   connection.onReferences(
-    guard('Find references', [], async (params) => {
-      const essay = await analyses.latest(params.textDocument.uri);
-      return essay ? provideReferences(essay, params.textDocument.uri, params.position, params.context) : [];
-    }),
+    answerFromEssay('Find references', [], 'latest', (essay, params) => provideReferences(essay, params.textDocument.uri, params.position, params.context)),
   );
 
   connection.onDocumentHighlight(
-    guard('Document highlights', [], async (params) => {
-      const essay = await analyses.latest(params.textDocument.uri);
-      return essay ? provideDocumentHighlights(essay, params.position) : [];
-    }),
+    answerFromEssay('Document highlights', [], 'latest', (essay, params) => provideDocumentHighlights(essay, params.position)),
   );
 
   connection.onCompletion(
-    guard('Completion', [], async (params) => {
-      const essay = await analyses.latest(params.textDocument.uri);
+    answerFromEssay('Completion', [], 'latest', (essay, params) => {
       const document = documents.get(params.textDocument.uri);
-      if (!document || !essay) return [];
+      if (!document) return [];
       const { line } = params.position;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
       return provideCompletion(essay, lineText, params.position);
@@ -419,45 +426,27 @@ function startServer(args: string[]): void {
   );
 
   connection.onDocumentSymbol(
-    guard('Document symbols', [], async (params) => {
-      const essay = await analyses.fresh(params.textDocument.uri);
-      return essay ? provideDocumentSymbols(essay) : [];
-    }),
+    answerFromEssay('Document symbols', [], 'fresh', (essay) => provideDocumentSymbols(essay)),
   );
 
   connection.onFoldingRanges(
-    guard('Folding', [], async (params) => {
-      const essay = await analyses.fresh(params.textDocument.uri);
-      return essay ? provideFoldingRanges(essay) : [];
-    }),
+    answerFromEssay('Folding', [], 'fresh', (essay) => provideFoldingRanges(essay)),
   );
 
   connection.onCodeLens(
-    guard('Code lens', [], async (params) => {
-      const essay = await analyses.fresh(params.textDocument.uri);
-      return essay ? provideCodeLenses(essay, params.textDocument.uri) : [];
-    }),
+    answerFromEssay('Code lens', [], 'fresh', (essay, params) => provideCodeLenses(essay, params.textDocument.uri)),
   );
 
   connection.onCodeAction(
-    guard('Code actions', [], async (params) => {
-      const essay = await analyses.fresh(params.textDocument.uri);
-      return essay ? provideCodeActions(essay, params.textDocument.uri, params) : [];
-    }),
+    answerFromEssay('Code actions', [], 'fresh', (essay, params) => provideCodeActions(essay, params.textDocument.uri, params)),
   );
 
   connection.onPrepareRename(
-    guard('Prepare rename', null, async (params) => {
-      const essay = await analyses.fresh(params.textDocument.uri);
-      return essay ? prepareRename(essay, params.position) : null;
-    }),
+    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareRename(essay, params.position)),
   );
 
   connection.onRenameRequest(
-    guard('Rename', null, async (params) => {
-      const essay = await analyses.fresh(params.textDocument.uri);
-      return essay ? provideRename(essay, params.textDocument.uri, params.position, params.newName) : null;
-    }),
+    answerFromEssay('Rename', null, 'fresh', (essay, params) => provideRename(essay, params.textDocument.uri, params.position, params.newName)),
   );
 
   connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));

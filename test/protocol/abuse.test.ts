@@ -19,6 +19,7 @@ import {
   type MarkupContent,
   ResponseError,
 } from 'vscode-languageserver/node';
+import { buildThesis } from '../../bench/generate';
 import { positionOf, root, sampleUri, TestClient } from './client';
 
 type Outcome = { kind: 'result'; value: unknown } | { kind: 'error'; code: number; message: string };
@@ -228,15 +229,45 @@ describe('protocol abuse: the server answers everything and keeps serving', func
       (error: unknown): Outcome => (error instanceof ResponseError ? { kind: 'error', code: error.code, message: error.message } : { kind: 'error', code: 0, message: String(error) }),
     );
     batch.cancel();
+    let timer: NodeJS.Timeout | undefined;
     const outcomes = await Promise.race([
       Promise.all([...pending, check, cancelledCheck]),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('cancelled requests left hanging')), 60_000)),
-    ]);
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('cancelled requests left hanging')), 60_000);
+      }),
+    ]).finally(() => clearTimeout(timer));
     const cancelled = outcomes.filter((outcome) => outcome.kind === 'error' && outcome.code === LSPErrorCodes.RequestCancelled).length;
     process.stdout.write(`      ${outcomes.length} cancelled requests: ${cancelled} answered RequestCancelled, ${outcomes.length - cancelled} with their result\n`);
     for (const outcome of outcomes) {
       assert.ok(outcome.kind === 'result' || outcome.code === LSPErrorCodes.RequestCancelled, `a cancelled request answers with a result or RequestCancelled: ${JSON.stringify(outcome).slice(0, 200)}`);
     }
+  });
+
+  it('a request cancelled while it waits for the analysis of new text is answered RequestCancelled, not worked out', async () => {
+    // A 20-chapter thesis built from the sample (its paragraphs varied, so none of its blocks is
+    // cached yet): its first analysis takes long enough that the cancellations arrive while the
+    // requests wait for it.
+    const large = 'file:///abuse/cancelled-while-waiting.md';
+    await client.open(large, buildThesis(text, 20).text);
+    const settle = (request: Promise<unknown>) =>
+      request.then(
+        (value): Outcome => ({ kind: 'result', value }),
+        (error: unknown): Outcome => (error instanceof ResponseError ? { kind: 'error', code: error.code, message: error.message } : { kind: 'error', code: 0, message: String(error) }),
+      );
+    const cancelled: Promise<Outcome>[] = [];
+    for (const method of documentRequests) {
+      const source = new CancellationTokenSource();
+      cancelled.push(settle(client.connection.sendRequest(method, { textDocument: { uri: large } }, source.token)));
+      source.cancel();
+    }
+    const kept = await settle(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: large } }));
+    const outcomes = await Promise.all(cancelled);
+    outcomes.forEach((outcome, i) => {
+      assert.deepEqual(outcome.kind === 'error' ? outcome.code : outcome, LSPErrorCodes.RequestCancelled, `${documentRequests[i]}, cancelled while waiting`);
+    });
+    assert.ok(outcomes.every((outcome) => outcome.kind === 'error' && /cancelled/.test(outcome.message)), 'the error says the request was cancelled');
+    assert.ok(kept.kind === 'result' && Array.isArray(kept.value) && kept.value.length > 0, 'the same request, not cancelled, gets the outline');
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: large } });
   });
 
   it('changes out of order (a lower version), past the end, and overlapping: no crash; the next full text wins', async () => {
