@@ -60,7 +60,7 @@ async function goToLineColumn(page, line, column) {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill(`:${line}:${column}`);
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: String(line) }).first()
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: new RegExp(`Go to line ${line}\\b`) }).first()
       .waitFor({ timeout: 2_000 }).catch(() => {});
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
