@@ -256,8 +256,9 @@ function firstLine(text: string): string {
   return /^[^\r\n]*/.exec(text)![0];
 }
 
+/** From the last line break on (a pattern anchored at the end would backtrack over every line). */
 function lastLine(text: string): string {
-  return /[^\r\n]*$/.exec(text)![0];
+  return text.slice(Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1);
 }
 
 /** Whether `block` is front matter: the first block, from its `---` line to a closing line. */

@@ -1,6 +1,6 @@
 /** The block splitter that makes analysis incremental. */
 import { strict as assert } from 'node:assert';
-import { splitBlocks } from '../../../server/src/model/blocks';
+import { resplitBlocks, splitBlocks } from '../../../server/src/model/blocks';
 import { joinLines } from './helpers';
 
 const texts = (text: string) => splitBlocks(text).map((block) => [block.startLine, block.text]);
@@ -47,6 +47,16 @@ describe('splitBlocks', () => {
       [2, 'b\rc', 5],
       [5, 'd', 10],
     ]);
+  });
+});
+
+describe('resplitBlocks', () => {
+  it('re-splits text under an opening `---` with a 300,000-character line in its first block as a full split does', () => {
+    // Text pasted from a PDF can come as one line per paragraph; whether the first block closes
+    // front matter must not depend on reading that line once per character.
+    const before = joinLines('---', `${'word '.repeat(60_000)}[^1]`, 'The paragraph goes on.', '', '[^1]: A note.');
+    const after = before.replace('[^1]: A note.', '[^1]: A note, p.2.');
+    assert.deepStrictEqual(resplitBlocks(before, splitBlocks(before), after), splitBlocks(after));
   });
 });
 
