@@ -41,6 +41,14 @@ async function answer(client: TestClient, method: string, params: unknown, ms = 
   }
 }
 
+/** A request's answer as an Outcome: its result, or its error (code 0 when it is not a protocol error). */
+function outcomeOf(request: Promise<unknown>): Promise<Outcome> {
+  return request.then(
+    (value): Outcome => ({ kind: 'result', value }),
+    (error: unknown): Outcome => (error instanceof ResponseError ? { kind: 'error', code: error.code, message: error.message } : { kind: 'error', code: 0, message: String(error) }),
+  );
+}
+
 /** An empty answer: null, an empty list, or a list-shaped result with nothing in it. */
 function isEmpty(outcome: Outcome): boolean {
   if (outcome.kind !== 'result') return false;
@@ -213,21 +221,13 @@ describe('protocol abuse: the server answers everything and keeps serving', func
       const method = [...positionRequests, ...documentRequests][i % 10];
       const request = client.connection.sendRequest(method, { textDocument: { uri }, position: onMarker12, context: { includeDeclaration: true } }, source.token);
       source.cancel();
-      pending.push(
-        request.then(
-          (value): Outcome => ({ kind: 'result', value }),
-          (error: unknown): Outcome => (error instanceof ResponseError ? { kind: 'error', code: error.code, message: error.message } : { kind: 'error', code: 0, message: String(error) }),
-        ),
-      );
+      pending.push(outcomeOf(request));
     }
     const texts = Array.from({ length: 30 }, (_, i) => ({ uri: `file:///batch/${i}.md`, text: `${text.slice(0, 8000)}\n` }));
     const batch = new CancellationTokenSource();
     const check = answer(client, 'apparatus/checkDocuments', { documents: texts });
     // (cancel through the jsonrpc token as well)
-    const cancelledCheck = client.connection.sendRequest('apparatus/checkDocuments', { documents: texts }, batch.token).then(
-      (value): Outcome => ({ kind: 'result', value }),
-      (error: unknown): Outcome => (error instanceof ResponseError ? { kind: 'error', code: error.code, message: error.message } : { kind: 'error', code: 0, message: String(error) }),
-    );
+    const cancelledCheck = outcomeOf(client.connection.sendRequest('apparatus/checkDocuments', { documents: texts }, batch.token));
     batch.cancel();
     let timer: NodeJS.Timeout | undefined;
     const outcomes = await Promise.race([
@@ -249,18 +249,13 @@ describe('protocol abuse: the server answers everything and keeps serving', func
     // requests wait for it.
     const large = 'file:///abuse/cancelled-while-waiting.md';
     await client.open(large, buildThesis(text, 20).text);
-    const settle = (request: Promise<unknown>) =>
-      request.then(
-        (value): Outcome => ({ kind: 'result', value }),
-        (error: unknown): Outcome => (error instanceof ResponseError ? { kind: 'error', code: error.code, message: error.message } : { kind: 'error', code: 0, message: String(error) }),
-      );
     const cancelled: Promise<Outcome>[] = [];
     for (const method of documentRequests) {
       const source = new CancellationTokenSource();
-      cancelled.push(settle(client.connection.sendRequest(method, { textDocument: { uri: large } }, source.token)));
+      cancelled.push(outcomeOf(client.connection.sendRequest(method, { textDocument: { uri: large } }, source.token)));
       source.cancel();
     }
-    const kept = await settle(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: large } }));
+    const kept = await outcomeOf(client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: large } }));
     const outcomes = await Promise.all(cancelled);
     outcomes.forEach((outcome, i) => {
       assert.deepEqual(outcome.kind === 'error' ? outcome.code : outcome, LSPErrorCodes.RequestCancelled, `${documentRequests[i]}, cancelled while waiting`);
