@@ -11,16 +11,17 @@ export interface TitleSpan {
   style: 'italic' | 'quoted';
 }
 
-const italic = /(?<![*\w])(\*|_)(?!\1|\s)([^*_\n]{1,400}?)(?<!\s)\1(?![*\w])/g;
+// A title may wrap onto the next line (hard-wrapped notes and bibliographies), never across a blank line.
+const italic = /(?<![*\w])(\*|_)(?!\1|\s)((?:[^*_\n]|\n(?![ \t]*(?:\n|$))){1,400}?)(?<!\s)\1(?![*\w])/g;
 // A quote opens after a space, start or bracket, and closes before a space, punctuation or end.
 // Apostrophes inside words ("Stalin's", "O'Brien") therefore neither open nor close a title.
-const quoted = /(?<=^|[\s(\[*_])(['"“‘])(?=\S)([^\n]{1,400}?)(?<=\S)(['"”’])(?=$|[\s,.;:)\]*_])/g;
+const quoted = /(?<=^|[\s(\[*_])(['"“‘])(?=\S)((?:[^\n]|\n(?![ \t]*(?:\n|$))){1,400}?)(?<=\S)(['"”’])(?=$|[\s,.;:)\]*_])/g;
 const pairs: Record<string, string> = { "'": "'", '"': '"', '“': '”', '‘': '’' };
 
 export function findTitles(text: string): TitleSpan[] {
   const spans: TitleSpan[] = [];
   for (const match of text.matchAll(italic)) {
-    spans.push({ start: match.index, end: match.index + match[0].length, value: match[2].trim(), style: 'italic' });
+    spans.push({ start: match.index, end: match.index + match[0].length, value: match[2].replace(/\s+/g, ' ').trim(), style: 'italic' });
   }
   for (const match of text.matchAll(quoted)) {
     if (pairs[match[1]] !== match[3] && !(match[1] === '‘' && match[3] === "'")) continue;
@@ -30,7 +31,7 @@ export function findTitles(text: string): TitleSpan[] {
       // A quotation inside an italic title is part of it.
       if (spans.some((span) => span.start <= start && end <= span.end)) continue;
     }
-    spans.push({ start, end, value: stripMarkup(match[2]).trim(), style: 'quoted' });
+    spans.push({ start, end, value: stripMarkup(match[2]).replace(/\s+/g, ' ').trim(), style: 'quoted' });
   }
   spans.sort((a, b) => a.start - b.start);
   // Drop spans nested in an earlier one (an italic word inside a quoted article title).

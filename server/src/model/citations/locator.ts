@@ -1,4 +1,4 @@
-/** Page locators: "p.72", "pp.333-34", "p. 114-5", "pp. 369-71", Chicago's bare ", 52–53." */
+/** Page locators: "p.72", "pp.333-34", "p. 114-5", "pp. 369-71", Chicago's bare ", 52–53.", "193--97", "50--52, 68". */
 import type { Locator } from '../types';
 import { expandRangeEnd } from '../bibliography/entry';
 
@@ -7,14 +7,38 @@ export interface FoundLocator extends Locator {
   end: number;
 }
 
-const marked = /(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|cols?\.|chap\.|ch\.|chapter|§)\s*(\d{1,5}|[ivxlcdm]{1,8})(?:\s*[-–—]\s*(\d{1,5}|[ivxlcdm]{1,8}))?(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])/giu;
-/** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
-const documentNumber = /\bnos?\.\s*(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?\s*[.;]?\s*$/;
-const bare = /(?:,["”’']?|\):)\s*(\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(\d{1,5}|[ivxlc]{1,7}))?(?:n\d*|ff?\.?)?\)?\s*[.;]?\s*$/;
-/** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
-const afterPublication = /\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(\d{1,5}|[ivxlc]{1,7})(?:\s*[-–—]\s*(\d{1,5}|[ivxlc]{1,7}))?(?=[\s.,;)]|$)/;
+/**
+ * A range dash as people type it: hyphen, en or em dash, and the double hyphen that Markdown
+ * converters and LaTeX habits leave ("193--97", "91–-114").
+ */
+const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
+const PAGE = String.raw`(?:\d{1,5}|[ivxlcdm]{1,8})`;
+/** One page or range, then more after commas or "and" ("20--25, 88--91"; "5 and 9"). */
+const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*`;
+const SUFFIX = String.raw`(?:\s*ff?\.?|\s*n\.?\s*\d*|n\d*)?`;
 
-function toLocator(text: string, from: string, to: string | undefined, start: number): FoundLocator {
+const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|cols?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
+/** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
+const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\s*[.;]?\s*$`);
+const bare = new RegExp(String.raw`(?:,["”’']?|\):|["”’'](?=\s))\s*(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
+/** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
+const afterPublication = new RegExp(String.raw`\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
+
+/** The first page and the last page of a written list of pages and ranges. */
+function bounds(written: string): { from: string; to: string | undefined } {
+  const pages = written.match(/\d{1,5}|[ivxlcdm]{1,8}/gi) ?? [written];
+  const ranges = written.split(/\s*,\s*|\s+and\s+/);
+  const first = pages[0];
+  if (ranges.length === 1) return { from: first, to: pages[1] };
+  // A list: from its first page to the end of its last range.
+  const lastRange = ranges[ranges.length - 1].match(/\d{1,5}/g) ?? [];
+  const lastStart = lastRange[0];
+  const lastEnd = lastRange[1] !== undefined && lastStart !== undefined ? String(expandRangeEnd(lastStart, lastRange[1])) : lastStart;
+  return { from: first, to: lastEnd };
+}
+
+function toLocator(text: string, start: number, pages = text): FoundLocator {
+  const { from, to } = bounds(pages);
   const numeric = /^\d+$/.test(from) && (!to || /^\d+$/.test(to));
   return {
     text,
@@ -25,42 +49,54 @@ function toLocator(text: string, from: string, to: string | undefined, start: nu
   };
 }
 
-/** Author-date: "Gaddis 2011, 385" — the page after the year. */
-const afterYear = /\b(?:1[5-9]\d\d|20\d\d)[a-z]?,\s*(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?(?=[\s.,;)]|$)/;
+/** The pages a pattern captured in its group `group`, with what follows them ("n. 1", "ff."), as a locator. */
+function captured(match: RegExpExecArray, group: number, text: string): FoundLocator {
+  const [start, pagesEnd] = match.indices![group];
+  const rest = /^(?:\s*ff?\.?|\s*n\.?\s*\d+|n\d*)?/.exec(text.slice(pagesEnd))![0];
+  const written = text.slice(start, pagesEnd + rest.length).replace(/\.$/, (dot) => (/ff?\.$|n\.$/.test(rest) ? dot : ''));
+  return toLocator(written, start, text.slice(start, pagesEnd));
+}
 
-/** The first marked locator in the text; else a bare page number or range at its end. */
+/** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
+const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
+const volumePage = new RegExp(String.raw`\b(\d{1,3}):(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
+
+/** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
+function onlyYears(written: string): boolean {
+  const numbers = written.split(/\s*,\s*|\s+and\s+/);
+  return numbers.every((number) => /^(?:1[5-9]\d\d|20\d\d)[a-z]?$/.test(number.trim()));
+}
+
+/** The first marked locator in the text; else a page after an author-date year; else a bare page number or range at its end. */
 export function findLocator(text: string): FoundLocator | null {
   marked.lastIndex = 0;
   const match = marked.exec(text);
-  if (match) return toLocator(match[0], match[2], match[3], match.index);
+  if (match) return toLocator(match[0], match.index, match[2]);
   const dated = afterYear.exec(text);
-  if (dated && !/\(\s*$/.test(text.slice(0, dated.index)) && !/\d{1,2}\s+\p{L}+\s+$/u.test(text.slice(0, dated.index))) {
-    const start = dated.index + dated[0].lastIndexOf(dated[1], dated[0].length - (dated[2]?.length ?? 0) - 1);
-    const written = dated[0].slice(dated[0].lastIndexOf(dated[1], dated[0].length - (dated[2]?.length ?? 0) - 1));
-    return toLocator(written, dated[1], dated[2], start);
+  if (dated && !/\d{1,2}\s+\p{L}+\s+\(?$/u.test(text.slice(0, dated.index))) {
+    const found = captured(dated, 1, text);
+    // "Stueck (1986, 1995, 2002)": more years, not pages.
+    if (!onlyYears(found.text)) return found;
   }
-  const volumePage = /\b(\d{1,3}):(\d{1,5})(?:\s*[-–—]\s*(\d{1,5}))?\s*[.;]?\s*$/.exec(text);
-  if (volumePage && !/\)\s*$/.test(text.slice(0, volumePage.index))) {
+  const volume = volumePage.exec(text);
+  if (volume && !/\)\s*$/.test(text.slice(0, volume.index))) {
     // "16:1043": volume 16, page 1043.
-    const written = volumePage[0].replace(/\s*[.;]?\s*$/, '');
-    return { ...toLocator(written, volumePage[2], volumePage[3], volumePage.index), end: volumePage.index + written.length };
+    const written = volume[0].replace(/\s*[.;]?\s*$/, '');
+    return { ...toLocator(written, volume.index, volume[2]), end: volume.index + written.length };
   }
   const passim = /,\s*(passim)\.?\s*$/.exec(text);
   if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
   const tail = afterPublication.exec(text) ?? bare.exec(text);
   if (tail) {
-    const page = Number(tail[1]);
+    const found = captured(tail, 1, text);
     // ", 1997." ends a full reference with its year, not a page.
-    if (!tail[2] && page >= 1500 && page <= 2099) return null;
-    const start = tail.index + tail[0].lastIndexOf(tail[1], tail[0].length - (tail[2]?.length ?? 0) - 1);
-    const rangeEnd = tail[2] ? text.indexOf(tail[2], start + tail[1].length) + tail[2].length : start + tail[1].length;
-    const suffix = /^(?:n\d*|ff?\.?)/.exec(text.slice(rangeEnd))?.[0] ?? '';
-    return toLocator(text.slice(start, rangeEnd + suffix.length), tail[1], tail[2], start);
+    if (onlyYears(found.text)) return null;
+    return found;
   }
   const numbered = documentNumber.exec(text);
   if (numbered) {
     const written = numbered[0].replace(/\s*[.;]?\s*$/, '');
-    return { ...toLocator(written, numbered[1], numbered[2], numbered.index), end: numbered.index + written.length };
+    return { ...toLocator(written, numbered.index, numbered[1] + (numbered[2] ? `-${numbered[2]}` : '')), end: numbered.index + written.length };
   }
   return null;
 }
