@@ -143,9 +143,11 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           };
         });
         base.kind = stored.kind;
+        // A reference found inside prose that names no listed work is read as prose ("Paris (1789").
+        if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0) base.kind = 'none';
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
-        base.unresolved = stored.unresolved;
+        base.unresolved = base.kind === 'none' ? null : stored.unresolved;
         base.mediatedBy = stored.mediatedBy;
         if (stored.nearMatch) {
           const at = source.sourceStart + draft.start;
@@ -208,7 +210,7 @@ const resolutionKeys = new WeakMap<CitationDraft, string>();
 function resolutionKey(draft: CitationDraft): string {
   let key = resolutionKeys.get(draft);
   if (key === undefined) {
-    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}`;
+    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}\u0001${draft.embedded ? 'e' : ''}`;
     resolutionKeys.set(draft, key);
   }
   return key;

@@ -15,6 +15,12 @@ export interface CitationDraft {
   locator: FoundLocator | null;
   /** For one of several years in a parenthesis: that year, and where it is (note offsets). */
   focusYear: { year: number; start: number; end: number } | null;
+  /**
+   * Found inside prose ("…, as Leipoldt (1903: v) put it, …") rather than standing as a part of
+   * the note: cited when it resolves, read as prose when it does not (a place and a year, "Paris
+   * (1789", looks the same).
+   */
+  embedded: boolean;
 }
 
 const ibidPattern = /^[*_]*(ibid(?:em)?|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
@@ -81,6 +87,19 @@ export function segmentNote(source: string): CitationDraft[] {
         continue;
       }
     }
+    // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
+    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+    const anchors = ibid || fullReference ? [] : findAnchors(text);
+    // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
+    // reference inside a sentence of prose: each cited work is a citation of its own.
+    if (anchors.length > 1 || (anchors.length === 1 && isProse(text, anchors[0]))) {
+      for (const anchor of anchors) {
+        const anchorText = text.slice(anchor.start, anchor.end);
+        const anchorLocator = findLocator(anchorText);
+        drafts.push(...expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading));
+      }
+      continue;
+    }
     drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null));
   }
   return drafts;
@@ -98,11 +117,12 @@ function expand(
   end: number,
   ibid: RegExpExecArray | null,
   locator: FoundLocator | null,
+  embedded = false,
 ): CitationDraft[] {
   const text = source.slice(start, end);
   const kind = ibid ? (/^[*_]*id/i.test(ibid[0]) && !/ibid/i.test(ibid[0]) ? 'idem' : 'ibid') : null;
   const list = kind ? null : yearList.exec(text);
-  if (!list) return [{ start, end, text, ibid: kind, locator, focusYear: null }];
+  if (!list) return [{ start, end, text, ibid: kind, locator, focusYear: null, embedded }];
   const listStart = start + list.index + list[0].indexOf(list[1]);
   return [...list[1].matchAll(/(1[5-9]\d\d|20\d\d)[a-z]?/g)].map((year) => ({
     start,
@@ -111,5 +131,96 @@ function expand(
     ibid: null,
     locator,
     focusYear: { year: Number(year[1]), start: listStart + year.index, end: listStart + year.index + year[0].length },
+    embedded,
   }));
+}
+
+/**
+ * Where a work is cited inside a part of a note: Chicago short forms ("Jordan, *White Over
+ * Black*, 449--457") and author-date references ("Aruz, Benzel, and Evans 2008, 372–73";
+ * "Leipoldt (1903: v)"; "Kuniholm et al. 1996"). Names are capitalised words joined by commas,
+ * "and", "&" or "/"; words that open sentences or name months are not names.
+ */
+export interface Anchor {
+  start: number;
+  end: number;
+  /** The anchor opens the part (after "See", "Cf." and the like). */
+  leading: boolean;
+}
+
+const notNameWords = new Set(
+  'A An The In On At See Cf Compare Ibid Idem Op For But And As Also Of To From By With This That These Those He She They It His Her Their Its We I Our My Figure Fig Table Chapter Vol No Nos Part Book Letter Letters Query Section Appendix Plate After Before Since Until When While Where Which Who Whose Here There Both Each Every Most Many Some One Two Three Between During Under Over Into Upon About Around January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Early Late Mid Middle North South East West New Old Saint St Press University Books Publishers Publishing Verlag Editions Company Inc House Library Archives Museum'.split(' '),
+);
+const NAME = String.raw`(?:(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter|al-|el-)\s?)*\p{Lu}[\p{L}'’\-]*\p{Ll}[\p{L}'’\-]*`;
+const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s*\/\s*\d{2,4})?`;
+const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
+const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?![\p{L}\d])`;
+/** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
+const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?\)?`, 'gu');
+const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
+const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*${LOC}`, 'u');
+
+function trimNames(text: string, start: number): number {
+  // "See Srole" / "For Harlan, see Mcintyre": drop leading words that are not names.
+  let at = start;
+  for (;;) {
+    const word = /^([\p{L}'’-]+)(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*\/\s*|\s+)/u.exec(text.slice(at));
+    if (!word || !notNameWords.has(word[1])) return at;
+    at += word[0].length;
+  }
+}
+
+export function findAnchors(text: string): Anchor[] {
+  if (text.length > 3000) return [];
+  const titles = findTitles(text);
+  const found: Anchor[] = [];
+  const insideTitle = (i: number): boolean => titles.some((t) => t.start <= i && i < t.end);
+  for (const title of titles) {
+    const before = text.slice(Math.max(0, title.start - 200), title.start);
+    const names = namesBefore.exec(before);
+    if (!names) continue;
+    let start = title.start - before.length + names.index;
+    start = trimNames(text, start);
+    if (start >= title.start || !/^\p{Lu}/u.test(text.slice(start))) continue;
+    // A name that is really the end of a title or of a sentence's subject is caught by the resolver.
+    const pages = pagesAfterTitle.exec(text.slice(title.end));
+    const end = title.end + (pages ? pages[0].length : 0);
+    found.push({ start, end, leading: false });
+  }
+  for (const match of text.matchAll(authorDate)) {
+    let start = trimNames(text, match.index);
+    const end = match.index + match[0].length;
+    if (start >= end || insideTitle(start) || !/^\p{Lu}/u.test(text.slice(start))) continue;
+    const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
+    if (notNameWords.has(firstName)) continue;
+    if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
+    found.push({ start, end: end - (text[end - 1] === ')' && !text.slice(start, end).includes('(') ? 1 : 0), leading: false });
+  }
+  found.sort((a, b) => a.start - b.start);
+  // "Louis, "The Tragedy…," in Louis and Owen, *Suez 1956*, 52": one citation, of the work it is read in.
+  for (let i = found.length - 2; i >= 0; i--) {
+    const gap = text.slice(found[i].end, found[i + 1].start);
+    if (/^\s*[,.]?\s*(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+$/i.test(gap)) {
+      found[i] = { ...found[i], end: found[i + 1].end };
+      found.splice(i + 1, 1);
+    }
+  }
+  const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|for example|for instance|and)[,:]?\s+)*/i.exec(text)![0].length;
+  for (const anchor of found) anchor.leading = anchor.start <= lead;
+  return found;
+}
+
+/** Prose around the anchor: a run of lower-case words outside titles, as a sentence has and a reference does not. */
+function isProse(text: string, anchor: Anchor): boolean {
+  const titles = findTitles(text);
+  let outside = '';
+  let at = 0;
+  for (const span of [...titles, { start: anchor.start, end: anchor.end }].sort((a, b) => a.start - b.start)) {
+    if (span.start > at) outside += text.slice(at, span.start);
+    outside += ' | ';
+    at = Math.max(at, span.end);
+  }
+  outside += text.slice(at);
+  return /(?:^|[\s,])\p{Ll}{2,}\s+\p{Ll}{2,}\s+\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(outside.replace(/https?:\/\/\S+/g, ' | '));
 }
