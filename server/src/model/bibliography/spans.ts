@@ -12,18 +12,31 @@ export interface TitleSpan {
 }
 
 // A title may wrap onto the next line (hard-wrapped notes and bibliographies), never across a blank line.
-const italic = /(?<![*\w])(\*|_)(?!\1|\s)((?:[^*_\n]|\n(?![ \t]*(?:\n|$))){1,400}?)(?<!\s)\1(?![*\w])/g;
+const italic = /(?<![*\w])(\*|_)(?!\1|\s)([^*_]{1,400}?)(?<!\s)\1(?![*\w])/g;
 // A quote opens after a space, start or bracket, and closes before a space, punctuation or end.
 // Apostrophes inside words ("Stalin's", "O'Brien") therefore neither open nor close a title.
-const quoted = /(?<=^|[\s(\[*_])(['"“‘])(?=\S)((?:[^\n]|\n(?![ \t]*(?:\n|$))){1,400}?)(?<=\S)(['"”’])(?=$|[\s,.;:)\]*_])/g;
+const quoted = /(?<=^|[\s(\[*_])(['"“‘])(?=\S)([^]{1,400}?)(?<=\S)(['"”’])(?=$|[\s,.;:)\]*_])/g;
+const blankLine = /\n[ \t]*(?:\r?\n|$)/;
 const pairs: Record<string, string> = { "'": "'", '"': '"', '“': '”', '‘': '’' };
+
+/** Every match of a global pattern that does not cross a blank line; after one that does, the search resumes one character on. */
+function* matchesWithinParagraphs(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (blankLine.test(match[2])) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    yield match;
+  }
+}
 
 export function findTitles(text: string): TitleSpan[] {
   const spans: TitleSpan[] = [];
-  for (const match of text.matchAll(italic)) {
+  for (const match of matchesWithinParagraphs(italic, text)) {
     spans.push({ start: match.index, end: match.index + match[0].length, value: match[2].replace(/\s+/g, ' ').trim(), style: 'italic' });
   }
-  for (const match of text.matchAll(quoted)) {
+  for (const match of matchesWithinParagraphs(quoted, text)) {
     if (pairs[match[1]] !== match[3] && !(match[1] === '‘' && match[3] === "'")) continue;
     const start = match.index;
     const end = start + match[0].length;
