@@ -100,7 +100,10 @@ export function segmentNote(source: string): CitationDraft[] {
       }
       continue;
     }
-    drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null));
+    // A sentence of prose with no reference in it ("*Six* (2017--2018) was the most-aired drama…")
+    // is cited only if it names a listed work.
+    const prose = !ibid && !fullReference && isProse(text, { start: 0, end: 0, leading: false });
+    drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null, prose));
   }
   return drafts;
 }
