@@ -182,7 +182,12 @@ function evaluate(item: Case, errors: string[]): Counts {
 
   if (item.key.uncited) {
     const want = new Set(item.key.uncited.map(resolveFragment));
-    const got = new Set(shown.filter((diagnostic) => diagnostic.code === 'uncited-source').map((diagnostic) => diagnostic.data?.key ?? ''));
+    // One diagnostic names every entry when most of a long bibliography is uncited.
+    const got = new Set(
+      shown
+        .filter((diagnostic) => diagnostic.code === 'uncited-source')
+        .flatMap((diagnostic) => (diagnostic.data?.uncitedKeys ? diagnostic.data.uncitedKeys.split(' ') : [diagnostic.data?.key ?? ''])),
+    );
     for (const key of got) {
       if (want.has(key)) counts.uncited.tp++;
       else {

@@ -264,7 +264,12 @@ function noteAtCursor(essay: Essay, position: Position): Note | null {
 
 /** One action per uncited bibliography entry, inserting its short form at the cursor. */
 function citeUncitedSources(essay: Essay, note: Note, requested: Range): Fix[] {
-  const uncited = new Set(essay.diagnostics.filter((d) => d.code === 'uncited-source' && d.data?.key).map((d) => d.data?.key));
+  // One diagnostic names them all when most of a long bibliography is uncited.
+  const uncited = new Set(
+    essay.diagnostics
+      .filter((d) => d.code === 'uncited-source')
+      .flatMap((d) => (d.data?.uncitedKeys ? d.data.uncitedKeys.split(' ') : d.data?.key ? [d.data.key] : [])),
+  );
   const entries = essay.bibliography.entries;
   const index = textIndexFor(essay);
   // A client may send a range past the end of a line: the edit goes where the text really is.

@@ -257,6 +257,9 @@ export function citationDiagnostics(
   return out;
 }
 
+/** More entries never cited than this, and more than half of them: the bibliography serves more than this file. */
+const manyUncited = 20;
+
 /** Each entry's "never cited", made once per entry object (kept while the bibliography is). */
 const uncitedDiagnostics = new WeakMap<BibliographyEntry, Diagnostic>();
 
@@ -282,8 +285,21 @@ export function bibliographyDiagnostics(
   for (const fact of facts) for (const key of fact.citation.candidates) cited.add(key);
   // A second copy of a listed work is reported as a duplicate, not as never cited.
   const copies = new Set(duplicates.map(([, second]) => second.key));
-  for (const entry of bibliography.entries) {
-    if (!cited.has(entry.key) && !copies.has(entry.key)) out.push(uncited(entry));
+  const never = bibliography.entries.filter((entry) => !cited.has(entry.key) && !copies.has(entry.key));
+  if (never.length > manyUncited && never.length > bibliography.entries.length / 2 && bibliography.heading) {
+    // Most of a long bibliography never cited: it serves more than this file (a book's or a
+    // thesis's bibliography beside one chapter). One note on the heading, not a wall of warnings.
+    out.push(
+      diagnostic(
+        'uncited-source',
+        `${never.length} of the ${bibliography.entries.length} bibliography entries are never cited in this file's notes: if the bibliography serves other chapters, check them together (apparatus check DIR); otherwise cite or remove the entries.`,
+        bibliography.heading.range,
+        { data: { key: '', uncitedKeys: never.map((entry) => entry.key).join(' ') } },
+      ),
+    );
+    out[out.length - 1].severity = 'information';
+  } else {
+    for (const entry of never) out.push(uncited(entry));
   }
   for (const [first, second] of duplicates) {
     out.push(

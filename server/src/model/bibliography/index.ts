@@ -4,12 +4,14 @@
  */
 import type { BibliographyEntry } from '../types';
 import { foldName } from '../text';
-import { titleWords } from './spans';
+import { findTitles, titleWords } from './spans';
 
 export interface IndexedEntry {
   entry: BibliographyEntry;
   index: number;
   titleWords: Set<string>;
+  /** Words of every title in the entry (a newspaper and its headline, a chapter and its book). */
+  allTitleWords: Set<string>;
 }
 
 export interface BibliographyIndex {
@@ -25,6 +27,7 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
     entry,
     index,
     titleWords: new Set(entry.title ? titleWords(entry.title) : []),
+    allTitleWords: new Set(findTitles(entry.text).flatMap((span) => titleWords(span.value))),
   }));
   const bySurname = new Map<string, IndexedEntry[]>();
   const surnames = new Map<string, string>();

@@ -152,11 +152,14 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         });
         base.kind = stored.kind;
         if (stored.entries.length === 0 && stored.candidates.length > 1) {
-          // Several works of one author: the one cited most recently, if any was.
+          // Several works of one author, one of them cited in the note just before (or earlier in
+          // this one): "Edgerton, 7" continues with that work, as a reader takes it.
+          const justCited = new Set((within ?? previous)?.entries ?? []);
           const recent = stored.candidates
+            .filter((i) => justCited.has(bibliography.entries[i].key))
             .map((i) => ({ i, at: citedAt.get(bibliography.entries[i].key) ?? 0 }))
             .sort((a, b) => b.at - a.at)[0];
-          if (recent.at > 0) {
+          if (recent && recent.at > 0) {
             usedContext = true;
             stored = { ...stored, entries: [recent.i], candidates: [], unresolved: null };
           }

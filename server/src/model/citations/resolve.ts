@@ -67,6 +67,11 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
  */
 function looksLikeFullReference(text: string, titles: TitleSpan[]): boolean {
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  // A web source cited in full: a title with its date of publication or its address (a link
+  // written on the title, "[Title](https://…)", is how short forms point to it and does not count).
+  // A document read in an author-date reference ("…, 14 April 1950, in US Department of State 1977, 234–92") is short.
+  const authorDate = /\p{Lu}[\p{L}'’-]+\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\d\p{L}])/u.test(text.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?=\d)/g, ''));
+  if (titles.length > 0 && !authorDate && (/(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
 }
 
@@ -74,9 +79,10 @@ function looksLikeFullReference(text: string, titles: TitleSpan[]): boolean {
  * "Eden to Eisenhower, 5 August 1956, TNA, …", "telegram from Stalin to Mao Zedong, …": the
  * people named are the correspondents, not the authors of the work cited.
  */
-const documentKinds = '[Ll]etter|[Tt]elegram|[Cc]able|[Mm]emorandum|[Mm]inute|[Nn]ote|[Dd]espatch|[Dd]ispatch';
+const documentKinds = '[Ll]etter|[Tt]elegram|[Cc]able|[Mm]emorandum|[Mm]inute|[Nn]ote|[Dd]espatch|[Dd]ispatch|[Ee]-?mail(?: message)?';
 const correspondence = new RegExp(
-  `^(?:\\p{Lu}[\\p{L} ]{0,40}?,\\s*)?(?:(?:${documentKinds})\\s+)?(?:from\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s+to\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,5}`,
+  // "Letter to Emma Darwin of 5 July, 1844": the addressee alone.
+  `^(?:(?:\\p{Lu}[\\p{L} ]{0,40}?,\\s*)?(?:${documentKinds})\\s+to\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}|(?:\\p{Lu}[\\p{L} ]{0,40}?,\\s*)?(?:(?:${documentKinds})\\s+)?(?:from\\s+)?\\p{Lu}[\\p{L}.'’-]*(?:\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}\\s+to\\s+\\p{Lu}[\\p{L}.'’-]*(?:\\s+(?:and\\s+)?\\p{Lu}[\\p{L}.'’-]*){0,5})`,
   'u',
 );
 
@@ -311,11 +317,20 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     }
     const anonymous = entry.authors.length + entry.editors.length === 0;
     if (item.titleWords.size > 0 && (anonymous || !namesAnAuthor)) {
+      let titleScore = 0;
       const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
       const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
       // Words of a title written without markup are weak evidence: most of the title must be there.
       // The closer the match, the higher: *New York Herald* is the Herald, not the *New York Times*.
-      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) score += 6 * Math.min(1, ratio + 0.25) + ratio / 10;
+      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
+      // A newspaper and a headline ("*The Times*, "The Murder in The East-End."") against an entry
+      // listing both: nearly every written title word is among the entry's titles.
+      if (titles.length > 0 && item.allTitleWords.size > item.titleWords.size && written.size >= 2) {
+        const covered = [...written].filter((word) => item.allTitleWords.has(word)).length;
+        const coverage = covered / written.size;
+        if (coverage >= 0.8 && covered >= 2) titleScore = Math.max(titleScore, 6 * coverage + covered / item.allTitleWords.size / 10);
+      }
+      score += titleScore;
     }
     if (score > 0 && entry.year !== null && years.has(entry.year)) score += 2;
     if (score > bestScore) {
