@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, cpSync, mkd
 import { arch, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installDebianPackages } from '../debian-packages.mjs';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -45,21 +46,6 @@ function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   if (result.error) throw new Error(`${command} could not be started: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
-}
-
-function installDebianPackages(packages) {
-  if (packages.length === 0) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    throw new Error(
-      `Missing system packages: ${packages.join(', ')}. Install them with ` +
-        `\`sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}\` (Debian/Ubuntu), then run again.`,
-    );
-  }
-  log(`installing Debian packages: ${packages.join(', ')}`);
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run('apt-get', ['update', '-q'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { env, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 function ripgrepTarget() {
@@ -138,7 +124,7 @@ export function bundledVSCodeVersion() {
 /** Makes sure Chromium and code-server are present; installs what is missing. */
 export function ensureTools() {
   const codeServerReady = installedCodeServerVersion() === CODE_SERVER_VERSION;
-  installDebianPackages(missingDebianPackages({ needBuildTools: !codeServerReady }));
+  installDebianPackages(missingDebianPackages({ needBuildTools: !codeServerReady }), log);
   if (!codeServerReady) installCodeServer();
   return { codeServerBin, chromiumPath, vscode: bundledVSCodeVersion() };
 }

@@ -151,5 +151,7 @@ export function toAnalysisOptions(settings: ApparatusSettings): AnalysisOptions 
       quotationsNeedOwnNote: settings.claims.quotationsNeedOwnNote,
       allowlist: [...settings.claims.allowlist],
     },
+    // Setting this rule's severity asks for it even where the bibliography makes short forms allowed.
+    shortFormBeforeFull: settings.diagnostics.severity['short-form-before-full'] && settings.diagnostics.severity['short-form-before-full'] !== 'off' ? 'always' : 'withoutBibliography',
   };
 }

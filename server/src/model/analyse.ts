@@ -28,11 +28,19 @@ export interface AnalysisOptions {
   /** Larger texts (in UTF-16 code units) are not analysed: one `file-too-large` diagnostic instead. */
   maxFileSize: number;
   claims: ClaimOptions & { enabled: boolean };
+  /**
+   * When a short form before the first full reference is reported. The Chicago Manual (17th ed.,
+   * 14.19, 14.29) lets an essay with a full bibliography use short notes from the first citation,
+   * so by default only an essay without one is told (`withoutBibliography`); `always` when the
+   * writer asks for the rule by setting its severity.
+   */
+  shortFormBeforeFull: 'withoutBibliography' | 'always';
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = {
   maxFileSize: 4_000_000,
   claims: { ...defaultClaimOptions, enabled: true },
+  shortFormBeforeFull: 'withoutBibliography',
 };
 
 export class AnalysisCache {
@@ -110,7 +118,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
 
   const diagnostics: Diagnostic[] = [
     ...noteDiagnostics(markers, notes),
-    ...citationDiagnostics(facts, bibliography, notes),
+    ...citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull),
     ...bibliographyDiagnostics(bibliography, facts, duplicates),
     ...claimDiagnosticsOf(claims),
   ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);

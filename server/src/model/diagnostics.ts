@@ -206,7 +206,12 @@ function entryMap(bibliography: Bibliography): Map<string, BibliographyEntry> {
   return map;
 }
 
-export function citationDiagnostics(facts: CitationFacts[], bibliography: Bibliography, notes: Note[]): Diagnostic[] {
+export function citationDiagnostics(
+  facts: CitationFacts[],
+  bibliography: Bibliography,
+  notes: Note[],
+  shortFormBeforeFull: 'withoutBibliography' | 'always' = 'withoutBibliography',
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const entries = entryMap(bibliography);
   const hasBibliography = bibliography.heading !== null;
@@ -221,7 +226,7 @@ export function citationDiagnostics(facts: CitationFacts[], bibliography: Biblio
       if (!entry) return;
       if (!firstCitation.has(key)) {
         firstCitation.add(key);
-        if (citation.kind === 'short' && entry.authors.length + entry.editors.length > 0) {
+        if (citation.kind === 'short' && entry.authors.length + entry.editors.length > 0 && (!hasBibliography || shortFormBeforeFull === 'always')) {
           out.push(
             diagnostic(
               'short-form-before-full',

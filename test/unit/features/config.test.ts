@@ -87,6 +87,12 @@ describe('config: effectiveSeverity and analysis options', () => {
     assert.deepEqual(toAnalysisOptions(settings), {
       maxFileSize: 500,
       claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: ['I argue'] },
+      shortFormBeforeFull: 'withoutBibliography',
     });
+  });
+
+  it('asks for short forms before the full reference everywhere when the writer sets that rule', () => {
+    assert.equal(toAnalysisOptions(read({ diagnostics: { severity: { 'short-form-before-full': 'warning' } } }).settings).shortFormBeforeFull, 'always');
+    assert.equal(toAnalysisOptions(read({ diagnostics: { severity: { 'short-form-before-full': 'off' } } }).settings).shortFormBeforeFull, 'withoutBibliography');
   });
 });

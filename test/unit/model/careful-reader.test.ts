@@ -30,9 +30,14 @@ describe('the reference essay, read carefully', () => {
     assert.match(outside[0].message, /Note 19: p\.121 lies outside the pages of Weathersby \(winter 1995\) \(pp\.30-84\)/);
   });
 
-  it('notices works first cited in a short form', () => {
+  it('says nothing of short forms first by default, as the essay has a bibliography (Chicago 14.19, 14.29)', () => {
+    assert.deepEqual(byCode('short-form-before-full'), []);
+  });
+
+  it('notices works first cited in a short form when the rule is asked for', () => {
+    const strict = analyseEssay(readSample('korea-1950.md'), { shortFormBeforeFull: 'always' });
     assert.deepEqual(
-      byCode('short-form-before-full').map((diagnostic) => diagnostic.message.replace(/ but uses.*/, '')),
+      strict.diagnostics.filter((diagnostic) => diagnostic.code === 'short-form-before-full').map((diagnostic) => diagnostic.message.replace(/ but uses.*/, '')),
       [
         'Note 4 is the first citation of Stueck (1986)',
         'Note 4 is the first citation of Stueck (2002)',

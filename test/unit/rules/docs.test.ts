@@ -86,7 +86,7 @@ function codeOfPage(path: string): string {
 }
 
 /** What an example tag may set, each read as the `apparatus.*` setting of that name. */
-const EXAMPLE_OPTIONS = ['maxFileSize', 'allowlist', 'paragraphMarkerCoversPrecedingSentences', 'quotationsNeedOwnNote'];
+const EXAMPLE_OPTIONS = ['maxFileSize', 'allowlist', 'paragraphMarkerCoversPrecedingSentences', 'quotationsNeedOwnNote', 'severity'];
 
 const EXAMPLE_TAG = /^<!--\s*example:\s*(bad|good)\b(.*?)-->$/s;
 
@@ -109,6 +109,9 @@ function parseTag(tag: string, pageLine: number): Omit<Example, 'text' | 'output
     if (value) claims[flag] = value[1] === 'true';
   }
   if (Object.keys(claims).length > 0) settings.claims = claims;
+  // severity: "short-form-before-full=information" — the rule's severity set by the writer.
+  const severity = /\bseverity:\s*"([a-z/-]+)=([a-z]+)"/.exec(options);
+  if (severity) settings.diagnostics = { severity: { [severity[1]]: severity[2] } };
   const expects: Expectation[] = [];
   for (const part of expected === undefined ? [] : expected.split(',')) {
     const one = /^\s*([a-z/-]+) at line (\d+)\s*$/.exec(part);
@@ -207,6 +210,8 @@ function fixParagraphs(page: RulePage): { documented: string[]; none: boolean } 
 function settingsShown(example: Example): string[] {
   const shown: string[] = [];
   if (example.settings.maxFileSize !== undefined) shown.push(`"apparatus.maxFileSize": ${String(example.settings.maxFileSize)}`);
+  const severity = (example.settings.diagnostics as { severity?: Record<string, string> } | undefined)?.severity ?? {};
+  for (const [code, value] of Object.entries(severity)) shown.push(`"${code}": "${value}"`);
   const claims = (example.settings.claims ?? {}) as Record<string, unknown>;
   for (const [name, value] of Object.entries(claims)) {
     shown.push(name === 'allowlist' ? `"apparatus.claims.allowlist": ${JSON.stringify(value)}` : `\`apparatus.claims.${name}\` to \`${String(value)}\``);

@@ -109,6 +109,13 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
  * line. A line starts a new entry when the previous line ends a reference (".", ")") and it
  * begins like one (a capital, a quote, an em-dash, italics).
  */
+/**
+ * How an entry begins: "Surname, Given", "Surname I.", a repeated-author dash, a title, or a body
+ * named in capitalised words up to a full stop or comma ("National Archives. …"). A wrapped
+ * continuation ("New York: Vintage Books, 1977.", "Bell and Virginia Yans, 219–38.") does not.
+ */
+const entryStart = /^\s*(?:\p{Lu}[\p{L}'’-]+,\s|\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.)+|[—–]{1,3}|-{2,}|_{3,}|\\_|[*_"'“‘]|(?:\p{Lu}[\p{L}.'’&-]*\s+)*\p{Lu}[\p{L}'’&-]*[.,](?:\s|$))/u;
+
 function entryLines(doc: DocItem): { start: number; end: number }[] {
   const text = doc.source;
   const lines: { start: number; end: number }[] = [];
@@ -125,8 +132,12 @@ function entryLines(doc: DocItem): { start: number; end: number }[] {
   const merged: { start: number; end: number }[] = [];
   for (const line of lines) {
     const previous = merged[merged.length - 1];
-    const startsEntry = /^\s*(?:\p{Lu}|[*_"'“‘—–]|-{2,})/u.test(text.slice(line.start, line.start + 3));
-    const previousEnds = previous ? /[.)>]\s*$/.test(text.slice(previous.start, previous.end)) : true;
+    const startsEntry = entryStart.test(text.slice(line.start, line.start + 80));
+    const before = previous ? text.slice(previous.start, previous.end) : '';
+    // A wrapped entry breaks anywhere, so a line that merely ends with a full stop ("…edited by
+    // Marion R.") is not a finished entry: one is, when it has its date (or address) and does
+    // not end on an initial.
+    const previousEnds = previous ? /[.)>]\s*$/.test(before) && !/(?:^|[\s(])\p{Lu}\.\s*$/u.test(before) && /\b(?:1[5-9]\d\d|20\d\d)\b|n\.\s?d\.|https?:\/\//.test(before) : true;
     if (previous && !(startsEntry && previousEnds)) previous.end = line.end;
     else merged.push({ ...line });
   }

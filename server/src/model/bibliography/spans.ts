@@ -12,26 +12,51 @@ export interface TitleSpan {
 }
 
 // A title may wrap onto the next line (hard-wrapped notes and bibliographies), never across a blank line.
-const italic = /(?<![*\w])(\*|_)(?!\1|\s)((?:[^*_\n]|\n(?![ \t]*(?:\n|$))){1,400}?)(?<!\s)\1(?![*\w])/g;
+const italic = /(?<![*\w])(\*|_)(?!\1|\s)([^*_]{1,400}?)(?<!\s)\1(?![*\w])/g;
 // A quote opens after a space, start or bracket, and closes before a space, punctuation or end.
 // Apostrophes inside words ("Stalin's", "O'Brien") therefore neither open nor close a title.
-const quoted = /(?<=^|[\s(\[*_])(['"“‘])(?=\S)((?:[^\n]|\n(?![ \t]*(?:\n|$))){1,400}?)(?<=\S)(['"”’])(?=$|[\s,.;:)\]*_])/g;
-const pairs: Record<string, string> = { "'": "'", '"': '"', '“': '”', '‘': '’' };
+const OPEN = String.raw`(?<=^|[\s(\[*_])`;
+const CLOSE = String.raw`(?=$|[\s,.;:)\]*_?!])`;
+const BODY = String.raw`(?=\S)([^]{1,400}?)(?<=\S)`;
+// Each opening quote looks for its own closing quote, so a title that opens with a quotation
+// ("'Is There No Blessing for Me?': Jane…") is read to its real end.
+const quoted = new RegExp(
+  [`"${BODY}"`, `“${BODY}”`, `'${BODY}'`, `‘${BODY}[’']`].map((pair) => `${OPEN}${pair}${CLOSE}`).join('|'),
+  'g',
+);
+const blankLine = /\n[ \t]*(?:\r?\n|$)/;
+
+/** Every match of a global pattern that does not cross a blank line; after one that does, the search resumes one character on. */
+function* matchesWithinParagraphs(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (blankLine.test(match[0])) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    yield match;
+  }
+}
+
+/** The text inside the quotes: the one group of the alternation that matched. */
+function bodyOf(match: RegExpExecArray): string {
+  for (let i = 1; i < match.length; i++) if (match[i] !== undefined) return match[i];
+  return '';
+}
 
 export function findTitles(text: string): TitleSpan[] {
   const spans: TitleSpan[] = [];
-  for (const match of text.matchAll(italic)) {
+  for (const match of matchesWithinParagraphs(italic, text)) {
     spans.push({ start: match.index, end: match.index + match[0].length, value: match[2].replace(/\s+/g, ' ').trim(), style: 'italic' });
   }
-  for (const match of text.matchAll(quoted)) {
-    if (pairs[match[1]] !== match[3] && !(match[1] === '‘' && match[3] === "'")) continue;
+  for (const match of matchesWithinParagraphs(quoted, text)) {
     const start = match.index;
     const end = start + match[0].length;
     if (spans.some((span) => span.start < end && start < span.end && span.style === 'italic' && span.start <= start)) {
       // A quotation inside an italic title is part of it.
       if (spans.some((span) => span.start <= start && end <= span.end)) continue;
     }
-    spans.push({ start, end, value: stripMarkup(match[2]).replace(/\s+/g, ' ').trim(), style: 'quoted' });
+    spans.push({ start, end, value: stripMarkup(bodyOf(match)).replace(/\s+/g, ' ').trim(), style: 'quoted' });
   }
   spans.sort((a, b) => a.start - b.start);
   // Drop spans nested in an earlier one (an italic word inside a quoted article title).

@@ -62,6 +62,10 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   }
   const facts: CitationFacts[] = [];
   let previous: Antecedent | null = null;
+  // Where each entry was last cited, in reading order: "Edgerton, 7" after a note citing one of
+  // Edgerton's two works means that work, as a reader takes it.
+  const citedAt = new Map<string, number>();
+  let citationCount = 0;
 
   for (const source of ordered) {
     const note = source.note;
@@ -69,16 +73,20 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     // The same note, at the same place, after the same antecedent, against the same bibliography:
     // the same citations (while the writer types elsewhere, that is every note of a thesis).
     const last = resolvedNotes.get(source.doc);
-    if (last && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous)) {
+    if (last && !last.usedContext && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous)) {
       for (const draft of drafts) if (!draft.ibid) memos.resolutions.touch(resolutionKey(draft));
       note.citations = last.citations;
       note.discursive = last.discursive;
-      for (const fact of last.facts) facts.push(fact);
+      for (const fact of last.facts) {
+        facts.push(fact);
+        for (const key of fact.citation.entries) citedAt.set(key, ++citationCount);
+      }
       previous = last.antecedent;
       continue;
     }
     const after = previous;
     const factsBefore = facts.length;
+    let usedContext = false;
     const citations: Citation[] = [];
     let within: Antecedent | null = null;
 
@@ -131,7 +139,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           }
         }
       } else {
-        const stored = memos.resolutions.get(resolutionKey(draft), () => {
+        let stored = memos.resolutions.get(resolutionKey(draft), () => {
           const resolution = resolveCitation(draft, index());
           return {
             kind: resolution.kind,
@@ -143,6 +151,16 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           };
         });
         base.kind = stored.kind;
+        if (stored.entries.length === 0 && stored.candidates.length > 1) {
+          // Several works of one author: the one cited most recently, if any was.
+          const recent = stored.candidates
+            .map((i) => ({ i, at: citedAt.get(bibliography.entries[i].key) ?? 0 }))
+            .sort((a, b) => b.at - a.at)[0];
+          if (recent.at > 0) {
+            usedContext = true;
+            stored = { ...stored, entries: [recent.i], candidates: [], unresolved: null };
+          }
+        }
         // A reference found inside prose that names no listed work is read as prose ("Paris (1789").
         if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0) base.kind = 'none';
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
@@ -161,6 +179,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
 
       citations.push(base);
       facts.push({ citation: base, noteLabel: note.label, ambiguousIbid });
+      for (const key of base.entries) citedAt.set(key, ++citationCount);
       if (base.kind !== 'none') {
         within = {
           label: note.label,
@@ -182,7 +201,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       locator: entries.length === 1 ? lastCited?.locator ?? null : null,
       chain: cited.length === 1 && cited[0].kind === 'ibid' ? cited[0].ibidChain : [],
     };
-    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous });
+    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext });
   }
   return facts;
 }
@@ -190,7 +209,17 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
 /** The last resolution of each placed note, and what it was made from. */
 const resolvedNotes = new WeakMap<
   DocItem,
-  { drafts: CitationDraft[]; bibliography: Bibliography; after: Antecedent | null; citations: Citation[]; discursive: boolean; facts: CitationFacts[]; antecedent: Antecedent }
+  {
+    drafts: CitationDraft[];
+    bibliography: Bibliography;
+    after: Antecedent | null;
+    citations: Citation[];
+    discursive: boolean;
+    facts: CitationFacts[];
+    antecedent: Antecedent;
+    /** Resolved with what earlier notes cited (not only the antecedent): worked out again each time. */
+    usedContext: boolean;
+  }
 >();
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
@@ -210,7 +239,7 @@ const resolutionKeys = new WeakMap<CitationDraft, string>();
 function resolutionKey(draft: CitationDraft): string {
   let key = resolutionKeys.get(draft);
   if (key === undefined) {
-    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}\u0001${draft.embedded ? 'e' : ''}`;
+    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}${draft.focusYear?.letter ?? ''}\u0001${draft.embedded ? 'e' : ''}`;
     resolutionKeys.set(draft, key);
   }
   return key;

@@ -20,7 +20,8 @@ const SUFFIX = String.raw`(?:\s*ff?\.?|\s*n\.?\s*\d*|n\d*)?`;
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|cols?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
 const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\s*[.;]?\s*$`);
-const bare = new RegExp(String.raw`(?:,["”’']?|\):|["”’'](?=\s))\s*(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
+// A space after the comma: "62,451" is a number, not page 451.
+const bare = new RegExp(String.raw`(?:,["”’']?|\):|["”’'](?=\s))\s+(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
 /** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
 const afterPublication = new RegExp(String.raw`\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
 

@@ -212,7 +212,7 @@ function resolveByAuthor(
     }
     candidates = sameYear;
     // "Garthoff 1989b": the letter picks one of the author's works of that year.
-    const letter = /(?:1[5-9]\d\d|20\d\d)([a-z])(?![\p{L}])/u.exec(text)?.[1];
+    const letter = draft.focusYear ? draft.focusYear.letter : /(?:1[5-9]\d\d|20\d\d)\(?([a-z])\)?(?![\p{L}])/u.exec(text)?.[1];
     if (letter && candidates.length > 1) {
       const lettered = candidates.filter((item) => item.entry.season === letter);
       if (lettered.length > 0) candidates = lettered;
@@ -314,7 +314,8 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
       const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
       // Words of a title written without markup are weak evidence: most of the title must be there.
-      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) score += Math.round(6 * Math.min(1, ratio + 0.25));
+      // The closer the match, the higher: *New York Herald* is the Herald, not the *New York Times*.
+      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) score += 6 * Math.min(1, ratio + 0.25) + ratio / 10;
     }
     if (score > 0 && entry.year !== null && years.has(entry.year)) score += 2;
     if (score > bestScore) {

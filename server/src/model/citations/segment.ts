@@ -14,7 +14,7 @@ export interface CitationDraft {
   ibid: 'ibid' | 'idem' | null;
   locator: FoundLocator | null;
   /** For one of several years in a parenthesis: that year, and where it is (note offsets). */
-  focusYear: { year: number; start: number; end: number } | null;
+  focusYear: { year: number; letter?: string; start: number; end: number } | null;
   /**
    * Found inside prose ("…, as Leipoldt (1903: v) put it, …") rather than standing as a part of
    * the note: cited when it resolves, read as prose when it does not (a place and a year, "Paris
@@ -72,6 +72,37 @@ export function segmentNote(source: string): CitationDraft[] {
     const text = source.slice(start, end);
     const ibid = ibidPattern.exec(text);
     const locator = findLocator(text);
+    // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
+    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+    const anchors = ibid || fullReference ? [] : findAnchors(text);
+    // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
+    // reference inside a sentence of prose: each cited work is a citation of its own.
+    if (anchors.length > 1 || (anchors.length === 1 && (anchors[0].years !== undefined || isProse(text, anchors[0])))) {
+      for (const anchor of anchors) {
+        const anchorText = text.slice(anchor.start, anchor.end);
+        if (anchor.years) {
+          // One draft per year, each with the pages written after it.
+          for (const item of anchor.years) {
+            const itemLocator = findLocator(`${item.year}${text.slice(item.start, item.end).replace(/^\s*(?:,\s*and|,|and|&)?\s*(?:\d{4})?(?:\([a-z]\)|[a-z])?/, '')}`);
+            const written = itemLocator ? text.indexOf(itemLocator.text, item.start) : -1;
+            const located = itemLocator && written >= 0 ? { ...itemLocator, start: start + written, end: start + written + itemLocator.text.length } : null;
+            drafts.push({
+              start: start + anchor.start,
+              end: start + anchor.end,
+              text: anchorText,
+              ibid: null,
+              locator: located,
+              focusYear: { year: item.year, letter: item.letter, start: start + item.start, end: start + item.end },
+              embedded: !anchor.leading,
+            });
+          }
+          continue;
+        }
+        const anchorLocator = findLocator(anchorText);
+        drafts.push(...expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading));
+      }
+      continue;
+    }
     // Anything after the locator that reads as a further reference ("p.8. AVP RF, …") is one.
     if (locator) {
       const rest = text.slice(locator.end);
@@ -87,20 +118,10 @@ export function segmentNote(source: string): CitationDraft[] {
         continue;
       }
     }
-    // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
-    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
-    const anchors = ibid || fullReference ? [] : findAnchors(text);
-    // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
-    // reference inside a sentence of prose: each cited work is a citation of its own.
-    if (anchors.length > 1 || (anchors.length === 1 && isProse(text, anchors[0]))) {
-      for (const anchor of anchors) {
-        const anchorText = text.slice(anchor.start, anchor.end);
-        const anchorLocator = findLocator(anchorText);
-        drafts.push(...expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading));
-      }
-      continue;
-    }
-    drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null));
+    // A sentence of prose with no reference in it ("*Six* (2017--2018) was the most-aired drama…")
+    // is cited only if it names a listed work.
+    const prose = !ibid && !fullReference && isProse(text, { start: 0, end: 0, leading: false });
+    drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null, prose));
   }
   return drafts;
 }
@@ -146,6 +167,11 @@ export interface Anchor {
   end: number;
   /** The anchor opens the part (after "See", "Cf." and the like). */
   leading: boolean;
+  /**
+   * "Kehoe 1988 and 2007", "Mattingly 1988a and b and 1995", "Hollard 1995: 1053 and 1996: 206":
+   * one author's several works, each year (and its pages) a citation of its own. Offsets in the part.
+   */
+  years?: { year: number; letter?: string; start: number; end: number }[];
 }
 
 const notNameWords = new Set(
@@ -153,11 +179,16 @@ const notNameWords = new Set(
 );
 const NAME = String.raw`(?:(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter|al-|el-)\s?)*\p{Lu}[\p{L}'’\-]*\p{Ll}[\p{L}'’\-]*`;
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s*\/\s*\d{2,4})?`;
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{2,4})?`;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?![\p{L}\d])`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
 const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?\)?`, 'gu');
+/** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
+const moreYears = new RegExp(
+  String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d]))(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
+  'u',
+);
 const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*${LOC}`, 'u');
 
@@ -195,7 +226,20 @@ export function findAnchors(text: string): Anchor[] {
     const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
     if (notNameWords.has(firstName)) continue;
     if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
-    found.push({ start, end: end - (text[end - 1] === ')' && !text.slice(start, end).includes('(') ? 1 : 0), leading: false });
+    const anchorEnd = end - (text[end - 1] === ')' && !text.slice(start, end).includes('(') ? 1 : 0);
+    const firstYear = match.index + match[0].indexOf(match[2], match[1].length);
+    const years = [{ year: Number(match[2].slice(0, 4)), letter: /^\d{4}\(?([a-z])/.exec(match[2])?.[1], start: firstYear, end: anchorEnd }];
+    let at = anchorEnd;
+    for (let more = moreYears.exec(text.slice(at)); more; more = moreYears.exec(text.slice(at))) {
+      const itemStart = at + more[1].length;
+      const previous = years[years.length - 1];
+      const year = more[2] ? Number(more[2]) : previous.year;
+      const letter = more[3] ?? more[4] ?? more[5];
+      previous.end = Math.min(previous.end, at);
+      years.push({ year, letter, start: itemStart, end: at + more[0].length });
+      at += more[0].length;
+    }
+    found.push({ start, end: at, leading: false, years: years.length > 1 ? years : undefined });
   }
   found.sort((a, b) => a.start - b.start);
   // "Louis, "The Tragedy…," in Louis and Owen, *Suez 1956*, 52": one citation, of the work it is read in.
