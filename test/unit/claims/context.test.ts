@@ -10,6 +10,9 @@ describe('claims: context the writer controls, numbers in words, confidence (iss
 
   it('a paragraph of reference-list entries (a bibliography without its heading) holds no claims', () => {
     assert.deepEqual(claimsOf('Anderson, Benedict. _Imagined Communities_. Rev. ed. Verso, 2006.\nBarr, Beth Allison. _The Making of Biblical Womanhood_. Brazos Press, 2021.'), []);
+    assert.deepEqual(claimsOf('---------. "Urbanizing the Sunbelt." *OAH Magazine of History* 18, no. 1 (October 1, 2003): 11--16.'), []);
+    assert.deepEqual(claimsOf('*Ybarra v. Town of Los Altos Hills*, 503 F.2d 250 (1974)'), []);
+    assert.deepEqual(claimsOf('Lee, Pamela Tau, "Community and Union Organizing, and Environmental Justice," typescript, 2001.'), []);
     assert.equal(claimsOf('Anderson argued in 2006 that "nations are imagined communities" of some 40,000 readers.').length, 1);
   });
 

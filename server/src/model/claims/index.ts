@@ -128,8 +128,13 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
 /** A caption: "Figure 1.", "Fig. 2:", "Table 3 —", "Figure:", "Map 1." at the start of the paragraph. */
 const CAPTION = /^\s*(?:Figure|Fig\.|Table|Map|Plate|Image|Illustration|Chart|Graph|Video|Audio|Screenshot)(?: \d{1,3}(?:\.\d{1,2})?[a-z]?)?\s*(?:[.:—–|]|-{1,3})/;
 
-/** A reference-list entry: "Anderson, Benedict. _Imagined Communities_. Verso, 2006." */
-const REFERENCE_ENTRY = /^\s*(?:[-*+]\s+)?[\p{Lu}][\p{L}'’-]{1,30}(?: [\p{Lu}][\p{L}'’-]{1,30})?, [\p{Lu}][\p{L}.'’ -]{0,40}?(?:\.|, (?:ed|eds|trans)\.)\s.{0,600}?\b(?:1[5-9]|20)\d{2}[a-z]?\b/u;
+/**
+ * A reference-list entry: "Anderson, Benedict. _Imagined Communities_. Verso, 2006.", "Lee, Pamela Tau,
+ * "Community and Union Organizing," typescript, 2001", the same author again ("———. …", "---------. …"),
+ * a law case ("*Ybarra v. Town of Los Altos Hills*, 503 F.2d 250 (1974)").
+ */
+const REFERENCE_ENTRY =
+  /^\s*(?:[-*+]\s+)?(?:[\p{Lu}][\p{L}'’-]{1,30}(?: [\p{Lu}][\p{L}'’-]{1,30})?, [\p{Lu}][\p{L}.'’ -]{0,40}?(?:[.,]|, (?:ed|eds|trans)\.)\s|(?:-{2,12}|[—–]{1,6}|_{3,12})[.,]\s|[*_]?[\p{Lu}][^*_\n]{0,120} v\. [^*_\n]{1,120}[*_]?,\s).{0,600}?\b(?:1[5-9]|20)\d{2}[a-z]?\b/u;
 
 /**
  * A paragraph most of whose lines are reference-list entries is a bibliography that the model did not
