@@ -4,15 +4,18 @@
  *   npm run eval:claims                  precision/recall against three baselines, noise, per-reason counts
  *   npm run eval:claims -- --splitters   also compares sentence splitters (accuracy, speed, bundle size)
  *   npm run eval:claims -- --write-jsonl regenerates test/fixtures/claims/sentences.jsonl
+ *   npm run eval:claims -- --test        also prints the held-out test splits (final figures only)
+ *   npm run eval:claims -- --per-essay   one table per development essay
  *   npm run eval:claims -- --errors      lists the development sentences the analyser gets wrong
  *                                        (--errors-all includes the held-out essay)
  *
  * A true positive is a sentence labelled needs-citation, with no marker of its own, that the
  * analyser flags as unsupported (a claim overlapping it, not suppressed, supported by no note).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseParagraph, needsDiagnostic } from '../server/src/model/claims/index';
+import { analyseEssay } from '../server/src/model/analyse';
 import { defaultClaimOptions, type ParagraphClaim } from '../server/src/model/claims/api';
 import { FIXTURE_DIR, loadLabelledEssays, type LabelledParagraph, type LabelledSentence } from '../test/fixtures/claims/load';
 import { compareSplitters } from './claims-splitters';
@@ -104,11 +107,27 @@ function table(title: string, rows: Judged[]): void {
   for (const [name, predict] of Object.entries(baselines)) line(`baseline: ${name}`, score(rows, (r) => predict(r.sentence)));
 }
 
-console.log('Unsupported-claim diagnostic on the labelled set (default options: a note supports its own sentence)');
-table('All essays', judged);
-table('Development split (sample essay + four own essays)', judged.filter((j) => j.sentence.split === 'dev'));
-table('Held-out split (essays not used to write the rules; first-run figures in the claims README)', judged.filter((j) => j.sentence.split === 'test'));
-for (const essay of essays) table(`  essay ${essay.name} [${essay.split}]`, judged.filter((j) => j.sentence.essay === essay.name));
+const isReal = (name: string): boolean => name.startsWith('real-');
+const sets: [string, (j: Judged) => boolean][] = [
+  ['Published essays (real-*, labelled by readers who did not write them)', (j) => isReal(j.sentence.essay)],
+  ['Hand-written essays (written for this project)', (j) => !isReal(j.sentence.essay)],
+];
+console.log('Unsupported-claim diagnostic on the labelled sets (default options). Flagged = a warning or information diagnostic.');
+for (const [title, inSet] of sets) {
+  const rows = judged.filter(inSet);
+  console.log(`
+=== ${title} ===`);
+  table('All', rows);
+  table('Development split', rows.filter((j) => j.sentence.split === 'dev'));
+  if (args.has('--test')) table('Test split (held out: for final figures only)', rows.filter((j) => j.sentence.split === 'test'));
+  else console.log('\n(Test split hidden: add -- --test for the final figures.)');
+  if (args.has('--per-essay')) {
+    for (const essay of essays.filter((e) => inSet({ sentence: { essay: e.name } } as Judged))) {
+      if (essay.split === 'test' && !args.has('--errors-all')) continue;
+      table(`  essay ${essay.name} [${essay.split}]`, judged.filter((j) => j.sentence.essay === essay.name));
+    }
+  }
+}
 
 // Vague attribution is judged on its own: it is flagged even when cited.
 {
@@ -151,6 +170,33 @@ for (const essay of essays) table(`  essay ${essay.name} [${essay.split}]`, judg
   for (const [code, n] of [...byCode].sort()) console.log(`  ${code.padEnd(44)}${n}`);
   console.log('Reasons found in claims, cited or not (all essays):');
   for (const [reason, n] of [...byReason].sort()) console.log(`  ${reason.padEnd(44)}${n}`);
+}
+
+// Noise on the published corpus: claim diagnostics per 1,000 words, whole essays, default settings.
+{
+  const dir = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
+  if (!existsSync(dir)) {
+    console.log('\nPublished corpus (../shared/corpus/real) not present: per-1,000-word figures skipped.');
+  } else {
+    console.log('\nPublished corpus (../shared/corpus/real), whole essays at default settings: claim diagnostics (warning + information) per 1,000 words');
+    const rows: { name: string; words: number; warnings: number; infos: number; rate: number }[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      const essay = analyseEssay(text);
+      const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+      const words = body.match(/\S+/g)?.length ?? 0;
+      const claimDiags = essay.diagnostics.filter((d) => typeof d.code === 'string' && (d.code.startsWith('unsupported-claim/') || d.code === 'vague-attribution'));
+      const warnings = claimDiags.filter((d) => d.severity === 'warning').length;
+      const infos = claimDiags.filter((d) => d.severity === 'information').length;
+      rows.push({ name: file.replace(/\.md$/, ''), words, warnings, infos, rate: words === 0 ? 0 : ((warnings + infos) * 1000) / words });
+    }
+    console.log('  essay                                             words  warn  info  per 1,000');
+    for (const r of rows) console.log(`  ${r.name.padEnd(48)}${String(r.words).padStart(6)}${String(r.warnings).padStart(6)}${String(r.infos).padStart(6)}${fmt(r.rate).padStart(11)}`);
+    const max = rows.reduce((m, r) => (r.rate > m.rate ? r : m), rows[0]);
+    const total = rows.reduce((n, r) => n + r.warnings + r.infos, 0);
+    const words = rows.reduce((n, r) => n + r.words, 0);
+    if (max) console.log(`  maximum ${fmt(max.rate)} (${max.name}); ${rows.filter((r) => r.rate > 4).length} of ${rows.length} essays above 4; overall ${fmt((total * 1000) / words)} per 1,000 words`);
+  }
 }
 
 if (args.has('--errors') || args.has('--errors-all')) {

@@ -84,6 +84,7 @@ export function analyseClaims(
         supportedBy: claim.supportedBy,
         suppressed: claim.suppressed,
         message: describeClaim(claim),
+        confidence: claim.confidence,
       }));
       perBlock.set(key, local);
     }
@@ -113,8 +114,10 @@ export function claimDiagnosticsOf(claims: Claim[]): Diagnostic[] {
       const code = reason === 'vague-attribution' ? 'vague-attribution' : `unsupported-claim/${reason}`;
       made = diagnostic(code, claim.message, claim.range, {
         related: claim.evidence.map((evidence) => ({ message: `Evidence (${evidence.reason}): ${evidence.text}`, range: evidence.range })),
-        data: { reason },
+        data: { reason, confidence: claim.confidence ?? 'high' },
       });
+      // A lower-confidence finding (reported speech, historiography, a document named) is information.
+      if (claim.confidence === 'low' && made.severity === 'warning') made = { ...made, severity: 'information' };
       claimDiagnostics.set(claim, made);
     }
     out.push(made);

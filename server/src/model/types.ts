@@ -175,6 +175,8 @@ export interface Claim {
   suppressed: boolean;
   /** Why it needs a citation, in words ("Possibly unsupported: quotes '…' …"). */
   message: string;
+  /** 'high' (a quotation, a figure, a dated detail in an uncited paragraph): a warning; 'low': information. */
+  confidence?: 'high' | 'low';
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

@@ -52,4 +52,10 @@ export interface ParagraphClaim {
   evidence: OffsetEvidence[];
   supportedBy: string[];
   suppressed: boolean;
+  /**
+   * 'high': a quotation, a figure, vague attribution, or a dated detail in a paragraph with no note at
+   * all (shown as a warning); 'low': the rest (reported speech, historiography, a document named),
+   * shown as information.
+   */
+  confidence?: 'high' | 'low';
 }

@@ -18,6 +18,7 @@ import {
   findStatistics,
   findSubjectVerbs,
   findVagueAttributions,
+  isOwnMethod,
   isOwnArgument,
   verbClass,
   type Finding,
@@ -68,6 +69,8 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     excluded: input.excluded ?? [],
   };
   const prose = projectProse(paragraph);
+  // A caption ("Figure 1. …", "**Figure:** …", "Table 2: …") describes the essay's own illustration.
+  if (CAPTION.test(prose.text) || isReferenceList(text)) return [];
   const quotes = findQuotes(prose.text);
   const sentences = splitSentences(prose.text, quotes);
   if (sentences.length === 0) return [];
@@ -92,6 +95,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     end: i + 1 < located.length ? toSource(prose, located[i + 1].sentence.start, located[i + 1].sentence.start + 1).start : text.length,
   }));
   const markersBySentence = groupMarkers([...paragraph.markers, ...parentheticalCitations(prose)], sourceZones);
+  const paragraphHasNote = markersBySentence.some((group) => group.length > 0);
 
   const claims: ParagraphClaim[] = [];
   let f = 0;
@@ -99,11 +103,12 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     const own: Finding[] = [];
     while (f < findings.length && findings[f].start < l.sentence.start) f++;
     for (let k = f; k < findings.length && findings[k].start < l.sentence.end; k++) own.push(findings[k]);
-    const reasons = decideReasons(own, prose, l.sentence);
+    const kept = keptFindings(own, prose, l.sentence);
+    const reasons = decideReasons(kept, prose, l.sentence);
     if (reasons.length === 0) return;
     const zone = sourceZones[i];
     const sentenceSource = trimmedSource(text, zone.start, zone.end);
-    const evidence = capPerReason(own.filter((finding) => reasons.includes(finding.reason))).map((finding) =>
+    const evidence = capPerReason(kept.filter((finding) => reasons.includes(finding.reason))).map((finding) =>
       evidenceFor(finding, prose, text),
     );
     claims.push({
@@ -114,9 +119,62 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
       evidence: dedupeEvidence(evidence),
       supportedBy: support(i, reasons, markersBySentence, options),
       suppressed: isSuppressed(prose, l, zone, options),
+      confidence: confidenceOf(kept, paragraphHasNote),
     });
   });
   return claims;
+}
+
+/** A caption: "Figure 1.", "Fig. 2:", "Table 3 —", "Figure:", "Map 1." at the start of the paragraph. */
+const CAPTION = /^\s*(?:Figure|Fig\.|Table|Map|Plate|Image|Illustration|Chart|Graph|Video|Audio|Screenshot)(?: \d{1,3}(?:\.\d{1,2})?[a-z]?)?\s*(?:[.:—–|]|-{1,3})/;
+
+/**
+ * A reference-list entry: "Anderson, Benedict. _Imagined Communities_. Verso, 2006.", "Lee, Pamela Tau,
+ * "Community and Union Organizing," typescript, 2001", the same author again ("———. …", "---------. …"),
+ * a law case ("*Ybarra v. Town of Los Altos Hills*, 503 F.2d 250 (1974)").
+ */
+const REFERENCE_ENTRY =
+  /^\s*(?:[-*+]\s+)?(?:[\p{Lu}][\p{L}'’-]{1,30}(?: [\p{Lu}][\p{L}'’-]{1,30})?, [\p{Lu}][\p{L}.'’ -]{0,40}?(?:[.,]|, (?:ed|eds|trans)\.)\s|(?:-{2,12}|[—–]{1,6}|_{3,12})[.,]\s|[*_]?[\p{Lu}][^*_\n]{0,120} v\. [^*_\n]{1,120}[*_]?,\s).{0,600}?\b(?:1[5-9]|20)\d{2}[a-z]?\b/u;
+
+/**
+ * A paragraph most of whose lines are reference-list entries is a bibliography that the model did not
+ * find under a heading (a file that is all bibliography): it holds no claims.
+ */
+function isReferenceList(text: string): boolean {
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
+  if (lines.length === 0 || lines.length > 2000) return false;
+  let entries = 0;
+  for (const line of lines) if (REFERENCE_ENTRY.test(line.slice(0, 800))) entries++;
+  return entries * 2 > lines.length;
+}
+
+/**
+ * The findings that make a sentence a claim, after the context rules:
+ * - the writer's own method or data ("we sampled", "our corpus of 7,000 letters", "I am building a
+ *   database"): only a quotation or vague attribution still counts;
+ */
+function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan): Finding[] {
+  if (own.length === 0) return own;
+  let kept = own;
+  const text = prose.text.slice(sentence.start, sentence.end);
+  // Own argument ("In my view Eden believed…") keeps its reasons and is suppressed (isSuppressed).
+  if (!isOwnArgument(text) && isOwnMethod(text)) {
+    kept = kept.filter((k) => k.reason === 'quotation' || k.reason === 'vague-attribution');
+  }
+  return kept;
+}
+
+/**
+ * High (a warning): a quotation, a figure, vague attribution, or a date in a paragraph with no note at
+ * all. Low (information): reported speech, historiography or a document named, alone; and a date alone
+ * in a paragraph whose note sits on another sentence ("On 4 August 1914 Britain declared war." before a
+ * cited sentence), which usually sets the scene of what that note covers. Dropping those outright cost
+ * recall on every labelled set, so they are shown, quietly.
+ */
+function confidenceOf(kept: Finding[], paragraphHasNote: boolean): 'high' | 'low' {
+  if (kept.some((k) => k.reason === 'quotation' || k.reason === 'statistic' || k.reason === 'vague-attribution')) return 'high';
+  if (!paragraphHasNote && kept.some((k) => k.reason === 'specific-detail' && k.label === 'a date')) return 'high';
+  return 'low';
 }
 
 /**

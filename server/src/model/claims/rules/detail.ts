@@ -26,12 +26,16 @@ export function findDates(text: string): Finding[] {
   ];
 }
 
-/** Document words; `report(s)` and `document(s)` only as nouns (after a determiner or capitalised). */
+/**
+ * Document words, singular: "a letter", "the telegram" name one source; "letters", "the correspondence"
+ * describe a kind of source or the writer's corpus (published essays use them so far more often).
+ * `report` and `document` only as nouns (after a determiner or capitalised).
+ */
 const DOCUMENT =
-  /\b(?:telegrams?|cables?|memorand(?:um|a)|memos?|directives?|despatch(?:es)?|dispatch(?:es)?|letters?|minutes of|diar(?:y|ies)|memoirs?|correspondence|communiqu[ée]s?|transcripts?|protocol of|instructions to)\b|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Reports?|Memorandum|Directive|Protocol)\b/g;
+  /\b(?:telegram|cable|memorandum|memo|directive|despatch|dispatch|letter|minutes of|diary|memoirs|communiqu[ée]|transcript|protocol of|instructions to)\b(?!-)|\bNSC[- ]?\d{1,3}(?:-\d{1,2})?\b|\b(?:Report|Memorandum|Directive|Protocol)\b/g;
 /** "the same document", "a secret report": run only when the paragraph has such a noun at all. */
 const DOCUMENT_PHRASE =
-  /\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:(?!reports?\b|documents?\b)\w{1,20} )?(?:reports?|documents?)\b/g;
+  /\b(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) (?:(?!reports?\b|documents?\b)\w{1,20} )?(?:report|document)\b(?!-)/g;
 
 /** "letter" is not a document in "to the letter", "letters of credit". */
 const NOT_DOCUMENT = /^(?:letters? of (?:credit|marque|the law)|to the letter)$/i;
@@ -51,3 +55,4 @@ function findDocumentsWith(text: string, pattern: RegExp): Finding[] {
     return { reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: `a document (${noun.toLowerCase().replace(/ (?:of|to)$/, '')})` };
   });
 }
+

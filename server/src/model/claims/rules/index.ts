@@ -7,4 +7,4 @@ export { findStatistics } from './statistic';
 export { findDates, findDocuments } from './detail';
 export { findSubjectVerbs, findBodyVerbs, findHistoriography, verbClass, type SubjectVerb } from './attribution';
 export { findVagueAttributions } from './vague';
-export { isOwnArgument } from './ownArgument';
+export { isOwnArgument, isOwnMethod } from './ownArgument';

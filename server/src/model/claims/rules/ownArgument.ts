@@ -8,3 +8,19 @@ const OWN_ARGUMENT =
 export function isOwnArgument(sentence: string): boolean {
   return OWN_ARGUMENT.test(sentence);
 }
+
+/**
+ * The writer's own method and data: a first-person subject or possessive outside quotation marks
+ * ("we sampled every tenth register", "our model shows", "I am building a database", "my research"),
+ * the essay or project itself ("this essay", "the present paper", "our project"), and the essay's own
+ * data ("the corpus", "under study", "the dataset", "topic model"). Such a sentence is a claim only
+ * for a quotation or a vague attribution in it.
+ */
+const OWN_METHOD =
+  /\b(?:[Ww]e|[Oo]ur|[Oo]urs|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I|[Mm]y|[Uu]s)\b(?![.'’]\p{L})|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?set|database|metadata|spreadsheet|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b/u;
+
+export function isOwnMethod(sentence: string): boolean {
+  // First person inside a quotation is the source's, not the writer's.
+  const outside = sentence.replace(/["“][^"“”]{0,400}["”]/g, ' ');
+  return OWN_METHOD.test(outside);
+}

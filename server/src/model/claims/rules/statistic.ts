@@ -6,11 +6,29 @@ import { collect, type Finding } from './finding';
 const PERCENT = /\b\d[\d,.]{0,12} ?(?:%|per ?cent\b|percent\b)|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred)(?:[- ]\w{1,8})? (?:per ?cent|percent)\b/gi;
 const MONEY = /[$£€¥] ?\d[\d,.]{0,15}(?: ?(?:million|billion|trillion|bn|m)\b)?|\b\d[\d,.]{0,15} (?:dollars|pounds|francs|marks|roubles|rubles|yen|lire|gold marks)\b/gi;
 const BIG_NUMBER_WORD = /\b(?:\d[\d,.]{0,12}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a|several|hundreds of|tens of) (?:hundred thousand|thousand|million|billion|trillion)\b/gi;
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+/**
+ * Numbers in words that are figures: compound numbers ("fifty-five persons"), a hedged or bounded
+ * count ("some forty", "at least five", "only sixteen", "one of only three", "a total of twelve"),
+ * round multitudes ("hundreds of locations", "two-dozen") and proportions ("more than half of").
+ */
+const WORD_FIGURE = new RegExp(
+  [
+    `\\b(?:${TENS})-(?:one|two|three|four|five|six|seven|eight|nine)\\b`,
+    `\\b(?:some|about|around|approximately|nearly|almost|roughly|over|more than|fewer than|less than|at least|at most|only|just|a total of|no fewer than|no more than|as many as|up to) (?:a dozen|a hundred|(?:${TENS}|${UNITS.replace('one|', '')}|a few hundred|several hundred|several thousand)(?![-\\p{L}]))(?! (?:of (?:the|them|these|those|us)|years?|months?|weeks?|days?|times|ways|decades?|centur(?:y|ies)|reasons?|things?|words?|steps?|aspects?|questions?|points?|kinds?|types?)\\b)`,
+    `\\bone of (?:only |just |the )?(?:two|three|four|five|six|seven|eight|nine|ten|twelve|a handful)\\b`,
+    `\\b(?:hundreds|thousands|tens of thousands|millions|dozens|scores) of\\b`,
+    `\\b(?:(?:${UNITS})[- ])?dozen\\b`,
+    `\\b(?:more|less|fewer) than (?:half|a (?:third|quarter|fifth|tenth))\\b`,
+  ].join('|'),
+  'giu',
+);
 const FRACTION = /\b(?:one|two|three|four)[- ](?:thirds?|quarters?|fifths?|tenths?)\b/gi;
 /** A number with thousands separators, a decimal, or two or more digits. */
 const NUMBER = /(?<![\p{L}\p{N}\-./–])\d{1,3}(?:,\d{3}){1,4}(?![\d,])|(?<![\p{L}\p{N}\-./–])\d{1,6}(?:\.\d{1,4})?(?![\p{L}\p{N}]|[.,]\d|[-–/]\d)/gu;
 /** Numbers after these are identifiers or locators, not figures. */
-const NUMBER_CONTEXT_NOT_FIGURE = /(?:\b(?:p|pp|vol|vols|no|nos|nsc|n|nn|ch|chap|art|article|resolution|report|document|fond|file|box|folder|issue|section|part|chapter|page|pages|item|number|appendix|table|figure|fig)\.? ?|[-–(,] ?)$/i;
+const NUMBER_CONTEXT_NOT_FIGURE = /(?:\b(?:p|pp|vol|vols|no|nos|nsc|n|nn|ch|chap|art|article|resolution|report|document|fond|file|box|folder|issue|section|part|chapter|page|pages|item|number|appendix|table|figure|fig|topic|cluster|model|version|step|phase|group|category|type|wave|top|map|plate|image|episode|season)\.? ?|[-–(,] ?)$/i;
 
 function isYearLike(digits: string): boolean {
   if (!/^\d{4}$/.test(digits)) return false;
@@ -25,6 +43,7 @@ export function findStatistics(text: string, dates: Finding[]): Finding[] {
   out.push(...collect(text, MONEY, push));
   out.push(...collect(text, BIG_NUMBER_WORD, push));
   out.push(...collect(text, FRACTION, push));
+  out.push(...collect(text, WORD_FIGURE, push));
   // Numbers come in text order, so one pointer walks the (sorted) dates.
   const sortedDates = [...dates].sort((a, b) => a.start - b.start);
   let d = 0;
