@@ -6,16 +6,20 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { analyseEssay } from '../model/analyse';
+import { resolve } from 'node:path';
+import { libraryLoader } from '../files/libraries';
 import { compileRegExpsOnce } from '../v8Tuning';
 import { diagnosticLine, notesTable, summary, toJson, type FileReport } from './report';
 
-const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] FILE...
+const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] [--bibliography FILE]... FILE...
 
 Checks the footnotes, citations and bibliography of Markdown essays.
   --format text   compiler-style lines: file:line:col  severity  code  message (default)
   --format json   the notes, their resolved citations, the bibliography and the diagnostics
   --notes         also list every note with the sources it resolves to (text format)
   --no-claims     do not check for unsupported claims
+  --bibliography FILE  a .bib, CSL-JSON or CSL-YAML file for Pandoc keys ([@key, p. 33]),
+                  besides the files an essay names in its front matter (repeatable)
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
 declare const APPARATUS_VERSION: string | undefined;
@@ -28,6 +32,8 @@ interface Arguments {
   notes: boolean;
   claims: boolean;
   files: string[];
+  /** Bibliography files for Pandoc keys, besides those the essays name. */
+  bibliographies: string[];
 }
 
 function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
@@ -35,7 +41,7 @@ function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command ? `Unknown command '${command}'.` : 'No command given.');
-  const args: Arguments = { format: 'text', notes: false, claims: true, files: [] };
+  const args: Arguments = { format: 'text', notes: false, claims: true, files: [], bibliographies: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format') {
@@ -46,7 +52,12 @@ function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
       const value = arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes 'text' or 'json', not '${value}'.`);
       args.format = value;
-    } else if (arg === '--notes') args.notes = true;
+    } else if (arg === '--bibliography') {
+      const value = rest[++i];
+      if (!value) throw new UsageError('--bibliography takes a file (.bib, CSL-JSON or CSL-YAML).');
+      args.bibliographies.push(value);
+    } else if (arg.startsWith('--bibliography=')) args.bibliographies.push(arg.slice('--bibliography='.length));
+    else if (arg === '--notes') args.notes = true;
     else if (arg === '--no-claims') args.claims = false;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option '${arg}'.`);
     else args.files.push(arg);
@@ -96,7 +107,8 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   for (const path of args.files) {
     try {
       const text = readEssay(path);
-      reports.push({ path, essay: analyseEssay(text, { claims: { ...defaultClaims(), enabled: args.claims } }) });
+      const libraries = libraryLoader(resolve(path), { extra: args.bibliographies.map((file) => resolve(file)), roots: null, allowOutside: true });
+      reports.push({ path, essay: analyseEssay(text, { claims: { ...defaultClaims(), enabled: args.claims }, libraries }) });
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       err(`apparatus: ${error.message}`);

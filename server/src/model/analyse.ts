@@ -23,6 +23,7 @@ import { analyseClaims, claimDiagnosticsOf, type ClaimMemo } from './claimsBridg
 import { defaultClaimOptions, type ClaimOptions } from './claims/api';
 import { parseFrontMatter } from './frontMatter';
 import { lineCount } from './text';
+import { analysePandoc, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
 
 export interface AnalysisOptions {
   /** Larger texts (in UTF-16 code units) are not analysed: one `file-too-large` diagnostic instead. */
@@ -35,6 +36,12 @@ export interface AnalysisOptions {
    * writer asks for the rule by setting its severity.
    */
   shortFormBeforeFull: 'withoutBibliography' | 'always';
+  /**
+   * Reads the bibliography files the essay names for its Pandoc keys (front matter
+   * `bibliography:`, plus the files the caller adds itself). The model reads no files: without a
+   * loader only `references:` in front matter is used.
+   */
+  libraries?: LibraryLoader;
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = {
@@ -49,6 +56,7 @@ export class AnalysisCache {
   readonly drafts = new Memo<CitationDraft[]>();
   readonly resolutions = new Memo<StoredResolution>();
   readonly claims: ClaimMemo = new Memo();
+  readonly pandoc = new PandocCache();
   bibliographySignature = '';
   signedBibliography: Bibliography | null = null;
   /** The last bibliography built, and the items (with their line offsets) it was built from. */
@@ -114,17 +122,21 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const noteSources = collectNotes(items, form);
   const facts = resolveNotes(readingOrder(noteSources, markers), bibliography, cache);
   const notes = noteSources.map((source) => source.note);
-  const claims: Claim[] = settings.claims.enabled ? analyseClaims(items, region, form, settings.claims, cache.claims) : [];
+  const yaml = items[0]?.item.kind === 'yaml' ? { yaml: items[0].item.value ?? '', range: items[0].range } : null;
+  const pandoc = analysePandoc(text, blocks, yaml, settings.libraries, cache.pandoc);
+  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region, form, settings.claims, cache.claims) : [], pandoc);
 
   const diagnostics: Diagnostic[] = [
     ...noteDiagnostics(markers, notes),
-    ...citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull),
+    // The free-text resolver cannot read a Pandoc citation: the key resolver reports those.
+    ...citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull).filter((d) => !onKey(pandoc, d.range)),
+    ...pandocDiagnostics(pandoc, yaml?.range ?? null),
     ...bibliographyDiagnostics(bibliography, facts, duplicates),
     ...claimDiagnosticsOf(claims),
   ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   cache.sweep();
-  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null };
+  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null, pandoc };
 }
 
 function cachedBlock(cache: AnalysisCache, text: string): ParsedBlock {

@@ -30,6 +30,10 @@ export const defaultSeverities: Record<string, Severity> = {
   'unsupported-claim/reported-speech-or-thought': 'warning',
   'unsupported-claim/historiography': 'warning',
   'vague-attribution': 'information',
+  'unknown-citation-key': 'warning',
+  'duplicate-citation-key': 'warning',
+  'malformed-bibliography-entry': 'warning',
+  'missing-bibliography-file': 'warning',
 };
 
 export function diagnostic(

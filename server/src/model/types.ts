@@ -221,4 +221,8 @@ export interface Essay {
   diagnostics: Diagnostic[];
   /** Set when the text was not analysed (too large, binary): the one thing to tell the user. */
   skipped: string | null;
+  /** Pandoc citation keys (`[@key, p. 33]`) and the bibliography files they resolve against. */
+  pandoc?: PandocModel;
 }
+
+import type { PandocModel } from './pandoc/index';

@@ -1,0 +1,77 @@
+/**
+ * Reads the bibliography files of Pandoc essays from disk for the model (which reads no files):
+ * names from front matter resolved against the essay's folder, the files the user sets
+ * (`apparatus.bibliography`, `apparatus check --bibliography`), and, for a bookdown chapter with
+ * no front matter of its own, the `bibliography:` of the `index.Rmd` beside it. Parsed files are
+ * kept while their size and modification time stay the same, so a Zotero export that rewrites a
+ * .bib is read again at the next analysis.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { bibliographyNames, type LibraryLoader, type LoadedLibrary } from '../model/pandoc/index';
+import { parseLibrary, type Library } from '../model/pandoc/library';
+
+/** Larger files are not read (one diagnostic instead). */
+export const maxLibraryBytes = 20_000_000;
+
+export interface LoaderOptions {
+  /** Files every essay cites from (absolute, or relative to the first root). */
+  extra: string[];
+  /** Workspace folders; files outside them are not read unless `allowOutside`. Null: no limit (the CLI). */
+  roots: string[] | null;
+  allowOutside: boolean;
+}
+
+const parsed = new Map<string, { size: number; mtimeMs: number; library: Library }>();
+
+export function readLibrary(path: string): { library: Library | null; problem: string | null } {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch {
+    return { library: null, problem: 'cannot be found' };
+  }
+  if (stat.isDirectory()) return { library: null, problem: 'is a folder' };
+  if (stat.size > maxLibraryBytes) return { library: null, problem: `is larger than ${maxLibraryBytes / 1_000_000} MB and was not read` };
+  const cached = parsed.get(path);
+  if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) return { library: cached.library, problem: null };
+  try {
+    const library = parseLibrary(path, readFileSync(path, 'utf8').replace(/^\uFEFF/, ''));
+    parsed.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, library });
+    return { library, problem: null };
+  } catch (error) {
+    return { library: null, problem: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+function inside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** A loader for the essay at `documentPath` (null for an unsaved document). */
+export function libraryLoader(documentPath: string | null, options: LoaderOptions): LibraryLoader {
+  return (names) => {
+    const folder = documentPath ? dirname(documentPath) : (options.roots?.[0] ?? process.cwd());
+    let own = names;
+    if (own.length === 0 && documentPath && !/index\.Rmd$/i.test(documentPath)) {
+      const index = join(folder, 'index.Rmd');
+      if (existsSync(index)) {
+        const head = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*$/m.exec(readFileSync(index, 'utf8').slice(0, 20_000));
+        own = bibliographyNames(head ? head[1] : null);
+      }
+    }
+    const wanted: { name: string; path: string }[] = own.map((name) => ({ name, path: resolve(folder, name) }));
+    for (const name of options.extra) {
+      const path = resolve(options.roots?.[0] ?? folder, name);
+      if (!wanted.some((w) => w.path === path)) wanted.push({ name, path });
+    }
+    return wanted.map(({ name, path }): LoadedLibrary => {
+      if (options.roots && !options.allowOutside && !options.roots.some((root) => inside(path, root))) {
+        return { name, library: null, problem: 'is outside the workspace and was not read (setting apparatus.bibliographyOutsideWorkspace)' };
+      }
+      const { library, problem } = readLibrary(path);
+      return { name, library, problem };
+    });
+  };
+}

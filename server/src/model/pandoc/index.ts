@@ -1,0 +1,232 @@
+/**
+ * Pandoc citation keys in the essay model: every `@key` of the document (scanned block by block,
+ * memoised by the block's text), resolved against the bibliography files the document names
+ * (`bibliography:` in front matter, a string or a list), `references:` in front matter and the
+ * files the caller adds (the `apparatus.bibliography` setting, a bookdown `index.Rmd`).
+ *
+ * The model reads no files: the caller's `load` hands over each named file already parsed
+ * (`parseLibrary`), or says why it could not (missing, outside the workspace, unreadable).
+ */
+import { distance } from 'fastest-levenshtein';
+import { parse as parseYaml } from 'yaml';
+import type { Block } from '../blocks';
+import { Memo } from '../cache';
+import { diagnostic } from '../diagnostics';
+import { LineIndex } from '../text';
+import type { Claim, Diagnostic, Range } from '../types';
+import { inlineReferences, type Library, type LibraryEntry } from './library';
+import { scanPandoc, type Cite, type CiteMode, type InlineNote } from './scan';
+
+export interface LoadedLibrary {
+  /** The name as written (`master.bib`) or as set. */
+  name: string;
+  /** The parsed file, or null when it could not be read. */
+  library: Library | null;
+  /** Why it could not be read ("not found", "outside the workspace"). */
+  problem: string | null;
+}
+
+/** Reads the named bibliography files (names as written, relative to the document). */
+export type LibraryLoader = (names: string[]) => LoadedLibrary[];
+
+export interface KeyUse {
+  key: string;
+  mode: CiteMode;
+  prefix: string;
+  suffix: string;
+  /** `@key` (or `-@key`, `@{key}`). */
+  range: Range;
+  /** The key alone. */
+  keyRange: Range;
+  /** The whole citation it belongs to (`[see @a, 12; @b]`). */
+  citeRange: Range;
+  /** The entry it resolves to, and the file (its `source`) the entry is in. */
+  entry: LibraryEntry | null;
+  library: string | null;
+}
+
+export interface PandocModel {
+  uses: KeyUse[];
+  inlineNotes: Range[];
+  /** The files and inline references the essay cites from, in order. */
+  libraries: LoadedLibrary[];
+  /** Every key that can be cited, with its entry (the first when a key is duplicated). */
+  keys: Map<string, { entry: LibraryEntry; library: string }>;
+  /** Whether the essay names a bibliography at all (unknown keys are reported only then). */
+  hasBibliography: boolean;
+}
+
+export class PandocCache {
+  readonly scans = new Memo<{ cites: Cite[]; inlineNotes: InlineNote[] }>();
+}
+
+const empty: PandocModel = { uses: [], inlineNotes: [], libraries: [], keys: new Map(), hasBibliography: false };
+
+/** The files `bibliography:` in front matter names (a string or a list). */
+export function bibliographyNames(frontMatterYaml: string | null): string[] {
+  if (!frontMatterYaml || !/^bibliography\s*:/m.test(frontMatterYaml)) return [];
+  try {
+    const value: unknown = parseYaml(frontMatterYaml);
+    const field = value && typeof value === 'object' ? (value as { bibliography?: unknown }).bibliography : undefined;
+    if (typeof field === 'string') return [field];
+    if (Array.isArray(field)) return field.filter((name): name is string => typeof name === 'string');
+  } catch {
+    // broken YAML is reported elsewhere
+  }
+  return [];
+}
+
+export function analysePandoc(
+  text: string,
+  blocks: Block[],
+  frontMatter: { yaml: string; range: Range } | null,
+  load: LibraryLoader | undefined,
+  cache: PandocCache,
+): PandocModel {
+  const names = bibliographyNames(frontMatter?.yaml ?? null);
+  const libraries = load ? load(names) : [];
+  if (frontMatter) {
+    const inline = inlineReferences('references', frontMatter.yaml);
+    if (inline) {
+      // Lines of the YAML text → lines of the document (the YAML starts after the `---` line).
+      const shift = frontMatter.range.start.line + 1;
+      for (const entry of inline.entries) {
+        entry.line += shift;
+        entry.keyPosition = { line: entry.keyPosition.line + shift, character: entry.keyPosition.character };
+      }
+      libraries.push({ name: 'references', library: inline, problem: null });
+    }
+  }
+  const hasBibliography = libraries.length > 0;
+  if (!hasBibliography && !text.includes('@') && !text.includes('^[')) return empty;
+
+  const keys = new Map<string, { entry: LibraryEntry; library: string }>();
+  for (const loaded of libraries) {
+    for (const entry of loaded.library?.entries ?? []) if (!keys.has(entry.key)) keys.set(entry.key, { entry, library: loaded.library!.source });
+  }
+
+  const lines = new LineIndex(text);
+  const range = (from: number, to: number): Range => ({ start: lines.position(from), end: lines.position(to) });
+  const uses: KeyUse[] = [];
+  const inlineNotes: Range[] = [];
+  for (const block of blocks) {
+    if (!block.text.includes('@') && !block.text.includes('^[')) continue;
+    const scan = cache.scans.get(block.text, () => scanPandoc(block.text));
+    const base = block.startOffset;
+    for (const note of scan.inlineNotes) inlineNotes.push(range(base + note.start, base + note.end));
+    for (const cite of scan.cites) {
+      const citeRange = range(base + cite.start, base + cite.end);
+      for (const item of cite.items) {
+        const found = keys.get(item.key) ?? null;
+        uses.push({
+          key: item.key,
+          mode: item.mode,
+          prefix: item.prefix,
+          suffix: item.suffix,
+          range: range(base + item.start, base + item.end),
+          keyRange: range(base + item.keyStart, base + item.keyEnd),
+          citeRange,
+          entry: found?.entry ?? null,
+          library: found?.library ?? null,
+        });
+      }
+    }
+  }
+  cache.scans.sweep();
+  return { uses, inlineNotes, libraries, keys, hasBibliography };
+}
+
+/** The key most like `key` among `keys`, for "did you mean". */
+export function closestKey(key: string, keys: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = Math.max(2, Math.floor(key.length / 4)) + 1;
+  const lower = key.toLowerCase();
+  for (const candidate of keys) {
+    if (candidate.toLowerCase() === lower) return candidate;
+    if (Math.abs(candidate.length - key.length) >= bestDistance) continue;
+    const d = distance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = candidate;
+    }
+  }
+  return best;
+}
+
+export function pandocDiagnostics(model: PandocModel, frontMatterRange: Range | null): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const at: Range = frontMatterRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  for (const loaded of model.libraries) {
+    if (!loaded.library) {
+      diagnostics.push(diagnostic('missing-bibliography-file', `The bibliography file "${loaded.name}" ${loaded.problem ?? 'cannot be read'}: keys from it cannot be resolved.`, at, { data: { file: loaded.name } }));
+      continue;
+    }
+    const errors = loaded.library.errors;
+    if (errors.length > 0) {
+      const where = errors.slice(0, 5).map((error) => `line ${error.line + 1}: ${error.message}`).join('; ');
+      diagnostics.push(
+        diagnostic('malformed-bibliography-entry', `${loaded.name} has ${errors.length} malformed ${errors.length === 1 ? 'entry' : 'entries'} (${where}${errors.length > 5 ? '; …' : ''}). Every other entry is read.`, at, {
+          data: { file: loaded.library.source, lines: errors.map((error) => String(error.line + 1)).join(',') },
+        }),
+      );
+    }
+  }
+  // Duplicate keys across and within the files.
+  const seen = new Map<string, string>();
+  const duplicates: string[] = [];
+  for (const loaded of model.libraries) {
+    for (const entry of loaded.library?.entries ?? []) {
+      const here = `${loaded.name}:${entry.line + 1}`;
+      const first = seen.get(entry.key);
+      if (first) duplicates.push(`"${entry.key}" (${first} and ${here})`);
+      else seen.set(entry.key, here);
+    }
+  }
+  if (duplicates.length > 0) {
+    diagnostics.push(
+      diagnostic('duplicate-citation-key', `${duplicates.length === 1 ? 'A key is' : `${duplicates.length} keys are`} defined twice, and Pandoc uses only one of them: ${duplicates.slice(0, 5).join(', ')}${duplicates.length > 5 ? ', …' : ''}.`, at),
+    );
+  }
+  if (!model.hasBibliography) return diagnostics;
+  for (const use of model.uses) {
+    if (use.entry) continue;
+    const suggestion = closestKey(use.key, model.keys.keys());
+    const files = model.libraries.map((loaded) => loaded.name).join(', ');
+    diagnostics.push(
+      diagnostic('unknown-citation-key', `No entry "${use.key}" in ${files || 'the bibliography'}${suggestion ? `: did you mean "${suggestion}"?` : '.'}`, use.keyRange, {
+        data: suggestion ? { key: use.key, suggestion } : { key: use.key },
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/**
+ * A sentence that carries a key is cited: claims whose sentence holds a citation, or is followed
+ * at once by one (`"…" [@key, p. 19].`), are marked as supported by it.
+ */
+export function supportClaimsWithKeys(claims: Claim[], model: PandocModel): Claim[] {
+  if (model.uses.length === 0) return claims;
+  return claims.map((claim) => {
+    if (claim.supportedBy.length > 0) return claim;
+    const keys = model.uses.filter((use) => within(use.citeRange.start, claim.range)).map((use) => `@${use.key}`);
+    return keys.length > 0 ? { ...claim, supportedBy: [...new Set(keys)] } : claim;
+  });
+}
+
+function within(position: { line: number; character: number }, range: Range): boolean {
+  const after = (a: { line: number; character: number }, b: { line: number; character: number }): boolean => a.line > b.line || (a.line === b.line && a.character >= b.character);
+  // A citation right after the sentence's full stop or closing quote still belongs to it.
+  const end = { line: range.end.line, character: range.end.character + 2 };
+  return after(position, range.start) && after(end, position);
+}
+
+/** Whether a diagnostic of the free-text resolver lies on a Pandoc citation (which it cannot read). */
+export function onKey(model: PandocModel, range: Range): boolean {
+  return model.uses.some((use) => overlaps(use.citeRange, range));
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: { line: number; character: number }, y: { line: number; character: number }): boolean => x.line < y.line || (x.line === y.line && x.character <= y.character);
+  return before(a.start, b.end) && before(b.start, a.end);
+}
