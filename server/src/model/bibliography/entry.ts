@@ -212,8 +212,9 @@ function yearOf(text: string, titles: TitleSpan[], url: string | null): YearInfo
   const openParen = around.lastIndexOf('(', 20);
   const context = openParen >= 0 ? around.slice(openParen) : around.slice(10);
   // "1989a", "1989b": author-date bibliographies tell one author's works of a year apart by a letter.
-  const suffix = /^[a-z](?![\p{L}])/u.exec(text.slice(chosen.end));
-  if (suffix) return { year, season: suffix[0], end: chosen.end + 1 };
+  // Also written in parentheses: "2013(b)".
+  const suffix = /^(?:([a-z])|\(([a-z])\))(?![\p{L}])/u.exec(text.slice(chosen.end));
+  if (suffix) return { year, season: suffix[1] ?? suffix[2], end: chosen.end + suffix[0].length };
   const inFullDate = findDates(text).some((date) => date.start <= chosen.start && chosen.start < date.end);
   const season = inFullDate
     ? null

@@ -99,7 +99,11 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const titles = findTitles(text);
   const correspondents = correspondentsEnd(text);
   const words = capitalisedWords(text, titles).filter(
-    (word) => word.start >= correspondents && !(word.folded === 'may' && isMonthUse(text, word.start, word.end)),
+    (word) =>
+      word.start >= correspondents &&
+      !(word.folded === 'may' && isMonthUse(text, word.start, word.end)) &&
+      // A given name before the surname ("Michael J. Devine", "Tyler Dennett") is not a surname.
+      !/^\s+(?:\p{Lu}\.\s*)*\p{Lu}\p{Ll}/u.test(text.slice(word.end, word.end + 40)),
   );
   // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing.
   if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
@@ -119,8 +123,13 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
 
   if (archival.test(text)) return empty('none');
   if (!isCitationAttempt(text, titles, draft)) return empty('none');
-  const named = words.find((word) => !notNames.has(word.text) && word.text.length > 1);
-  const who = named?.text ?? titles[0]?.value;
+  // Say a work is missing only when the citation names it as a reference does: an author first
+  // ("Mollin, …", "Salama 2004", "Beck and Tolnay") or a title. A capitalised word further on
+  // ("…, 41st Cong., 2nd Sess.", "Harrisburg") names no work.
+  const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)/iu.exec(text);
+  const leadName = lead && !notNames.has(lead[1]) ? lead[1] : null;
+  if (!leadName && titles.length === 0) return empty('none');
+  const who = leadName ?? titles[0]?.value;
   return empty(
     kind,
     who
