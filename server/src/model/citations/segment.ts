@@ -177,7 +177,9 @@ export interface Anchor {
 const notNameWords = new Set(
   'A An The In On At See Cf Compare Ibid Idem Op For But And As Also Of To From By With This That These Those He She They It His Her Their Its We I Our My Figure Fig Table Chapter Vol No Nos Part Book Letter Letters Query Section Appendix Plate After Before Since Until When While Where Which Who Whose Here There Both Each Every Most Many Some One Two Three Between During Under Over Into Upon About Around January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Early Late Mid Middle North South East West New Old Saint St Press University Books Publishers Publishing Verlag Editions Company Inc House Library Archives Museum'.split(' '),
 );
-const NAME = String.raw`(?:(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter|al-|el-)\s?)*\p{Lu}[\p{L}'’\-]*\p{Ll}[\p{L}'’\-]*`;
+// A capitalised word with a lower-case letter in it ("Leipoldt", "McKenzie-McHarg", not "EA"), after
+// particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
+const NAME = String.raw`(?:(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
 const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{2,4})?`;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
