@@ -182,6 +182,15 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export interface RelatedInformation {
   message: string;
   range: Range;
+  /** Set when the range is in another file: the `origin` of the shared bibliography it points into. */
+  origin?: string;
+}
+
+/** A bibliography kept in another file and shared by the chapters of a thesis. */
+export interface SharedBibliography {
+  /** The file the entries' ranges point into, named as the caller names it (a URI or a path): the model never reads it. */
+  origin: string;
+  bibliography: Bibliography;
 }
 
 export interface Diagnostic {
@@ -219,4 +228,9 @@ export interface Essay {
   diagnostics: Diagnostic[];
   /** Set when the text was not analysed (too large, binary): the one thing to tell the user. */
   skipped: string | null;
+  /**
+   * The bibliography of another file that the notes were resolved against, when the text has none
+   * of its own; `bibliography` is then empty. Absent or null otherwise.
+   */
+  sharedBibliography?: SharedBibliography | null;
 }
