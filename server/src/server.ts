@@ -6,11 +6,14 @@
  * Run as `apparatus-language-server --stdio` (or `--node-ipc`, `--socket=<port>`, `--pipe=<name>`).
  */
 import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import {
   type CancellationToken,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
   ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
@@ -27,7 +30,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import type { Essay } from './model/types';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
-import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './features/analysisHost';
+import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
@@ -35,7 +38,7 @@ import { type ApparatusSettings, defaultSettings, parseSettings, toAnalysisOptio
 import { provideDeclaration } from './features/declaration';
 import { provideDefinition } from './features/definition';
 import { countBySeverity, provideDiagnostics, ruleDocsIn } from './features/diagnostics';
-import { describeError, DocumentAnalyses } from './features/documentAnalyses';
+import { describeError, DocumentAnalyses } from './workspace/documentAnalyses';
 import { provideDocumentHighlights } from './features/documentHighlights';
 import { provideDocumentSymbols } from './features/documentSymbols';
 import { provideFoldingRanges } from './features/folding';
@@ -46,6 +49,8 @@ import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
 import { renumberNotesEdits } from './features/renumber';
 import { provideSources } from './features/sources';
+import { diskFileSystem } from './workspace/files';
+import { EssayWorkspace } from './workspace/workspace';
 
 const helpText = `apparatus-language-server ${packageJson.version}
 Language server for historical essays in Markdown: footnotes, Ibid. chains, short forms and
@@ -106,6 +111,8 @@ function startServer(args: string[]): void {
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let canUseDocumentChanges = false;
+  let canWatchFiles = false;
+  let roots: string[] = [];
 
   function log(message: string): void {
     connection.console.log(message);
@@ -124,7 +131,43 @@ function startServer(args: string[]): void {
   const ruleDocs = ruleDocsIn(path.resolve(__dirname, '..', 'docs', 'rules'), log);
 
   function publish(uri: string, version: number, essay: Essay): void {
-    settle('Publishing diagnostics', connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(essay, uri, settings, ruleDocs) }));
+    // A file that is not an essay reports nothing; a shared bibliography judges "never cited" over its chapters.
+    const reported = workspace.reported(uri, essay, () => chaptersSharing(uri));
+    const shown = reported === essay.diagnostics ? essay : { ...essay, diagnostics: reported };
+    settle('Publishing diagnostics', connection.sendDiagnostics({ uri, version, diagnostics: provideDiagnostics(shown, uri, settings, ruleDocs) }));
+  }
+
+  function uriToPath(uri: string): string | null {
+    if (!uri.startsWith('file:')) return null;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return null;
+    }
+  }
+
+  const workspace: EssayWorkspace = new EssayWorkspace({
+    files: diskFileSystem,
+    roots: () => roots,
+    openText: (uri) => documents.get(uri)?.getText(),
+    openEssay: (uri): Essay | null => analyses.upToDate(uri)?.essay ?? null,
+    options: () => toAnalysisOptions(settings),
+    settings: () => ({ bibliography: settings.bibliography, files: settings.files }),
+    toPath: uriToPath,
+    // As VS Code writes file URIs (a colon of a drive letter escaped), so that they compare equal.
+    toUri: (file) => pathToFileURL(file).href.replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}%3A`),
+  });
+
+  /** The chapters that share the bibliography file `uri`, open or on disk. */
+  function chaptersSharing(uri: string): { uri: string; essay: Essay }[] {
+    if (!workspace.isSharedBibliography(uri)) return [];
+    return workspace.chaptersSharing(uri, (file) => documents.get(file) !== undefined);
+  }
+
+  /** After a chapter's analysis: its bibliography file, if open, counts its citations again. */
+  function republishBibliography(uri: string): void {
+    const current = analyses.upToDate(uri);
+    if (current) publish(uri, current.version, current.essay);
   }
 
   // The model runs on this thread (see analysisHost.ts for why);
@@ -140,14 +183,26 @@ function startServer(args: string[]): void {
     analyser = new InThreadAnalyser();
   }
 
-  const analyses = new DocumentAnalyses({
-    analyse: (uri, text, stale) => analyser.analyse(uri, text, toAnalysisOptions(settings), stale),
+  const analyses: DocumentAnalyses = new DocumentAnalyses({
+    analyse: (uri, text, stale) =>
+      analyser.analyse(
+        uri,
+        text,
+        { ...toAnalysisOptions(settings), sharedBibliography: workspace.sharedBibliographyFor(uri, text), bibliographyFile: workspace.isSharedBibliography(uri) },
+        stale,
+      ),
     forget: (uri) => analyser.forget(uri),
     current: (uri) => {
       const document = documents.get(uri);
       return document ? { version: document.version, text: document.getText() } : undefined;
     },
-    onAnalysed: ({ uri, version, essay }) => publish(uri, version, essay),
+    onAnalysed: ({ uri, version, essay }) => {
+      publish(uri, version, essay);
+      const shared = essay.sharedBibliography?.origin;
+      if (shared && documents.get(shared)) republishBibliography(shared);
+      // An edited bibliography: the open chapters that share it are resolved again.
+      if (workspace.isSharedBibliography(uri)) for (const chapter of workspace.chaptersOf(uri)) if (documents.get(chapter)) analyses.refresh(chapter);
+    },
     // Build the lookup index once the diagnostics are on their way (the write happens in the
     // promise jobs that run before an immediate), rather than in the first hover after each
     // analysis; not while the writer is still typing (the next analysis is coming), and a request
@@ -279,6 +334,8 @@ function startServer(args: string[]): void {
     applySettings(parseSettings(raw, warn));
   }
 
+  let previousWorkspaceSettings = { bibliography: settings.bibliography, files: settings.files };
+
   function applySettings(next: ApparatusSettings): void {
     settings = next;
     const key = JSON.stringify(toAnalysisOptions(settings));
@@ -286,6 +343,13 @@ function startServer(args: string[]): void {
       // Cached results were computed with the old options: analyse everything again.
       analysisOptionsKey = key;
       analyser.reset();
+      workspace.reset();
+      analyses.resetAll();
+      return;
+    }
+    if (next.bibliography !== previousWorkspaceSettings.bibliography || JSON.stringify(next.files) !== JSON.stringify(previousWorkspaceSettings.files)) {
+      previousWorkspaceSettings = { bibliography: next.bibliography, files: next.files };
+      workspace.reset();
       analyses.resetAll();
       return;
     }
@@ -351,6 +415,9 @@ function startServer(args: string[]): void {
     canPullConfiguration = capabilities.workspace?.configuration === true;
     canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canUseDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.map(uriToPath).filter((folder): folder is string => folder !== null);
     // Clients without workspace/configuration (and Helix) can pass the section as { apparatus: {...} }.
     const options = params.initializationOptions;
     const initial = typeof options === 'object' && options !== null ? (options as Record<string, unknown>).apparatus : undefined;
@@ -382,6 +449,27 @@ function startServer(args: string[]): void {
       settle('Registering for settings changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'apparatus' }));
     }
     settle('Reading the settings', pullSettings());
+    // Closed chapters are read from disk; watching keeps them current.
+    if (canWatchFiles) {
+      settle('Watching Markdown files', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }));
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    try {
+      const bibliographies = new Set<string>();
+      for (const change of params.changes) {
+        for (const affected of workspace.changedOnDisk(change.uri, change.type === FileChangeType.Created)) bibliographies.add(affected);
+      }
+      for (const bibliography of bibliographies) {
+        if (documents.get(bibliography)) republishBibliography(bibliography);
+        for (const chapter of workspace.chaptersOf(bibliography)) if (documents.get(chapter)) analyses.refresh(chapter);
+      }
+      // A created or deleted file may change which bibliography an open chapter shares.
+      if (params.changes.some((change) => change.type !== FileChangeType.Changed)) for (const uri of analyses.openUris()) analyses.refresh(uri);
+    } catch (error) {
+      connection.console.error(`Handling changed files failed: ${describeError(error)}`);
+    }
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -408,7 +496,9 @@ function startServer(args: string[]): void {
   );
 
   connection.onReferences(
-    answerFromEssay('Find references', [], 'latest', (essay, params) => provideReferences(essay, params.textDocument.uri, params.position, params.context)),
+    answerFromEssay('Find references', [], 'latest', (essay, params) =>
+      provideReferences(essay, params.textDocument.uri, params.position, params.context, chaptersSharing(params.textDocument.uri)),
+    ),
   );
 
   connection.onDocumentHighlight(
@@ -434,7 +524,7 @@ function startServer(args: string[]): void {
   );
 
   connection.onCodeLens(
-    answerFromEssay('Code lens', [], 'fresh', (essay, params) => provideCodeLenses(essay, params.textDocument.uri)),
+    answerFromEssay('Code lens', [], 'fresh', (essay, params) => provideCodeLenses(essay, params.textDocument.uri, chaptersSharing(params.textDocument.uri))),
   );
 
   connection.onCodeAction(

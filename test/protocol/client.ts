@@ -44,6 +44,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Advertise workspace/configuration (true by default). */
   configuration?: boolean;
+  /** The workspace folder (the repository by default). */
+  rootUri?: string;
 }
 
 export class TestClient {
@@ -104,7 +106,7 @@ export class TestClient {
     const client = new TestClient(child, options);
     client.initializeResult = await client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: pathToFileURL(root).href,
+      rootUri: options.rootUri ?? pathToFileURL(root).href,
       workspaceFolders: null,
       capabilities: {
         workspace: {

@@ -1,25 +1,37 @@
 /**
- * `apparatus check [--format text|json] [--notes] [--no-claims] FILE...`
+ * `apparatus check [--format text|json] [--notes] [--no-claims] [--jobs N] [--bibliography FILE] FILE|DIR...`
+ *
+ * A folder is checked as one thesis: every Markdown file under it, each chapter against the
+ * bibliography it shares (`server/src/workspace/thesis.ts`), on worker threads.
  *
  * Exit status: 0 when no file has errors, 1 when some has, 2 for a usage error or a file that
- * cannot be read (missing, a directory, binary).
+ * cannot be read (missing, binary).
  */
 import { readFileSync, statSync } from 'node:fs';
-import { analyseEssay } from '../model/analyse';
-import { resolve } from 'node:path';
-import { libraryLoader } from '../files/libraries';
+import { availableParallelism } from 'node:os';
+import * as path from 'node:path';
+import { workerData } from 'node:worker_threads';
+import type { AnalysisOptions } from '../model/analyse';
+import type { Essay } from '../model/types';
 import { compileRegExpsOnce } from '../v8Tuning';
+import { diskFileSystem, markdownFilesUnder } from '../workspace/files';
+import { analyseAll, analyseInThread, type AnalysisJob, isPoolWorker, runPoolWorker, sharedBibliographyOf } from '../workspace/pool';
+import { finishThesis, jobsOf, planThesis, type ThesisPlan } from '../workspace/thesis';
 import { diagnosticLine, notesTable, summary, toJson, type FileReport } from './report';
 
-const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] [--bibliography FILE]... FILE...
+const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] [--jobs N] [--bibliography FILE] FILE|DIR...
 
-Checks the footnotes, citations and bibliography of Markdown essays.
+Checks the footnotes, citations and bibliography of Markdown essays. A folder is checked as a
+thesis: every Markdown file under it, each chapter against the bibliography it shares
+(bibliography.md, references.md, sources.md or a file that is all bibliography, in its folder or
+above, or the file its front matter names). Files with no note and no bibliography are skipped.
   --format text   compiler-style lines: file:line:col  severity  code  message (default)
   --format json   the notes, their resolved citations, the bibliography and the diagnostics
   --notes         also list every note with the sources it resolves to (text format)
   --no-claims     do not check for unsupported claims
-  --bibliography FILE  a .bib, CSL-JSON or CSL-YAML file for Pandoc keys ([@key, p. 33]),
-                  besides the files an essay names in its front matter (repeatable)
+  --jobs N        analyse on N worker threads (default: one per core)
+  --bibliography FILE   a Markdown bibliography every chapter without its own shares, or a .bib,
+                  CSL-JSON or CSL-YAML file for Pandoc keys ([@key, p. 33]) (repeatable)
 Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
 
 declare const APPARATUS_VERSION: string | undefined;
@@ -32,8 +44,10 @@ interface Arguments {
   notes: boolean;
   claims: boolean;
   files: string[];
-  /** Bibliography files for Pandoc keys, besides those the essays name. */
-  bibliographies: string[];
+  jobs: number;
+  bibliography: string | null;
+  /** Bibliography files for Pandoc keys (.bib, CSL-JSON, CSL-YAML), besides those the essays name. */
+  keyLibraries: string[];
 }
 
 function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
@@ -41,7 +55,7 @@ function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command ? `Unknown command '${command}'.` : 'No command given.');
-  const args: Arguments = { format: 'text', notes: false, claims: true, files: [], bibliographies: [] };
+  const args: Arguments = { format: 'text', notes: false, claims: true, files: [], jobs: availableParallelism(), bibliography: null, keyLibraries: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format') {
@@ -52,13 +66,20 @@ function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
       const value = arg.slice('--format='.length);
       if (value !== 'text' && value !== 'json') throw new UsageError(`--format takes 'text' or 'json', not '${value}'.`);
       args.format = value;
-    } else if (arg === '--bibliography') {
-      const value = rest[++i];
-      if (!value) throw new UsageError('--bibliography takes a file (.bib, CSL-JSON or CSL-YAML).');
-      args.bibliographies.push(value);
-    } else if (arg.startsWith('--bibliography=')) args.bibliographies.push(arg.slice('--bibliography='.length));
-    else if (arg === '--notes') args.notes = true;
+    } else if (arg === '--notes') args.notes = true;
     else if (arg === '--no-claims') args.claims = false;
+    else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
+      const value = arg === '--jobs' ? rest[++i] : arg.slice('--jobs='.length);
+      const jobs = Number(value);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number of threads, not '${value ?? ''}'.`);
+      args.jobs = jobs;
+    } else if (arg === '--bibliography' || arg.startsWith('--bibliography=')) {
+      const value = arg === '--bibliography' ? rest[++i] : arg.slice('--bibliography='.length);
+      if (!value) throw new UsageError('--bibliography takes a file: a Markdown bibliography, or a .bib, CSL-JSON or CSL-YAML file for Pandoc keys.');
+      // A .bib, CSL-JSON or CSL-YAML file is where Pandoc keys resolve; a Markdown file is the bibliography chapters share.
+      if (/\.(?:bib|bibtex|json|ya?ml)$/i.test(value)) args.keyLibraries.push(path.resolve(value));
+      else args.bibliography = value;
+    }
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option '${arg}'.`);
     else args.files.push(arg);
   }
@@ -86,7 +107,19 @@ export function readEssay(path: string): string {
   return bytes.toString('utf8').replace(/^\uFEFF/, '');
 }
 
-export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+interface Prepared {
+  args: Arguments;
+  plan: ThesisPlan;
+  jobs: AnalysisJob[];
+  bibliographies: Map<string, Essay>;
+  unreadable: boolean;
+  root: string;
+  /** How each file was named on the command line (or under a folder named there). */
+  display: Map<string, string>;
+}
+
+/** Reads the arguments and the files, finds the bibliographies and analyses them: what is left is the chapters. */
+function prepare(argv: string[], out: (line: string) => void, err: (line: string) => void): Prepared | number {
   let args: Arguments | 'help' | 'version';
   try {
     args = parseArguments(argv);
@@ -102,19 +135,51 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     out(version);
     return 0;
   }
-  const reports: FileReport[] = [];
+  const texts = new Map<string, string>();
+  const display = new Map<string, string>();
   let unreadable = false;
-  for (const path of args.files) {
+  let root: string | null = null;
+  for (const given of args.files) {
+    let isFolder = false;
     try {
-      const text = readEssay(path);
-      const libraries = libraryLoader(resolve(path), { extra: args.bibliographies.map((file) => resolve(file)), roots: null, allowOutside: true });
-      reports.push({ path, essay: analyseEssay(text, { claims: { ...defaultClaims(), enabled: args.claims }, libraries }) });
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      err(`apparatus: ${error.message}`);
+      isFolder = statSync(given).isDirectory();
+    } catch {
+      // reported by readEssay
+    }
+    const paths = isFolder ? markdownFilesUnder(given, diskFileSystem) : [given];
+    if (isFolder && paths.length === 0) {
+      err(`apparatus: ${given}: no Markdown file in this folder.`);
       unreadable = true;
     }
+    root ??= isFolder ? path.resolve(given) : path.dirname(path.resolve(given));
+    for (const file of paths) {
+      try {
+        const text = readEssay(file);
+        texts.set(path.resolve(file), text);
+        display.set(path.resolve(file), isFolder ? path.join(given, path.relative(given, file)) : file);
+      } catch (error) {
+        if (!(error instanceof UsageError)) throw error;
+        err(`apparatus: ${error.message}`);
+        unreadable = true;
+      }
+    }
   }
+  const settings = { root: root ?? process.cwd(), bibliography: args.bibliography ?? undefined };
+  const plan = planThesis(texts, diskFileSystem, settings);
+  const options: Partial<AnalysisOptions> = { claims: { ...defaultClaims(), enabled: args.claims } };
+  // Worker threads build their own loader for Pandoc keys' bibliography files from these paths.
+  const keyLibraries = args.keyLibraries;
+  const bibliographies = new Map<string, Essay>();
+  for (const [file, text] of plan.bibliographies) bibliographies.set(file, sharedBibliographyOf(file, text, options).essay);
+  return { args, plan, jobs: jobsOf(plan, options).map((job) => ({ ...job, keyLibraries })), bibliographies, unreadable, root: settings.root, display };
+}
+
+function finish(prepared: Prepared, chapters: Essay[], out: (line: string) => void): number {
+  const { args, plan, bibliographies, unreadable, root, display } = prepared;
+  const reports: FileReport[] = finishThesis(plan, chapters, bibliographies, { root }).map((checked) => ({
+    path: display.get(checked.path) ?? checked.path,
+    essay: checked.diagnostics === checked.essay.diagnostics ? checked.essay : { ...checked.essay, diagnostics: checked.diagnostics },
+  }));
   if (args.format === 'json') {
     out(JSON.stringify(toJson(reports), null, 2));
   } else {
@@ -132,11 +197,48 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   return summary(reports).errors > 0 ? 1 : 0;
 }
 
+/** Checks on this thread (for tests and embedding): the same answer as `run` with any number of jobs. */
+export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+  const prepared = prepare(argv, out, err);
+  if (typeof prepared === 'number') return prepared;
+  return finish(prepared, analyseInThread(prepared.jobs), out);
+}
+
+/**
+ * The command as the `apparatus` binary runs it: the chapters on `--jobs` worker threads running
+ * `script` (this bundle), a progress line on standard error when it is a terminal, and the time
+ * taken when a folder was checked.
+ */
+export async function run(argv: string[], out: (line: string) => void, err: (line: string) => void, script: string, terminal = false): Promise<number> {
+  const started = performance.now();
+  const prepared = prepare(argv, out, err);
+  if (typeof prepared === 'number') return prepared;
+  const total = prepared.jobs.length;
+  const threads = Math.max(1, Math.min(prepared.args.jobs, total));
+  const progress = (done: number): void => {
+    if (terminal) process.stderr.write(`\rapparatus: checked ${done} of ${total} files`);
+  };
+  const chapters = await analyseAll(prepared.jobs, threads, script, progress);
+  if (terminal && total > 0) process.stderr.write('\n');
+  const status = finish(prepared, chapters, out);
+  if (prepared.plan.files.length > 1) {
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    err(`apparatus: checked ${prepared.plan.files.length} files in ${seconds} s on ${threads} thread${threads === 1 ? '' : 's'}`);
+  }
+  return status;
+}
+
 function defaultClaims(): { paragraphMarkerCoversPrecedingSentences: boolean; quotationsNeedOwnNote: boolean; allowlist: string[] } {
   return { paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] };
 }
 
-if (require.main === module) {
+if (isPoolWorker(workerData)) {
+  // This same bundle, started by `run` as one of its analysis threads.
   compileRegExpsOnce();
-  process.exitCode = main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`));
+  runPoolWorker();
+} else if (require.main === module) {
+  compileRegExpsOnce();
+  void run(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`), __filename, process.stderr.isTTY === true).then(
+    (status) => (process.exitCode = status),
+  );
 }

@@ -25,6 +25,10 @@ export interface ApparatusSettings {
   claims: ClaimSettings;
   maxFileSize: number;
   trace: { server: TraceSetting };
+  /** The bibliography file chapters without one of their own share, relative to the workspace folder ('' for none). */
+  bibliography: string;
+  /** Globs of the files always analysed as essays (`!glob`: never), whatever they contain. */
+  files: string[];
 }
 
 /** Every rule and its default severity: the model's table, the one place they are set. */
@@ -40,6 +44,8 @@ export const defaultSettings: ApparatusSettings = {
   },
   maxFileSize: 4_000_000,
   trace: { server: 'off' },
+  bibliography: '',
+  files: [],
 };
 
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -133,7 +139,23 @@ export function parseSettings(raw: unknown, log: Log): ApparatusSettings {
     },
     maxFileSize: readMaxFileSize(raw.maxFileSize, log),
     trace: { server: readTrace(trace.server, log) },
+    bibliography: readString(raw.bibliography, 'bibliography', log),
+    files: readStrings(raw.files, 'files', log),
   };
+}
+
+function readString(value: unknown, name: string, log: Log): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  log(`apparatus.${name} should be a file name, not ${JSON.stringify(value)}; ignoring it.`);
+  return '';
+}
+
+function readStrings(value: unknown, name: string, log: Log): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.map((item: string) => item.trim()).filter((item) => item !== '');
+  log(`apparatus.${name} should be a list of glob patterns, not ${JSON.stringify(value)}; ignoring it.`);
+  return [];
 }
 
 /** The severity a diagnostic is shown with: the user's setting for its code, else the model's default. */

@@ -5,13 +5,14 @@
  */
 import type { Location, Position } from 'vscode-languageserver';
 import type { Essay, Note } from '../model/types';
-import { entryFor, noteFor, notesFor, resolvedKeys, targetAt } from './locate';
+import { entryFor, entryUri, noteFor, notesFor, resolvedKeys, targetAt } from './locate';
 
 function entryLocations(essay: Essay, uri: string, keys: string[]): Location[] {
   const locations: Location[] = [];
   for (const key of keys) {
     const entry = entryFor(essay, key);
-    if (entry) locations.push({ uri, range: entry.range });
+    // A chapter's sources may be in the bibliography file it shares.
+    if (entry) locations.push({ uri: entryUri(essay, key, uri), range: entry.range });
   }
   return locations;
 }

@@ -63,7 +63,7 @@ export function toLspDiagnostic(
   if (href) result.codeDescription = { href };
   if (diagnostic.related.length > 0) {
     result.relatedInformation = diagnostic.related.map((related) => ({
-      location: { uri, range: related.range },
+      location: { uri: related.origin ?? uri, range: related.range },
       message: related.message,
     }));
   }

@@ -152,7 +152,24 @@ export function markersFor(essay: Essay, label: string): Marker[] {
 }
 
 export function entryFor(essay: Essay, key: string): BibliographyEntry | null {
-  return essayIndex(essay).entriesByKey.get(key) ?? null;
+  return essayIndex(essay).entriesByKey.get(key) ?? sharedEntryFor(essay, key);
+}
+
+/** Each shared bibliography's entries by key, made once per bibliography. */
+const sharedEntries = new WeakMap<object, Map<string, BibliographyEntry>>();
+
+/** An entry of the bibliography the essay shares with other chapters (in another file), or null. */
+export function sharedEntryFor(essay: Essay, key: string): BibliographyEntry | null {
+  const shared = essay.sharedBibliography;
+  if (!shared) return null;
+  let byKey = sharedEntries.get(shared.bibliography);
+  if (!byKey) sharedEntries.set(shared.bibliography, (byKey = new Map(shared.bibliography.entries.map((entry) => [entry.key, entry]))));
+  return byKey.get(key) ?? null;
+}
+
+/** The document an entry of the essay is in: `uri` for its own, the shared bibliography's file otherwise. */
+export function entryUri(essay: Essay, key: string, uri: string): string {
+  return essayIndex(essay).entriesByKey.has(key) ? uri : (essay.sharedBibliography?.origin ?? uri);
 }
 
 export function citationsOf(essay: Essay, key: string): CitingPlace[] {

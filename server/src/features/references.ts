@@ -13,11 +13,18 @@ function sorted(uri: string, ranges: Range[]): Location[] {
     .map((range) => ({ uri, range }));
 }
 
+/** Another file's analysis: a chapter that shares this file's bibliography. */
+export interface OtherEssay {
+  uri: string;
+  essay: Essay;
+}
+
 export function provideReferences(
   essay: Essay,
   uri: string,
   position: Position,
   context: ReferenceContext,
+  elsewhere: readonly OtherEssay[] = [],
 ): Location[] {
   const target = targetAt(essay, position);
   if (!target) return [];
@@ -30,6 +37,9 @@ export function provideReferences(
       labels.add(note.label);
     }
     for (const label of labels) for (const marker of markersFor(essay, label)) ranges.push(marker.range);
+    // The chapters that share this bibliography cite it too.
+    const others = elsewhere.flatMap((other) => locationsOfEntry(other, target.entry.key));
+    return [...sorted(uri, ranges), ...others];
   } else {
     for (const marker of markersFor(essay, target.label)) ranges.push(marker.range);
     if (context.includeDeclaration) {
@@ -37,4 +47,16 @@ export function provideReferences(
     }
   }
   return sorted(uri, ranges);
+}
+
+/** The citations of an entry in another file, and the markers of the notes they are in. */
+export function locationsOfEntry(other: OtherEssay, key: string): Location[] {
+  const ranges: Range[] = [];
+  const labels = new Set<string>();
+  for (const { note, citation } of citationsOf(other.essay, key)) {
+    ranges.push(citation.range);
+    labels.add(note.label);
+  }
+  for (const label of labels) for (const marker of markersFor(other.essay, label)) ranges.push(marker.range);
+  return sorted(other.uri, ranges);
 }

@@ -9,7 +9,7 @@
  * Pass the same AnalysisCache for successive versions of one document and only the blocks an
  * edit touched are parsed again; the result is the same as a cold analysis.
  */
-import type { Bibliography, Claim, Diagnostic, Essay, FrontMatter, Heading } from './types';
+import type { Bibliography, Claim, Diagnostic, Essay, FrontMatter, Heading, SharedBibliography } from './types';
 import { resplitBlocks, splitBlocks, type Block } from './blocks';
 import { parseBlock, type BlockItem, type ParsedBlock } from './parseBlock';
 import { pushItemsOf, type DocItem } from './document';
@@ -24,6 +24,7 @@ import { defaultClaimOptions, type ClaimOptions } from './claims/api';
 import { parseFrontMatter } from './frontMatter';
 import { lineCount } from './text';
 import { analysePandoc, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
+import { wholeFileBibliography } from './bibliographyFile';
 
 export interface AnalysisOptions {
   /** Larger texts (in UTF-16 code units) are not analysed: one `file-too-large` diagnostic instead. */
@@ -42,6 +43,15 @@ export interface AnalysisOptions {
    * loader only `references:` in front matter is used.
    */
   libraries?: LibraryLoader;
+  /**
+   * The bibliography of another file, for a text that has none of its own (a chapter of a thesis
+   * whose bibliography is `bibliography.md`): its notes are resolved against it, its entries'
+   * ranges still point into that file (`origin` says which), and it is judged there, not here
+   * (never cited, duplicates). Ignored when the text has a bibliography of its own.
+   */
+  sharedBibliography?: SharedBibliography | null;
+  /** The whole text is a bibliography even without a heading (a file the workspace knows is one). */
+  bibliographyFile?: boolean;
 }
 
 export const defaultAnalysisOptions: AnalysisOptions = {
@@ -113,14 +123,24 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
 
   const frontMatter = items[0]?.item.kind === 'yaml' ? parseFrontMatter(items[0]) : null;
   const headings = collectHeadings(items);
-  const region = findBibliographyRegion(items);
-  const { bibliography, duplicates } = cache.bibliographyOf(items, region, () =>
-    buildBibliography(items, region, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText))),
-  );
+  let region = findBibliographyRegion(items);
+  // A file that is all bibliography (front matter titled "Bibliography", or known to be one).
+  const whole = region ? null : wholeFileBibliography(items, settings.bibliographyFile === true);
+  if (whole) region = { headingIndex: whole.region.headingIndex, endIndex: whole.region.endIndex - 1 };
+  const { bibliography, duplicates } = cache.bibliographyOf(whole ? whole.items : items, whole ? whole.region : region, () => {
+    const built = whole
+      ? buildBibliography(whole.items, whole.region, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText)))
+      : buildBibliography(items, region, (entryText) => cache.entries.get(entryText, () => prepareEntry(entryText)));
+    if (whole && built.bibliography.heading) built.bibliography.heading.text = whole.title;
+    return built;
+  });
   const form = decideForm(items);
   const markers = collectMarkers(items, form, region);
   const noteSources = collectNotes(items, form);
-  const facts = resolveNotes(readingOrder(noteSources, markers), bibliography, cache);
+  // A chapter without a bibliography of its own is read against the one it shares.
+  const shared = !region && settings.sharedBibliography ? settings.sharedBibliography : null;
+  const resolvedAgainst = shared ? shared.bibliography : bibliography;
+  const facts = resolveNotes(readingOrder(noteSources, markers), resolvedAgainst, cache);
   const notes = noteSources.map((source) => source.note);
   const yaml = items[0]?.item.kind === 'yaml' ? { yaml: items[0].item.value ?? '', range: items[0].range } : null;
   const pandoc = analysePandoc(text, blocks, yaml, settings.libraries, cache.pandoc);
@@ -129,14 +149,24 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const diagnostics: Diagnostic[] = [
     ...noteDiagnostics(markers, notes),
     // The free-text resolver cannot read a Pandoc citation: the key resolver reports those.
-    ...citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull).filter((d) => !onKey(pandoc, d.range)),
+    ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range)),
     ...pandocDiagnostics(pandoc, yaml?.range ?? null),
     ...bibliographyDiagnostics(bibliography, facts, duplicates),
     ...claimDiagnosticsOf(claims),
   ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   cache.sweep();
-  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null, pandoc };
+  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null, pandoc, sharedBibliography: shared };
+}
+
+/** Related locations that are entries of the shared bibliography point into its file. */
+function inFile(diagnostics: Diagnostic[], shared: SharedBibliography): Diagnostic[] {
+  const entryRanges = new Set(shared.bibliography.entries.map((entry) => entry.range));
+  return diagnostics.map((made) =>
+    made.related.some((related) => entryRanges.has(related.range))
+      ? { ...made, related: made.related.map((related) => (entryRanges.has(related.range) ? { ...related, origin: shared.origin } : related)) }
+      : made,
+  );
 }
 
 function cachedBlock(cache: AnalysisCache, text: string): ParsedBlock {

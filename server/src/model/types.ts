@@ -184,6 +184,15 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export interface RelatedInformation {
   message: string;
   range: Range;
+  /** Set when the range is in another file: the `origin` of the shared bibliography it points into. */
+  origin?: string;
+}
+
+/** A bibliography kept in another file and shared by the chapters of a thesis. */
+export interface SharedBibliography {
+  /** The file the entries' ranges point into, named as the caller names it (a URI or a path): the model never reads it. */
+  origin: string;
+  bibliography: Bibliography;
 }
 
 export interface Diagnostic {
@@ -223,6 +232,11 @@ export interface Essay {
   skipped: string | null;
   /** Pandoc citation keys (`[@key, p. 33]`) and the bibliography files they resolve against. */
   pandoc?: PandocModel;
+  /**
+   * The bibliography of another file that the notes were resolved against, when the text has none
+   * of its own; `bibliography` is then empty. Absent or null otherwise.
+   */
+  sharedBibliography?: SharedBibliography | null;
 }
 
 import type { PandocModel } from './pandoc/index';

@@ -80,7 +80,7 @@ describe('apparatus check', () => {
       [['check'], /No file given/],
       [['check', '--format', 'xml', 'x.md'], /--format takes 'text' or 'json', not 'xml'/],
       [['check', join(dir, 'missing.md')], /missing\.md: no such file/],
-      [['check', dir], /is a directory/],
+      [['check', mkdtempSync(join(tmpdir(), 'apparatus-empty-'))], /no Markdown file in this folder/],
       [['check', binary], /looks like a binary file/],
     ];
     for (const [argv, message] of cases) {
@@ -95,5 +95,30 @@ describe('apparatus check', () => {
     const result = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--format', 'json', '--no-claims', sample('korea-1950-endnotes.md')], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
     assert.equal((JSON.parse(result.stdout) as JsonReport).files[0].notes.length, 40);
+  });
+
+  it('checks a folder as a thesis: a chapter resolves against the bibliography in its own file, a README is skipped', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apparatus-thesis-'));
+    writeFileSync(join(dir, 'bibliography.md'), '# Bibliography\n\nSmith, John. *The Harbour*. London: Faber, 1990.\n\nBrown, Kim. *The Sea*. Leeds: Peepal, 2005.\n');
+    writeFileSync(join(dir, 'ch1.md'), 'A claim.[^1]\n\n[^1]: John Smith, *The Harbour* (London: Faber, 1990), 4.\n');
+    writeFileSync(join(dir, 'README.md'), '# To do\n\nIn 1950 the army reported that "nothing had happened".\n');
+    const { status, out } = run('check', '--format', 'json', dir);
+    assert.equal(status, 0);
+    const report = JSON.parse(out) as JsonReport;
+    const byName = new Map(report.files.map((file) => [file.path.slice(dir.length + 1), file]));
+    assert.deepEqual([...byName.keys()].sort(), ['README.md', 'bibliography.md', 'ch1.md']);
+    assert.deepEqual(byName.get('README.md')!.diagnostics, []);
+    assert.deepEqual(byName.get('ch1.md')!.notes[0].citations[0].entries, ['smith1990']);
+    assert.deepEqual(byName.get('bibliography.md')!.diagnostics.map((d) => d.code), ['uncited-source']);
+  });
+
+  it('the built command checks a folder on worker threads, with the same answer as on one, and says how long it took', () => {
+    const fixtures = join(root, 'test', 'fixtures', 'project');
+    const one = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--no-claims', '--jobs', '1', fixtures], { encoding: 'utf8' });
+    const two = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), 'check', '--no-claims', '--jobs', '2', fixtures], { encoding: 'utf8' });
+    assert.equal(one.stdout, two.stdout);
+    assert.match(one.stderr, /checked 3 files in [\d.]+ s on 1 thread/);
+    assert.match(two.stderr, /checked 3 files in [\d.]+ s on \d threads?/);
+    assert.ok(!/missing-bibliography/.test(one.stdout));
   });
 });

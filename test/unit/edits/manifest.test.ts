@@ -35,6 +35,8 @@ describe('package.json: settings', () => {
       'apparatus.claims.allowlist': defaultSettings.claims.allowlist,
       'apparatus.maxFileSize': defaultSettings.maxFileSize,
       'apparatus.trace.server': defaultSettings.trace.server,
+      'apparatus.bibliography': defaultSettings.bibliography,
+      'apparatus.files': defaultSettings.files,
       'apparatus.diagnostics.severity': {},
     };
     assert.deepEqual(Object.keys(properties).sort(), Object.keys(expected).sort());

@@ -26,6 +26,8 @@ describe('config: parseSettings', () => {
       claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'] },
       maxFileSize: 1000,
       trace: { server: 'verbose' },
+      bibliography: 'back/bibliography.md',
+      files: ['chapters/*.md', '!README.md'],
     });
     assert.deepEqual(logs, []);
     assert.deepEqual(settings, {
@@ -33,6 +35,8 @@ describe('config: parseSettings', () => {
       claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'] },
       maxFileSize: 1000,
       trace: { server: 'verbose' },
+      bibliography: 'back/bibliography.md',
+      files: ['chapters/*.md', '!README.md'],
     });
   });
 

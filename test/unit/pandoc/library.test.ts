@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { latexToText, parseLibrary } from '../../../server/src/model/pandoc/library';
-import { libraryLoader } from '../../../server/src/files/libraries';
+import { libraryLoader } from '../../../server/src/workspace/libraries';
 
 const fixtures = join(__dirname, '../../fixtures/pandoc');
 const read = (name: string): string => readFileSync(join(fixtures, name), 'utf8');

@@ -441,6 +441,20 @@ describe('ARCHITECTURE.md', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it('the workspace layer imports the model and Node, never the features, the server, the command line or an editor package', () => {
+    const wrong = importsUnder('server/src/workspace/').filter(({ file, specifier }) => {
+      const to = target(file, specifier);
+      if (/^vscode/.test(specifier)) return true;
+      return to !== null && !to.startsWith('server/src/workspace/') && !to.startsWith('server/src/model/');
+    });
+    assert.deepEqual(wrong, []);
+  });
+
+  it('features do not import the workspace layer', () => {
+    const wrong = importsUnder('server/src/features/').filter(({ file, specifier }) => target(file, specifier)?.startsWith('server/src/workspace/') ?? false);
+    assert.deepEqual(wrong, []);
+  });
+
   it('the command line uses the model, not the features or the server', () => {
     const wrong = importsUnder('server/src/cli/').filter(({ file, specifier }) => {
       const to = target(file, specifier);

@@ -4,10 +4,10 @@
  * answers at once from the last analysis and `fresh` waits for the current text.
  */
 import { strict as assert } from 'node:assert';
-import { type AnalysedDocument, DocumentAnalyses, type DocumentText } from '../../../server/src/features/documentAnalyses';
+import { type AnalysedDocument, DocumentAnalyses, type DocumentText } from '../../../server/src/workspace/documentAnalyses';
 import type { Essay } from '../../../server/src/model/types';
 import { emptyEssay } from '../../../server/src/model/analyse';
-import { AnalysisSuperseded } from '../../../server/src/features/analysisHost';
+import { AnalysisSuperseded } from '../../../server/src/workspace/analysisHost';
 
 /** The analyser is stubbed: these tests are about scheduling, not about essays. */
 function essayOf(text: string): Essay {

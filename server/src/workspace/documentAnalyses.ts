@@ -143,6 +143,18 @@ export class DocumentAnalyses {
     }
   }
 
+  /**
+   * Something the document's analysis depends on changed (the bibliography it shares): analyse
+   * it again, answering `latest` from the last analysis meanwhile.
+   */
+  refresh(uri: string): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    state.version = -1;
+    state.epoch++;
+    this.changed(uri);
+  }
+
   openUris(): string[] {
     return [...this.states.keys()];
   }

@@ -6,10 +6,10 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { AnalysisSuperseded, InThreadAnalyser, WorkerAnalyser } from '../../../server/src/features/analysisHost';
+import { AnalysisSuperseded, InThreadAnalyser, WorkerAnalyser } from '../../../server/src/workspace/analysisHost';
 import { toAnalysisOptions, defaultSettings } from '../../../server/src/features/config';
 import { analyseEssay } from '../../../server/src/model/analyse';
-import { sample } from './support';
+import { sample } from '../features/support';
 
 const options = toAnalysisOptions(defaultSettings);
 const text = sample('defects.md').text;

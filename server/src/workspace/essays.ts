@@ -1,0 +1,62 @@
+/**
+ * Which Markdown files are essays, and what a thesis's chapters say of the bibliography they share.
+ */
+import type { Diagnostic, Essay } from '../model/types';
+import { matchFiles } from './glob';
+
+/**
+ * An essay has a note, a citation (a Pandoc key too) or a bibliography. A README or a to-do list has none and gets
+ * no diagnostics (not even unsupported-claim ones); `apparatus.files` decides otherwise for the
+ * files it names (`!pattern`: never an essay).
+ */
+export function isEssay(essay: Essay, relativePath: string | null = null, patterns: readonly string[] = []): boolean {
+  if (essay.skipped !== null) return true;
+  const verdict = relativePath === null ? null : matchFiles(patterns, relativePath);
+  if (verdict !== null) return verdict === 'include';
+  return (
+    essay.markers.length > 0 ||
+    essay.notes.length > 0 ||
+    essay.bibliography.heading !== null ||
+    essay.bibliography.entries.length > 0 ||
+    essay.notes.some((note) => note.citations.length > 0) ||
+    // A Pandoc essay: citation keys, inline notes or a bibliography file named in front matter.
+    (essay.pandoc !== undefined && (essay.pandoc.uses.length > 0 || essay.pandoc.inlineNotes.length > 0 || essay.pandoc.hasBibliography))
+  );
+}
+
+/** The diagnostics of a file as the workspace reports them: none for a file that is not an essay. */
+export function reportedDiagnostics(essay: Essay, relativePath: string | null, patterns: readonly string[]): Diagnostic[] {
+  return isEssay(essay, relativePath, patterns) ? essay.diagnostics : [];
+}
+
+/** The bibliography keys an essay's notes cite (a candidate of an ambiguous citation counts). */
+export function citedKeys(essay: Essay): Set<string> {
+  const keys = new Set<string>();
+  for (const note of essay.notes) {
+    for (const citation of note.citations) {
+      for (const key of citation.entries) keys.add(key);
+      for (const key of citation.candidates) keys.add(key);
+    }
+  }
+  return keys;
+}
+
+/**
+ * The diagnostics of a bibliography file shared by `chapters`: "never cited" is judged over
+ * every chapter, so an entry cited in any of them is not reported.
+ */
+export function withSharedCitations(bibliography: Essay, chapters: Iterable<Essay>): Diagnostic[] {
+  const cited = new Set<string>();
+  for (const chapter of chapters) for (const key of citedKeys(chapter)) cited.add(key);
+  if (cited.size === 0) return bibliography.diagnostics;
+  return bibliography.diagnostics.filter((made) => made.code !== 'uncited-source' || !cited.has(made.data?.key ?? ''));
+}
+
+/** Every citation of `key` in `chapters`, with the note it is in. */
+export function citationsOfKey<T>(chapters: Iterable<[T, Essay]>, key: string): { file: T; essay: Essay; note: Essay['notes'][number]; citation: Essay['notes'][number]['citations'][number] }[] {
+  const out = [];
+  for (const [file, essay] of chapters) {
+    for (const note of essay.notes) for (const citation of note.citations) if (citation.entries.includes(key)) out.push({ file, essay, note, citation });
+  }
+  return out;
+}
