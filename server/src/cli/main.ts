@@ -238,6 +238,11 @@ if (isPoolWorker(workerData)) {
   runPoolWorker();
 } else if (require.main === module) {
   compileRegExpsOnce();
+  // `apparatus check … | head`: the reader has gone; stop quietly instead of crashing on EPIPE.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   void run(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`), __filename, process.stderr.isTTY === true).then(
     (status) => (process.exitCode = status),
   );

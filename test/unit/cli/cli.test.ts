@@ -97,6 +97,14 @@ describe('apparatus check', () => {
     assert.equal((JSON.parse(result.stdout) as JsonReport).files[0].notes.length, 40);
   });
 
+  it('stops quietly when its reader goes away (piped into head), with no stack trace', function () {
+    this.timeout(60_000);
+    const bundle = join(root, 'dist', 'cli.js');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${bundle}" check --notes --no-claims "${sample('korea-1950.md')}" "${sample('korea-1950-endnotes.md')}" | head -1`], { encoding: 'utf8' });
+    assert.equal(result.stdout.split('\n').filter(Boolean).length, 1);
+    assert.doesNotMatch(result.stderr, /EPIPE|Error/);
+  });
+
   it('checks a folder as a thesis: a chapter resolves against the bibliography in its own file, a README is skipped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'apparatus-thesis-'));
     writeFileSync(join(dir, 'bibliography.md'), '# Bibliography\n\nSmith, John. *The Harbour*. London: Faber, 1990.\n\nBrown, Kim. *The Sea*. Leeds: Peepal, 2005.\n');
