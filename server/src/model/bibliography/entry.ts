@@ -121,7 +121,7 @@ export function parsePeople(part: string): People {
   let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?$|\sn\.d\.$/, '').trim();
   const editorsOnly = editorMark.test(text);
   editorMark.lastIndex = 0;
-  text = text.replace(editorMark, ' ').replace(translatorMark, ' ');
+  text = text.replace(editorMark, ' ').replace(/\s+/g, ' ').replace(translatorMark, ' ').replace(/\s+/g, ' ');
   const etAl = /\bet al\.?/i.test(text);
   text = text.replace(/,?\s*\bet al\.?/i, ' ').replace(/\s+/g, ' ').trim();
   text = trimEndOf(trimStartOf(text, ',.;:'), ',.;:');
