@@ -16,12 +16,11 @@
  *
  * Usage: tsx bench/generate.ts [--sizes 25k,250k,660k,2.5m] [--out DIR]
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const REPO = resolve(__dirname, '..');
 export const SAMPLE_MARKDOWN = join(REPO, 'samples', 'korea-1950.md');
-export const CORPUS_TEXT = '/work/shared/corpus/korea-1950.txt';
 export const GENERATED_DIR = join(REPO, 'bench', 'results', 'generated');
 
 /** The sizes the benchmark knows, by name. `660k` is sized to give 1,000 notes from the 40-note sample. */
@@ -57,25 +56,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/**
- * The sample as Markdown. The project's `samples/korea-1950.md` when it exists; until then the raw
- * corpus text with its `[n]` markers and `[n] text` note lines turned into GFM footnotes, which is
- * all the parser needs to see the same structure.
- */
+/** The sample the theses are built from: the reference essay, `samples/korea-1950.md`. */
 export function loadSample(): { text: string; source: string } {
-  if (existsSync(SAMPLE_MARKDOWN)) {
-    return { text: readFileSync(SAMPLE_MARKDOWN, 'utf8'), source: 'samples/korea-1950.md' };
-  }
-  const raw = readFileSync(CORPUS_TEXT, 'utf8');
-  const text = raw
-    .split('\n')
-    .map((line) => {
-      const definition = /^\[(\d+)\]\s+/.exec(line);
-      if (definition) return `[^${definition[1]}]: ${line.slice(definition[0].length)}`;
-      return line.replace(/\[(\d+)\]/g, '[^$1]');
-    })
-    .join('\n');
-  return { text, source: `${CORPUS_TEXT} (converted to footnotes on the fly)` };
+  return { text: readFileSync(SAMPLE_MARKDOWN, 'utf8'), source: 'samples/korea-1950.md' };
 }
 
 /** Letters for chapter k ≥ 2: "aa", "ab", … "zz" (676 chapters, far beyond the largest size). */

@@ -5,6 +5,8 @@
  * Usage: tsx bench/experiments/summarise-profile.ts PROFILE [top=25] [filter=server/src]
  */
 import { readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 interface CallFrame {
   functionName: string;
@@ -24,10 +26,15 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** The checkout this script runs from: profile paths are shown relative to it. */
+const REPO = resolve(__dirname, '../..') + sep;
+
+/** A frame's file relative to the checkout; a dependency as `nm/…` wherever node_modules really lives. */
 function shortUrl(url: string): string {
-  const at = url.indexOf('/work/main/');
-  const path = at === -1 ? url : url.slice(at + '/work/main/'.length);
-  return path.replace(/^node_modules\//, 'nm/');
+  const file = url.startsWith('file://') ? fileURLToPath(url) : url;
+  const dependency = file.indexOf(`${sep}node_modules${sep}`);
+  if (dependency !== -1) return `nm/${file.slice(dependency + `${sep}node_modules${sep}`.length)}`;
+  return file.startsWith(REPO) ? file.slice(REPO.length) : file;
 }
 
 function main(): void {

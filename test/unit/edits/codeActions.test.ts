@@ -1,9 +1,14 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { CodeAction, CodeActionParams, Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { ApparatusCodeActionKind, provideCodeActions } from '../../../server/src/features/codeActions';
 import { renumberNotesEdits } from '../../../server/src/features/renumber';
 import type { Diagnostic, Essay, Position, Range } from '../../../server/src/model/types';
+import { checkCitationFixes } from './citationFixes';
 import { analyse, applyWorkspaceEdit, labelsInOrder, oneTo, sample, URI } from './helpers';
+
+const root = path.resolve(__dirname, '../../..');
 
 function params(range: Range, options: { only?: string[]; diagnostics?: LspDiagnostic[] } = {}): CodeActionParams {
   return { textDocument: { uri: URI }, range, context: { diagnostics: options.diagnostics ?? [], only: options.only } };
@@ -302,4 +307,136 @@ describe('code action: unsupported claims', () => {
     const adds = actionsAt(before, whole).filter((a) => /Add a definition for note 7/.test(a.title));
     assert.equal(adds.length, 1);
   });
+});
+
+describe('code action: citation fixes change exactly the span they correct (issue 15)', () => {
+  const stueck = [
+    'Stueck W.W., *The Road to Confrontation: American Policy toward China and Korea, 1947-1950* (Chapel Hill: University of North Carolina Press, 1981)',
+    'Stueck W.W., *Rethinking the Korean War: a New Diplomatic and Strategic History* (Oxford: Oxford University Press, 2002)',
+    'Cumings B., *The Origins of the Korean War* (Princeton: Princeton University Press, 1981)',
+  ];
+  const essay = (...notes: string[]): string =>
+    `${notes.map((_, i) => `Claim ${i + 1}.[^${i + 1}]`).join(' ')}\n\n## Bibliography\n\n${stueck.join('\n\n')}\n\n${notes.map((note, i) => `[^${i + 1}]: ${note}`).join('\n\n')}\n`;
+  const quickFixes = (text: string, code: string, lineContains?: string): CodeAction[] => {
+    const diagnostic = diagnosticOf(analyse(text), code, lineContains);
+    return actionsAt(text, diagnostic.range).filter((a) => a.kind === 'quickfix');
+  };
+
+  it('offers nothing on note 4 of the reference essay, where no Stueck work is near 1995, and leaves the note alone', () => {
+    const diagnostic = diagnosticOf(analyse(korea), 'unresolved-citation', '[^4]: e.g. Stueck');
+    assert.equal(korea.split('\n')[diagnostic.range.start.line].slice(diagnostic.range.start.character, diagnostic.range.end.character), '1995');
+    // Neither as a quick fix nor as "cite a source": the old "Cite Stueck (1976)" replaced the year with "Stueck (1976), p.".
+    assert.deepEqual(actionsAt(korea, diagnostic.range).map((a) => a.title), []);
+    for (const at of [diagnostic.range.start, diagnostic.range.end]) {
+      assert.ok(!actionsAt(korea, caret(at)).some((a) => /^Cite/.test(a.title)), `nothing inside the citation at ${at.character}`);
+    }
+  });
+
+  it('replaces a mistyped year, and only it, with the year of the work it can have meant', () => {
+    const text = essay('See Stueck (1982), p.74, on the decision.');
+    const titles = quickFixes(text, 'unresolved-citation').map((a) => a.title);
+    assert.deepEqual(titles, ['Cite Stueck (1981): replace "1982" with "1981"']);
+    const after = fix(text, 'unresolved-citation', /^Cite Stueck \(1981\)/);
+    assert.equal(after, text.replace('See Stueck (1982), p.74, on the decision.', 'See Stueck (1981), p.74, on the decision.'));
+    assert.deepEqual(analyse(after).notes[0].citations[0].entries, ['stueck1981']);
+  });
+
+  it('replaces one year of a list ("Stueck (1981, 2012)"), keeping the other', () => {
+    const text = essay('e.g. Stueck (1981, 2012)');
+    const after = fix(text, 'unresolved-citation', /^Cite Stueck \(2002\): replace "2012" with "2002"$/);
+    assert.equal(after, text.replace('e.g. Stueck (1981, 2012)', 'e.g. Stueck (1981, 2002)'));
+    assert.deepEqual(analyse(after).notes[0].citations.map((c) => c.entries), [['stueck1981'], ['stueck2002']]);
+  });
+
+  it('reads a far year as the work whose title the citation gives', () => {
+    const text = essay('Stueck, *Rethinking the Korean War* (Oxford: Oxford University Press, 1972), p.12');
+    assert.deepEqual(quickFixes(text, 'unresolved-citation').map((a) => a.title), ['Cite Stueck (2002): replace "1972" with "2002"']);
+  });
+
+  it('offers nothing for a year far from every work of the author, or for an author the bibliography lacks', () => {
+    assert.deepEqual(quickFixes(essay('Stueck (1995), p.4'), 'unresolved-citation'), []);
+    assert.deepEqual(quickFixes(essay('Foot (1985), p.74'), 'unresolved-citation'), []);
+  });
+
+  it('does not touch a year in the prose around a reference', () => {
+    // The only year is the comment's: it is not taken for the citation's, so there is nothing to correct.
+    assert.ok(!analyse(essay('Stueck, p.7, written after the archive opened in 1982.')).diagnostics.some((d) => d.code === 'unresolved-citation'));
+    // The citation's year is corrected, the comment's stays.
+    const text = essay('Stueck (1982), p.7, written when the archive opened in 1982.');
+    const after = fix(text, 'unresolved-citation', /^Cite Stueck \(1981\)/);
+    assert.equal(after, text.replace('Stueck (1982), p.7, written when the archive opened in 1982.', 'Stueck (1981), p.7, written when the archive opened in 1982.'));
+  });
+
+  it('adds the year after the name of an ambiguous short form and keeps what surrounds it', () => {
+    const text = essay('See Stueck, p.74, on the decision.');
+    const titles = quickFixes(text, 'ambiguous-citation').map((a) => a.title);
+    assert.deepEqual(titles, ['Replace "See Stueck, p.74, on the decision" with "See Stueck (1981), p.74, on the decision"', 'Replace "See Stueck, p.74, on the decision" with "See Stueck (2002), p.74, on the decision"']);
+    const after = fix(text, 'ambiguous-citation', /Stueck \(2002\)/);
+    assert.equal(after, text.replace('See Stueck, p.74, on the decision.', 'See Stueck (2002), p.74, on the decision.'));
+    assert.deepEqual(analyse(after).notes[0].citations[0].entries, ['stueck2002']);
+  });
+
+  it('never changes a year written in an ambiguous citation into another', () => {
+    const text = `${essay('x')}`.replace('(Oxford: Oxford University Press, 2002)', '(Oxford: Oxford University Press, 1981)').replace('[^1]: x', '[^1]: Stueck (1981), p.4');
+    assert.ok(analyse(text).diagnostics.some((d) => d.code === 'ambiguous-citation'));
+    assert.ok(quickFixes(text, 'ambiguous-citation').every((a) => !/1981" with "(?!1981)/.test(a.title)));
+  });
+
+  it('replaces only the Ibid. of an ambiguous Ibid., keeping the full stop that ends the note', () => {
+    const text = essay('Stueck (1981), p.3; Cumings (1981), p.9', 'Ibid.');
+    const titles = quickFixes(text, 'ambiguous-ibid').map((a) => a.title);
+    assert.deepEqual(titles, ['Replace "Ibid." with "Stueck (1981)."', 'Replace "Ibid." with "Cumings (1981)."']);
+    const after = fix(text, 'ambiguous-ibid', /Cumings/);
+    assert.ok(after.endsWith('[^2]: Cumings (1981).\n'));
+  });
+
+  it('writes the full reference over the short form only, keeping "See" and the comment after the page', () => {
+    const text = essay('See Cumings, p.12, for the civil war.');
+    const after = fix(text, 'short-form-before-full', /first citation of Cumings/);
+    assert.equal(after, text.replace('See Cumings, p.12, for', `See ${stueck[2]}, p.12, for`));
+  });
+
+  it('offers "cite a source" at a caret between citations or at either end of a note, never over a selection or inside a citation', () => {
+    const text = essay(`${stueck[0]}, p.1; ${stueck[2]}, p.2`, 'Stueck (1981), p.3; Cumings (1981), p.9');
+    const line = text.split('\n').findIndex((candidate) => candidate.startsWith('[^2]: '));
+    const cite = (range: Range) => actionsAt(text, range).filter((a) => a.kind === ApparatusCodeActionKind.CiteSource);
+    const at = (character: number) => caret({ line, character });
+    const note2 = (written: string) => applyWorkspaceEdit(text, only(cite(at(written.length)), /Stueck \(2002\)/).edit);
+    assert.deepEqual(cite({ start: { line, character: 6 }, end: { line, character: 24 } }), [], 'a selected reference is not replaced');
+    for (const inside of [10, 15, 24]) assert.deepEqual(cite(at(inside)), [], `not inside a citation (column ${inside})`);
+    assert.equal(note2('[^2]: '), text.replace('[^2]: Stueck (1981)', '[^2]: Stueck (2002), p.; Stueck (1981)'));
+    assert.equal(note2('[^2]: Stueck (1981), p.3; '), text.replace('p.3; Cumings', 'p.3; Stueck (2002), p.; Cumings'));
+    assert.equal(note2('[^2]: Stueck (1981), p.3; Cumings (1981), p.9'), text.replace('Cumings (1981), p.9', 'Cumings (1981), p.9; Stueck (2002), p.'));
+  });
+
+  it('offers no "cite a source" on a flagged citation: there, "Cite" actions are readings of what was written', () => {
+    const text = essay('Stueck (1982), p.74');
+    const diagnostic = diagnosticOf(analyse(text), 'unresolved-citation');
+    for (const range of [diagnostic.range, caret(diagnostic.range.end)]) {
+      assert.deepEqual(actionsAt(text, range).filter((a) => /^Cite/.test(a.title)).map((a) => a.title), ['Cite Stueck (1981): replace "1982" with "1981"']);
+    }
+  });
+
+  it('offers no "cite a source" on an archival note asked for its diagnostic range (it replaced the whole reference)', () => {
+    const text = `${essay('x').replace('[^1]: x', '[^1]: Letter from Acheson to Bevin, March 3, 1950. (Ministry of Foreign Affairs Archives, file 12), p.4')}`;
+    const note = analyse(text).notes[0];
+    const whole = { start: note.textRange.start, end: note.range.end };
+    assert.deepEqual(actionsAt(text, whole).filter((a) => /^Cite/.test(a.title)), []);
+  });
+});
+
+describe('code actions on every citation diagnostic keep the note (issue 15): applied one by one', () => {
+  const files = [
+    ...['samples'].flatMap((dir) => readdirSync(path.join(root, dir)).filter((name) => name.endsWith('.md')).map((name) => `${dir}/${name}`)),
+    ...['test/fixtures/essays', 'test/fixtures/real'].flatMap((dir) => readdirSync(path.join(root, dir)).filter((name) => name.endsWith('.md') && name !== 'README.md').map((name) => `${dir}/${name}`)),
+  ].sort();
+
+  for (const file of files) {
+    it(file, function () {
+      this.timeout(120_000);
+      const outcomes = checkCitationFixes(readFileSync(path.join(root, file), 'utf8'));
+      const broken = outcomes.filter((outcome) => outcome.violations.length > 0);
+      assert.deepEqual(broken.map((o) => `line ${o.line} ${o.code} [${o.request}] ${o.title}: ${o.violations.join('; ')}`), []);
+    });
+  }
 });

@@ -36,7 +36,7 @@ describe('resolution on published essays (development split)', function () {
     assert.ok(dev.exact / dev.notes >= 0.77, `${dev.exact}/${dev.notes}`);
   });
 
-  it('keeps "never cited" precision at 0.88 or more and the split's diagnostics under 4 per 1,000 words', () => {
+  it('keeps "never cited" precision at 0.88 or more and the diagnostics of the split under 4 per 1,000 words', () => {
     const { uncited, diagnosticsPerThousandWords } = totals['real-dev'];
     assert.ok(uncited.tp / (uncited.tp + uncited.fp) >= 0.88, JSON.stringify(uncited));
     assert.ok(diagnosticsPerThousandWords <= 4, String(diagnosticsPerThousandWords));

@@ -1,7 +1,8 @@
 /**
  * The short form a writer types to cite a bibliography entry in a note: the author's surname
- * and the year, with the season or month when the same author has two works that year
- * ("Stueck (1976), p.", "Weathersby (winter 1995), p."), then the start of a page locator.
+ * and the year, with the season, month or letter when the same author has two works that year
+ * ("Stueck (1976), p.", "Weathersby (winter 1995), p.", "Garthoff (1989b), p."), then the start
+ * of a page locator.
  */
 import type { BibliographyEntry, Person } from '../../model/types';
 
@@ -23,7 +24,8 @@ export function shortFormCitation(entry: BibliographyEntry, siblings: Bibliograp
   const sameYear = siblings.some(
     (other) => other !== entry && other.year === entry.year && shortFormName(other) === name,
   );
-  const when = sameYear && entry.season ? `${entry.season} ${entry.year}` : String(entry.year);
+  // "1989b" for works told apart by a letter, "winter 1995" by a season or month.
+  const when = !sameYear || !entry.season ? String(entry.year) : /^[a-z]$/.test(entry.season) ? `${entry.year}${entry.season}` : `${entry.season} ${entry.year}`;
   return `${name} (${when}), p.`;
 }
 
