@@ -6,11 +6,16 @@
  * Run as `apparatus-language-server --stdio` (or `--node-ipc`, `--socket=<port>`, `--pipe=<name>`).
  */
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import {
   type CancellationToken,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
@@ -26,11 +31,14 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import type { Essay } from './model/types';
+import type { LibrarySources } from './files/libraries';
+import { formatOf } from './model/pandoc/library';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './features/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
+import { provideKeyCompletion } from './features/pandocKeys';
 import { type ApparatusSettings, defaultSettings, parseSettings, toAnalysisOptions } from './features/config';
 import { provideDeclaration } from './features/declaration';
 import { provideDefinition } from './features/definition';
@@ -106,6 +114,9 @@ function startServer(args: string[]): void {
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let canUseDocumentChanges = false;
+  let canRegisterWatchers = false;
+  /** Workspace folders as paths: bibliography files outside them are not read unless a setting allows it. */
+  let roots: string[] = [];
 
   function log(message: string): void {
     connection.console.log(message);
@@ -140,8 +151,31 @@ function startServer(args: string[]): void {
     analyser = new InThreadAnalyser();
   }
 
+  function filePath(uri: string): string | null {
+    if (!uri.startsWith('file:')) return null;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Where the essay at `uri` reads its bibliography files: beside it, and the files the settings add. */
+  function librarySources(uri: string): LibrarySources {
+    return {
+      documentPath: filePath(uri),
+      // Only the Pandoc formats: a Markdown bibliography named here is not a key library.
+      extra: settings.bibliography.filter((name) => formatOf(name) !== null),
+      // Without a workspace folder (a single file opened), only the essay's own folder is trusted.
+      roots: roots.length > 0 ? roots : [path.dirname(filePath(uri) ?? process.cwd())],
+      allowOutside: settings.bibliographyOutsideWorkspace,
+    };
+  }
+
+  const librarySettingsKey = (value: ApparatusSettings): string => JSON.stringify([value.bibliography, value.bibliographyOutsideWorkspace]);
+
   const analyses = new DocumentAnalyses({
-    analyse: (uri, text, stale) => analyser.analyse(uri, text, toAnalysisOptions(settings), stale),
+    analyse: (uri, text, stale) => analyser.analyse(uri, text, toAnalysisOptions(settings), stale, librarySources(uri)),
     forget: (uri) => analyser.forget(uri),
     current: (uri) => {
       const document = documents.get(uri);
@@ -280,9 +314,10 @@ function startServer(args: string[]): void {
   }
 
   function applySettings(next: ApparatusSettings): void {
+    const librariesChanged = librarySettingsKey(next) !== librarySettingsKey(settings);
     settings = next;
     const key = JSON.stringify(toAnalysisOptions(settings));
-    if (key !== analysisOptionsKey) {
+    if (key !== analysisOptionsKey || librariesChanged) {
       // Cached results were computed with the old options: analyse everything again.
       analysisOptionsKey = key;
       analyser.reset();
@@ -332,7 +367,7 @@ function startServer(args: string[]): void {
           version = open.version;
           essay = await analyses.fresh(item.uri);
         } else {
-          essay = await analyser.analyse(null, item.text, toAnalysisOptions(settings));
+          essay = await analyser.analyse(null, item.text, toAnalysisOptions(settings), undefined, librarySources(item.uri));
         }
         if (!essay) continue;
         const diagnostics = provideDiagnostics(essay, item.uri, settings, ruleDocs);
@@ -351,6 +386,9 @@ function startServer(args: string[]): void {
     canPullConfiguration = capabilities.workspace?.configuration === true;
     canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canUseDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    canRegisterWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    roots = folders.map(filePath).filter((folder): folder is string => folder !== null);
     // Clients without workspace/configuration (and Helix) can pass the section as { apparatus: {...} }.
     const options = params.initializationOptions;
     const initial = typeof options === 'object' && options !== null ? (options as Record<string, unknown>).apparatus : undefined;
@@ -367,7 +405,7 @@ function startServer(args: string[]): void {
         documentSymbolProvider: { label: 'Apparatus' },
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: ['^', '['], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^', '[', '@'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: Object.values(commands) },
@@ -381,11 +419,31 @@ function startServer(args: string[]): void {
     if (canRegisterConfiguration) {
       settle('Registering for settings changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'apparatus' }));
     }
+    if (canRegisterWatchers) {
+      // A Zotero export that rewrites a .bib must show without a restart.
+      settle(
+        'Watching bibliography files',
+        connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{bib,bibtex,json,yaml,yml}' }] }),
+      );
+    }
     settle('Reading the settings', pullSettings());
   });
 
   connection.onDidChangeConfiguration((change) => {
     settle('Applying the settings', pullSettings(change.settings));
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const changed = new Set<string>();
+    for (const change of params.changes) {
+      const file = filePath(change.uri);
+      if (!file) continue;
+      changed.add(file);
+      analyser.forgetFile(file);
+    }
+    if (changed.size === 0) return;
+    // Only the essays that read one of these files (or looked for it and did not find it).
+    analyses.invalidateWhere((essay) => essay.pandoc?.libraries.some((loaded) => loaded.path !== undefined && changed.has(loaded.path)) ?? false);
   });
 
   documents.onDidOpen((event) => analyses.changed(event.document.uri));
@@ -416,12 +474,12 @@ function startServer(args: string[]): void {
   );
 
   connection.onCompletion(
-    answerFromEssay('Completion', [], 'latest', (essay, params) => {
+    answerFromEssay<CompletionParams, CompletionItem[] | CompletionList>('Completion', [], 'latest', (essay, params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const { line } = params.position;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-      return provideCompletion(essay, lineText, params.position);
+      return provideKeyCompletion(essay, lineText, params.position) ?? provideCompletion(essay, lineText, params.position);
     }),
   );
 

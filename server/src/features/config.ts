@@ -25,6 +25,13 @@ export interface ApparatusSettings {
   claims: ClaimSettings;
   maxFileSize: number;
   trace: { server: TraceSetting };
+  /**
+   * Bibliography files (absolute, or relative to the first workspace folder). Those in a Pandoc
+   * format (.bib, .json, .yaml, .yml) are libraries every essay's Pandoc keys resolve against.
+   */
+  bibliography: string[];
+  /** Whether bibliography files outside the workspace folders are read. */
+  bibliographyOutsideWorkspace: boolean;
 }
 
 /** Every rule and its default severity: the model's table, the one place they are set. */
@@ -40,6 +47,8 @@ export const defaultSettings: ApparatusSettings = {
   },
   maxFileSize: 4_000_000,
   trace: { server: 'off' },
+  bibliography: [],
+  bibliographyOutsideWorkspace: false,
 };
 
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
@@ -90,6 +99,18 @@ function readAllowlist(value: unknown, log: Log): string[] {
   return phrases;
 }
 
+function readFiles(value: unknown, log: Log): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value];
+  if (!Array.isArray(value)) {
+    log(`apparatus.bibliography should be a list of bibliography files, not ${JSON.stringify(value)}; using [].`);
+    return [];
+  }
+  const files = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+  if (files.length !== value.length) log('apparatus.bibliography: entries that are not file names were ignored.');
+  return files;
+}
+
 function readMaxFileSize(value: unknown, log: Log): number {
   if (value === undefined || value === null) return defaultSettings.maxFileSize;
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
@@ -133,6 +154,8 @@ export function parseSettings(raw: unknown, log: Log): ApparatusSettings {
     },
     maxFileSize: readMaxFileSize(raw.maxFileSize, log),
     trace: { server: readTrace(trace.server, log) },
+    bibliography: readFiles(raw.bibliography, log),
+    bibliographyOutsideWorkspace: readBoolean(raw.bibliographyOutsideWorkspace, 'bibliographyOutsideWorkspace', false, log),
   };
 }
 

@@ -34,6 +34,8 @@ describe('package.json: settings', () => {
       'apparatus.claims.quotationsNeedOwnNote': defaultSettings.claims.quotationsNeedOwnNote,
       'apparatus.claims.allowlist': defaultSettings.claims.allowlist,
       'apparatus.maxFileSize': defaultSettings.maxFileSize,
+      'apparatus.bibliography': defaultSettings.bibliography,
+      'apparatus.bibliographyOutsideWorkspace': defaultSettings.bibliographyOutsideWorkspace,
       'apparatus.trace.server': defaultSettings.trace.server,
       'apparatus.diagnostics.severity': {},
     };
