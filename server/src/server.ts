@@ -10,6 +10,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { workerData } from 'node:worker_threads';
 import {
   type CancellationToken,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -29,12 +32,15 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import type { Essay } from './model/types';
+import type { LibrarySources } from './workspace/libraries';
+import { formatOf } from './model/pandoc/library';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
-import { type ApparatusSettings, defaultSettings, parseSettings, toAnalysisOptions } from './features/config';
+import { provideKeyCompletion } from './features/pandocKeys';
+import { type ApparatusSettings, defaultSettings, parseSettings, toAnalysisOptions, sharedBibliographySetting } from './features/config';
 import { provideDeclaration } from './features/declaration';
 import { provideDefinition } from './features/definition';
 import { countBySeverity, provideDiagnostics, ruleDocsIn } from './features/diagnostics';
@@ -112,6 +118,7 @@ function startServer(args: string[]): void {
   let canRegisterConfiguration = false;
   let canUseDocumentChanges = false;
   let canWatchFiles = false;
+  /** Workspace folders as paths: bibliography files outside them are not read unless a setting allows it. */
   let roots: string[] = [];
 
   function log(message: string): void {
@@ -152,7 +159,7 @@ function startServer(args: string[]): void {
     openText: (uri) => documents.get(uri)?.getText(),
     openEssay: (uri): Essay | null => analyses.upToDate(uri)?.essay ?? null,
     options: () => toAnalysisOptions(settings),
-    settings: () => ({ bibliography: settings.bibliography, files: settings.files }),
+    settings: () => ({ bibliography: sharedBibliographySetting(settings), files: settings.files }),
     toPath: uriToPath,
     // As VS Code writes file URIs (a colon of a drive letter escaped), so that they compare equal.
     toUri: (file) => pathToFileURL(file).href.replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}%3A`),
@@ -183,6 +190,29 @@ function startServer(args: string[]): void {
     analyser = new InThreadAnalyser();
   }
 
+  function filePath(uri: string): string | null {
+    if (!uri.startsWith('file:')) return null;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return null;
+    }
+  }
+
+  /** Where the essay at `uri` reads its bibliography files: beside it, and the files the settings add. */
+  function librarySources(uri: string): LibrarySources {
+    return {
+      documentPath: filePath(uri),
+      // Only the Pandoc formats: a Markdown bibliography named here is not a key library.
+      extra: settings.bibliography.filter((name) => formatOf(name) !== null),
+      // Without a workspace folder (a single file opened), only the essay's own folder is trusted.
+      roots: roots.length > 0 ? roots : [path.dirname(filePath(uri) ?? process.cwd())],
+      allowOutside: settings.bibliographyOutsideWorkspace,
+    };
+  }
+
+  const librarySettingsKey = (value: ApparatusSettings): string => JSON.stringify([value.bibliography, value.bibliographyOutsideWorkspace]);
+
   const analyses: DocumentAnalyses = new DocumentAnalyses({
     analyse: (uri, text, stale) =>
       analyser.analyse(
@@ -190,6 +220,7 @@ function startServer(args: string[]): void {
         text,
         { ...toAnalysisOptions(settings), sharedBibliography: workspace.sharedBibliographyFor(uri, text), bibliographyFile: workspace.isSharedBibliography(uri) },
         stale,
+        librarySources(uri),
       ),
     forget: (uri) => analyser.forget(uri),
     current: (uri) => {
@@ -334,12 +365,13 @@ function startServer(args: string[]): void {
     applySettings(parseSettings(raw, warn));
   }
 
-  let previousWorkspaceSettings = { bibliography: settings.bibliography, files: settings.files };
+  let previousWorkspaceSettings = { bibliography: sharedBibliographySetting(settings), files: settings.files };
 
   function applySettings(next: ApparatusSettings): void {
+    const librariesChanged = librarySettingsKey(next) !== librarySettingsKey(settings);
     settings = next;
     const key = JSON.stringify(toAnalysisOptions(settings));
-    if (key !== analysisOptionsKey) {
+    if (key !== analysisOptionsKey || librariesChanged) {
       // Cached results were computed with the old options: analyse everything again.
       analysisOptionsKey = key;
       analyser.reset();
@@ -347,8 +379,8 @@ function startServer(args: string[]): void {
       analyses.resetAll();
       return;
     }
-    if (next.bibliography !== previousWorkspaceSettings.bibliography || JSON.stringify(next.files) !== JSON.stringify(previousWorkspaceSettings.files)) {
-      previousWorkspaceSettings = { bibliography: next.bibliography, files: next.files };
+    if (sharedBibliographySetting(next) !== previousWorkspaceSettings.bibliography || JSON.stringify(next.files) !== JSON.stringify(previousWorkspaceSettings.files)) {
+      previousWorkspaceSettings = { bibliography: sharedBibliographySetting(next), files: next.files };
       workspace.reset();
       analyses.resetAll();
       return;
@@ -396,7 +428,7 @@ function startServer(args: string[]): void {
           version = open.version;
           essay = await analyses.fresh(item.uri);
         } else {
-          essay = await analyser.analyse(null, item.text, toAnalysisOptions(settings));
+          essay = await analyser.analyse(null, item.text, toAnalysisOptions(settings), undefined, librarySources(item.uri));
         }
         if (!essay) continue;
         const diagnostics = provideDiagnostics(essay, item.uri, settings, ruleDocs);
@@ -434,7 +466,7 @@ function startServer(args: string[]): void {
         documentSymbolProvider: { label: 'Apparatus' },
         foldingRangeProvider: true,
         codeLensProvider: { resolveProvider: false },
-        completionProvider: { triggerCharacters: ['^', '['], resolveProvider: false },
+        completionProvider: { triggerCharacters: ['^', '[', '@'], resolveProvider: false },
         codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
         renameProvider: { prepareProvider: true },
         executeCommandProvider: { commands: Object.values(commands) },
@@ -449,13 +481,31 @@ function startServer(args: string[]): void {
       settle('Registering for settings changes', connection.client.register(DidChangeConfigurationNotification.type, { section: 'apparatus' }));
     }
     settle('Reading the settings', pullSettings());
-    // Closed chapters are read from disk; watching keeps them current.
+    // Closed chapters are read from disk, and a Zotero export that rewrites a .bib must show
+    // without a restart: watching keeps both current.
     if (canWatchFiles) {
-      settle('Watching Markdown files', connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.{md,markdown}' }] }));
+      settle(
+        'Watching Markdown and bibliography files',
+        connection.client.register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/*.{md,markdown,rmd,qmd}' }, { globPattern: '**/*.{bib,bibtex,json,yaml,yml}' }],
+        }),
+      );
     }
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    // Bibliography files of Pandoc keys: only the essays that read one of them (or looked for it
+    // and did not find it) are analysed again.
+    const changedLibraries = new Set<string>();
+    for (const change of params.changes) {
+      const file = filePath(change.uri);
+      if (!file || formatOf(file) === null) continue;
+      changedLibraries.add(file);
+      analyser.forgetFile(file);
+    }
+    if (changedLibraries.size > 0) {
+      analyses.invalidateWhere((essay) => essay.pandoc?.libraries.some((loaded) => loaded.path !== undefined && changedLibraries.has(loaded.path)) ?? false);
+    }
     try {
       const bibliographies = new Set<string>();
       for (const change of params.changes) {
@@ -466,7 +516,10 @@ function startServer(args: string[]): void {
         for (const chapter of workspace.chaptersOf(bibliography)) if (documents.get(chapter)) analyses.refresh(chapter);
       }
       // A created or deleted file may change which bibliography an open chapter shares.
-      if (params.changes.some((change) => change.type !== FileChangeType.Changed)) for (const uri of analyses.openUris()) analyses.refresh(uri);
+      // (A Markdown file: a .bib created or deleted concerns only the essays that name it, handled above.)
+      if (params.changes.some((change) => change.type !== FileChangeType.Changed && formatOf(filePath(change.uri) ?? '') === null)) {
+        for (const uri of analyses.openUris()) analyses.refresh(uri);
+      }
     } catch (error) {
       connection.console.error(`Handling changed files failed: ${describeError(error)}`);
     }
@@ -506,12 +559,12 @@ function startServer(args: string[]): void {
   );
 
   connection.onCompletion(
-    answerFromEssay('Completion', [], 'latest', (essay, params) => {
+    answerFromEssay<CompletionParams, CompletionItem[] | CompletionList>('Completion', [], 'latest', (essay, params) => {
       const document = documents.get(params.textDocument.uri);
       if (!document) return [];
       const { line } = params.position;
       const lineText = document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
-      return provideCompletion(essay, lineText, params.position);
+      return provideKeyCompletion(essay, lineText, params.position) ?? provideCompletion(essay, lineText, params.position);
     }),
   );
 

@@ -3,6 +3,7 @@
  * the server can trust. A bad value never stops the server: it falls back to its default and the
  * reason goes to the log, so the user can see why their setting had no effect.
  */
+import { formatOf } from '../model/pandoc/library';
 import type { AnalysisOptions } from '../model/analyse';
 import { defaultSeverities } from '../model/diagnostics';
 import type { Severity } from '../model/types';
@@ -25,8 +26,13 @@ export interface ApparatusSettings {
   claims: ClaimSettings;
   maxFileSize: number;
   trace: { server: TraceSetting };
-  /** The bibliography file chapters without one of their own share, relative to the workspace folder ('' for none). */
-  bibliography: string;
+  /**
+   * Bibliography files (absolute, or relative to the first workspace folder). Those in a Pandoc
+   * format (.bib, .json, .yaml, .yml) are libraries every essay's Pandoc keys resolve against.
+   */
+  bibliography: string[];
+  /** Whether bibliography files outside the workspace folders are read. */
+  bibliographyOutsideWorkspace: boolean;
   /** Globs of the files always analysed as essays (`!glob`: never), whatever they contain. */
   files: string[];
 }
@@ -44,7 +50,8 @@ export const defaultSettings: ApparatusSettings = {
   },
   maxFileSize: 4_000_000,
   trace: { server: 'off' },
-  bibliography: '',
+  bibliography: [],
+  bibliographyOutsideWorkspace: false,
   files: [],
 };
 
@@ -96,6 +103,18 @@ function readAllowlist(value: unknown, log: Log): string[] {
   return phrases;
 }
 
+function readFiles(value: unknown, log: Log): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.trim() === '' ? [] : [value];
+  if (!Array.isArray(value)) {
+    log(`apparatus.bibliography should be a list of bibliography files, not ${JSON.stringify(value)}; using [].`);
+    return [];
+  }
+  const files = value.filter((item): item is string => typeof item === 'string' && item.trim() !== '');
+  if (files.length !== value.length) log('apparatus.bibliography: entries that are not file names were ignored.');
+  return files;
+}
+
 function readMaxFileSize(value: unknown, log: Log): number {
   if (value === undefined || value === null) return defaultSettings.maxFileSize;
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return Math.floor(value);
@@ -139,17 +158,12 @@ export function parseSettings(raw: unknown, log: Log): ApparatusSettings {
     },
     maxFileSize: readMaxFileSize(raw.maxFileSize, log),
     trace: { server: readTrace(trace.server, log) },
-    bibliography: readString(raw.bibliography, 'bibliography', log),
+    bibliography: readFiles(raw.bibliography, log),
+    bibliographyOutsideWorkspace: readBoolean(raw.bibliographyOutsideWorkspace, 'bibliographyOutsideWorkspace', false, log),
     files: readStrings(raw.files, 'files', log),
   };
 }
 
-function readString(value: unknown, name: string, log: Log): string {
-  if (value === undefined || value === null) return '';
-  if (typeof value === 'string') return value.trim();
-  log(`apparatus.${name} should be a file name, not ${JSON.stringify(value)}; ignoring it.`);
-  return '';
-}
 
 function readStrings(value: unknown, name: string, log: Log): string[] {
   if (value === undefined || value === null) return [];
@@ -176,4 +190,12 @@ export function toAnalysisOptions(settings: ApparatusSettings): AnalysisOptions 
     // Setting this rule's severity asks for it even where the bibliography makes short forms allowed.
     shortFormBeforeFull: settings.diagnostics.severity['short-form-before-full'] && settings.diagnostics.severity['short-form-before-full'] !== 'off' ? 'always' : 'withoutBibliography',
   };
+}
+
+/**
+ * The Markdown bibliography that chapters without their own share: the first file of
+ * `apparatus.bibliography` that is not a Pandoc library (.bib, CSL-JSON, CSL-YAML); '' for none.
+ */
+export function sharedBibliographySetting(settings: ApparatusSettings): string {
+  return settings.bibliography.find((name) => formatOf(name) === null)?.trim() ?? '';
 }

@@ -6,6 +6,7 @@
 import type { Location, Position } from 'vscode-languageserver';
 import type { Essay, Note } from '../model/types';
 import { entryFor, entryUri, noteFor, notesFor, resolvedKeys, targetAt } from './locate';
+import { provideKeyDefinition } from './pandocKeys';
 
 function entryLocations(essay: Essay, uri: string, keys: string[]): Location[] {
   const locations: Location[] = [];
@@ -22,6 +23,9 @@ function noteLocations(uri: string, notes: Note[]): Location[] {
 }
 
 export function provideDefinition(essay: Essay, uri: string, position: Position): Location[] {
+  // A Pandoc key goes to its entry's line in the .bib, CSL-JSON or CSL-YAML file.
+  const key = provideKeyDefinition(essay, uri, position);
+  if (key) return key;
   const target = targetAt(essay, position);
   if (!target || target.kind === 'entry') return [];
   // On a citation inside a note, that citation's sources; elsewhere, every source of the note.

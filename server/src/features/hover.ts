@@ -7,6 +7,7 @@ import { trimEndOf } from '../model/text';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver';
 import type { BibliographyEntry, Citation, Essay, Note, Range } from '../model/types';
 import { noteFor, notesFor, targetAt } from './locate';
+import { provideKeyHover } from './pandocKeys';
 import {
   citingNotes,
   describeCitation,
@@ -101,6 +102,9 @@ function entryMarkdown(essay: Essay, entry: BibliographyEntry): string {
 }
 
 export function provideHover(essay: Essay, position: Position): Hover | null {
+  // A Pandoc key (`[@key, p. 33]`), in the text or inside a note: its entry in the bibliography file.
+  const key = provideKeyHover(essay, position);
+  if (key) return key;
   const target = targetAt(essay, position);
   if (!target) return null;
   switch (target.kind) {

@@ -6,6 +6,7 @@
 import type { Location, Position, ReferenceContext } from 'vscode-languageserver';
 import type { Essay, Range } from '../model/types';
 import { citationsOf, comparePositions, definitionLabelRange, markersFor, notesFor, targetAt } from './locate';
+import { provideKeyReferences } from './pandocKeys';
 
 function sorted(uri: string, ranges: Range[]): Location[] {
   return [...ranges]
@@ -26,6 +27,9 @@ export function provideReferences(
   context: ReferenceContext,
   elsewhere: readonly OtherEssay[] = [],
 ): Location[] {
+  // A Pandoc key: every use of it in the essay, and its entry in the bibliography file.
+  const keys = provideKeyReferences(essay, uri, position, context);
+  if (keys) return keys;
   const target = targetAt(essay, position);
   if (!target) return [];
   const ranges: Range[] = [];

@@ -16,14 +16,18 @@ import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 import { analyseEssay, AnalysisCache, parseBlocksInSlices, type AnalysisOptions } from '../model/analyse';
 import type { Essay } from '../model/types';
 import { isReportedClaim } from '../model/claimsBridge';
+import { forgetLibrary, libraryLoader, type LibrarySources } from './libraries';
 
 export interface Analyser {
   /**
    * Analyses one document's text; `uri` selects the cache (null: a one-off analysis, no cache
    * kept). When `stale()` turns true before the analysis is done, it may stop and reject with
-   * AnalysisSuperseded.
+   * AnalysisSuperseded. `sources` says where the essay's bibliography files are read from
+   * (without it, only `references:` in front matter is used).
    */
-  analyse(uri: string | null, text: string, options: AnalysisOptions, stale?: () => boolean): Promise<Essay>;
+  analyse(uri: string | null, text: string, options: AnalysisOptions, stale?: () => boolean, sources?: LibrarySources): Promise<Essay>;
+  /** A bibliography file changed on disk: its parsed copy is dropped. */
+  forgetFile(path: string): void;
   /** The document was closed: drop its cache. */
   forget(uri: string): void;
   /** The options changed: every cache is stale. */
@@ -49,11 +53,15 @@ export class InThreadAnalyser implements Analyser {
   /** @param sliceMs How long the cold parse runs before it lets other work in. */
   constructor(private readonly sliceMs = 12) {}
 
-  async analyse(uri: string | null, text: string, options: AnalysisOptions, stale: () => boolean = () => false): Promise<Essay> {
+  async analyse(uri: string | null, text: string, options: AnalysisOptions, stale: () => boolean = () => false, sources?: LibrarySources): Promise<Essay> {
     const cache = uri === null ? new AnalysisCache() : this.cache(uri);
     const wanted = await parseBlocksInSlices(text, cache, { sliceMs: this.sliceMs, pause, stale, maxFileSize: options.maxFileSize });
     if (!wanted) throw new AnalysisSuperseded();
-    return analyseEssay(text, options, cache);
+    return analyseEssay(text, sources ? { ...options, libraries: libraryLoader(sources.documentPath, sources) } : options, cache);
+  }
+
+  forgetFile(path: string): void {
+    forgetLibrary(path);
   }
 
   private cache(uri: string): AnalysisCache {
@@ -78,8 +86,8 @@ export class InThreadAnalyser implements Analyser {
   }
 }
 
-type Job = { kind: 'analyse'; id: number; uri: string | null; text: string; options: AnalysisOptions };
-type Control = { kind: 'forget'; uri: string } | { kind: 'reset' };
+type Job = { kind: 'analyse'; id: number; uri: string | null; text: string; options: AnalysisOptions; sources?: LibrarySources };
+type Control = { kind: 'forget'; uri: string } | { kind: 'reset' } | { kind: 'forgetFile'; path: string };
 type Reply = { id: number; essay: Essay } | { id: number; error: string };
 
 /** Analyses in a worker thread running `script` (the server's own bundle, started as a worker). */
@@ -104,9 +112,9 @@ export class WorkerAnalyser implements Analyser {
     this.worker.unref();
   }
 
-  analyse(uri: string | null, text: string, options: AnalysisOptions): Promise<Essay> {
-    if (!this.worker) return this.inThread().analyse(uri, text, options);
-    const job: Job = { kind: 'analyse', id: this.nextId++, uri, text, options };
+  analyse(uri: string | null, text: string, options: AnalysisOptions, _stale?: () => boolean, sources?: LibrarySources): Promise<Essay> {
+    if (!this.worker) return this.inThread().analyse(uri, text, options, undefined, sources);
+    const job: Job = { kind: 'analyse', id: this.nextId++, uri, text, options, ...(sources ? { sources } : {}) };
     return new Promise<Essay>((resolve, reject) => {
       this.pending.set(job.id, { resolve, reject, job });
       this.worker!.postMessage(job);
@@ -121,6 +129,11 @@ export class WorkerAnalyser implements Analyser {
   reset(): void {
     this.send({ kind: 'reset' });
     this.fallback?.reset();
+  }
+
+  forgetFile(path: string): void {
+    this.send({ kind: 'forgetFile', path });
+    forgetLibrary(path);
   }
 
   dispose(): void {
@@ -156,7 +169,7 @@ export class WorkerAnalyser implements Analyser {
     void worker.terminate();
     for (const [id, { resolve, reject, job }] of this.pending) {
       this.pending.delete(id);
-      this.inThread().analyse(job.uri, job.text, job.options).then(resolve, reject);
+      this.inThread().analyse(job.uri, job.text, job.options, undefined, job.sources).then(resolve, reject);
     }
   }
 }
@@ -174,7 +187,8 @@ export function runAnalysisWorker(): void {
   port.on('message', (message: Job | Control) => {
     if (message.kind === 'forget') return analyser.forget(message.uri);
     if (message.kind === 'reset') return analyser.reset();
-    analyser.analyse(message.uri, message.text, message.options).then(
+    if (message.kind === 'forgetFile') return analyser.forgetFile(message.path);
+    analyser.analyse(message.uri, message.text, message.options, undefined, message.sources).then(
       // What crosses to the main thread is copied, so only what it uses goes: not the text (it has
       // it), and of the claims only those it may offer a fix for (a third of a thesis's model).
       (essay) => port.postMessage({ id: message.id, essay: { ...essay, text: '', claims: essay.claims.filter(isReportedClaim) } } satisfies Reply),

@@ -155,6 +155,23 @@ export class DocumentAnalyses {
     this.changed(uri);
   }
 
+  /**
+   * Analyse again the open documents whose last analysis `uses` says depend on something that
+   * changed outside them (a bibliography file rewritten on disk). Returns their URIs.
+   */
+  invalidateWhere(uses: (essay: Essay) => boolean): string[] {
+    const hit: string[] = [];
+    for (const [uri, state] of this.states) {
+      if (!state.essay || !uses(state.essay)) continue;
+      state.essay = null;
+      state.version = -1;
+      state.epoch++;
+      this.changed(uri);
+      hit.push(uri);
+    }
+    return hit;
+  }
+
   openUris(): string[] {
     return [...this.states.keys()];
   }

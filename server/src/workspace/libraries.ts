@@ -14,6 +14,12 @@ import { parseLibrary, type Library } from '../model/pandoc/library';
 /** Larger files are not read (one diagnostic instead). */
 export const maxLibraryBytes = 20_000_000;
 
+/** What a loader needs, as plain data (it crosses to the analysis worker): the essay's path and the options. */
+export interface LibrarySources extends LoaderOptions {
+  /** The essay's path, or null for an unsaved document (names resolve against the first root). */
+  documentPath: string | null;
+}
+
 export interface LoaderOptions {
   /** Files every essay cites from (absolute, or relative to the first root). */
   extra: string[];
@@ -23,6 +29,11 @@ export interface LoaderOptions {
 }
 
 const parsed = new Map<string, { size: number; mtimeMs: number; library: Library }>();
+
+/** Drops a file's parsed copy (it changed on disk): the next analysis reads it again. */
+export function forgetLibrary(path: string): void {
+  parsed.delete(path);
+}
 
 export function readLibrary(path: string): { library: Library | null; problem: string | null } {
   let stat;
@@ -54,11 +65,17 @@ export function libraryLoader(documentPath: string | null, options: LoaderOption
   return (names) => {
     const folder = documentPath ? dirname(documentPath) : (options.roots?.[0] ?? process.cwd());
     let own = names;
-    if (own.length === 0 && documentPath && !/index\.Rmd$/i.test(documentPath)) {
+    // A bookdown chapter (.Rmd) with no front matter of its own cites from its index.Rmd: nothing
+    // else is looked for on disk, so a plain essay costs no file access at all.
+    if (own.length === 0 && documentPath && /\.Rmd$/i.test(documentPath) && !/index\.Rmd$/i.test(documentPath)) {
       const index = join(folder, 'index.Rmd');
-      if (existsSync(index)) {
-        const head = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*$/m.exec(readFileSync(index, 'utf8').slice(0, 20_000));
-        own = bibliographyNames(head ? head[1] : null);
+      try {
+        if (existsSync(index)) {
+          const head = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*$/m.exec(readFileSync(index, 'utf8').slice(0, 20_000));
+          own = bibliographyNames(head ? head[1] : null);
+        }
+      } catch {
+        // unreadable (or not allowed): the chapter has no bibliography of its own
       }
     }
     const wanted: { name: string; path: string }[] = own.map((name) => ({ name, path: resolve(folder, name) }));
@@ -68,10 +85,10 @@ export function libraryLoader(documentPath: string | null, options: LoaderOption
     }
     return wanted.map(({ name, path }): LoadedLibrary => {
       if (options.roots && !options.allowOutside && !options.roots.some((root) => inside(path, root))) {
-        return { name, library: null, problem: 'is outside the workspace and was not read (setting apparatus.bibliographyOutsideWorkspace)' };
+        return { name, library: null, problem: 'is outside the workspace and was not read (setting apparatus.bibliographyOutsideWorkspace)', path };
       }
       const { library, problem } = readLibrary(path);
-      return { name, library, problem };
+      return { name, library, problem, path };
     });
   };
 }

@@ -34,8 +34,9 @@ describe('package.json: settings', () => {
       'apparatus.claims.quotationsNeedOwnNote': defaultSettings.claims.quotationsNeedOwnNote,
       'apparatus.claims.allowlist': defaultSettings.claims.allowlist,
       'apparatus.maxFileSize': defaultSettings.maxFileSize,
-      'apparatus.trace.server': defaultSettings.trace.server,
       'apparatus.bibliography': defaultSettings.bibliography,
+      'apparatus.bibliographyOutsideWorkspace': defaultSettings.bibliographyOutsideWorkspace,
+      'apparatus.trace.server': defaultSettings.trace.server,
       'apparatus.files': defaultSettings.files,
       'apparatus.diagnostics.severity': {},
     };

@@ -3,7 +3,7 @@
  * what is wrong, and the severity a diagnostic ends up with.
  */
 import { strict as assert } from 'node:assert';
-import { defaultSettings, effectiveSeverity, parseSettings, toAnalysisOptions } from '../../../server/src/features/config';
+import { defaultSettings, effectiveSeverity, parseSettings, sharedBibliographySetting, toAnalysisOptions } from '../../../server/src/features/config';
 
 function read(raw: unknown): { settings: ReturnType<typeof parseSettings>; logs: string[] } {
   const logs: string[] = [];
@@ -26,7 +26,8 @@ describe('config: parseSettings', () => {
       claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'] },
       maxFileSize: 1000,
       trace: { server: 'verbose' },
-      bibliography: 'back/bibliography.md',
+      bibliography: ['back/bibliography.md', 'refs/master.bib', 'zotero.json'],
+      bibliographyOutsideWorkspace: true,
       files: ['chapters/*.md', '!README.md'],
     });
     assert.deepEqual(logs, []);
@@ -35,7 +36,8 @@ describe('config: parseSettings', () => {
       claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'] },
       maxFileSize: 1000,
       trace: { server: 'verbose' },
-      bibliography: 'back/bibliography.md',
+      bibliography: ['back/bibliography.md', 'refs/master.bib', 'zotero.json'],
+      bibliographyOutsideWorkspace: true,
       files: ['chapters/*.md', '!README.md'],
     });
   });
@@ -52,6 +54,23 @@ describe('config: parseSettings', () => {
     assert.match(logs[0], /severity\["unused-note"\] should be one of error, warning, information, hint, off, not "loud"/);
     assert.match(logs.join('\n'), /claims\.enabled should be true or false, not "yes"; using true/);
     assert.match(logs.join('\n'), /maxFileSize should be a positive number of characters, not -5; using 4000000/);
+  });
+
+  it('takes the first Markdown file of apparatus.bibliography as the bibliography chapters share', () => {
+    assert.equal(sharedBibliographySetting(read({ bibliography: ['refs/master.bib', 'back/bibliography.md'] }).settings), 'back/bibliography.md');
+    assert.equal(sharedBibliographySetting(read({ bibliography: 'refs/master.bib' }).settings), '');
+  });
+
+  it('reads apparatus.bibliography as one file or a list, and says why a bad value is dropped', () => {
+    assert.deepEqual(read({ bibliography: 'master.bib' }).settings.bibliography, ['master.bib']);
+    assert.deepEqual(read({ bibliography: '' }).settings.bibliography, []);
+    const bad = read({ bibliography: 7, bibliographyOutsideWorkspace: 'yes' });
+    assert.deepEqual([bad.settings.bibliography, bad.settings.bibliographyOutsideWorkspace], [[], false]);
+    assert.match(bad.logs.join('\n'), /apparatus\.bibliography should be a list of bibliography files, not 7/);
+    assert.match(bad.logs.join('\n'), /apparatus\.bibliographyOutsideWorkspace should be true or false, not "yes"/);
+    const mixed = read({ bibliography: ['a.bib', 3] });
+    assert.deepEqual(mixed.settings.bibliography, ['a.bib']);
+    assert.match(mixed.logs[0], /entries that are not file names were ignored/);
   });
 
   it('keeps a severity for a rule it does not know, with a warning', () => {

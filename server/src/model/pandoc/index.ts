@@ -24,6 +24,8 @@ export interface LoadedLibrary {
   library: Library | null;
   /** Why it could not be read ("not found", "outside the workspace"). */
   problem: string | null;
+  /** Where the caller looked for it (an absolute path), so it can tell which essays a changed file touches. */
+  path?: string;
 }
 
 /** Reads the named bibliography files (names as written, relative to the document). */

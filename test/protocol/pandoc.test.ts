@@ -1,0 +1,120 @@
+/**
+ * Pandoc keys over the protocol: the server reads the bibliography files an essay's front matter
+ * names from disk (test/fixtures/pandoc/editor/), answers hover, definition and completion on
+ * keys, reads a .bib again when the client reports it changed, and does not read a file outside
+ * the workspace unless the setting allows it.
+ */
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  type CompletionList,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  HoverRequest,
+  type Location,
+  type MarkupContent,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { root, TestClient } from './client';
+
+const folder = path.join(root, 'test/fixtures/pandoc/editor');
+const essayUri = pathToFileURL(path.join(folder, 'essay.md')).href;
+const essayText = readFileSync(path.join(folder, 'essay.md'), 'utf8');
+
+function positionOf(text: string, needle: string, offset = 1): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  const before = text.slice(0, at);
+  return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) + offset };
+}
+
+const keyCodes = (params: PublishDiagnosticsParams): string[] =>
+  params.diagnostics.filter((d) => /citation-key|bibliography/.test(String(d.code))).map((d) => `${d.code}:${(d.data as { key?: string } | undefined)?.key ?? ''}`);
+
+describe('server: Pandoc keys', function () {
+  this.timeout(30000);
+  let client: TestClient;
+  let scratch: string | null = null;
+  afterEach(async () => {
+    await client.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    scratch = null;
+  });
+
+  it('reads the front matter’s .bib and CSL-JSON from disk: hover, definition and completion on keys', async () => {
+    client = await TestClient.start();
+    await client.open(essayUri, essayText);
+    const published = await client.diagnosticsAfter(essayUri, 0, 1);
+    assert.deepEqual(keyCodes(published), ['unknown-citation-key:nobody2000']);
+
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: essayUri }, position: positionOf(essayText, '@white1991middle') });
+    const value = (hover?.contents as MarkupContent).value;
+    assert.match(value, /^see \*\*@white1991middle\*\* — \*\*503\*\*/);
+    assert.match(value, /“The Middle Ground Revisited”\. \*Journal of American History\* 78 \(2\): 501–512/);
+
+    const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: essayUri },
+      position: positionOf(essayText, 'davis1992quartz, 159'),
+    })) as Location[];
+    assert.deepEqual(definition, [{ uri: pathToFileURL(path.join(folder, 'refs.bib')).href, range: { start: { line: 2, character: 6 }, end: { line: 2, character: 21 } } }]);
+
+    // Completion right after a typed `[@` (the analysis has not seen it yet).
+    const typed = `${essayText}\nMore [@`;
+    await client.change(essayUri, [{ range: { start: { line: 11, character: 0 }, end: { line: 11, character: 0 } }, newText: '\nMore [@' }]);
+    const lines = typed.split('\n');
+    const completion = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri: essayUri },
+      position: { line: lines.length - 1, character: lines[lines.length - 1].length },
+    })) as CompletionList;
+    assert.equal(completion.isIncomplete, true);
+    assert.deepEqual(
+      completion.items.map((item) => item.label),
+      ['davis1992quartz', 'white1991middle', 'scott1998seeing'],
+    );
+  });
+
+  it('reads a rewritten .bib again when the client reports the change, and the diagnostics follow', async () => {
+    scratch = mkdtempSync(path.join(tmpdir(), 'apparatus-pandoc-'));
+    const bib = path.join(scratch, 'refs.bib');
+    const essay = path.join(scratch, 'essay.md');
+    const text = '---\nbibliography: refs.bib\n---\n\nA claim [@davis1992quartz, 12] and another [@white1991middle].\n';
+    writeFileSync(bib, '@book{davis1992quartz, author = {Davis, Mike}, title = {City of Quartz}, year = 1992}\n');
+    writeFileSync(essay, text);
+    const uri = pathToFileURL(essay).href;
+    const bibUri = pathToFileURL(bib).href;
+
+    // Outside the workspace (the repository): not read by default.
+    client = await TestClient.start();
+    await client.open(uri, text);
+    const refused = await client.diagnosticsAfter(uri, 0, 1);
+    assert.deepEqual(keyCodes(refused), ['missing-bibliography-file:', 'unknown-citation-key:davis1992quartz', 'unknown-citation-key:white1991middle']);
+    assert.match(refused.diagnostics.find((d) => d.code === 'missing-bibliography-file')!.message, /outside the workspace/);
+    await client.stop();
+
+    client = await TestClient.start({ settings: { bibliographyOutsideWorkspace: true } });
+    await client.open(uri, text);
+    await client.until('the unknown key', () => client.published.some((params) => params.uri === uri && keyCodes(params).join() === 'unknown-citation-key:white1991middle'));
+
+    // An export rewrites the file: both keys now resolve.
+    writeFileSync(bib, '@book{davis1992quartz, author = {Davis, Mike}, title = {City of Quartz}, year = 1992}\n@article{white1991middle, author = {White, Richard}, title = {The Middle Ground}, year = 1991}\n');
+    let from = client.published.length;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: bibUri, type: FileChangeType.Changed }] });
+    await client.until('diagnostics without the unknown key', () => client.published.slice(from).some((params) => params.uri === uri && keyCodes(params).length === 0));
+
+    // And again, without the first key (same size or not, the notification is enough).
+    writeFileSync(bib, '@article{white1991middle, author = {White, Richard}, title = {The Middle Ground}, year = 1991}\n');
+    from = client.published.length;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: bibUri, type: FileChangeType.Changed }] });
+    await client.until('the other unknown key', () => client.published.slice(from).some((params) => params.uri === uri && keyCodes(params).join() === 'unknown-citation-key:davis1992quartz'));
+
+    // A change to a file the essay does not use leaves it alone.
+    from = client.published.length;
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(path.join(scratch, 'other.bib')).href, type: FileChangeType.Created }] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(client.published.slice(from).filter((params) => params.uri === uri).length, 0);
+  });
+});
