@@ -190,23 +190,14 @@ function startServer(args: string[]): void {
     analyser = new InThreadAnalyser();
   }
 
-  function filePath(uri: string): string | null {
-    if (!uri.startsWith('file:')) return null;
-    try {
-      return fileURLToPath(uri);
-    } catch {
-      return null;
-    }
-  }
-
   /** Where the essay at `uri` reads its bibliography files: beside it, and the files the settings add. */
   function librarySources(uri: string): LibrarySources {
     return {
-      documentPath: filePath(uri),
+      documentPath: uriToPath(uri),
       // Only the Pandoc formats: a Markdown bibliography named here is not a key library.
       extra: settings.bibliography.filter((name) => formatOf(name) !== null),
       // Without a workspace folder (a single file opened), only the essay's own folder is trusted.
-      roots: roots.length > 0 ? roots : [path.dirname(filePath(uri) ?? process.cwd())],
+      roots: roots.length > 0 ? roots : [path.dirname(uriToPath(uri) ?? process.cwd())],
       allowOutside: settings.bibliographyOutsideWorkspace,
     };
   }
@@ -498,7 +489,7 @@ function startServer(args: string[]): void {
     // and did not find it) are analysed again.
     const changedLibraries = new Set<string>();
     for (const change of params.changes) {
-      const file = filePath(change.uri);
+      const file = uriToPath(change.uri);
       if (!file || formatOf(file) === null) continue;
       changedLibraries.add(file);
       analyser.forgetFile(file);
@@ -517,7 +508,7 @@ function startServer(args: string[]): void {
       }
       // A created or deleted file may change which bibliography an open chapter shares.
       // (A Markdown file: a .bib created or deleted concerns only the essays that name it, handled above.)
-      if (params.changes.some((change) => change.type !== FileChangeType.Changed && formatOf(filePath(change.uri) ?? '') === null)) {
+      if (params.changes.some((change) => change.type !== FileChangeType.Changed && formatOf(uriToPath(change.uri) ?? '') === null)) {
         for (const uri of analyses.openUris()) analyses.refresh(uri);
       }
     } catch (error) {

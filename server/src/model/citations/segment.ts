@@ -120,7 +120,7 @@ export function segmentNote(source: string): CitationDraft[] {
     }
     // A sentence of prose with no reference in it ("*Six* (2017--2018) was the most-aired drama…")
     // is cited only if it names a listed work.
-    const prose = !ibid && !fullReference && isProse(text, { start: 0, end: 0, leading: false });
+    const prose = !ibid && !fullReference && isProse(text);
     drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null, prose));
   }
   return drafts;
@@ -258,11 +258,11 @@ export function findAnchors(text: string): Anchor[] {
 }
 
 /** Prose around the anchor: a run of lower-case words outside titles, as a sentence has and a reference does not. */
-function isProse(text: string, anchor: Anchor): boolean {
+function isProse(text: string, anchor?: Anchor): boolean {
   const titles = findTitles(text);
   let outside = '';
   let at = 0;
-  for (const span of [...titles, { start: anchor.start, end: anchor.end }].sort((a, b) => a.start - b.start)) {
+  for (const span of [...titles, ...(anchor ? [anchor] : [])].sort((a, b) => a.start - b.start)) {
     if (span.start > at) outside += text.slice(at, span.start);
     outside += ' | ';
     at = Math.max(at, span.end);

@@ -8,7 +8,7 @@
  * out; the server reads the files.
  */
 import { parse as parseYaml, parseDocument } from 'yaml';
-import { lineStarts } from '../text';
+import { LineIndex, lineStarts } from '../text';
 import type { Position } from '../types';
 
 export type LibraryFormat = 'bibtex' | 'csl-json' | 'csl-yaml';
@@ -71,20 +71,14 @@ const WORD = /[^\s,#{}"()=]+/y;
 
 class BibReader {
   pos = 0;
-  readonly starts: number[];
+  /** Where each line starts, for the line of an entry or an error. */
+  private readonly lines: LineIndex;
   constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+    this.lines = new LineIndex(text);
   }
 
   position(offset: number): Position {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    return this.lines.position(offset);
   }
 
   skipSpace(): void {
@@ -358,7 +352,7 @@ function cslFields(item: CslItem): Record<string, string> {
   return fields;
 }
 
-function lineOfKey(text: string, starts: number[], key: string, from: number, pattern: (key: string) => RegExp): { line: number; character: number; next: number } {
+function lineOfKey(text: string, lines: LineIndex, key: string, from: number, pattern: (key: string) => RegExp): { line: number; character: number; next: number } {
   const regex = pattern(key);
   regex.lastIndex = from;
   let match = regex.exec(text);
@@ -367,15 +361,15 @@ function lineOfKey(text: string, starts: number[], key: string, from: number, pa
     match = regex.exec(text);
   }
   const offset = match ? match.index + match[0].lastIndexOf(key) : 0;
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1] <= offset) line++;
-  return { line, character: offset - starts[line], next: match ? match.index + match[0].length : from };
+  // A binary search per key: a walk from the first line each time was quadratic in a large library.
+  const { line, character } = lines.position(offset);
+  return { line, character, next: match ? match.index + match[0].length : from };
 }
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function cslEntries(items: unknown[], text: string, pattern: (key: string) => RegExp): LibraryEntry[] {
-  const starts = lineStarts(text);
+  const lines = new LineIndex(text);
   const entries: LibraryEntry[] = [];
   let from = 0;
   for (const raw of items) {
@@ -383,7 +377,7 @@ function cslEntries(items: unknown[], text: string, pattern: (key: string) => Re
     const item = raw as CslItem;
     if (typeof item.id !== 'string' && typeof item.id !== 'number') continue;
     const key = String(item.id);
-    const where = lineOfKey(text, starts, key, from, pattern);
+    const where = lineOfKey(text, lines, key, from, pattern);
     from = where.next;
     entries.push({ key, type: typeof item.type === 'string' ? item.type : 'document', fields: cslFields(item), keyPosition: { line: where.line, character: where.character }, line: where.line });
   }

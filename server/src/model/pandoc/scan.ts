@@ -220,11 +220,12 @@ function matchingBracket(text: string, mask: Uint8Array, open: number): number {
   return -1;
 }
 
-/** Splits `[from, to)` at top-level semicolons (not inside nested brackets or masked spans). */
-function splitParts(text: string, mask: Uint8Array, from: number, to: number): [number, number][] {
-  const parts: [number, number][] = [];
+/**
+ * The characters of `[from, to)` outside nested brackets, escapes and masked spans: where a
+ * bracketed citation's own separators and keys can be.
+ */
+function* topLevel(text: string, mask: Uint8Array, from: number, to: number): Generator<number> {
   let depth = 0;
-  let start = from;
   for (let j = from; j < to; j++) {
     if (mask[j] === SKIP) continue;
     const ch = text[j];
@@ -234,10 +235,18 @@ function splitParts(text: string, mask: Uint8Array, from: number, to: number): [
     }
     if (ch === '[') depth++;
     else if (ch === ']') depth--;
-    else if (ch === ';' && depth === 0) {
-      parts.push([start, j]);
-      start = j + 1;
-    }
+    else if (depth === 0) yield j;
+  }
+}
+
+/** Splits `[from, to)` at top-level semicolons (not inside nested brackets or masked spans). */
+function splitParts(text: string, mask: Uint8Array, from: number, to: number): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = from;
+  for (const j of topLevel(text, mask, from, to)) {
+    if (text[j] !== ';') continue;
+    parts.push([start, j]);
+    start = j + 1;
   }
   parts.push([start, to]);
   return parts;
@@ -245,20 +254,15 @@ function splitParts(text: string, mask: Uint8Array, from: number, to: number): [
 
 /** The first key in `[from, to)`, where Pandoc's prefix would stop. */
 function firstKey(text: string, mask: Uint8Array, from: number, to: number): KeyRead | null {
-  let depth = 0;
-  for (let j = from; j < to; j++) {
-    if (mask[j] === SKIP) continue;
+  // After "-@" that is no key, its "@" is not tried again.
+  let skipTo = -1;
+  for (const j of topLevel(text, mask, from, to)) {
+    if (j <= skipTo) continue;
     const ch = text[j];
-    if (ch === '\\') {
-      j++;
-      continue;
-    }
-    if (ch === '[') depth++;
-    else if (ch === ']') depth--;
-    else if ((ch === '@' || (ch === '-' && text[j + 1] === '@')) && depth === 0) {
+    if (ch === '@' || (ch === '-' && text[j + 1] === '@')) {
       const key = readKey(text, mask, j);
       if (key && key.end <= to) return key;
-      if (ch === '-') j++;
+      if (ch === '-') skipTo = j + 1;
     }
   }
   return null;
