@@ -101,6 +101,11 @@ export interface BibliographyEntry {
   range: Range;
   /** The sub-section it sits in ("Primary sources"), or null. */
   section: string | null;
+  /**
+   * Where an archival source is held, when the bibliography lists it in a nested list under its
+   * repository and series ("Library of Congress", "Manuscript Division"), outermost first.
+   */
+  holders?: string[];
   authors: Person[];
   editors: Person[];
   etAl: boolean;

@@ -8,6 +8,7 @@ import { blockRange, type DocItem } from '../document';
 import { foldName, trimEndOf, trimStartOf } from '../text';
 import { parseEntry, type ParsedEntry } from './entry';
 import { stripMarkup } from './spans';
+import { outlineLeaves } from './outline';
 
 const headingNames =
   /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?)$/i;
@@ -78,6 +79,8 @@ export interface EntryPiece {
   start: number;
   end: number;
   section: string | null;
+  /** Where an archival leaf is held, from the nested list above it (see `outline.ts`). */
+  holders?: string[];
 }
 
 /** Splits the region into sections and entry pieces (one per paragraph, list item, or line of a list pasted as lines). */
@@ -97,6 +100,11 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
     if (kind === 'paragraph') {
       for (const line of entryLines(doc)) pieces.push({ doc, ...line, section });
     } else if (kind === 'listItem') {
+      const leaves = outlineLeaves(doc.source);
+      if (leaves) {
+        for (const leaf of leaves) pieces.push({ doc, start: doc.item.start + leaf.start, end: doc.item.start + leaf.end, section, holders: leaf.holders });
+        continue;
+      }
       const marker = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/.exec(doc.source);
       pieces.push({ doc, start: doc.item.start + (marker ? marker[0].length : 0), end: doc.item.end, section });
     }
@@ -219,6 +227,7 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
       text,
       range: blockRange(piece.doc, piece.start, piece.end),
       section: piece.section,
+      ...(piece.holders ? { holders: piece.holders } : {}),
       authors: inherited.authors,
       editors: inherited.editors,
       etAl: inherited.etAl,

@@ -5,6 +5,7 @@
 import type { BibliographyEntry } from '../types';
 import { foldName } from '../text';
 import { findTitles, titleWords } from './spans';
+import { archivalSourceOf, type ArchivalIndexEntry } from './archives';
 
 export interface IndexedEntry {
   entry: BibliographyEntry;
@@ -20,6 +21,8 @@ export interface BibliographyIndex {
   bySurname: Map<string, IndexedEntry[]>;
   /** Surnames as written, for near-miss suggestions. */
   surnames: Map<string, string>;
+  /** The archival collections and series, by what identifies them (`archives.ts`). */
+  archival: ArchivalIndexEntry<IndexedEntry>[];
 }
 
 export function indexBibliography(entries: BibliographyEntry[]): BibliographyIndex {
@@ -44,7 +47,12 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
       }
     }
   }
-  return { entries: indexed, bySurname, surnames };
+  const archival: ArchivalIndexEntry<IndexedEntry>[] = [];
+  for (const item of indexed) {
+    const source = archivalSourceOf(item.entry);
+    if (source) archival.push({ item, source });
+  }
+  return { entries: indexed, bySurname, surnames, archival };
 }
 
 /** How a reader names an entry in prose: "Stueck (2002)", "Goncharov et al. (1993)", "FRUS (1950)". */

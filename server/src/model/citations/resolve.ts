@@ -12,6 +12,7 @@ import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
 import { findDates, findYears, isMonthUse, seasonPattern } from '../bibliography/dates';
 import { documentIds, documentIdMatches } from '../bibliography/documents';
+import { matchArchival } from '../bibliography/archives';
 import { foldName } from '../text';
 import type { CitationDraft } from './segment';
 
@@ -111,6 +112,9 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   }
   const full = looksLikeFullReference(text, titles);
   const kind: CitationKind = full ? 'full' : 'short';
+
+  const byArchive = resolveByArchive(text, index);
+  if (byArchive) return byArchive;
 
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor) return byAuthor;
@@ -287,6 +291,18 @@ function narrow(candidates: IndexedEntry[], text: string, titles: TitleSpan[]): 
     if (top > 0) candidates = candidates.filter((_, i) => scores[i] === top);
   }
   return candidates;
+}
+
+/**
+ * A manuscript collection or archival series, by its code or its name ("LCM, Fish Papers";
+ * "NARA, RG 59, M31, …"). Full when the citation says where it is held, or dates a document in
+ * the collection named in full; short when it uses a shortened name alone ("Block Papers, box 7").
+ */
+function resolveByArchive(text: string, index: BibliographyIndex): Resolution | null {
+  const match = matchArchival(text, index.archival);
+  if (!match || match.items.length !== 1) return null;
+  const kind: CitationKind = match.namesRepository || (match.fullName && findDates(text).length > 0) ? 'full' : 'short';
+  return { ...empty(kind), entries: match.items };
 }
 
 /** Government papers, archives, newspapers and anonymous works: by identifiers and titles. */
