@@ -25,6 +25,8 @@ export interface ArchivalSource {
   name: string | null;
   /** Ways a citation names where the source is held: plain folded names and acronyms. */
   repositories: string[];
+  /** The numbers in the entry (box, folder, image), to tell apart items of one collection listed apart. */
+  numbers: string[];
 }
 
 const collectionWords = new Set(['papers', 'collection', 'manuscripts', 'diaries', 'diary', 'correspondence']);
@@ -142,7 +144,9 @@ export function archivalSourceOf(entry: BibliographyEntry): ArchivalSource | nul
   const segments = entry.text.split(/(?<=[^\s.]{3})[.;](?=\s|$)|,(?=\s)/);
   let collection: string[] | null = null;
   let after: string[] = [];
-  if (entry.authors.length === 0 && entry.editors.length === 0) {
+  // A person's collection ("Block, Herbert. Herbert Block Papers, …") has no title in italics or
+  // quotes; a book called "… Papers" has.
+  if ((entry.authors.length === 0 && entry.editors.length === 0) || findTitles(entry.text).length === 0) {
     for (let i = 0; i < Math.min(segments.length, 3) && !collection; i++) {
       const name = collectionNames(segments[i])[0];
       if (name) {
@@ -158,6 +162,7 @@ export function archivalSourceOf(entry: BibliographyEntry): ArchivalSource | nul
     collection,
     name: holders.length > 0 ? leafName(entry.text) : null,
     repositories: repositoryNames([...holders, ...after.filter((segment) => /\p{Lu}/u.test(segment))]),
+    numbers: [...new Set(plainWords(entry.text).match(/\b\d+\b/g) ?? [])],
   };
 }
 
@@ -211,6 +216,14 @@ export function matchArchival<T>(text: string, sources: ArchivalIndexEntry<T>[])
     }
   }
   if (found.length === 0) return null;
+  if (found.length > 1) {
+    // Two items of one collection listed apart ("…, box 3765, folder 2, image 550" and "…, folder 1,
+    // image 233"): the one sharing the citation's box, folder and image numbers.
+    const numbers = new Set(plain.match(/\b\d+\b/g) ?? []);
+    const shared = found.map((hit) => hit.source.numbers.filter((n) => numbers.has(n)).length);
+    const most = Math.max(...shared);
+    if (most > 0) found = found.filter((_, i) => shared[i] === most);
+  }
   // An archive's siglum standing alone between commas (", LCM, Fish Papers") names the repository too.
   const siglum = /(?:^|[,;]\s*|\bin\s+)[A-Z]{2,6}(?=,)/.test(text);
   return { items: found.map((hit) => hit.item), namesRepository: found.every((hit) => hit.repository) || siglum, fullName: found.every((hit) => hit.fullName) };

@@ -7,9 +7,13 @@ const months = [
 const monthPattern =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
-/** "22 March 1949", "March 22, 1949", "the 14 of October 1950" is left alone. */
-const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${monthPattern}\\s*,?\\s+(1[5-9]\\d\\d|20\\d\\d)\\b`, 'gi');
-const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?,\\s*(1[5-9]\\d\\d|20\\d\\d)\\b`, 'gi');
+/**
+ * "22 March 1949", "March 22, 1949", and the issues of a newspaper cited together ("December 17
+ * and 19, 1869", "12–14 January 1873", dated by the first); "the 14 of October 1950" is left alone.
+ */
+const moreDays = '(?:\\s*(?:and|&|[-–—])\\s*\\d{1,2}(?:st|nd|rd|th)?)?';
+const dayMonthYear = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?${moreDays}\\s+${monthPattern}\\s*,?\\s+(1[5-9]\\d\\d|20\\d\\d)\\b`, 'gi');
+const monthDayYear = new RegExp(`\\b${monthPattern}\\s+(\\d{1,2})(?:st|nd|rd|th)?${moreDays},\\s*(1[5-9]\\d\\d|20\\d\\d)\\b`, 'gi');
 
 export interface FoundDate {
   iso: string;

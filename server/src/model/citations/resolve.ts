@@ -106,15 +106,14 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
       // A given name before the surname ("Michael J. Devine", "Tyler Dennett") is not a surname.
       !/^\s+(?:\p{Lu}\.\s*)*\p{Lu}\p{Ll}/u.test(text.slice(word.end, word.end + 40)),
   );
+  const byArchive = resolveByArchive(text, index);
+  if (byArchive) return byArchive;
   // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing.
   if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
     return empty('none');
   }
   const full = looksLikeFullReference(text, titles);
   const kind: CitationKind = full ? 'full' : 'short';
-
-  const byArchive = resolveByArchive(text, index);
-  if (byArchive) return byArchive;
 
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor) return byAuthor;
@@ -341,13 +340,24 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       if (body.length > 3 && plain.includes(` ${body} `)) score += 8;
     }
     const anonymous = entry.authors.length + entry.editors.length === 0;
-    if (item.titleWords.size > 0 && (anonymous || !namesAnAuthor)) {
+    // An archival file listed under its repository ("026 *Foreign Relations*, 1910–1949") is about
+    // the work its title names, not the work: it is found by its code or name (resolveByArchive).
+    if (item.titleWords.size > 0 && (anonymous || !namesAnAuthor) && !entry.holders?.length) {
       let titleScore = 0;
       const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
       const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
       // Words of a title written without markup are weak evidence: most of the title must be there.
       // The closer the match, the higher: *New York Herald* is the Herald, not the *New York Times*.
       if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
+      // A periodical or a serial named by its title among others ("“A Small Reform,” *The Patriot*"),
+      // or by the first words of it ("*Foreign Relations*, 1870" for *Foreign Relations of the United States*).
+      // After a headline, only an entry for the periodical itself: "“On Close Reading,” *Shakespeare’s
+      // World*" is another post of the blog, not the post the bibliography lists.
+      const onlyTitle = item.allTitleWords.size === item.titleWords.size;
+      const periodical = onlyTitle && entry.year === null;
+      if (titles.some((title, i) => title.style === 'italic' && (i === 0 ? onlyTitle : periodical) && leadsTitle(titleWords(title.value), item))) {
+        titleScore = Math.max(titleScore, 6 + ratio / 10);
+      }
       // A newspaper and a headline ("*The Times*, "The Murder in The East-End."") against an entry
       // listing both: nearly every written title word is among the entry's titles.
       if (titles.length > 0 && item.allTitleWords.size > item.titleWords.size && written.size >= 2) {
@@ -390,6 +400,14 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     unresolved: `Matches ${best.length} bibliography entries equally: ${joinWords(best.map((item) => `${entryLabel(item.entry)} [${item.entry.key}]`))}. Add the date or title to say which.`,
     candidates: best,
   };
+}
+
+/** Are these the entry's title words, all of them or its first ones (at least two)? An article's quoted title is not a book's italic one. */
+function leadsTitle(written: string[], item: IndexedEntry): boolean {
+  if (written.length === 0 || item.entry.isPart || !item.entry.title) return false;
+  const listed = titleWords(item.entry.title);
+  if (written.length > listed.length || (written.length < 2 && written.length < listed.length)) return false;
+  return written.every((word, i) => listed[i] === word);
 }
 
 function normaliseUrl(url: string): string {
