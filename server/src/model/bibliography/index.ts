@@ -13,6 +13,8 @@ export interface IndexedEntry {
   titleWords: Set<string>;
   /** Words of every title in the entry (a newspaper and its headline, a chapter and its book). */
   allTitleWords: Set<string>;
+  /** Words of the entry's italic titles (a book's, a periodical's), not of quoted article titles. */
+  italicTitleWords: Set<string>;
 }
 
 export interface BibliographyIndex {
@@ -31,6 +33,7 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
     index,
     titleWords: new Set(entry.title ? titleWords(entry.title) : []),
     allTitleWords: new Set(findTitles(entry.text).flatMap((span) => titleWords(span.value))),
+    italicTitleWords: new Set(findTitles(entry.text).flatMap((span) => (span.style === 'italic' ? titleWords(span.value) : []))),
   }));
   const bySurname = new Map<string, IndexedEntry[]>();
   const surnames = new Map<string, string>();

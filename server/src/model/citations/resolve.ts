@@ -342,7 +342,7 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     const anonymous = entry.authors.length + entry.editors.length === 0;
     // An archival file listed under its repository ("026 *Foreign Relations*, 1910–1949") is about
     // the work its title names, not the work: it is found by its code or name (resolveByArchive).
-    if (item.titleWords.size > 0 && (anonymous || !namesAnAuthor) && !entry.holders?.length) {
+    if (item.titleWords.size > 0 && (anonymous || !namesAnAuthor) && !isArchivalFile(entry)) {
       let titleScore = 0;
       const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
       const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
@@ -361,7 +361,9 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       // A newspaper and a headline ("*The Times*, "The Murder in The East-End."") against an entry
       // listing both: nearly every written title word is among the entry's titles.
       if (titles.length > 0 && item.allTitleWords.size > item.titleWords.size && written.size >= 2) {
-        const covered = [...written].filter((word) => item.allTitleWords.has(word)).length;
+        // Italics name a book or a periodical: not the words of an article's quoted title.
+        const pool = titles.every((title) => title.style === 'italic') ? item.italicTitleWords : item.allTitleWords;
+        const covered = [...written].filter((word) => pool.has(word)).length;
         const coverage = covered / written.size;
         if (coverage >= 0.8 && covered >= 2) titleScore = Math.max(titleScore, 6 * coverage + covered / item.allTitleWords.size / 10);
       }
@@ -402,10 +404,16 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   };
 }
 
+/** A file listed under its archive by its number: "026 *Foreign Relations*, 1910–1949", "PR 10 …", "Entry A1–5066: …". */
+function isArchivalFile(entry: IndexedEntry['entry']): boolean {
+  return Boolean(entry.holders?.length) && /^(?:Entry\s+)?(?:[A-Z]{1,5}[ -]?)?\d[\w.–-]*(?=[\s,:]|$)/.test(entry.text);
+}
+
 /** Are these the entry's title words, all of them or its first ones (at least two)? An article's quoted title is not a book's italic one. */
 function leadsTitle(written: string[], item: IndexedEntry): boolean {
   if (written.length === 0 || item.entry.isPart || !item.entry.title) return false;
   const listed = titleWords(item.entry.title);
+  if (!listed.every((word) => item.italicTitleWords.has(word))) return false;
   if (written.length > listed.length || (written.length < 2 && written.length < listed.length)) return false;
   return written.every((word, i) => listed[i] === word);
 }
