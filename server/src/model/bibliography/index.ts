@@ -6,6 +6,7 @@ import type { BibliographyEntry } from '../types';
 import { foldName } from '../text';
 import { findTitles, titleWords } from './spans';
 import { archivalSourceOf, type ArchivalIndexEntry } from './archives';
+import { listsCongressionalDocuments } from './congress';
 
 export interface IndexedEntry {
   entry: BibliographyEntry;
@@ -25,6 +26,8 @@ export interface BibliographyIndex {
   surnames: Map<string, string>;
   /** The archival collections and series, by what identifies them (`archives.ts`). */
   archival: ArchivalIndexEntry<IndexedEntry>[];
+  /** The entries listing the series congressional documents were printed in (`congress.ts`). */
+  congressional: IndexedEntry[];
 }
 
 export function indexBibliography(entries: BibliographyEntry[]): BibliographyIndex {
@@ -55,7 +58,8 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
     const source = archivalSourceOf(item.entry);
     if (source) archival.push({ item, source });
   }
-  return { entries: indexed, bySurname, surnames, archival };
+  const congressional = indexed.filter((item) => listsCongressionalDocuments(item.entry));
+  return { entries: indexed, bySurname, surnames, archival, congressional };
 }
 
 /** How a reader names an entry in prose: "Stueck (2002)", "Goncharov et al. (1993)", "FRUS (1950)". */

@@ -13,6 +13,7 @@ import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
 import { findDates, findYears, isMonthUse, seasonPattern } from '../bibliography/dates';
 import { documentIds, documentIdMatches } from '../bibliography/documents';
 import { matchArchival } from '../bibliography/archives';
+import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { foldName } from '../text';
 import type { CitationDraft } from './segment';
 
@@ -106,7 +107,10 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
       // A given name before the surname ("Michael J. Devine", "Tyler Dennett") is not a surname.
       !/^\s+(?:\p{Lu}\.\s*)*\p{Lu}\p{Ll}/u.test(text.slice(word.end, word.end + 40)),
   );
-  const byArchive = resolveByArchive(text, index);
+  // A note that goes on to a published work with its imprint ("… Fish Papers, Container 309. See also
+  // …, *American Statesmen* (Westport: Greenwood Press, 2004)") is read for that work first.
+  const imprint = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+  const byArchive = imprint ? null : resolveByArchive(text, index);
   if (byArchive) return byArchive;
   // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing.
   if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
@@ -121,8 +125,17 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const byDocument = resolveByDocument(text, titles, index, kind);
   if (byDocument) return byDocument;
 
+  // A congressional document the bibliography lists only through the series it was printed in.
+  if (citesCongressionalDocument(text)) {
+    const series = index.congressional.filter((item) => !citesStatute(text) || /\bstatute/i.test(item.entry.text));
+    if (series.length === 1) return { ...empty('full'), entries: series };
+  }
+
   const near = resolveByNearName(draft, index, words, titles, kind);
   if (near) return near;
+
+  const laterArchive = imprint ? resolveByArchive(text, index) : null;
+  if (laterArchive) return laterArchive;
 
   if (archival.test(text)) return empty('none');
   if (!isCitationAttempt(text, titles, draft)) return empty('none');
