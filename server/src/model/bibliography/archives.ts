@@ -132,7 +132,7 @@ function leafName(text: string): string | null {
   if (compiled >= 0) name = name.slice(0, compiled);
   name = name.replace(/^(?:(?:Record\s+Group|RG)\s*\d+|[A-Z]{1,5}[ -]?\d{1,5}[A-Z]?\d{0,4}|\d{2}[A-Z]\d{2,4})\s*[,:]\s*/i, '');
   name = name.replace(/,\s*\d{4}(?:\s*[–—-]\s*\d{0,4})?[\s.,]*$/, '');
-  const plain = plainWords(name);
+  const plain = plainWords(name).replace(/^the /, '');
   return plain.split(' ').filter(significant).length >= 2 ? plain : null;
 }
 

@@ -122,14 +122,15 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor) return byAuthor;
 
-  const byDocument = resolveByDocument(text, titles, index, kind);
-  if (byDocument) return byDocument;
-
-  // A congressional document the bibliography lists only through the series it was printed in.
+  // A congressional document the bibliography lists only through the series it was printed in
+  // (its own title shares words with other government works: "*Clerks in the State Department*").
   if (citesCongressionalDocument(text)) {
     const series = index.congressional.filter((item) => !citesStatute(text) || /\bstatute/i.test(item.entry.text));
     if (series.length === 1) return { ...empty('full'), entries: series };
   }
+
+  const byDocument = resolveByDocument(text, titles, index, kind);
+  if (byDocument) return byDocument;
 
   const near = resolveByNearName(draft, index, words, titles, kind);
   if (near) return near;
@@ -345,6 +346,9 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     let score = 0;
     if (cited.some((id) => entry.documentIds.some((listed) => documentIdMatches(id, listed)))) score += 10;
     if (url && entry.url && normaliseUrl(url) === normaliseUrl(entry.url)) score += 10;
+    // A page of a website the bibliography lists by its address ("The American Presidency Project,
+    // <http://www.presidency.ucsb.edu/>" for ".../ws/index.php?pid=29509").
+    else if (url && entry.url && isSiteOf(normaliseUrl(entry.url), normaliseUrl(url))) score += 6;
     if (entry.aliases.some((alias) => tokens.has(alias))) score += 5;
     if (dates.some((date) => entry.dates.includes(date))) score += 4;
     if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
@@ -369,7 +373,10 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       const onlyTitle = item.allTitleWords.size === item.titleWords.size;
       const periodical = onlyTitle && entry.year === null;
       if (titles.some((title, i) => title.style === 'italic' && (i === 0 ? onlyTitle : periodical) && leadsTitle(titleWords(title.value), item))) {
-        titleScore = Math.max(titleScore, 6 + ratio / 10);
+        // Two papers of one name are told apart by their place: "*The Sun* (New York)".
+        const place = /\(([^()]{3,60})\)/.exec(entry.text.replace(/<[^>]*>/g, ''))?.[1];
+        const placeNamed = place !== undefined && plain.includes(` ${foldName(place).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
+        titleScore = Math.max(titleScore, 6 + ratio / 10 + (placeNamed ? 0.5 : 0));
       }
       // A newspaper and a headline ("*The Times*, "The Murder in The East-End."") against an entry
       // listing both: nearly every written title word is among the entry's titles.
@@ -429,6 +436,11 @@ function leadsTitle(written: string[], item: IndexedEntry): boolean {
   if (!listed.every((word) => item.italicTitleWords.has(word))) return false;
   if (written.length > listed.length || (written.length < 2 && written.length < listed.length)) return false;
   return written.every((word, i) => listed[i] === word);
+}
+
+/** The address of a whole site (a host, or a host and one folder) under which the page lies. */
+function isSiteOf(site: string, page: string): boolean {
+  return page.startsWith(`${site}/`) && site.split('/').length <= 2;
 }
 
 function normaliseUrl(url: string): string {
