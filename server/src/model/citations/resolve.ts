@@ -308,13 +308,15 @@ function narrow(candidates: IndexedEntry[], text: string, titles: TitleSpan[]): 
 
 /**
  * A manuscript collection or archival series, by its code or its name ("LCM, Fish Papers";
- * "NARA, RG 59, M31, …"). Full when the citation says where it is held, or dates a document in
- * the collection named in full; short when it uses a shortened name alone ("Block Papers, box 7").
+ * "NARA, RG 59, M31, …"). Full when the citation says where it is held or gives the address, or
+ * dates a document in the collection named in full; short when it uses a shortened name alone
+ * ("Block Papers, box 7").
  */
 function resolveByArchive(text: string, index: BibliographyIndex): Resolution | null {
   const match = matchArchival(text, index.archival);
   if (!match || match.items.length !== 1) return null;
-  const kind: CitationKind = match.namesRepository || (match.fullName && findDates(text).length > 0) ? 'full' : 'short';
+  const withAddress = /https?:\/\//.test(text);
+  const kind: CitationKind = match.namesRepository || withAddress || (match.fullName && findDates(text).length > 0) ? 'full' : 'short';
   return { ...empty(kind), entries: match.items };
 }
 
