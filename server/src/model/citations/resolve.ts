@@ -129,6 +129,8 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)/iu.exec(text);
   const leadName = lead && !notNames.has(lead[1]) ? lead[1] : null;
   if (!leadName && titles.length === 0) return empty('none');
+  const byOpening = leadName ? resolveByOpeningName(leadName, text, titles, index, kind) : null;
+  if (byOpening) return byOpening;
   const who = leadName ?? titles[0]?.value;
   return empty(
     kind,
@@ -138,10 +140,33 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   );
 }
 
+const authorDateOnly =
+  /^(?:(?:see|cf\.|e\.g\.|also|notably)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]*\p{Ll})*(?:,?\s+et\s+al\.)?\s+\(?(?:(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?|forthcoming(?:\s?\([a-z]\))?|in\s+press|in\s+preparation)\)?$/u;
+
+/**
+ * "Dijkstra 2015: 100" against "Dijkstra, J. (2015) Review of López 2013, …": an entry whose people
+ * could not be read, found by the name it opens with and the year written, when exactly one fits.
+ */
+function resolveByOpeningName(name: string, text: string, titles: TitleSpan[], index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  const folded = foldName(name);
+  const years = findYears(text)
+    .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
+    .map((year) => year.year);
+  const fits = index.entries.filter((item) => {
+    const entry = item.entry;
+    if (entry.authors.length + entry.editors.length > 0) return false;
+    if (!foldName(entry.text.slice(0, name.length + 2)).startsWith(`${folded},`)) return false;
+    return years.length === 0 ? false : entry.year !== null && years.includes(entry.year);
+  });
+  return fits.length === 1 ? { ...empty(kind), entries: fits } : null;
+}
+
 /** A note segment that tries to cite something: a locator, a title, a year, or "Name, …". */
 function isCitationAttempt(text: string, titles: TitleSpan[], draft: CitationDraft): boolean {
   if (draft.locator || titles.length > 0 || draft.focusYear) return true;
   if (/\((?:[^()]*\b)?(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  // "Harl 1995", "King and Wigg 1996", "Hoyer forthcoming(a)": an author-date reference, nothing else.
+  if (authorDateOnly.test(text)) return true;
   return /^(?:e\.g\.\s*|see\s+(?:also\s+)?|cf\.\s*)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.)+)?,\s/u.test(text) && text.length < 80;
 }
 
@@ -213,7 +238,20 @@ function resolveByAuthor(
         .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
         .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
         .map((year) => year.year);
-  if (years.length > 0) {
+  // "Hoyer forthcoming(a)", "(in preparation)": the author's works listed as not yet published.
+  const pending = draft.focusYear ? draft.focusYear.pending === true : !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text) && pendingAfterName.test(outsideTitles(text, titles));
+  if (pending) {
+    const unpublished = candidates.filter((item) => item.entry.year === null && pendingWord.test(item.entry.text.slice(0, 160)));
+    if (unpublished.length === 0) {
+      return result([], `The bibliography has no forthcoming work by ${author}: add it to the bibliography or give the year it was published.`);
+    }
+    candidates = unpublished;
+    const letter = draft.focusYear?.letter ?? /\b(?:forthcoming|in press|in preparation)\s?\(?([a-z])\)?(?![\p{L}])/u.exec(text)?.[1];
+    if (letter && candidates.length > 1) {
+      const lettered = candidates.filter((item) => new RegExp(String.raw`\b(?:forthcoming|in press|in preparation)\s?\(?${letter}\)?(?![\p{L}])`, 'u').test(item.entry.text.slice(0, 160)));
+      if (lettered.length > 0) candidates = lettered;
+    }
+  } else if (years.length > 0) {
     const sameYear = candidates.filter((item) => item.entry.year !== null && years.includes(item.entry.year));
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
@@ -248,6 +286,17 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/** Words that stand for the year of a work not yet published. */
+const pendingWord = /\b(?:forthcoming|in press|in preparation)\b/i;
+/** …written where the year goes, after the names ("Hoyer forthcoming(a)"), not in a sentence ("… are forthcoming"). */
+const pendingAfterName = /\p{Lu}[\p{L}'’-]*\p{Ll},?\s+\(?(?:forthcoming|in press|in preparation)\b/u;
+
+function outsideTitles(text: string, titles: TitleSpan[]): string {
+  let out = text;
+  for (const title of titles) out = out.slice(0, title.start) + ' '.repeat(title.end - title.start) + out.slice(title.end);
+  return out;
 }
 
 function withoutRepeats(items: IndexedEntry[]): IndexedEntry[] {
