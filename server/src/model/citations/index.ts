@@ -193,6 +193,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       }
     }
 
+    const kept = withoutRepeats(citations, drafts);
+    if (kept.length < citations.length) {
+      const keptFacts = facts.slice(factsBefore).filter((fact) => kept.includes(fact.citation));
+      facts.splice(factsBefore, facts.length - factsBefore, ...keptFacts);
+      citations.splice(0, citations.length, ...kept);
+    }
     note.citations = citations;
     note.discursive = citations.every((citation) => citation.kind === 'none');
     const cited = citations.filter((citation) => citation.kind !== 'none');
@@ -207,6 +213,34 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext });
   }
   return facts;
+}
+
+/**
+ * One work named twice in a note is one citation: "Bachhuber 2006 reanalyzed … While Bachhuber
+ * (2006, 353) does indeed note…" cites Bachhuber 2006 at 353, and "Dossey 2010, who argues … Dossey
+ * stresses that … (p.85)" cites Dossey 2010 once (a pinpoint in a later sentence about the work
+ * belongs to a quotation, not to the reference). Two pinpoints in the same work ("Hollard 1996:
+ * 206 … Hollard (1996: 211-5)") stay two citations.
+ */
+function withoutRepeats(citations: Citation[], drafts: CitationDraft[]): Citation[] {
+  const kept: Citation[] = [];
+  citations.forEach((citation, i) => {
+    const cites = citation.kind === 'short' || citation.kind === 'full';
+    const earlier = cites && citation.entries.length === 1 ? kept.find((other) => (other.kind === 'short' || other.kind === 'full') && other.entries.length === 1 && other.entries[0] === citation.entries[0]) : undefined;
+    if (!earlier) {
+      kept.push(citation);
+      return;
+    }
+    // A sentence of prose about the work, without its year, is not a second reference to it.
+    if (drafts[i]?.embedded && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(citation.text)) return;
+    const samePlace = !earlier.locator || !citation.locator || earlier.locator.text === citation.locator.text;
+    if (!samePlace) {
+      kept.push(citation);
+      return;
+    }
+    if (!earlier.locator && citation.locator) kept[kept.indexOf(earlier)] = { ...earlier, locator: citation.locator };
+  });
+  return kept;
 }
 
 /** The last resolution of each placed note, and what it was made from. */

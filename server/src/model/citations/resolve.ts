@@ -26,6 +26,8 @@ export interface Resolution {
 
 interface Word {
   text: string;
+  /** Written "Leipoldt's": the person, not a reference to the work. */
+  possessive: boolean;
   folded: string;
   start: number;
   end: number;
@@ -55,7 +57,7 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
     const start = match.index;
     if (titles.some((title) => title.start <= start && start < title.end)) continue;
     const written = match[0].replace(/['’]s$/, '');
-    words.push({ text: written, folded: foldName(written), start, end: start + written.length });
+    words.push({ text: written, folded: foldName(written), start, end: start + written.length, possessive: written !== match[0] });
   }
   return words;
 }
@@ -107,6 +109,12 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   );
   // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing.
   if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
+    return empty('none');
+  }
+  // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
+  // Leipoldt's hypothesis", "Block's cartoons dealt with…") cites nothing.
+  const listedAuthors = words.filter((word) => index.bySurname.has(word.folded));
+  if (draft.embedded && !draft.focusYear && listedAuthors.length > 0 && listedAuthors.every((word) => word.possessive) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text)) {
     return empty('none');
   }
   const full = looksLikeFullReference(text, titles);
