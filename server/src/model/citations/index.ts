@@ -9,6 +9,7 @@ import { indexBibliography, entryLabel } from '../bibliography/index';
 import type { Memo } from '../cache';
 import { segmentNote, type CitationDraft } from './segment';
 import { resolveCitation, joinWords, type Resolution } from './resolve';
+import { findCorpusCitations } from './corpus';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
 export interface StoredResolution {
@@ -180,9 +181,13 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         }
       }
 
-      citations.push(base);
-      facts.push({ citation: base, noteLabel: note.label, ambiguousIbid });
-      for (const key of base.entries) citedAt.set(key, ++citationCount);
+      const made = base.kind === 'none' && !draft.ibid ? corpusCitations(draft, source, bibliography) : [];
+      for (const citation of made.length > 0 ? made : [base]) {
+        citations.push(citation);
+        facts.push({ citation, noteLabel: note.label, ambiguousIbid });
+        for (const key of citation.entries) citedAt.set(key, ++citationCount);
+      }
+      for (const citation of made) within = { label: note.label, entries: citation.entries, locator: citation.locator, chain: [] };
       if (base.kind !== 'none') {
         within = {
           label: note.label,
@@ -238,9 +243,33 @@ function withoutRepeats(citations: Citation[], drafts: CitationDraft[]): Citatio
       kept.push(citation);
       return;
     }
-    if (!earlier.locator && citation.locator) kept[kept.indexOf(earlier)] = { ...earlier, locator: citation.locator };
+    // The earlier citation was made in this pass: it takes the pinpoint in place (its facts hold it).
+    if (!earlier.locator && citation.locator) earlier.locator = citation.locator;
   });
   return kept;
+}
+
+/**
+ * Editions cited by siglum in a part that cites nothing else ("…identical to that of *P.Lond.Copt.*
+ * 279"): short citations of the listed edition whose entry names the siglum, else of an edition the
+ * bibliography leaves out by convention, which is not reported.
+ */
+function corpusCitations(draft: CitationDraft, source: NoteSource, bibliography: Bibliography): Citation[] {
+  return findCorpusCitations(draft.text).map((found) => {
+    const listed = bibliography.entries.filter((entry) => entry.text.includes(`*${found.siglum}*`) || entry.text.includes(`_${found.siglum}_`));
+    return {
+      text: draft.text.slice(found.start, found.end),
+      range: blockRange(source.doc, source.sourceStart + draft.start + found.start, source.sourceStart + draft.start + found.end),
+      kind: 'short',
+      locator: found.locator === null ? null : { text: found.locator, from: found.locator, to: null },
+      entries: listed.length === 1 ? [listed[0].key] : [],
+      unresolved: null,
+      candidates: [],
+      nearMatch: null,
+      ibidChain: [],
+      mediatedBy: null,
+    };
+  });
 }
 
 /** The last resolution of each placed note, and what it was made from. */
