@@ -198,6 +198,34 @@ describe('citations as scholars write them in notes (issue 11)', () => {
     });
   });
 
+  it('reads "; and 2008" after an author-date citation as the same author\'s work of that year', () => {
+    const essay = essayWith(
+      ['Lubomierski, N. (2006) “The *Vita Sinuthii*: Panegyric or biography?” *Studia Patristica* 39: 417-21.', 'Lubomierski, N. (2008) “The Coptic Life of Shenoute,” in G. Gabra (ed.), *Christianity and monasticism*. Cairo.'],
+      ['Lubomierski 2006 on the genre of this work, pointing to its close adherence to classical standards for the encomium; and 2008, pointing out that there are references to the Arab conquest in the long version.'],
+    );
+    assert.deepEqual(brief(essay.notes[0].citations.filter((citation) => citation.kind !== 'none')), [
+      { kind: 'short', entries: ['lubomierski2006'], locator: null },
+      { kind: 'short', entries: ['lubomierski2008'], locator: null },
+    ]);
+  });
+
+  it('takes "Behlmer 1996" for the work Behlmer wrote alone, not the one written with Alcock', () => {
+    const essay = essayWith(
+      ['Behlmer, H. (1996) *Schenute von Atripe: De Iudicio*. Turin: Museo Egizio.', 'Behlmer, H. and Alcock, A. (1996) *A piece of Shenoutiana from the Department of Egyptian Antiquities*. Göttingen.'],
+      ['See on this Behlmer 1996: xi.', 'See Behlmer and Alcock 1996.'],
+    );
+    const [alone, together] = essay.bibliography.entries.map((entry) => entry.key);
+    assert.deepEqual(brief(essay.notes[0].citations), [{ kind: 'short', entries: [alone], locator: 'xi' }]);
+    assert.deepEqual(brief(essay.notes[1].citations), [{ kind: 'short', entries: [together], locator: null }]);
+  });
+
+  it('does not cite a listed work for a personal communication from its author', () => {
+    const essay = essayWith(['Molloy, Barry. 2012. “Martial Minoans?” *Annual of the British School at Athens* 107: 87–142.'], [
+      'I owe this suggestion, and the identification of at least six spearheads as of “northern” type, to Barry Molloy (personal communication, August 2, 2018).',
+    ]);
+    assert.deepEqual(brief(essay.notes[0].citations.filter((citation) => citation.kind !== 'none')), []);
+  });
+
   it('finds an entry whose authors could not be read by the name it opens with and the year', () => {
     const essay = essayWith(['Dijkstra, J. (2015) Review of Leopez 2013, *Vigiliae Christianae* 69: 97-103.'], ['As was pointed out by Dijkstra 2015: 100.']);
     const cited = essay.notes[0].citations.filter((citation) => citation.kind !== 'none');

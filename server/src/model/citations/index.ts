@@ -113,7 +113,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       let ambiguousIbid = false;
 
       const antecedentAuthor = (within ?? previous)?.entries[0];
-      const idemWork = draft.ibid === 'idem' && antecedentAuthor !== undefined ? idemAsAuthor(draft, bibliography, antecedentAuthor) : null;
+      const idemWork =
+        draft.ibid === 'idem' && antecedentAuthor !== undefined
+          ? idemAsAuthor(draft, bibliography, antecedentAuthor)
+          : !draft.ibid && within !== null && within.entries.length === 1
+            ? yearOfSameAuthor(draft, bibliography, within.entries[0])
+            : null;
       if (idemWork) {
         // "Idem, *Another Title*": the same author, another work.
         const resolution = resolveCitation(idemWork, index());
@@ -309,6 +314,19 @@ function resolutionKey(draft: CitationDraft): string {
     resolutionKeys.set(draft, key);
   }
   return key;
+}
+
+/**
+ * "Lubomierski 2006 on the genre…; and 2008, pointing out…": a year alone after an author-date
+ * citation in the same note is another work of that author, rewritten with the surname.
+ */
+function yearOfSameAuthor(draft: CitationDraft, bibliography: Bibliography, previousKey: string): CitationDraft | null {
+  const year = /^(?:(?:and|&)\s+)?((?:1[5-9]\d\d|20\d\d)[a-z]?)(?![\d\p{L}])/u.exec(draft.text);
+  if (!year) return null;
+  const entry = bibliography.entries.find((candidate) => candidate.key === previousKey);
+  const person = entry?.authors[0] ?? entry?.editors[0];
+  if (!person || entry?.year === null) return null;
+  return { ...draft, text: `${person.surname} ${draft.text.slice(year.index + year[0].length - year[1].length)}`, ibid: null };
 }
 
 /** "Idem, *Title* (…)" rewritten as the previous work's author's surname, when it names a work. */

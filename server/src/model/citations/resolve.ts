@@ -98,6 +98,8 @@ const maxCitationLength = 2000;
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
   if (text.length > maxCitationLength) return empty('none');
+  // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
+  if (/\bpersonal communication\b/i.test(text)) return empty('none');
   const titles = findTitles(text);
   const correspondents = correspondentsEnd(text);
   const words = capitalisedWords(text, titles).filter(
@@ -283,6 +285,11 @@ function resolveByAuthor(
   if (candidates.length > 1) candidates = narrow(candidates, text, titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
   if (candidates.length > 1) candidates = withoutRepeats(candidates);
+  // "Behlmer 1996" names one author: the work Behlmer wrote alone, not "Behlmer and Alcock 1996".
+  if (candidates.length > 1 && !forced && !/\b(?:and|et al)\b|&/.test(text.slice(chosenWord.end, chosenWord.end + 30).split(/[,;:(]/)[0])) {
+    const alone = candidates.filter((item) => item.entry.authors.length + item.entry.editors.length === 1 && !item.entry.etAl);
+    if (alone.length === 1) candidates = alone;
+  }
   if (candidates.length === 1) {
     // "Goncharow S.N., Lewis J.W. and Xue L.": found by a co-author, the first name misspelt.
     const misspelt = forced ? null : nearAuthorName(text.slice(0, chosenWord.start), titles, candidates[0]);
