@@ -219,6 +219,24 @@ describe('citations as scholars write them in notes (issue 11)', () => {
     assert.deepEqual(brief(essay.notes[1].citations), [{ kind: 'short', entries: [together], locator: null }]);
   });
 
+  it('reads a work dated over two years ("2005/6: 121", "1973/1999: 166-9") by its years and pages', () => {
+    const essay = essayWith(
+      ['Finley, M. I. 1973/1999. *The Ancient Economy*. Berkeley: University of California Press.', 'Hollard, D. 1995. “La crise de la monnaie.” *Revue numismatique* 150: 1045-78.', 'Gricourt, D. and Hollard, D. 2010. “Les productions monétaires de Postume.” *Cahiers numismatiques* 183: 19-46.'],
+      ['The foundational exposition is Finley 1973/1999: 166-9.', 'Cf. Hollard 1995: 1053; Amandry and Hollard 2005/6: 121.'],
+    );
+    assert.deepEqual(brief(essay.notes[0].citations.filter((citation) => citation.kind !== 'none')), [{ kind: 'short', entries: [essay.bibliography.entries[0].key], locator: '166-9' }]);
+    assert.deepEqual(brief(essay.notes[1].citations), [
+      { kind: 'short', entries: ['hollard1995'], locator: '1053' },
+      { kind: 'short', entries: [], locator: '121' },
+    ]);
+    assert.deepEqual(warnings(essay, 'ambiguous-citation'), [], 'Amandry and Hollard 2005/6 is missing, not one of Hollard\'s listed works');
+  });
+
+  it('finds a surname with two letters swapped ("Mócsy" for the listed "Móscy")', () => {
+    const essay = essayWith(['Móscy, A. 1974. *Pannonia and Upper Moesia*. Boston: Routledge.'], ['See notably Mócsy 1974 and Kovács 2009.']);
+    assert.deepEqual(essay.notes[0].citations.map((citation) => citation.entries), [['moscy1974'], []]);
+  });
+
   it('does not cite a listed work for a personal communication from its author', () => {
     const essay = essayWith(['Molloy, Barry. 2012. “Martial Minoans?” *Annual of the British School at Athens* 107: 87–142.'], [
       'I owe this suggestion, and the identification of at least six spearheads as of “northern” type, to Barry Molloy (personal communication, August 2, 2018).',

@@ -123,6 +123,12 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const kind: CitationKind = full ? 'full' : 'short';
 
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
+  if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
+    // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
+    const opener = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)/iu.exec(text)?.[1];
+    const byOpening = opener ? resolveByOpeningName(opener, text, titles, index, kind) : null;
+    if (byOpening) return byOpening;
+  }
   if (byAuthor) return byAuthor;
 
   const byDocument = resolveByDocument(text, titles, index, kind);
@@ -248,6 +254,11 @@ function resolveByAuthor(
         .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
         .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
         .map((year) => year.year);
+  // "Amandry and Hollard 2005/6", "Finley 1973/1999": a work dated over two years (or first
+  // published and reprinted), matched by its first year or by the same pair in the entry.
+  const yearPairs = draft.focusYear ? [] : [...outsideTitles(text, titles).matchAll(/\b(1[5-9]\d\d|20\d\d)\/\d{1,4}\b/g)];
+  for (const pair of yearPairs) if (!years.includes(Number(pair[1]))) years.push(Number(pair[1]));
+  const writesPair = (item: IndexedEntry): boolean => yearPairs.some((pair) => item.entry.text.slice(0, 200).includes(pair[0]));
   // "Hoyer forthcoming(a)", "(in preparation)": the author's works listed as not yet published.
   const pending = draft.focusYear ? draft.focusYear.pending === true : !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text) && pendingAfterName.test(outsideTitles(text, titles));
   if (pending) {
@@ -262,7 +273,7 @@ function resolveByAuthor(
       if (lettered.length > 0) candidates = lettered;
     }
   } else if (years.length > 0) {
-    const sameYear = candidates.filter((item) => item.entry.year !== null && years.includes(item.entry.year));
+    const sameYear = candidates.filter((item) => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item));
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       const written = draft.focusYear ? String(draft.focusYear.year) : String(years[years.length - 1]);
@@ -473,12 +484,20 @@ function resolveByNearName(
     if (word.folded.length < 4 || notNames.has(word.text)) continue;
     const allowed = word.folded.length <= 6 ? 1 : 2;
     const close = [...index.bySurname.keys()].filter(
-      (surname) => Math.abs(surname.length - word.folded.length) <= allowed && distance(surname, word.folded) <= allowed,
+      (surname) => Math.abs(surname.length - word.folded.length) <= allowed && (distance(surname, word.folded) <= allowed || swapped(surname, word.folded)),
     );
     if (close.length !== 1) continue;
     return resolveByAuthor(draft, index, words, titles, kind, { word, surname: close[0] });
   }
   return null;
+}
+
+/** "Móscy" for "Mócsy": the same letters with two neighbours swapped, the commonest slip of the keys. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4) return false;
+  const differ: number[] = [];
+  for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
+  return differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]];
 }
 
 export function joinWords(items: string[]): string {

@@ -188,7 +188,7 @@ const notNameWords = new Set(
 // particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
 const NAME = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{2,4})?`;
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4})?`;
 /** A work not yet published, in place of its year: "Hoyer forthcoming(a)", "(in preparation)", "in press". */
 const PENDING = String.raw`(?:forthcoming|in\s+press|in\s+preparation)(?:\s?\([a-z]\)|(?<=g)[a-z](?![\p{L}\d]))?`;
 const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
