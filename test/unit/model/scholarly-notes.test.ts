@@ -237,6 +237,13 @@ describe('citations as scholars write them in notes (issue 11)', () => {
     assert.deepEqual(essay.notes[0].citations.map((citation) => citation.entries), [['moscy1974'], []]);
   });
 
+  it('reads a short form whose title links to the work as short, whatever dates its address holds', () => {
+    const essay = essayWith(['Jockers, Matthew L. "Secret Recipe for Topic Modeling Themes." April 12, 2013. <http://www.matthewjockers.net/2013/04/12/secret-recipe-for-topic-modeling-themes/>.'], [
+      'Jockers, "[Secret Recipe for Topic Modeling Themes](http://www.matthewjockers.net/2013/04/12/secret-recipe-for-topic-modeling-themes/)."',
+    ]);
+    assert.deepEqual(brief(essay.notes[0].citations), [{ kind: 'short', entries: ['jockers2013'], locator: null }]);
+  });
+
   it('does not cite a listed work for a personal communication from its author', () => {
     const essay = essayWith(['Molloy, Barry. 2012. “Martial Minoans?” *Annual of the British School at Athens* 107: 87–142.'], [
       'I owe this suggestion, and the identification of at least six spearheads as of “northern” type, to Barry Molloy (personal communication, August 2, 2018).',

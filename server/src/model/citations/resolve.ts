@@ -67,7 +67,10 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
  * date of publication ("'…' *CWIHP* (winter 1995)", "*AHR* 89, no. 2 (1984): 358"). A short form
  * ("Gaddis, *We Now Know*, 52–53", "Stueck (2002), p.74") does not.
  */
-function looksLikeFullReference(text: string, titles: TitleSpan[]): boolean {
+function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
+  // A link's address ("[Secret Recipe](http://…/2013/04/12/…)") is where the short form points, not
+  // publication facts: blanked, at its length, so that title offsets still hold.
+  const text = written.replace(/\]\(<?[^()\s<>]*>?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
   // A web source cited in full: a title with its date of publication or its address (a link
   // written on the title, "[Title](https://…)", is how short forms point to it and does not count).
