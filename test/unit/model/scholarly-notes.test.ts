@@ -244,6 +244,19 @@ describe('citations as scholars write them in notes (issue 11)', () => {
     assert.deepEqual(brief(essay.notes[0].citations), [{ kind: 'short', entries: ['jockers2013'], locator: null }]);
   });
 
+  it('narrows an author\'s works by the title written after the name, with pages after a comma inside the italics', () => {
+    const essay = essayWith(
+      [
+        'Shackelford, George Green. *Jefferson\'s Adoptive Son: The Life of William Short, 1759--1848*. Lexington: University Press of Kentucky, 1993.',
+        'Shackelford, George Green. "William Short, Thomas Jefferson\'s Adoptive Son, 1759--1848." PhD diss., University of Virginia, 1955.',
+        'Gordon-Reed, Annette. *The Hemingses of Monticello: An American Family*. New York: W. W. Norton, 2008.',
+      ],
+      ['The term "adoptive son" is taken from Shackelford, *Jefferson\'s Adoptive Son*.', 'Gordon-Reed, *Hemingses of Monticello,* 536--539.'],
+    );
+    assert.deepEqual(brief(essay.notes[0].citations.filter((citation) => citation.kind !== 'none')), [{ kind: 'short', entries: ['shackelford1993'], locator: null }]);
+    assert.deepEqual(brief(essay.notes[1].citations), [{ kind: 'short', entries: ['gordon-reed2008'], locator: '536--539' }]);
+  });
+
   it('does not cite a listed work for a personal communication from its author', () => {
     const essay = essayWith(['Molloy, Barry. 2012. “Martial Minoans?” *Annual of the British School at Athens* 107: 87–142.'], [
       'I owe this suggestion, and the identification of at least six spearheads as of “northern” type, to Barry Molloy (personal communication, August 2, 2018).',

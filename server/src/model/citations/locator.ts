@@ -35,7 +35,8 @@ function withItem(found: FoundLocator, text: string): FoundLocator {
   return { ...found, text: found.text + item[0], end: found.end + item[0].length };
 }
 // A space after the comma: "62,451" is a number, not page 451.
-const bare = new RegExp(String.raw`(?:,["”’']?|\):|["”’'](?=\s))\s+(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
+// "*Hemingses of Monticello,* 536--539": the comma may stand inside the title's italics.
+const bare = new RegExp(String.raw`(?:,[*_]{0,2}["”’']?|\):|["”’'](?=\s))\s+(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
 /** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
 const afterPublication = new RegExp(String.raw`\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
 

@@ -296,7 +296,10 @@ function resolveByAuthor(
     }
   }
 
-  if (candidates.length > 1) candidates = narrow(candidates, text, titles);
+  // The titles written after the author's name are the work's ("The term "adoptive son" is taken
+  // from Shackelford, *Jefferson's Adoptive Son*"); a quotation before it is not.
+  const titlesAfter = titles.filter((title) => title.start > chosenWord.start);
+  if (candidates.length > 1) candidates = narrow(candidates, text, titlesAfter.length > 0 ? titlesAfter : titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
   if (candidates.length > 1) candidates = withoutRepeats(candidates);
   // "Behlmer 1996" names one author: the work Behlmer wrote alone, not "Behlmer and Alcock 1996".
