@@ -257,6 +257,22 @@ describe('citations as scholars write them in notes (issue 11)', () => {
     assert.deepEqual(brief(essay.notes[1].citations), [{ kind: 'short', entries: ['gordon-reed2008'], locator: '536--539' }]);
   });
 
+  it('does not take the last word of a journal\'s name before its year for an author', () => {
+    const essay = essayWith(
+      ['Blickhan, Samantha, Coleman Krawczyk, Daniel Hanson, Amy Boyer, Andrea Simenstad, and Victoria Van Hyning. “Individual vs. Collaborative Methods of Crowdsourced Transcription.” *Journal of Data Mining and Digital Humanities* (2019). https://doi.org/10.46298/jdmdh.5759.'],
+      ['Samantha Blickhan et al., “Individual vs. Collaborative Methods of Crowdsourced Transcription,” special issue, Journal of Data Mining and Digital Humanities (2019), https://doi.org/10.46298/jdmdh.5759.'],
+    );
+    assert.deepEqual(brief(essay.notes[0].citations), [{ kind: 'full', entries: [essay.bibliography.entries[0].key], locator: null }]);
+    assert.deepEqual(warnings(essay, 'unresolved-citation'), []);
+  });
+
+  it('does not read the date in a web address as a year of the work', () => {
+    const essay = essayWith(['Durkin, Philip. “Our First Discovery!” *Shakespeare’s World* (blog), 2015. https://blog.shakespearesworld.org/2015/12/17/our-first-discovery/.'], [
+      'Durkin, “Our First Discovery!” https://blog.shakespearesworld.org/2015/12/17/our-first-discovery/.',
+    ]);
+    assert.deepEqual(essay.notes[0].citations.map((citation) => citation.entries), [['durkin2015']]);
+  });
+
   it('does not cite a listed work for a personal communication from its author', () => {
     const essay = essayWith(['Molloy, Barry. 2012. “Martial Minoans?” *Annual of the British School at Athens* 107: 87–142.'], [
       'I owe this suggestion, and the identification of at least six spearheads as of “northern” type, to Barry Molloy (personal communication, August 2, 2018).',

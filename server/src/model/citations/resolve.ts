@@ -259,7 +259,7 @@ function resolveByAuthor(
         .map((year) => year.year);
   // "Amandry and Hollard 2005/6", "Finley 1973/1999": a work dated over two years (or first
   // published and reprinted), matched by its first year or by the same pair in the entry.
-  const yearPairs = draft.focusYear ? [] : [...outsideTitles(text, titles).matchAll(/\b(1[5-9]\d\d|20\d\d)\/\d{1,4}\b/g)];
+  const yearPairs = draft.focusYear ? [] : [...outsideTitles(text, titles).matchAll(/(?<![/\w.-])(1[5-9]\d\d|20\d\d)\/\d{1,4}(?![/\w])/g)];
   for (const pair of yearPairs) if (!years.includes(Number(pair[1]))) years.push(Number(pair[1]));
   const writesPair = (item: IndexedEntry): boolean => yearPairs.some((pair) => item.entry.text.slice(0, 200).includes(pair[0]));
   // "Hoyer forthcoming(a)", "(in preparation)": the author's works listed as not yet published.

@@ -201,6 +201,8 @@ const moreYears = new RegExp(
   String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
   'u',
 );
+const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|für|und))\s+\p{Lu}\p{Ll}[\p{L}'’-]*\s+$/u;
+
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
@@ -243,6 +245,9 @@ export function findAnchors(text: string): Anchor[] {
     if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
     // "*The Life of Shenoute*, Kalamazoo 1983": a title's place and year of publication, not an author.
     if (titles.some((title) => title.end <= start && /^\s*,\s*$/.test(text.slice(title.end, start)))) continue;
+    // "Journal of Data Mining and Digital Humanities (2019)": the last word of a longer proper name
+    // (a journal's, an institution's) before its year, not an author.
+    if (insideProperName.test(text.slice(Math.max(0, start - 60), start))) continue;
     const anchorEnd = end - (text[end - 1] === ')' && !text.slice(start, end).includes('(') ? 1 : 0);
     const firstYear = match.index + match[0].indexOf(match[2], match[1].length);
     const pending = !/^\d/.test(match[2]);
