@@ -153,6 +153,16 @@ describe('citations as scholars write them in notes (issue 11)', () => {
       assert.deepEqual(brief(essay.notes[0].citations.filter((citation) => citation.kind !== 'none')), [{ kind: 'short', entries: ['dossey2010'], locator: null }]);
     });
 
+    it('keeps several documents of one collection as several citations', () => {
+      const essay = essayWith(['National Archives and Records Administration, College Park, MD. Record Group 59, General Records of the Department of State.'], [
+        'Foster to Frederick W. Seward, August 15, 1877, National Archives and Records Administration, Record Group 59; Washburne to William M. Evarts, October 16, 1877, National Archives and Records Administration, Record Group 59.',
+      ]);
+      const cited = essay.notes[0].citations.filter((citation) => citation.kind !== 'none');
+      assert.equal(cited.length, 2);
+      assert.equal(cited[0].entries.length, 1);
+      assert.deepEqual(cited[0].entries, cited[1].entries);
+    });
+
     it('keeps two pinpoints in the same work as two citations', () => {
       const essay = essayWith(['Hollard, D. 1996. “La circulation monétaire en Gaule au IIIe siècle.” *Trésors monétaires* 15: 193-223.'], [
         'Cf. Hollard 1996: 206. Hollard (1996: 211-5) examined 22 hoards with terminal dates in the mid-third century found in Gaul.',

@@ -235,8 +235,10 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
 function withoutRepeats(citations: Citation[], drafts: CitationDraft[]): Citation[] {
   const kept: Citation[] = [];
   citations.forEach((citation, i) => {
-    const cites = citation.kind === 'short' || citation.kind === 'full';
-    const earlier = cites && citation.entries.length === 1 ? kept.find((other) => (other.kind === 'short' || other.kind === 'full') && other.entries.length === 1 && other.entries[0] === citation.entries[0]) : undefined;
+    // Short forms only: documents cited in full ("Avery to Fish, July 31, 1875, NARA, RG 59…; Foster
+    // to Fish, …, NARA, RG 59…") are several documents of one collection, each a citation.
+    const cites = citation.kind === 'short';
+    const earlier = cites && citation.entries.length === 1 ? kept.find((other) => other.kind === 'short' && other.entries.length === 1 && other.entries[0] === citation.entries[0]) : undefined;
     if (!earlier) {
       kept.push(citation);
       return;
