@@ -117,8 +117,9 @@ interface People {
 }
 
 export function parsePeople(part: string): People {
-  // Author-date bibliographies put the year after the names: "Kennan, George F. 1947."
-  let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?$|\sn\.d\.$/, '').trim();
+  // Author-date bibliographies put the year after the names: "Kennan, George F. 1947.", or say
+  // the work is not yet out: "Hoyer, D. forthcoming(a)."
+  let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?$|\sn\.d\.$|\s\(?(?:forthcoming|in press|in preparation)(?:\s?\([a-z]\)|[a-z])?\)?[.,]?$/, '').trim();
   const editorsOnly = editorMark.test(text);
   editorMark.lastIndex = 0;
   // Whitespace collapsed after each removal: a run of spaces before `\s*\b…` patterns is quadratic.

@@ -9,6 +9,7 @@ import { indexBibliography, entryLabel } from '../bibliography/index';
 import type { Memo } from '../cache';
 import { segmentNote, type CitationDraft } from './segment';
 import { resolveCitation, joinWords, type Resolution } from './resolve';
+import { findCorpusCitations } from './corpus';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
 export interface StoredResolution {
@@ -112,7 +113,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       let ambiguousIbid = false;
 
       const antecedentAuthor = (within ?? previous)?.entries[0];
-      const idemWork = draft.ibid === 'idem' && antecedentAuthor !== undefined ? idemAsAuthor(draft, bibliography, antecedentAuthor) : null;
+      const idemWork =
+        draft.ibid === 'idem' && antecedentAuthor !== undefined
+          ? idemAsAuthor(draft, bibliography, antecedentAuthor)
+          : !draft.ibid && within !== null && within.entries.length === 1
+            ? yearOfSameAuthor(draft, bibliography, within.entries[0])
+            : null;
       if (idemWork) {
         // "Idem, *Another Title*": the same author, another work.
         const resolution = resolveCitation(idemWork, index());
@@ -180,9 +186,13 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         }
       }
 
-      citations.push(base);
-      facts.push({ citation: base, noteLabel: note.label, ambiguousIbid });
-      for (const key of base.entries) citedAt.set(key, ++citationCount);
+      const made = base.kind === 'none' && !draft.ibid ? corpusCitations(draft, source, bibliography) : [];
+      for (const citation of made.length > 0 ? made : [base]) {
+        citations.push(citation);
+        facts.push({ citation, noteLabel: note.label, ambiguousIbid });
+        for (const key of citation.entries) citedAt.set(key, ++citationCount);
+      }
+      for (const citation of made) within = { label: note.label, entries: citation.entries, locator: citation.locator, chain: [] };
       if (base.kind !== 'none') {
         within = {
           label: note.label,
@@ -193,6 +203,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       }
     }
 
+    const kept = withoutRepeats(citations, drafts);
+    if (kept.length < citations.length) {
+      const keptFacts = facts.slice(factsBefore).filter((fact) => kept.includes(fact.citation));
+      facts.splice(factsBefore, facts.length - factsBefore, ...keptFacts);
+      citations.splice(0, citations.length, ...kept);
+    }
     note.citations = citations;
     note.discursive = citations.every((citation) => citation.kind === 'none');
     const cited = citations.filter((citation) => citation.kind !== 'none');
@@ -207,6 +223,60 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext });
   }
   return facts;
+}
+
+/**
+ * One work named twice in a note is one citation: "Bachhuber 2006 reanalyzed … While Bachhuber
+ * (2006, 353) does indeed note…" cites Bachhuber 2006 at 353, and "Dossey 2010, who argues … Dossey
+ * stresses that … (p.85)" cites Dossey 2010 once (a pinpoint in a later sentence about the work
+ * belongs to a quotation, not to the reference). Two pinpoints in the same work ("Hollard 1996:
+ * 206 … Hollard (1996: 211-5)") stay two citations.
+ */
+function withoutRepeats(citations: Citation[], drafts: CitationDraft[]): Citation[] {
+  const kept: Citation[] = [];
+  citations.forEach((citation, i) => {
+    // Short forms only: documents cited in full ("Avery to Fish, July 31, 1875, NARA, RG 59…; Foster
+    // to Fish, …, NARA, RG 59…") are several documents of one collection, each a citation.
+    const cites = citation.kind === 'short';
+    const earlier = cites && citation.entries.length === 1 ? kept.find((other) => other.kind === 'short' && other.entries.length === 1 && other.entries[0] === citation.entries[0]) : undefined;
+    if (!earlier) {
+      kept.push(citation);
+      return;
+    }
+    // A sentence of prose about the work, without its year, is not a second reference to it.
+    if (drafts[i]?.embedded && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(citation.text)) return;
+    const samePlace = !earlier.locator || !citation.locator || earlier.locator.text === citation.locator.text;
+    if (!samePlace) {
+      kept.push(citation);
+      return;
+    }
+    // The earlier citation was made in this pass: it takes the pinpoint in place (its facts hold it).
+    if (!earlier.locator && citation.locator) earlier.locator = citation.locator;
+  });
+  return kept;
+}
+
+/**
+ * Editions cited by siglum in a part that cites nothing else ("…identical to that of *P.Lond.Copt.*
+ * 279"): short citations of the listed edition whose entry names the siglum, else of an edition the
+ * bibliography leaves out by convention, which is not reported.
+ */
+function corpusCitations(draft: CitationDraft, source: NoteSource, bibliography: Bibliography): Citation[] {
+  return findCorpusCitations(draft.text).map((found) => {
+    const listed = bibliography.entries.filter((entry) => entry.text.includes(`*${found.siglum}*`) || entry.text.includes(`_${found.siglum}_`));
+    return {
+      text: draft.text.slice(found.start, found.end),
+      range: blockRange(source.doc, source.sourceStart + draft.start + found.start, source.sourceStart + draft.start + found.end),
+      kind: 'short',
+      locator: found.locator === null ? null : { text: found.locator, from: found.locator, to: null },
+      entries: listed.length === 1 ? [listed[0].key] : [],
+      unresolved: null,
+      candidates: [],
+      nearMatch: null,
+      ibidChain: [],
+      mediatedBy: null,
+    };
+  });
 }
 
 /** The last resolution of each placed note, and what it was made from. */
@@ -246,6 +316,19 @@ function resolutionKey(draft: CitationDraft): string {
     resolutionKeys.set(draft, key);
   }
   return key;
+}
+
+/**
+ * "Lubomierski 2006 on the genre…; and 2008, pointing out…": a year alone after an author-date
+ * citation in the same note is another work of that author, rewritten with the surname.
+ */
+function yearOfSameAuthor(draft: CitationDraft, bibliography: Bibliography, previousKey: string): CitationDraft | null {
+  const year = /^(?:(?:and|&)\s+)?((?:1[5-9]\d\d|20\d\d)[a-z]?)(?![\d\p{L}])/u.exec(draft.text);
+  if (!year) return null;
+  const entry = bibliography.entries.find((candidate) => candidate.key === previousKey);
+  const person = entry?.authors[0] ?? entry?.editors[0];
+  if (!person || entry?.year === null) return null;
+  return { ...draft, text: `${person.surname} ${draft.text.slice(year.index + year[0].length - year[1].length)}`, ibid: null };
 }
 
 /** "Idem, *Title* (…)" rewritten as the previous work's author's surname, when it names a work. */

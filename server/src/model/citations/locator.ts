@@ -12,22 +12,37 @@ export interface FoundLocator extends Locator {
  * converters and LaTeX habits leave ("193--97", "91–-114").
  */
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
-const PAGE = String.raw`(?:\d{1,5}|[ivxlcdm]{1,8})`;
+// "e166": the article number an online journal gives in place of pages.
+const PAGE = String.raw`(?:\d{1,5}|[ivxlcdm]{1,8}|e\d{1,6})`;
 /** One page or range, then more after commas or "and" ("20--25, 88--91"; "5 and 9"). */
 const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*`;
 const SUFFIX = String.raw`(?:\s*ff?\.?|\s*n\.?\s*\d*|n\d*)?`;
 
-const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|cols?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
+const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
-const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\s*[.;]?\s*$`);
+const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
+/**
+ * A numbered item within the pages: a catalogue entry, a plate, a figure, a column ("372–73, no.
+ * 237", "pl. 5, no. 12a", "41* no. 291a", "374–75, no. 238a, b"). Part of the locator it follows.
+ */
+export const ITEM = String.raw`(?:nos?|cat|figs?|pls?|cols?)\.\s*\d{1,5}[a-z]?(?:\s*,\s*[a-z](?![\p{L}\d]))?`;
+const itemAfter = new RegExp(String.raw`^(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM}`, 'u');
+
+/** The locator with the numbered item written after it, if any. */
+function withItem(found: FoundLocator, text: string): FoundLocator {
+  const item = itemAfter.exec(text.slice(found.end));
+  if (!item) return found;
+  return { ...found, text: found.text + item[0], end: found.end + item[0].length };
+}
 // A space after the comma: "62,451" is a number, not page 451.
-const bare = new RegExp(String.raw`(?:,["”’']?|\):|["”’'](?=\s))\s+(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
+// "*Hemingses of Monticello,* 536--539": the comma may stand inside the title's italics.
+const bare = new RegExp(String.raw`(?:,[*_]{0,2}["”’']?|\):|["”’'](?=\s))\s+(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
 /** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
 const afterPublication = new RegExp(String.raw`\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
 
 /** The first page and the last page of a written list of pages and ranges. */
 function bounds(written: string): { from: string; to: string | undefined } {
-  const pages = written.match(/\d{1,5}|[ivxlcdm]{1,8}/gi) ?? [written];
+  const pages = written.match(/e\d{1,6}|\d{1,5}|[ivxlcdm]{1,8}/gi) ?? [written];
   const ranges = written.split(/\s*,\s*|\s+and\s+/);
   const first = pages[0];
   if (ranges.length === 1) return { from: first, to: pages[1] };
@@ -59,8 +74,8 @@ function captured(match: RegExpExecArray, group: number, text: string): FoundLoc
 }
 
 /** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
-const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
-const volumePage = new RegExp(String.raw`\b(\d{1,3}):(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
+const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*(${PAGES})(?=[\s.,;)\\*]|$)`, 'd');
+const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
 function onlyYears(written: string): boolean {
@@ -70,6 +85,11 @@ function onlyYears(written: string): boolean {
 
 /** The first marked locator in the text; else a page after an author-date year; else a bare page number or range at its end. */
 export function findLocator(text: string): FoundLocator | null {
+  const found = findPageLocator(text);
+  return found && found.end < text.length ? withItem(found, text) : found;
+}
+
+function findPageLocator(text: string): FoundLocator | null {
   marked.lastIndex = 0;
   const match = marked.exec(text);
   if (match) return toLocator(match[0], match.index, match[2]);
@@ -96,7 +116,7 @@ export function findLocator(text: string): FoundLocator | null {
   }
   const numbered = documentNumber.exec(text);
   if (numbered) {
-    const written = numbered[0].replace(/\s*[.;]?\s*$/, '');
+    const written = numbered[0].replace(/\)?\s*[.;]?\s*$/, '');
     return { ...toLocator(written, numbered.index, numbered[1] + (numbered[2] ? `-${numbered[2]}` : '')), end: numbered.index + written.length };
   }
   return null;

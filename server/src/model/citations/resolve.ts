@@ -28,6 +28,8 @@ export interface Resolution {
 
 interface Word {
   text: string;
+  /** Written "Leipoldt's": the person, not a reference to the work. */
+  possessive: boolean;
   folded: string;
   start: number;
   end: number;
@@ -57,7 +59,7 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
     const start = match.index;
     if (titles.some((title) => title.start <= start && start < title.end)) continue;
     const written = match[0].replace(/['’]s$/, '');
-    words.push({ text: written, folded: foldName(written), start, end: start + written.length });
+    words.push({ text: written, folded: foldName(written), start, end: start + written.length, possessive: written !== match[0] });
   }
   return words;
 }
@@ -67,7 +69,10 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
  * date of publication ("'…' *CWIHP* (winter 1995)", "*AHR* 89, no. 2 (1984): 358"). A short form
  * ("Gaddis, *We Now Know*, 52–53", "Stueck (2002), p.74") does not.
  */
-function looksLikeFullReference(text: string, titles: TitleSpan[]): boolean {
+function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
+  // A link's address ("[Secret Recipe](http://…/2013/04/12/…)") is where the short form points, not
+  // publication facts: blanked, at its length, so that title offsets still hold.
+  const text = written.replace(/\]\(<?[^()\s<>]*>?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
   // A web source cited in full: a title with its date of publication or its address (a link
   // written on the title, "[Title](https://…)", is how short forms point to it and does not count).
@@ -98,6 +103,8 @@ const maxCitationLength = 2000;
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
   if (text.length > maxCitationLength) return empty('none');
+  // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
+  if (/\bpersonal communication\b/i.test(text)) return empty('none');
   const titles = findTitles(text);
   const correspondents = correspondentsEnd(text);
   const words = capitalisedWords(text, titles).filter(
@@ -116,10 +123,22 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
     return empty('none');
   }
+  // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
+  // Leipoldt's hypothesis", "Block's cartoons dealt with…") cites nothing.
+  const listedAuthors = words.filter((word) => index.bySurname.has(word.folded));
+  if (draft.embedded && !draft.focusYear && listedAuthors.length > 0 && listedAuthors.every((word) => word.possessive) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text)) {
+    return empty('none');
+  }
   const full = looksLikeFullReference(text, titles);
   const kind: CitationKind = full ? 'full' : 'short';
 
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
+  if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
+    // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
+    const opener = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)/iu.exec(text)?.[1];
+    const byOpening = opener ? resolveByOpeningName(opener, text, titles, index, kind) : null;
+    if (byOpening) return byOpening;
+  }
   if (byAuthor) return byAuthor;
 
   // A congressional document the bibliography lists only through the series it was printed in
@@ -146,6 +165,8 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)/iu.exec(text);
   const leadName = lead && !notNames.has(lead[1]) ? lead[1] : null;
   if (!leadName && titles.length === 0) return empty('none');
+  const byOpening = leadName ? resolveByOpeningName(leadName, text, titles, index, kind) : null;
+  if (byOpening) return byOpening;
   const who = leadName ?? titles[0]?.value;
   return empty(
     kind,
@@ -155,10 +176,33 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   );
 }
 
+const authorDateOnly =
+  /^(?:(?:see|cf\.|e\.g\.|also|notably)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]*\p{Ll})*(?:,?\s+et\s+al\.)?\s+\(?(?:(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?|forthcoming(?:\s?\([a-z]\))?|in\s+press|in\s+preparation)\)?$/u;
+
+/**
+ * "Dijkstra 2015: 100" against "Dijkstra, J. (2015) Review of López 2013, …": an entry whose people
+ * could not be read, found by the name it opens with and the year written, when exactly one fits.
+ */
+function resolveByOpeningName(name: string, text: string, titles: TitleSpan[], index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  const folded = foldName(name);
+  const years = findYears(text)
+    .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
+    .map((year) => year.year);
+  const fits = index.entries.filter((item) => {
+    const entry = item.entry;
+    if (entry.authors.length + entry.editors.length > 0) return false;
+    if (!foldName(entry.text.slice(0, name.length + 2)).startsWith(`${folded},`)) return false;
+    return years.length === 0 ? false : entry.year !== null && years.includes(entry.year);
+  });
+  return fits.length === 1 ? { ...empty(kind), entries: fits } : null;
+}
+
 /** A note segment that tries to cite something: a locator, a title, a year, or "Name, …". */
 function isCitationAttempt(text: string, titles: TitleSpan[], draft: CitationDraft): boolean {
   if (draft.locator || titles.length > 0 || draft.focusYear) return true;
   if (/\((?:[^()]*\b)?(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  // "Harl 1995", "King and Wigg 1996", "Hoyer forthcoming(a)": an author-date reference, nothing else.
+  if (authorDateOnly.test(text)) return true;
   return /^(?:e\.g\.\s*|see\s+(?:also\s+)?|cf\.\s*)?\p{Lu}[\p{L}'’-]+(?:\s+(?:\p{Lu}\.)+)?,\s/u.test(text) && text.length < 80;
 }
 
@@ -230,8 +274,26 @@ function resolveByAuthor(
         .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
         .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
         .map((year) => year.year);
-  if (years.length > 0) {
-    const sameYear = candidates.filter((item) => item.entry.year !== null && years.includes(item.entry.year));
+  // "Amandry and Hollard 2005/6", "Finley 1973/1999": a work dated over two years (or first
+  // published and reprinted), matched by its first year or by the same pair in the entry.
+  const yearPairs = draft.focusYear ? [] : [...outsideTitles(text, titles).matchAll(/(?<![/\w.-])(1[5-9]\d\d|20\d\d)\/\d{1,4}(?![/\w])/g)];
+  for (const pair of yearPairs) if (!years.includes(Number(pair[1]))) years.push(Number(pair[1]));
+  const writesPair = (item: IndexedEntry): boolean => yearPairs.some((pair) => item.entry.text.slice(0, 200).includes(pair[0]));
+  // "Hoyer forthcoming(a)", "(in preparation)": the author's works listed as not yet published.
+  const pending = draft.focusYear ? draft.focusYear.pending === true : !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text) && pendingAfterName.test(outsideTitles(text, titles));
+  if (pending) {
+    const unpublished = candidates.filter((item) => item.entry.year === null && pendingWord.test(item.entry.text.slice(0, 160)));
+    if (unpublished.length === 0) {
+      return result([], `The bibliography has no forthcoming work by ${author}: add it to the bibliography or give the year it was published.`);
+    }
+    candidates = unpublished;
+    const letter = draft.focusYear?.letter ?? /\b(?:forthcoming|in press|in preparation)\s?\(?([a-z])\)?(?![\p{L}])/u.exec(text)?.[1];
+    if (letter && candidates.length > 1) {
+      const lettered = candidates.filter((item) => new RegExp(String.raw`\b(?:forthcoming|in press|in preparation)\s?\(?${letter}\)?(?![\p{L}])`, 'u').test(item.entry.text.slice(0, 160)));
+      if (lettered.length > 0) candidates = lettered;
+    }
+  } else if (years.length > 0) {
+    const sameYear = candidates.filter((item) => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item));
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       const written = draft.focusYear ? String(draft.focusYear.year) : String(years[years.length - 1]);
@@ -251,9 +313,17 @@ function resolveByAuthor(
     }
   }
 
-  if (candidates.length > 1) candidates = narrow(candidates, text, titles);
+  // The titles written after the author's name are the work's ("The term "adoptive son" is taken
+  // from Shackelford, *Jefferson's Adoptive Son*"); a quotation before it is not.
+  const titlesAfter = titles.filter((title) => title.start > chosenWord.start);
+  if (candidates.length > 1) candidates = narrow(candidates, text, titlesAfter.length > 0 ? titlesAfter : titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
   if (candidates.length > 1) candidates = withoutRepeats(candidates);
+  // "Behlmer 1996" names one author: the work Behlmer wrote alone, not "Behlmer and Alcock 1996".
+  if (candidates.length > 1 && !forced && !/\b(?:and|et al)\b|&/.test(text.slice(chosenWord.end, chosenWord.end + 30).split(/[,;:(]/)[0])) {
+    const alone = candidates.filter((item) => item.entry.authors.length + item.entry.editors.length === 1 && !item.entry.etAl);
+    if (alone.length === 1) candidates = alone;
+  }
   if (candidates.length === 1) {
     // "Goncharow S.N., Lewis J.W. and Xue L.": found by a co-author, the first name misspelt.
     const misspelt = forced ? null : nearAuthorName(text.slice(0, chosenWord.start), titles, candidates[0]);
@@ -265,6 +335,17 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/** Words that stand for the year of a work not yet published. */
+const pendingWord = /\b(?:forthcoming|in press|in preparation)\b/i;
+/** …written where the year goes, after the names ("Hoyer forthcoming(a)"), not in a sentence ("… are forthcoming"). */
+const pendingAfterName = /\p{Lu}[\p{L}'’-]*\p{Ll},?\s+\(?(?:forthcoming|in press|in preparation)\b/u;
+
+function outsideTitles(text: string, titles: TitleSpan[]): string {
+  let out = text;
+  for (const title of titles) out = out.slice(0, title.start) + ' '.repeat(title.end - title.start) + out.slice(title.end);
+  return out;
 }
 
 function withoutRepeats(items: IndexedEntry[]): IndexedEntry[] {
@@ -478,12 +559,20 @@ function resolveByNearName(
     if (word.folded.length < 4 || notNames.has(word.text)) continue;
     const allowed = word.folded.length <= 6 ? 1 : 2;
     const close = [...index.bySurname.keys()].filter(
-      (surname) => Math.abs(surname.length - word.folded.length) <= allowed && distance(surname, word.folded) <= allowed,
+      (surname) => Math.abs(surname.length - word.folded.length) <= allowed && (distance(surname, word.folded) <= allowed || swapped(surname, word.folded)),
     );
     if (close.length !== 1) continue;
     return resolveByAuthor(draft, index, words, titles, kind, { word, surname: close[0] });
   }
   return null;
+}
+
+/** "Móscy" for "Mócsy": the same letters with two neighbours swapped, the commonest slip of the keys. */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length || a.length < 4) return false;
+  const differ: number[] = [];
+  for (let i = 0; i < a.length && differ.length <= 2; i++) if (a[i] !== b[i]) differ.push(i);
+  return differ.length === 2 && differ[1] === differ[0] + 1 && a[differ[0]] === b[differ[1]] && a[differ[1]] === b[differ[0]];
 }
 
 export function joinWords(items: string[]): string {

@@ -4,7 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
-import { findLocator, type FoundLocator } from './locator';
+import { findLocator, ITEM, type FoundLocator } from './locator';
 
 export interface CitationDraft {
   /** Offsets into the note source. */
@@ -14,7 +14,7 @@ export interface CitationDraft {
   ibid: 'ibid' | 'idem' | null;
   locator: FoundLocator | null;
   /** For one of several years in a parenthesis: that year, and where it is (note offsets). */
-  focusYear: { year: number; letter?: string; start: number; end: number } | null;
+  focusYear: { year: number; letter?: string; start: number; end: number; pending?: boolean } | null;
   /**
    * Found inside prose ("…, as Leipoldt (1903: v) put it, …") rather than standing as a part of
    * the note: cited when it resolves, read as prose when it does not (a place and a year, "Paris
@@ -92,14 +92,14 @@ export function segmentNote(source: string): CitationDraft[] {
               text: anchorText,
               ibid: null,
               locator: located,
-              focusYear: { year: item.year, letter: item.letter, start: start + item.start, end: start + item.end },
-              embedded: !anchor.leading,
+              focusYear: { year: item.year, letter: item.letter, start: start + item.start, end: start + item.end, pending: item.pending },
+              embedded: !anchor.leading && !anchor.citing,
             });
           }
           continue;
         }
         const anchorLocator = findLocator(anchorText);
-        drafts.push(...expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading));
+        drafts.push(...expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading && !anchor.citing));
       }
       continue;
     }
@@ -171,7 +171,14 @@ export interface Anchor {
    * "Kehoe 1988 and 2007", "Mattingly 1988a and b and 1995", "Hollard 1995: 1053 and 1996: 206":
    * one author's several works, each year (and its pages) a citation of its own. Offsets in the part.
    */
-  years?: { year: number; letter?: string; start: number; end: number }[];
+  years?: { year: number; letter?: string; start: number; end: number; pending?: boolean }[];
+  /**
+   * Written as a reference is, wherever it stands: with its pages ("Harl 1996: 73-96"), after "see"
+   * or "cf.", in a list of references ("Mócsy 1974 and Kovács 2009"), several authors in
+   * parentheses, or a work not yet published ("Hoyer forthcoming(a)"). Cited even when the
+   * bibliography lacks it, unlike a name and a year met in prose ("Paris 1789").
+   */
+  citing?: boolean;
 }
 
 const notNameWords = new Set(
@@ -179,18 +186,25 @@ const notNameWords = new Set(
 );
 // A capitalised word with a lower-case letter in it ("Leipoldt", "McKenzie-McHarg", not "EA"), after
 // particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
-const NAME = String.raw`(?:(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
+const NAME = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{2,4})?`;
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4})?`;
+/** A work not yet published, in place of its year: "Hoyer forthcoming(a)", "(in preparation)", "in press". */
+const PENDING = String.raw`(?:forthcoming|in\s+press|in\s+preparation)(?:\s?\([a-z]\)|(?<=g)[a-z](?![\p{L}\d]))?`;
+const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
-const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?![\p{L}\d])`;
+const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})?(?![\p{L}\d])`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
-const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?\)?`, 'gu');
+const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
 const moreYears = new RegExp(
-  String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d]))(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
+  String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
   'u',
 );
+const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|für|und))\s+\p{Lu}\p{Ll}[\p{L}'’-]*\s+$/u;
+
+/** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
+const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*${LOC}`, 'u');
 
@@ -221,6 +235,7 @@ export function findAnchors(text: string): Anchor[] {
     const end = title.end + (pages ? pages[0].length : 0);
     found.push({ start, end, leading: false });
   }
+  const datedAnchors: Anchor[] = [];
   for (const match of text.matchAll(authorDate)) {
     let start = trimNames(text, match.index);
     const end = match.index + match[0].length;
@@ -228,20 +243,40 @@ export function findAnchors(text: string): Anchor[] {
     const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
     if (notNameWords.has(firstName)) continue;
     if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
+    // "*The Life of Shenoute*, Kalamazoo 1983": a title's place and year of publication, not an author.
+    if (titles.some((title) => title.end <= start && /^\s*,\s*$/.test(text.slice(title.end, start)))) continue;
+    // "Journal of Data Mining and Digital Humanities (2019)": the last word of a longer proper name
+    // (a journal's, an institution's) before its year, not an author.
+    if (insideProperName.test(text.slice(Math.max(0, start - 60), start))) continue;
     const anchorEnd = end - (text[end - 1] === ')' && !text.slice(start, end).includes('(') ? 1 : 0);
     const firstYear = match.index + match[0].indexOf(match[2], match[1].length);
-    const years = [{ year: Number(match[2].slice(0, 4)), letter: /^\d{4}\(?([a-z])/.exec(match[2])?.[1], start: firstYear, end: anchorEnd }];
+    const pending = !/^\d/.test(match[2]);
+    const pendingMark = pending ? pendingLetter.exec(match[2]) : null;
+    const years: NonNullable<Anchor['years']> = [
+      pending
+        ? { year: 0, letter: pendingMark?.[1] ?? pendingMark?.[2], start: firstYear, end: anchorEnd, pending: true }
+        : { year: Number(match[2].slice(0, 4)), letter: /^\d{4}\(?([a-z])/.exec(match[2])?.[1], start: firstYear, end: anchorEnd },
+    ];
     let at = anchorEnd;
     for (let more = moreYears.exec(text.slice(at)); more; more = moreYears.exec(text.slice(at))) {
       const itemStart = at + more[1].length;
       const previous = years[years.length - 1];
-      const year = more[2] ? Number(more[2]) : previous.year;
-      const letter = more[3] ?? more[4] ?? more[5];
+      const year = more[2] ? Number(more[2]) : more[6] ? 0 : previous.year;
+      const letter = more[3] ?? more[4] ?? more[5] ?? more[7];
+      // "Mattingly 1988a and b" continues a lettered year; "Crawford 1975: 561-4 and a slightly…" is prose.
+      if (more[5] && !previous.letter) break;
       previous.end = Math.min(previous.end, at);
-      years.push({ year, letter, start: itemStart, end: at + more[0].length });
+      years.push({ year, letter, start: itemStart, end: at + more[0].length, pending: more[6] !== undefined || (!more[2] && previous.pending) || undefined });
       at += more[0].length;
     }
-    found.push({ start, end: at, leading: false, years: years.length > 1 ? years : undefined });
+    const paged = /^\)?\s*[:,]\s*\S/.test(text.slice(firstYear + match[2].length, end));
+    const severalNames = /,|\sand\s|&|\bet\s+al\b/.test(match[1]);
+    const cue = citingCue.test(text.slice(Math.max(0, start - 24), start));
+    const listed = datedAnchors.some((anchor) => anchor.end <= start && /^\s*(?:,\s*)?(?:and|&)\s+$/.test(text.slice(anchor.end, start)));
+    const parenthesised = /\(\s*$/.test(text.slice(0, start)) && (severalNames || paged);
+    const citing = paged || pending || years.length > 1 || cue || listed || parenthesised;
+    found.push({ start, end: at, leading: false, years: years.length > 1 ? years : undefined, citing });
+    datedAnchors.push(found[found.length - 1]);
   }
   found.sort((a, b) => a.start - b.start);
   // "Louis, "The Tragedy…," in Louis and Owen, *Suez 1956*, 52": one citation, of the work it is read in.
