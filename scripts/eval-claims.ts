@@ -6,6 +6,7 @@
  *   npm run eval:claims -- --write-jsonl regenerates test/fixtures/claims/sentences.jsonl
  *   npm run eval:claims -- --test        also prints the held-out test splits (final figures only)
  *   npm run eval:claims -- --per-essay   one table per development essay
+ *   npm run eval:claims -- --no-corpus   skips the per-1,000-word figures on ../shared/corpus/real (faster)
  *   npm run eval:claims -- --errors      lists the development sentences the analyser gets wrong
  *                                        (--errors-all includes the held-out essay)
  *
@@ -175,7 +176,9 @@ for (const [title, inSet] of sets) {
 // Noise on the published corpus: claim diagnostics per 1,000 words, whole essays, default settings.
 {
   const dir = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
-  if (!existsSync(dir)) {
+  if (args.has('--no-corpus')) {
+    console.log('\nPublished corpus skipped (--no-corpus).');
+  } else if (!existsSync(dir)) {
     console.log('\nPublished corpus (../shared/corpus/real) not present: per-1,000-word figures skipped.');
   } else {
     console.log('\nPublished corpus (../shared/corpus/real), whole essays at default settings: claim diagnostics (warning + information) per 1,000 words');

@@ -8,9 +8,10 @@
 import type { ClaimReason } from '../types';
 import { defaultClaimOptions, type ClaimOptions, type ClaimParagraph, type OffsetEvidence, type ParagraphClaim, type ParagraphMarker } from './api';
 import { projectProse, toSource, type Prose } from './prose';
-import { findQuotes } from './quotes';
+import { findQuotes, type QuotedSpan } from './quotes';
 import {
   findBodyVerbs,
+  findDatedEvents,
   findDates,
   findDocuments,
   findHistoriography,
@@ -18,6 +19,7 @@ import {
   findStatistics,
   findSubjectVerbs,
   findVagueAttributions,
+  isOwnData,
   isOwnMethod,
   isOwnArgument,
   verbClass,
@@ -79,6 +81,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   const findings: Finding[] = [
     ...findQuotations(prose.text, quotes),
     ...dates,
+    ...datedEvents(prose.text, dates, quotes),
     ...findDocuments(prose.text),
     ...findStatistics(prose.text, dates),
     ...findHistoriography(prose.text),
@@ -152,6 +155,7 @@ function isReferenceList(text: string): boolean {
  * The findings that make a sentence a claim, after the context rules:
  * - the writer's own method or data ("we sampled", "our corpus of 7,000 letters", "I am building a
  *   database"): only a quotation or vague attribution still counts;
+ * - counts from the writer's own data ("the list consists of 7,745 names"): not figures.
  */
 function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan): Finding[] {
   if (own.length === 0) return own;
@@ -160,6 +164,8 @@ function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan): Fin
   // Own argument ("In my view Eden believed…") keeps its reasons and is suppressed (isSuppressed).
   if (!isOwnArgument(text) && isOwnMethod(text)) {
     kept = kept.filter((k) => k.reason === 'quotation' || k.reason === 'vague-attribution');
+  } else if (isOwnData(text)) {
+    kept = kept.filter((k) => k.reason !== 'statistic');
   }
   return kept;
 }
@@ -215,6 +221,19 @@ function trimmedSource(text: string, start: number, end: number): { start: numbe
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   return { start: s, end: e };
+}
+
+/** Years of events, where no full date already covers them ("on 3 April 1948" is one finding, not two). */
+function datedEvents(text: string, dates: Finding[], quotes: QuotedSpan[]): Finding[] {
+  if (!/\d{4}/.test(text)) return [];
+  return findDatedEvents(text).filter(
+    (e) =>
+      !dates.some((d) => d.start < e.end && e.start < d.end) &&
+      // A year inside quoted words is the source's (or the essay question's), not the writer's event.
+      !quotes.some((q) => q.start <= e.start && e.end <= q.end) &&
+      // "From the end of the war in 1945 to the outbreak …": the start of a span, not an event.
+      !/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)),
+  );
 }
 
 /** Reported speech and thought, and scholars' positions, from a named subject and its verb. */
