@@ -6,6 +6,7 @@
  *   npm run eval:claims -- --write-jsonl regenerates test/fixtures/claims/sentences.jsonl
  *   npm run eval:claims -- --test        also prints the held-out test splits (final figures only)
  *   npm run eval:claims -- --per-essay   one table per development essay
+ *   npm run eval:claims -- --no-cap      measures without the density cap (--cap N: N per 1,000 words)
  *   npm run eval:claims -- --no-corpus   skips the per-1,000-word figures on ../shared/corpus/real (faster)
  *   npm run eval:claims -- --errors      lists the development sentences the analyser gets wrong
  *                                        (--errors-all includes the held-out essay)
@@ -16,8 +17,9 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseParagraph, needsDiagnostic } from '../server/src/model/claims/index';
-import { analyseEssay } from '../server/src/model/analyse';
+import { analyseEssay, defaultAnalysisOptions } from '../server/src/model/analyse';
 import { defaultClaimOptions, type ParagraphClaim } from '../server/src/model/claims/api';
+import { countWords, DEFAULT_MAX_PER_THOUSAND_WORDS, withinDensity } from '../server/src/model/claims/density';
 import { FIXTURE_DIR, loadLabelledEssays, type LabelledParagraph, type LabelledSentence } from '../test/fixtures/claims/load';
 import { compareSplitters } from './claims-splitters';
 
@@ -49,13 +51,30 @@ function overlapping(claims: ParagraphClaim[], s: LabelledSentence): ParagraphCl
 const analysed = new Map<LabelledParagraph, ParagraphClaim[]>();
 for (const p of paragraphs) analysed.set(p, analyseParagraph(p.input, defaultClaimOptions));
 
+/**
+ * The density cap as the model applies it (claimsBridge.ts), with each labelled excerpt taken as the
+ * essay: past 4 findings per 1,000 words of its paragraphs, the lowest-scoring are withheld.
+ * `--no-cap` measures without it.
+ */
+const capArg = process.argv.indexOf('--cap');
+const capPerThousand = args.has('--no-cap') ? 0 : capArg > 0 ? Number(process.argv[capArg + 1]) : DEFAULT_MAX_PER_THOUSAND_WORDS;
+const withheld = new Set<ParagraphClaim>();
+for (const essay of essays) {
+  const reported = essay.paragraphs.flatMap((p) => (analysed.get(p) ?? []).filter(needsDiagnostic));
+  const words = essay.paragraphs.reduce((n, p) => n + countWords(p.input.text), 0);
+  const kept = withinDensity(reported.map((c) => ({ score: c.score ?? 0 })), words, capPerThousand);
+  reported.forEach((c, i) => {
+    if (!kept.has(i)) withheld.add(c);
+  });
+}
+
 const judged: Judged[] = paragraphs.flatMap((p) =>
   p.sentences.map((s) => {
     const claims = overlapping(analysed.get(p) ?? [], s);
     return {
       sentence: s,
       truth: s.needsCitation && !s.hasMarker,
-      analyser: claims.some((c) => !c.suppressed && c.supportedBy.length === 0),
+      analyser: claims.some((c) => !c.suppressed && c.supportedBy.length === 0 && !withheld.has(c)),
       claims,
     };
   }),
@@ -114,6 +133,11 @@ const sets: [string, (j: Judged) => boolean][] = [
   ['Hand-written essays (written for this project)', (j) => !isReal(j.sentence.essay)],
 ];
 console.log('Unsupported-claim diagnostic on the labelled sets (default options). Flagged = a warning or information diagnostic.');
+console.log(
+  capPerThousand > 0
+    ? `Density cap on: each labelled excerpt keeps its ${capPerThousand} highest-scoring findings per 1,000 words (--no-cap to measure without).`
+    : 'Density cap off (--no-cap).',
+);
 for (const [title, inSet] of sets) {
   const rows = judged.filter(inSet);
   console.log(`
@@ -181,11 +205,11 @@ for (const [title, inSet] of sets) {
   } else if (!existsSync(dir)) {
     console.log('\nPublished corpus (../shared/corpus/real) not present: per-1,000-word figures skipped.');
   } else {
-    console.log('\nPublished corpus (../shared/corpus/real), whole essays at default settings: claim diagnostics (warning + information) per 1,000 words');
+    console.log(`\nPublished corpus (../shared/corpus/real), whole essays, density cap ${capPerThousand > 0 ? capPerThousand : 'off'}: claim diagnostics (warning + information) per 1,000 words`);
     const rows: { name: string; words: number; warnings: number; infos: number; rate: number }[] = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
       const text = readFileSync(join(dir, file), 'utf8');
-      const essay = analyseEssay(text);
+      const essay = analyseEssay(text, { claims: { ...defaultAnalysisOptions.claims, maxPerThousandWords: capPerThousand } });
       const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
       const words = body.match(/\S+/g)?.length ?? 0;
       const claimDiags = essay.diagnostics.filter((d) => typeof d.code === 'string' && (d.code.startsWith('unsupported-claim/') || d.code === 'vague-attribution'));

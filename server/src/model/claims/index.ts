@@ -27,6 +27,7 @@ import {
 } from './rules';
 import { splitSentences, type SentenceSpan } from './split';
 import { REASON_ORDER } from './describe';
+import { confidenceOfScore, scoreOf } from './score';
 
 export { describeClaim, claimDiagnosticCode, needsDiagnostic, REASON_ORDER } from './describe';
 export { splitSentences } from './split';
@@ -72,7 +73,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   };
   const prose = projectProse(paragraph);
   // A caption ("Figure 1. …", "**Figure:** …", "Table 2: …") describes the essay's own illustration.
-  if (CAPTION.test(prose.text) || isReferenceList(text)) return [];
+  if (CAPTION.test(prose.text) || TEMPLATE_TAG.test(text) || EDITION_LINE.test(prose.text) || isReferenceList(text)) return [];
   const quotes = findQuotes(prose.text);
   const sentences = splitSentences(prose.text, quotes);
   if (sentences.length === 0) return [];
@@ -110,6 +111,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     const reasons = decideReasons(kept, prose, l.sentence);
     if (reasons.length === 0) return;
     const zone = sourceZones[i];
+    const score = scoreOf(kept, paragraphHasNote);
     const sentenceSource = trimmedSource(text, zone.start, zone.end);
     const evidence = capPerReason(kept.filter((finding) => reasons.includes(finding.reason))).map((finding) =>
       evidenceFor(finding, prose, text),
@@ -122,7 +124,8 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
       evidence: dedupeEvidence(evidence),
       supportedBy: support(i, reasons, markersBySentence, options),
       suppressed: isSuppressed(prose, l, zone, options),
-      confidence: confidenceOf(kept, paragraphHasNote),
+      confidence: confidenceOfScore(score),
+      score,
     });
   });
   return claims;
@@ -130,6 +133,20 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
 
 /** A caption: "Figure 1.", "Fig. 2:", "Table 3 —", "Figure:", "Map 1." at the start of the paragraph. */
 const CAPTION = /^\s*(?:Figure|Fig\.|Table|Map|Plate|Image|Illustration|Chart|Graph|Video|Audio|Screenshot)(?: \d{1,3}(?:\.\d{1,2})?[a-z]?)?\s*(?:[.:—–|]|-{1,3})/;
+
+/**
+ * A site generator's tag, `{% figure caption: "Figure 1. …" %}` (Jekyll, Liquid) or `{{< figure … >}}`
+ * (Hugo): markup around the essay's own illustration, whose caption is a caption.
+ */
+const TEMPLATE_TAG = /^\s*\{(?:%|\{[<%]?)/;
+
+/**
+ * A numbered line of an edited text, "135 A sorcerer, his witchcraft was that of a son of Hamazu;":
+ * the primary source itself, set out line by line with its line numbers (an edition or translation of a
+ * poem, a charter, an inscription), like a block quotation. Not a year ("1850 was a hard year") and not a
+ * numbered list ("1. …").
+ */
+const EDITION_LINE = /^\s*(?!(?:1[0-9]|20)\d{2}\b)\d{1,4}[a-z]?(?:[-–]\d{1,4})?\s+(?![\d%.,:)])/;
 
 /**
  * A reference-list entry: "Anderson, Benedict. _Imagined Communities_. Verso, 2006.", "Lee, Pamela Tau,
@@ -168,19 +185,6 @@ function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan): Fin
     kept = kept.filter((k) => k.reason !== 'statistic');
   }
   return kept;
-}
-
-/**
- * High (a warning): a quotation, a figure, vague attribution, or a date in a paragraph with no note at
- * all. Low (information): reported speech, historiography or a document named, alone; and a date alone
- * in a paragraph whose note sits on another sentence ("On 4 August 1914 Britain declared war." before a
- * cited sentence), which usually sets the scene of what that note covers. Dropping those outright cost
- * recall on every labelled set, so they are shown, quietly.
- */
-function confidenceOf(kept: Finding[], paragraphHasNote: boolean): 'high' | 'low' {
-  if (kept.some((k) => k.reason === 'quotation' || k.reason === 'statistic' || k.reason === 'vague-attribution')) return 'high';
-  if (!paragraphHasNote && kept.some((k) => k.reason === 'specific-detail' && k.label === 'a date')) return 'high';
-  return 'low';
 }
 
 /**
@@ -232,7 +236,7 @@ function datedEvents(text: string, dates: Finding[], quotes: QuotedSpan[]): Find
       // A year inside quoted words is the source's (or the essay question's), not the writer's event.
       !quotes.some((q) => q.start <= e.start && e.end <= q.end) &&
       // "From the end of the war in 1945 to the outbreak …": the start of a span, not an event.
-      !/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)),
+      !(/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)) && /^,? (?:to|until|through)\b/.test(text.slice(e.end, e.end + 10))),
   );
 }
 
