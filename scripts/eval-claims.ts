@@ -6,7 +6,7 @@
  *   npm run eval:claims -- --write-jsonl regenerates test/fixtures/claims/sentences.jsonl
  *   npm run eval:claims -- --test        also prints the held-out test splits (final figures only)
  *   npm run eval:claims -- --per-essay   one table per development essay
- *   npm run eval:claims -- --no-cap      measures without the density cap (--cap N: N per 1,000 words)
+ *   npm run eval:claims -- --cap 4       measures with a density cap of 4 findings per 1,000 words (default: off)
  *   npm run eval:claims -- --no-corpus   skips the per-1,000-word figures on ../shared/corpus/real (faster)
  *   npm run eval:claims -- --errors      lists the development sentences the analyser gets wrong
  *                                        (--errors-all includes the held-out essay)
@@ -53,8 +53,9 @@ for (const p of paragraphs) analysed.set(p, analyseParagraph(p.input, defaultCla
 
 /**
  * The density cap as the model applies it (claimsBridge.ts), with each labelled excerpt taken as the
- * essay: past 4 findings per 1,000 words of its paragraphs, the lowest-scoring are withheld.
- * `--no-cap` measures without it.
+ * essay: past N findings per 1,000 words of its paragraphs, the lowest-scoring are withheld. Off at
+ * default settings; `--cap N` measures it. (For a published essay the model counts the whole essay,
+ * so the excerpt is capped harder here than it would be in the editor.)
  */
 const capArg = process.argv.indexOf('--cap');
 const capPerThousand = args.has('--no-cap') ? 0 : capArg > 0 ? Number(process.argv[capArg + 1]) : DEFAULT_MAX_PER_THOUSAND_WORDS;
@@ -135,8 +136,8 @@ const sets: [string, (j: Judged) => boolean][] = [
 console.log('Unsupported-claim diagnostic on the labelled sets (default options). Flagged = a warning or information diagnostic.');
 console.log(
   capPerThousand > 0
-    ? `Density cap on: each labelled excerpt keeps its ${capPerThousand} highest-scoring findings per 1,000 words (--no-cap to measure without).`
-    : 'Density cap off (--no-cap).',
+    ? `Density cap on (--cap ${capPerThousand}): each labelled excerpt keeps its ${capPerThousand} highest-scoring findings per 1,000 words.`
+    : 'Density cap off (the default; --cap N measures a cap of N findings per 1,000 words).',
 );
 for (const [title, inSet] of sets) {
   const rows = judged.filter(inSet);

@@ -16,7 +16,7 @@ export interface ClaimOptions {
   allowlist: string[];
   /**
    * At most this many claim findings per 1,000 words of body prose, the surest kept (density.ts);
-   * 0 shows them all. Applied to the whole essay, not per paragraph. Default 4.
+   * 0 or absent shows them all (the default, by measurement). Applied to the whole essay, not per paragraph.
    */
   maxPerThousandWords?: number;
 }
