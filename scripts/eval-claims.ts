@@ -6,6 +6,7 @@
  *   npm run eval:claims -- --write-jsonl regenerates test/fixtures/claims/sentences.jsonl
  *   npm run eval:claims -- --test        also prints the held-out test splits (final figures only)
  *   npm run eval:claims -- --per-essay   one table per development essay
+ *   npm run eval:claims -- --covers-preceding  a note also supports the sentences before it (the setting)
  *   npm run eval:claims -- --cap 4       measures with a density cap of 4 findings per 1,000 words (default: off)
  *   npm run eval:claims -- --no-corpus   skips the per-1,000-word figures on ../shared/corpus/real (faster)
  *   npm run eval:claims -- --errors      lists the development sentences the analyser gets wrong
@@ -49,7 +50,9 @@ function overlapping(claims: ParagraphClaim[], s: LabelledSentence): ParagraphCl
 }
 
 const analysed = new Map<LabelledParagraph, ParagraphClaim[]>();
-for (const p of paragraphs) analysed.set(p, analyseParagraph(p.input, defaultClaimOptions));
+/** `--covers-preceding`: a note also supports the sentences before it, up to the previous note (the setting). */
+const claimOptions = { ...defaultClaimOptions, paragraphMarkerCoversPrecedingSentences: args.has('--covers-preceding') };
+for (const p of paragraphs) analysed.set(p, analyseParagraph(p.input, claimOptions));
 
 /**
  * The density cap as the model applies it (claimsBridge.ts), with each labelled excerpt taken as the
@@ -210,7 +213,7 @@ for (const [title, inSet] of sets) {
     const rows: { name: string; words: number; warnings: number; infos: number; rate: number }[] = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
       const text = readFileSync(join(dir, file), 'utf8');
-      const essay = analyseEssay(text, { claims: { ...defaultAnalysisOptions.claims, maxPerThousandWords: capPerThousand } });
+      const essay = analyseEssay(text, { claims: { ...defaultAnalysisOptions.claims, ...claimOptions, maxPerThousandWords: capPerThousand } });
       const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
       const words = body.match(/\S+/g)?.length ?? 0;
       const claimDiags = essay.diagnostics.filter((d) => typeof d.code === 'string' && (d.code.startsWith('unsupported-claim/') || d.code === 'vague-attribution'));
