@@ -146,7 +146,8 @@ for (const [title, inSet] of sets) {
   const rows = judged.filter(inSet);
   console.log(`
 === ${title} ===`);
-  table('All', rows);
+  // "All" includes the held-out essays: dev and All together would give the test figures away.
+  if (args.has('--test')) table('All', rows);
   table('Development split', rows.filter((j) => j.sentence.split === 'dev'));
   if (args.has('--test')) table('Test split (held out: for final figures only)', rows.filter((j) => j.sentence.split === 'test'));
   else console.log('\n(Test split hidden: add -- --test for the final figures.)');
