@@ -6,6 +6,9 @@
  *   npm run eval:claims -- --write-jsonl regenerates test/fixtures/claims/sentences.jsonl
  *   npm run eval:claims -- --test        also prints the held-out test splits (final figures only)
  *   npm run eval:claims -- --per-essay   one table per development essay
+ *   npm run eval:claims -- --covers-preceding  a note also supports the sentences before it (the setting)
+ *   npm run eval:claims -- --cap 4       measures with a density cap of 4 findings per 1,000 words (default: off)
+ *   npm run eval:claims -- --no-corpus   skips the per-1,000-word figures on ../shared/corpus/real (faster)
  *   npm run eval:claims -- --errors      lists the development sentences the analyser gets wrong
  *                                        (--errors-all includes the held-out essay)
  *
@@ -15,8 +18,9 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseParagraph, needsDiagnostic } from '../server/src/model/claims/index';
-import { analyseEssay } from '../server/src/model/analyse';
+import { analyseEssay, defaultAnalysisOptions } from '../server/src/model/analyse';
 import { defaultClaimOptions, type ParagraphClaim } from '../server/src/model/claims/api';
+import { countWords, DEFAULT_MAX_PER_THOUSAND_WORDS, withinDensity } from '../server/src/model/claims/density';
 import { FIXTURE_DIR, loadLabelledEssays, type LabelledParagraph, type LabelledSentence } from '../test/fixtures/claims/load';
 import { compareSplitters } from './claims-splitters';
 
@@ -46,7 +50,27 @@ function overlapping(claims: ParagraphClaim[], s: LabelledSentence): ParagraphCl
 }
 
 const analysed = new Map<LabelledParagraph, ParagraphClaim[]>();
-for (const p of paragraphs) analysed.set(p, analyseParagraph(p.input, defaultClaimOptions));
+/** `--covers-preceding`: a note also supports the sentences before it, up to the previous note (the setting). */
+const claimOptions = { ...defaultClaimOptions, paragraphMarkerCoversPrecedingSentences: args.has('--covers-preceding') };
+for (const p of paragraphs) analysed.set(p, analyseParagraph(p.input, claimOptions));
+
+/**
+ * The density cap as the model applies it (claimsBridge.ts), with each labelled excerpt taken as the
+ * essay: past N findings per 1,000 words of its paragraphs, the lowest-scoring are withheld. Off at
+ * default settings; `--cap N` measures it. (For a published essay the model counts the whole essay,
+ * so the excerpt is capped harder here than it would be in the editor.)
+ */
+const capArg = process.argv.indexOf('--cap');
+const capPerThousand = args.has('--no-cap') ? 0 : capArg > 0 ? Number(process.argv[capArg + 1]) : DEFAULT_MAX_PER_THOUSAND_WORDS;
+const withheld = new Set<ParagraphClaim>();
+for (const essay of essays) {
+  const reported = essay.paragraphs.flatMap((p) => (analysed.get(p) ?? []).filter(needsDiagnostic));
+  const words = essay.paragraphs.reduce((n, p) => n + countWords(p.input.text), 0);
+  const kept = withinDensity(reported.map((c) => ({ score: c.score ?? 0 })), words, capPerThousand);
+  reported.forEach((c, i) => {
+    if (!kept.has(i)) withheld.add(c);
+  });
+}
 
 const judged: Judged[] = paragraphs.flatMap((p) =>
   p.sentences.map((s) => {
@@ -54,7 +78,7 @@ const judged: Judged[] = paragraphs.flatMap((p) =>
     return {
       sentence: s,
       truth: s.needsCitation && !s.hasMarker,
-      analyser: claims.some((c) => !c.suppressed && c.supportedBy.length === 0),
+      analyser: claims.some((c) => !c.suppressed && c.supportedBy.length === 0 && !withheld.has(c)),
       claims,
     };
   }),
@@ -113,11 +137,17 @@ const sets: [string, (j: Judged) => boolean][] = [
   ['Hand-written essays (written for this project)', (j) => !isReal(j.sentence.essay)],
 ];
 console.log('Unsupported-claim diagnostic on the labelled sets (default options). Flagged = a warning or information diagnostic.');
+console.log(
+  capPerThousand > 0
+    ? `Density cap on (--cap ${capPerThousand}): each labelled excerpt keeps its ${capPerThousand} highest-scoring findings per 1,000 words.`
+    : 'Density cap off (the default; --cap N measures a cap of N findings per 1,000 words).',
+);
 for (const [title, inSet] of sets) {
   const rows = judged.filter(inSet);
   console.log(`
 === ${title} ===`);
-  table('All', rows);
+  // "All" includes the held-out essays: dev and All together would give the test figures away.
+  if (args.has('--test')) table('All', rows);
   table('Development split', rows.filter((j) => j.sentence.split === 'dev'));
   if (args.has('--test')) table('Test split (held out: for final figures only)', rows.filter((j) => j.sentence.split === 'test'));
   else console.log('\n(Test split hidden: add -- --test for the final figures.)');
@@ -175,14 +205,16 @@ for (const [title, inSet] of sets) {
 // Noise on the published corpus: claim diagnostics per 1,000 words, whole essays, default settings.
 {
   const dir = join(__dirname, '..', '..', 'shared', 'corpus', 'real');
-  if (!existsSync(dir)) {
+  if (args.has('--no-corpus')) {
+    console.log('\nPublished corpus skipped (--no-corpus).');
+  } else if (!existsSync(dir)) {
     console.log('\nPublished corpus (../shared/corpus/real) not present: per-1,000-word figures skipped.');
   } else {
-    console.log('\nPublished corpus (../shared/corpus/real), whole essays at default settings: claim diagnostics (warning + information) per 1,000 words');
+    console.log(`\nPublished corpus (../shared/corpus/real), whole essays, density cap ${capPerThousand > 0 ? capPerThousand : 'off'}: claim diagnostics (warning + information) per 1,000 words`);
     const rows: { name: string; words: number; warnings: number; infos: number; rate: number }[] = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
       const text = readFileSync(join(dir, file), 'utf8');
-      const essay = analyseEssay(text);
+      const essay = analyseEssay(text, { claims: { ...defaultAnalysisOptions.claims, ...claimOptions, maxPerThousandWords: capPerThousand } });
       const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
       const words = body.match(/\S+/g)?.length ?? 0;
       const claimDiags = essay.diagnostics.filter((d) => typeof d.code === 'string' && (d.code.startsWith('unsupported-claim/') || d.code === 'vague-attribution'));

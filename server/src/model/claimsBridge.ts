@@ -9,6 +9,7 @@ import type { BibliographyRegion } from './bibliography/assemble';
 import type { Memo } from './cache';
 import type { ClaimOptions, ParagraphClaim } from './claims/api';
 import { analyseParagraph, describeClaim } from './claims/index';
+import { countWords, DEFAULT_MAX_PER_THOUSAND_WORDS, withinDensity } from './claims/density';
 import { diagnostic } from './diagnostics';
 import { shiftRange } from './text';
 
@@ -19,7 +20,7 @@ export type ClaimMemo = Memo<ParagraphClaim[]>;
  * message written), kept on the parsed block itself: a block reused from the cache brings its
  * claims along, so an edit elsewhere costs a line shift per claim and nothing more.
  */
-const claimsByBlock = new WeakMap<object, Map<string, Claim[]>>();
+const claimsByBlock = new WeakMap<object, Map<string, { claims: Claim[]; words: number }>>();
 
 function shiftClaim(claim: Claim, lines: number): Claim {
   if (lines === 0) return claim;
@@ -51,6 +52,7 @@ export function analyseClaims(
   memo: ClaimMemo,
 ): Claim[] {
   const claims: Claim[] = [];
+  let words = 0;
   const optionsKey = JSON.stringify(options);
   const bodyEnd = region ? region.headingIndex : items.length;
   for (let i = 0; i < bodyEnd; i++) {
@@ -62,8 +64,8 @@ export function analyseClaims(
     let perBlock = claimsByBlock.get(doc.block);
     if (!perBlock) claimsByBlock.set(doc.block, (perBlock = new Map()));
     const key = `${optionsKey}\u0000${form}\u0000${base}`;
-    let local = perBlock.get(key);
-    if (!local) {
+    let cached = perBlock.get(key);
+    if (!cached) {
       const markers = markersIn(doc)
         .filter((marker) => marker.form === form)
         .map((marker) => ({ label: marker.label, start: marker.start - base, end: marker.end - base }));
@@ -72,7 +74,7 @@ export function analyseClaims(
         .map((span) => ({ start: span.start - base, end: span.end - base }));
       const found = memo.get(`${optionsKey}\u0000${form}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
       const atBlockStart = { block: doc.block, lineOffset: 0 };
-      local = found.map((claim) => ({
+      const local: Claim[] = found.map((claim) => ({
         sentence: claim.sentence,
         range: blockRange(atBlockStart, base + claim.start, base + claim.end),
         reasons: claim.reasons,
@@ -85,19 +87,38 @@ export function analyseClaims(
         suppressed: claim.suppressed,
         message: describeClaim(claim),
         confidence: claim.confidence,
+        score: claim.score,
       }));
-      perBlock.set(key, local);
+      cached = { claims: local, words: countWords(doc.source) };
+      perBlock.set(key, cached);
     }
-    for (const claim of placedClaims(doc, key, local)) {
+    words += cached.words;
+    for (const claim of placedClaims(doc, key, cached.claims)) {
       claims.push(ignored && !claim.suppressed ? { ...claim, suppressed: true } : claim);
     }
   }
-  return claims;
+  return withheldPastDensity(claims, words, options.maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
 }
 
-/** A claim the writer is told about: not silenced, and either unsupported or vaguely attributed. */
+/**
+ * The density cap (claims/density.ts): past `perThousandWords` findings per 1,000 words of body prose,
+ * the lowest-scoring reported claims are withheld. The others stay the same objects, so their
+ * diagnostics are reused.
+ */
+function withheldPastDensity(claims: Claim[], words: number, perThousandWords: number): Claim[] {
+  const reported = claims.map((claim, index) => ({ index, score: claim.score ?? 0 })).filter((r) => isReportedClaim(claims[r.index]));
+  const kept = withinDensity(reported, words, perThousandWords);
+  if (kept.size === reported.length) return claims;
+  const out = [...claims];
+  reported.forEach((r, i) => {
+    if (!kept.has(i)) out[r.index] = { ...claims[r.index], withheld: true };
+  });
+  return out;
+}
+
+/** A claim the writer is told about: not silenced nor withheld by the density cap, and either unsupported or vaguely attributed. */
 export function isReportedClaim(claim: Claim): boolean {
-  return !claim.suppressed && (claim.supportedBy.length === 0 || claim.reasons.includes('vague-attribution'));
+  return !claim.suppressed && claim.withheld !== true && (claim.supportedBy.length === 0 || claim.reasons.includes('vague-attribution'));
 }
 
 /** Each claim's diagnostic, made once: a claim that did not move is the same object next time. */

@@ -182,6 +182,10 @@ export interface Claim {
   message: string;
   /** 'high' (a quotation, a figure, a dated detail in an uncited paragraph): a warning; 'low': information. */
   confidence?: 'high' | 'low';
+  /** How sure the claim analyser is (claims/score.ts); the density cap keeps the highest. */
+  score?: number;
+  /** Past the density cap (claims/density.ts): a weaker finding not shown, so the essay's stronger ones are read. */
+  withheld?: boolean;
 }
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';

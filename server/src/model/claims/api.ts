@@ -14,6 +14,11 @@ export interface ClaimOptions {
   quotationsNeedOwnNote: boolean;
   /** Phrases (case-insensitive) whose sentences are never flagged. */
   allowlist: string[];
+  /**
+   * At most this many claim findings per 1,000 words of body prose, the surest kept (density.ts);
+   * 0 or absent shows them all (the default, by measurement). Applied to the whole essay, not per paragraph.
+   */
+  maxPerThousandWords?: number;
 }
 
 export const defaultClaimOptions: ClaimOptions = {
@@ -53,9 +58,11 @@ export interface ParagraphClaim {
   supportedBy: string[];
   suppressed: boolean;
   /**
-   * 'high': a quotation, a figure, vague attribution, or a dated detail in a paragraph with no note at
-   * all (shown as a warning); 'low': the rest (reported speech, historiography, a document named),
-   * shown as information.
+   * 'high' (score ≥ 3): a quotation, a figure, vague attribution, a dated detail in a paragraph with no
+   * note at all, or several weaker kinds of evidence together (shown as a warning); 'low': the rest
+   * (reported speech, historiography, a year, a document named, alone), shown as information.
    */
   confidence?: 'high' | 'low';
+  /** How sure the analyser is (score.ts): confidence comes from it, and the density cap keeps the highest. */
+  score?: number;
 }

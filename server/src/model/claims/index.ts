@@ -8,9 +8,10 @@
 import type { ClaimReason } from '../types';
 import { defaultClaimOptions, type ClaimOptions, type ClaimParagraph, type OffsetEvidence, type ParagraphClaim, type ParagraphMarker } from './api';
 import { projectProse, toSource, type Prose } from './prose';
-import { findQuotes } from './quotes';
+import { findQuotes, type QuotedSpan } from './quotes';
 import {
   findBodyVerbs,
+  findDatedEvents,
   findDates,
   findDocuments,
   findHistoriography,
@@ -18,6 +19,7 @@ import {
   findStatistics,
   findSubjectVerbs,
   findVagueAttributions,
+  isOwnData,
   isOwnMethod,
   isOwnArgument,
   verbClass,
@@ -25,6 +27,7 @@ import {
 } from './rules';
 import { splitSentences, type SentenceSpan } from './split';
 import { REASON_ORDER } from './describe';
+import { confidenceOfScore, scoreOf } from './score';
 
 export { describeClaim, claimDiagnosticCode, needsDiagnostic, REASON_ORDER } from './describe';
 export { splitSentences } from './split';
@@ -70,7 +73,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   };
   const prose = projectProse(paragraph);
   // A caption ("Figure 1. …", "**Figure:** …", "Table 2: …") describes the essay's own illustration.
-  if (CAPTION.test(prose.text) || isReferenceList(text)) return [];
+  if (CAPTION.test(prose.text) || TEMPLATE_TAG.test(text) || EDITION_LINE.test(prose.text) || isReferenceList(text)) return [];
   const quotes = findQuotes(prose.text);
   const sentences = splitSentences(prose.text, quotes);
   if (sentences.length === 0) return [];
@@ -79,6 +82,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   const findings: Finding[] = [
     ...findQuotations(prose.text, quotes),
     ...dates,
+    ...datedEvents(prose.text, dates, quotes),
     ...findDocuments(prose.text),
     ...findStatistics(prose.text, dates),
     ...findHistoriography(prose.text),
@@ -107,6 +111,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     const reasons = decideReasons(kept, prose, l.sentence);
     if (reasons.length === 0) return;
     const zone = sourceZones[i];
+    const score = scoreOf(kept, paragraphHasNote);
     const sentenceSource = trimmedSource(text, zone.start, zone.end);
     const evidence = capPerReason(kept.filter((finding) => reasons.includes(finding.reason))).map((finding) =>
       evidenceFor(finding, prose, text),
@@ -119,7 +124,8 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
       evidence: dedupeEvidence(evidence),
       supportedBy: support(i, reasons, markersBySentence, options),
       suppressed: isSuppressed(prose, l, zone, options),
-      confidence: confidenceOf(kept, paragraphHasNote),
+      confidence: confidenceOfScore(score),
+      score,
     });
   });
   return claims;
@@ -127,6 +133,20 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
 
 /** A caption: "Figure 1.", "Fig. 2:", "Table 3 —", "Figure:", "Map 1." at the start of the paragraph. */
 const CAPTION = /^\s*(?:Figure|Fig\.|Table|Map|Plate|Image|Illustration|Chart|Graph|Video|Audio|Screenshot)(?: \d{1,3}(?:\.\d{1,2})?[a-z]?)?\s*(?:[.:—–|]|-{1,3})/;
+
+/**
+ * A site generator's tag, `{% figure caption: "Figure 1. …" %}` (Jekyll, Liquid) or `{{< figure … >}}`
+ * (Hugo): markup around the essay's own illustration, whose caption is a caption.
+ */
+const TEMPLATE_TAG = /^\s*\{(?:%|\{[<%]?)/;
+
+/**
+ * A numbered line of an edited text, "135 A sorcerer, his witchcraft was that of a son of Hamazu;":
+ * the primary source itself, set out line by line with its line numbers (an edition or translation of a
+ * poem, a charter, an inscription), like a block quotation. Not a year ("1850 was a hard year") and not a
+ * numbered list ("1. …").
+ */
+const EDITION_LINE = /^\s*(?!(?:1[0-9]|20)\d{2}\b)\d{1,4}[a-z]?(?:[-–]\d{1,4})?\s+(?![\d%.,:)])/;
 
 /**
  * A reference-list entry: "Anderson, Benedict. _Imagined Communities_. Verso, 2006.", "Lee, Pamela Tau,
@@ -152,6 +172,7 @@ function isReferenceList(text: string): boolean {
  * The findings that make a sentence a claim, after the context rules:
  * - the writer's own method or data ("we sampled", "our corpus of 7,000 letters", "I am building a
  *   database"): only a quotation or vague attribution still counts;
+ * - counts from the writer's own data ("the list consists of 7,745 names"): not figures.
  */
 function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan): Finding[] {
   if (own.length === 0) return own;
@@ -160,21 +181,10 @@ function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan): Fin
   // Own argument ("In my view Eden believed…") keeps its reasons and is suppressed (isSuppressed).
   if (!isOwnArgument(text) && isOwnMethod(text)) {
     kept = kept.filter((k) => k.reason === 'quotation' || k.reason === 'vague-attribution');
+  } else if (isOwnData(text)) {
+    kept = kept.filter((k) => k.reason !== 'statistic');
   }
   return kept;
-}
-
-/**
- * High (a warning): a quotation, a figure, vague attribution, or a date in a paragraph with no note at
- * all. Low (information): reported speech, historiography or a document named, alone; and a date alone
- * in a paragraph whose note sits on another sentence ("On 4 August 1914 Britain declared war." before a
- * cited sentence), which usually sets the scene of what that note covers. Dropping those outright cost
- * recall on every labelled set, so they are shown, quietly.
- */
-function confidenceOf(kept: Finding[], paragraphHasNote: boolean): 'high' | 'low' {
-  if (kept.some((k) => k.reason === 'quotation' || k.reason === 'statistic' || k.reason === 'vague-attribution')) return 'high';
-  if (!paragraphHasNote && kept.some((k) => k.reason === 'specific-detail' && k.label === 'a date')) return 'high';
-  return 'low';
 }
 
 /**
@@ -215,6 +225,19 @@ function trimmedSource(text: string, start: number, end: number): { start: numbe
   while (s < e && /\s/.test(text[s])) s++;
   while (e > s && /\s/.test(text[e - 1])) e--;
   return { start: s, end: e };
+}
+
+/** Years of events, where no full date already covers them ("on 3 April 1948" is one finding, not two). */
+function datedEvents(text: string, dates: Finding[], quotes: QuotedSpan[]): Finding[] {
+  if (!/\d{4}/.test(text)) return [];
+  return findDatedEvents(text).filter(
+    (e) =>
+      !dates.some((d) => d.start < e.end && e.start < d.end) &&
+      // A year inside quoted words is the source's (or the essay question's), not the writer's event.
+      !quotes.some((q) => q.start <= e.start && e.end <= q.end) &&
+      // "From the end of the war in 1945 to the outbreak …": the start of a span, not an event.
+      !(/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)) && /^,? (?:to|until|through)\b/.test(text.slice(e.end, e.end + 10))),
+  );
 }
 
 /** Reported speech and thought, and scholars' positions, from a named subject and its verb. */

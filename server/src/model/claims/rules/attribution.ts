@@ -169,12 +169,35 @@ const ROLE_VERB = new RegExp(
   'gu',
 );
 
+/**
+ * What people at large thought, which a source must show: "Members viewed these groups as", "many
+ * Americans believed", "the common belief among", "knowledge that was understood as disappearing",
+ * "Many reported that". Only verbs of thought (and "reported that"): "Editors asked their readers" and
+ * "readers responded" describe practice the writer can see in the documents themselves.
+ */
+const COLLECTIVE_THOUGHT = new RegExp(
+  `\\b(?:[Mm]embers|[Rr]esidents|[Rr]eaders|[Ee]ditors|[Rr]eformers|[Aa]ctivists|[Aa]bolitionists|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Cc]itizens|[Pp]eople|[Aa]mericans|[Ee]uropeans|[Ww]omen|[Mm]en|[Pp]arents|[Ff]armers|[Mm]any|[Mm]ost|[Ff]ew|[Oo]thers)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (?:${THOUGHT_VERBS}|viewed|imagined|envisioned|saw (?:[\\p{L}-]{1,20} ){1,3}as)\\b` +
+    `|\\b(?:[Mm]any|[Mm]ost|[Ss]ome) (?:also |later |then )?reported that\\b` +
+    `|\\b(?:was|were|is|are|been) (?:widely |commonly |generally |often |largely )?(?:seen|understood|viewed|regarded|perceived|considered|imagined|believed) (?:as|to be|to have)\\b` +
+    `|\\b(?:[Tt]he )?(?:common|popular|widespread|general|prevailing) (?:belief|view|perception|assumption|opinion|sentiment)\\b`,
+  'gu',
+);
+
+function findCollectiveThought(text: string): Finding[] {
+  return collect(text, COLLECTIVE_THOUGHT, (m) =>
+    // "people who thought the costs would fall on someone else": a relative clause describes, not reports.
+    linkIsPlausible(m[1] ?? '') && !/\b(?:who|which|that)\b/.test(m[1] ?? '')
+      ? { reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: 'thought' }
+      : null,
+  );
+}
+
 export function findBodyVerbs(text: string): SubjectVerb[] {
   const roles = collect(text, ROLE_VERB, (m) =>
     linkIsPlausible(m[1] ?? '') ? ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' } as Finding) : null,
   );
   const told = collect(text, TOLD_THAT, (m) => ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' }) as Finding);
-  return [...told, ...roles, ...collect(text, BODY_VERB, (m) =>
+  return [...told, ...roles, ...findCollectiveThought(text), ...collect(text, BODY_VERB, (m) =>
     linkIsPlausible(m[1] ?? '')
       ? ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' } as Finding)
       : null,
@@ -190,16 +213,50 @@ const SCHOOL = new RegExp(
   `\\b(?:${SCHOOL_NOUNS_ANY_CASE})(?:\\s*\\[[^\\]]{0,10}\\])?(?: (?:have|has|had|also|long|now|often|then|in turn|such as|from))?(?: [\\p{Ll}][\\p{L}-]{0,14})? (?:${SCHOLAR_VERBS}|to interpret|[A-Z][\\p{L}]{1,20})\\b|\\b(?:traditionalists?|revisionists?|post-revisionists?|revisionist scholarship)\\b`,
   'gu',
 );
-const SCHOOL_GUARD = /historian|scholar|traditionalist|revisionist|realist|historiograph|literature|orthodox|consensus|received|conventional|standard/i;
+const SCHOOL_GUARD = /historian|scholar|studies|traditionalist|revisionist|realist|historiograph|literature|orthodox|consensus|received|conventional|standard/i;
 /** Positions of the field at large: "Historians have since been kinder", "the consensus was that". */
 const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:have|had|are|were|now|since|long|tend|tended|disagree|differ|debate|debated)\b|\b(?:the )?(?:consensus|orthodoxy|received (?:view|wisdom)|conventional (?:view|wisdom)|standard (?:view|account|interpretation)|orthodox (?:view|account|interpretation)) (?:was|is|has been|had been|held|holds)\b/g;
 /** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
-/** "Goncharov's observation", "May's analysis", "on her reading", "in his view". */
+/** "Goncharov's observation", "May's analysis", "on her reading", "in his view", "Stewart's influential 2016 book". */
 const POSSESSIVE_POSITION =
-  /(?<![\p{L}])(?:[\p{Lu}][\p{L}-]{1,30}(?:'s|’s) |[Oo]n (?:his|her|their|this) |[Ii]n (?:his|her|their) )(?:observation|argument|analysis|view|account|reading|interpretation|thesis|study|claim|verdict|conclusion|research|work)\b/gu;
+  /(?<![\p{L}])(?:[\p{Lu}][\p{L}-]{1,30}(?:'s|’s) |[Oo]n (?:his|her|their|this) |[Ii]n (?:his|her|their) )(?:observation|argument|analysis|view|account|reading|interpretation|thesis|study|claim|verdict|conclusion|research|work)\b|(?<![\p{L}])[\p{Lu}][\p{L}-]{1,30}(?:'s|’s) (?:(?:influential|important|classic|seminal|pioneering|recent|landmark|groundbreaking|path-breaking|first|new|later|earlier) )?(?:(?:1[5-9]|20)\d{2} )?(?:book|monograph|biography|dissertation|article)\b/gu;
 /** "by Cumings", "provided by Jian in": a work named with its author. */
 const WORK_BY = /\b(?:volumes?|book|study|work|monograph|article|investigation|analysis|account|biography) (?:of [^.;:]{1,80} )?(?:by|provided by) [\p{Lu}][\p{L}-]{1,30}\b/gu;
+
+/**
+ * The field at work, whatever the verb: "Historians of the book have investigated", "historians of
+ * science frame", "Typically, scholars examine", "Historians rediscovered", "previous studies of the
+ * affiches have emphasized". The verb is checked in code (`isFieldVerb`): "historians have relatively
+ * less sources" has none.
+ */
+const FIELD_AT_WORK =
+  /\b(?:[Hh]istorians|[Ss]cholars|[Pp]revious (?:studies|scholarship|work|research)|[Ee]arlier (?:studies|scholarship|work|research)|[Rr]ecent (?:studies|scholarship|work|research))(?: of (?:the )?[\p{Ll}][\p{L}-]{1,20}(?: [\p{Ll}][\p{L}-]{1,20})?)?(?:\s*\[[^\]]{0,10}\])?( (?:have|has|had))?(?: (?:long|also|often|typically|generally|recently|largely|mostly|since|rightly|extensively|increasingly|usually|tended to|tend to))? ([\p{Ll}][\p{L}-]{2,20})\b/gu;
+/** Words that follow a field noun without being its verb. */
+const NOT_FIELD_VERB = new Set([
+  'are', 'were', 'who', 'whom', 'whose', 'that', 'which', 'and', 'have', 'had', 'has', 'with', 'such', 'like', 'also',
+  'from', 'for', 'the', 'this', 'these', 'those', 'its', 'their', 'been', 'being', 'alike', 'too', 'but', 'nor', 'not',
+  'all', 'both', 'each', 'more', 'less', 'many', 'some', 'other', 'others', 'working', 'writing', 'interested',
+  'there', 'here', 'can', 'may', 'might', 'must', 'should', 'would', 'could', 'will', 'shall', 'did', 'does', 'do',
+  // Needs and habits of the discipline, not a position: "the material that historians need to engage".
+  'need', 'needs', 'use', 'work', 'rely', 'face', 'lack',
+]);
+const PARTICIPLE_IRREGULAR = /^(?:shown|seen|written|taken|drawn|made|found|done|given|known|begun|thought|brought|sought|told|read|led|held|put|set|come|become|gone|left|kept|paid|built|understood)$/;
+
+function isFieldVerb(verb: string, afterAuxiliary: boolean): boolean {
+  if (NOT_FIELD_VERB.has(verb) || /ly$/.test(verb)) return false;
+  if (afterAuxiliary) return /ed$/.test(verb) || PARTICIPLE_IRREGULAR.test(verb);
+  // Plural present or past: "examine", "frame", "rediscovered"; not a noun ("historians' debates" has none).
+  return !/(?:ness|ment|tion|sion|ity|ism|ist|ists|ians|ars)$/.test(verb);
+}
+
+function findFieldAtWork(text: string): Finding[] {
+  return collect(text, FIELD_AT_WORK, (m) =>
+    isFieldVerb(m[2], m[1] !== undefined)
+      ? { reason: 'historiography', start: m.index, end: m.index + m[0].length, label: 'a scholar’s position' }
+      : null,
+  );
+}
 
 export function findHistoriography(text: string): Finding[] {
   const make = (m: RegExpExecArray): Finding => ({
@@ -210,7 +267,7 @@ export function findHistoriography(text: string): Finding[] {
   });
   // Cheap guards first: most paragraphs hold none of these, and the full patterns cost more.
   return [
-    ...(SCHOOL_GUARD.test(text) ? [...collect(text, SCHOOL, make), ...collect(text, FIELD, make)] : []),
+    ...(SCHOOL_GUARD.test(text) ? [...collect(text, SCHOOL, make), ...collect(text, FIELD, make), ...findFieldAtWork(text)] : []),
     ...(/\(\d{4}/.test(text) ? collect(text, NAME_YEAR, make) : []),
     ...(/['’]s |\b[OoIi]n (?:his|her|their|this) /.test(text) ? collect(text, POSSESSIVE_POSITION, make) : []),
     ...(/ by /.test(text) ? collect(text, WORK_BY, make) : []),

@@ -27,6 +27,25 @@ export function findDates(text: string): Finding[] {
 }
 
 /**
+ * A dated event: a single year introduced as the time of something ("began publication in 1777",
+ * "held in 1852", "In 2012, a group … began", "in February 1883", "in the latter part of June 1875", "as early as 1940") or a year naming
+ * one occasion ("her 1937 interview", "his 2016 book"). Not a span the writer chose to study ("between
+ * 1790 and 1860", "from 1936 to 1938", "1906–1907", "(1830-1864)"), a state lasting since a year ("reliance
+ * on Moscow since 1945": measured, no sentence of the dev splits turns on it), a decade ("the 1930s"), or a year
+ * that only names a period ("the hyperinflation of 1923", "the year 1949", "in the spring of 1950").
+ */
+const YEAR = '(?:1[5-9]|20)\\d{2}';
+const DATED_EVENT = new RegExp(
+  `\\b(?:[Ii]n|as early as|as late as|until|[Bb]y) (?:(?:early|late|mid-) ?|the (?:latter|early|later|first|second|last) (?:part|half|days|weeks) of )?(?:(?:${MONTHS}) )?${YEAR}(?![\\p{L}\\p{N}]|[–-]|\\s?(?:to|and|-|–) ?\\d)` +
+    `|\\b(?:his|her|their|its) ${YEAR} (?:interview|book|study|report|speech|visit|letter|article|memoir|survey|election|decision|trip|tour|campaign)\\b`,
+  'gu',
+);
+
+export function findDatedEvents(text: string): Finding[] {
+  return collect(text, DATED_EVENT, (m) => ({ reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: 'a year' }));
+}
+
+/**
  * Document words, singular: "a letter", "the telegram" name one source; "letters", "the correspondence"
  * describe a kind of source or the writer's corpus (published essays use them so far more often).
  * `report` and `document` only as nouns (after a determiner or capitalised).

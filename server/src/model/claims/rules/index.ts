@@ -4,7 +4,7 @@
 export type { Finding } from './finding';
 export { findQuotations } from './quotation';
 export { findStatistics } from './statistic';
-export { findDates, findDocuments } from './detail';
+export { findDates, findDatedEvents, findDocuments } from './detail';
 export { findSubjectVerbs, findBodyVerbs, findHistoriography, verbClass, type SubjectVerb } from './attribution';
 export { findVagueAttributions } from './vague';
-export { isOwnArgument, isOwnMethod } from './ownArgument';
+export { isOwnArgument, isOwnData, isOwnMethod } from './ownArgument';

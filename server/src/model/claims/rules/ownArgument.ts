@@ -11,16 +11,31 @@ export function isOwnArgument(sentence: string): boolean {
 
 /**
  * The writer's own method and data: a first-person subject or possessive outside quotation marks
- * ("we sampled every tenth register", "our model shows", "I am building a database", "my research"),
+ * ("we sampled every tenth register", "our model shows", "I am building a database", "my research"; not
+ * the I of "H and I Streets"),
  * the essay or project itself ("this essay", "the present paper", "our project"), and the essay's own
- * data ("the corpus", "under study", "the dataset", "topic model"). Such a sentence is a claim only
- * for a quotation or a vague attribution in it.
+ * data ("the corpus", "under study", "the dataset", "topic model"), and its own illustrations ("the above
+ * footage", "the map below"). Such a sentence is a claim only for a quotation or a vague attribution in it.
  */
 const OWN_METHOD =
-  /\b(?:[Ww]e|[Oo]ur|[Oo]urs|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I|[Mm]y|[Uu]s)\b(?![.'’]\p{L})|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?set|database|metadata|spreadsheet|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b/u;
+  /\b(?:[Ww]e|[Oo]ur|[Oo]urs|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I(?! [\p{Lu}])|[Mm]y|[Uu]s)\b(?![.'’]\p{L})|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b|\b(?:[Tt]he|[Tt]his) (?:above|following) (?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip|excerpt|visuali[sz]ation)\b|\b(?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip) (?:above|below)\b/u;
 
 export function isOwnMethod(sentence: string): boolean {
   // First person inside a quotation is the source's, not the writer's.
   const outside = sentence.replace(/["“][^"“”]{0,400}["”]/g, ' ');
   return OWN_METHOD.test(outside);
+}
+
+/**
+ * Counts the writer made from their own data, in the vocabulary of the work itself: "The list currently
+ * consists of 7,745 names", "only thirty-six occurrences of shared memberships", "manually labeled and
+ * filtered to detect 92 dialect terms", "the results of the … Project today include materials from
+ * forty-eight states", "augments the analysis to make a projection". Their figures are findings of the
+ * essay, not of a source; other reasons in the sentence still count.
+ */
+const OWN_DATA =
+  /\b(?:consists? of|occurrences?|(?:labell?ed|filtered|coded|tagged|queried|annotated|counted|tallied)\b(?! by)|the results|(?:the|our|this|one|each|a) (?:list|set|subset)\b|the analysis|projection|digital collections?)/;
+
+export function isOwnData(sentence: string): boolean {
+  return OWN_DATA.test(sentence);
 }

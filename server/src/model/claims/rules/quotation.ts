@@ -11,6 +11,9 @@ const SHORT_QUOTE_INTRO =
 /** `'...': discuss` is an essay question, not a source. */
 const ESSAY_PROMPT = /^\s*[:,.]?\s*(?:discuss|evaluate|assess|explain|analyse|analyze)\b/i;
 
+/** A word mentioned as a word: "writing the same word---for example, "heareing"", "the term 'gold'". */
+const WORD_MENTION = /\b(?:words?|terms?|spell(?:ed|ing|ings)?|for example|for instance|e\.g\.|such as)\b[^.;:'"“”‘’]{0,20}$/i;
+
 const TITLE_INTRO = /\b(?:article|essay|book|chapter|poem|novel|film|song|play|pamphlet|entitled|titled|called)[,:]? *$/i;
 
 function isTitleCase(words: string[]): boolean {
@@ -30,7 +33,7 @@ export function findQuotations(text: string, quotes: QuotedSpan[]): Finding[] {
     if (ESSAY_PROMPT.test(after)) continue;
     const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
     if (count <= 12 && isTitleCase(words) && (TITLE_INTRO.test(before) || count >= 3)) continue;
-    if (count < 3 && !SHORT_QUOTE_INTRO.test(before)) continue;
+    if (count < 3 && (!SHORT_QUOTE_INTRO.test(before) || WORD_MENTION.test(before))) continue;
     out.push({ reason: 'quotation', start: q.start, end: q.end, label: 'quotes' });
   }
   return out;

@@ -30,6 +30,13 @@ const NUMBER = /(?<![\p{L}\p{N}\-./–])\d{1,3}(?:,\d{3}){1,4}(?![\d,])|(?<![\p{
 /** Numbers after these are identifiers or locators, not figures. */
 const NUMBER_CONTEXT_NOT_FIGURE = /(?:\b(?:p|pp|vol|vols|no|nos|nsc|n|nn|ch|chap|art|article|resolution|report|document|fond|file|box|folder|issue|section|part|chapter|page|pages|item|number|appendix|table|figure|fig|topic|cluster|model|version|step|phase|group|category|type|wave|top|map|plate|image|episode|season)\.? ?|[-–(,] ?)$/i;
 
+/**
+ * A number after a siglum or a capitalised abbreviation is a document's number, not a figure: "*SB*
+ * 1.4859", "BL 8.197", "*P.Vind.Bosw.* 15.7", "TM 118678" (papyri, inscriptions, manuscripts and their
+ * catalogues). Case matters: "c. 40" is a figure.
+ */
+const SIGLUM_BEFORE = /(?:\b[A-Z]{2,6}|\b\p{Lu}[\p{L}]{0,8}\.)[*_]{0,2} $/u;
+
 function isYearLike(digits: string): boolean {
   if (!/^\d{4}$/.test(digits)) return false;
   const value = Number(digits);
@@ -59,7 +66,7 @@ export function findStatistics(text: string, dates: Finding[]): Finding[] {
       const plain = digits.replace(/,/g, '');
       if (!digits.includes(',') && !digits.includes('.') && plain.length < 2) return null;
       const before = text.slice(Math.max(0, start - 14), start);
-      if (NUMBER_CONTEXT_NOT_FIGURE.test(before)) return null;
+      if (NUMBER_CONTEXT_NOT_FIGURE.test(before) || SIGLUM_BEFORE.test(before)) return null;
       // "(1993, 1995)" and "1948–49": parts of year lists and ranges.
       if (/\b\d{4}\s?[,–-]\s?$/.test(before)) return null;
       const after = text.slice(end, end + 12);
