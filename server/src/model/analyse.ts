@@ -15,7 +15,7 @@ import { parseBlock, type BlockItem, type ParsedBlock } from './parseBlock';
 import { pushItemsOf, type DocItem } from './document';
 import { Memo } from './cache';
 import { buildBibliography, prepareEntry, type BibliographyRegion, type BuiltBibliography, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
-import { collectMarkers, collectNotes, decideForm, readingOrder } from './notes';
+import { addInlineNotes, collectMarkers, collectNotes, decideForm, findInlineNotes, readingOrder } from './notes';
 import { resolveNotes, type StoredResolution } from './citations/index';
 import type { CitationDraft } from './citations/segment';
 import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnostics } from './diagnostics';
@@ -134,9 +134,10 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
     if (whole && built.bibliography.heading) built.bibliography.heading.text = whole.title;
     return built;
   });
-  const form = decideForm(items);
-  const markers = collectMarkers(items, form, region);
-  const noteSources = collectNotes(items, form);
+  // Pandoc inline notes `^[…]` are footnotes too, numbered with the typed ones.
+  const inlineNotes = findInlineNotes(items, (blockText) => cache.pandoc.scanOf(blockText).inlineNotes);
+  const form = decideForm(items) ?? (inlineNotes.length > 0 ? 'footnote' : null);
+  const { markers, notes: noteSources, inlineByItem } = addInlineNotes(collectMarkers(items, form, region), collectNotes(items, form), inlineNotes);
   // A chapter without a bibliography of its own is read against the one it shares.
   const shared = !region && settings.sharedBibliography ? settings.sharedBibliography : null;
   const resolvedAgainst = shared ? shared.bibliography : bibliography;
@@ -144,7 +145,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const notes = noteSources.map((source) => source.note);
   const yaml = items[0]?.item.kind === 'yaml' ? { yaml: items[0].item.value ?? '', range: items[0].range } : null;
   const pandoc = analysePandoc(text, blocks, yaml, settings.libraries, cache.pandoc);
-  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region, form, settings.claims, cache.claims) : [], pandoc);
+  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region, form, settings.claims, cache.claims, inlineByItem) : [], pandoc);
 
   const diagnostics: Diagnostic[] = [
     ...noteDiagnostics(markers, notes),

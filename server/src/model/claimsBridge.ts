@@ -6,6 +6,7 @@
 import type { Claim, Diagnostic, NoteForm } from './types';
 import { blockRange, markersIn, type DocItem } from './document';
 import type { BibliographyRegion } from './bibliography/assemble';
+import type { InlineNotesByItem } from './notes';
 import type { Memo } from './cache';
 import type { ClaimOptions, ParagraphClaim } from './claims/api';
 import { analyseParagraph, describeClaim } from './claims/index';
@@ -49,6 +50,7 @@ export function analyseClaims(
   form: NoteForm | null,
   options: ClaimOptions,
   memo: ClaimMemo,
+  inlineNotes: InlineNotesByItem = new Map(),
 ): Claim[] {
   const claims: Claim[] = [];
   const optionsKey = JSON.stringify(options);
@@ -61,16 +63,21 @@ export function analyseClaims(
     const base = doc.item.start;
     let perBlock = claimsByBlock.get(doc.block);
     if (!perBlock) claimsByBlock.set(doc.block, (perBlock = new Map()));
-    const key = `${optionsKey}\u0000${form}\u0000${base}`;
+    // A Pandoc inline note `^[…]` is a marker to the analyser, its text none of the paragraph's
+    // prose; its label (the number it prints) joins the memo keys, since claims name their notes.
+    const inline = inlineNotes.get(doc) ?? [];
+    const inlineKey = inline.map((note) => note.label).join(',');
+    const key = `${optionsKey}\u0000${form}\u0000${base}\u0000${inlineKey}`;
     let local = perBlock.get(key);
     if (!local) {
       const markers = markersIn(doc)
         .filter((marker) => marker.form === form)
-        .map((marker) => ({ label: marker.label, start: marker.start - base, end: marker.end - base }));
+        .map((marker) => ({ label: marker.label, start: marker.start - base, end: marker.end - base }))
+        .concat(inline.map((note) => ({ label: note.label, start: note.start - base, end: note.end - base })));
       const excluded = doc.block.excluded
         .filter((span) => span.start >= doc.item.start && span.end <= doc.item.end)
         .map((span) => ({ start: span.start - base, end: span.end - base }));
-      const found = memo.get(`${optionsKey}\u0000${form}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
+      const found = memo.get(`${optionsKey}\u0000${form}\u0000${inlineKey}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
       const atBlockStart = { block: doc.block, lineOffset: 0 };
       local = found.map((claim) => ({
         sentence: claim.sentence,

@@ -60,6 +60,11 @@ export interface PandocModel {
 
 export class PandocCache {
   readonly scans = new Memo<{ cites: Cite[]; inlineNotes: InlineNote[] }>();
+
+  /** A block's citations and inline notes (the note model asks first, the key resolver next: one scan). */
+  scanOf(blockText: string): { cites: Cite[]; inlineNotes: InlineNote[] } {
+    return this.scans.get(blockText, () => scanPandoc(blockText));
+  }
 }
 
 const empty: PandocModel = { uses: [], inlineNotes: [], libraries: [], keys: new Map(), hasBibliography: false };
@@ -113,7 +118,7 @@ export function analysePandoc(
   const inlineNotes: Range[] = [];
   for (const block of blocks) {
     if (!block.text.includes('@') && !block.text.includes('^[')) continue;
-    const scan = cache.scans.get(block.text, () => scanPandoc(block.text));
+    const scan = cache.scanOf(block.text);
     const base = block.startOffset;
     for (const note of scan.inlineNotes) inlineNotes.push(range(base + note.start, base + note.end));
     for (const cite of scan.cites) {
