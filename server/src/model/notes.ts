@@ -241,7 +241,8 @@ export function addInlineNotes(
         form: 'footnote',
         range: blockRange(span.doc, span.start, span.end),
         labelRange: marker.range,
-        text: source,
+        // A note that runs over lines of a block quote: its text without the `>` that open them.
+        text: span.doc.item.kind === 'blockquote' ? source.replace(/(\r\n|\r|\n)[ \t]*(?:>[ \t]?)+/g, '$1') : source,
         textRange: blockRange(span.doc, span.textStart, span.textEnd),
         citations: [],
         discursive: false,
