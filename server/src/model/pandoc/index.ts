@@ -139,7 +139,6 @@ export function analysePandoc(
       }
     }
   }
-  cache.scans.sweep();
   return { uses, inlineNotes, libraries, keys, hasBibliography };
 }
 
