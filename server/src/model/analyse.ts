@@ -23,7 +23,7 @@ import { analyseClaims, claimDiagnosticsOf, type ClaimMemo } from './claimsBridg
 import { defaultClaimOptions, type ClaimOptions } from './claims/api';
 import { parseFrontMatter } from './frontMatter';
 import { lineCount } from './text';
-import { analysePandoc, bibliographyNames, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
+import { analysePandoc, bibliographyNames, citationMarkersByItem, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
 import { wholeFileBibliography } from './bibliographyFile';
 import { isCiteprocPlaceholder } from './pandoc/placeholder';
 
@@ -151,7 +151,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const resolvedAgainst = shared ? shared.bibliography : bibliography;
   const facts = resolveNotes(readingOrder(noteSources, markers), resolvedAgainst, cache);
   const notes = noteSources.map((source) => source.note);
-  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region ?? citeprocPlaceholder, form, settings.claims, cache.claims, inlineByItem) : [], pandoc);
+  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region ?? citeprocPlaceholder, form, settings.claims, cache.claims, inlineByItem, citationMarkersByItem(items, cache.pandoc, inlineByItem)) : [], pandoc);
 
   // A Pandoc document whose keys resolve against a bibliography file has a bibliography: that file.
   const citesFromLibrary = pandoc.uses.length > 0 && pandoc.hasBibliography;

@@ -51,6 +51,7 @@ export function analyseClaims(
   options: ClaimOptions,
   memo: ClaimMemo,
   inlineNotes: InlineNotesByItem = new Map(),
+  keyCitations: InlineNotesByItem = new Map(),
 ): Claim[] {
   const claims: Claim[] = [];
   const optionsKey = JSON.stringify(options);
@@ -64,9 +65,11 @@ export function analyseClaims(
     let perBlock = claimsByBlock.get(doc.block);
     if (!perBlock) claimsByBlock.set(doc.block, (perBlock = new Map()));
     // A Pandoc inline note `^[…]` is a marker to the analyser, its text none of the paragraph's
-    // prose; its label (the number it prints) joins the memo keys, since claims name their notes.
-    const inline = inlineNotes.get(doc) ?? [];
-    const inlineKey = inline.map((note) => note.label).join(',');
+    // prose, and so is a bracketed citation `[@key, p. 19]`: each supports the sentence it
+    // follows. Their labels (the number a note prints, `@key`) join the memo keys, since claims
+    // name what supports them.
+    const inline = [...(inlineNotes.get(doc) ?? []), ...(keyCitations.get(doc) ?? [])];
+    const inlineKey = inline.map((note) => `${note.label}:${note.start - base}-${note.end - base}`).join(',');
     const key = `${optionsKey}\u0000${form}\u0000${base}\u0000${inlineKey}`;
     let local = perBlock.get(key);
     if (!local) {
