@@ -53,6 +53,7 @@ import { provideHover } from './features/hover';
 import { essayIndex } from './features/locate';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
+import { prepareKeyRename, provideKeyRename, type KeyRenameContext } from './features/keyRename';
 import { renumberNotesEdits } from './features/renumber';
 import { provideSources } from './features/sources';
 import { diskFileSystem } from './workspace/files';
@@ -576,12 +577,33 @@ function startServer(args: string[]): void {
   );
 
   connection.onPrepareRename(
-    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareRename(essay, params.position)),
+    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareKeyRename(essay, params.position) ?? prepareRename(essay, params.position)),
   );
 
   connection.onRenameRequest(
-    answerFromEssay('Rename', null, 'fresh', (essay, params) => provideRename(essay, params.textDocument.uri, params.position, params.newName)),
+    answerFromEssay(
+      'Rename',
+      null,
+      'fresh',
+      (essay, params) =>
+        provideKeyRename(essay, params.textDocument.uri, params.position, params.newName, keyRenameContext()) ??
+        provideRename(essay, params.textDocument.uri, params.position, params.newName),
+    ),
   );
+
+  /** A key rename reaches every Markdown file of the workspace: open ones as typed, closed ones from disk. */
+  function keyRenameContext(): KeyRenameContext {
+    return {
+      otherFiles: () =>
+        workspace.allFiles().flatMap((file) => {
+          const open = documents.get(file)?.getText();
+          const filePath = open === undefined ? uriToPath(file) : null;
+          const text = open ?? (filePath === null ? null : diskFileSystem.read(filePath));
+          return text === null ? [] : [{ uri: file, text }];
+        }),
+      readLibrary: (file) => diskFileSystem.read(file),
+    };
+  }
 
   connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));
 
