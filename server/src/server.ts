@@ -33,7 +33,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import type { Essay } from './model/types';
 import type { LibrarySources } from './workspace/libraries';
-import { formatOf } from './model/pandoc/library';
+import { formatOf, parseLibrary } from './model/pandoc/library';
+import { countKeyUses, provideLibraryCodeLenses, provideLibrarySymbols } from './features/libraryFile';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
@@ -521,8 +522,10 @@ function startServer(args: string[]): void {
     settle('Applying the settings', pullSettings(change.settings));
   });
 
-  documents.onDidOpen((event) => analyses.changed(event.document.uri));
-  documents.onDidChangeContent((event) => analyses.changed(event.document.uri));
+  // A bibliography file (.bib, CSL-JSON, CSL-YAML) is no essay: it has an outline and code lenses only.
+  const isLibraryFile = (uri: string): boolean => formatOf(uriToPath(uri) ?? uri) !== null;
+  documents.onDidOpen((event) => void (isLibraryFile(event.document.uri) || analyses.changed(event.document.uri)));
+  documents.onDidChangeContent((event) => void (isLibraryFile(event.document.uri) || analyses.changed(event.document.uri)));
   documents.onDidClose((event) => {
     analyses.closed(event.document.uri);
     settle('Clearing diagnostics', connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
@@ -560,17 +563,32 @@ function startServer(args: string[]): void {
     }),
   );
 
-  connection.onDocumentSymbol(
-    answerFromEssay('Document symbols', [], 'fresh', (essay) => provideDocumentSymbols(essay)),
-  );
+  const essaySymbols = answerFromEssay('Document symbols', [], 'fresh', (essay) => provideDocumentSymbols(essay));
+  connection.onDocumentSymbol((params, token) => {
+    const library = isLibraryFile(params.textDocument.uri) ? openLibrary(params.textDocument.uri) : null;
+    if (library) return guard('Bibliography outline', [], () => provideLibrarySymbols(library.library, library.text))(params, token);
+    return essaySymbols(params, token);
+  });
 
   connection.onFoldingRanges(
     answerFromEssay('Folding', [], 'fresh', (essay) => provideFoldingRanges(essay)),
   );
 
-  connection.onCodeLens(
-    answerFromEssay('Code lens', [], 'fresh', (essay, params) => provideCodeLenses(essay, params.textDocument.uri, chaptersSharing(params.textDocument.uri))),
-  );
+  const essayLenses = answerFromEssay('Code lens', [], 'fresh', (essay, params: { textDocument: { uri: string } }) => provideCodeLenses(essay, params.textDocument.uri, chaptersSharing(params.textDocument.uri)));
+  connection.onCodeLens((params, token) => {
+    const library = isLibraryFile(params.textDocument.uri) ? openLibrary(params.textDocument.uri) : null;
+    if (!library) return essayLenses(params, token);
+    // Counted over every Markdown file of the workspace, open ones as typed.
+    return guard('Bibliography code lens', [], () => provideLibraryCodeLenses(library.library, countKeyUses(keyRenameContext().otherFiles().map((file) => file.text))))(params, token);
+  });
+
+  /** An open bibliography file, parsed from its current text. */
+  function openLibrary(uri: string): { library: ReturnType<typeof parseLibrary>; text: string } | null {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const text = document.getText();
+    return { library: parseLibrary(uriToPath(uri) ?? uri, text), text };
+  }
 
   connection.onCodeAction(
     answerFromEssay('Code actions', [], 'fresh', (essay, params) => provideCodeActions(essay, params.textDocument.uri, params)),
