@@ -33,7 +33,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })),
+    // .bib files for their outline and "cited in N places" lenses (CSL-JSON and YAML are left out:
+    // every .json file would come to the server).
+    documentSelector: [...SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })), ...SCHEMES.map((scheme) => ({ scheme, pattern: '**/*.bib' }))],
     synchronize: { configurationSection: 'apparatus' },
     outputChannel: output,
     traceOutputChannel: output,

@@ -33,7 +33,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import type { Essay } from './model/types';
 import type { LibrarySources } from './workspace/libraries';
-import { formatOf } from './model/pandoc/library';
+import { formatOf, parseLibrary } from './model/pandoc/library';
+import { countKeyUses, provideLibraryCodeLenses, provideLibrarySymbols } from './features/libraryFile';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
@@ -53,6 +54,7 @@ import { provideHover } from './features/hover';
 import { essayIndex } from './features/locate';
 import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
+import { prepareKeyRename, provideKeyRename, type KeyRenameContext } from './features/keyRename';
 import { renumberNotesEdits } from './features/renumber';
 import { provideSources } from './features/sources';
 import { diskFileSystem } from './workspace/files';
@@ -520,8 +522,10 @@ function startServer(args: string[]): void {
     settle('Applying the settings', pullSettings(change.settings));
   });
 
-  documents.onDidOpen((event) => analyses.changed(event.document.uri));
-  documents.onDidChangeContent((event) => analyses.changed(event.document.uri));
+  // A bibliography file (.bib, CSL-JSON, CSL-YAML) is no essay: it has an outline and code lenses only.
+  const isLibraryFile = (uri: string): boolean => formatOf(uriToPath(uri) ?? uri) !== null;
+  documents.onDidOpen((event) => void (isLibraryFile(event.document.uri) || analyses.changed(event.document.uri)));
+  documents.onDidChangeContent((event) => void (isLibraryFile(event.document.uri) || analyses.changed(event.document.uri)));
   documents.onDidClose((event) => {
     analyses.closed(event.document.uri);
     settle('Clearing diagnostics', connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
@@ -559,29 +563,65 @@ function startServer(args: string[]): void {
     }),
   );
 
-  connection.onDocumentSymbol(
-    answerFromEssay('Document symbols', [], 'fresh', (essay) => provideDocumentSymbols(essay)),
-  );
+  const essaySymbols = answerFromEssay('Document symbols', [], 'fresh', (essay) => provideDocumentSymbols(essay));
+  connection.onDocumentSymbol((params, token) => {
+    const library = isLibraryFile(params.textDocument.uri) ? openLibrary(params.textDocument.uri) : null;
+    if (library) return guard('Bibliography outline', [], () => provideLibrarySymbols(library.library, library.text))(params, token);
+    return essaySymbols(params, token);
+  });
 
   connection.onFoldingRanges(
     answerFromEssay('Folding', [], 'fresh', (essay) => provideFoldingRanges(essay)),
   );
 
-  connection.onCodeLens(
-    answerFromEssay('Code lens', [], 'fresh', (essay, params) => provideCodeLenses(essay, params.textDocument.uri, chaptersSharing(params.textDocument.uri))),
-  );
+  const essayLenses = answerFromEssay('Code lens', [], 'fresh', (essay, params: { textDocument: { uri: string } }) => provideCodeLenses(essay, params.textDocument.uri, chaptersSharing(params.textDocument.uri)));
+  connection.onCodeLens((params, token) => {
+    const library = isLibraryFile(params.textDocument.uri) ? openLibrary(params.textDocument.uri) : null;
+    if (!library) return essayLenses(params, token);
+    // Counted over every Markdown file of the workspace, open ones as typed.
+    return guard('Bibliography code lens', [], () => provideLibraryCodeLenses(library.library, countKeyUses(keyRenameContext().otherFiles().map((file) => file.text))))(params, token);
+  });
+
+  /** An open bibliography file, parsed from its current text. */
+  function openLibrary(uri: string): { library: ReturnType<typeof parseLibrary>; text: string } | null {
+    const document = documents.get(uri);
+    if (!document) return null;
+    const text = document.getText();
+    return { library: parseLibrary(uriToPath(uri) ?? uri, text), text };
+  }
 
   connection.onCodeAction(
     answerFromEssay('Code actions', [], 'fresh', (essay, params) => provideCodeActions(essay, params.textDocument.uri, params)),
   );
 
   connection.onPrepareRename(
-    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareRename(essay, params.position)),
+    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareKeyRename(essay, params.position) ?? prepareRename(essay, params.position)),
   );
 
   connection.onRenameRequest(
-    answerFromEssay('Rename', null, 'fresh', (essay, params) => provideRename(essay, params.textDocument.uri, params.position, params.newName)),
+    answerFromEssay(
+      'Rename',
+      null,
+      'fresh',
+      (essay, params) =>
+        provideKeyRename(essay, params.textDocument.uri, params.position, params.newName, keyRenameContext()) ??
+        provideRename(essay, params.textDocument.uri, params.position, params.newName),
+    ),
   );
+
+  /** A key rename reaches every Markdown file of the workspace: open ones as typed, closed ones from disk. */
+  function keyRenameContext(): KeyRenameContext {
+    return {
+      otherFiles: () =>
+        workspace.allFiles().flatMap((file) => {
+          const open = documents.get(file)?.getText();
+          const filePath = open === undefined ? uriToPath(file) : null;
+          const text = open ?? (filePath === null ? null : diskFileSystem.read(filePath));
+          return text === null ? [] : [{ uri: file, text }];
+        }),
+      readLibrary: (file) => diskFileSystem.read(file),
+    };
+  }
 
   connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));
 

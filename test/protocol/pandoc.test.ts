@@ -10,6 +10,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeLensRequest,
+  DocumentSymbolRequest,
+  RenameRequest,
+  type DocumentSymbol,
+  type WorkspaceEdit,
   type CompletionList,
   CompletionRequest,
   DefinitionRequest,
@@ -75,6 +80,29 @@ describe('server: Pandoc keys', function () {
       completion.items.map((item) => item.label),
       ['davis1992quartz', 'white1991middle', 'scott1998seeing'],
     );
+  });
+
+  it('gives an open .bib an outline and code lenses, and renames a key in the .bib and the essay', async () => {
+    client = await TestClient.start({ rootUri: pathToFileURL(folder).href });
+    const bibUri = pathToFileURL(path.join(folder, 'refs.bib')).href;
+    const bibText = readFileSync(path.join(folder, 'refs.bib'), 'utf8');
+    await client.open(essayUri, essayText);
+    await client.diagnosticsAfter(essayUri, 0, 1);
+    await client.open(bibUri, bibText);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: bibUri } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((symbol) => symbol.name), ['davis1992quartz', 'white1991middle']);
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: bibUri } });
+    // davis1992quartz twice (bracketed and in the text), white1991middle once, in essay.md.
+    assert.deepEqual(lenses?.map((lens) => lens.command?.title), ['cited in 2 places', 'cited in 1 place']);
+
+    const edit = (await client.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri: essayUri },
+      position: positionOf(essayText, 'davis1992quartz, 159'),
+      newName: 'davis1990quartz',
+    })) as WorkspaceEdit;
+    assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [bibUri, essayUri].sort());
+    assert.equal(edit.changes![essayUri].length, 2);
+    assert.deepEqual(edit.changes![bibUri].map((change) => change.newText), ['davis1990quartz']);
   });
 
   it('reads a rewritten .bib again when the client reports the change, and the diagnostics follow', async () => {

@@ -68,7 +68,7 @@ export function notesTable(essay: Essay): string[] {
   const entries = new Map(essay.bibliography.entries.map((entry) => [entry.key, entry]));
   const lines: string[] = [];
   for (const note of essay.notes) {
-    const marker = note.form === 'footnote' ? `[^${note.label}]` : `[${note.label}]`;
+    const marker = note.inline ? `note ${note.label.slice(1)} ^[…]` : note.form === 'footnote' ? `[^${note.label}]` : `[${note.label}]`;
     const parts = note.citations.map((citation) => {
       if (citation.kind === 'none') return null;
       const sources = citation.entries.map((key) => {

@@ -20,9 +20,11 @@ export interface RenameTarget {
 /** The note label under the cursor, on a marker or a definition's opening. */
 export function findRenameTarget(essay: Essay, position: Position): RenameTarget | null {
   for (const marker of essay.markers) {
+    if (marker.inline) continue; // an inline note `^[…]` has no label to rename
     if (rangeContains(marker.range, position)) return { label: marker.label, form: marker.form, labelRange: marker.labelRange };
   }
   for (const note of essay.notes) {
+    if (note.inline) continue;
     const opening: Range = { start: note.range.start, end: note.labelRange.end };
     if (rangeContains(opening, position) || rangeContains(note.labelRange, position)) {
       return { label: note.label, form: note.form, labelRange: note.labelRange };

@@ -6,6 +6,7 @@
 import { trimEndOf, trimStartOf } from '../model/text';
 import type { BibliographyEntry, Citation, Essay, Note, Person } from '../model/types';
 import { citationsOf, entryFor, essayIndex } from './locate';
+import { isInlineNoteLabel } from '../model/notes';
 
 /** Titles arrive as written; drop the emphasis or quotes around them so we can apply our own. */
 function bareTitle(title: string): string {
@@ -246,5 +247,7 @@ export function citingNotes(essay: Essay, key: string): CitingNote[] {
 
 /** `[^12]` in a footnote essay, `[12]` in an endnote one. */
 export function labelSyntax(label: string, form: Note['form']): string {
+  // A Pandoc inline note has no label of its own: it is shown by the number Pandoc prints.
+  if (isInlineNoteLabel(label)) return `note ${label.slice(1)} ^[…]`;
   return form === 'endnote' ? `[${label}]` : `[^${label}]`;
 }

@@ -15,7 +15,7 @@ import { parseBlock, type BlockItem, type ParsedBlock } from './parseBlock';
 import { pushItemsOf, type DocItem } from './document';
 import { Memo } from './cache';
 import { buildBibliography, prepareEntry, type BibliographyRegion, type BuiltBibliography, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
-import { collectMarkers, collectNotes, decideForm, readingOrder } from './notes';
+import { addInlineNotes, collectMarkers, collectNotes, decideForm, findInlineNotes, readingOrder } from './notes';
 import { resolveNotes, type StoredResolution } from './citations/index';
 import type { CitationDraft } from './citations/segment';
 import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnostics } from './diagnostics';
@@ -23,8 +23,9 @@ import { analyseClaims, claimDiagnosticsOf, type ClaimMemo } from './claimsBridg
 import { defaultClaimOptions, type ClaimOptions } from './claims/api';
 import { parseFrontMatter } from './frontMatter';
 import { lineCount } from './text';
-import { analysePandoc, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
+import { analysePandoc, bibliographyNames, citationMarkersByItem, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
 import { wholeFileBibliography } from './bibliographyFile';
+import { isCiteprocPlaceholder } from './pandoc/placeholder';
 
 export interface AnalysisOptions {
   /** Larger texts (in UTF-16 code units) are not analysed: one `file-too-large` diagnostic instead. */
@@ -104,6 +105,7 @@ export class AnalysisCache {
     this.drafts.sweep();
     this.resolutions.sweep();
     this.claims.sweep();
+    this.pandoc.scans.sweep();
   }
 }
 
@@ -123,9 +125,15 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
 
   const frontMatter = items[0]?.item.kind === 'yaml' ? parseFrontMatter(items[0]) : null;
   const headings = collectHeadings(items);
+  const yaml = items[0]?.item.kind === 'yaml' ? { yaml: items[0].item.value ?? '', range: items[0].range } : null;
+  const pandoc = analysePandoc(text, blocks, yaml, settings.libraries, cache.pandoc);
   let region = findBibliographyRegion(items);
+  // An empty `# References` at the end of a Pandoc document is where citeproc prints the
+  // bibliography: no typed bibliography, and what sits under it (a caption, a chunk) is no entry.
+  const citeprocPlaceholder = region && isCiteprocPlaceholder(items, region, pandoc, bibliographyNames(yaml?.yaml ?? null).length > 0) ? region : null;
+  if (citeprocPlaceholder) region = null;
   // A file that is all bibliography (front matter titled "Bibliography", or known to be one).
-  const whole = region ? null : wholeFileBibliography(items, settings.bibliographyFile === true);
+  const whole = region || citeprocPlaceholder ? null : wholeFileBibliography(items, settings.bibliographyFile === true);
   if (whole) region = { headingIndex: whole.region.headingIndex, endIndex: whole.region.endIndex - 1 };
   const { bibliography, duplicates } = cache.bibliographyOf(whole ? whole.items : items, whole ? whole.region : region, () => {
     const built = whole
@@ -134,22 +142,23 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
     if (whole && built.bibliography.heading) built.bibliography.heading.text = whole.title;
     return built;
   });
-  const form = decideForm(items);
-  const markers = collectMarkers(items, form, region);
-  const noteSources = collectNotes(items, form);
+  // Pandoc inline notes `^[…]` are footnotes too, numbered with the typed ones.
+  const inlineNotes = findInlineNotes(items, (blockText) => cache.pandoc.scanOf(blockText).inlineNotes);
+  const form = decideForm(items) ?? (inlineNotes.length > 0 ? 'footnote' : null);
+  const { markers, notes: noteSources, inlineByItem } = addInlineNotes(collectMarkers(items, form, region), collectNotes(items, form), inlineNotes);
   // A chapter without a bibliography of its own is read against the one it shares.
   const shared = !region && settings.sharedBibliography ? settings.sharedBibliography : null;
   const resolvedAgainst = shared ? shared.bibliography : bibliography;
   const facts = resolveNotes(readingOrder(noteSources, markers), resolvedAgainst, cache);
   const notes = noteSources.map((source) => source.note);
-  const yaml = items[0]?.item.kind === 'yaml' ? { yaml: items[0].item.value ?? '', range: items[0].range } : null;
-  const pandoc = analysePandoc(text, blocks, yaml, settings.libraries, cache.pandoc);
-  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region, form, settings.claims, cache.claims) : [], pandoc);
+  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region ?? citeprocPlaceholder, form, settings.claims, cache.claims, inlineByItem, citationMarkersByItem(items, cache.pandoc, inlineByItem)) : [], pandoc);
 
+  // A Pandoc document whose keys resolve against a bibliography file has a bibliography: that file.
+  const citesFromLibrary = pandoc.uses.length > 0 && pandoc.hasBibliography;
   const diagnostics: Diagnostic[] = [
     ...noteDiagnostics(markers, notes),
     // The free-text resolver cannot read a Pandoc citation: the key resolver reports those.
-    ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range)),
+    ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range) && !(d.code === 'missing-bibliography' && citesFromLibrary)),
     ...pandocDiagnostics(pandoc, yaml?.range ?? null),
     ...bibliographyDiagnostics(bibliography, facts, duplicates),
     ...claimDiagnosticsOf(claims),

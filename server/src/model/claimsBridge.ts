@@ -6,6 +6,7 @@
 import type { Claim, Diagnostic, NoteForm } from './types';
 import { blockRange, markersIn, type DocItem } from './document';
 import type { BibliographyRegion } from './bibliography/assemble';
+import type { InlineNotesByItem } from './notes';
 import type { Memo } from './cache';
 import type { ClaimOptions, ParagraphClaim } from './claims/api';
 import { analyseParagraph, describeClaim } from './claims/index';
@@ -50,6 +51,8 @@ export function analyseClaims(
   form: NoteForm | null,
   options: ClaimOptions,
   memo: ClaimMemo,
+  inlineNotes: InlineNotesByItem = new Map(),
+  keyCitations: InlineNotesByItem = new Map(),
 ): Claim[] {
   const claims: Claim[] = [];
   let words = 0;
@@ -63,16 +66,23 @@ export function analyseClaims(
     const base = doc.item.start;
     let perBlock = claimsByBlock.get(doc.block);
     if (!perBlock) claimsByBlock.set(doc.block, (perBlock = new Map()));
-    const key = `${optionsKey}\u0000${form}\u0000${base}`;
+    // A Pandoc inline note `^[…]` is a marker to the analyser, its text none of the paragraph's
+    // prose, and so is a bracketed citation `[@key, p. 19]`: each supports the sentence it
+    // follows. Their labels (the number a note prints, `@key`) join the memo keys, since claims
+    // name what supports them.
+    const inline = [...(inlineNotes.get(doc) ?? []), ...(keyCitations.get(doc) ?? [])];
+    const inlineKey = inline.map((note) => `${note.label}:${note.start - base}-${note.end - base}`).join(',');
+    const key = `${optionsKey}\u0000${form}\u0000${base}\u0000${inlineKey}`;
     let cached = perBlock.get(key);
     if (!cached) {
       const markers = markersIn(doc)
         .filter((marker) => marker.form === form)
-        .map((marker) => ({ label: marker.label, start: marker.start - base, end: marker.end - base }));
+        .map((marker) => ({ label: marker.label, start: marker.start - base, end: marker.end - base }))
+        .concat(inline.map((note) => ({ label: note.label, start: note.start - base, end: note.end - base })));
       const excluded = doc.block.excluded
         .filter((span) => span.start >= doc.item.start && span.end <= doc.item.end)
         .map((span) => ({ start: span.start - base, end: span.end - base }));
-      const found = memo.get(`${optionsKey}\u0000${form}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
+      const found = memo.get(`${optionsKey}\u0000${form}\u0000${inlineKey}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
       const atBlockStart = { block: doc.block, lineOffset: 0 };
       const local: Claim[] = found.map((claim) => ({
         sentence: claim.sentence,

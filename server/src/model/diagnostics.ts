@@ -7,6 +7,7 @@ import type { CitationFacts } from './citations/index';
 import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
+import { isInlineNoteLabel } from './notes';
 
 export const defaultSeverities: Record<string, Severity> = {
   'missing-note': 'error',
@@ -53,7 +54,8 @@ export function diagnostic(
   };
 }
 
-const show = (form: Note['form'] | Marker['form'], label: string): string => (form === 'footnote' ? `[^${label}]` : `[${label}]`);
+const show = (form: Note['form'] | Marker['form'], label: string): string =>
+  isInlineNoteLabel(label) ? `note ${label.slice(1)} ^[…]` : form === 'footnote' ? `[^${label}]` : `[${label}]`;
 
 export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -98,7 +100,8 @@ export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] 
       );
     }
   }
-  out.push(...orderDiagnostics(markers));
+  // Inline notes `^[…]` have no number of their own to put in order.
+  out.push(...orderDiagnostics(markers.filter((marker) => !marker.inline)));
   return out;
 }
 

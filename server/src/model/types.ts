@@ -28,6 +28,11 @@ export interface Marker {
   labelRange: Range;
   /** Index of the top-level block (paragraph, list, ...) the marker sits in. */
   blockIndex: number;
+  /**
+   * A Pandoc inline note `^[…]`: the marker is its `^[`, and its label (`^12`, see
+   * `inlineNoteLabel`) is the number Pandoc will print, which no typed `[^x]` label uses.
+   */
+  inline?: true;
 }
 
 export interface Note {
@@ -45,6 +50,8 @@ export interface Note {
   citations: Citation[];
   /** True when the note cites nothing (a discursive note). */
   discursive: boolean;
+  /** A Pandoc inline note `^[…]`: `range` is the whole of it, `labelRange` its `^[`, `text` what is inside the brackets. */
+  inline?: true;
 }
 
 export type CitationKind = 'full' | 'short' | 'ibid' | 'none';
@@ -249,3 +256,4 @@ export interface Essay {
 }
 
 import type { PandocModel } from './pandoc/index';
+

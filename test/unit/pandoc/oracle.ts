@@ -105,3 +105,76 @@ export function compareCites(expected: SeenCite[], actual: SeenCite[]): { missin
   for (const [key, n] of got) for (let i = want.get(key) ?? 0; i < n; i++) extra.push(key);
   return { missing: missing.sort(), extra: extra.sort() };
 }
+
+/** Plain words of Pandoc JSON nodes: what two readings of one note must agree on. */
+function plainOf(node: unknown): string {
+  if (Array.isArray(node)) return node.map(plainOf).join('');
+  if (!node || typeof node !== 'object') return '';
+  const { t, c } = node as { t?: string; c?: unknown };
+  switch (t) {
+    case 'Str':
+      return String(c);
+    case 'Space':
+    case 'SoftBreak':
+    case 'LineBreak':
+      return ' ';
+    case 'Code':
+    case 'Math':
+    case 'RawInline':
+      return String((c as unknown[])[1]);
+    case 'Cite':
+    case 'Link':
+    case 'Image':
+    case 'Span':
+      return plainOf((c as unknown[])[1]);
+    case 'Quoted':
+      return `“${plainOf((c as unknown[])[1])}”`;
+    case 'Para':
+    case 'Plain':
+      return `${plainOf(c)}\n`;
+    default:
+      return plainOf(c);
+  }
+}
+
+function pandocBlocks(text: string, extensions = ''): unknown {
+  const result = spawnSync('pandoc', ['-f', `markdown${extensions}`, '-t', 'json'], { input: plainFences(text), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.error) throw result.error;
+  if (result.status !== 0) throw new Error(`pandoc failed: ${result.stderr}`);
+  return (JSON.parse(result.stdout) as { blocks: unknown }).blocks;
+}
+
+/**
+ * The text of every inline note `^[…]` Pandoc reads in `text`, in document order. Typed notes
+ * (`[^1]`) are turned off (`-footnotes`), so every Note Pandoc makes is an inline one.
+ */
+export function pandocInlineNotes(text: string): string[] {
+  const notes: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const object = node as { t?: string; c?: unknown };
+    if (object.t === 'Note') {
+      notes.push(plainOf(object.c).trim());
+      return;
+    }
+    for (const value of Object.values(object)) walk(value);
+  };
+  walk(pandocBlocks(text, '-footnotes'));
+  return notes;
+}
+
+/**
+ * The text of every inline note the scanner finds, as Pandoc reads the source between its
+ * brackets: the same words only when the scanner found the note's start and end where Pandoc does.
+ */
+export function scannerInlineNotes(text: string): string[] {
+  const inner = scanPandoc(text)
+    .inlineNotes.filter((note, i, all) => !all.some((outer, j) => j < i && outer.start < note.start && note.end <= outer.end))
+    .map((note) => text.slice(note.textStart, note.textEnd).replace(/\s*\n[ \t]*(?:>[ \t]?)*/g, ' '));
+  if (inner.length === 0) return [];
+  // One paragraph per note, each after a word of its own so that no note's start reads as block
+  // syntax (`@key.` alone is an example-list marker to Pandoc, which a note's text never is).
+  const blocks = pandocBlocks(inner.map((note) => `NOTE: ${note}`).join('\n\n'), '-footnotes') as unknown[];
+  return blocks.map((block) => plainOf(block).trim().replace(/^NOTE:\s*/, ''));
+}

@@ -13,18 +13,30 @@ export function labelKey(label: string): string {
 /** The smallest number above every numeric label in use, so a new note never collides. */
 export function nextFreeNumber(essay: Essay): number {
   let highest = 0;
-  for (const item of [...essay.markers, ...essay.notes]) {
+  for (const item of [...typedMarkers(essay), ...typedNotes(essay)]) {
     if (/^\d+$/.test(item.label)) highest = Math.max(highest, Number(item.label));
   }
   return highest + 1;
 }
 
+/**
+ * The notes and markers with a typed label (`[^12]`, `[12]`): what renumbering, conversion and
+ * renaming edit. A Pandoc inline note `^[…]` has no label in the text, so these edits leave it be.
+ */
+export function typedNotes(essay: Essay): Note[] {
+  return essay.notes.some((note) => note.inline) ? essay.notes.filter((note) => !note.inline) : essay.notes;
+}
+
+export function typedMarkers(essay: Essay): Marker[] {
+  return essay.markers.some((marker) => marker.inline) ? essay.markers.filter((marker) => !marker.inline) : essay.markers;
+}
+
 export function notesInDocumentOrder(essay: Essay): Note[] {
-  return [...essay.notes].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return [...typedNotes(essay)].sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
 export function markersInDocumentOrder(essay: Essay): Marker[] {
-  return [...essay.markers].sort((a, b) => comparePositions(a.range.start, b.range.start));
+  return [...typedMarkers(essay)].sort((a, b) => comparePositions(a.range.start, b.range.start));
 }
 
 /**

@@ -56,6 +56,7 @@ export function markerHabit(essay: Essay): MarkerHabit {
   let before = 0;
   let after = 0;
   for (const marker of essay.markers) {
+    if (marker.inline) continue; // `^[…]` says nothing of where the writer puts a `[^12]`
     const end = index.offsetAt(marker.range.end);
     if (PUNCTUATION.includes(text[end] ?? '')) before++;
     let start = index.offsetAt(marker.range.start) - 1;

@@ -10,6 +10,8 @@
 import { distance } from 'fastest-levenshtein';
 import { parse as parseYaml } from 'yaml';
 import type { Block } from '../blocks';
+import type { DocItem } from '../document';
+import type { InlineNotesByItem } from '../notes';
 import { Memo } from '../cache';
 import { diagnostic } from '../diagnostics';
 import { LineIndex } from '../text';
@@ -60,6 +62,11 @@ export interface PandocModel {
 
 export class PandocCache {
   readonly scans = new Memo<{ cites: Cite[]; inlineNotes: InlineNote[] }>();
+
+  /** A block's citations and inline notes (the note model asks first, the key resolver next: one scan). */
+  scanOf(blockText: string): { cites: Cite[]; inlineNotes: InlineNote[] } {
+    return this.scans.get(blockText, () => scanPandoc(blockText));
+  }
 }
 
 const empty: PandocModel = { uses: [], inlineNotes: [], libraries: [], keys: new Map(), hasBibliography: false };
@@ -113,7 +120,7 @@ export function analysePandoc(
   const inlineNotes: Range[] = [];
   for (const block of blocks) {
     if (!block.text.includes('@') && !block.text.includes('^[')) continue;
-    const scan = cache.scans.get(block.text, () => scanPandoc(block.text));
+    const scan = cache.scanOf(block.text);
     const base = block.startOffset;
     for (const note of scan.inlineNotes) inlineNotes.push(range(base + note.start, base + note.end));
     for (const cite of scan.cites) {
@@ -134,8 +141,30 @@ export function analysePandoc(
       }
     }
   }
-  cache.scans.sweep();
   return { uses, inlineNotes, libraries, keys, hasBibliography };
+}
+
+/**
+ * The bracketed citations (`[@key, p. 19]`, `[see @a; @b]`) of each body paragraph, as note
+ * markers for the claim analyser: a citation after a sentence supports it as a `[^1]` there
+ * would, even on the next line. One marker per key, labelled `@key`, spanning the citation;
+ * block-relative offsets. A key in the text (`@key says`) is part of its sentence and stays prose
+ * (`supportClaimsWithKeys`), and a citation inside an inline note is that note's.
+ */
+export function citationMarkersByItem(items: DocItem[], cache: PandocCache, inlineNotes: InlineNotesByItem): InlineNotesByItem {
+  const byItem: InlineNotesByItem = new Map();
+  for (const doc of items) {
+    if ((doc.item.kind !== 'paragraph' && doc.item.kind !== 'listItem') || !doc.source.includes('@')) continue;
+    const notes = inlineNotes.get(doc) ?? [];
+    const markers: { label: string; start: number; end: number }[] = [];
+    for (const cite of cache.scanOf(doc.block.text).cites) {
+      if (!cite.bracketed || cite.start < doc.item.start || cite.end > doc.item.end) continue;
+      if (notes.some((note) => note.start <= cite.start && cite.end <= note.end)) continue;
+      for (const item of cite.items) markers.push({ label: `@${item.key}`, start: cite.start, end: cite.end });
+    }
+    if (markers.length > 0) byItem.set(doc, markers);
+  }
+  return byItem;
 }
 
 /** The key most like `key` among `keys`, for "did you mean". */

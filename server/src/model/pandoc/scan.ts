@@ -58,7 +58,16 @@ const SKIP = 1;
 export function scanPandoc(text: string): PandocScan {
   const mask = new Uint8Array(text.length);
   maskBlocks(text, mask);
-  maskInlines(text, mask);
+  const destinations: number[] = [];
+  maskInlines(text, mask, destinations);
+  // Pandoc finds where an inline note ends by counting brackets with only escapes, code, raw
+  // HTML and raw LaTeX set aside: a `]` in a link's destination closes the note
+  // (`^[see [x](http://a]b)]` ends at `a]`), though no citation is read there.
+  let noteMask = mask;
+  if (destinations.length > 0 && text.includes('^[')) {
+    noteMask = mask.slice();
+    for (let k = 0; k < destinations.length; k += 2) noteMask.fill(0, destinations[k], destinations[k + 1]);
+  }
   const cites: Cite[] = [];
   const inlineNotes: InlineNote[] = [];
   const n = text.length;
@@ -70,7 +79,7 @@ export function scanPandoc(text: string): PandocScan {
     }
     const c = text.charCodeAt(i);
     if (c === 0x5e /* ^ */ && text.charCodeAt(i + 1) === 0x5b && mask[i + 1] !== SKIP) {
-      const close = matchingBracket(text, mask, i + 1);
+      const close = matchingBracket(text, noteMask, i + 1);
       if (close > 0) inlineNotes.push({ start: i, end: close + 1, textStart: i + 2, textEnd: close });
       i += 2; // the note's contents are read like any other text
       continue;
@@ -410,6 +419,8 @@ function maskBlocks(text: string, mask: Uint8Array): void {
       const last = lines[Math.min(j, lines.length - 1)];
       fill(mask, line.start, last.end);
       i = j;
+      // A fence at the margin ends any list or note an indented line could have continued.
+      if (!/^( {4}|\t)/.test(t)) container = false;
       previousBlank = false;
       paragraph = false;
       continue;
@@ -450,7 +461,7 @@ function maskBlocks(text: string, mask: Uint8Array): void {
   }
 }
 
-function maskInlines(text: string, mask: Uint8Array): void {
+function maskInlines(text: string, mask: Uint8Array, destinations: number[]): void {
   const n = text.length;
   for (let i = 0; i < n; i++) {
     if (mask[i] === SKIP) continue;
@@ -533,6 +544,7 @@ function maskInlines(text: string, mask: Uint8Array): void {
       const end = balanced(text, i + 1, '(', ')');
       if (end > 0) {
         fill(mask, i + 1, end + 1);
+        destinations.push(i + 1, end + 1);
         i = end;
       }
       continue;

@@ -1,0 +1,51 @@
+/**
+ * A bibliography file (.bib, CSL-JSON, CSL-YAML) in the editor: its outline (one symbol per entry,
+ * the key as name, author, year and title as detail) and a code lens over each entry saying how
+ * often the workspace cites it ("cited in 12 places", "never cited").
+ */
+import { type CodeLens, type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import type { Library, LibraryEntry } from '../model/pandoc/library';
+import { scanPandoc } from '../model/pandoc/scan';
+
+function detailOf(entry: LibraryEntry): string {
+  const author = (entry.fields.author ?? entry.fields.editor ?? '').split(/ and |;/)[0].trim();
+  const year = entry.fields.year ?? entry.fields.issued ?? entry.fields.date ?? '';
+  return [author, year && `(${String(year).slice(0, 4)})`, entry.fields.title ?? ''].filter(Boolean).join(' ');
+}
+
+/** Entry `i` runs from its first line to the line before the next entry (or the file's last line). */
+function entryRanges(library: Library, lineCount: number): { entry: LibraryEntry; startLine: number; endLine: number }[] {
+  const sorted = [...library.entries].sort((a, b) => a.line - b.line);
+  return sorted.map((entry, i) => ({ entry, startLine: entry.line, endLine: Math.max(entry.line, (i + 1 < sorted.length ? sorted[i + 1].line : lineCount) - 1) }));
+}
+
+export function provideLibrarySymbols(library: Library, text: string): DocumentSymbol[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  return entryRanges(library, lines.length).map(({ entry, startLine, endLine }) => {
+    const key = { start: entry.keyPosition, end: { line: entry.keyPosition.line, character: entry.keyPosition.character + entry.key.length } };
+    const range = { start: { line: startLine, character: 0 }, end: { line: endLine, character: lines[endLine]?.length ?? 0 } };
+    // The key must lie inside the range (an LSP rule); a key on a line before the entry's start cannot, so widen.
+    if (key.start.line < range.start.line) range.start = { line: key.start.line, character: 0 };
+    return { name: entry.key, detail: detailOf(entry), kind: SymbolKind.Field, range, selectionRange: key };
+  });
+}
+
+/** How often each key is cited across the given texts (Markdown files of the workspace). */
+export function countKeyUses(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    if (!text.includes('@')) continue;
+    for (const cite of scanPandoc(text).cites) for (const item of cite.items) counts.set(item.key, (counts.get(item.key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function provideLibraryCodeLenses(library: Library, counts: Map<string, number>): CodeLens[] {
+  return library.entries.map((entry) => {
+    const n = counts.get(entry.key) ?? 0;
+    const title = n === 0 ? 'never cited' : n === 1 ? 'cited in 1 place' : `cited in ${n} places`;
+    const at = { start: entry.keyPosition, end: entry.keyPosition };
+    // An empty command id makes the lens a plain label.
+    return { range: at, command: { title, command: '' } };
+  });
+}

@@ -1,0 +1,65 @@
+/**
+ * An empty `# References` (or one holding `<div id="refs">`, a caption, a session-info chunk) at
+ * the end of a Pandoc document is where citeproc prints the bibliography, not a typed one.
+ */
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseEssay } from '../../../server/src/model/analyse';
+import { libraryLoader } from '../../../server/src/workspace/libraries';
+
+const mullen = join(__dirname, '../../fixtures/pandoc/mullen');
+const chapterPath = join(mullen, 'introduction.Rmd');
+const load = libraryLoader(chapterPath, { extra: [], roots: null, allowOutside: true });
+
+/** The end R Markdown templates give a document: the refs div, a figure credit, a session-info chunk. */
+const placeholder = [
+  '',
+  '# References',
+  '',
+  '<div id="refs"></div>',
+  '',
+  'Figure 1: The railroad network in 1861, from the author\'s own data.',
+  '',
+  '```{r session-info}',
+  'sessionInfo()',
+  '```',
+  '',
+].join('\n');
+
+describe('citeproc placeholder at the end of a Pandoc document', function () {
+  // A real chapter of a bookdown textbook (Mullen, CC BY-NC-ND, copied verbatim) with the
+  // placeholder appended in memory; its bibliography comes from `index.Rmd` beside it.
+  const chapter = readFileSync(chapterPath, 'utf8') + placeholder;
+
+  it('reads no entry under the heading, so none is "never cited"', function () {
+    const essay = analyseEssay(chapter, { libraries: load });
+    assert.ok(essay.pandoc!.uses.length > 0 && essay.pandoc!.hasBibliography);
+    assert.deepEqual(essay.bibliography.entries, []);
+    assert.equal(essay.bibliography.heading, null);
+    assert.deepEqual(essay.diagnostics.filter((d) => ['uncited-source', 'missing-bibliography'].includes(d.code)).map((d) => d.message), []);
+    // The heading is still a heading of the document (outline, folding).
+    assert.ok(essay.headings.some((heading) => heading.text === 'References'));
+    // What sits under it is not prose to check for claims either.
+    const headingLine = essay.headings.find((heading) => heading.text === 'References')!.range.start.line;
+    assert.ok(essay.claims.every((claim) => claim.range.start.line < headingLine));
+  });
+
+  it('also with `bibliography:` in front matter and no loader (the file not read)', function () {
+    const text = `---\nbibliography: refs.bib\n---\n\nThe valley changed [@smith1990, 12].${placeholder}`;
+    const essay = analyseEssay(text);
+    assert.deepEqual(essay.bibliography.entries, []);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'uncited-source'));
+  });
+
+  it('keeps a typed bibliography under the heading as one', function () {
+    const text = `---\nbibliography: refs.bib\n---\n\nThe valley changed [@smith1990, 12].^[Jones, *Rivers*, 3.]\n\n# References\n\nJones, Ann. *Rivers*. New York: Knopf, 2001.\n\nSmith, John. *Dams*. Boston: Beacon, 1990.\n`;
+    const essay = analyseEssay(text);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.key), ['jones2001', 'smith1990']);
+  });
+
+  it('reads the placeholder as a bibliography in a document without keys, as before', function () {
+    const essay = analyseEssay(`Some text.[^1]\n\n[^1]: Smith, *Dams*, 3.${placeholder}`);
+    assert.notEqual(essay.bibliography.heading, null);
+  });
+});
