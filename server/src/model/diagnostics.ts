@@ -34,6 +34,7 @@ export const defaultSeverities: Record<string, Severity> = {
   'duplicate-citation-key': 'warning',
   'malformed-bibliography-entry': 'warning',
   'missing-bibliography-file': 'warning',
+  'invalid-csl-style': 'warning',
 };
 
 export function diagnostic(
