@@ -13,14 +13,16 @@ interface Case {
   file: string;
   /** Arguments for pandoc beside the file's own front matter. */
   args: string[];
-  /** Notes that must agree, at least. */
-  atLeast: number;
+  /** Citations allowed to differ, each for a known reason. */
+  mayDiffer: number;
 }
 
 // Mullen's chapters take their bibliography from index.Rmd, as bookdown gives it to Pandoc.
 const cases: Case[] = [
-  { file: 'csl/essay.md', args: [], atLeast: 13 },
-  ...['introduction.Rmd', 'getting-started.Rmd', 'dates.Rmd', 'r-primer.Rmd', 'installing-R.Rmd'].map((name) => ({ file: `mullen/${name}`, args: ['--bibliography', 'book.bib', '--csl', chicago], atLeast: 0 })),
+  // One known difference: after a title ending in "?", citeproc-js keeps the comma inside the
+  // quotation marks ("…for a Living?,’”), where Pandoc's citeproc drops it.
+  { file: 'csl/essay.md', args: [], mayDiffer: 1 },
+  ...['introduction.Rmd', 'getting-started.Rmd', 'dates.Rmd', 'r-primer.Rmd', 'installing-R.Rmd'].map((name) => ({ file: `mullen/${name}`, args: ['--bibliography', 'book.bib', '--csl', chicago], mayDiffer: 0 })),
 ];
 
 describe('CSL notes against pandoc --citeproc', function () {
@@ -37,7 +39,7 @@ describe('CSL notes against pandoc --citeproc', function () {
     console.log(`      CSL notes: ${totals.agreed} of ${totals.compared} citations print as pandoc --citeproc prints them`);
   });
 
-  for (const { file, args, atLeast } of cases) {
+  for (const { file, args, mayDiffer } of cases) {
     it(`renders the notes of ${file} as Pandoc does`, async function () {
       const path = join(fixtures, file);
       const expected = pandocPrinted(readFileSync(path, 'utf8'), args, join(path, '..'));
@@ -59,7 +61,8 @@ describe('CSL notes against pandoc --citeproc', function () {
       totals.compared += compared;
       totals.agreed += agreed;
       if (disagreements.length > 0) console.log(`      ${file}: ${agreed} of ${compared} agree; differing:\n      ${disagreements.join('\n      ')}`);
-      assert.ok(agreed >= atLeast, `${file}: ${agreed} of ${compared} citations agree, expected at least ${atLeast}`);
+      assert.ok(compared > 0, `${file}: no citation to compare`);
+      assert.ok(compared - agreed <= mayDiffer, `${file}: ${agreed} of ${compared} citations agree; at most ${mayDiffer} may differ`);
     });
   }
 });
