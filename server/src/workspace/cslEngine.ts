@@ -68,7 +68,21 @@ export class StyleEngine {
     for (const [key, entry] of cited) this.items.set(key, toCslItem(entry));
     this.entries = cited;
     this.bibliography = null;
-    this.engine.updateItems([...cited.keys()]);
+    try {
+      this.engine.updateItems([...this.items.keys()]);
+    } catch {
+      // One item the engine cannot take: find it, leave it out (its key shows the plain entry).
+      const accepted: string[] = [];
+      for (const key of this.items.keys()) {
+        try {
+          this.engine.updateItems([...accepted, key]);
+          accepted.push(key);
+        } catch {
+          this.items.delete(key);
+        }
+      }
+      this.engine.updateItems(accepted);
+    }
   }
 
   /** The cluster as the style renders it (HTML), or null when none of its keys has an entry. */
@@ -86,15 +100,23 @@ export class StyleEngine {
         ...(item.mode === 'suppress-author' ? { 'suppress-author': true } : {}),
       }));
     if (items.length === 0) return null;
-    return this.engine.makeCitationCluster(items);
+    try {
+      return this.engine.makeCitationCluster(items);
+    } catch {
+      return null; // the hover shows the entry in plain form instead
+    }
   }
 
   /** The bibliography entry of a registered work (HTML), made once per set of works. */
   bibliographyEntry(key: string): string | null {
     if (!this.bibliography) {
       this.bibliography = new Map();
-      const made = this.engine.makeBibliography();
-      if (made) made[0].entry_ids.forEach((ids, i) => this.bibliography!.set(ids[0], made[1][i]));
+      try {
+        const made = this.engine.makeBibliography();
+        if (made) made[0].entry_ids.forEach((ids, i) => this.bibliography!.set(ids[0], made[1][i]));
+      } catch {
+        // a style without a bibliography, or an item it cannot print: no entry below the note
+      }
     }
     return this.bibliography.get(key) ?? null;
   }
@@ -188,17 +210,26 @@ export class CslEngines {
    * the works it cites, and renders any citation at its place in note order.
    */
   async rendererFor(essay: Essay, request: StyleRequest): Promise<CitationRenderer> {
-    let { file, fallback } = this.styleFor(essay, request);
-    let engine: StyleEngine;
+    const { file, fallback } = this.styleFor(essay, request);
+    const name = essay.pandoc?.style?.name ?? file.path;
+    let failure: string | null = null;
     try {
-      engine = await this.engineFor(file);
+      const engine = await this.engineFor(file);
+      engine.sync(essay);
+      // A style can compile and still print nothing usable (a macro it names is missing).
+      const probe = noteOrder(essay).clusters.find((cluster) => cluster.items.some((item) => item.use.entry));
+      const printed = probe ? engine.renderCluster(probe) : null;
+      if (!printed?.includes('[CSL STYLE ERROR')) return (cluster) => renderWith(engine, cluster, fallback);
+      failure = /\[CSL STYLE ERROR: ([^\]]*)\]/.exec(printed)?.[1] ?? 'it prints a style error';
+      styleFailed(file.path, file.version, failure);
     } catch (error) {
-      fallback = `The style "${essay.pandoc?.style?.name ?? file.path}" cannot be compiled (${error instanceof Error ? error.message.split('\n')[0] : String(error)}).`;
-      file = this.styleFor({ ...essay, pandoc: essay.pandoc ? { ...essay.pandoc, style: null } : essay.pandoc }, request).file;
-      engine = await this.engineFor(file);
+      failure = error instanceof Error ? error.message.split('\n')[0] : String(error);
     }
+    if (file.path === join(this.bundled, defaultStyleFile)) throw new Error(`The shipped Chicago style cannot be used (${failure}).`);
+    const chicago = this.styleFor({ ...essay, pandoc: essay.pandoc ? { ...essay.pandoc, style: null } : essay.pandoc }, request).file;
+    const engine = await this.engineFor(chicago);
     engine.sync(essay);
-    return (cluster) => renderWith(engine, cluster, fallback);
+    return (cluster) => renderWith(engine, cluster, `The style "${name}" cannot be compiled (${failure}).`);
   }
 }
 

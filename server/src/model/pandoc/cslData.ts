@@ -302,8 +302,62 @@ const NAME_FIELDS: Record<string, string> = { author: 'author', editor: 'editor'
  * notes print.
  */
 export function toCslItem(entry: LibraryEntry): CslItem {
-  const base: CslItem = entry.csl ? { ...entry.csl, id: entry.key, type: typeof entry.csl.type === 'string' ? entry.csl.type : 'document' } : bibtexToCsl(entry);
+  const base: CslItem = entry.csl ? sanitised(entry.key, entry.csl) : bibtexToCsl(entry);
   return withShortTitle(base);
+}
+
+const NAME_VARIABLES = new Set(['author', 'editor', 'translator', 'container-author', 'collection-editor', 'composer', 'director', 'editorial-director', 'illustrator', 'interviewer', 'original-author', 'recipient', 'reviewed-author']);
+const DATE_VARIABLES = new Set(['issued', 'accessed', 'original-date', 'event-date', 'submitted']);
+
+/**
+ * A CSL-JSON or CSL-YAML item as citeproc can take it whatever the file holds: names as lists of
+ * name objects (a string becomes a literal name), dates as `date-parts` of numbers (else a
+ * literal), other variables as strings (numbers written as text, lists and objects dropped).
+ * citeproc throws on the shapes it does not expect, and a hand-written YAML file has them.
+ */
+function sanitised(key: string, raw: Record<string, unknown>): CslItem {
+  const item: CslItem = { id: key, type: typeof raw.type === 'string' && raw.type ? raw.type : 'document' };
+  for (const [variable, value] of Object.entries(raw)) {
+    if (variable === 'id' || variable === 'type' || value === null || value === undefined) continue;
+    if (NAME_VARIABLES.has(variable)) {
+      const names = (Array.isArray(value) ? value : [value])
+        .map((name): CslName | null => {
+          if (typeof name === 'string') return { literal: name };
+          if (!name || typeof name !== 'object') return null;
+          const out: CslName = {};
+          for (const part of ['family', 'given', 'literal', 'non-dropping-particle', 'suffix'] as const) {
+            const text = (name as Record<string, unknown>)[part];
+            if (typeof text === 'string' || typeof text === 'number') out[part] = String(text);
+          }
+          return Object.keys(out).length > 0 ? out : null;
+        })
+        .filter((name): name is CslName => name !== null);
+      if (names.length > 0) item[variable] = names;
+    } else if (DATE_VARIABLES.has(variable)) {
+      const date = cslDate(value);
+      if (date) item[variable] = date;
+    } else if (typeof value === 'string' || typeof value === 'number') item[variable] = String(value);
+  }
+  return item;
+}
+
+function cslDate(value: unknown): Record<string, unknown> | null {
+  if (typeof value === 'number') return { 'date-parts': [[value]] };
+  if (value instanceof Date) return { 'date-parts': [[value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate()]] };
+  if (typeof value === 'string') return dateOf(value);
+  if (!value || typeof value !== 'object') return null;
+  const date = value as Record<string, unknown>;
+  const parts = date['date-parts'];
+  if (Array.isArray(parts)) {
+    const clean = parts
+      .filter((part): part is unknown[] => Array.isArray(part))
+      .map((part) => part.map(Number).filter((n) => Number.isInteger(n)).slice(0, 3))
+      .filter((part) => part.length > 0)
+      .slice(0, 2);
+    if (clean.length > 0) return { 'date-parts': clean };
+  }
+  const text = date.literal ?? date.raw;
+  return typeof text === 'string' || typeof text === 'number' ? dateOf(String(text)) : null;
 }
 
 /**
