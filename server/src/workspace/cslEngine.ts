@@ -48,6 +48,8 @@ async function loadCiteproc(log: (message: string) => void): Promise<Citeproc> {
 export class StyleEngine {
   private entries = new Map<string, LibraryEntry>();
   private bibliography: Map<string, string> | null = null;
+  /** Whether the style was seen to print a citation (once per engine: a style does not change). */
+  checked = false;
 
   constructor(
     private readonly engine: CiteprocEngine,
@@ -216,9 +218,10 @@ export class CslEngines {
     try {
       const engine = await this.engineFor(file);
       engine.sync(essay);
-      // A style can compile and still print nothing usable (a macro it names is missing).
-      const probe = noteOrder(essay).clusters.find((cluster) => cluster.items.some((item) => item.use.entry));
+      // A style can compile and still print nothing usable (a macro it names is missing): tried once.
+      const probe = engine.checked ? undefined : noteOrder(essay).clusters.find((cluster) => cluster.items.some((item) => item.use.entry));
       const printed = probe ? engine.renderCluster(probe) : null;
+      if (probe && printed !== null && !printed.includes('[CSL STYLE ERROR')) engine.checked = true;
       if (!printed?.includes('[CSL STYLE ERROR')) return (cluster) => renderWith(engine, cluster, fallback);
       failure = /\[CSL STYLE ERROR: ([^\]]*)\]/.exec(printed)?.[1] ?? 'it prints a style error';
       styleFailed(file.path, file.version, failure);

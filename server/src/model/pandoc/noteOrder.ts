@@ -12,7 +12,7 @@
  *
  * Pure: an `Essay` in, clusters out; memoised per essay.
  */
-import { comparePositions } from '../text';
+import { comparePositions, LineIndex } from '../text';
 import type { Essay, Position, Range } from '../types';
 import type { KeyUse } from './index';
 import type { CiteMode } from './scan';
@@ -128,6 +128,7 @@ function buildNoteOrder(essay: Essay): NoteOrder {
   anchors.forEach((anchor, i) => numberOf.set(anchor.label ?? anchor, i + 1));
 
   const clusters: CitationCluster[] = [];
+  const lines = new LineIndex(essay.text);
   for (const { group, note } of placed) {
     const noteNumber = note === null ? undefined : numberOf.get(note);
     // A footnote with no marker is not printed, and neither are its citations.
@@ -137,7 +138,7 @@ function buildNoteOrder(essay: Essay): NoteOrder {
     clusters.push({
       noteNumber,
       inNote,
-      atNoteStart: !inNote || startsNote(essay, note, start),
+      atNoteStart: !inNote || startsNote(essay, lines, note, start),
       citeRange: group[0].citeRange,
       items: group.map((use) => {
         const parsed = parseLocator(use.suffix);
@@ -154,18 +155,12 @@ function buildNoteOrder(essay: Essay): NoteOrder {
 }
 
 /** Whether only white space (or a quotation's opening) precedes the citation in its note. */
-function startsNote(essay: Essay, note: Anchor | string, at: Position): boolean {
+function startsNote(essay: Essay, lines: LineIndex, note: Anchor | string, at: Position): boolean {
   let from: Position | null = null;
   if (typeof note === 'string') from = essay.notes.find((n) => n.form === 'footnote' && n.label === note)?.textRange.start ?? null;
   else if (note.range) from = { line: note.range.start.line, character: note.range.start.character + 2 };
   if (!from) return true;
-  const lines = essay.text.split(/\r\n|\r|\n/, at.line + 1);
-  let before = '';
-  for (let line = from.line; line <= at.line; line++) {
-    const text = lines[line] ?? '';
-    before += text.slice(line === from.line ? from.character : 0, line === at.line ? at.character : text.length);
-  }
-  return before.trim() === '';
+  return essay.text.slice(lines.offset(from), lines.offset(at)).trim() === '';
 }
 
 /** CSL's near-note distance: a work cited within this many notes is "near". */
