@@ -277,6 +277,30 @@ describe('CSL rendering (citeproc, Chicago full note)', function () {
     });
   });
 
+  it('renders any BibTeX field values and any suffix without throwing (fuzz)', async function () {
+    const fc = await import('fast-check');
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-csl-fuzz-'));
+    try {
+      const path = join(folder, 'essay.md');
+      const text = `${front}A [@k, SUFFIX]. B.[^1]\n\n[^1]: [@k].\n`;
+      const value = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '{', '}', '\\', '"', '-', '1', '9', ':', 'é', '&', '<', 'and', 'others', '--', '~', '$'), maxLength: 30 });
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('book', 'article', 'misc', 'incollection', 'nonsense'), value, value, value, value, value, async (type, author, title, year, pages, suffix) => {
+          const entry = `@${type}{k, author = {${author.replace(/[{}]/g, '')}}, title = {${title.replace(/[{}]/g, '')}}, year = {${year.replace(/[{}]/g, '')}}, pages = {${pages.replace(/[{}]/g, '')}}}`;
+          writeFileSync(join(folder, 'refs.bib'), entry);
+          const source = text.replace('SUFFIX', suffix.replace(/[[\]@;\n]/g, ''));
+          writeFileSync(path, source);
+          const essay = analyseEssay(source, { libraries: libraryLoader(path, { extra: [], roots: [folder], allowOutside: false }) });
+          const notes = await renderEssayNotes(engines, essay, { documentPath: path, roots: [folder], allowOutside: false });
+          for (const note of notes) assert.ok(note.rendered === null || typeof note.rendered.markdown === 'string');
+        }),
+        { numRuns: 40 },
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('writes citeproc HTML as Markdown without letting its text become Markdown', function () {
     assert.equal(htmlToMarkdown('<i>City of Quartz</i>, 3 *stars* &amp; [x]'), '*City of Quartz*, 3 \\*stars\\* & \\[x\\]');
     assert.equal(htmlToMarkdown('<div class="csl-entry">A. <i>B</i><i></i>.</div>'), 'A. *B*.');
