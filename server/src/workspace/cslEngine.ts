@@ -140,13 +140,19 @@ export interface StyleRequest {
 /** The engines of a server (or a CLI run): one per style file and version, built on first use. */
 export class CslEngines {
   private readonly engines = new Map<string, Promise<StyleEngine>>();
-  private readonly bundled: string;
+  private bundledFolder: string | undefined;
   private readonly log: (message: string) => void;
   private locale: string | null = null;
 
   constructor(options: EngineOptions = {}) {
-    this.bundled = options.bundled ?? bundledStyleFolder();
+    this.bundledFolder = options.bundled;
     this.log = options.log ?? (() => undefined);
+  }
+
+  /** The shipped styles' folder, looked for on first use (not when the server starts). */
+  private get bundled(): string {
+    this.bundledFolder ??= bundledStyleFolder();
+    return this.bundledFolder;
   }
 
   /** The style file an essay renders with, and why it is not the one it names (null when it is). */

@@ -19,9 +19,18 @@ const maxStyleBytes = 2_000_000;
 
 /** The folder of the shipped styles: `csl/` at the root of the repository or beside `dist/`. */
 export function bundledStyleFolder(): string {
-  // dist/server.js → ../csl; server/src/workspace/*.ts (tests) → ../../../csl.
+  // dist/server.js → ../csl; server/src/workspace/*.ts (tests) → ../../../csl. Looked for only when
+  // a note is rendered: a server run under Node's permission model may not read there at all.
   const candidates = [join(__dirname, '..', 'csl'), join(__dirname, '..', '..', '..', 'csl')];
-  return candidates.find((folder) => existsSync(join(folder, defaultStyleFile))) ?? candidates[0];
+  return candidates.find((folder) => readable(join(folder, defaultStyleFile))) ?? candidates[0];
+}
+
+function readable(path: string): boolean {
+  try {
+    return existsSync(path);
+  } catch {
+    return false; // not allowed to look
+  }
 }
 
 export interface StyleFile {
@@ -48,7 +57,7 @@ function versionOf(path: string): { version: string; size: number } | null {
 /** Reads a style file and checks that it is one: a `<style>` in CSL's namespace with a citation layout. */
 export function readStyle(path: string): { file: StyleFile | null; problem: string | null } {
   const stat = versionOf(path);
-  if (!stat) return { file: null, problem: existsSync(path) ? 'is a folder, not a style file' : 'cannot be found' };
+  if (!stat) return { file: null, problem: readable(path) ? 'is a folder, not a style file' : 'cannot be found' };
   const cached = read.get(path);
   if (cached && cached.version === stat.version) return withFailure(path, cached);
   let result: { file: StyleFile | null; problem: string | null };
@@ -108,19 +117,19 @@ function inside(path: string, root: string): boolean {
  *
  * @returns the path, or a problem in words.
  */
-export function locateStyle(name: string, documentPath: string | null, roots: string[] | null, allowOutside: boolean, bundled = bundledStyleFolder()): { path: string | null; problem: string | null } {
+export function locateStyle(name: string, documentPath: string | null, roots: string[] | null, allowOutside: boolean, bundled?: string): { path: string | null; problem: string | null } {
   if (isUrl(name)) return { path: null, problem: 'is a URL, which Apparatus does not download' };
   const withExtension = /\.csl$/i.test(name) ? name : `${name}.csl`;
   const folder = documentPath ? dirname(documentPath) : (roots?.[0] ?? process.cwd());
   const path = resolve(folder, withExtension);
-  if (existsSync(path)) {
+  if (readable(path)) {
     if (roots && !allowOutside && !roots.some((root) => inside(path, root))) {
       return { path: null, problem: 'is outside the workspace and was not read (setting apparatus.bibliographyOutsideWorkspace)' };
     }
     return { path, problem: null };
   }
-  const shipped = join(bundled, basename(withExtension));
-  if (basename(withExtension).endsWith('.csl') && existsSync(shipped)) return { path: shipped, problem: null };
+  const shipped = join(bundled ?? bundledStyleFolder(), basename(withExtension));
+  if (readable(shipped)) return { path: shipped, problem: null };
   return { path: null, problem: 'cannot be found' };
 }
 
