@@ -229,6 +229,9 @@ async function main(): Promise<void> {
   writeFileSync(jsonPath, JSON.stringify(report, null, 2) + '\n');
   publish(report, options.writeMarkdown);
   console.log(`Wrote ${jsonPath}`);
+  // The CSL engine's own cost (Pandoc keys, issue 13), measured in a process of its own.
+  console.log('\nCSL engine on a 5,000-entry .bib (bench/pandoc/csl.bench.ts):');
+  process.stdout.write(execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(REPO, 'bench', 'pandoc', 'csl.bench.ts')], { cwd: REPO, encoding: 'utf8' }));
 }
 
 interface Report {

@@ -37,6 +37,10 @@ test('the grammars and the icon named by package.json are in the package', () =>
   assert.ok(has(manifest.icon), manifest.icon);
 });
 
+test('the CSL styles and locale the server renders notes with are in the package, with their attribution', () => {
+  for (const file of ['csl/chicago-fullnote-bibliography.csl', 'csl/chicago-note-bibliography.csl', 'csl/locales-en-US.xml', 'csl/README.md']) assert.ok(has(file), file);
+});
+
 test('README, CHANGELOG and LICENSE are in the package', () => {
   // vsce may change the case of these names (readme.md, LICENSE.txt).
   const hasDocument = (pattern) => files.some((file) => pattern.test(file));

@@ -20,6 +20,7 @@ import {
   ErrorCodes,
   type InitializeResult,
   LSPErrorCodes,
+  type Hover,
   type Position,
   ProposedFeatures,
   ResponseError,
@@ -40,7 +41,9 @@ import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, W
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
-import { provideKeyCompletion } from './features/pandocKeys';
+import { keyUseAt, provideKeyCompletion } from './features/pandocKeys';
+import { CslEngines } from './workspace/cslEngine';
+import type { CitationRenderer } from './model/pandoc/cslOutput';
 import { type ApparatusSettings, defaultSettings, parseSettings, toAnalysisOptions, sharedBibliographySetting } from './features/config';
 import { provideDeclaration } from './features/declaration';
 import { provideDefinition } from './features/definition';
@@ -265,7 +268,7 @@ function startServer(args: string[]): void {
     name: string,
     empty: R,
     analysis: 'latest' | 'fresh',
-    provide: (essay: Essay, params: P) => R,
+    provide: (essay: Essay, params: P) => R | Promise<R>,
   ) {
     return guard(name, empty, async (params: P, token) => {
       const uri = params.textDocument.uri;
@@ -531,8 +534,25 @@ function startServer(args: string[]): void {
     settle('Clearing diagnostics', connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
   });
 
+  // The CSL engine (citeproc) renders what a Pandoc key's note will print. It is built on the
+  // first hover on a key, which waits for it; never at start-up or on the analysis path.
+  const cslEngines = new CslEngines({ log: (message) => connection.console.log(message) });
+
+  async function citationRenderer(essay: Essay, uri: string): Promise<CitationRenderer | undefined> {
+    try {
+      const { documentPath, roots: trusted, allowOutside } = librarySources(uri);
+      return await cslEngines.rendererFor(essay, { documentPath, roots: trusted, allowOutside });
+    } catch (error) {
+      connection.console.error(`Notes cannot be rendered with CSL (${describeError(error)}); the hover shows the entry instead.`);
+      return undefined;
+    }
+  }
+
   connection.onHover(
-    answerFromEssay('Hover', null, 'latest', (essay, params) => provideHover(essay, params.position)),
+    answerFromEssay('Hover', null, 'latest', async (essay, params): Promise<Hover | null> => {
+      const onKnownKey = keyUseAt(essay, params.position)?.entry;
+      return provideHover(essay, params.position, onKnownKey ? await citationRenderer(essay, params.textDocument.uri) : undefined);
+    }),
   );
 
   connection.onDefinition(

@@ -59,7 +59,10 @@ describe('server: Pandoc keys', function () {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: essayUri }, position: positionOf(essayText, '@white1991middle') });
     const value = (hover?.contents as MarkupContent).value;
     assert.match(value, /^see \*\*@white1991middle\*\* — \*\*503\*\*/);
-    assert.match(value, /“The Middle Ground Revisited”\. \*Journal of American History\* 78 \(2\): 501–512/);
+    // The note as Chicago (full note) prints it there, rendered by the CSL engine the hover built.
+    assert.match(value, /\*\*Note 2\*\* · first citation of this work/);
+    assert.match(value, /^> See Richard White and William Cronon, “The Middle Ground Revisited,” \*Journal of American History\* 78, no\. 2 \(1991\): 503; James C\. Scott, \*Seeing Like a State\* \(New Haven: Yale University Press, 1998\), chap\. 2\.$/m);
+    assert.match(value, /Bibliography: White, Richard, and William Cronon\. “The Middle Ground Revisited\.” \*Journal of American History\* 78, no\. 2 \(1991\): 501–12\./);
 
     const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
       textDocument: { uri: essayUri },

@@ -8,6 +8,7 @@ import { type Hover, MarkupKind, type Position } from 'vscode-languageserver';
 import type { BibliographyEntry, Citation, Essay, Note, Range } from '../model/types';
 import { noteFor, notesFor, targetAt } from './locate';
 import { provideKeyHover } from './pandocKeys';
+import type { CitationRenderer } from '../model/pandoc/cslOutput';
 import {
   citingNotes,
   describeCitation,
@@ -101,9 +102,9 @@ function entryMarkdown(essay: Essay, entry: BibliographyEntry): string {
   return [heading, renderEntry(entry), cited].join('\n\n');
 }
 
-export function provideHover(essay: Essay, position: Position): Hover | null {
-  // A Pandoc key (`[@key, p. 33]`), in the text or inside a note: its entry in the bibliography file.
-  const key = provideKeyHover(essay, position);
+export function provideHover(essay: Essay, position: Position, renderCitation?: CitationRenderer): Hover | null {
+  // A Pandoc key (`[@key, p. 33]`), in the text or inside a note: its note as the CSL style prints it.
+  const key = provideKeyHover(essay, position, renderCitation);
   if (key) return key;
   const target = targetAt(essay, position);
   if (!target) return null;

@@ -4,9 +4,10 @@
  * resolved to its entry in a .bib, CSL-JSON or CSL-YAML file, with the entry's line), or returns
  * null so the note and bibliography features answer instead.
  *
- * The entry is shown in a plain author-date form built from its fields (no CSL engine): author,
- * year, title, container, volume and issue, pages, place and publisher, and the locator written
- * in the citation.
+ * Hover shows the note as the essay's CSL style prints it at that place in note order when the
+ * server hands in a renderer (the engine is built on the first hover, in the workspace layer);
+ * without one, and in completion, the entry is shown in a plain author-date form built from its
+ * fields: author, year, title, container, volume and issue, pages, place and publisher.
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,7 +21,9 @@ import {
   type Position,
   type ReferenceContext,
 } from 'vscode-languageserver';
+import type { CitationRenderer, RenderedCitation } from '../model/pandoc/cslOutput';
 import type { KeyUse, PandocModel } from '../model/pandoc/index';
+import { CslPosition, noteOrder, type ClusterItem } from '../model/pandoc/noteOrder';
 import type { LibraryEntry } from '../model/pandoc/library';
 import { comparePositions, rangeContains } from '../model/text';
 import type { Essay, Range } from '../model/types';
@@ -99,14 +102,44 @@ function citedAs(use: KeyUse): string {
   return `${prefix}**@${use.key}**${suffix}${mode}`;
 }
 
-export function provideKeyHover(essay: Essay, position: Position): Hover | null {
+/** Where the citation stands in note order, in words ("first citation: full note"). */
+function positionWords(item: ClusterItem): string {
+  switch (item.position) {
+    case CslPosition.First:
+      return 'first citation of this work';
+    case CslPosition.Subsequent:
+      return `cited before, first in note ${item.firstNote}`;
+    default:
+      return 'same work as the citation just before (Ibid.)';
+  }
+}
+
+/** The note as the CSL style prints it here, and the work's bibliography entry. */
+function renderedLines(use: KeyUse, item: ClusterItem, rendered: RenderedCitation): string[] {
+  const lines = [`**Note ${rendered.noteNumber}** · ${positionWords(item)}`, `> ${rendered.markdown}`];
+  const entry = rendered.bibliography.get(use.key);
+  if (entry) lines.push(`Bibliography: ${entry}`);
+  lines.push(rendered.fallback ? `*${rendered.fallback} Shown in ${rendered.style}.*` : `*${rendered.style}.*`);
+  return lines;
+}
+
+/**
+ * Hover on a key: what its note will print there when a CSL renderer is given (the full note the
+ * first time, the short note or Ibid. later, with the locator, and the bibliography entry), else
+ * the entry in plain author-date form; then the file and line of the entry.
+ */
+export function provideKeyHover(essay: Essay, position: Position, render?: CitationRenderer): Hover | null {
   const model = essay.pandoc;
   const use = keyUseAt(essay, position);
   if (!model || !use) return null;
   const uses = model.uses.filter((other) => other.key === use.key).length;
   const lines = [citedAs(use)];
   if (use.entry) {
-    lines.push(formatLibraryEntry(use.entry));
+    const cluster = render ? noteOrder(essay).clusterOf.get(use) : undefined;
+    const item = cluster?.items.find((candidate) => candidate.use === use);
+    const rendered = cluster && item && render ? render(cluster) : null;
+    if (rendered && item) lines.push(...renderedLines(use, item, rendered));
+    else lines.push(formatLibraryEntry(use.entry));
     lines.push(`*${use.entry.type}, ${libraryName(model, use.library)} line ${use.entry.line + 1}; cited ${uses === 1 ? 'once' : `${uses} times`} in this essay.*`);
   } else {
     const files = model.libraries.map((loaded) => loaded.name);

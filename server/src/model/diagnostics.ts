@@ -35,6 +35,7 @@ export const defaultSeverities: Record<string, Severity> = {
   'duplicate-citation-key': 'warning',
   'malformed-bibliography-entry': 'warning',
   'missing-bibliography-file': 'warning',
+  'invalid-csl-style': 'warning',
 };
 
 export function diagnostic(

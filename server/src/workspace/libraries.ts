@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { bibliographyNames, type LibraryLoader, type LoadedLibrary } from '../model/pandoc/index';
 import { parseLibrary, type Library } from '../model/pandoc/library';
+import { styleProblem } from './cslStyles';
 
 /** Larger files are not read (one diagnostic instead). */
 export const maxLibraryBytes = 20_000_000;
@@ -62,7 +63,7 @@ function inside(path: string, root: string): boolean {
 
 /** A loader for the essay at `documentPath` (null for an unsaved document). */
 export function libraryLoader(documentPath: string | null, options: LoaderOptions): LibraryLoader {
-  return (names) => {
+  const load: LibraryLoader = (names) => {
     const folder = documentPath ? dirname(documentPath) : (options.roots?.[0] ?? process.cwd());
     let own = names;
     // A bookdown chapter (.Rmd) with no front matter of its own cites from its index.Rmd: nothing
@@ -91,4 +92,7 @@ export function libraryLoader(documentPath: string | null, options: LoaderOption
       return { name, library, problem, path };
     });
   };
+  // The style `csl:` names: read and checked, not compiled (that is for the first hover).
+  load.checkStyle = (name) => styleProblem(name, documentPath, options.roots, options.allowOutside);
+  return load;
 }

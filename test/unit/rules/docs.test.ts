@@ -147,8 +147,9 @@ function outputAfter(nodes: RootContent[], index: number): string | null {
 
 function analyse(example: Example): Essay {
   const settings = parseSettings(example.settings, (message) => assert.fail(`${example.tag}: ${message}`));
-  // Examples name no file that exists: every bibliography file they name is missing.
-  return analyseEssay(example.text, { ...toAnalysisOptions(settings), libraries: (names) => names.map((name) => ({ name, library: null, problem: 'cannot be found' })) });
+  // Examples name no file that exists: every bibliography file and CSL style they name is missing.
+  const libraries = Object.assign((names: string[]) => names.map((name) => ({ name, library: null, problem: 'cannot be found' })), { checkStyle: () => 'cannot be found' });
+  return analyseEssay(example.text, { ...toAnalysisOptions(settings), libraries });
 }
 
 const IGNORE_COMMENT = /<!--\s*apparatus-ignore\s*-->/g;

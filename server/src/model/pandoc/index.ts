@@ -30,8 +30,19 @@ export interface LoadedLibrary {
   path?: string;
 }
 
-/** Reads the named bibliography files (names as written, relative to the document). */
-export type LibraryLoader = (names: string[]) => LoadedLibrary[];
+/**
+ * Reads the named bibliography files (names as written, relative to the document). `checkStyle`,
+ * when given, says why the CSL style `csl:` names cannot be used (null when it can).
+ */
+export type LibraryLoader = ((names: string[]) => LoadedLibrary[]) & { checkStyle?: (name: string) => string | null };
+
+/** The CSL style front matter names (`csl:` or `citation-style:`), and why it cannot be used. */
+export interface StyleChoice {
+  name: string;
+  problem: string | null;
+  /** The `csl:` line, where a problem is reported. */
+  range: Range;
+}
 
 export interface KeyUse {
   key: string;
@@ -58,6 +69,8 @@ export interface PandocModel {
   keys: Map<string, { entry: LibraryEntry; library: string }>;
   /** Whether the essay names a bibliography at all (unknown keys are reported only then). */
   hasBibliography: boolean;
+  /** The CSL style named in front matter, or null for the default (Chicago). */
+  style?: StyleChoice | null;
 }
 
 export class PandocCache {
@@ -85,6 +98,21 @@ export function bibliographyNames(frontMatterYaml: string | null): string[] {
   return [];
 }
 
+/** `csl:` (or Pandoc's alias `citation-style:`) in front matter, with its line in the YAML text. */
+export function cslStyleName(frontMatterYaml: string | null): { name: string; line: number } | null {
+  if (!frontMatterYaml) return null;
+  const found = /^(csl|citation-style)\s*:/m.exec(frontMatterYaml);
+  if (!found) return null;
+  try {
+    const value: unknown = parseYaml(frontMatterYaml);
+    const field = value && typeof value === 'object' ? (value as Record<string, unknown>)[found[1]] : undefined;
+    if (typeof field !== 'string' || field.trim() === '') return null;
+    return { name: field.trim(), line: frontMatterYaml.slice(0, found.index).split('\n').length - 1 };
+  } catch {
+    return null; // broken YAML is reported elsewhere
+  }
+}
+
 export function analysePandoc(
   text: string,
   blocks: Block[],
@@ -108,6 +136,12 @@ export function analysePandoc(
   }
   const hasBibliography = libraries.length > 0;
   if (!hasBibliography && !text.includes('@') && !text.includes('^[')) return empty;
+  const styleName = cslStyleName(frontMatter?.yaml ?? null);
+  let style: StyleChoice | null = null;
+  if (styleName && frontMatter) {
+    const line = frontMatter.range.start.line + 1 + styleName.line;
+    style = { name: styleName.name, problem: load?.checkStyle?.(styleName.name) ?? null, range: { start: { line, character: 0 }, end: { line, character: lines0(text, line) } } };
+  }
 
   const keys = new Map<string, { entry: LibraryEntry; library: string }>();
   for (const loaded of libraries) {
@@ -141,7 +175,12 @@ export function analysePandoc(
       }
     }
   }
-  return { uses, inlineNotes, libraries, keys, hasBibliography };
+  return { uses, inlineNotes, libraries, keys, hasBibliography, style };
+}
+
+/** The length of line `line` of `text`. */
+function lines0(text: string, line: number): number {
+  return (text.split(/\r\n|\r|\n/, line + 1)[line] ?? '').length;
 }
 
 /**
@@ -201,6 +240,13 @@ export function pandocDiagnostics(model: PandocModel, frontMatterRange: Range | 
         }),
       );
     }
+  }
+  if (model.style?.problem) {
+    diagnostics.push(
+      diagnostic('invalid-csl-style', `The CSL style "${model.style.name}" ${model.style.problem}. Notes are shown in Chicago style (full note) instead: correct the path in \`csl:\` (relative to this file) or remove the line.`, model.style.range, {
+        data: { style: model.style.name },
+      }),
+    );
   }
   // Duplicate keys across and within the files.
   const seen = new Map<string, string>();

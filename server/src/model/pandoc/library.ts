@@ -23,6 +23,8 @@ export interface LibraryEntry {
   keyPosition: Position;
   /** Line of the entry's first line. */
   line: number;
+  /** The item as written, for a CSL-JSON or CSL-YAML entry (what a CSL processor is given). */
+  csl?: Record<string, unknown>;
 }
 
 export interface LibraryError {
@@ -379,7 +381,7 @@ function cslEntries(items: unknown[], text: string, pattern: (key: string) => Re
     const key = String(item.id);
     const where = lineOfKey(text, lines, key, from, pattern);
     from = where.next;
-    entries.push({ key, type: typeof item.type === 'string' ? item.type : 'document', fields: cslFields(item), keyPosition: { line: where.line, character: where.character }, line: where.line });
+    entries.push({ key, type: typeof item.type === 'string' ? item.type : 'document', fields: cslFields(item), keyPosition: { line: where.line, character: where.character }, line: where.line, csl: item });
   }
   return entries;
 }
