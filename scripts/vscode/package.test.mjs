@@ -37,6 +37,12 @@ test('the grammars and the icon named by package.json are in the package', () =>
   assert.ok(has(manifest.icon), manifest.icon);
 });
 
+test('the preview stylesheets named by package.json are in the package', () => {
+  const styles = manifest.contributes?.['markdown.previewStyles'] ?? [];
+  assert.ok(styles.length > 0, 'package.json contributes a preview stylesheet');
+  for (const style of styles) assert.ok(has(style), style);
+});
+
 test('README, CHANGELOG and LICENSE are in the package', () => {
   // vsce may change the case of these names (readme.md, LICENSE.txt).
   const hasDocument = (pattern) => files.some((file) => pattern.test(file));
