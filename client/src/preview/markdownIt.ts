@@ -83,6 +83,8 @@ export interface MarkdownIt {
   renderer: Renderer;
   helpers: { parseLinkLabel(state: StateInline, start: number, disableNested?: boolean): number };
   utils: { escapeHtml(text: string): string };
+  options: Record<string, unknown>;
+  parse(src: string, env: unknown): Token[];
   render(src: string, env?: unknown): string;
   use(plugin: (md: MarkdownIt, ...options: never[]) => void, ...options: unknown[]): MarkdownIt;
 }

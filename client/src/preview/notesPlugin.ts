@@ -7,7 +7,7 @@
  * marked (class `apparatus-problem`, styled by `media/preview.css`) with the problem as its title.
  *
  * The structure comes from the text alone, so the preview shows notes at once; what the notes
- * resolve to comes from the language server through `resolutionFor` (see `resolutionCache.ts`):
+ * resolve to comes from the language server through `resolutionFor` (see `resolutions.ts`):
  * until it has answered, notes show their text and Pandoc keys print as written, unmarked.
  *
  * The preview calls the plugin synchronously for every render: nothing here waits, and any
@@ -31,7 +31,11 @@ export interface CiteItem {
 
 type NoteKind = 'footnote' | 'endnote' | 'inline' | 'cite';
 
-/** One entry of the notes section. */
+/**
+ * One entry of the notes section, made when the text is parsed. What the server says about it is
+ * looked up when it is rendered: VS Code keeps a document's tokens until its text changes and
+ * renders them again when the server's answer arrives.
+ */
 interface NoteEntry {
   /** Reading-order number; 0 for a definition no marker refers to. */
   number: number;
@@ -39,10 +43,12 @@ interface NoteEntry {
   label: string | null;
   /** Block tokens of the note's text; null for a marker whose definition is missing. */
   body: Token[] | null;
-  /** Markers pointing to it so far (each gets a back-link). */
+  /** The note's words, for its tooltip. */
+  text: string;
+  /** A citation that is a note of its own: its items. */
+  items: CiteItem[] | null;
+  /** Markers pointing to it (each gets a back-link). */
   references: number;
-  title: string;
-  problems: string[];
 }
 
 /** What an inline `apparatus_ref` token carries. */
@@ -62,7 +68,6 @@ interface RefMeta {
 
 interface PluginEnv {
   endnotes?: Set<string>;
-  resolution?: PreviewNotes;
 }
 
 const ENV_KEY = 'apparatusNotes';
@@ -73,15 +78,19 @@ export function notesPlugin(md: MarkdownIt, options: NotesPluginOptions = {}): v
   md.block.ruler.before('reference', 'apparatus_footnote_definition', safeBlock(footnoteDefinition, report), { alt: ['paragraph', 'reference'] });
   md.core.ruler.after('block', 'apparatus_endnote_definitions', safeCore(endnoteDefinitions, report));
   md.inline.ruler.before('link', 'apparatus_note_reference', safeInline(noteReference, report));
-  md.core.ruler.after('inline', 'apparatus_notes_section', safeCore((state) => notesSection(state, options), report));
+  md.core.ruler.after('inline', 'apparatus_notes_section', safeCore(notesSection, report));
 
+  // Rendering never fails either: a rule that cannot print its token prints the text as written.
+  const resolutionOf = (env: unknown): PreviewNotes | undefined =>
+    typeof env === 'object' && env !== null ? safely(() => options.resolutionFor?.(env as Record<string, unknown>), report) : undefined;
   const rules = md.renderer.rules;
-  rules.apparatus_ref = (tokens, index, _options, env) => renderReference(md, tokens[index].meta as RefMeta, resolutionOf(env));
+  rules.apparatus_ref = (tokens, index, _options, env) =>
+    safely(() => renderReference(md, tokens[index].meta as RefMeta, resolutionOf(env)), report) ?? md.utils.escapeHtml((tokens[index].meta as RefMeta).source);
   rules.apparatus_footnote_open = () => '';
   rules.apparatus_footnote_close = () => '';
   rules.apparatus_notes_open = () => '<hr class="apparatus-notes-separator">\n<section class="apparatus-notes">\n<ol class="apparatus-notes-list">\n';
   rules.apparatus_notes_close = () => '</ol>\n</section>\n';
-  rules.apparatus_note_open = (tokens, index) => renderNoteOpen(md, tokens[index].meta as NoteEntry);
+  rules.apparatus_note_open = (tokens, index, _options, env) => safely(() => renderNoteOpen(md, tokens[index].meta as NoteEntry, resolutionOf(env)), report) ?? '<li>';
   rules.apparatus_note_close = () => '</li>\n';
   rules.apparatus_backrefs = (tokens, index) => renderBackReferences(tokens[index].meta as NoteEntry);
 }
@@ -356,8 +365,7 @@ export function parseCitation(inner: string): CiteItem[] | null {
 // The notes section: definitions leave their places in the text, markers get reading-order
 // numbers, and the notes follow the text (pasted endnotes: where their list was).
 
-function notesSection(state: StateCore, options: NotesPluginOptions): void {
-  const env = pluginEnv(state.env);
+function notesSection(state: StateCore): void {
   const body: Token[] = [];
   const definitions = new Map<string, Token[]>();
   const definitionOrder: string[] = [];
@@ -393,15 +401,13 @@ function notesSection(state: StateCore, options: NotesPluginOptions): void {
   }
   if (references.length === 0 && definitions.size === 0) return;
 
-  env.resolution = safely(() => options.resolutionFor?.(state.env));
-  const resolution = env.resolution;
   const notes: NoteEntry[] = [];
   const byLabel = new Map<string, NoteEntry>();
   for (const ref of references) {
     const id = ref.label !== undefined ? `${ref.kind}:${ref.label}` : null;
     let note = id ? byLabel.get(id) : undefined;
     if (!note) {
-      note = newNote(state, ref, notes.length + 1, id ? definitions.get(id) ?? null : null, resolution);
+      note = newNote(state, ref, notes.length + 1, id ? definitions.get(id) ?? null : null);
       notes.push(note);
       if (id) byLabel.set(id, note);
     }
@@ -412,9 +418,8 @@ function notesSection(state: StateCore, options: NotesPluginOptions): void {
   for (const id of unused) {
     const label = id.slice(id.indexOf(':') + 1);
     const kind = id.startsWith('endnote:') ? 'endnote' : 'footnote';
-    const note: NoteEntry = { number: 0, kind, label, body: definitions.get(id) ?? null, references: 0, title: '', problems: [] };
-    note.problems.push(...problemsOf(resolution, label));
-    notes.push(note);
+    const body = definitions.get(id) ?? null;
+    notes.push({ number: 0, kind, label, body, text: plainText(body ?? []), items: null, references: 0 });
   }
 
   const section = sectionTokens(state, notes);
@@ -430,10 +435,11 @@ function define(definitions: Map<string, Token[]>, order: string[], id: string, 
   order.push(id);
 }
 
-function safely<T>(get: () => T): T | undefined {
+function safely<T>(get: () => T, report: (error: unknown) => void): T | undefined {
   try {
     return get();
-  } catch {
+  } catch (error) {
+    report(error);
     return undefined;
   }
 }
@@ -443,37 +449,52 @@ function problemsOf(resolution: PreviewNotes | undefined, label: string): string
   return Array.isArray(info?.problems) ? info.problems.filter((p): p is string => typeof p === 'string') : [];
 }
 
-function newNote(state: StateCore, ref: RefMeta, number: number, definition: Token[] | null, resolution: PreviewNotes | undefined): NoteEntry {
-  const note: NoteEntry = { number, kind: ref.kind, label: ref.label ?? null, body: null, references: 0, title: '', problems: [] };
-  const lines: string[] = [];
+function newNote(state: StateCore, ref: RefMeta, number: number, definition: Token[] | null): NoteEntry {
+  const note: NoteEntry = { number, kind: ref.kind, label: ref.label ?? null, body: null, text: '', items: null, references: 0 };
   if (ref.kind === 'inline') {
     note.body = paragraph(state, ref.children ?? []);
-    lines.push(plainText(ref.children ?? []));
+    note.text = plainText(ref.children ?? []);
   } else if (ref.kind === 'cite') {
     const cite = new state.Token('apparatus_ref', '', 0);
     cite.meta = { kind: 'cite', source: ref.source, items: ref.items, wholeNote: true } satisfies RefMeta;
     note.body = paragraph(state, [cite]);
-    lines.push(citationText(ref.items ?? [], resolution));
-    for (const item of ref.items ?? []) {
-      const problem = resolution?.keys[item.key]?.problem;
-      if (typeof problem === 'string') note.problems.push(problem);
-    }
+    note.items = ref.items ?? [];
   } else if (definition) {
     note.body = definition;
-    lines.push(plainText(definition));
-    const info = resolution?.notes[ref.label ?? ''];
-    for (const source of Array.isArray(info?.sources) ? info.sources : []) if (typeof source === 'string') lines.push(`Source: ${stripEmphasis(source)}`);
-    note.problems.push(...problemsOf(resolution, ref.label ?? ''));
-  } else {
-    const written = ref.kind === 'footnote' ? `[^${ref.label}]` : `[${ref.label}]`;
-    const definitionHint = ref.kind === 'footnote' ? `[^${ref.label}]: …` : `[${ref.label}] …`;
-    note.problems.push(`Note ${written} is not defined: add a definition “${definitionHint}” or remove the marker.`);
+    note.text = plainText(definition);
   }
-  const text = lines.filter(Boolean).join('\n');
-  // The problems name notes by label ("Note 15: …"): say which label this number stands for when they differ.
-  const label = ref.label !== undefined && ref.label !== String(number) ? ` (${ref.kind === 'footnote' ? `[^${ref.label}]` : `[${ref.label}]`})` : '';
-  note.title = clip(`${number}${label}. ${text}`);
   return note;
+}
+
+/** `[^12]` or `[12]`, as the writer typed the note's label. */
+function written(note: NoteEntry): string {
+  return note.kind === 'footnote' ? `[^${note.label}]` : `[${note.label}]`;
+}
+
+/** The tooltip of a note's number (its words and sources) and the problems to mark it with. */
+function describe(note: NoteEntry, resolution: PreviewNotes | undefined): { title: string; problems: string[] } {
+  const lines: string[] = [];
+  const problems: string[] = [];
+  if (note.items) {
+    lines.push(citationText(note.items, resolution));
+    for (const item of note.items) {
+      const problem = resolution?.keys[item.key]?.problem;
+      if (typeof problem === 'string') problems.push(problem);
+    }
+  } else if (note.label !== null && note.body === null) {
+    const hint = note.kind === 'footnote' ? `[^${note.label}]: …` : `[${note.label}] …`;
+    problems.push(`Note ${written(note)} is not defined: add a definition “${hint}” or remove the marker.`);
+  } else {
+    lines.push(note.text);
+    if (note.label !== null) {
+      const info = resolution?.notes[note.label];
+      for (const source of Array.isArray(info?.sources) ? info.sources : []) if (typeof source === 'string') lines.push(`Source: ${stripEmphasis(source)}`);
+      problems.push(...problemsOf(resolution, note.label));
+    }
+  }
+  // The problems name notes by label ("Note 15: …"): say which label this number stands for when they differ.
+  const label = note.label !== null && note.label !== String(note.number) ? ` (${written(note)})` : '';
+  return { title: `${note.number}${label}. ${lines.filter(Boolean).join('\n')}`, problems };
 }
 
 function paragraph(state: StateCore, children: Token[]): Token[] {
@@ -522,11 +543,6 @@ function sectionTokens(state: StateCore, notes: NoteEntry[]): Token[] {
 // ---------------------------------------------------------------------------------------------
 // Rendering.
 
-function resolutionOf(env: unknown): PreviewNotes | undefined {
-  if (typeof env !== 'object' || env === null) return undefined;
-  return ((env as Record<string, unknown>)[ENV_KEY] as PluginEnv | undefined)?.resolution;
-}
-
 function renderReference(md: MarkdownIt, meta: RefMeta, resolution: PreviewNotes | undefined): string {
   const escape = md.utils.escapeHtml;
   const note = meta.note;
@@ -534,24 +550,26 @@ function renderReference(md: MarkdownIt, meta: RefMeta, resolution: PreviewNotes
     // Not a note here (a marker or citation inside a note): a citation prints its text, the rest as written.
     return meta.kind === 'cite' ? citationHtml(md, meta.items ?? [], resolution, meta.wholeNote === true) : escape(meta.source);
   }
-  const problem = note.problems.length > 0;
+  const { title: words, problems } = describe(note, resolution);
+  const problem = problems.length > 0;
   const id = `apparatus-ref-${note.number}${meta.occurrence && meta.occurrence > 1 ? `-${meta.occurrence}` : ''}`;
-  const title = problem ? `${note.title}\n\n⚠ ${note.problems.join('\n⚠ ')}` : note.title;
+  const title = problem ? `${clip(words)}\n\n⚠ ${problems.join('\n⚠ ')}` : words;
   const classes = problem ? 'apparatus-ref apparatus-problem' : 'apparatus-ref';
   return `<sup class="${classes}"><a href="#apparatus-note-${note.number}" id="${id}" title="${escape(clip(title))}">${note.number}</a></sup>`;
 }
 
-function renderNoteOpen(md: MarkdownIt, note: NoteEntry): string {
+function renderNoteOpen(md: MarkdownIt, note: NoteEntry, resolution: PreviewNotes | undefined): string {
   const escape = md.utils.escapeHtml;
+  const { problems } = describe(note, resolution);
   const classes = ['apparatus-note'];
-  if (note.problems.length > 0) classes.push('apparatus-problem');
+  if (problems.length > 0) classes.push('apparatus-problem');
   if (note.number === 0) classes.push('apparatus-unused');
-  const title = note.problems.length > 0 ? ` title="${escape(clip(note.problems.join('\n')))}"` : '';
+  const title = problems.length > 0 ? ` title="${escape(clip(problems.join('\n')))}"` : '';
   if (note.number === 0) {
-    const written = note.kind === 'footnote' ? `[^${note.label}]` : `[${note.label}]`;
-    return `<li class="${classes.join(' ')}" title="No marker in the text points to note ${escape(written)}: add the marker or delete the note."><span class="apparatus-unused-label">${escape(written)}</span> `;
+    const label = escape(written(note));
+    return `<li class="${classes.join(' ')}" title="No marker in the text points to note ${label}: add the marker or delete the note."><span class="apparatus-unused-label">${label}</span> `;
   }
-  const missing = note.body === null ? `<p class="apparatus-missing">${escape(note.problems[0] ?? '')}</p>` : '';
+  const missing = note.body === null ? `<p class="apparatus-missing">${escape(problems[0] ?? '')}</p>` : '';
   return `<li id="apparatus-note-${note.number}" value="${note.number}" class="${classes.join(' ')}"${title}>${missing}`;
 }
 

@@ -176,6 +176,26 @@ describe('preview notes plugin', () => {
       assert.equal(found[0].problem, false);
     });
 
+    it('applies the answer when VS Code renders its cached tokens again, looking the document up in the render env', () => {
+      // VS Code parses a document once per version (with an empty env) and renders the tokens with
+      // `env.currentDocument`; when the server's answer arrives, only the rendering runs again.
+      let answer: PreviewNotes | undefined;
+      const asked: unknown[] = [];
+      const md = new MarkdownIt({ html: true });
+      notesPlugin(md, {
+        resolutionFor: (env) => (asked.push(env.currentDocument), answer),
+        onError: (error) => assert.fail(String(error)),
+      });
+      const tokens = md.parse(text, {});
+      const before = md.renderer.render(tokens, md.options, { currentDocument: 'essay.md' });
+      answer = serverAnswer(text, { libraries });
+      const after = md.renderer.render(tokens, md.options, { currentDocument: 'essay.md' });
+      assert.doesNotMatch(before, /apparatus-problem|City of Quartz/);
+      assert.match(after, /title="1\. Davis, City of Quartz, 159\."/);
+      assert.match(after, /apparatus-problem/);
+      assert.ok(asked.length > 0 && asked.every((document) => document === 'essay.md'));
+    });
+
     it('marks nothing before the server has answered', () => {
       const unresolved = render(text);
       assert.equal(markers(unresolved).length, 3);
