@@ -14,6 +14,8 @@ import {
 } from 'vscode-languageclient/node';
 import { type CheckClient, checkWorkspace } from './checkWorkspace';
 import { watchMarkdownValidation } from './markdownValidation';
+import { markdownPreview, type PreviewApi } from './preview/index';
+import { previewNotesRequest, type PreviewNotes } from './preview/protocol';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
 
 /** Schemes whose Markdown documents the server analyses (GitHub Repositories' virtual files included). */
@@ -21,7 +23,11 @@ const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<PreviewApi> {
+  // The Markdown preview's notes; its answers come from the server once it runs.
+  const preview = markdownPreview(context, (uri) =>
+    client ? client.sendRequest<PreviewNotes | null>(previewNotesRequest, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }) : Promise.resolve(undefined),
+  );
   const output = vscode.window.createOutputChannel('Apparatus');
   context.subscriptions.push(output);
 
@@ -60,9 +66,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showErrorMessage('Apparatus: the language server did not start. See the Apparatus output for details.', 'Show Output').then(
       (choice) => choice && output.show(true),
     );
-    return;
+    return preview;
   }
   registerMissingServerCommands(context, client);
+  return preview;
 }
 
 function checkClient(languageClient: LanguageClient, output: vscode.OutputChannel): CheckClient {

@@ -41,6 +41,12 @@ test('the CSL styles and locale the server renders notes with are in the package
   for (const file of ['csl/chicago-fullnote-bibliography.csl', 'csl/chicago-note-bibliography.csl', 'csl/locales-en-US.xml', 'csl/README.md']) assert.ok(has(file), file);
 });
 
+test('the preview stylesheets named by package.json are in the package', () => {
+  const styles = manifest.contributes?.['markdown.previewStyles'] ?? [];
+  assert.ok(styles.length > 0, 'package.json contributes a preview stylesheet');
+  for (const style of styles) assert.ok(has(style), style);
+});
+
 test('README, CHANGELOG and LICENSE are in the package', () => {
   // vsce may change the case of these names (readme.md, LICENSE.txt).
   const hasDocument = (pattern) => files.some((file) => pattern.test(file));

@@ -1,8 +1,9 @@
 // `npm run test:ui`: a user's session with the packaged extension. Installs the .vsix from `npm run package`
 // into code-server, opens samples/korea-1950.md (a temporary copy) in headless Chromium, then, as a person
 // would: hovers marker 12 with the mouse and reads the hover; presses F12 on marker 23 and reads the cursor's
-// line from the status bar; opens the Problems panel and counts its entries. Each step saves a screenshot to
-// docs/images/ (hover.png, definition.png, problems.png).
+// line from the status bar; opens the Problems panel and counts its entries; opens the Markdown preview and
+// reads its notes (ui-preview.mjs). Each step saves a screenshot to docs/images/ (hover.png, definition.png,
+// problems.png, preview.png).
 //
 //   node scripts/vscode/run-ui-tests.mjs [--vsix FILE] [--no-package]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { launchBrowser } from './browser.mjs';
 import { findVsix, packageExtension } from './vsix.mjs';
 import { runMain, seconds } from './processes.mjs';
 import { expectedProblemCount } from './expected.mjs';
+import { previewStep } from './ui-preview.mjs';
 
 const HARD_LIMIT_MS = Number(process.env.APPARATUS_VSCODE_TIMEOUT_MS ?? 5 * 60_000);
 const SAMPLE = 'korea-1950.md';
@@ -231,6 +233,10 @@ async function main() {
     assert.equal(shown, expected.total, 'the Problems panel counts as many entries as the checker finds');
     assert.ok(rows > 1, 'the panel lists the file and its entries');
     await page.screenshot({ path: join(imagesDir, 'problems.png') });
+  });
+
+  await step('the Markdown preview shows the notes, numbered, with their sources and problems', async () => {
+    say(`preview: ${await previewStep(page, { text, imagesDir })}`);
   });
 
   const passed = results.filter((result) => result.ok).length;

@@ -59,6 +59,7 @@ import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
 import { prepareKeyRename, provideKeyRename, type KeyRenameContext } from './features/keyRename';
 import { renumberNotesEdits } from './features/renumber';
+import { providePreviewNotes } from './features/previewNotes';
 import { provideSources } from './features/sources';
 import { diskFileSystem } from './workspace/files';
 import { EssayWorkspace } from './workspace/workspace';
@@ -646,6 +647,18 @@ function startServer(args: string[]): void {
   connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));
 
   connection.onRequest('apparatus/checkDocuments', guard('Checking documents', { files: [] as CheckedFile[] }, checkDocuments));
+
+  // The Markdown preview's notes (client/src/preview/): from the latest analysis, never waiting for
+  // a fresh one; the problems are those the editor publishes for the document.
+  connection.onRequest(
+    'apparatus/previewNotes',
+    answerFromEssay('Preview notes', null, 'latest', (essay, params: { textDocument: { uri: string } }) => {
+      const uri = params.textDocument.uri;
+      const reported = workspace.reported(uri, essay, () => chaptersSharing(uri));
+      const shown = reported === essay.diagnostics ? essay : { ...essay, diagnostics: reported };
+      return providePreviewNotes(essay, provideDiagnostics(shown, uri, settings, ruleDocs));
+    }),
+  );
 
   connection.onShutdown(() => analyser.dispose());
 
