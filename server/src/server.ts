@@ -55,6 +55,8 @@ import { provideReferences } from './features/references';
 import { prepareRename, provideRename } from './features/rename';
 import { renumberNotesEdits } from './features/renumber';
 import { provideSources } from './features/sources';
+import { provideSourcesView, type SourcesView } from './features/sourcesView';
+import { isEssay } from './workspace/essays';
 import { diskFileSystem } from './workspace/files';
 import { EssayWorkspace } from './workspace/workspace';
 
@@ -586,6 +588,32 @@ function startServer(args: string[]): void {
   connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));
 
   connection.onRequest('apparatus/checkDocuments', guard('Checking documents', { files: [] as CheckedFile[] }, checkDocuments));
+
+  /**
+   * The Sources view and status bar (`apparatus/sources`, params `{ uri }`): the bibliography the
+   * essay shares (or its own), cited over every chapter that shares it. Null for a file that is
+   * not an essay, so the client hides both.
+   */
+  connection.onRequest(
+    'apparatus/sources',
+    guard('Sources view', null as SourcesView | null, async (params: unknown) => {
+      const uri = typeof params === 'object' && params !== null ? (params as { uri?: unknown }).uri : undefined;
+      if (typeof uri !== 'string' || uri === '') throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/sources needs { uri }.');
+      const essay = await analyses.latest(uri);
+      if (!essay || !isEssay(essay, workspace.relativePath(uri), settings.files)) return null;
+      const active = { uri, essay };
+      const bibliographyUri = essay.sharedBibliography?.origin ?? uri;
+      // The active chapter's latest analysis stands in for its possibly older one among the chapters.
+      const sharing = workspace.isSharedBibliography(bibliographyUri) ? chaptersSharing(bibliographyUri).filter((chapter) => chapter.uri !== uri) : [];
+      return provideSourcesView({
+        active,
+        bibliography: essay.sharedBibliography?.bibliography ?? essay.bibliography,
+        bibliographyUri,
+        chapters: essay.notes.length > 0 ? [active, ...sharing] : sharing,
+        inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)),
+      });
+    }),
+  );
 
   connection.onShutdown(() => analyser.dispose());
 
