@@ -1,6 +1,6 @@
 /**
  * The Sources view's data (`provideSourcesView`) on real theses: the Korea essay cut into two
- * chapters and a bibliography file with sections (test/fixtures/project/korea/), America's Public
+ * chapters and a bibliography file with sections (test/fixtures/thesis/korea/), America's Public
  * Bible (a chapter and an unsectioned bibliography file, test/fixtures/project/apb/), the sample
  * essay with its own bibliography, and a Pandoc essay (test/fixtures/pandoc/editor/).
  */
@@ -16,7 +16,7 @@ import { libraryLoader } from '../../../server/src/workspace/libraries';
 import { sharedBibliographyOf } from '../../../server/src/workspace/pool';
 import { root, sample, textAt } from './support';
 
-const korea = path.join(root, 'test/fixtures/project/korea');
+const korea = path.join(root, 'test/fixtures/thesis/korea');
 const read = (file: string): string => readFileSync(path.join(korea, file), 'utf8');
 const bibliographyUri = 'file:///thesis/bibliography.md';
 const bibliographyText = read('bibliography.md');
