@@ -15,13 +15,21 @@ import {
 import { type CheckClient, checkWorkspace } from './checkWorkspace';
 import { watchMarkdownValidation } from './markdownValidation';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
+import { registerSourcesView, type SourcesTree } from './sourcesView';
+import { registerStatusBar } from './statusBar';
 
 /** Schemes whose Markdown documents the server analyses (GitHub Repositories' virtual files included). */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension hands other extensions (and its tests): the Sources view's tree and the status-bar item, as rendered. */
+export interface ApparatusApi {
+  sources: SourcesTree;
+  status: vscode.StatusBarItem;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ApparatusApi | undefined> {
   const output = vscode.window.createOutputChannel('Apparatus');
   context.subscriptions.push(output);
 
@@ -58,9 +66,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.window.showErrorMessage('Apparatus: the language server did not start. See the Apparatus output for details.', 'Show Output').then(
       (choice) => choice && output.show(true),
     );
-    return;
+    return undefined;
   }
   registerMissingServerCommands(context, client);
+  const languageClient = client;
+  const sources = registerSourcesView(context, {
+    requestSources: (uri, countsOnly) => languageClient.sendRequest('apparatus/sources', { uri: languageClient.code2ProtocolConverter.asUri(uri), countsOnly }),
+    log: (message) => output.appendLine(message),
+  });
+  const status = registerStatusBar(context, sources);
+  return { sources, status };
 }
 
 function checkClient(languageClient: LanguageClient, output: vscode.OutputChannel): CheckClient {

@@ -590,7 +590,7 @@ function startServer(args: string[]): void {
   connection.onRequest('apparatus/checkDocuments', guard('Checking documents', { files: [] as CheckedFile[] }, checkDocuments));
 
   /**
-   * The Sources view and status bar (`apparatus/sources`, params `{ uri }`): the bibliography the
+   * The Sources view and status bar (`apparatus/sources`, params `{ uri, countsOnly? }`): the bibliography the
    * essay shares (or its own), cited over every chapter that shares it. Null for a file that is
    * not an essay, so the client hides both.
    */
@@ -605,13 +605,15 @@ function startServer(args: string[]): void {
       const bibliographyUri = essay.sharedBibliography?.origin ?? uri;
       // The active chapter's latest analysis stands in for its possibly older one among the chapters.
       const sharing = workspace.isSharedBibliography(bibliographyUri) ? chaptersSharing(bibliographyUri).filter((chapter) => chapter.uri !== uri) : [];
-      return provideSourcesView({
+      const view = provideSourcesView({
         active,
         bibliography: essay.sharedBibliography?.bibliography ?? essay.bibliography,
         bibliographyUri,
         chapters: essay.notes.length > 0 ? [active, ...sharing] : sharing,
         inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)),
       });
+      // While the view is hidden the status bar wants only the counts: a large bibliography is not sent.
+      return view && (params as { countsOnly?: unknown }).countsOnly === true ? { ...view, groups: [], unresolved: [] } : view;
     }),
   );
 
