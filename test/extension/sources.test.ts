@@ -12,11 +12,15 @@ async function api(): Promise<ApparatusApi> {
   return exported;
 }
 
-/** Waits until the Sources view shows `uri`'s essay. */
+/**
+ * Opens the Sources view (the status bar's command; a hidden view is sent only the counts) and
+ * waits until it shows `uri`'s essay.
+ */
 async function shown(apparatus: ApparatusApi, uri: vscode.Uri): Promise<void> {
+  await vscode.commands.executeCommand('apparatus.sources.focus');
   await waitFor(async () => {
     const answer = apparatus.sources.answer;
-    if (answer && vscode.Uri.parse(answer.uri).toString() === uri.toString()) return true;
+    if (answer && vscode.Uri.parse(answer.uri).toString() === uri.toString() && answer.groups.length > 0) return true;
     await apparatus.sources.refresh();
     return false;
   }, `the Sources view shows ${uri.path}`);
