@@ -52,7 +52,8 @@ import { convertEndnotesEdits } from './features/convertEndnotes';
 import { provideHover } from './features/hover';
 import { essayIndex } from './features/locate';
 import { provideReferences } from './features/references';
-import { prepareRename, provideRename } from './features/rename';
+import { findRenameTarget, prepareRename, provideRename } from './features/rename';
+import { prepareSourceRename, provideSourceRename } from './features/renameSource';
 import { renumberNotesEdits } from './features/renumber';
 import { provideSources } from './features/sources';
 import { provideSourcesView, type SourcesView } from './features/sourcesView';
@@ -171,6 +172,22 @@ function startServer(args: string[]): void {
   function chaptersSharing(uri: string): { uri: string; essay: Essay }[] {
     if (!workspace.isSharedBibliography(uri)) return [];
     return workspace.chaptersSharing(uri, (file) => documents.get(file) !== undefined);
+  }
+
+  /**
+   * The bibliography the essay at `uri` resolves against, the file it is in, and every chapter that
+   * shares it (the essay's own analysis standing in for its possibly older one among them).
+   */
+  function thesisOf(uri: string, essay: Essay) {
+    const active = { uri, essay };
+    const bibliographyUri = essay.sharedBibliography?.origin ?? uri;
+    const sharing = workspace.isSharedBibliography(bibliographyUri) ? chaptersSharing(bibliographyUri).filter((chapter) => chapter.uri !== uri) : [];
+    return {
+      active,
+      bibliography: essay.sharedBibliography?.bibliography ?? essay.bibliography,
+      bibliographyUri,
+      chapters: essay.notes.length > 0 ? [active, ...sharing] : sharing,
+    };
   }
 
   /** After a chapter's analysis: its bibliography file, if open, counts its citations again. */
@@ -578,11 +595,19 @@ function startServer(args: string[]): void {
   );
 
   connection.onPrepareRename(
-    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareRename(essay, params.position)),
+    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareRename(essay, params.position) ?? prepareSourceRename(essay, params.position)),
   );
 
+  // A note label (one file), else an author's name in the bibliography and its citations (every chapter sharing it).
   connection.onRenameRequest(
-    answerFromEssay('Rename', null, 'fresh', (essay, params) => provideRename(essay, params.textDocument.uri, params.position, params.newName)),
+    answerFromEssay('Rename', null, 'fresh', (essay, params) => {
+      const uri = params.textDocument.uri;
+      if (!essay.skipped && !findRenameTarget(essay, params.position)) {
+        const renamed = provideSourceRename({ ...thesisOf(uri, essay), position: params.position }, params.newName);
+        if (renamed) return renamed;
+      }
+      return provideRename(essay, uri, params.position, params.newName);
+    }),
   );
 
   connection.onExecuteCommand(guard('Command', null, (params) => executeCommand(params.command, params.arguments ?? [])));
@@ -601,17 +626,7 @@ function startServer(args: string[]): void {
       if (typeof uri !== 'string' || uri === '') throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/sources needs { uri }.');
       const essay = await analyses.latest(uri);
       if (!essay || !isEssay(essay, workspace.relativePath(uri), settings.files)) return null;
-      const active = { uri, essay };
-      const bibliographyUri = essay.sharedBibliography?.origin ?? uri;
-      // The active chapter's latest analysis stands in for its possibly older one among the chapters.
-      const sharing = workspace.isSharedBibliography(bibliographyUri) ? chaptersSharing(bibliographyUri).filter((chapter) => chapter.uri !== uri) : [];
-      const view = provideSourcesView({
-        active,
-        bibliography: essay.sharedBibliography?.bibliography ?? essay.bibliography,
-        bibliographyUri,
-        chapters: essay.notes.length > 0 ? [active, ...sharing] : sharing,
-        inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)),
-      });
+      const view = provideSourcesView({ ...thesisOf(uri, essay), inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)) });
       // While the view is hidden the status bar wants only the counts: a large bibliography is not sent.
       return view && (params as { countsOnly?: unknown }).countsOnly === true ? { ...view, groups: [], unresolved: [] } : view;
     }),
