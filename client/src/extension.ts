@@ -17,13 +17,24 @@ import { watchMarkdownValidation } from './markdownValidation';
 import { markdownPreview, type PreviewApi } from './preview/index';
 import { previewNotesRequest, type PreviewNotes } from './preview/protocol';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
+import { registerSourcesView, type SourcesTree } from './sourcesView';
+import { registerStatusBar } from './statusBar';
 
 /** Schemes whose Markdown documents the server analyses (GitHub Repositories' virtual files included). */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<PreviewApi> {
+/**
+ * What the extension hands VS Code and its tests: the preview's `extendMarkdownIt`, and, once the
+ * server runs, the Sources view's tree and the status-bar item, as rendered.
+ */
+export interface ApparatusApi extends PreviewApi {
+  sources?: SourcesTree;
+  status?: vscode.StatusBarItem;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<ApparatusApi> {
   // The Markdown preview's notes; its answers come from the server once it runs.
   const preview = markdownPreview(context, (uri) =>
     client ? client.sendRequest<PreviewNotes | null>(previewNotesRequest, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }) : Promise.resolve(undefined),
@@ -69,7 +80,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Previe
     return preview;
   }
   registerMissingServerCommands(context, client);
-  return preview;
+  const languageClient = client;
+  const sources = registerSourcesView(context, {
+    requestSources: (uri, countsOnly) => languageClient.sendRequest('apparatus/sources', { uri: languageClient.code2ProtocolConverter.asUri(uri), countsOnly }),
+    log: (message) => output.appendLine(message),
+  });
+  const status = registerStatusBar(context, sources);
+  return { ...preview, sources, status };
 }
 
 function checkClient(languageClient: LanguageClient, output: vscode.OutputChannel): CheckClient {

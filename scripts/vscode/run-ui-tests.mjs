@@ -1,9 +1,10 @@
 // `npm run test:ui`: a user's session with the packaged extension. Installs the .vsix from `npm run package`
 // into code-server, opens samples/korea-1950.md (a temporary copy) in headless Chromium, then, as a person
 // would: hovers marker 12 with the mouse and reads the hover; presses F12 on marker 23 and reads the cursor's
-// line from the status bar; opens the Problems panel and counts its entries; opens the Markdown preview and
-// reads its notes (ui-preview.mjs). Each step saves a screenshot to docs/images/ (hover.png, definition.png,
-// problems.png, preview.png).
+// line from the status bar; clicks the status bar's notes · sources · problems item and reads the Sources view;
+// opens the Problems panel and counts its entries; opens the Markdown preview and reads its notes
+// (ui-preview.mjs). Each step saves a screenshot to docs/images/ (hover.png, definition.png,
+// sources-view.png, problems.png, preview.png).
 //
 //   node scripts/vscode/run-ui-tests.mjs [--vsix FILE] [--no-package]
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -213,6 +214,50 @@ async function main() {
     }
     assert.equal(after.line, entryLine, `the cursor is on line ${entryLine}, the Mansourov entry`);
     await page.screenshot({ path: join(imagesDir, 'definition.png') });
+  });
+
+  await step('the status bar counts notes, sources and problems; clicking it shows the Sources view', async () => {
+    const status = page.locator('.statusbar-item', { hasText: /\d+ notes · \d+ sources · \d+ problems?/ }).first();
+    await status.waitFor({ state: 'visible', timeout: 30_000 });
+    const reads = (await status.innerText()).replace(/\s+/g, ' ').trim();
+    assert.match(reads, /40 notes · 19 sources · \d+ problems?/, `the status bar item reads ${JSON.stringify(reads)}`);
+    await status.click();
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Sources/i }) }).first();
+    const tree = view.locator('.monaco-list-row');
+    await tree.filter({ hasText: 'Primary sources' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    // The folder's file tree and the outline share the Explorer: fold them so the Sources view has the height.
+    const others = page.locator('.pane-header[aria-expanded="true"]').filter({ hasNotText: /^\s*Sources/i });
+    for (let count = await others.count(); count > 0; count--) await others.first().click();
+    // Widen the side bar (drag its edge) so that labels and counts are not cut short in the picture.
+    const edge = await page.locator('.part.sidebar').boundingBox();
+    if (edge) {
+      await page.mouse.move(edge.x + edge.width + 1, edge.y + edge.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(edge.x + edge.width + 160, edge.y + edge.height / 2, { steps: 8 });
+      await page.mouse.up();
+    }
+    await tree.filter({ hasText: 'Secondary sources' }).first().waitFor({ state: 'visible' });
+    const mansourov = tree.filter({ hasText: 'Mansourov 1995' }).first();
+    assert.match(await mansourov.innerText(), /cited in 7 notes/);
+    await mansourov.click();
+    // Clicking a source opens its entry; its notes are its children (expanded by the click, or with →).
+    const lastNote = tree.filter({ hasText: '[^27]' }).first();
+    if (!(await lastNote.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false))) {
+      await mansourov.focus();
+      await page.keyboard.press('ArrowRight');
+      await lastNote.waitFor({ state: 'visible', timeout: 10_000 });
+    }
+    const entryLine = lineStartingWith(text, 'Mansourov A.Y.');
+    let at = await statusBarCursor(page);
+    for (let attempt = 0; attempt < 25 && at.line !== entryLine; attempt++) {
+      await page.waitForTimeout(200);
+      at = await statusBarCursor(page);
+    }
+    assert.equal(at.line, entryLine, `clicking Mansourov 1995 moves the cursor to its entry, line ${entryLine}`);
+    assert.ok(await tree.filter({ hasText: 'never cited' }).count() >= 1, 'a source never cited is flagged');
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(imagesDir, 'sources-view.png') });
+    await page.keyboard.press('Escape');
   });
 
   await step('the Problems panel lists the diagnostics of the sample', async () => {

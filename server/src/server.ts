@@ -56,11 +56,14 @@ import { convertEndnotesEdits } from './features/convertEndnotes';
 import { provideHover } from './features/hover';
 import { essayIndex } from './features/locate';
 import { provideReferences } from './features/references';
-import { prepareRename, provideRename } from './features/rename';
+import { findRenameTarget, prepareRename, provideRename } from './features/rename';
 import { prepareKeyRename, provideKeyRename, type KeyRenameContext } from './features/keyRename';
+import { prepareSourceRename, provideSourceRename } from './features/renameSource';
 import { renumberNotesEdits } from './features/renumber';
 import { providePreviewNotes } from './features/previewNotes';
 import { provideSources } from './features/sources';
+import { provideSourcesView, type SourcesView } from './features/sourcesView';
+import { isEssay } from './workspace/essays';
 import { diskFileSystem } from './workspace/files';
 import { EssayWorkspace } from './workspace/workspace';
 
@@ -175,6 +178,22 @@ function startServer(args: string[]): void {
   function chaptersSharing(uri: string): { uri: string; essay: Essay }[] {
     if (!workspace.isSharedBibliography(uri)) return [];
     return workspace.chaptersSharing(uri, (file) => documents.get(file) !== undefined);
+  }
+
+  /**
+   * The bibliography the essay at `uri` resolves against, the file it is in, and every chapter that
+   * shares it (the essay's own analysis standing in for its possibly older one among them).
+   */
+  function thesisOf(uri: string, essay: Essay) {
+    const active = { uri, essay };
+    const bibliographyUri = essay.sharedBibliography?.origin ?? uri;
+    const sharing = workspace.isSharedBibliography(bibliographyUri) ? chaptersSharing(bibliographyUri).filter((chapter) => chapter.uri !== uri) : [];
+    return {
+      active,
+      bibliography: essay.sharedBibliography?.bibliography ?? essay.bibliography,
+      bibliographyUri,
+      chapters: essay.notes.length > 0 ? [active, ...sharing] : sharing,
+    };
   }
 
   /** After a chapter's analysis: its bibliography file, if open, counts its citations again. */
@@ -616,18 +635,21 @@ function startServer(args: string[]): void {
   );
 
   connection.onPrepareRename(
-    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareKeyRename(essay, params.position) ?? prepareRename(essay, params.position)),
+    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareKeyRename(essay, params.position) ?? prepareRename(essay, params.position) ?? prepareSourceRename(essay, params.position)),
   );
 
+  // A note label (one file), else an author's name in the bibliography and its citations (every chapter sharing it).
   connection.onRenameRequest(
-    answerFromEssay(
-      'Rename',
-      null,
-      'fresh',
-      (essay, params) =>
-        provideKeyRename(essay, params.textDocument.uri, params.position, params.newName, keyRenameContext()) ??
-        provideRename(essay, params.textDocument.uri, params.position, params.newName),
-    ),
+    answerFromEssay('Rename', null, 'fresh', (essay, params) => {
+      const uri = params.textDocument.uri;
+      const key = provideKeyRename(essay, uri, params.position, params.newName, keyRenameContext());
+      if (key) return key;
+      if (!essay.skipped && !findRenameTarget(essay, params.position)) {
+        const renamed = provideSourceRename({ ...thesisOf(uri, essay), position: params.position }, params.newName);
+        if (renamed) return renamed;
+      }
+      return provideRename(essay, uri, params.position, params.newName);
+    }),
   );
 
   /** A key rename reaches every Markdown file of the workspace: open ones as typed, closed ones from disk. */
@@ -657,6 +679,24 @@ function startServer(args: string[]): void {
       const reported = workspace.reported(uri, essay, () => chaptersSharing(uri));
       const shown = reported === essay.diagnostics ? essay : { ...essay, diagnostics: reported };
       return providePreviewNotes(essay, provideDiagnostics(shown, uri, settings, ruleDocs));
+    }),
+  );
+
+  /**
+   * The Sources view and status bar (`apparatus/sources`, params `{ uri, countsOnly? }`): the bibliography the
+   * essay shares (or its own), cited over every chapter that shares it. Null for a file that is
+   * not an essay, so the client hides both.
+   */
+  connection.onRequest(
+    'apparatus/sources',
+    guard('Sources view', null as SourcesView | null, async (params: unknown) => {
+      const uri = typeof params === 'object' && params !== null ? (params as { uri?: unknown }).uri : undefined;
+      if (typeof uri !== 'string' || uri === '') throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/sources needs { uri }.');
+      const essay = await analyses.latest(uri);
+      if (!essay || !isEssay(essay, workspace.relativePath(uri), settings.files)) return null;
+      const view = provideSourcesView({ ...thesisOf(uri, essay), inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)) });
+      // While the view is hidden the status bar wants only the counts: a large bibliography is not sent.
+      return view && (params as { countsOnly?: unknown }).countsOnly === true ? { ...view, groups: [], unresolved: [] } : view;
     }),
   );
 

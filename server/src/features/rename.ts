@@ -42,7 +42,7 @@ export function prepareRename(essay: Essay, position: Position): { range: Range;
 export function provideRename(essay: Essay, uri: string, position: Position, newName: string): WorkspaceEdit {
   if (essay.skipped) throw refusal(`This document was not analysed: ${essay.skipped}`);
   const target = findRenameTarget(essay, position);
-  if (!target) throw refusal('Place the cursor on a footnote marker or on the label of a note definition to rename it.');
+  if (!target) throw refusal('Place the cursor on a footnote marker or on the label of a note definition to rename the note, or on an author\'s surname in a bibliography entry or a citation to rename the author.');
   const newLabel = normaliseNewName(newName);
   const problem = labelProblem(newLabel, target.form);
   if (problem) throw refusal(problem);

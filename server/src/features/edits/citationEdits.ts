@@ -44,7 +44,7 @@ export function citationSpan(essay: Essay, citation: Citation): Span | null {
 }
 
 /** Titles as written: `*…*`, `_…_` and quoted spans, offsets into `text`. */
-function titleSpans(text: string): Span[] {
+export function titleSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const match of text.matchAll(/\*[^*]+\*|(?<![\p{L}\p{N}])_[^_]+_(?![\p{L}\p{N}])|"[^"]+"|“[^”]+”|‘[^’]+’|(?<![\p{L}\p{N}])'[^']+'(?![\p{L}\p{N}])/gu)) {
     spans.push({ start: match.index, end: match.index + match[0].length });
