@@ -1,0 +1,186 @@
+/**
+ * Free-text citations → Pandoc citations, with the keys of the exported bibliography.
+ *
+ * The form, inside a footnote (Pandoc's note styles print a citation inside a note in place, so the
+ * note keeps its marker and its numbering):
+ *
+ *   `[^9]: interview with Kapitsa M.S. in Goncharov S.N. et al., *Uncertain Partners* (…, 1993), p.138`
+ *   → `[^9]: [interview with Kapitsa M.S. in @goncharovuncertain1993, p. 138]`
+ *
+ * Each resolved citation's span becomes one bracketed citation: the words before the work's name stay
+ * as Pandoc's prefix, the reference itself (author, title, publication details) becomes the key, the
+ * locator stays as written with a space after "p."/"pp.", and anything after the locator stays as the
+ * suffix. An Ibid. becomes the key of the work it resolves to, with the locator it inherits, so that
+ * citeproc prints "Ibid., 114" where the writer meant the same page. Text outside the citations (an
+ * archive reference after a semicolon, a remark) is not touched. Citations that do not resolve to
+ * exactly one work are left as written and listed, as are notes of an essay in endnote form (Pandoc
+ * has no endnote lists: convert them to footnotes first).
+ */
+import type { Citation, Essay, Note, Range } from '../types';
+import { LineIndex } from '../text';
+import { findTitles, titleWords } from '../bibliography/spans';
+import { bibliographyOf } from './index';
+
+export interface TextReplacement {
+  range: Range;
+  newText: string;
+}
+
+export interface ConvertedCitation {
+  note: string;
+  /** The citation as written. */
+  original: string;
+  replacement: string;
+  key: string;
+  /** The locator as Pandoc gets it ("p. 74"), or null. */
+  locator: string | null;
+  range: Range;
+}
+
+export interface SkippedCitation {
+  note: string;
+  text: string;
+  range: Range;
+  /** Why it was left as written, in words a writer can act on. */
+  reason: string;
+}
+
+export interface PandocConversion {
+  edits: TextReplacement[];
+  converted: ConvertedCitation[];
+  skipped: SkippedCitation[];
+}
+
+export interface ConversionOptions {
+  /** Only these notes (a code action on one note); all notes when absent. */
+  notes?: ReadonlySet<string>;
+}
+
+const ibidWord = /(?<![\p{L}])(?:\*|_)?(?:ibid|idem)\b\.?(?:\*|_)?/iu;
+const yearOnly = /^\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*$/;
+
+/** "p.74" → "p. 74", "pp.333-34" → "pp. 333-34": the labels Pandoc recognises need the space. */
+export function pandocLocator(written: string): string {
+  return written.trim().replace(/^(pp?|ch(?:ap)?|vol|no|n|fol|para|sec|l)\.\s*(?=\S)/i, (label) => `${label.trim()} `);
+}
+
+interface Located {
+  prefix: string;
+  locator: string | null;
+  suffix: string;
+}
+
+/** Where in the span the work is named: the earliest of its authors' surnames, its body, its title. */
+function referenceStart(span: string, citation: Citation, essay: Essay): number | null {
+  if (citation.kind === 'ibid') {
+    const match = ibidWord.exec(span);
+    return match ? match.index : null;
+  }
+  const entry = bibliographyOf(essay).entries.find((candidate) => candidate.key === citation.entries[0]);
+  if (!entry) return null;
+  const starts: number[] = [];
+  const names = [...entry.authors, ...entry.editors].map((person) => person.surname);
+  if (entry.corporateAuthor) names.push(entry.corporateAuthor);
+  for (const alias of entry.aliases) names.push(alias.toUpperCase());
+  for (const name of names) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const match = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}])`, 'u').exec(span);
+    if (match) starts.push(match.index);
+  }
+  // A short title alone ("*Uncertain Partners*, 138") or a document's title.
+  const wanted = new Set(titleWords(entry.title ?? ''));
+  for (const title of findTitles(span)) {
+    if (titleWords(title.value).some((word) => wanted.has(word))) starts.push(title.start);
+  }
+  return starts.length > 0 ? Math.min(...starts) : null;
+}
+
+function locate(span: string, start: number, citation: Citation): Located | null {
+  const prefix = span.slice(0, start).trimEnd();
+  const written = citation.locator?.text ?? null;
+  if (!written) return { prefix, locator: null, suffix: '' };
+  const at = span.lastIndexOf(written);
+  if (at < start) {
+    if (citation.kind !== 'ibid') return { prefix, locator: null, suffix: '' };
+    // An Ibid. with no page of its own repeats the page before it: say so, or citeproc would print
+    // the short form (a CSL ibid. without a locator after one with a locator is a "subsequent" cite).
+    const ibid = ibidWord.exec(span.slice(start));
+    const rest = ibid ? span.slice(start + ibid.index + ibid[0].length) : '';
+    return { prefix, locator: pandocLocator(written), suffix: rest.replace(/^[\s,.]+/, '') ? ` ${rest.trim()}` : '' };
+  }
+  return { prefix, locator: pandocLocator(written), suffix: span.slice(at + written.length) };
+}
+
+/** The bracketed citation; null when the words around it would break Pandoc's syntax. */
+function pandocCitation(key: string, located: Located): string | null {
+  const { prefix, locator, suffix } = located;
+  if (/[@;[\]]/.test(prefix) || /[@;[\]]/.test(suffix)) return null;
+  let text = prefix ? `${prefix} @${key}` : `@${key}`;
+  if (locator) {
+    // Braces keep a locator whole when a suffix or a comma follows it (Pandoc ≥ 2.11).
+    const braced = suffix.trim() !== '' || locator.includes(',');
+    text += `, ${braced ? `{${locator}}` : locator}`;
+  }
+  if (suffix.trim()) text += suffix.startsWith(' ') || suffix.startsWith(',') ? suffix : ` ${suffix}`;
+  return `[${text}]`;
+}
+
+function skip(note: Note, citation: Citation, reason: string): SkippedCitation {
+  return { note: note.label, text: citation.text, range: citation.range, reason };
+}
+
+export function convertToPandoc(essay: Essay, keys: ReadonlyMap<string, string>, options: ConversionOptions = {}): PandocConversion {
+  const result: PandocConversion = { edits: [], converted: [], skipped: [] };
+  const index = new LineIndex(essay.text);
+  for (const note of essay.notes) {
+    if (options.notes && !options.notes.has(note.label)) continue;
+    for (const citation of note.citations) {
+      if (citation.kind === 'none') continue;
+      if (note.form !== 'footnote') {
+        result.skipped.push(skip(note, citation, 'Pandoc has no endnote lists: convert the endnotes to footnotes first (Apparatus: Convert Endnotes to Footnotes).'));
+        continue;
+      }
+      if (citation.entries.length !== 1) {
+        const why = citation.unresolved ?? 'it does not resolve to one bibliography entry';
+        result.skipped.push(skip(note, citation, citation.entries.length > 1 ? `it could mean several works (${citation.entries.join(', ')}): make it name one` : why));
+        continue;
+      }
+      const key = keys.get(citation.entries[0]);
+      if (!key) {
+        result.skipped.push(skip(note, citation, `its work (${citation.entries[0]}) is not in the exported bibliography`));
+        continue;
+      }
+      const start = index.offset(citation.range.start);
+      const end = index.offset(citation.range.end);
+      const span = essay.text.slice(start, end);
+      if (yearOnly.test(span)) {
+        result.skipped.push(skip(note, citation, 'one of several years after one name ("Stueck (1986, 2002)"): write each work as its own citation to convert it'));
+        continue;
+      }
+      const refStart = referenceStart(span, citation, essay);
+      const located = refStart === null ? null : locate(span, refStart, citation);
+      const replacement = located ? pandocCitation(key, located) : null;
+      if (!located || !replacement) {
+        result.skipped.push(skip(note, citation, refStart === null ? 'the work is not named where the citation is written' : 'the words around the citation contain @, ; or brackets'));
+        continue;
+      }
+      result.edits.push({ range: citation.range, newText: replacement });
+      result.converted.push({ note: note.label, original: span, replacement, key, locator: located.locator, range: citation.range });
+    }
+  }
+  return result;
+}
+
+/** The text with the replacements made (they never overlap: one per citation). */
+export function applyReplacements(text: string, edits: readonly TextReplacement[]): string {
+  const index = new LineIndex(text);
+  const spans = edits.map((edit) => ({ start: index.offset(edit.range.start), end: index.offset(edit.range.end), newText: edit.newText })).sort((a, b) => a.start - b.start);
+  let result = '';
+  let at = 0;
+  for (const span of spans) {
+    if (span.start < at) throw new Error('overlapping replacements');
+    result += text.slice(at, span.start) + span.newText;
+    at = span.end;
+  }
+  return result + text.slice(at);
+}

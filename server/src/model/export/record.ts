@@ -1,0 +1,102 @@
+/**
+ * One exported work: the fields of a typed bibliography entry under CSL's names, read once and
+ * written out as CSL-JSON (`csl.ts`) or BibTeX (`bibtex.ts`), so both formats say the same thing.
+ */
+import type { BibliographyEntry, Person } from '../types';
+import { stripMarkup } from '../bibliography/spans';
+import { doiOf, imprintOf, workTypeOf, type WorkType } from './fields';
+
+export type ExportName = { family: string; given?: string } | { literal: string };
+
+export interface ExportRecord {
+  /** The export key (`maylessons1973`). */
+  id: string;
+  /** The model's key for the entry (`may1973`), to map citations to export keys. */
+  entryKey: string;
+  type: WorkType;
+  author: ExportName[];
+  editor: ExportName[];
+  /** The entry lists more authors than it names ("et al."): BibTeX's `and others`; CSL has no equivalent. */
+  etAl: boolean;
+  title: string | null;
+  containerTitle: string | null;
+  volume: string | null;
+  issue: string | null;
+  page: string | null;
+  publisher: string | null;
+  publisherPlace: string | null;
+  /** Year, or year-month-day when the entry gives a full date (a newspaper issue). */
+  issued: number[] | null;
+  url: string | null;
+  doi: string | null;
+  /** "PhD dissertation", "MA thesis" for a thesis. */
+  genre: string | null;
+}
+
+/** "E.R" → "E. R.", "John Lewis" unchanged: initials as CSL and BibTeX expect them. */
+export function givenNames(given: string): string {
+  const trimmed = given.trim();
+  if (!trimmed) return '';
+  if (/^(?:\p{Lu}\.?-?\s*)+$/u.test(trimmed)) {
+    return trimmed.replace(/(\p{Lu})\.?\s*/gu, '$1. ').replace(/\.\s-\s?/g, '.-').trim();
+  }
+  return trimmed;
+}
+
+function nameOf(person: Person): ExportName {
+  const given = givenNames(person.given);
+  return given ? { family: person.surname, given } : { family: person.surname };
+}
+
+/** "Issue 5", "No.4", "N.4", "Working Paper No.8" → the number; anything else as written. */
+function issueNumber(issue: string | null): string | null {
+  if (!issue) return null;
+  const number = /(\d+[A-Za-z]?(?:[-–/]\d+)?)\s*$/.exec(issue);
+  return number ? number[1] : issue.trim();
+}
+
+function issuedOf(entry: BibliographyEntry, type: WorkType): number[] | null {
+  if (type === 'article-newspaper' && entry.dates.length > 0) {
+    const parts = entry.dates[0].split('-').map(Number);
+    if (parts.every(Number.isFinite) && (entry.year === null || parts[0] === entry.year)) return parts;
+  }
+  return entry.year === null ? null : [entry.year];
+}
+
+/** "333-34" as written becomes "333-334", so no reader has to guess the abbreviation. */
+function pageRange(pages: { text: string; from: number; to: number }): string {
+  return pages.from === pages.to ? String(pages.from) : `${pages.from}-${pages.to}`;
+}
+
+export function recordOf(entry: BibliographyEntry, id: string): ExportRecord {
+  const imprint = imprintOf(entry.text);
+  const type = workTypeOf(entry, imprint);
+  let title = entry.title ? stripMarkup(entry.title).trim() : null;
+  const author: ExportName[] = entry.authors.map(nameOf);
+  if (entry.corporateAuthor) {
+    // A body with no title is the title ("US National Security Council Report 68"); otherwise it is the author.
+    if (!title) title = entry.corporateAuthor;
+    else if (author.length === 0) author.push({ literal: entry.corporateAuthor });
+  }
+  const thesis = type === 'thesis' ? (/\b(?:M\.?A|M\.?Phil|master)/i.test(entry.text) ? 'MA thesis' : 'PhD dissertation') : null;
+  return {
+    id,
+    entryKey: entry.key,
+    type,
+    author,
+    editor: entry.editors.map(nameOf),
+    etAl: entry.etAl && author.length > 0,
+    title,
+    containerTitle: entry.container ? stripMarkup(entry.container).trim() : null,
+    volume: entry.volume,
+    issue: issueNumber(entry.issue),
+    // A book's page range in a bibliography is the part read, not a part of the work: only parts keep pages.
+    page: entry.pages && (type === 'article-journal' || type === 'chapter' || type === 'article-newspaper') ? pageRange(entry.pages) : null,
+    publisher: imprint.publisher,
+    publisherPlace: imprint.place,
+    issued: issuedOf(entry, type),
+    url: entry.url,
+    doi: doiOf(entry.text),
+    genre: thesis,
+  };
+}
