@@ -18,12 +18,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyseEssay } from '../server/src/model/analyse';
+import { analyseEssay, defaultAnalysisOptions } from '../server/src/model/analyse';
 import { exportBibliography } from '../server/src/model/export/index';
 import { applyReplacements, convertToPandoc } from '../server/src/model/export/pandocCitations';
 import { compareRoundTrip } from '../server/src/model/export/roundTrip';
 import { latexToText, parseLibrary } from '../server/src/model/pandoc/library';
 import { runCiteproc } from '../server/src/workspace/pandoc';
+// @ts-expect-error: a plain ES module without types
 import { ensurePandoc } from './pandoc-setup.mjs';
 
 const root = join(__dirname, '..');
@@ -32,7 +33,7 @@ const showErrors = args.includes('--errors');
 const everyEssay = args.includes('--all');
 const asJson = args.includes('--json');
 const csl = join(root, 'server', 'styles', 'chicago-note-bibliography.csl');
-const options = { claims: { enabled: false } } as const;
+const options = { claims: { ...defaultAnalysisOptions.claims, enabled: false } };
 
 interface Row {
   essay: string;
@@ -49,6 +50,7 @@ interface Row {
   notesKept: number;
   notes: number;
   notesSame: number;
+  pagesFromText: number;
 }
 
 function essaysToMeasure(): string[] {
@@ -123,6 +125,7 @@ function measure(path: string, work: string, errors: string[]): Row {
     notesKept: comparisons.filter((c) => convertedNotes.has(c.label) && c.same).length,
     notes: comparisons.length,
     notesSame: comparisons.filter((c) => c.same).length,
+    pagesFromText: comparisons.filter((c) => c.same && c.pagesFromText).length,
   };
 }
 
@@ -138,10 +141,10 @@ function main(): void {
     const rows = essaysToMeasure().map((path) => measure(path, work, errors));
     const total = rows.reduce(
       (sum, row) => {
-        for (const field of ['entries', 'fieldMismatches', 'citations', 'resolved', 'converted', 'skipped', 'notesConverted', 'notesKept', 'notes', 'notesSame'] as const) sum[field] += row[field];
+        for (const field of ['entries', 'fieldMismatches', 'citations', 'resolved', 'converted', 'skipped', 'notesConverted', 'notesKept', 'notes', 'notesSame', 'pagesFromText'] as const) sum[field] += row[field];
         return sum;
       },
-      { entries: 0, fieldMismatches: 0, citations: 0, resolved: 0, converted: 0, skipped: 0, notesConverted: 0, notesKept: 0, notes: 0, notesSame: 0 },
+      { entries: 0, fieldMismatches: 0, citations: 0, resolved: 0, converted: 0, skipped: 0, notesConverted: 0, notesKept: 0, notes: 0, notesSame: 0, pagesFromText: 0 },
     );
     const readable = rows.filter((row) => row.bibtexOurs && row.bibtexPandoc && row.cslPandoc).length;
     if (asJson) {
@@ -159,7 +162,7 @@ function main(): void {
     console.log('');
     console.log(`Exports read back exactly (our reader, pandoc -f biblatex, pandoc -f csljson): ${readable} of ${rows.length} essays; titles or years read back differently: ${total.fieldMismatches} of ${total.entries} entries`);
     console.log(`Citations converted: ${total.converted} of ${total.resolved} resolved (${percent(total.converted, total.resolved)}); ${total.citations - total.resolved} unresolved or ambiguous left as written; ${total.skipped} listed as not converted`);
-    console.log(`Round trip: ${total.notesKept} of ${total.notesConverted} converted notes print the same works and pages (${percent(total.notesKept, total.notesConverted)}); all notes: ${total.notesSame} of ${total.notes} (${percent(total.notesSame, total.notes)})`);
+    console.log(`Round trip: ${total.notesKept} of ${total.notesConverted} converted notes print the same works and pages (${percent(total.notesKept, total.notesConverted)}); all notes: ${total.notesSame} of ${total.notes} (${percent(total.notesSame, total.notes)}); in ${total.pagesFromText} of them a page was found in the printed text, not by the resolver`);
     if (showErrors) for (const error of errors) console.log(`  ${error}`);
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -1,20 +1,24 @@
 /**
  * Free-text citations → Pandoc citations, with the keys of the exported bibliography.
  *
- * The form, inside a footnote (Pandoc's note styles print a citation inside a note in place, so the
- * note keeps its marker and its numbering):
+ * The form. Pandoc's note styles print a citation inside a footnote in place, so the note keeps its
+ * marker and its numbering; a bracketed citation that does not open the note is printed in
+ * parentheses, an author-in-text one (`@key [p. 74]`) is not. So:
  *
+ * - a citation that opens the note becomes a bracketed citation, the words before the work's name
+ *   as its prefix:
  *   `[^9]: interview with Kapitsa M.S. in Goncharov S.N. et al., *Uncertain Partners* (…, 1993), p.138`
  *   → `[^9]: [interview with Kapitsa M.S. in @goncharovuncertain1993, p. 138]`
+ * - a citation later in the note becomes an author-in-text citation, the words before the name left
+ *   as they are: `See Bailey, *Down in the Valley*, 12 and …` → `See @baileydown2016 [p. 12] and …`.
  *
- * Each resolved citation's span becomes one bracketed citation: the words before the work's name stay
- * as Pandoc's prefix, the reference itself (author, title, publication details) becomes the key, the
- * locator stays as written with a space after "p."/"pp.", and anything after the locator stays as the
- * suffix. An Ibid. becomes the key of the work it resolves to, with the locator it inherits, so that
- * citeproc prints "Ibid., 114" where the writer meant the same page. Text outside the citations (an
- * archive reference after a semicolon, a remark) is not touched. Citations that do not resolve to
- * exactly one work are left as written and listed, as are notes of an essay in endnote form (Pandoc
- * has no endnote lists: convert them to footnotes first).
+ * The reference itself (author, title, publication details) becomes the key; the locator stays as
+ * written, with a space after "p."/"pp."; anything after the locator stays as the suffix. An Ibid.
+ * becomes the key of the work it resolves to, with the locator it inherits, so that citeproc prints
+ * "Ibid., 114" (or the short form) where the writer meant the same page. Text outside the citations
+ * (an archive reference after a semicolon, a remark) is not touched. Citations that do not resolve to
+ * exactly one work are left as written and listed, as are the notes of an essay in endnote form
+ * (Pandoc has no endnote lists: convert them to footnotes first).
  */
 import type { Citation, Essay, Note, Range } from '../types';
 import { LineIndex } from '../text';
@@ -111,18 +115,25 @@ function locate(span: string, start: number, citation: Citation): Located | null
   return { prefix, locator: pandocLocator(written), suffix: span.slice(at + written.length) };
 }
 
-/** The bracketed citation; null when the words around it would break Pandoc's syntax. */
-function pandocCitation(key: string, located: Located): string | null {
+/** "p. 24" or "{p. 24} 23-54": braces keep a locator whole when a suffix or a comma follows it (Pandoc ≥ 2.11). */
+function locatorAndSuffix(locator: string | null, suffix: string): string {
+  let text = '';
+  if (locator) text += suffix.trim() !== '' || locator.includes(',') ? `{${locator}}` : locator;
+  if (suffix.trim()) text += suffix.startsWith(' ') || suffix.startsWith(',') || !text ? suffix : ` ${suffix}`;
+  return text.trim();
+}
+
+/**
+ * The Pandoc citation for a span; null when the words around it would break Pandoc's syntax.
+ * `opensNote`: the span is the first thing in its note (see the file comment for the two forms).
+ */
+function pandocCitation(key: string, located: Located, span: string, refStart: number, opensNote: boolean, next: string): string | null {
   const { prefix, locator, suffix } = located;
   if (/[@;[\]]/.test(prefix) || /[@;[\]]/.test(suffix)) return null;
-  let text = prefix ? `${prefix} @${key}` : `@${key}`;
-  if (locator) {
-    // Braces keep a locator whole when a suffix or a comma follows it (Pandoc ≥ 2.11).
-    const braced = suffix.trim() !== '' || locator.includes(',');
-    text += `, ${braced ? `{${locator}}` : locator}`;
-  }
-  if (suffix.trim()) text += suffix.startsWith(' ') || suffix.startsWith(',') ? suffix : ` ${suffix}`;
-  return `[${text}]`;
+  const tail = locatorAndSuffix(locator, suffix);
+  // Text right after the span that starts with "[" would be read as this citation's locator.
+  if (opensNote || (!tail && /^\s*\[/.test(next))) return `[${prefix ? `${prefix} ` : ''}@${key}${tail ? `, ${tail}` : ''}]`;
+  return `${span.slice(0, refStart)}@${key}${tail ? ` [${tail}]` : ''}`;
 }
 
 function skip(note: Note, citation: Citation, reason: string): SkippedCitation {
@@ -159,7 +170,8 @@ export function convertToPandoc(essay: Essay, keys: ReadonlyMap<string, string>,
       }
       const refStart = referenceStart(span, citation, essay);
       const located = refStart === null ? null : locate(span, refStart, citation);
-      const replacement = located ? pandocCitation(key, located) : null;
+      const opensNote = essay.text.slice(index.offset(note.textRange.start), start).trim() === '';
+      const replacement = located && refStart !== null ? pandocCitation(key, located, span, refStart, opensNote, essay.text.slice(end, end + 3)) : null;
       if (!located || !replacement) {
         result.skipped.push(skip(note, citation, refStart === null ? 'the work is not named where the citation is written' : 'the words around the citation contain @, ; or brackets'));
         continue;

@@ -33,6 +33,28 @@ export interface ExportRecord {
   genre: string | null;
 }
 
+const escapePlaceholder = '\uE000';
+
+/**
+ * A field's words as a reader sees them in the rendered Markdown: emphasis marks dropped, backslash
+ * escapes resolved ("\_" is an underscore), "--" and "---" as the dashes they render as, and a
+ * hard-wrapped entry's line breaks as spaces.
+ */
+export function plainText(markdown: string): string {
+  const escaped: string[] = [];
+  const marked = markdown.replace(/\\([\\`*_{}[\]()#+\-.!'"<>|~])/g, (_match, ch: string) => {
+    escaped.push(ch);
+    return escapePlaceholder;
+  });
+  let i = 0;
+  return stripMarkup(marked)
+    .replace(/---/g, '—')
+    .replace(/--/g, '–')
+    .replace(/\uE000/g, () => escaped[i++] ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** "E.R" → "E. R.", "John Lewis" unchanged: initials as CSL and BibTeX expect them. */
 export function givenNames(given: string): string {
   const trimmed = given.trim();
@@ -45,7 +67,7 @@ export function givenNames(given: string): string {
 
 function nameOf(person: Person): ExportName {
   const given = givenNames(person.given);
-  return given ? { family: person.surname, given } : { family: person.surname };
+  return given ? { family: plainText(person.surname), given: plainText(given) } : { family: plainText(person.surname) };
 }
 
 /** "Issue 5", "No.4", "N.4", "Working Paper No.8" → the number; anything else as written. */
@@ -71,12 +93,12 @@ function pageRange(pages: { text: string; from: number; to: number }): string {
 export function recordOf(entry: BibliographyEntry, id: string): ExportRecord {
   const imprint = imprintOf(entry.text);
   const type = workTypeOf(entry, imprint);
-  let title = entry.title ? stripMarkup(entry.title).trim() : null;
+  let title = entry.title ? plainText(entry.title) : null;
   const author: ExportName[] = entry.authors.map(nameOf);
   if (entry.corporateAuthor) {
     // A body with no title is the title ("US National Security Council Report 68"); otherwise it is the author.
-    if (!title) title = entry.corporateAuthor;
-    else if (author.length === 0) author.push({ literal: entry.corporateAuthor });
+    if (!title) title = plainText(entry.corporateAuthor);
+    else if (author.length === 0) author.push({ literal: plainText(entry.corporateAuthor) });
   }
   const thesis = type === 'thesis' ? (/\b(?:M\.?A|M\.?Phil|master)/i.test(entry.text) ? 'MA thesis' : 'PhD dissertation') : null;
   return {
@@ -87,16 +109,16 @@ export function recordOf(entry: BibliographyEntry, id: string): ExportRecord {
     editor: entry.editors.map(nameOf),
     etAl: entry.etAl && author.length > 0,
     title,
-    containerTitle: entry.container ? stripMarkup(entry.container).trim() : null,
+    containerTitle: entry.container ? plainText(entry.container) : null,
     volume: entry.volume,
     issue: issueNumber(entry.issue),
     // A book's page range in a bibliography is the part read, not a part of the work: only parts keep pages.
     page: entry.pages && (type === 'article-journal' || type === 'chapter' || type === 'article-newspaper') ? pageRange(entry.pages) : null,
-    publisher: imprint.publisher,
-    publisherPlace: imprint.place,
+    publisher: imprint.publisher ? plainText(imprint.publisher) : null,
+    publisherPlace: imprint.place ? plainText(imprint.place) : null,
     issued: issuedOf(entry, type),
     url: entry.url,
-    doi: doiOf(entry.text),
+    doi: doiOf(entry.text.replace(/\\(?=[_*])/g, '')),
     genre: thesis,
   };
 }

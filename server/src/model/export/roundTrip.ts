@@ -20,6 +20,11 @@ export interface NoteComparison {
   printed: CitedWork[];
   printedText: string;
   same: boolean;
+  /**
+   * Some page was found in the printed note's text rather than by the resolver: citeproc prints a
+   * bare "114." before an archive reference, which the resolver does not take for a locator.
+   */
+  pagesFromText: boolean;
 }
 
 function citedWorks(citations: readonly Citation[]): CitedWork[] {
@@ -34,11 +39,30 @@ function pagesOf(citation: Citation): string | null {
   return locator.to && locator.to !== locator.from ? `${locator.from}-${locator.to}` : locator.from;
 }
 
-function sameWorks(a: CitedWork[], b: CitedWork[]): boolean {
-  const key = (work: CitedWork) => `${work.entry}@${work.pages ?? ''}`;
-  const left = a.map(key).sort();
-  const right = b.map(key).sort();
-  return left.length === right.length && left.every((value, i) => value === right[i]);
+/** "111-112" printed as "111", "111–12" or "111--12" in the text; "74" as a number of its own. */
+export function pagesPrinted(pages: string, text: string): boolean {
+  const [from, to] = pages.split('-');
+  if (!to) return new RegExp(`(?<![\\d])${from}(?![\\d])`).test(text);
+  for (const match of text.matchAll(new RegExp(`(?<![\\d])${from}\\s*(?:--|[-–—])\\s*(\\d+)`, 'g'))) {
+    if (to.endsWith(match[1])) return true;
+  }
+  return false;
+}
+
+/** Each original work matched by one printed work: the same entry, the same pages (or the pages printed in the text). */
+function matchWorks(expected: CitedWork[], printed: CitedWork[], printedText: string): { same: boolean; pagesFromText: boolean } {
+  const left = [...printed];
+  let pagesFromText = false;
+  for (const work of expected) {
+    let at = left.findIndex((candidate) => candidate.entry === work.entry && candidate.pages === work.pages);
+    if (at < 0 && work.pages !== null) {
+      at = left.findIndex((candidate) => candidate.entry === work.entry && pagesPrinted(work.pages!, printedText));
+      if (at >= 0) pagesFromText = true;
+    }
+    if (at < 0) return { same: false, pagesFromText };
+    left.splice(at, 1);
+  }
+  return { same: left.length === 0, pagesFromText };
 }
 
 /**
@@ -58,6 +82,7 @@ export function compareRoundTrip(original: Essay, printedNotes: readonly string[
     const after = printedByLabel.get(note.label);
     const expected = citedWorks(note.citations);
     const printed = after ? citedWorks(after.citations) : [];
-    return { label: note.label, expected, printed, printedText: printedNotes[i] ?? '', same: sameWorks(expected, printed) };
+    const printedText = printedNotes[i] ?? '';
+    return { label: note.label, expected, printed, printedText, ...matchWorks(expected, printed, printedText) };
   });
 }
