@@ -44,7 +44,9 @@ function protectedText(text: string): string {
 
 function nameList(names: readonly ExportName[], others: boolean): string {
   const written = names.map((name) =>
-    'literal' in name ? `{${escapeBibtex(name.literal)}}` : name.given ? `${escapeBibtex(name.family)}, ${escapeBibtex(name.given)}` : escapeBibtex(name.family),
+    'literal' in name
+      ? `{${escapeBibtex(name.literal)}}`
+      : [name.family, name.suffix, name.given].filter((part) => part !== undefined).map((part) => escapeBibtex(part!)).join(', '),
   );
   if (others) written.push('others');
   return written.join(' and ');

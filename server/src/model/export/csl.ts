@@ -1,11 +1,11 @@
 /** Exported records as CSL-JSON, the format Zotero, Pandoc and citeproc read natively. */
-import type { ExportRecord } from './record';
+import type { ExportName, ExportRecord } from './record';
 
 export interface CslItem {
   id: string;
   type: string;
-  author?: ({ family: string; given?: string } | { literal: string })[];
-  editor?: ({ family: string; given?: string } | { literal: string })[];
+  author?: ExportName[];
+  editor?: ExportName[];
   issued?: { 'date-parts': number[][] };
   title?: string;
   'container-title'?: string;

@@ -69,7 +69,10 @@ export function workTypeOf(entry: BibliographyEntry, imprint: Imprint = imprintO
     return 'article-journal';
   }
   if (imprint.publisher) return 'book';
-  const italicTitle = findTitles(entry.text).some((span) => span.style === 'italic');
+  const titles = findTitles(entry.text);
+  const italicTitle = titles.some((span) => span.style === 'italic');
+  // A quoted title in nothing (a web page, a letter, a typescript): a book would print it in italics.
+  if (!italicTitle && titles.some((span) => span.style === 'quoted') && !entry.container) return 'manuscript';
   if (/archiv|manuscript|unpublished/i.test(section) || archiveWords.test(text) || (!italicTitle && entry.authors.length === 0)) return 'manuscript';
   return 'book';
 }

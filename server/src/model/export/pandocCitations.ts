@@ -22,7 +22,7 @@
  */
 import type { Citation, Essay, Note, Range } from '../types';
 import { LineIndex } from '../text';
-import { findTitles, titleWords } from '../bibliography/spans';
+import { findTitles, stripMarkup, titleWords } from '../bibliography/spans';
 import { bibliographyOf } from './index';
 
 export interface TextReplacement {
@@ -69,6 +69,8 @@ export function pandocLocator(written: string): string {
 }
 
 interface Located {
+  /** Where the reference the key replaces ends in the span (the locator's start, or the span's end). */
+  referenceEnd: number;
   prefix: string;
   locator: string | null;
   suffix: string;
@@ -83,7 +85,8 @@ function referenceStart(span: string, citation: Citation, essay: Essay): number 
   const entry = bibliographyOf(essay).entries.find((candidate) => candidate.key === citation.entries[0]);
   if (!entry) return null;
   const starts: number[] = [];
-  const names = [...entry.authors, ...entry.editors].map((person) => person.surname);
+  // "Glaude Jr." is cited as "Glaude".
+  const names = [...entry.authors, ...entry.editors].flatMap((person) => [person.surname, person.surname.replace(/,?\s+(?:Jr|Sr)\.?$|,?\s+(?:I{2,3}|IV)$/, '')]);
   if (entry.corporateAuthor) names.push(entry.corporateAuthor);
   for (const alias of entry.aliases) names.push(alias.toUpperCase());
   for (const name of names) {
@@ -102,17 +105,17 @@ function referenceStart(span: string, citation: Citation, essay: Essay): number 
 function locate(span: string, start: number, citation: Citation): Located | null {
   const prefix = span.slice(0, start).trimEnd();
   const written = citation.locator?.text ?? null;
-  if (!written) return { prefix, locator: null, suffix: '' };
+  if (!written) return { referenceEnd: span.length, prefix, locator: null, suffix: '' };
   const at = span.lastIndexOf(written);
   if (at < start) {
-    if (citation.kind !== 'ibid') return { prefix, locator: null, suffix: '' };
+    if (citation.kind !== 'ibid') return { referenceEnd: span.length, prefix, locator: null, suffix: '' };
     // An Ibid. with no page of its own repeats the page before it: say so, or citeproc would print
     // the short form (a CSL ibid. without a locator after one with a locator is a "subsequent" cite).
     const ibid = ibidWord.exec(span.slice(start));
     const rest = ibid ? span.slice(start + ibid.index + ibid[0].length) : '';
-    return { prefix, locator: pandocLocator(written), suffix: rest.replace(/^[\s,.]+/, '') ? ` ${rest.trim()}` : '' };
+    return { referenceEnd: span.length - rest.length, prefix, locator: pandocLocator(written), suffix: rest.replace(/^[\s,.]+/, '') ? ` ${rest.trim()}` : '' };
   }
-  return { prefix, locator: pandocLocator(written), suffix: span.slice(at + written.length) };
+  return { referenceEnd: at, prefix, locator: pandocLocator(written), suffix: span.slice(at + written.length) };
 }
 
 /** "p. 24" or "{p. 24} 23-54": braces keep a locator whole when a suffix or a comma follows it (Pandoc ≥ 2.11). */
@@ -134,6 +137,19 @@ function pandocCitation(key: string, located: Located, span: string, refStart: n
   // Text right after the span that starts with "[" would be read as this citation's locator.
   if (opensNote || (!tail && /^\s*\[/.test(next))) return `[${prefix ? `${prefix} ` : ''}@${key}${tail ? `, ${tail}` : ''}]`;
   return `${span.slice(0, refStart)}@${key}${tail ? ` [${tail}]` : ''}`;
+}
+
+// Words a citation may add to what its bibliography entry says.
+const citationWords = new Set('in ed eds edited by et al and trans translated see also cf vol vols no nos pp p n nn the of a an from to letter quoted cited'.split(' '));
+
+/**
+ * The words of the reference the key is to replace that its bibliography entry does not contain.
+ * A few are normal (a season, "ed."); many mean the citation's span runs into the writer's prose
+ * ("Dossey stresses that … (p.85)"), which a key must not swallow.
+ */
+export function wordsNotInEntry(reference: string, entryText: string): string[] {
+  const known = new Set(stripMarkup(entryText).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return (stripMarkup(reference).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => !known.has(word) && !citationWords.has(word) && !/^\d+$/.test(word));
 }
 
 function skip(note: Note, citation: Citation, reason: string): SkippedCitation {
@@ -170,6 +186,14 @@ export function convertToPandoc(essay: Essay, keys: ReadonlyMap<string, string>,
       }
       const refStart = referenceStart(span, citation, essay);
       const located = refStart === null ? null : locate(span, refStart, citation);
+      if (located && citation.kind !== 'ibid' && refStart !== null) {
+        const entryText = bibliographyOf(essay).entries.find((entry) => entry.key === citation.entries[0])?.text ?? '';
+        const foreign = wordsNotInEntry(span.slice(refStart, located.referenceEnd), entryText);
+        if (foreign.length > 3) {
+          result.skipped.push(skip(note, citation, `the citation runs into the note's own words ("${foreign.slice(0, 4).join(' ')}…"), which a key would replace: put the reference on its own ("Author, Title, page") to convert it`));
+          continue;
+        }
+      }
       const opensNote = essay.text.slice(index.offset(note.textRange.start), start).trim() === '';
       const replacement = located && refStart !== null ? pandocCitation(key, located, span, refStart, opensNote, essay.text.slice(end, end + 3)) : null;
       if (!located || !replacement) {

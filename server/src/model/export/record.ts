@@ -6,7 +6,7 @@ import type { BibliographyEntry, Person } from '../types';
 import { stripMarkup } from '../bibliography/spans';
 import { doiOf, imprintOf, workTypeOf, type WorkType } from './fields';
 
-export type ExportName = { family: string; given?: string } | { literal: string };
+export type ExportName = { family: string; given?: string; suffix?: string } | { literal: string };
 
 export interface ExportRecord {
   /** The export key (`maylessons1973`). */
@@ -65,9 +65,24 @@ export function givenNames(given: string): string {
   return trimmed;
 }
 
+const nameSuffix = /,?\s+(Jr\.?|Sr\.?|I{2,3}|IV)$/;
+
 function nameOf(person: Person): ExportName {
-  const given = givenNames(person.given);
-  return given ? { family: plainText(person.surname), given: plainText(given) } : { family: plainText(person.surname) };
+  const given = plainText(givenNames(person.given));
+  let family = plainText(person.surname);
+  // "Glaude Jr., Eddie S.": the suffix is neither family nor given name (BibTeX writes "Glaude, Jr., Eddie S.").
+  const suffix = nameSuffix.exec(family);
+  if (suffix) family = family.slice(0, suffix.index);
+  const name: ExportName = { family };
+  if (given) name.given = given;
+  if (suffix) name.suffix = suffix[1];
+  return name;
+}
+
+/** A title as a catalogue keeps it: without the full stop or comma that closes it in a Chicago entry ("Marie Graves."). */
+function bareTitle(title: string): string {
+  if (/\.\.\.$|…$/.test(title) || /(?:^|[\s.])\p{Lu}\.$/u.test(title)) return title;
+  return title.replace(/[.,;:]$/, '');
 }
 
 /** "Issue 5", "No.4", "N.4", "Working Paper No.8" → the number; anything else as written. */
@@ -93,7 +108,7 @@ function pageRange(pages: { text: string; from: number; to: number }): string {
 export function recordOf(entry: BibliographyEntry, id: string): ExportRecord {
   const imprint = imprintOf(entry.text);
   const type = workTypeOf(entry, imprint);
-  let title = entry.title ? plainText(entry.title) : null;
+  let title = entry.title ? bareTitle(plainText(entry.title)) : null;
   const author: ExportName[] = entry.authors.map(nameOf);
   if (entry.corporateAuthor) {
     // A body with no title is the title ("US National Security Council Report 68"); otherwise it is the author.
