@@ -40,6 +40,11 @@ function titlePartOf(entry: BibliographyEntry): string {
 
 /** The key before de-duplication. */
 export function baseKeyOf(entry: BibliographyEntry): string {
+  // A document known by its number and nothing else ("US National Security Council Report 68"): nsc68_1950.
+  if (entry.authors.length === 0 && entry.editors.length === 0 && !entry.title && entry.documentIds.length > 0) {
+    const id = asciiKeyPart(entry.documentIds[0]);
+    if (id) return `${/^\d/.test(id) ? 'doc' : ''}${id}${entry.year === null ? '' : `_${entry.year}`}`;
+  }
   const key = `${authorPartOf(entry)}${titlePartOf(entry)}${entry.year ?? ''}`;
   if (!key) return 'untitled';
   // A key that starts with a digit reads badly in `[@1950]` and trips some BibTeX tools.

@@ -94,6 +94,16 @@ function referenceStart(span: string, citation: Citation, essay: Essay): number 
     const match = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}])`, 'u').exec(span);
     if (match) starts.push(match.index);
   }
+  // A document cited by its number ("NSC 68"), or by its title written without markup ("NSC report 8-2").
+  for (const id of entry.documentIds) {
+    const pattern = id.split(/\s+/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]*');
+    const match = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{N}])`, 'iu').exec(span);
+    if (match) starts.push(match.index);
+  }
+  if (entry.title && entry.title.length >= 4) {
+    const at = span.toLowerCase().indexOf(entry.title.toLowerCase());
+    if (at >= 0) starts.push(at);
+  }
   // A short title alone ("*Uncertain Partners*, 138") or a document's title.
   const wanted = new Set(titleWords(entry.title ?? ''));
   for (const title of findTitles(span)) {
