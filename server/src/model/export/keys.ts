@@ -42,7 +42,9 @@ function titlePartOf(entry: BibliographyEntry): string {
 export function baseKeyOf(entry: BibliographyEntry): string {
   // A document known by its number and nothing else ("US National Security Council Report 68"): nsc68_1950.
   if (entry.authors.length === 0 && entry.editors.length === 0 && !entry.title && entry.documentIds.length > 0) {
-    const id = asciiKeyPart(entry.documentIds[0]);
+    // The model reads several spellings ("unsc 68", "nsc 68"); its own key names the one it chose.
+    const ids = entry.documentIds.map(asciiKeyPart);
+    const id = ids.find((candidate) => candidate && entry.key.startsWith(candidate)) ?? ids[0];
     if (id) return `${/^\d/.test(id) ? 'doc' : ''}${id}${entry.year === null ? '' : `_${entry.year}`}`;
   }
   const key = `${authorPartOf(entry)}${titlePartOf(entry)}${entry.year ?? ''}`;

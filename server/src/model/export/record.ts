@@ -88,7 +88,8 @@ function bareTitle(title: string): string {
 /** "Issue 5", "No.4", "N.4", "Working Paper No.8" → the number; anything else as written. */
 function issueNumber(issue: string | null): string | null {
   if (!issue) return null;
-  const number = /(\d+[A-Za-z]?(?:[-–/]\d+)?)\s*$/.exec(issue);
+  // (?<!\d): each run of digits is tried once, so a long run that does not end the text stays linear.
+  const number = /(?<!\d)(\d+[A-Za-z]?(?:[-–/]\d+)?)\s*$/.exec(issue);
   return number ? number[1] : issue.trim();
 }
 
