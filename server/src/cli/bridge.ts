@@ -3,6 +3,7 @@
  *
  *   apparatus export FILE [--format bibtex|csl-json] [--output FILE]
  *   apparatus convert FILE [--output FILE] [--force]
+ *   apparatus notes FILE [--output FILE] [--csl FILE]
  *
  * `export` writes the essay's typed bibliography as BibTeX (the default) or CSL-JSON, to standard
  * output or a file. `convert` writes the essay with its resolved citations as Pandoc keys (to
@@ -16,9 +17,12 @@ import { analyseEssay, defaultAnalysisOptions } from '../model/analyse';
 import { bibliographyOf, exportBibliography, isExportFormat, type ExportFormat } from '../model/export/index';
 import { applyReplacements, convertToPandoc } from '../model/export/pandocCitations';
 import type { Essay } from '../model/types';
+import { markCitations, writtenOut } from '../model/export/writeNotes';
+import { defaultStylePath, PandocMissing, runCiteproc } from '../workspace/pandoc';
 
 export const bridgeUsage = `Usage: apparatus export FILE [--format bibtex|csl-json] [--output FILE]
        apparatus convert FILE [--output FILE] [--force]
+       apparatus notes FILE [--output FILE] [--csl FILE]
 
 export   writes the essay's typed bibliography as BibTeX (default) or CSL-JSON, with keys such as
          maylessons1973, for Zotero or Pandoc.
@@ -26,23 +30,28 @@ convert  rewrites every resolved citation of the essay's footnotes as a Pandoc c
          ([@maylessons1973, p. 74]), writes the exported bibliography beside the essay (FILE.bib)
          and adds \`bibliography: FILE.bib\` to the front matter. Citations that do not resolve to
          one work are left as written and listed on standard error.
+notes    the reverse: writes each Pandoc citation in the footnotes out as the note text
+         pandoc --citeproc prints (Chicago notes by default), for a journal that wants no keys.
+         Needs Pandoc 2.11 or later; the bibliography files are those the front matter names.
   --output FILE   write there instead of standard output
+  --csl FILE      (notes) the CSL style (default: Chicago notes, shipped in server/styles)
   --force         (convert) overwrite a .bib beside the essay that differs from the export
 Exit status: 0 done, 2 usage error or unreadable file.`;
 
 class BridgeUsageError extends Error {}
 
 interface BridgeArguments {
-  command: 'export' | 'convert';
+  command: 'export' | 'convert' | 'notes';
   file: string;
   format: ExportFormat;
   output: string | null;
   force: boolean;
+  csl: string | null;
 }
 
 function parse(argv: string[]): BridgeArguments {
   const [command, ...rest] = argv;
-  const args: BridgeArguments = { command: command as 'export' | 'convert', file: '', format: 'bibtex', output: null, force: false };
+  const args: BridgeArguments = { command: command as BridgeArguments['command'], file: '', format: 'bibtex', output: null, force: false, csl: null };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const value = (name: string) => (arg === name ? rest[++i] : arg.slice(name.length + 1));
@@ -55,6 +64,10 @@ function parse(argv: string[]): BridgeArguments {
       const output = value('--output');
       if (!output) throw new BridgeUsageError('--output takes a file name.');
       args.output = output;
+    } else if (arg === '--csl' || arg.startsWith('--csl=')) {
+      const csl = value('--csl');
+      if (!csl) throw new BridgeUsageError('--csl takes a CSL style file.');
+      args.csl = csl;
     } else if (arg === '--force') args.force = true;
     else if (arg.startsWith('-')) throw new BridgeUsageError(`Unknown option '${arg}'.`);
     else if (args.file) throw new BridgeUsageError(`One essay at a time: '${args.file}' and '${arg}' were given.`);
@@ -95,7 +108,7 @@ function write(output: string | null, text: string, out: (line: string) => void)
 
 /** Runs `export` or `convert`; null when argv is another command. */
 export function runBridgeCommand(argv: string[], out: (line: string) => void, err: (line: string) => void): number | null {
-  if (argv[0] !== 'export' && argv[0] !== 'convert') return null;
+  if (argv[0] !== 'export' && argv[0] !== 'convert' && argv[0] !== 'notes') return null;
   if (argv.includes('--help') || argv.includes('-h')) {
     out(bridgeUsage);
     return 0;
@@ -103,6 +116,7 @@ export function runBridgeCommand(argv: string[], out: (line: string) => void, er
   try {
     const args = parse(argv);
     const essay = analysed(args.file);
+    if (args.command === 'notes') return writeNotes(args, essay, out, err);
     const bibliography = bibliographyOf(essay);
     if (bibliography.entries.length === 0) throw new BridgeUsageError(`${args.file}: no bibliography found (a "Bibliography" heading followed by entries); there is nothing to export.`);
     if (args.command === 'export') {
@@ -127,8 +141,27 @@ export function runBridgeCommand(argv: string[], out: (line: string) => void, er
     for (const skipped of conversion.skipped) err(`${args.file}:${skipped.range.start.line + 1}:${skipped.range.start.character + 1}  note ${skipped.note}: left as written: ${skipped.reason}`);
     return 0;
   } catch (error) {
+    if (error instanceof PandocMissing) {
+      err(`apparatus: ${error.message}`);
+      return 2;
+    }
     if (!(error instanceof BridgeUsageError)) throw error;
     err(`apparatus: ${error.message}\n\n${bridgeUsage}`);
     return 2;
   }
+}
+
+function writeNotes(args: BridgeArguments, essay: Essay, out: (line: string) => void, err: (line: string) => void): number {
+  const csl = args.csl ?? defaultStylePath(__dirname);
+  if (!csl || !existsSync(csl)) throw new BridgeUsageError(`no CSL style at ${csl ?? 'server/styles/chicago-note-bibliography.csl'}: give one with --csl FILE.`);
+  const marked = markCitations(essay);
+  if (marked.citations.length === 0) throw new BridgeUsageError(`${args.file}: no Pandoc citation ([@key]) in the footnotes; nothing to write out.`);
+  const run = runCiteproc(marked.text, { csl, cwd: path.dirname(path.resolve(args.file)) });
+  const printed = analyseEssay(run.markdown, { claims: { ...defaultAnalysisOptions.claims, enabled: false } }).notes.map((note) => note.text);
+  const result = writtenOut(essay, marked, printed);
+  write(args.output, result.text, out);
+  for (const warning of run.warnings) err(`pandoc: ${warning}`);
+  err(`apparatus: ${marked.citations.length - result.missing.length} citations written out as notes`);
+  for (const range of [...marked.inBody, ...result.missing]) err(`${args.file}:${range.start.line + 1}:${range.start.character + 1}  left as a key: ${marked.inBody.includes(range) ? 'a citation in the body (Pandoc would make it a new footnote): move it into a note' : 'Pandoc printed nothing recognisable for it'}`);
+  return 0;
 }
