@@ -19,11 +19,14 @@ import { previewNotesRequest, type PreviewNotes } from './preview/protocol';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
 import { registerSourcesView, type SourcesTree } from './sourcesView';
 import { registerStatusBar } from './statusBar';
+import { bridgeCommands, exportBibliographyFromPalette, reportConversion } from './bridgeCommands';
 
 /** Schemes whose Markdown documents the server analyses (GitHub Repositories' virtual files included). */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
 
 let client: LanguageClient | undefined;
+/** Where the bridge lists the citations a conversion left as written. */
+let outputChannel: vscode.OutputChannel | undefined;
 
 /**
  * What the extension hands VS Code and its tests: the preview's `extendMarkdownIt`, and, once the
@@ -40,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Appara
     client ? client.sendRequest<PreviewNotes | null>(previewNotesRequest, { textDocument: { uri: client.code2ProtocolConverter.asUri(uri) } }) : Promise.resolve(undefined),
   );
   const output = vscode.window.createOutputChannel('Apparatus');
+  outputChannel = output;
   context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -117,6 +121,17 @@ function paletteMiddleware(): Middleware {
       return lenses?.map(withShowReferencesArguments);
     },
     executeCommand: async (command, args, next) => {
+      const editor = vscode.window.activeTextEditor;
+      if (args.length === 0 && (bridgeCommands as readonly string[]).includes(command)) {
+        if (!editor || editor.document.languageId !== 'markdown') {
+          void vscode.window.showInformationMessage('Apparatus: open a Markdown essay first.');
+          return undefined;
+        }
+        if (command === 'apparatus.exportBibliography') return exportBibliographyFromPalette(editor, (filled) => next(command, filled));
+        const result: unknown = await next(command, [editor.document.uri.toString()]);
+        if (outputChannel) reportConversion(result, editor.document.uri, outputChannel);
+        return result;
+      }
       if (args.length > 0 || !(serverCommands as readonly string[]).includes(command)) return next(command, args);
       const filled = commandArguments(command as ServerCommand, vscode.window.activeTextEditor);
       if (!filled) {

@@ -39,6 +39,8 @@ import { countKeyUses, provideLibraryCodeLenses, provideLibrarySymbols } from '.
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
+import { BridgeCommands, exportAnswer, pandocConversionPlan } from './features/bridge';
+import { isExportFormat } from './model/export/index';
 import { provideCodeLenses } from './features/codeLens';
 import { provideCompletion } from './features/completion';
 import { keyUseAt, provideKeyCompletion } from './features/pandocKeys';
@@ -116,6 +118,8 @@ function startServer(args: string[]): void {
     renumberNotes: 'apparatus.renumberNotes',
     convertEndnotes: 'apparatus.convertEndnotesToFootnotes',
     showSources: 'apparatus.showSources',
+    exportBibliography: BridgeCommands.exportBibliography,
+    convertToPandocCitations: BridgeCommands.convertToPandocCitations,
   } as const;
 
   const connection = createConnection(ProposedFeatures.all);
@@ -126,6 +130,8 @@ function startServer(args: string[]): void {
   let canPullConfiguration = false;
   let canRegisterConfiguration = false;
   let canUseDocumentChanges = false;
+  /** The client applies workspace edits that create files (the .bib a Pandoc conversion writes). */
+  let canCreateFiles = false;
   let canWatchFiles = false;
   /** Workspace folders as paths: bibliography files outside them are not read unless a setting allows it. */
   let roots: string[] = [];
@@ -352,6 +358,21 @@ function startServer(args: string[]): void {
         const essay = await analyses.latest(uri);
         return essay ? provideSources(essay, commandArgs[1]) : null;
       }
+      case commands.exportBibliography: {
+        const uri = requireUri(commandArgs[0], command);
+        const format = commandArgs[1] ?? 'bibtex';
+        if (!isExportFormat(format)) throw new ResponseError(ErrorCodes.InvalidParams, `${command}: the format is 'bibtex' or 'csl-json', not ${JSON.stringify(format)}.`);
+        return exportAnswer(await requireOpenEssay(uri, command), uri, format);
+      }
+      case commands.convertToPandocCitations: {
+        const uri = requireUri(commandArgs[0], command);
+        const essay = await requireOpenEssay(uri, command);
+        const version = canUseDocumentChanges ? documents.get(uri)?.version : undefined;
+        const { edit, essayEdits: _edits, ...answer } = pandocConversionPlan(essay, uri, { version, canCreateFiles });
+        if (answer.converted === 0) return answer;
+        const result = await connection.workspace.applyEdit({ label: 'Convert citations to Pandoc keys', edit });
+        return { ...answer, applied: result.applied, ...(result.failureReason ? { reason: result.failureReason } : {}) };
+      }
       case commands.renumberNotes:
       case commands.convertEndnotes: {
         const provider = editCommands[command];
@@ -463,6 +484,7 @@ function startServer(args: string[]): void {
     canPullConfiguration = capabilities.workspace?.configuration === true;
     canRegisterConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     canUseDocumentChanges = capabilities.workspace?.workspaceEdit?.documentChanges === true;
+    canCreateFiles = canUseDocumentChanges && (capabilities.workspace?.workspaceEdit?.resourceOperations ?? []).includes('create');
     canWatchFiles = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     roots = folders.map(uriToPath).filter((folder): folder is string => folder !== null);
@@ -631,7 +653,9 @@ function startServer(args: string[]): void {
   }
 
   connection.onCodeAction(
-    answerFromEssay('Code actions', [], 'fresh', (essay, params) => provideCodeActions(essay, params.textDocument.uri, params)),
+    answerFromEssay('Code actions', [], 'fresh', (essay, params) =>
+      provideCodeActions(essay, params.textDocument.uri, params, { version: canUseDocumentChanges ? documents.get(params.textDocument.uri)?.version : undefined, canCreateFiles }),
+    ),
   );
 
   connection.onPrepareRename(

@@ -169,6 +169,8 @@ describe('server over Node IPC', function () {
         'apparatus.renumberNotes',
         'apparatus.convertEndnotesToFootnotes',
         'apparatus.showSources',
+        'apparatus.exportBibliography',
+        'apparatus.convertToPandocCitations',
       ]);
     } finally {
       connection.dispose();

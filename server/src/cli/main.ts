@@ -18,6 +18,7 @@ import { diskFileSystem, markdownFilesUnder } from '../workspace/files';
 import { analyseAll, analyseInThread, type AnalysisJob, isPoolWorker, runPoolWorker, sharedBibliographyOf } from '../workspace/pool';
 import { finishThesis, jobsOf, planThesis, type ThesisPlan } from '../workspace/thesis';
 import { diagnosticLine, notesTable, summary, toJson, type FileReport } from './report';
+import { runBridgeCommand } from './bridge';
 
 const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] [--jobs N] [--bibliography FILE] FILE|DIR...
 
@@ -32,7 +33,10 @@ above, or the file its front matter names). Files with no note and no bibliograp
   --jobs N        analyse on N worker threads (default: one per core)
   --bibliography FILE   a Markdown bibliography every chapter without its own shares, or a .bib,
                   CSL-JSON or CSL-YAML file for Pandoc keys ([@key, p. 33]) (repeatable)
-Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.`;
+Exit status: 0 no errors, 1 errors found, 2 usage error or unreadable file.
+
+apparatus export FILE and apparatus convert FILE write the bibliography as BibTeX or CSL-JSON and
+the citations as Pandoc keys: see apparatus export --help.`;
 
 declare const APPARATUS_VERSION: string | undefined;
 const version = typeof APPARATUS_VERSION === 'string' ? APPARATUS_VERSION : 'development';
@@ -199,6 +203,8 @@ function finish(prepared: Prepared, chapters: Essay[], out: (line: string) => vo
 
 /** Checks on this thread (for tests and embedding): the same answer as `run` with any number of jobs. */
 export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
+  const bridged = runBridgeCommand(argv, out, err);
+  if (bridged !== null) return bridged;
   const prepared = prepare(argv, out, err);
   if (typeof prepared === 'number') return prepared;
   return finish(prepared, analyseInThread(prepared.jobs), out);
@@ -211,6 +217,8 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
  */
 export async function run(argv: string[], out: (line: string) => void, err: (line: string) => void, script: string, terminal = false): Promise<number> {
   const started = performance.now();
+  const bridged = runBridgeCommand(argv, out, err);
+  if (bridged !== null) return bridged;
   const prepared = prepare(argv, out, err);
   if (typeof prepared === 'number') return prepared;
   const total = prepared.jobs.length;

@@ -28,6 +28,7 @@ import {
 import { shortFormCitation, shortFormName } from './edits/shortForm';
 import { comparePositions, rangeContains, rangesEqual, rangesIntersect, textIndexFor } from './edits/text';
 import { renumberNotesEdits } from './renumber';
+import { PandocCitationsActionKind, pandocCitationsAction } from './bridge';
 
 export const ApparatusCodeActionKind = {
   RenumberNotes: `${CodeActionKind.Source}.apparatus.renumberNotes`,
@@ -41,6 +42,7 @@ export const CODE_ACTION_KINDS: string[] = [
   ApparatusCodeActionKind.CiteSource,
   ApparatusCodeActionKind.RenumberNotes,
   ApparatusCodeActionKind.ConvertEndnotes,
+  PandocCitationsActionKind,
 ];
 
 const MAX_CITE_ACTIONS = 25;
@@ -53,7 +55,11 @@ const RENUMBER_TITLE = 'Renumber all notes in order of appearance';
 /** The comment that tells the claim checker to leave the sentence after it alone. */
 export const IGNORE_COMMENT = '<!-- apparatus-ignore -->';
 
-export function provideCodeActions(essay: Essay, uri: string, params: CodeActionParams): CodeAction[] {
+/**
+ * `bridge`: what the Pandoc conversion of a note needs from the editor (the document's version, and
+ * whether it can create the .bib file); without it the action converts the note and names no file.
+ */
+export function provideCodeActions(essay: Essay, uri: string, params: CodeActionParams, bridge: { version?: number | null; canCreateFiles: boolean } = { canCreateFiles: false }): CodeAction[] {
   if (essay.skipped) return [];
   const only = params.context.only;
   const wanted = (kind: string): boolean =>
@@ -94,6 +100,11 @@ export function provideCodeActions(essay: Essay, uri: string, params: CodeAction
   if (wanted(ApparatusCodeActionKind.ConvertEndnotes) && essay.form === 'endnote') {
     const edits = convertEndnotesEdits(essay);
     if (edits.length > 0) actions.push({ title: 'Convert endnotes ([1] … [1] text) to Markdown footnotes', kind: ApparatusCodeActionKind.ConvertEndnotes, edit: edit(edits) });
+  }
+
+  if (wanted(PandocCitationsActionKind)) {
+    const action = pandocCitationsAction(essay, uri, params.range, bridge);
+    if (action) actions.push(action);
   }
   return actions;
 }

@@ -1,0 +1,88 @@
+/**
+ * Did a round trip keep each note's meaning? The notes Pandoc printed are put back in place of the
+ * original notes, the essay is analysed again with its own bibliography, and each note's works and
+ * pages are compared with the original's: the same resolver reads both, so a difference is a change
+ * in what the note says, not in how it is written.
+ */
+import type { Citation, Essay } from '../types';
+import { analyseEssay, defaultAnalysisOptions, type AnalysisOptions } from '../analyse';
+import { LineIndex } from '../text';
+
+export interface CitedWork {
+  entry: string;
+  /** "111-112", "74", or null: the pages as numbers, however they were written. */
+  pages: string | null;
+}
+
+export interface NoteComparison {
+  label: string;
+  expected: CitedWork[];
+  printed: CitedWork[];
+  printedText: string;
+  same: boolean;
+  /**
+   * Some page was found in the printed note's text rather than by the resolver: citeproc prints a
+   * bare "114." before an archive reference, which the resolver does not take for a locator.
+   */
+  pagesFromText: boolean;
+}
+
+function citedWorks(citations: readonly Citation[]): CitedWork[] {
+  return citations
+    .filter((citation) => citation.kind !== 'none' && citation.entries.length === 1)
+    .map((citation) => ({ entry: citation.entries[0], pages: pagesOf(citation) }));
+}
+
+function pagesOf(citation: Citation): string | null {
+  const locator = citation.locator;
+  if (!locator || locator.from === null) return null;
+  return locator.to && locator.to !== locator.from ? `${locator.from}-${locator.to}` : locator.from;
+}
+
+/** "111-112" printed as "111", "111–12" or "111--12" in the text; "74" as a number of its own. */
+export function pagesPrinted(pages: string, text: string): boolean {
+  const [from, to] = pages.split('-');
+  if (!to) return new RegExp(`(?<![\\d])${from}(?![\\d])`).test(text);
+  for (const match of text.matchAll(new RegExp(`(?<![\\d])${from}\\s*(?:--|[-–—])\\s*(\\d+)`, 'g'))) {
+    if (to.endsWith(match[1])) return true;
+  }
+  return false;
+}
+
+/** Each original work matched by one printed work: the same entry, the same pages (or the pages printed in the text). */
+function matchWorks(expected: CitedWork[], printed: CitedWork[], printedText: string): { same: boolean; pagesFromText: boolean } {
+  const left = [...printed];
+  let pagesFromText = false;
+  for (const work of expected) {
+    let at = left.findIndex((candidate) => candidate.entry === work.entry && candidate.pages === work.pages);
+    if (at < 0 && work.pages !== null) {
+      at = left.findIndex((candidate) => candidate.entry === work.entry && pagesPrinted(work.pages!, printedText));
+      if (at >= 0) pagesFromText = true;
+    }
+    if (at < 0) return { same: false, pagesFromText };
+    left.splice(at, 1);
+  }
+  return { same: left.length === 0, pagesFromText };
+}
+
+/**
+ * `printedNotes[i]` is the text of the i-th note of the printed essay, in reading order (Pandoc
+ * numbers notes in the order their markers appear, as the model orders them).
+ */
+export function compareRoundTrip(original: Essay, printedNotes: readonly string[], options: Partial<AnalysisOptions> = {}): NoteComparison[] {
+  const index = new LineIndex(original.text);
+  const replacements = original.notes
+    .map((note, i) => ({ note, start: index.offset(note.textRange.start), end: index.offset(note.range.end), printed: (printedNotes[i] ?? '').replace(/\s*\n\s*/g, ' ').trim() }))
+    .sort((a, b) => b.start - a.start);
+  let text = original.text;
+  for (const { start, end, printed } of replacements) text = text.slice(0, start) + printed + text.slice(end);
+  const checked = analyseEssay(text, { ...options, claims: { ...defaultAnalysisOptions.claims, ...options.claims, enabled: false } });
+  const printedByLabel = new Map(checked.notes.map((note) => [note.label, note]));
+  return original.notes.map((note, i) => {
+    const after = printedByLabel.get(note.label);
+    const expected = citedWorks(note.citations);
+    const printed = after ? citedWorks(after.citations) : [];
+    const printedText = printedNotes[i] ?? '';
+    return { label: note.label, expected, printed, printedText, ...matchWorks(expected, printed, printedText) };
+  });
+}
