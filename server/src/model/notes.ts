@@ -211,6 +211,10 @@ export function addInlineNotes(
     const range = blockRange(span.doc, span.start, span.start + 2);
     return { span, marker: { label: '', form: 'footnote' as const, range, labelRange: range, blockIndex: span.doc.blockIndex, inline: true as const } };
   });
+  // Pandoc reads no note inside a note: a `[^2]` written inside `^[…]` is text of the inline note,
+  // not a marker (renumbering must leave it as written).
+  const spans = inline.map((span) => blockRange(span.doc, span.start, span.end));
+  markers = markers.filter((marker) => !spans.some((span) => before(span.start, marker.range.start) <= 0 && before(marker.range.end, span.end) <= 0));
   const merged: Marker[] = [];
   let next = 0;
   for (const { marker } of inlineMarkers) {

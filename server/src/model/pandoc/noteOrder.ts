@@ -83,7 +83,9 @@ const inside = (range: Range, at: Position): boolean => comparePositions(range.s
 
 function buildNoteOrder(essay: Essay): NoteOrder {
   const model = essay.pandoc!;
-  const footnotes = essay.notes.filter((note) => note.form === 'footnote');
+  // Typed footnotes only: an inline note `^[…]` is in the notes too, but numbered here from
+  // `model.inlineNotes`, in place in the body.
+  const footnotes = essay.notes.filter((note) => note.form === 'footnote' && !note.inline);
   // Group the uses into citations (one `[…]` or `@key [p. 3]` each).
   const groups: KeyUse[][] = [];
   for (const use of model.uses) {
