@@ -369,6 +369,7 @@ function notesSection(state: StateCore): void {
   const body: Token[] = [];
   const definitions = new Map<string, Token[]>();
   const definitionOrder: string[] = [];
+  const duplicates: { id: string; body: Token[] }[] = [];
   let endnotesAt = -1;
   const tokens = state.tokens;
   for (let i = 0; i < tokens.length; i++) {
@@ -380,14 +381,14 @@ function notesSection(state: StateCore): void {
         if (tokens[j].type === 'apparatus_footnote_open') depth++;
         else if (tokens[j].type === 'apparatus_footnote_close') depth--;
       }
-      define(definitions, definitionOrder, `footnote:${(token.meta as { label: string }).label}`, tokens.slice(i + 1, j - 1));
+      define(definitions, definitionOrder, duplicates, `footnote:${(token.meta as { label: string }).label}`, tokens.slice(i + 1, j - 1));
       i = j - 1;
       continue;
     }
     const endnote = token.type === 'paragraph_open' ? (token.meta as { endnote?: string } | null)?.endnote : undefined;
     if (endnote !== undefined) {
       if (endnotesAt < 0) endnotesAt = body.length;
-      define(definitions, definitionOrder, `endnote:${endnote}`, tokens.slice(i, i + 3));
+      define(definitions, definitionOrder, duplicates, `endnote:${endnote}`, tokens.slice(i, i + 3));
       i += 2;
       continue;
     }
@@ -414,11 +415,12 @@ function notesSection(state: StateCore): void {
     ref.note = note;
     ref.occurrence = ++note.references;
   }
-  const unused = definitionOrder.filter((id) => !byLabel.has(id));
-  for (const id of unused) {
+  // Notes no marker reaches, and second definitions of a label, are listed unnumbered at the end:
+  // the preview drops none of the writer's text.
+  const unused = definitionOrder.filter((id) => !byLabel.has(id)).map((id) => ({ id, body: definitions.get(id) ?? null }));
+  for (const { id, body } of [...unused, ...duplicates]) {
     const label = id.slice(id.indexOf(':') + 1);
     const kind = id.startsWith('endnote:') ? 'endnote' : 'footnote';
-    const body = definitions.get(id) ?? null;
     notes.push({ number: 0, kind, label, body, text: plainText(body ?? []), items: null, references: 0 });
   }
 
@@ -428,9 +430,12 @@ function notesSection(state: StateCore): void {
   state.tokens = body;
 }
 
-function define(definitions: Map<string, Token[]>, order: string[], id: string, body: Token[]): void {
+function define(definitions: Map<string, Token[]>, order: string[], duplicates: { id: string; body: Token[] }[], id: string, body: Token[]): void {
   // The first definition of a label is the one a marker reaches (the editor reports the duplicate).
-  if (definitions.has(id)) return;
+  if (definitions.has(id)) {
+    duplicates.push({ id, body });
+    return;
+  }
   definitions.set(id, body);
   order.push(id);
 }

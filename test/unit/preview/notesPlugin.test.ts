@@ -251,6 +251,12 @@ describe('preview notes plugin', () => {
       assert.equal(render(text), plainRender(text));
     });
 
+    it('keeps the text of a second definition of a label (found by the property below)', () => {
+      const html = render('Text.[^1]\n\n[^1]: note\n[^1]: notetext');
+      assert.ok(html.includes('notetext'), html);
+      assert.equal(markers(html).length, 1);
+    });
+
     it('never fails, whatever the text and whatever the server said', () => {
       const pieces = ['[^1]', '[^1]: note', '^[', ']', '[', '[@', '@key', '[@key, p. 3]', '[12]', '[12] end', '\n', '\n\n', '    ', '*', '`', 'text', '[^', '^[inline [nested] note]', '[@a; @b]'];
       const hostile = { notes: { '1': { sources: [42], problems: null } }, keys: { key: { reference: 7, problem: {} } } } as unknown as PreviewNotes;
