@@ -16,7 +16,7 @@ import { entryFor } from './locate';
 import { renderEntry } from './render';
 
 // The answer's shape is the client's protocol: one definition, types only (nothing of the client is bundled).
-import type { PreviewNotes } from '../../../client/src/preview/protocol';
+import type { PreviewKeyInfo, PreviewNoteInfo, PreviewNotes } from '../../../client/src/preview/protocol';
 export type { PreviewKeyInfo, PreviewNoteInfo, PreviewNotes } from '../../../client/src/preview/protocol';
 
 export function providePreviewNotes(essay: Essay, shown: Diagnostic[]): PreviewNotes {
