@@ -1,8 +1,9 @@
 /**
  * What the language server tells the preview about one document (`apparatus/previewNotes`): the
  * sources each note resolves to and the problems the editor shows for it, and the reference each
- * Pandoc key prints as. The server's `server/src/features/previewNotes.ts` returns this shape and
- * imports these types from here (types only: no code crosses between the bundles).
+ * Pandoc key prints as. The server's `server/src/features/previewNotes.ts` returns this shape
+ * (the client imports nothing from the server, so it is written twice; a unit test feeds the
+ * server's answer to the plugin, which fails to compile if the two drift apart).
  */
 
 export const previewNotesRequest = 'apparatus/previewNotes';

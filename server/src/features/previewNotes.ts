@@ -15,9 +15,21 @@ import type { Essay, Range } from '../model/types';
 import { entryFor } from './locate';
 import { renderEntry } from './render';
 
-// The answer's shape is the client's protocol: one definition, types only (nothing of the client is bundled).
-import type { PreviewKeyInfo, PreviewNoteInfo, PreviewNotes } from '../../../client/src/preview/protocol';
-export type { PreviewKeyInfo, PreviewNoteInfo, PreviewNotes } from '../../../client/src/preview/protocol';
+export interface PreviewNoteInfo {
+  sources: string[];
+  problems: string[];
+}
+
+export interface PreviewKeyInfo {
+  reference: string | null;
+  problem: string | null;
+}
+
+/** The same shape as `client/src/preview/protocol.ts` (the client imports nothing from the server). */
+export interface PreviewNotes {
+  notes: Record<string, PreviewNoteInfo>;
+  keys: Record<string, PreviewKeyInfo>;
+}
 
 export function providePreviewNotes(essay: Essay, shown: Diagnostic[]): PreviewNotes {
   const problems = shown.filter((d) => d.severity !== DiagnosticSeverity.Hint);
