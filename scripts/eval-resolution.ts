@@ -21,7 +21,9 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyseEssay } from '../server/src/model/analyse';
-import type { Essay, Range } from '../server/src/model/types';
+import { sharedBibliographyOf } from '../server/src/workspace/pool';
+import { withSharedCitations } from '../server/src/workspace/essays';
+import type { Bibliography, Diagnostic, Essay, Range } from '../server/src/model/types';
 
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -38,6 +40,8 @@ interface KeyCitation {
 
 interface Key {
   split?: 'dev' | 'test';
+  /** A companion file holding the bibliography (a chapter and the thesis's bibliography file), beside the essay. */
+  bibliography?: string;
   notes: Record<string, KeyCitation[]>;
   uncited?: string[];
   ambiguous?: { note: string; candidates: string[] }[];
@@ -48,6 +52,8 @@ interface Case {
   group: 'fixtures' | 'real-dev' | 'real-test';
   text: string;
   key: Key;
+  /** The companion bibliography file's text, when the key names one. */
+  bibliographyText?: string;
 }
 
 function cases(): Case[] {
@@ -63,7 +69,8 @@ function cases(): Case[] {
       if (!existsSync(essay)) continue;
       const key = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Key;
       const group = dir === 'essays' ? 'fixtures' : key.split === 'test' ? 'real-test' : 'real-dev';
-      out.push({ name: file.replace(/\.expected\.json$/, ''), group, text: readFileSync(essay, 'utf8'), key });
+      const bibliographyText = key.bibliography ? readFileSync(join(folder, key.bibliography), 'utf8') : undefined;
+      out.push({ name: file.replace(/\.expected\.json$/, ''), group, text: readFileSync(essay, 'utf8'), key, bibliographyText });
     }
   }
   return out;
@@ -116,8 +123,8 @@ function add(into: Counts, from: Counts): void {
 }
 
 /** The entry a key fragment names: the one entry containing it (the shortest, when a nested list repeats it). */
-function entryOf(essay: Essay, fragment: string): string | null {
-  const matches = essay.bibliography.entries.filter((entry) => entry.text.includes(fragment));
+function entryOf(bibliography: Bibliography, fragment: string): string | null {
+  const matches = bibliography.entries.filter((entry) => entry.text.includes(fragment));
   if (matches.length === 0) return null;
   matches.sort((a, b) => a.text.length - b.text.length);
   return matches[0].key;
@@ -136,15 +143,20 @@ const isClaim = (code: string): boolean => code.startsWith('unsupported-claim') 
 
 function evaluate(item: Case, errors: string[]): Counts {
   const counts = zero();
-  const essay = analyseEssay(item.text);
+  // A chapter whose bibliography is a companion file is analysed as the workspace does: against
+  // the shared bibliography, with "never cited" judged on the bibliography file.
+  const companion = item.key.bibliography && item.bibliographyText !== undefined ? sharedBibliographyOf(item.key.bibliography, item.bibliographyText, {}) : null;
+  const essay = analyseEssay(item.text, companion ? { sharedBibliography: companion.shared } : {});
+  const bibliography = companion ? companion.shared.bibliography : essay.bibliography;
+  const diagnostics: Diagnostic[] = companion ? [...essay.diagnostics, ...withSharedCitations(companion.essay, [essay])] : essay.diagnostics;
   counts.words = (item.text.match(/\S+/g) ?? []).length;
-  const shown = essay.diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint');
+  const shown = diagnostics.filter((diagnostic) => diagnostic.severity !== 'hint');
   counts.diagnostics = shown.filter((diagnostic) => !isClaim(diagnostic.code)).length;
   counts.claimDiagnostics = shown.filter((diagnostic) => isClaim(diagnostic.code)).length;
   const notes = new Map(essay.notes.map((note) => [note.label, note]));
   const unmatched = new Set<string>();
   const resolveFragment = (fragment: string): string => {
-    const key = entryOf(essay, fragment);
+    const key = entryOf(bibliography, fragment);
     if (key === null) unmatched.add(fragment);
     return key ?? `?${fragment}`;
   };
@@ -192,7 +204,7 @@ function evaluate(item: Case, errors: string[]): Counts {
       if (want.has(key)) counts.uncited.tp++;
       else {
         counts.uncited.fp++;
-        const entry = essay.bibliography.entries.find((candidate) => candidate.key === key);
+        const entry = bibliography.entries.find((candidate) => candidate.key === key);
         errors.push(`${item.name} uncited-source wrongly: ${JSON.stringify(entry?.text.slice(0, 160))}`);
       }
     }
