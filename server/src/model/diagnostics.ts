@@ -8,6 +8,7 @@ import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
+import { rightlyOmitted } from './citations/omitted';
 
 export const defaultSeverities: Record<string, Severity> = {
   'missing-note': 'error',
@@ -197,7 +198,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
         }),
       );
-    } else if (citation.unresolved) {
+    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography)) {
       own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
     }
     if (citation.nearMatch) {
