@@ -248,14 +248,17 @@ export function pandocDiagnostics(model: PandocModel, frontMatterRange: Range | 
       }),
     );
   }
-  // Duplicate keys across and within the files.
+  // Duplicate keys across and within the files, among the keys this essay cites: those change what
+  // it prints. (A thesis's library has duplicates no chapter cites; reporting them in every chapter
+  // repeats one finding eight times and tells no chapter anything about itself.)
+  const cited = new Set(model.uses.map((use) => use.key));
   const seen = new Map<string, string>();
   const duplicates: string[] = [];
   for (const loaded of model.libraries) {
     for (const entry of loaded.library?.entries ?? []) {
       const here = `${loaded.name}:${entry.line + 1}`;
       const first = seen.get(entry.key);
-      if (first) duplicates.push(`"${entry.key}" (${first} and ${here})`);
+      if (first && cited.has(entry.key)) duplicates.push(`"${entry.key}" (${first} and ${here})`);
       else seen.set(entry.key, here);
     }
   }
