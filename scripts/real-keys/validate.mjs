@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Checks the shape of an answer key for a published essay, from the essay's text alone (it never
 // runs the resolver): every note label is keyed, in order; every entry fragment occurs exactly
-// once in the bibliography section; kinds and locators are well formed.
+// once in the bibliography section (or the companion bibliography file the key names); kinds and
+// locators are well formed.
 // Usage: node scripts/real-keys/validate.mjs test/fixtures/real/NAME.expected.json [...]
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 function bibliographyRegion(text) {
   const lines = text.split(/\r?\n/);
@@ -23,7 +25,11 @@ for (const keyPath of process.argv.slice(2)) {
   const problems = [];
   const key = JSON.parse(readFileSync(keyPath, 'utf8'));
   const essay = readFileSync(keyPath.replace(/\.expected\.json$/, '.md'), 'utf8');
-  const region = bibliographyRegion(essay);
+  // A key may name a companion file beside the essay that holds the bibliography (a chapter and its
+  // book's bibliography page): fragments then name entries of that file, front matter aside.
+  const region = key.bibliography
+    ? readFileSync(join(dirname(keyPath), key.bibliography), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
+    : bibliographyRegion(essay);
   if (region === null) problems.push('no bibliography heading found');
   const labels = [...essay.matchAll(/^\[\^([^\]]+)\]:/gm)].map((m) => m[1]);
   const keyed = Object.keys(key.notes ?? {});
