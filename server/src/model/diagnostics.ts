@@ -8,6 +8,7 @@ import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
+import { couldBeListedWork, entriesNamedInNotes, type NoteText } from './evidence';
 
 export const defaultSeverities: Record<string, Severity> = {
   'missing-note': 'error',
@@ -175,7 +176,9 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
         }),
       );
-    } else if (citation.unresolved) {
+    } else if (citation.unresolved && !couldBeListedWork(citation, bibliography.entries)) {
+      // A citation that could be a listed work the resolver failed to match is not reported
+      // (evidence.ts): "matches no entry" is said only when no entry could be the work.
       own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
     }
     if (citation.nearMatch) {
@@ -286,6 +289,7 @@ export function bibliographyDiagnostics(
   bibliography: Bibliography,
   facts: CitationFacts[],
   duplicates: [BibliographyEntry, BibliographyEntry][],
+  notes: readonly NoteText[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cited = new Set(facts.flatMap((fact) => fact.citation.entries));
@@ -293,7 +297,10 @@ export function bibliographyDiagnostics(
   for (const fact of facts) for (const key of fact.citation.candidates) cited.add(key);
   // A second copy of a listed work is reported as a duplicate, not as never cited.
   const copies = new Set(duplicates.map(([, second]) => second.key));
-  const never = bibliography.entries.filter((entry) => !cited.has(entry.key) && !copies.has(entry.key));
+  // A work some note names (its author, its title) without a resolution explaining it was
+  // probably cited in a form the resolver did not read: not "never cited" (evidence.ts).
+  const named = entriesNamedInNotes(bibliography.entries, notes, cited);
+  const never = bibliography.entries.filter((entry) => !cited.has(entry.key) && !copies.has(entry.key) && !named.has(entry.key));
   if (never.length > manyUncited && never.length > bibliography.entries.length / 2 && bibliography.heading) {
     // Most of a long bibliography never cited: it serves more than this file (a book's or a
     // thesis's bibliography beside one chapter). One note on the heading, not a wall of warnings.

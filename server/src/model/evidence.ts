@@ -1,0 +1,306 @@
+/**
+ * Rules of evidence for the two diagnostics that accuse the essay of a gap between its notes and
+ * its bibliography: "never cited" (`uncited-source`) and "matches no entry" (`unresolved-citation`).
+ *
+ * Both are read off the resolver's answers, and the resolver does not understand every note: on an
+ * essay it half understands, each note it misreads would otherwise become two false alarms, a
+ * citation that "matches no entry" and the entry it meant "never cited". A careful reader is sure of
+ * those defects only when the text itself says so, so these rules look at the words, not at the
+ * resolution:
+ *
+ * - an entry is never cited only if no note names it in a way no resolution explains: its author's
+ *   surname, its title (a short title or two consecutive title words written as a title), the name
+ *   of a work without an author, or its address;
+ * - a citation matches no entry only if no entry could be the work it names: none by an author it
+ *   names, none whose title it writes, none whose text holds the name it opens with. When the
+ *   author's works are listed but under other years, the year written decides, and the citation is
+ *   reported.
+ *
+ * Pure functions of the notes and the bibliography; no thresholds.
+ */
+import type { BibliographyEntry, Citation } from './types';
+import { foldName } from './text';
+import { findTitles, titleWords } from './bibliography/spans';
+import { findDates, findYears } from './bibliography/dates';
+
+/** What a note may name an entry by. */
+interface EntryMarks {
+  /** Folded surnames of its authors and editors, and each word of a surname of several words. */
+  surnames: Set<string>;
+  /** Surname → the initials its given names may start with (empty: unknown, any will do). */
+  initials: Map<string, Set<string>>;
+  /** Significant words of its title, in order. */
+  title: string[];
+  /** Significant words of the name of a work without a person as author (a body, a collection, a periodical), in order. */
+  name: string[];
+  url: string | null;
+}
+
+/** Particles that are part of a surname but name nobody ("de", "van"). */
+const particles = new Set(['de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 'le', 'van', 'von', 'den', 'ten', 'ter', 'st', 'al', 'el', 'bin', 'ibn']);
+
+const marksOf = new WeakMap<BibliographyEntry, EntryMarks>();
+
+function entryMarks(entry: BibliographyEntry): EntryMarks {
+  let marks = marksOf.get(entry);
+  if (marks) return marks;
+  const surnames = new Set<string>();
+  const initials = new Map<string, Set<string>>();
+  for (const person of [...entry.authors, ...entry.editors]) {
+    const whole = foldName(person.surname).replace(/[’']/g, '');
+    const initial = foldName(person.given.trim()).charAt(0);
+    for (const key of [whole, ...whole.split(/[\s-]+/).filter((part) => part.length >= 3 && !particles.has(part))]) {
+      if (key.length < 2) continue;
+      surnames.add(key);
+      const known = initials.get(key) ?? new Set<string>();
+      // A person whose given names are not known could be anyone of that surname.
+      known.add(/\p{L}/u.test(initial) ? initial : '*');
+      initials.set(key, known);
+    }
+  }
+  const hasPeople = surnames.size > 0;
+  // A work without a person as author is named by its body or by what it is called: "Charles Sumner
+  // Papers", "*Cincinnati Daily Gazette*", "Department of the Interior, Geological Survey".
+  const opening = hasPeople ? '' : (entry.corporateAuthor ?? entry.text.split(/[.,(]\s|\n/)[0] ?? '');
+  marks = {
+    surnames,
+    initials,
+    title: titleWords(entry.title ?? ''),
+    name: titleWords(opening),
+    url: entry.url ? normaliseUrl(entry.url) : null,
+  };
+  marksOf.set(entry, marks);
+  return marks;
+}
+
+const normaliseUrl = (url: string): string => url.replace(/^<|>$/g, '').replace(/^https?:\/\/(?:www\.)?/i, '').replace(/[/.]+$/, '').toLowerCase();
+
+/**
+ * The capitalised words of a text, folded ("Hämäläinen's" → "hamalainen"), hyphenated names also
+ * in parts, each with the initial of the given name written before it ("Alexander Hamilton" → a),
+ * or '' when none is. A word followed by another capitalised name ("Hamilton Fish") is a given
+ * name, not a surname, and is left out.
+ */
+function capitalisedWords(text: string): Map<string, Set<string>> {
+  const words = new Map<string, Set<string>>();
+  const add = (word: string, initial: string): void => {
+    const seen = words.get(word) ?? new Set<string>();
+    seen.add(initial);
+    words.set(word, seen);
+  };
+  for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+    if (/^ \p{Lu}\p{Ll}+(?:[\s,.;:)]|$)/u.test(after) && !/^ (?:and|et)\b/.test(after)) continue;
+    const before = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - 40), match.index));
+    const initial = before ? foldName(before[1].trim().charAt(0)) : '';
+    const word = foldName(match[0].replace(/['’]s$/, '')).replace(/[’']/g, '');
+    add(word, initial);
+    if (word.includes('-')) for (const part of word.split('-')) if (part) add(part, initial);
+  }
+  return words;
+}
+
+const pairsOf = (words: string[]): Set<string> => new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
+
+/** What a piece of note text (a citation, or the prose around citations) names. */
+interface Naming {
+  /** Capitalised words → the initials of the given names written before them ('' for none). */
+  capitalised: Map<string, Set<string>>;
+  /** The significant words of each title written in it (italics or quotation marks). */
+  titles: string[][];
+  /** The significant words of the whole piece, space-separated, with a space at each end. */
+  sequence: string;
+  text: string;
+  /** Years written outside titles and outside the dates of documents, when the piece is a citation. */
+  years: number[];
+}
+
+function namingOf(text: string, isCitation: boolean): Naming {
+  const titles = findTitles(text);
+  const dates = findDates(text);
+  const years = isCitation
+    ? findYears(text)
+        .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
+        .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
+        .map((year) => year.year)
+    : [];
+  return { capitalised: capitalisedWords(text), titles: titles.map((title) => titleWords(title.value)), sequence: ` ${titleWords(text).join(' ')} `, text, years };
+}
+
+/** Whether `naming` names the entry by its author. */
+function namesAuthor(naming: Naming, marks: EntryMarks): boolean {
+  for (const surname of marks.surnames) {
+    const written = naming.capitalised.get(surname);
+    if (!written) continue;
+    // "Alexander Hamilton" is not "Hamilton, John C.": a given name written must fit the entry's.
+    const known = marks.initials.get(surname)!;
+    if ([...written].some((initial) => initial === '' || known.has('*') || known.has(initial))) return true;
+  }
+  return false;
+}
+
+/**
+ * What is common in a bibliography and so names no one entry: title word pairs found in several
+ * titles ("foreign relations"), first title words several titles open with, names several works
+ * without an author share ("Department of State").
+ */
+interface Commonplace {
+  titlePairs: Map<string, number>;
+  firstWords: Map<string, number>;
+  names: Map<string, number>;
+}
+
+const commonplaces = new WeakMap<readonly BibliographyEntry[], Commonplace>();
+
+function commonplaceOf(entries: readonly BibliographyEntry[]): Commonplace {
+  let found = commonplaces.get(entries);
+  if (found) return found;
+  found = { titlePairs: new Map(), firstWords: new Map(), names: new Map() };
+  const count = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
+  for (const entry of entries) {
+    const marks = entryMarks(entry);
+    for (const pair of pairsOf(marks.title)) count(found.titlePairs, pair);
+    if (marks.title.length > 0) count(found.firstWords, marks.title[0]);
+    if (marks.name.length > 0) count(found.names, marks.name.join(' '));
+  }
+  commonplaces.set(entries, found);
+  return found;
+}
+
+/**
+ * Whether `naming` writes the entry's title, as a title (in italics or quotation marks): its
+ * opening words as a short title, or two consecutive words of it that no other title has.
+ */
+function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boolean {
+  if (marks.title.length === 0) return false;
+  const titlePairs = pairsOf(marks.title);
+  for (const written of naming.titles) {
+    if (written.length === 0) continue;
+    const prefix = written.length <= marks.title.length && written.every((word, i) => marks.title[i] === word);
+    // A one-word short title names the work only if no other title opens with that word.
+    if (prefix && (written.length >= 2 || (written[0].length >= 4 && common.firstWords.get(written[0]) === 1))) return true;
+    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && common.titlePairs.get(`${written[i]} ${word}`) === 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether `naming` names a work without a person as author by its whole name ("Charles Sumner
+ * Papers", "*Cincinnati Daily Gazette*"), when no other entry goes by that name.
+ */
+function namesWork(naming: Naming, marks: EntryMarks, common: Commonplace): boolean {
+  if (marks.name.length === 0 || common.names.get(marks.name.join(' ')) !== 1) return false;
+  if (marks.name.length === 1) return marks.name[0].length >= 4 && naming.capitalised.has(marks.name[0]);
+  // A long name is named by three consecutive words of it.
+  const run = marks.name.length <= 3 ? [marks.name] : marks.name.slice(2).map((_, i) => marks.name.slice(i, i + 3));
+  return run.some((words) => naming.sequence.includes(` ${words.join(' ')} `));
+}
+
+function namesAddress(naming: Naming, marks: EntryMarks): boolean {
+  return marks.url !== null && marks.url.length > 8 && naming.text.toLowerCase().includes(marks.url);
+}
+
+/** The ways `naming` names the entry; the author alone is contradicted by a year written for another work. */
+function names(naming: Naming, entry: BibliographyEntry, common: Commonplace): { author: boolean; other: boolean } {
+  const marks = entryMarks(entry);
+  const yearContradicts = naming.years.length > 0 && entry.year !== null && !naming.years.includes(entry.year);
+  return {
+    author: namesAuthor(naming, marks) && !yearContradicts,
+    other: namesTitle(naming, marks, common) || namesWork(naming, marks, common) || namesAddress(naming, marks),
+  };
+}
+
+/** A note as these rules read it: its text and the citations found in it. */
+export interface NoteText {
+  text: string;
+  citations: Citation[];
+}
+
+/**
+ * The pieces of a note: each citation found in it, with the entries it resolved to, and the prose
+ * around them. A mark inside a citation that resolved to an entry carrying the same mark is
+ * explained by that resolution (the other Stueck entry was cited, not this one).
+ */
+function piecesOf(note: NoteText): { naming: Naming; resolvedTo: string[] }[] {
+  const pieces: { naming: Naming; resolvedTo: string[] }[] = [];
+  let prose = note.text;
+  for (const citation of note.citations) {
+    if (citation.kind === 'ibid' || citation.kind === 'none' || citation.text.length === 0) continue;
+    pieces.push({ naming: namingOf(citation.text, true), resolvedTo: citation.entries });
+    const at = prose.indexOf(citation.text);
+    if (at >= 0) prose = `${prose.slice(0, at)} ${' '.repeat(citation.text.length)} ${prose.slice(at + citation.text.length)}`;
+  }
+  pieces.push({ naming: namingOf(prose, false), resolvedTo: [] });
+  return pieces;
+}
+
+/**
+ * The entries some note names without a resolution that explains it: the resolver probably missed
+ * the citation, so "never cited" would be a false alarm. `cited` are the entries resolutions found.
+ */
+export function entriesNamedInNotes(entries: readonly BibliographyEntry[], notes: readonly NoteText[], cited: ReadonlySet<string>): Set<string> {
+  const named = new Set<string>();
+  const open = entries.filter((entry) => !cited.has(entry.key));
+  if (open.length === 0) return named;
+  const byKey = new Map(entries.map((entry) => [entry.key, entry]));
+  const common = commonplaceOf(entries);
+  for (const note of notes) {
+    for (const piece of piecesOf(note)) {
+      const resolved = piece.resolvedTo.flatMap((key) => (byKey.has(key) ? [byKey.get(key)!] : []));
+      for (const entry of open) {
+        if (named.has(entry.key)) continue;
+        const { author, other } = names(piece.naming, entry, common);
+        if (!author && !other) continue;
+        // Explained: a work this piece resolved to is named the same way (same author, or same title words).
+        const explained = resolved.some((target) => {
+          const by = names(piece.naming, target, common);
+          return (author && by.author && sharesSurname(entry, target)) || (!author && other && by.other);
+        });
+        if (!explained) named.add(entry.key);
+      }
+    }
+  }
+  return named;
+}
+
+function sharesSurname(a: BibliographyEntry, b: BibliographyEntry): boolean {
+  const theirs = entryMarks(b).surnames;
+  for (const surname of entryMarks(a).surnames) if (theirs.has(surname)) return true;
+  return false;
+}
+
+/**
+ * Whether an unresolved citation could be a listed work the resolver failed to match: an entry by
+ * an author it names (unless the year it writes rules out every one of them), an entry whose title
+ * or name it writes, or an entry whose text holds the name the citation opens with ("Hayden, …"
+ * against *Ferdinand V. Hayden: Entrepreneur of Science*). Then "matches no entry" is not what a
+ * careful reader would say.
+ */
+export function couldBeListedWork(citation: Citation, entries: readonly BibliographyEntry[]): boolean {
+  const naming = namingOf(citation.text, true);
+  // The name a reference opens with, as an author's is written ("Hayden, …", "Cohen et al.", "Harl 1995").
+  const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d))/iu.exec(citation.text)?.[1];
+  const leadName = lead && lead.length >= 3 && !notNames.has(lead.toLowerCase()) ? lead : null;
+  const leadWord = leadName ? new RegExp(`(?<![\\p{L}])${escape(leadName)}(?![\\p{L}])`, 'u') : null;
+  // Works by an author the citation names: it could be one of them, unless a year it writes is
+  // the year of none of them ("Stueck (1995)" when Stueck's works are of 1976, 1986 and 2002).
+  const byAuthor = entries.filter((entry) => namesAuthor(naming, entryMarks(entry)));
+  if (byAuthor.length > 0) {
+    const unlisted = naming.years.some((year) => byAuthor.every((entry) => entry.year !== null && entry.year !== year));
+    return !unlisted;
+  }
+  const common = commonplaceOf(entries);
+  for (const entry of entries) {
+    const { author, other } = names(naming, entry, common);
+    if (author || other) return true;
+    // The name is the entry's author's, and the year written rules the entry out: not this one.
+    if (leadName && entryMarks(entry).surnames.has(foldName(leadName))) continue;
+    if (leadWord && leadWord.test(entry.text)) return true;
+  }
+  return false;
+}
+
+/** Capitalised words that open a citation without naming anyone. */
+const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
