@@ -75,27 +75,42 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
 
 const normaliseUrl = (url: string): string => url.replace(/^<|>$/g, '').replace(/^https?:\/\/(?:www\.)?/i, '').replace(/[/.]+$/, '').toLowerCase();
 
+/** One writing of a capitalised word: the initial of a given name before it, the year after it. */
+interface Occurrence {
+  /** "Alexander Hamilton" → 'a'; '' when no given name is written. */
+  initial: string;
+  /** "Turchin 2008", "Besly and Bland (1983)": the year of the work named; 'pending' for "forthcoming"; null when none. */
+  year: number | 'pending' | null;
+}
+
+/** After a name: co-authors, "et al.", then the year of an author-date reference. */
+const yearAfterName = /^(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+)*(?:,?\s+et\s+al\.?)?,?\s+\(?(?:(1[5-9]\d\d|20\d\d)(?!\d)|(forthcoming|in press|in preparation)\b)/u;
+
 /**
  * The capitalised words of a text, folded ("Hämäläinen's" → "hamalainen"), hyphenated names also
- * in parts, each with the initial of the given name written before it ("Alexander Hamilton" → a),
- * or '' when none is. A word followed by another capitalised name ("Hamilton Fish") is a given
- * name, not a surname, and is left out.
+ * in parts, each with how it is written. Left out: a word followed by another capitalised name
+ * ("Hamilton Fish": a given name), and correspondents ("Seward to Adams": the people a letter
+ * passed between, not authors of a listed work).
  */
-function capitalisedWords(text: string): Map<string, Set<string>> {
-  const words = new Map<string, Set<string>>();
-  const add = (word: string, initial: string): void => {
-    const seen = words.get(word) ?? new Set<string>();
-    seen.add(initial);
+function capitalisedWords(text: string): Map<string, Occurrence[]> {
+  const words = new Map<string, Occurrence[]>();
+  const add = (word: string, occurrence: Occurrence): void => {
+    const seen = words.get(word) ?? [];
+    seen.push(occurrence);
     words.set(word, seen);
   };
   for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
-    const after = text.slice(match.index + match[0].length, match.index + match[0].length + 30);
+    const end = match.index + match[0].length;
+    const after = text.slice(end, end + 80);
     if (/^ \p{Lu}\p{Ll}+(?:[\s,.;:)]|$)/u.test(after) && !/^ (?:and|et)\b/.test(after)) continue;
+    if (/^\s+to\s+\p{Lu}/u.test(after) || /\bto\s+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)\s*)*$/u.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     const before = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - 40), match.index));
     const initial = before ? foldName(before[1].trim().charAt(0)) : '';
+    const dated = yearAfterName.exec(after);
+    const year = dated ? (dated[1] ? Number(dated[1]) : 'pending') : null;
     const word = foldName(match[0].replace(/['’]s$/, '')).replace(/[’']/g, '');
-    add(word, initial);
-    if (word.includes('-')) for (const part of word.split('-')) if (part) add(part, initial);
+    add(word, { initial, year });
+    if (word.includes('-')) for (const part of word.split('-')) if (part) add(part, { initial, year });
   }
   return words;
 }
@@ -104,8 +119,8 @@ const pairsOf = (words: string[]): Set<string> => new Set(words.slice(1).map((wo
 
 /** What a piece of note text (a citation, or the prose around citations) names. */
 interface Naming {
-  /** Capitalised words → the initials of the given names written before them ('' for none). */
-  capitalised: Map<string, Set<string>>;
+  /** Capitalised words → how each writing of them reads. */
+  capitalised: Map<string, Occurrence[]>;
   /** The significant words of each title written in it (italics or quotation marks). */
   titles: string[][];
   /** The significant words of the whole piece, space-separated, with a space at each end. */
@@ -128,13 +143,19 @@ function namingOf(text: string, isCitation: boolean): Naming {
 }
 
 /** Whether `naming` names the entry by its author. */
-function namesAuthor(naming: Naming, marks: EntryMarks): boolean {
+function namesAuthor(naming: Naming, marks: EntryMarks, year: number | null = null): boolean {
   for (const surname of marks.surnames) {
     const written = naming.capitalised.get(surname);
     if (!written) continue;
-    // "Alexander Hamilton" is not "Hamilton, John C.": a given name written must fit the entry's.
     const known = marks.initials.get(surname)!;
-    if ([...written].some((initial) => initial === '' || known.has('*') || known.has(initial))) return true;
+    const fits = written.some(
+      (occurrence) =>
+        // "Alexander Hamilton" is not "Hamilton, John C.": a given name written must fit the entry's.
+        (occurrence.initial === '' || known.has('*') || known.has(occurrence.initial)) &&
+        // "Turchin 2008" is not Turchin's work of 2005; "(in preparation)" is none of the dated ones.
+        (occurrence.year === null || year === null ? occurrence.year !== 'pending' || year === null : occurrence.year === year),
+    );
+    if (fits) return true;
   }
   return false;
 }
@@ -146,7 +167,8 @@ function namesAuthor(naming: Naming, marks: EntryMarks): boolean {
  */
 interface Commonplace {
   titlePairs: Map<string, number>;
-  firstWords: Map<string, number>;
+  /** How many titles open with these words (up to six of them). */
+  openings: Map<string, number>;
   names: Map<string, number>;
 }
 
@@ -155,12 +177,12 @@ const commonplaces = new WeakMap<readonly BibliographyEntry[], Commonplace>();
 function commonplaceOf(entries: readonly BibliographyEntry[]): Commonplace {
   let found = commonplaces.get(entries);
   if (found) return found;
-  found = { titlePairs: new Map(), firstWords: new Map(), names: new Map() };
+  found = { titlePairs: new Map(), openings: new Map(), names: new Map() };
   const count = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
   for (const entry of entries) {
     const marks = entryMarks(entry);
     for (const pair of pairsOf(marks.title)) count(found.titlePairs, pair);
-    if (marks.title.length > 0) count(found.firstWords, marks.title[0]);
+    for (let length = 1; length <= Math.min(6, marks.title.length); length++) count(found.openings, marks.title.slice(0, length).join(' '));
     if (marks.name.length > 0) count(found.names, marks.name.join(' '));
   }
   commonplaces.set(entries, found);
@@ -177,8 +199,9 @@ function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boo
   for (const written of naming.titles) {
     if (written.length === 0) continue;
     const prefix = written.length <= marks.title.length && written.every((word, i) => marks.title[i] === word);
-    // A one-word short title names the work only if no other title opens with that word.
-    if (prefix && (written.length >= 2 || (written[0].length >= 4 && common.firstWords.get(written[0]) === 1))) return true;
+    // A short title names the work only if no other title opens with the same words ("*Foreign
+    // Relations*" opens a dozen titles).
+    if (prefix && (written.length > 6 || ((written.length >= 2 || written[0].length >= 4) && common.openings.get(written.join(' ')) === 1))) return true;
     if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && common.titlePairs.get(`${written[i]} ${word}`) === 1)) return true;
   }
   return false;
@@ -205,7 +228,7 @@ function names(naming: Naming, entry: BibliographyEntry, common: Commonplace): {
   const marks = entryMarks(entry);
   const yearContradicts = naming.years.length > 0 && entry.year !== null && !naming.years.includes(entry.year);
   return {
-    author: namesAuthor(naming, marks) && !yearContradicts,
+    author: namesAuthor(naming, marks, entry.year) && !yearContradicts,
     other: namesTitle(naming, marks, common) || namesWork(naming, marks, common) || namesAddress(naming, marks),
   };
 }
