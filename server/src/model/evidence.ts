@@ -34,6 +34,8 @@ interface EntryMarks {
   /** Significant words of the name of a work without a person as author (a body, a collection, a periodical), in order. */
   name: string[];
   url: string | null;
+  /** Every significant word of the entry: what a title written may share with it. */
+  allWords: Set<string>;
 }
 
 /** Particles that are part of a surname but name nobody ("de", "van"). */
@@ -68,6 +70,7 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
     title: titleWords(entry.title ?? ''),
     name: titleWords(opening),
     url: entry.url ? normaliseUrl(entry.url) : null,
+    allWords: new Set(titleWords(entry.text)),
   };
   marksOf.set(entry, marks);
   return marks;
@@ -128,6 +131,7 @@ interface Naming {
   text: string;
   /** Years written outside titles and outside the dates of documents, when the piece is a citation. */
   years: number[];
+  isCitation: boolean;
 }
 
 function namingOf(text: string, isCitation: boolean): Naming {
@@ -139,7 +143,7 @@ function namingOf(text: string, isCitation: boolean): Naming {
         .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
         .map((year) => year.year)
     : [];
-  return { capitalised: capitalisedWords(text), titles: titles.map((title) => titleWords(title.value)), sequence: ` ${titleWords(text).join(' ')} `, text, years };
+  return { capitalised: capitalisedWords(text), titles: titles.map((title) => titleWords(title.value)), sequence: ` ${titleWords(text).join(' ')} `, text, years, isCitation };
 }
 
 /** Whether `naming` names the entry by its author. */
@@ -207,6 +211,11 @@ function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boo
   return false;
 }
 
+/** Whether a title written shares a word of four letters or more with the entry's text (its titles, its container). */
+function sharesTitleWord(naming: Naming, marks: EntryMarks): boolean {
+  return naming.titles.some((written) => written.some((word) => word.length >= 4 && marks.allWords.has(word)));
+}
+
 /**
  * Whether `naming` names a work without a person as author by its whole name ("Charles Sumner
  * Papers", "*Cincinnati Daily Gazette*"), when no other entry goes by that name.
@@ -227,8 +236,10 @@ function namesAddress(naming: Naming, marks: EntryMarks): boolean {
 function names(naming: Naming, entry: BibliographyEntry, common: Commonplace): { author: boolean; other: boolean } {
   const marks = entryMarks(entry);
   const yearContradicts = naming.years.length > 0 && entry.year !== null && !naming.years.includes(entry.year);
+  // A citation that writes a title sharing no word with the entry's titles cites another work of that author.
+  const titleContradicts = naming.isCitation && naming.titles.some((written) => written.length >= 2) && !sharesTitleWord(naming, marks);
   return {
-    author: namesAuthor(naming, marks, entry.year) && !yearContradicts,
+    author: namesAuthor(naming, marks, entry.year) && !yearContradicts && !titleContradicts,
     other: namesTitle(naming, marks, common) || namesWork(naming, marks, common) || namesAddress(naming, marks),
   };
 }
@@ -306,11 +317,13 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
   const leadName = lead && lead.length >= 3 && !notNames.has(lead.toLowerCase()) ? lead : null;
   const leadWord = leadName ? new RegExp(`(?<![\\p{L}])${escape(leadName)}(?![\\p{L}])`, 'u') : null;
   // Works by an author the citation names: it could be one of them, unless a year it writes is
-  // the year of none of them ("Stueck (1995)" when Stueck's works are of 1976, 1986 and 2002).
+  // the year of none of them ("Stueck (1995)" when Stueck's works are of 1976, 1986 and 2002), or
+  // a title it writes shares no word with any of them (another work of that author).
   const byAuthor = entries.filter((entry) => namesAuthor(naming, entryMarks(entry)));
   if (byAuthor.length > 0) {
-    const unlisted = naming.years.some((year) => byAuthor.every((entry) => entry.year !== null && entry.year !== year));
-    return !unlisted;
+    const unlistedYear = naming.years.some((year) => byAuthor.every((entry) => entry.year !== null && entry.year !== year));
+    const unlistedTitle = naming.titles.some((written) => written.length >= 2) && byAuthor.every((entry) => !sharesTitleWord(naming, entryMarks(entry)));
+    return !unlistedYear && !unlistedTitle;
   }
   const common = commonplaceOf(entries);
   for (const entry of entries) {
@@ -318,7 +331,10 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
     if (author || other) return true;
     // The name is the entry's author's, and the year written rules the entry out: not this one.
     if (leadName && entryMarks(entry).surnames.has(foldName(leadName))) continue;
-    if (leadWord && leadWord.test(entry.text)) return true;
+    // An entry that opens with the name: its author, written in a form the entry reader did not
+    // take apart ("Cohen, Daniel J., Michael Frisch, …"). A name further on (an editor of the
+    // volume a chapter is in, a person in a title) is not the author of the work cited.
+    if (leadWord && leadWord.test(entry.text.slice(0, leadName!.length + 2))) return true;
   }
   return false;
 }
