@@ -211,9 +211,10 @@ function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boo
   return false;
 }
 
-/** Whether a title written shares a word of four letters or more with the entry's text (its titles, its container). */
+/** Whether the title written shares a word of four letters or more with the entry's text (its titles, its container). */
 function sharesTitleWord(naming: Naming, marks: EntryMarks): boolean {
-  return naming.titles.some((written) => written.some((word) => word.length >= 4 && marks.allWords.has(word)));
+  // The first title written is the work's; a later one is where it appeared (a journal, a blog).
+  return (naming.titles[0] ?? []).some((word) => word.length >= 4 && marks.allWords.has(word));
 }
 
 /**
@@ -237,7 +238,7 @@ function names(naming: Naming, entry: BibliographyEntry, common: Commonplace): {
   const marks = entryMarks(entry);
   const yearContradicts = naming.years.length > 0 && entry.year !== null && !naming.years.includes(entry.year);
   // A citation that writes a title sharing no word with the entry's titles cites another work of that author.
-  const titleContradicts = naming.isCitation && naming.titles.some((written) => written.length >= 2) && !sharesTitleWord(naming, marks);
+  const titleContradicts = naming.isCitation && (naming.titles[0]?.length ?? 0) >= 2 && !sharesTitleWord(naming, marks);
   return {
     author: namesAuthor(naming, marks, entry.year) && !yearContradicts && !titleContradicts,
     other: namesTitle(naming, marks, common) || namesWork(naming, marks, common) || namesAddress(naming, marks),
@@ -257,12 +258,15 @@ export interface NoteText {
  */
 function piecesOf(note: NoteText): { naming: Naming; resolvedTo: string[] }[] {
   const pieces: { naming: Naming; resolvedTo: string[] }[] = [];
-  let prose = note.text;
+  // Whitespace as one space: a citation keeps the indentation of a note's continuation lines, the note's text does not.
+  const flat = (text: string): string => text.replace(/\s+/g, ' ');
+  let prose = flat(note.text);
   for (const citation of note.citations) {
     if (citation.kind === 'ibid' || citation.kind === 'none' || citation.text.length === 0) continue;
-    pieces.push({ naming: namingOf(citation.text, true), resolvedTo: citation.entries });
-    const at = prose.indexOf(citation.text);
-    if (at >= 0) prose = `${prose.slice(0, at)} ${' '.repeat(citation.text.length)} ${prose.slice(at + citation.text.length)}`;
+    const written = flat(citation.text);
+    pieces.push({ naming: namingOf(written, true), resolvedTo: citation.entries });
+    const at = prose.indexOf(written);
+    if (at >= 0) prose = `${prose.slice(0, at)} ${' '.repeat(written.length)} ${prose.slice(at + written.length)}`;
   }
   pieces.push({ naming: namingOf(prose, false), resolvedTo: [] });
   return pieces;
@@ -322,7 +326,7 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
   const byAuthor = entries.filter((entry) => namesAuthor(naming, entryMarks(entry)));
   if (byAuthor.length > 0) {
     const unlistedYear = naming.years.some((year) => byAuthor.every((entry) => entry.year !== null && entry.year !== year));
-    const unlistedTitle = naming.titles.some((written) => written.length >= 2) && byAuthor.every((entry) => !sharesTitleWord(naming, entryMarks(entry)));
+    const unlistedTitle = (naming.titles[0]?.length ?? 0) >= 2 && byAuthor.every((entry) => !sharesTitleWord(naming, entryMarks(entry)));
     return !unlistedYear && !unlistedTitle;
   }
   const common = commonplaceOf(entries);
