@@ -8,7 +8,7 @@ import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
-import { couldBeListedWork, entriesNamedInNotes, type NoteText } from './evidence';
+import { couldBeListedWork, entriesNamedInNotes, namesCandidatesAsReference, type NoteText } from './evidence';
 
 export const defaultSeverities: Record<string, Severity> = {
   'missing-note': 'error',
@@ -193,6 +193,8 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
     }
   } else if (citation.kind !== 'none' && bibliography.heading !== null) {
     if (citation.candidates.length > 1) {
+      // Reported only when the citation names the candidates as a reference does (evidence.ts).
+      if (namesCandidatesAsReference(citation, citation.candidates.flatMap((key) => (entries.has(key) ? [entries.get(key)!] : []))))
       own.push(
         diagnostic('ambiguous-citation', `${where}: ${citation.unresolved ?? 'several entries match.'}`, citation.range, {
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),

@@ -347,3 +347,24 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
 const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whether a citation the resolver found ambiguous names the candidates as a reference does: it
+ * opens (after "see", "cf.", given names) with the name the candidates share, an author's surname
+ * or a body's name ("Hoyer 2013", "U.S. Census Bureau, 1960 Census of Population"). A sentence of
+ * prose that happens to contain the name ("With shows such as *Counting Cars*, History is …"), or
+ * a title that weakly matches two archival series, is no evidence that the writer left the
+ * citation ambiguous: the resolver's reading is then too unsure to be reported.
+ */
+export function namesCandidatesAsReference(citation: Citation, candidates: readonly BibliographyEntry[]): boolean {
+  const opening = citation.text
+    .replace(/^(?:\s*(?:see(?:\s+also)?|cf\.|compare|e\.g\.,?|also|and)\s+)*/i, '')
+    .split(/[,(:;“"*_\d]/)[0]
+    .slice(0, 60);
+  const written = new Set(titleWords(foldName(opening)).map((word) => word.replace(/[’']/g, '')));
+  if (written.size === 0) return false;
+  return candidates.some((entry) => {
+    const marks = entryMarks(entry);
+    return [...marks.surnames].some((surname) => surname.split(/[\s-]+/).every((part) => written.has(part))) || (marks.name.length > 0 && marks.name.every((word) => written.has(word)));
+  });
+}
