@@ -82,12 +82,33 @@ const normaliseUrl = (url: string): string => url.replace(/^<|>$/g, '').replace(
 interface Occurrence {
   /** "Alexander Hamilton" → 'a'; '' when no given name is written. */
   initial: string;
-  /** "Turchin 2008", "Besly and Bland (1983)": the year of the work named; 'pending' for "forthcoming"; null when none. */
-  year: number | 'pending' | null;
+  /**
+   * "Turchin 2008", "Besly and Bland (1983)", "Kehoe 1988 and 2007": the years of the works named;
+   * 'pending' for "forthcoming"; empty when none is written.
+   */
+  years: number[] | 'pending';
 }
 
 /** After a name: co-authors, "et al.", then the year of an author-date reference. */
 const yearAfterName = /^(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+)*(?:,?\s+et\s+al\.?)?,?\s+\(?(?:(1[5-9]\d\d|20\d\d)(?!\d)|(forthcoming|in press|in preparation)\b)/u;
+
+/** Capitalised words written before a name that are not given names. */
+const notGivenNames = new Set('see cf compare also and in on for from by with the as but although notably yet thus so e.g. i.e. esp. especially note'.split(' '));
+
+/** The years written after a name: "1988 and 2007", "(1986, 1995, 2002)", "1995: 1053 and 1996: 206". */
+function yearsAfter(after: string): number[] | 'pending' {
+  const first = yearAfterName.exec(after);
+  if (!first) return [];
+  if (!first[1]) return 'pending';
+  const years = [Number(first[1])];
+  let rest = after.slice(first[0].length);
+  for (;;) {
+    const next = /^[a-z]?(?:\s*:\s*[\d–-]+)?(?:,\s*|\s+and\s+|\s*;\s*)(1[5-9]\d\d|20\d\d)(?!\d)/.exec(rest);
+    if (!next) return years;
+    years.push(Number(next[1]));
+    rest = rest.slice(next[0].length);
+  }
+}
 
 /**
  * The capitalised words of a text, folded ("Hämäläinen's" → "hamalainen"), hyphenated names also
@@ -108,12 +129,13 @@ function capitalisedWords(text: string): Map<string, Occurrence[]> {
     if (/^ \p{Lu}\p{Ll}+(?:[\s,.;:)]|$)/u.test(after) && !/^ (?:and|et)\b/.test(after)) continue;
     if (/^\s+to\s+\p{Lu}/u.test(after) || /\bto\s+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)\s*)*$/u.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     const before = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - 40), match.index));
-    const initial = before ? foldName(before[1].trim().charAt(0)) : '';
-    const dated = yearAfterName.exec(after);
-    const year = dated ? (dated[1] ? Number(dated[1]) : 'pending') : null;
+    // "See Singer 2006": a word that opens a sentence or a reference is no given name.
+    const given = (before?.[1].trim().split(/\s+/) ?? []).filter((name) => !notGivenNames.has(name.toLowerCase()));
+    const initial = given.length > 0 ? foldName(given[0].charAt(0)) : '';
+    const years = yearsAfter(after);
     const word = foldName(match[0].replace(/['’]s$/, '')).replace(/[’']/g, '');
-    add(word, { initial, year });
-    if (word.includes('-')) for (const part of word.split('-')) if (part) add(part, { initial, year });
+    add(word, { initial, years });
+    if (word.includes('-')) for (const part of word.split('-')) if (part) add(part, { initial, years });
   }
   return words;
 }
@@ -157,7 +179,7 @@ function namesAuthor(naming: Naming, marks: EntryMarks, year: number | null = nu
         // "Alexander Hamilton" is not "Hamilton, John C.": a given name written must fit the entry's.
         (occurrence.initial === '' || known.has('*') || known.has(occurrence.initial)) &&
         // "Turchin 2008" is not Turchin's work of 2005; "(in preparation)" is none of the dated ones.
-        (occurrence.year === null || year === null ? occurrence.year !== 'pending' || year === null : occurrence.year === year),
+        (occurrence.years === 'pending' ? year === null : occurrence.years.length === 0 || year === null || occurrence.years.includes(year)),
     );
     if (fits) return true;
   }
