@@ -127,7 +127,7 @@ function capitalisedWords(text: string): Map<string, Occurrence[]> {
     const end = match.index + match[0].length;
     const after = text.slice(end, end + 80);
     if (/^ \p{Lu}\p{Ll}+(?:[\s,.;:)]|$)/u.test(after) && !/^ (?:and|et)\b/.test(after)) continue;
-    if (/^\s+to\s+\p{Lu}/u.test(after) || /\bto\s+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)\s*)*$/u.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
+    if (/^\s*(?:\([^()]{0,60}\)\s*)?to\s+\p{Lu}/u.test(after) || /\bto\s+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)\s*)*$/u.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
     const before = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - 40), match.index));
     // "See Singer 2006": a word that opens a sentence or a reference is no given name.
     const given = (before?.[1].trim().split(/\s+/) ?? []).filter((name) => !notGivenNames.has(name.toLowerCase()));
