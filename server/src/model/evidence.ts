@@ -36,6 +36,12 @@ interface EntryMarks {
   url: string | null;
   /** Every significant word of the entry: what a title written may share with it. */
   allWords: Set<string>;
+  /**
+   * The entry's year, and any year written before its title: two entries run together on one
+   * line by a PDF copy ("Besly, E. and Bland, R. 1983. *The Cunetio…* …Bland, R. 1996. …") keep
+   * the first one's year there. Empty when the entry has none.
+   */
+  years: number[];
 }
 
 /** Particles that are part of a surname but name nobody ("de", "van"). */
@@ -71,9 +77,16 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
     name: titleWords(opening),
     url: entry.url ? normaliseUrl(entry.url) : null,
     allWords: new Set(titleWords(entry.text)),
+    years: yearsOf(entry),
   };
   marksOf.set(entry, marks);
   return marks;
+}
+
+function yearsOf(entry: BibliographyEntry): number[] {
+  const titleStart = findTitles(entry.text)[0]?.start ?? Math.min(entry.text.length, 80);
+  const years = findYears(entry.text.slice(0, titleStart)).map((found) => found.year);
+  return [...new Set(entry.year === null ? years : [entry.year, ...years])];
 }
 
 const normaliseUrl = (url: string): string => url.replace(/^<|>$/g, '').replace(/^https?:\/\/(?:www\.)?/i, '').replace(/[/.]+$/, '').toLowerCase();
@@ -93,7 +106,7 @@ interface Occurrence {
 const yearAfterName = /^(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+)*(?:,?\s+et\s+al\.?)?,?\s+\(?(?:(1[5-9]\d\d|20\d\d)(?!\d)|(forthcoming|in press|in preparation)\b)/u;
 
 /** Capitalised words written before a name that are not given names. */
-const notGivenNames = new Set('see cf compare also and in on for from by with the as but although notably yet thus so e.g. i.e. esp. especially note'.split(' '));
+const notGivenNames = new Set([...'see cf compare also and in on for from by with the as but although notably yet thus so e.g. i.e. esp. especially note'.split(' '), ...particles]);
 
 /** The years written after a name: "1988 and 2007", "(1986, 1995, 2002)", "1995: 1053 and 1996: 206". */
 function yearsAfter(after: string): number[] | 'pending' {
@@ -169,7 +182,7 @@ function namingOf(text: string, isCitation: boolean): Naming {
 }
 
 /** Whether `naming` names the entry by its author. */
-function namesAuthor(naming: Naming, marks: EntryMarks, year: number | null = null): boolean {
+function namesAuthor(naming: Naming, marks: EntryMarks, years: readonly number[] = []): boolean {
   for (const surname of marks.surnames) {
     const written = naming.capitalised.get(surname);
     if (!written) continue;
@@ -179,7 +192,7 @@ function namesAuthor(naming: Naming, marks: EntryMarks, year: number | null = nu
         // "Alexander Hamilton" is not "Hamilton, John C.": a given name written must fit the entry's.
         (occurrence.initial === '' || known.has('*') || known.has(occurrence.initial)) &&
         // "Turchin 2008" is not Turchin's work of 2005; "(in preparation)" is none of the dated ones.
-        (occurrence.years === 'pending' ? year === null : occurrence.years.length === 0 || year === null || occurrence.years.includes(year)),
+        (occurrence.years === 'pending' ? years.length === 0 : occurrence.years.length === 0 || years.length === 0 || occurrence.years.some((year) => years.includes(year))),
     );
     if (fits) return true;
   }
@@ -239,6 +252,9 @@ function sharesTitleWord(naming: Naming, marks: EntryMarks): boolean {
   return (naming.titles[0] ?? []).some((word) => word.length >= 4 && marks.allWords.has(word));
 }
 
+/** Whether the first title written has a word long enough to tell works apart ("*As We Are*" has none). */
+const writesTellingTitle = (naming: Naming): boolean => (naming.titles[0] ?? []).filter((word) => word.length >= 4).length >= 1 && (naming.titles[0]?.length ?? 0) >= 2;
+
 /**
  * Whether `naming` names a work without a person as author by its whole name ("Charles Sumner
  * Papers", "*Cincinnati Daily Gazette*"), when no other entry goes by that name.
@@ -258,11 +274,11 @@ function namesAddress(naming: Naming, marks: EntryMarks): boolean {
 /** The ways `naming` names the entry; the author alone is contradicted by a year written for another work. */
 function names(naming: Naming, entry: BibliographyEntry, common: Commonplace): { author: boolean; other: boolean } {
   const marks = entryMarks(entry);
-  const yearContradicts = naming.years.length > 0 && entry.year !== null && !naming.years.includes(entry.year);
+  const yearContradicts = naming.years.length > 0 && marks.years.length > 0 && !naming.years.some((year) => marks.years.includes(year));
   // A citation that writes a title sharing no word with the entry's titles cites another work of that author.
-  const titleContradicts = naming.isCitation && (naming.titles[0]?.length ?? 0) >= 2 && !sharesTitleWord(naming, marks);
+  const titleContradicts = naming.isCitation && writesTellingTitle(naming) && !sharesTitleWord(naming, marks);
   return {
-    author: namesAuthor(naming, marks, entry.year) && !yearContradicts && !titleContradicts,
+    author: namesAuthor(naming, marks, marks.years) && !yearContradicts && !titleContradicts,
     other: namesTitle(naming, marks, common) || namesWork(naming, marks, common) || namesAddress(naming, marks),
   };
 }
@@ -345,10 +361,16 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
   // Works by an author the citation names: it could be one of them, unless a year it writes is
   // the year of none of them ("Stueck (1995)" when Stueck's works are of 1976, 1986 and 2002), or
   // a title it writes shares no word with any of them (another work of that author).
-  const byAuthor = entries.filter((entry) => namesAuthor(naming, entryMarks(entry)));
+  // An entry that opens with the name is that author's too, when the entry reader could not take
+  // its people apart ("Turchin, P.; Brennan, R.; …" for "Turchin et al. 2015"); a name further on
+  // (an editor of the volume a chapter is in, a person in a title) is not the author of the work cited.
+  const opensWithLead = (entry: BibliographyEntry): boolean => leadWord !== null && leadWord.test(entry.text.slice(0, leadName!.length + 2));
+  const byAuthor = entries.filter(
+    (entry) => namesAuthor(naming, entryMarks(entry)) || (entry.authors.length + entry.editors.length === 0 && opensWithLead(entry)),
+  );
   if (byAuthor.length > 0) {
-    const unlistedYear = naming.years.some((year) => byAuthor.every((entry) => entry.year !== null && entry.year !== year));
-    const unlistedTitle = (naming.titles[0]?.length ?? 0) >= 2 && byAuthor.every((entry) => !sharesTitleWord(naming, entryMarks(entry)));
+    const unlistedYear = naming.years.some((year) => byAuthor.every((entry) => entryMarks(entry).years.length > 0 && !entryMarks(entry).years.includes(year)));
+    const unlistedTitle = writesTellingTitle(naming) && byAuthor.every((entry) => !sharesTitleWord(naming, entryMarks(entry)));
     return !unlistedYear && !unlistedTitle;
   }
   const common = commonplaceOf(entries);
@@ -357,10 +379,8 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
     if (author || other) return true;
     // The name is the entry's author's, and the year written rules the entry out: not this one.
     if (leadName && entryMarks(entry).surnames.has(foldName(leadName))) continue;
-    // An entry that opens with the name: its author, written in a form the entry reader did not
-    // take apart ("Cohen, Daniel J., Michael Frisch, …"). A name further on (an editor of the
-    // volume a chapter is in, a person in a title) is not the author of the work cited.
-    if (leadWord && leadWord.test(entry.text.slice(0, leadName!.length + 2))) return true;
+    // An entry that opens with the name ("Cohen, Daniel J., Michael Frisch, …" read otherwise).
+    if (opensWithLead(entry)) return true;
   }
   return false;
 }
