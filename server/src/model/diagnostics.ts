@@ -9,6 +9,7 @@ import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
 import { couldBeListedWork, entriesNamedInNotes, namesCandidatesAsReference, type NoteText } from './evidence';
+import { rightlyOmitted } from './citations/omitted';
 
 export const defaultSeverities: Record<string, Severity> = {
   'missing-note': 'error',
@@ -59,6 +60,9 @@ export function diagnostic(
 const show = (form: Note['form'] | Marker['form'], label: string): string =>
   isInlineNoteLabel(label) ? `note ${label.slice(1)} ^[…]` : form === 'footnote' ? `[^${label}]` : `[${label}]`;
 
+/** More unused notes than this, and a third of all, are reported as one finding. */
+const manyUnusedNotes = 10;
+
 export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const definitions = new Map<string, Note>();
@@ -90,18 +94,29 @@ export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] 
       );
     }
   }
-  for (const note of definitions.values()) {
-    if (!referenced.has(note.label)) {
-      out.push(
-        diagnostic(
-          'unused-note',
-          `Note ${show(note.form, note.label)} is never referenced in the text: add the marker where the note belongs, or delete the note.`,
-          note.range,
-          { tags: ['unnecessary'], data: { label: note.label } },
-        ),
-      );
-    }
+  const unused = [...definitions.values()].filter((note) => !referenced.has(note.label));
+  const unusedFindings = unused.map((note) =>
+    diagnostic('unused-note', `Note ${show(note.form, note.label)} is never referenced in the text: add the marker where the note belongs, or delete the note.`, note.range, {
+      tags: ['unnecessary'],
+      data: { label: note.label },
+    }),
+  );
+  // Inline notes `^[…]` are never unused: the share is of the notes defined apart from their markers.
+  const definedApart = [...definitions.values()].filter((note) => !isInlineNoteLabel(note.label)).length;
+  if (unused.length > manyUnusedNotes && unused.length * 3 > definedApart) {
+    // Many notes left behind when the text was rewritten (a draft whose notes moved inline): one
+    // warning says so; each note is still greyed out, with its quick fix, as a hint.
+    const labels = unused.slice(0, 6).map((note) => show(note.form, note.label)).join(', ');
+    const summary = diagnostic(
+      'unused-note',
+      `${unused.length} of the ${definedApart} notes are never referenced in the text (${labels}${unused.length > 6 ? ', …' : ''}): they look left behind when the text was rewritten, and will not be printed. Add their markers where they belong, or delete them (each is greyed out).`,
+      unused[0].range,
+      { tags: ['unnecessary'], data: { label: unused[0].label } },
+    );
+    for (const finding of unusedFindings) finding.severity = 'hint';
+    unusedFindings[0] = summary;
   }
+  out.push(...unusedFindings);
   // Inline notes `^[…]` have no number of their own to put in order.
   out.push(...orderDiagnostics(markers.filter((marker) => !marker.inline)));
   return out;
@@ -200,7 +215,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
         }),
       );
-    } else if (citation.unresolved && !couldBeListedWork(citation, bibliography.entries)) {
+    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography) && !couldBeListedWork(citation, bibliography.entries)) {
       // A citation that could be a listed work the resolver failed to match is not reported
       // (evidence.ts): "matches no entry" is said only when no entry could be the work.
       own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
