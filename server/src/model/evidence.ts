@@ -209,20 +209,32 @@ interface Commonplace {
   /** How many titles open with these words (up to six of them). */
   openings: Map<string, number>;
   names: Map<string, number>;
+  /** How many names of works without an author end with these two words ("fish papers"). */
+  nameEndings: Map<string, number>;
 }
+
+/**
+ * Nothing counted as common: what "could this citation be a listed work?" asks, where any entry
+ * that fits, distinctive or not, is reason enough to say nothing.
+ */
+const lenient: Commonplace = { titlePairs: new Map(), openings: new Map(), names: new Map(), nameEndings: new Map() };
+
+/** At most one entry has it (a count not kept is one). */
+const unique = (map: Map<string, number>, key: string): boolean => (map.get(key) ?? 1) <= 1;
 
 const commonplaces = new WeakMap<readonly BibliographyEntry[], Commonplace>();
 
 function commonplaceOf(entries: readonly BibliographyEntry[]): Commonplace {
   let found = commonplaces.get(entries);
   if (found) return found;
-  found = { titlePairs: new Map(), openings: new Map(), names: new Map() };
+  found = { titlePairs: new Map(), openings: new Map(), names: new Map(), nameEndings: new Map() };
   const count = (map: Map<string, number>, key: string): void => void map.set(key, (map.get(key) ?? 0) + 1);
   for (const entry of entries) {
     const marks = entryMarks(entry);
     for (const pair of pairsOf(marks.title)) count(found.titlePairs, pair);
     for (let length = 1; length <= Math.min(6, marks.title.length); length++) count(found.openings, marks.title.slice(0, length).join(' '));
     if (marks.name.length > 0) count(found.names, marks.name.join(' '));
+    if (marks.name.length >= 3) count(found.nameEndings, marks.name.slice(-2).join(' '));
   }
   commonplaces.set(entries, found);
   return found;
@@ -240,8 +252,8 @@ function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boo
     const prefix = written.length <= marks.title.length && written.every((word, i) => marks.title[i] === word);
     // A short title names the work only if no other title opens with the same words ("*Foreign
     // Relations*" opens a dozen titles).
-    if (prefix && (written.length > 6 || ((written.length >= 2 || written[0].length >= 4) && common.openings.get(written.join(' ')) === 1))) return true;
-    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && common.titlePairs.get(`${written[i]} ${word}`) === 1)) return true;
+    if (prefix && (written.length >= 2 || written[0].length >= 4) && unique(common.openings, written.slice(0, 6).join(' '))) return true;
+    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && unique(common.titlePairs, `${written[i]} ${word}`))) return true;
   }
   return false;
 }
@@ -260,11 +272,18 @@ const writesTellingTitle = (naming: Naming): boolean => (naming.titles[0] ?? [])
  * Papers", "*Cincinnati Daily Gazette*"), when no other entry goes by that name.
  */
 function namesWork(naming: Naming, marks: EntryMarks, common: Commonplace): boolean {
-  if (marks.name.length === 0 || common.names.get(marks.name.join(' ')) !== 1) return false;
+  if (marks.name.length === 0 || !unique(common.names, marks.name.join(' '))) return false;
   if (marks.name.length === 1) return marks.name[0].length >= 4 && naming.capitalised.has(marks.name[0]);
   // A long name is named by three consecutive words of it.
   const run = marks.name.length <= 3 ? [marks.name] : marks.name.slice(2).map((_, i) => marks.name.slice(i, i + 3));
-  return run.some((words) => naming.sequence.includes(` ${words.join(' ')} `));
+  if (run.some((words) => naming.sequence.includes(` ${words.join(' ')} `))) return true;
+  // A collection is cited by the last words of its name ("Fish Papers" for "Hamilton Fish Papers"),
+  // when no other name ends with them.
+  // Not a title before a person's name ("Chief Clerk R. S. Chew" is no "Office of the Chief Clerk").
+  const ending = marks.name.slice(-2);
+  if (marks.name.length < 3 || !unique(common.nameEndings, ending.join(' ')) || !naming.sequence.includes(` ${ending.join(' ')} `)) return false;
+  const word = (folded: string): string => `[${folded[0].toUpperCase()}${folded[0]}]${escape(folded.slice(1))}`;
+  return new RegExp(`(?<![\\p{L}])${word(ending[0])}[^\\p{L}]+${word(ending[1])}(?![\\p{L}])(?!\\s+\\p{Lu})`, 'u').test(naming.text.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
 }
 
 function namesAddress(naming: Naming, marks: EntryMarks): boolean {
@@ -373,9 +392,8 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
     const unlistedTitle = writesTellingTitle(naming) && byAuthor.every((entry) => !sharesTitleWord(naming, entryMarks(entry)));
     return !unlistedYear && !unlistedTitle;
   }
-  const common = commonplaceOf(entries);
   for (const entry of entries) {
-    const { author, other } = names(naming, entry, common);
+    const { author, other } = names(naming, entry, lenient);
     if (author || other) return true;
     // The name is the entry's author's, and the year written rules the entry out: not this one.
     if (leadName && entryMarks(entry).surnames.has(foldName(leadName))) continue;

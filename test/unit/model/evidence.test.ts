@@ -91,6 +91,20 @@ describe('rules of evidence: "never cited"', () => {
     assert.equal(namedBlind(essay).size, 0);
   });
 
+  it('a collection is named by the last words of its name, but a title before a person\'s name is not a collection (Cozzens, notes 18 and 5)', () => {
+    const essay = essayOf(
+      ['Fish kept his own counsel.[^18] The clerks reported on the volume.[^5]'],
+      ['Hamilton Fish Papers, Manuscript Division, Library of Congress, Washington, D.C.', 'Records of the Office of the Chief Clerk, Record Group 59, National Archives, College Park, MD.'],
+      [
+        '[^18]: Fish to John Jay, Jr., January 17, 1870, LCM, Fish Papers, Container 67.',
+        '[^5]: Chief Clerk R. S. Chew to Fish, June 27, 1871, NARA, RG 59, M800, Reports of Clerks and Bureau Officers of the Department of State, Roll 5.',
+      ],
+    );
+    const named = namedBlind(essay);
+    assert.ok(named.has(entryStarting(essay, 'Hamilton Fish Papers').key));
+    assert.ok(!named.has(entryStarting(essay, 'Records of the Office').key));
+  });
+
   it('a name already explained by the citation that resolved to another work of that author names nothing more (the reference essay)', () => {
     const essay = analyseEssay(readSample('korea-1950.md'), { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } });
     const uncited = essay.diagnostics.filter((made) => made.code === 'uncited-source');
@@ -143,6 +157,11 @@ describe('rules of evidence: "matches no entry"', () => {
 
   it('a short title of a listed work could be that work: not reported (Catalano and Pocratsky, note 38)', () => {
     assert.ok(couldBeListedWork(unmatched('"ESI Design Brings Sweeping New Dynamic"'), bibliography));
+  });
+
+  it('an italic short title that opens a listed title could be that work, however many titles it opens (Cozzens, note 29)', () => {
+    const series = essayOf([], ['*Foreign Relations of the United States*. Washington, D.C.: Government Printing Office, 1861–.', '*Foreign Relations of the United States, 1952–1954*. Vol. XII. Washington, D.C.: Government Printing Office, 1984.'], []).bibliography.entries;
+    assert.ok(couldBeListedWork(unmatched('*Foreign Relations*, 1870, pp. 448–449'), series));
   });
 
   it('an author listed only under another year is reported: the year written decides (Hoyer, note 53)', () => {
