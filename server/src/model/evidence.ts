@@ -290,6 +290,51 @@ function namesAddress(naming: Naming, marks: EntryMarks): boolean {
   return marks.url !== null && marks.url.length > 8 && naming.text.toLowerCase().includes(marks.url);
 }
 
+/**
+ * The entries by each mark a note may name them by, so that a note is compared with the few
+ * entries it could name rather than with the whole bibliography (a thesis lists thousands).
+ */
+const lookups = new WeakMap<readonly BibliographyEntry[], Map<string, BibliographyEntry[]>>();
+
+function lookupOf(entries: readonly BibliographyEntry[]): Map<string, BibliographyEntry[]> {
+  let lookup = lookups.get(entries);
+  if (lookup) return lookup;
+  lookup = new Map();
+  const file = (key: string, entry: BibliographyEntry): void => {
+    const list = lookup!.get(key) ?? [];
+    if (list[list.length - 1] !== entry) list.push(entry);
+    lookup!.set(key, list);
+  };
+  for (const entry of entries) {
+    const marks = entryMarks(entry);
+    for (const surname of marks.surnames) file(`s:${surname}`, entry);
+    if (marks.title.length > 0) file(`t:${marks.title[0]}`, entry);
+    for (const pair of pairsOf(marks.title)) file(`p:${pair}`, entry);
+    for (const word of marks.name) file(`n:${word}`, entry);
+    if (marks.url) file(`u:${marks.url.split('/')[0]}`, entry);
+    const opening = /^\p{L}[\p{L}'’-]*/u.exec(entry.text)?.[0];
+    if (opening) file(`o:${foldName(opening)}`, entry);
+  }
+  lookups.set(entries, lookup);
+  return lookup;
+}
+
+/** The entries a piece of note text could name: those sharing a surname, a title word, a name word or a site with it. */
+function candidatesOf(naming: Naming, lookup: Map<string, BibliographyEntry[]>): Set<BibliographyEntry> {
+  const found = new Set<BibliographyEntry>();
+  const add = (key: string): void => {
+    for (const entry of lookup.get(key) ?? []) found.add(entry);
+  };
+  for (const word of naming.capitalised.keys()) add(`s:${word}`);
+  for (const written of naming.titles) {
+    if (written.length > 0) add(`t:${written[0]}`);
+    for (const pair of pairsOf(written)) add(`p:${pair}`);
+  }
+  for (const word of new Set(naming.sequence.trim().split(' '))) add(`n:${word}`);
+  for (const address of naming.text.matchAll(/(?:https?:\/\/|www\.)[^\s<>)\]]+/gi)) add(`u:${normaliseUrl(address[0]).split('/')[0]}`);
+  return found;
+}
+
 /** The ways `naming` names the entry; the author alone is contradicted by a year written for another work. */
 function names(naming: Naming, entry: BibliographyEntry, common: Commonplace): { author: boolean; other: boolean } {
   const marks = entryMarks(entry);
@@ -339,11 +384,13 @@ export function entriesNamedInNotes(entries: readonly BibliographyEntry[], notes
   if (open.length === 0) return named;
   const byKey = new Map(entries.map((entry) => [entry.key, entry]));
   const common = commonplaceOf(entries);
+  const lookup = lookupOf(entries);
+  const isOpen = new Set(open);
   for (const note of notes) {
     for (const piece of piecesOf(note)) {
       const resolved = piece.resolvedTo.flatMap((key) => (byKey.has(key) ? [byKey.get(key)!] : []));
-      for (const entry of open) {
-        if (named.has(entry.key)) continue;
+      for (const entry of candidatesOf(piece.naming, lookup)) {
+        if (named.has(entry.key) || !isOpen.has(entry)) continue;
         const { author, other } = names(piece.naming, entry, common);
         if (!author && !other) continue;
         // Explained: a work this piece resolved to is named the same way (same author, or same title words).
@@ -384,7 +431,11 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
   // its people apart ("Turchin, P.; Brennan, R.; …" for "Turchin et al. 2015"); a name further on
   // (an editor of the volume a chapter is in, a person in a title) is not the author of the work cited.
   const opensWithLead = (entry: BibliographyEntry): boolean => leadWord !== null && leadWord.test(entry.text.slice(0, leadName!.length + 2));
-  const byAuthor = entries.filter(
+  // Only the entries sharing a mark with the citation can fit (a thesis lists thousands).
+  const lookup = lookupOf(entries);
+  const pool = candidatesOf(naming, lookup);
+  if (leadName) for (const entry of lookup.get(`o:${foldName(leadName)}`) ?? []) pool.add(entry);
+  const byAuthor = [...pool].filter(
     (entry) => namesAuthor(naming, entryMarks(entry)) || (entry.authors.length + entry.editors.length === 0 && opensWithLead(entry)),
   );
   if (byAuthor.length > 0) {
@@ -392,7 +443,7 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
     const unlistedTitle = writesTellingTitle(naming) && byAuthor.every((entry) => !sharesTitleWord(naming, entryMarks(entry)));
     return !unlistedYear && !unlistedTitle;
   }
-  for (const entry of entries) {
+  for (const entry of pool) {
     const { author, other } = names(naming, entry, lenient);
     if (author || other) return true;
     // The name is the entry's author's, and the year written rules the entry out: not this one.
