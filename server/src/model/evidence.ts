@@ -358,21 +358,30 @@ export interface NoteText {
  * around them. A mark inside a citation that resolved to an entry carrying the same mark is
  * explained by that resolution (the other Stueck entry was cited, not this one).
  */
-function piecesOf(note: NoteText): { naming: Naming; resolvedTo: string[] }[] {
-  const pieces: { naming: Naming; resolvedTo: string[] }[] = [];
+function piecesOf(note: NoteText): { text: string; isCitation: boolean; resolvedTo: string[] }[] {
+  const pieces: { text: string; isCitation: boolean; resolvedTo: string[] }[] = [];
   // Whitespace as one space: a citation keeps the indentation of a note's continuation lines, the note's text does not.
   const flat = (text: string): string => text.replace(/\s+/g, ' ');
   let prose = flat(note.text);
   for (const citation of note.citations) {
     if (citation.kind === 'ibid' || citation.kind === 'none' || citation.text.length === 0) continue;
     const written = flat(citation.text);
-    pieces.push({ naming: namingOf(written, true), resolvedTo: citation.entries });
+    pieces.push({ text: written, isCitation: true, resolvedTo: citation.entries });
     const at = prose.indexOf(written);
     if (at >= 0) prose = `${prose.slice(0, at)} ${' '.repeat(written.length)} ${prose.slice(at + written.length)}`;
   }
-  pieces.push({ naming: namingOf(prose, false), resolvedTo: [] });
+  pieces.push({ text: prose, isCitation: false, resolvedTo: [] });
   return pieces;
 }
+
+/**
+ * What each piece of note text names, per bibliography: the same for a note an edit did not touch,
+ * so an edit costs only the notes it changed (a thesis has thousands). Keyed by the piece's text
+ * and the entries it resolved to, which is everything the answer depends on besides the
+ * bibliography; dropped with the bibliography, and emptied when it grows past a thesis's size.
+ */
+const namedByPiece = new WeakMap<readonly BibliographyEntry[], Map<string, readonly string[]>>();
+const maxRememberedPieces = 50_000;
 
 /**
  * The entries some note names without a resolution that explains it: the resolver probably missed
@@ -386,23 +395,47 @@ export function entriesNamedInNotes(entries: readonly BibliographyEntry[], notes
   const common = commonplaceOf(entries);
   const lookup = lookupOf(entries);
   const isOpen = new Set(open);
+  let remembered = namedByPiece.get(entries);
+  if (!remembered || remembered.size > maxRememberedPieces) {
+    remembered = new Map();
+    namedByPiece.set(entries, remembered);
+  }
   for (const note of notes) {
     for (const piece of piecesOf(note)) {
-      const resolved = piece.resolvedTo.flatMap((key) => (byKey.has(key) ? [byKey.get(key)!] : []));
-      for (const entry of candidatesOf(piece.naming, lookup)) {
-        if (named.has(entry.key) || !isOpen.has(entry)) continue;
-        const { author, other } = names(piece.naming, entry, common);
-        if (!author && !other) continue;
-        // Explained: a work this piece resolved to is named the same way (same author, or same title words).
-        const explained = resolved.some((target) => {
-          const by = names(piece.naming, target, common);
-          return (author && by.author && sharesSurname(entry, target)) || (!author && other && by.other);
-        });
-        if (!explained) named.add(entry.key);
+      const memoKey = `${piece.isCitation ? 'c' : 'p'}${piece.resolvedTo.join(' ')}\u0000${piece.text}`;
+      let keys = remembered.get(memoKey);
+      if (!keys) {
+        keys = namedByOnePiece(namingOf(piece.text, piece.isCitation), piece.resolvedTo, byKey, lookup, common);
+        remembered.set(memoKey, keys);
       }
+      for (const key of keys) if (isOpen.has(byKey.get(key)!)) named.add(key);
     }
   }
   return named;
+}
+
+/** The entries one piece of note text names without a resolution of it explaining the name. */
+function namedByOnePiece(
+  naming: Naming,
+  resolvedTo: readonly string[],
+  byKey: Map<string, BibliographyEntry>,
+  lookup: Map<string, BibliographyEntry[]>,
+  common: Commonplace,
+): string[] {
+  const resolved = resolvedTo.flatMap((key) => (byKey.has(key) ? [byKey.get(key)!] : []));
+  const out: string[] = [];
+  for (const entry of candidatesOf(naming, lookup)) {
+    if (resolvedTo.includes(entry.key)) continue;
+    const { author, other } = names(naming, entry, common);
+    if (!author && !other) continue;
+    // Explained: a work this piece resolved to is named the same way (same author, or same title words).
+    const explained = resolved.some((target) => {
+      const by = names(naming, target, common);
+      return (author && by.author && sharesSurname(entry, target)) || (!author && other && by.other);
+    });
+    if (!explained) out.push(entry.key);
+  }
+  return out;
 }
 
 function sharesSurname(a: BibliographyEntry, b: BibliographyEntry): boolean {
