@@ -324,6 +324,38 @@ function uncited(entry: BibliographyEntry): Diagnostic {
   return made;
 }
 
+/** At least this many entries of one section never cited, and more than half of it: a list of sources consulted. */
+const manyUncitedInSection = 5;
+
+/**
+ * "Never cited", entry by entry, except in a section most of whose entries no note cites (a
+ * newspaper corpus, a list of archives searched, data sets): the section lists what the essay
+ * consulted or analysed, not the works its notes cite. One note, as information, on its heading.
+ */
+function uncitedBySection(bibliography: Bibliography, never: BibliographyEntry[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sectionOf = (entry: BibliographyEntry): string | null => entry.section ?? bibliography.heading?.text ?? null;
+  const neverBySection = new Map<string | null, BibliographyEntry[]>();
+  for (const entry of never) neverBySection.set(sectionOf(entry), [...(neverBySection.get(sectionOf(entry)) ?? []), entry]);
+  for (const [section, uncitedHere] of neverBySection) {
+    const listed = bibliography.entries.filter((entry) => sectionOf(entry) === section).length;
+    const heading = bibliography.sections.find((candidate) => candidate.title === section)?.range ?? (section === bibliography.heading?.text ? bibliography.heading?.range : undefined);
+    if (section !== null && heading && uncitedHere.length >= manyUncitedInSection && uncitedHere.length > listed / 2) {
+      const made = diagnostic(
+        'uncited-source',
+        `${uncitedHere.length} of the ${listed} entries under "${section}" are never cited in a note: if this section lists sources consulted or analysed rather than cited (a corpus, archives searched), that is expected; otherwise cite the works where you use them or remove them.`,
+        heading,
+        { data: { key: '', uncitedKeys: uncitedHere.map((entry) => entry.key).join(' ') } },
+      );
+      made.severity = 'information';
+      out.push(made);
+    } else {
+      for (const entry of uncitedHere) out.push(uncited(entry));
+    }
+  }
+  return out;
+}
+
 export function bibliographyDiagnostics(
   bibliography: Bibliography,
   facts: CitationFacts[],
@@ -353,7 +385,7 @@ export function bibliographyDiagnostics(
     );
     out[out.length - 1].severity = 'information';
   } else {
-    for (const entry of never) out.push(uncited(entry));
+    out.push(...uncitedBySection(bibliography, never));
   }
   for (const [first, second] of duplicates) {
     out.push(

@@ -144,6 +144,39 @@ describe('rules of evidence: "never cited"', () => {
   });
 });
 
+describe('"never cited" in a section of sources consulted', () => {
+  it('a section most of whose entries no note cites gets one note, as information, on its heading (Fraga-style newspaper corpus)', () => {
+    // The newspaper list of a published essay on the San Luis Valley (CRDH 3, 2020): the corpus the
+    // essay mined, in its own section before the works cited.
+    const newspapers = ['*Boulder County News*, (Boulder, Colorado)', '*Colorado Chieftain* (Pueblo, Colorado)', '*Colorado Miner* (Georgetown, Colorado)', '*Denver Tribune* (Denver, Colorado)', '*Ouray Times* (Ouray, Colorado)', '*Silver World* (Lake City, Colorado)'];
+    const text = [
+      'Newspapers promoted the valley.[^1] Historians have followed them.[^2]',
+      '',
+      '## Bibliography',
+      '',
+      '### Newspaper Corpus',
+      '',
+      ...newspapers.flatMap((entry) => [entry, '']),
+      '### Secondary Sources',
+      '',
+      'Wrobel, David. *Promised Lands: Promotion, Memory, and the Creation of the American West*. Lawrence: University of Kansas Press, 2002.',
+      '',
+      'Limerick, Patricia Nelson. *The Legacy of Conquest: The Unbroken Past of the American West*. New York: W. W. Norton & Company, 1987.',
+      '',
+      '[^1]: Wrobel, *Promised Lands*, 12.',
+      '',
+      '[^2]: "The Utes," *Colorado Chieftain*, October 10, 1868.',
+    ].join('\n');
+    const essay = analyseEssay(text, { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } });
+    const uncited = essay.diagnostics.filter((made) => made.code === 'uncited-source');
+    const corpus = uncited.filter((made) => made.severity === 'information');
+    assert.equal(corpus.length, 1, JSON.stringify(uncited.map((made) => made.message)));
+    assert.match(corpus[0].message, /^5 of the 6 entries under "Newspaper Corpus" are never cited in a note/);
+    // The secondary work no note cites is still a warning of its own.
+    assert.deepEqual(uncited.filter((made) => made.severity === 'warning').map((made) => made.message), ['Limerick (1987) is never cited in a note: cite it where you use it, or remove it from the bibliography.']);
+  });
+});
+
 describe('rules of evidence: "matches no entry"', () => {
   const bibliography = essayOf(
     [],
