@@ -129,7 +129,7 @@ function yearsAfter(after: string): number[] | 'pending' {
  * ("Hamilton Fish": a given name), and correspondents ("Seward to Adams": the people a letter
  * passed between, not authors of a listed work).
  */
-function capitalisedWords(text: string): Map<string, Occurrence[]> {
+function capitalisedWords(text: string, titles: readonly { start: number; end: number }[] = []): Map<string, Occurrence[]> {
   const words = new Map<string, Occurrence[]>();
   const add = (word: string, occurrence: Occurrence): void => {
     const seen = words.get(word) ?? [];
@@ -137,6 +137,9 @@ function capitalisedWords(text: string): Map<string, Occurrence[]> {
     words.set(word, seen);
   };
   for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]*/gu)) {
+    // A name inside an italic title ("*Seward at Washington*") is what the work is about, not who
+    // wrote it. (Quoted titles are not skipped: a stray quotation mark pairs them across names.)
+    if (titles.some((title) => title.start <= match.index && match.index < title.end)) continue;
     const end = match.index + match[0].length;
     const after = text.slice(end, end + 80);
     if (/^ \p{Lu}\p{Ll}+(?:[\s,.;:)]|$)/u.test(after) && !/^ (?:and|et)\b/.test(after)) continue;
@@ -178,7 +181,7 @@ function namingOf(text: string, isCitation: boolean): Naming {
         .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
         .map((year) => year.year)
     : [];
-  return { capitalised: capitalisedWords(text), titles: titles.map((title) => titleWords(title.value)), sequence: ` ${titleWords(text).join(' ')} `, text, years, isCitation };
+  return { capitalised: capitalisedWords(text, titles.filter((title) => title.style === 'italic')), titles: titles.map((title) => titleWords(title.value)), sequence: ` ${titleWords(text).join(' ')} `, text, years, isCitation };
 }
 
 /** Whether `naming` names the entry by its author. */
