@@ -161,7 +161,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
     // The free-text resolver cannot read a Pandoc citation: the key resolver reports those.
     ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range) && !(d.code === 'missing-bibliography' && citesFromLibrary)),
     ...pandocDiagnostics(pandoc, yaml?.range ?? null),
-    ...bibliographyDiagnostics(bibliography, [...facts, ...citationsByExportKey(bibliography, pandoc)], duplicates),
+    ...bibliographyDiagnostics(bibliography, [...facts, ...citationsByExportKey(bibliography, pandoc)], duplicates, notes),
     ...claimDiagnosticsOf(claims),
   ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 

@@ -8,6 +8,7 @@ import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
+import { couldBeListedWork, entriesNamedInNotes, namesCandidatesAsReference, type NoteText } from './evidence';
 import { rightlyOmitted } from './citations/omitted';
 
 export const defaultSeverities: Record<string, Severity> = {
@@ -207,12 +208,16 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
     }
   } else if (citation.kind !== 'none' && bibliography.heading !== null) {
     if (citation.candidates.length > 1) {
+      // Reported only when the citation names the candidates as a reference does (evidence.ts).
+      if (namesCandidatesAsReference(citation, citation.candidates.flatMap((key) => (entries.has(key) ? [entries.get(key)!] : []))))
       own.push(
         diagnostic('ambiguous-citation', `${where}: ${citation.unresolved ?? 'several entries match.'}`, citation.range, {
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
         }),
       );
-    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography)) {
+    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography) && !couldBeListedWork(citation, bibliography.entries)) {
+      // A citation that could be a listed work the resolver failed to match is not reported
+      // (evidence.ts): "matches no entry" is said only when no entry could be the work.
       own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
     }
     if (citation.nearMatch) {
@@ -319,10 +324,43 @@ function uncited(entry: BibliographyEntry): Diagnostic {
   return made;
 }
 
+/** At least this many entries of one section never cited, and more than half of it: a list of sources consulted. */
+const manyUncitedInSection = 5;
+
+/**
+ * "Never cited", entry by entry, except in a section most of whose entries no note cites (a
+ * newspaper corpus, a list of archives searched, data sets): the section lists what the essay
+ * consulted or analysed, not the works its notes cite. One note, as information, on its heading.
+ */
+function uncitedBySection(bibliography: Bibliography, never: BibliographyEntry[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sectionOf = (entry: BibliographyEntry): string | null => entry.section ?? bibliography.heading?.text ?? null;
+  const neverBySection = new Map<string | null, BibliographyEntry[]>();
+  for (const entry of never) neverBySection.set(sectionOf(entry), [...(neverBySection.get(sectionOf(entry)) ?? []), entry]);
+  for (const [section, uncitedHere] of neverBySection) {
+    const listed = bibliography.entries.filter((entry) => sectionOf(entry) === section).length;
+    const heading = bibliography.sections.find((candidate) => candidate.title === section)?.range ?? (section === bibliography.heading?.text ? bibliography.heading?.range : undefined);
+    if (section !== null && heading && uncitedHere.length >= manyUncitedInSection && uncitedHere.length > listed / 2) {
+      const made = diagnostic(
+        'uncited-source',
+        `${uncitedHere.length} of the ${listed} entries under "${section}" are never cited in a note: if this section lists sources consulted or analysed rather than cited (a corpus, archives searched), that is expected; otherwise cite the works where you use them or remove them.`,
+        heading,
+        { data: { key: '', uncitedKeys: uncitedHere.map((entry) => entry.key).join(' ') } },
+      );
+      made.severity = 'information';
+      out.push(made);
+    } else {
+      for (const entry of uncitedHere) out.push(uncited(entry));
+    }
+  }
+  return out;
+}
+
 export function bibliographyDiagnostics(
   bibliography: Bibliography,
   facts: CitationFacts[],
   duplicates: [BibliographyEntry, BibliographyEntry][],
+  notes: readonly NoteText[] = [],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cited = new Set(facts.flatMap((fact) => fact.citation.entries));
@@ -330,7 +368,10 @@ export function bibliographyDiagnostics(
   for (const fact of facts) for (const key of fact.citation.candidates) cited.add(key);
   // A second copy of a listed work is reported as a duplicate, not as never cited.
   const copies = new Set(duplicates.map(([, second]) => second.key));
-  const never = bibliography.entries.filter((entry) => !cited.has(entry.key) && !copies.has(entry.key));
+  // A work some note names (its author, its title) without a resolution explaining it was
+  // probably cited in a form the resolver did not read: not "never cited" (evidence.ts).
+  const named = entriesNamedInNotes(bibliography.entries, notes, cited);
+  const never = bibliography.entries.filter((entry) => !cited.has(entry.key) && !copies.has(entry.key) && !named.has(entry.key));
   if (never.length > manyUncited && never.length > bibliography.entries.length / 2 && bibliography.heading) {
     // Most of a long bibliography never cited: it serves more than this file (a book's or a
     // thesis's bibliography beside one chapter). One note on the heading, not a wall of warnings.
@@ -344,7 +385,7 @@ export function bibliographyDiagnostics(
     );
     out[out.length - 1].severity = 'information';
   } else {
-    for (const entry of never) out.push(uncited(entry));
+    out.push(...uncitedBySection(bibliography, never));
   }
   for (const [first, second] of duplicates) {
     out.push(

@@ -3,6 +3,7 @@
  */
 import type { Diagnostic, Essay } from '../model/types';
 import { matchFiles } from './glob';
+import { entriesNamedInNotes } from '../model/evidence';
 
 /**
  * An essay has a note, a citation (a Pandoc key too) or a bibliography. A README or a to-do list has none and gets
@@ -47,9 +48,15 @@ export function citedKeys(essay: Essay): Set<string> {
  */
 export function withSharedCitations(bibliography: Essay, chapters: Iterable<Essay>): Diagnostic[] {
   const cited = new Set<string>();
-  for (const chapter of chapters) for (const key of citedKeys(chapter)) cited.add(key);
+  const notes: Essay['notes'] = [];
+  for (const chapter of chapters) {
+    for (const key of citedKeys(chapter)) cited.add(key);
+    notes.push(...chapter.notes);
+  }
   if (cited.size === 0) return bibliography.diagnostics;
-  return bibliography.diagnostics.filter((made) => made.code !== 'uncited-source' || !cited.has(made.data?.key ?? ''));
+  // A work a chapter's note names without a resolution explaining it is not called never cited (model/evidence.ts).
+  const named = entriesNamedInNotes(bibliography.bibliography.entries, notes, cited);
+  return bibliography.diagnostics.filter((made) => made.code !== 'uncited-source' || (!cited.has(made.data?.key ?? '') && !named.has(made.data?.key ?? '')));
 }
 
 /** Every citation of `key` in `chapters`, with the note it is in. */
