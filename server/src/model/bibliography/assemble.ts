@@ -98,7 +98,7 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
     }
     if (kind === 'paragraph' && /^\s*\([\s\S]*\)[.\s]*$/.test(doc.source)) continue; // a remark in parentheses
     if (kind === 'paragraph') {
-      for (const line of entryLines(doc)) pieces.push({ doc, ...line, section });
+      for (const line of entryLines(doc)) for (const part of runTogether(doc, line.start, line.end)) pieces.push({ doc, ...part, section });
     } else if (kind === 'listItem') {
       const leaves = outlineLeaves(doc.source);
       if (leaves) {
@@ -106,7 +106,7 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
         continue;
       }
       const marker = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/.exec(doc.source);
-      pieces.push({ doc, start: doc.item.start + (marker ? marker[0].length : 0), end: doc.item.end, section });
+      for (const part of runTogether(doc, doc.item.start + (marker ? marker[0].length : 0), doc.item.end)) pieces.push({ doc, ...part, section });
     }
   }
   return { pieces, sections };
@@ -123,6 +123,29 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
  * continuation ("New York: Vintage Books, 1977.", "Bell and Virginia Yans, 219–38.") does not.
  */
 const entryStart = /^\s*(?:\p{Lu}[\p{L}'’-]+,\s|\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.)+|[—–]{1,3}|-{2,}|_{3,}|\\_|[*_"'“‘]|(?:\p{Lu}[\p{L}.'’&-]*\s+)*\p{Lu}[\p{L}'’&-]*[.,](?:\s|$))/u;
+
+/**
+ * Where a PDF or XHTML copy ran two entries together ("… British Museum Publications
+ * Limited.Bland, R. 1996. “The development …"): a full stop or closing quotation mark, no space,
+ * then a name written as entries begin ("Bland, R.", "Bland, Roger") and a year soon after, in an
+ * entry that already has its own year. No typed entry puts a surname and its initials straight
+ * after a full stop without a space.
+ */
+const joinedEntry = /(?<=[\p{Ll}\d)*_][.]|[”"])(?=\p{Lu}\p{Ll}[\p{L}'’-]*,\s+(?:\p{Lu}\.\s*|\p{Lu}\p{Ll}+\.?\s+)+(?:and\s+[^.]{0,40}?)?\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\b)/gu;
+const yearIn = /\b(?:1[5-9]\d\d|20\d\d)\b/;
+
+function runTogether(doc: DocItem, start: number, end: number): { start: number; end: number }[] {
+  const text = doc.block.text.slice(start, end);
+  const parts: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const match of text.matchAll(joinedEntry)) {
+    if (!yearIn.test(text.slice(from, match.index))) continue;
+    parts.push({ start: start + from, end: start + match.index });
+    from = match.index;
+  }
+  parts.push({ start: start + from, end });
+  return parts;
+}
 
 function entryLines(doc: DocItem): { start: number; end: number }[] {
   const text = doc.source;

@@ -93,8 +93,13 @@ const correspondence = new RegExp(
   'u',
 );
 
+/** "See, for example, Seward to Fish, …": the words that introduce a reference come before the correspondents. */
+const leadingCue = /^(?:(?:see(?:\s+also)?|cf\.|compare|also|e\.g\.|for (?:example|instance))[,:]?\s+)+/i;
+
 function correspondentsEnd(text: string): number {
-  return correspondence.exec(text)?.[0].length ?? 0;
+  const cue = leadingCue.exec(text)?.[0].length ?? 0;
+  const found = correspondence.exec(text.slice(cue));
+  return found ? cue + found[0].length : 0;
 }
 
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
@@ -177,7 +182,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
 }
 
 const authorDateOnly =
-  /^(?:(?:see|cf\.|e\.g\.|also|notably)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]*\p{Ll})*(?:,?\s+et\s+al\.)?\s+\(?(?:(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?|forthcoming(?:\s?\([a-z]\))?|in\s+press|in\s+preparation)\)?$/u;
+  /^(?:(?:[Ss]ee|[Cc]f\.|e\.g\.|[Aa]lso|[Nn]otably)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]*\p{Ll})*(?:,?\s+et\s+al\.)?\s+\(?(?:(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?|forthcoming(?:\s?\([a-z]\))?|in\s+press|in\s+preparation)\)?$/u;
 
 /**
  * "Dijkstra 2015: 100" against "Dijkstra, J. (2015) Review of López 2013, …": an entry whose people

@@ -49,9 +49,14 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
 
 const abbreviations = /(?:^|[\s(])(?:\p{L}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e\.g|i\.e|ibid|op|cit|rev|jr|sr|st|dr|mr|mrs|ms|ch|chap|fols?|nn?|univ|repr|comp|esp|al)$/iu;
 
-/** After this full stop comes a sentence ("The memorandum summarises…"), not more of a reference. */
+/**
+ * After this full stop comes a sentence ("The memorandum summarises…") or a further reference
+ * introduced by a cue ("… Container 309. See also Michael J. Devine, …"; "Roll 43. See, for
+ * example, Seward to Fish, …"), not more of the same reference.
+ */
 function startsProse(text: string, dot: number): boolean {
-  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(text.slice(dot + 1, dot + 60))) return false;
+  const next = text.slice(dot + 1, dot + 60);
+  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
@@ -201,6 +206,7 @@ const moreYears = new RegExp(
   String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
   'u',
 );
+const yearSpan = new RegExp(String.raw`^(?:1[5-9]\d\d|20\d\d)\s*${D}\s*(?:1[5-9]\d\d|20\d\d)(?!\d)`, 'u');
 const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|für|und))\s+\p{Lu}\p{Ll}[\p{L}'’-]*\s+$/u;
 
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
@@ -242,6 +248,9 @@ export function findAnchors(text: string): Anchor[] {
     if (start >= end || insideTitle(start) || !/^\p{Lu}/u.test(text.slice(start))) continue;
     const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
     if (notNameWords.has(firstName)) continue;
+    // "Despatches from U.S. Ministers to Turkey, 1818–1906": a span of years dates a series or a
+    // period, it is not the year of an author's work.
+    if (yearSpan.test(text.slice(match.index + match[0].indexOf(match[2], match[1].length)))) continue;
     if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
     // "*The Life of Shenoute*, Kalamazoo 1983": a title's place and year of publication, not an author.
     if (titles.some((title) => title.end <= start && /^\s*,\s*$/.test(text.slice(title.end, start)))) continue;
