@@ -1,0 +1,125 @@
+/**
+ * Kinds of notes and entries that published essays write and that the resolver once misread. Each
+ * note and entry is copied from a published essay (named in the test); where an essay has no
+ * bibliography of its own, the entry it would need is written in the essay's own terms.
+ */
+import { strict as assert } from 'node:assert';
+import type { Citation } from '../../../server/src/model/types';
+import { essayOf } from './helpers';
+
+const brief = (citations: Citation[]) => citations.map((c) => ({ kind: c.kind, entries: c.entries, locator: c.locator?.text ?? null }));
+
+function notesOf(bibliography: string[], notes: string[]) {
+  const labelled = notes.map((text, i) => `[^${i + 1}]: ${text}`);
+  const essay = essayOf([labelled.map((_, i) => `Sentence[^${i + 1}].`).join(' ')], bibliography, labelled);
+  return { essay, cited: essay.notes.map((note) => brief(note.citations)) };
+}
+
+describe('notes and entries as published essays write them', () => {
+  // Startwords 2 ("African Student Mobility"), notes 4 and 22.
+  it('follows a short name the notes declare: "(hereafter cited as HMBP)" … "…," HMBP.', () => {
+    const { cited } = notesOf(
+      [
+        'Bond, Horace Mann. Horace Mann Bond Papers (MS 411). Robert S. Cox Special Collections and University Archives Research Center, UMass Amherst Libraries.',
+        'Urban, Wayne J. *Black Scholar: Horace Mann Bond, 1904–1972*. Athens: University of Georgia Press, 1992.',
+      ],
+      [
+        '"First and Highly Tentative Draft of an Outline for a Research and Action Program by the United Negro Colleges on \'The African Student in the United States,\'" September 1959, African Students Survey: General, January 15, 1959--June 11, 1960, Horace Mann Bond Papers, MS 411, Robert S. Cox Special Collections and University Archives, UMass Amherst Libraries (hereafter cited as HMBP).',
+        'Wayne J. Urban, *Black Scholar: Horace Mann Bond, 1904–1972* (Athens: University of Georgia Press, 1992), 33.',
+        '"First and Highly Tentative Draft of an Outline," HMBP.',
+      ],
+    );
+    assert.deepEqual(cited[0].map((c) => c.entries), [['bond']]);
+    assert.deepEqual(cited[2], [{ kind: 'short', entries: ['bond'], locator: null }]);
+  });
+
+  it('does not read a short name before it is declared, nor a lower-case word as the acronym', () => {
+    const { cited } = notesOf(
+      ['Bond, Horace Mann. Horace Mann Bond Papers (MS 411). Robert S. Cox Special Collections and University Archives Research Center, UMass Amherst Libraries.'],
+      ['"First and Highly Tentative Draft of an Outline," HMBP.', 'Horace Mann Bond Papers, MS 411 (hereafter cited as HMBP).', 'The hmbp spelling is not the name.'],
+    );
+    assert.deepEqual(cited[0].flatMap((c) => c.entries), []);
+    assert.deepEqual(cited[2].flatMap((c) => c.entries), []);
+  });
+
+  // ISAW Papers 13 (Hoyer), bibliography: two entries on one line of the XHTML copy.
+  it('splits two entries that a PDF or XHTML copy ran together', () => {
+    const { essay, cited } = notesOf(
+      [
+        'Besly, E. and Bland, R. 1983. *The Cunetio Treasue: Roman Coinage of the Third Cnetury AD.* London: British Museum Publications Limited.Bland, R. 1996. “The development of gold and silver coin denominations, A.D. 193-253,” in C. E. King and D. G. Wigg, eds. *Coin Finds and Coin Use in the Roman World*. Berlin: Gebr. Mann Verlag. 63-100.',
+      ],
+      ['Besly and Bland 1983. The authors note (p. 15-8) too that the composition of the Cunetio hoard is quite similar.', 'Bland 1996: 70.'],
+    );
+    assert.deepEqual(
+      essay.bibliography.entries.map((entry) => [entry.key, entry.year]),
+      [
+        ['besly1983', 1983],
+        ['bland1996', 1996],
+      ],
+    );
+    assert.deepEqual(cited[0][0].entries, ['besly1983']);
+    assert.deepEqual(cited[1], [{ kind: 'short', entries: ['bland1996'], locator: '70' }]);
+  });
+
+  it('keeps an entry whole when a full stop without a space is not the start of another entry', () => {
+    const { essay } = notesOf(['Smith, J. 1990. *Rome and the U.S.A.* New York: Norton.', 'Jones, Ann. 2001. “On St.Paul’s.” *Journal*, 3.'], []);
+    assert.equal(essay.bibliography.entries.length, 2);
+  });
+
+  it('reads an escaped repeated-author rule ("\\_\\_\\_\\_\\_.") as the previous author', () => {
+    const { essay, cited } = notesOf(
+      ['Kehoe, Dennis P. 1988. *The Economics of Agriculture on Roman Imperial Estates in North Africa*. Göttingen: Vandenhoeck & Ruprecht.', '\\_\\_\\_\\_\\_. 2007. *Law and the Rural Economy in the Roman Empire*. Ann Arbor: University of Michigan Press.'],
+      ['Kehoe 2007: 45.'],
+    );
+    const second = essay.bibliography.entries[1];
+    assert.equal(second.authors[0]?.surname, 'Kehoe');
+    assert.equal(second.title, 'Law and the Rural Economy in the Roman Empire');
+    assert.deepEqual(cited[0], [{ kind: 'short', entries: [second.key], locator: '45' }]);
+  });
+
+  // Office of the Historian, *Toward "Thorough, Accurate, and Reliable"*, chapter 3, notes 7, 59 and 74.
+  const archives = [
+    'Library of Congress, Manuscript Division, Washington, D.C.',
+    '  - Hamilton Fish Papers',
+    'National Archives and Records Administration, College Park, Maryland',
+    '  - RG 59, General Records of the Department of State',
+    '    - M35, Despatches from U.S. Ministers to Russia, 1808–1906',
+    '    - M46, Despatches from U.S. Ministers to Turkey, 1818–1906',
+    '    - M92, Despatches from U.S. Ministers to China, 1843–1906',
+  ];
+  const books = [
+    'Mihalkanin, Edward S., ed. *American Statesmen: Secretaries of State from John Jay to Colin Powell*. Westport: Greenwood Press, 2004.',
+    'Department of State. *Foreign Relations of the United States.* Washington, D.C: Government Printing Office, 1861–.',
+  ];
+
+  it('cites the work a cue introduces after a full stop ("…, Container 309. See also …")', () => {
+    const { cited } = notesOf(
+      [archives.slice(0, 2).join('\n'), ...books],
+      [
+        'Quote from Fish to close friend and New York political benefactor J. Watson Webb, January 1, 1870, LCM, Fish Papers, Container 309, January 1870. See also Michael J. Devine, “Hamilton Fish,” in Edward S. Mihalkanin, ed., *American Statesmen: Secretaries of State from John Jay to Colin Powell* (Westport: Greenwood Press, 2004), pp. 192–195.',
+      ],
+    );
+    assert.equal(cited[0].length, 2);
+    assert.equal(cited[0][0].entries.length, 1);
+    assert.deepEqual(cited[0][1], { kind: 'full', entries: ['mihalkanin2004'], locator: 'pp. 192–195' });
+  });
+
+  it('reads "Ministers to Turkey, 1818–1906" as a series and its span, not an author and a year', () => {
+    const { essay, cited } = notesOf(
+      [archives.join('\n'), ...books],
+      [
+        'Boker to Fish, October 15, 1874, NARA, RG 59, M46, Despatches from U.S. Ministers to Turkey, Roll 27. For an additional example see Eugene Schuyler (charge de affaires in Russia) to Fish, October 6, 1874, NARA, RG 59, M35, Despatches from U.S. Ministers to Russia, 1808–1906, Roll 27.',
+        'George F. Seward to Fish, September 7, 1876, NARA, RG 59, M92, Despatches from U.S. Ministers to China, 1843–1906, Roll 43. See, for example, Seward to Fish, June 29, 1876, in *Foreign Relations*, 1876, pp. 57–58.',
+      ],
+    );
+    const keyOf = (start: string) => essay.bibliography.entries.find((entry) => entry.text.startsWith(start))!.key;
+    assert.deepEqual(
+      cited[0].map((c) => c.entries),
+      [[keyOf('M46')], [keyOf('M35')]],
+    );
+    assert.deepEqual(cited[1].map((c) => [c.entries, c.locator]), [
+      [[keyOf('M92')], null],
+      [[keyOf('Department of State')], 'pp. 57–58'],
+    ]);
+  });
+});
