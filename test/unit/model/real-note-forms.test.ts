@@ -122,4 +122,31 @@ describe('notes and entries as published essays write them', () => {
       [[keyOf('Department of State')], 'pp. 57–58'],
     ]);
   });
+
+  // ISAW Papers 13 (Hoyer), bibliography: authors separated by semicolons; and the slash of German-style lists.
+  it('reads authors separated by semicolons or slashes, each an inverted name', () => {
+    const { essay, cited } = notesOf(
+      [
+        'Turchin, P.; Brennan, R.; Currie, T.; Feeney, K.; Francois, P.; Hoyer, D.; Manning, J.G.; Marciniak, A.; Mullins, D.; Palmisano, A.; Peregrine, P.; Turner, E.A.L.; Whitehouse, H. 2015. “Seshat: The Global History Databank,” *Cliodynamics: The Journal of Quantitative History and Cultural Evolution*, 6/1.',
+        'Abusch, T./Schwemer, D. 2011. *Corpus of Mesopotamian Anti-Witchcraft Rituals*. Leiden: Brill.',
+        'Abusch, T. 2002. *Mesopotamian Witchcraft: Toward a History and Understanding of Babylonian Witchcraft Beliefs and Literature*. Leiden: Brill.',
+      ],
+      ['Turchin et al. 2015.', 'Abusch/Schwemer 2011, 45.', 'Abusch 2002: 3; Abusch and Schwemer 2011: 7.'],
+    );
+    const [seshat, corpus] = essay.bibliography.entries;
+    assert.equal(seshat.authors.length, 13);
+    assert.deepEqual(seshat.authors[5], { surname: 'Hoyer', given: 'D.' });
+    assert.deepEqual(corpus.authors, [
+      { surname: 'Abusch', given: 'T.' },
+      { surname: 'Schwemer', given: 'D.' },
+    ]);
+    assert.deepEqual(cited, [
+      [{ kind: 'short', entries: ['turchin2015'], locator: null }],
+      [{ kind: 'short', entries: ['abusch2011'], locator: '45' }],
+      [
+        { kind: 'short', entries: ['abusch2002'], locator: '3' },
+        { kind: 'short', entries: ['abusch2011'], locator: '7' },
+      ],
+    ]);
+  });
 });

@@ -145,6 +145,8 @@ export function parsePeople(part: string): People {
   const etAl = /\bet al\.?/i.test(text);
   text = text.replace(/,?\s*\bet al\.?/i, ' ').replace(/\s+/g, ' ').trim();
   text = trimEndOf(trimStartOf(text, ',.;:'), ',.;:');
+  // "Abusch, T. / D. Schwemer (2011):": the year before a colon, left once the colon is trimmed.
+  text = text.replace(/\s\((?:1[5-9]\d\d|20\d\d)[a-z]?\)$/, '');
   if (!text) return { persons: [], corporate: null, etAl, editorsOnly: false };
 
   const words = text.split(/[\s,]+/).filter(Boolean);
@@ -155,6 +157,16 @@ export function parsePeople(part: string): People {
     return { persons: [], corporate: text, etAl, editorsOnly: false };
   }
 
+  // "Turchin, P.; Brennan, R.; Currie, T.", "Abusch, T./Schwemer, D.", "Abusch, T. / D. Schwemer":
+  // people separated by semicolons or slashes, each written as a whole name (inverted or not).
+  const listed = text.split(/\s*;\s*(?:and\s+)?|\s*\/\s*(?=\p{Lu})/u).filter(Boolean);
+  if (listed.length > 1 && listed.every((name) => /^\p{Lu}/u.test(name) && name.split(',').length <= 2)) {
+    const people = listed.map((name): Person => {
+      const [surname, given] = name.split(/\s*,\s*/);
+      return given !== undefined ? { surname, given } : personFromWords(name);
+    });
+    return { persons: people, corporate: null, etAl, editorsOnly };
+  }
   const chunks = text.split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)/).filter(Boolean);
   const persons: Person[] = [];
   chunks.forEach((chunk, index) => {
