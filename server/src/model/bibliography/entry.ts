@@ -153,7 +153,9 @@ export function parsePeople(part: string): People {
   // Names of people have no lower-case words but "and" and particles; names of bodies do ("of the").
   const lowerCase = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|de|van|von|der|da|di|del|la|le|du|ten|ter|y)$/.test(w));
   const nameWords = words.filter((w) => !initialsToken.test(w) && w !== 'and');
-  if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || nameWords.length > 9) {
+  // A long list of people is a body's name, unless semicolons part the people ("Turchin, P.; Brennan, R.; …").
+  const semicolonList = (text.match(/;/g)?.length ?? 0) >= 2;
+  if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || (nameWords.length > 9 && !semicolonList)) {
     return { persons: [], corporate: text, etAl, editorsOnly: false };
   }
 

@@ -287,7 +287,11 @@ function resolveByAuthor(
   // "Hoyer forthcoming(a)", "(in preparation)": the author's works listed as not yet published.
   const pending = draft.focusYear ? draft.focusYear.pending === true : !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text) && pendingAfterName.test(outsideTitles(text, titles));
   if (pending) {
-    const unpublished = candidates.filter((item) => item.entry.year === null && pendingWord.test(item.entry.text.slice(0, 160)));
+    const isUnpublished = (item: IndexedEntry): boolean => item.entry.year === null && pendingWord.test(item.entry.text.slice(0, 160));
+    // The year outranks the count of co-authors named: "Hoyer, Turchin, and Manning (in preparation)"
+    // is the unpublished work, not a published one that also lists Turchin.
+    let unpublished = candidates.filter(isUnpublished);
+    if (unpublished.length === 0) unpublished = mostCoauthors(byChosen.filter(([item]) => isUnpublished(item)));
     if (unpublished.length === 0) {
       return result([], `The bibliography has no forthcoming work by ${author}: add it to the bibliography or give the year it was published.`);
     }
@@ -298,7 +302,9 @@ function resolveByAuthor(
       if (lettered.length > 0) candidates = lettered;
     }
   } else if (years.length > 0) {
-    const sameYear = candidates.filter((item) => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item));
+    const ofYear = (item: IndexedEntry): boolean => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item);
+    let sameYear = candidates.filter(ofYear);
+    if (sameYear.length === 0) sameYear = mostCoauthors(byChosen.filter(([item]) => ofYear(item)));
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       const written = draft.focusYear ? String(draft.focusYear.year) : String(years[years.length - 1]);
@@ -340,6 +346,15 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/** Of an author's works, those naming most of the co-authors written, in the bibliography's order. */
+function mostCoauthors(works: [IndexedEntry, { count: number }][]): IndexedEntry[] {
+  const best = Math.max(...works.map(([, hit]) => hit.count));
+  return works
+    .filter(([, hit]) => hit.count === best)
+    .map(([item]) => item)
+    .sort((a, b) => a.index - b.index);
 }
 
 /** Words that stand for the year of a work not yet published. */
