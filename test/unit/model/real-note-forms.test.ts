@@ -163,4 +163,35 @@ describe('notes and entries as published essays write them', () => {
     assert.deepEqual(cited[0].filter((c) => c.kind !== 'none').map((c) => c.entries), [['turchin2008'], ['hoyer']]);
     assert.deepEqual(cited[1].map((c) => c.entries), [['turchin2015']]);
   });
+
+  // CRDH 2 (Reeve, "Century of Black Mormons"), note 12: a curly quote closed by a straight one.
+  it('reads a title opened with a curly quote and closed with a straight one, and the works after it', () => {
+    const { cited } = notesOf(
+      [
+        'Driggs, Ken. "\'How Do Things Look on the Ground?\' The LDS African American Community in Atlanta, Georgia." *Journal of Mormon History* 30 (Fall 2004): 170--210.',
+        'Embry, Jessie L. "Speaking for Themselves: LDS Ethnic Groups Oral History Project." *Dialogue: A Journal of Mormon Thought* 25 (Winter 1992): 99--110.',
+        'Embry, Jessie L. *Black Saints in a White Church: Contemporary African American Mormons*. Salt Lake City: Signature Books, 1994.',
+      ],
+      ['For scholarship which examines black LDS worship see Driggs, “’How Do Things Look on the Ground?"; Embry, “Speaking for Themselves,” 99--110; Embry, *Black Saints*.'],
+    );
+    assert.deepEqual(cited[0], [
+      { kind: 'short', entries: ['driggs2004'], locator: null },
+      { kind: 'short', entries: ['embry1992'], locator: '99--110' },
+      { kind: 'short', entries: ['embry1994'], locator: null },
+    ]);
+  });
+
+  // CRDH 1 (Shrout, "(Re)Humanizing Data"), bibliography and note 19.
+  it('keeps an imprint line ("New York, 1847.") with its entry and reads a catalogue heading ("New York (N.Y.). Commissioners …") as one author', () => {
+    const { essay, cited } = notesOf(
+      [
+        'Board of Assistant Aldermen. *Proceedings and Documents of the Board of\nAssistant Aldermen, from Dec. 7th 1846 to May 10th, 1847.* Vol. XXIX.\nNew York, 1847.',
+        'New York (N.Y.). Commissioners of the Alms-House, Bridewell, and\nPenitentiary. *Annual Report of the Governors of the Alms House, New\nYork*. Board of Alderman Document, no. 44. New York: W.B. Townsend,\n1847.',
+      ],
+      ['New York (N.Y.). Commissioners of the Alms-House, Bridewell, and\n    Penitentiary, *Annual Report*, 5--6.'],
+    );
+    assert.equal(essay.bibliography.entries.length, 2);
+    const report = essay.bibliography.entries[1].key;
+    assert.deepEqual(cited[0], [{ kind: 'short', entries: [report], locator: '5--6' }]);
+  });
 });

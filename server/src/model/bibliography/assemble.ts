@@ -147,6 +147,9 @@ function runTogether(doc: DocItem, start: number, end: number): { start: number;
   return parts;
 }
 
+/** A wrapped entry's last line holding only its place and year ("New York, 1847."): no entry is that short. */
+const imprintLine = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*(?:1[5-9]\d\d|20\d\d)\.?\s*$/u;
+
 function entryLines(doc: DocItem): { start: number; end: number }[] {
   const text = doc.source;
   const lines: { start: number; end: number }[] = [];
@@ -163,7 +166,7 @@ function entryLines(doc: DocItem): { start: number; end: number }[] {
   const merged: { start: number; end: number }[] = [];
   for (const line of lines) {
     const previous = merged[merged.length - 1];
-    const startsEntry = entryStart.test(text.slice(line.start, line.start + 80));
+    const startsEntry = entryStart.test(text.slice(line.start, line.start + 80)) && !imprintLine.test(text.slice(line.start, line.end));
     const before = previous ? text.slice(previous.start, previous.end) : '';
     // A wrapped entry breaks anywhere, so a line that merely ends with a full stop ("…edited by
     // Marion R.") is not a finished entry: one is, when it has its date (or address) and does

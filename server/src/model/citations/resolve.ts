@@ -153,7 +153,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
     if (series.length === 1) return { ...empty('full'), entries: series };
   }
 
-  const byDocument = resolveByDocument(text, titles, index, kind);
+  const byDocument = resolveByDocument(text, titles, index, kind, draft.embedded);
   if (byDocument) return byDocument;
 
   const near = resolveByNearName(draft, index, words, titles, kind);
@@ -422,7 +422,7 @@ function resolveByArchive(text: string, index: BibliographyIndex): Resolution | 
 }
 
 /** Government papers, archives, newspapers and anonymous works: by identifiers and titles. */
-function resolveByDocument(text: string, titles: TitleSpan[], index: BibliographyIndex, writtenKind: CitationKind): Resolution | null {
+function resolveByDocument(text: string, titles: TitleSpan[], index: BibliographyIndex, writtenKind: CitationKind, prose = false): Resolution | null {
   let kind = writtenKind;
   const cited = documentIds(text);
   const url = /https?:\/\/[^\s>)]+/.exec(text)?.[0] ?? null;
@@ -468,7 +468,9 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
       // Words of a title written without markup are weak evidence: most of the title must be there.
       // The closer the match, the higher: *New York Herald* is the Herald, not the *New York Times*.
-      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
+      // A sentence of prose ("In May of 1847, the Commissioners of Emigration for the State of New York
+      // were established") shares a title's words without citing it: only a marked title counts there.
+      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8 && !prose) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
       // A periodical or a serial named by its title among others ("“A Small Reform,” *The Patriot*"),
       // or by the first words of it ("*Foreign Relations*, 1870" for *Foreign Relations of the United States*).
       // After a headline, only an entry for the periodical itself: "“On Close Reading,” *Shakespeare’s

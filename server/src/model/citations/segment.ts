@@ -37,7 +37,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end)) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && startsProse(text, i) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && startsProse(text, i) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -46,6 +46,12 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
   parts.push({ start, end: text.length });
   return parts;
 }
+
+/**
+ * A body named as library catalogues name it, a place with its qualifier before the body: "New York
+ * (N.Y.). Commissioners of the Alms-House, …", "Virginia (Colony). Council." Not a sentence.
+ */
+const nameHeading = /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*\([^()]{1,30}\)$/u;
 
 const abbreviations = /(?:^|[\s(])(?:\p{L}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e\.g|i\.e|ibid|op|cit|rev|jr|sr|st|dr|mr|mrs|ms|ch|chap|fols?|nn?|univ|repr|comp|esp|al)$/iu;
 
