@@ -194,4 +194,16 @@ describe('notes and entries as published essays write them', () => {
     const report = essay.bibliography.entries[1].key;
     assert.deepEqual(cited[0], [{ kind: 'short', entries: [report], locator: '5--6' }]);
   });
+
+  // ISAW Papers 19 (Bagnall, "Shenoute's Name"), note 5.
+  it('reads a journal cited by abbreviation, volume, year and page as a full reference at that page', () => {
+    const { cited } = notesOf(
+      ['Spiegelberg, W. 1901. *Aegyptische und griechische Eigennamen aus Mumienetiketten der römischen Kaiserzeit*. Leipzig.'],
+      ['The second name was corrected by B. Boyaval, *ZPE* 14 (1974) 67 no. 1 on the basis of the facsimile in Spiegelberg 1901: pl. 5, no. 12a.'],
+    );
+    assert.deepEqual(cited[0], [
+      { kind: 'full', entries: [], locator: '67 no. 1' },
+      { kind: 'short', entries: ['spiegelberg1901'], locator: 'pl. 5, no. 12a' },
+    ]);
+  });
 });

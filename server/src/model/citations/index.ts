@@ -312,8 +312,8 @@ function corpusCitations(draft: CitationDraft, source: NoteSource, bibliography:
     return {
       text: draft.text.slice(found.start, found.end),
       range: blockRange(source.doc, source.sourceStart + draft.start + found.start, source.sourceStart + draft.start + found.end),
-      kind: 'short',
-      locator: found.locator === null ? null : { text: found.locator, from: found.locator, to: null },
+      kind: found.article ? 'full' : 'short',
+      locator: found.locator === null ? null : { text: found.locator, from: /^\d+/.exec(found.locator)?.[0] ?? found.locator, to: null },
       entries: listed.length === 1 ? [listed[0].key] : [],
       unresolved: null,
       candidates: [],

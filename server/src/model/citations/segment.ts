@@ -218,7 +218,8 @@ const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|f
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
-const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*${LOC}`, 'u');
+// "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
+const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}`, 'u');
 
 function trimNames(text: string, start: number): number {
   // "See Srole" / "For Harlan, see Mcintyre": drop leading words that are not names.
