@@ -206,4 +206,19 @@ describe('notes and entries as published essays write them', () => {
       { kind: 'short', entries: ['spiegelberg1901'], locator: 'pl. 5, no. 12a' },
     ]);
   });
+
+  // CRDH 1 (French, "Notes on the Future of Virginia"), notes 4 and 19.
+  it('judges a mediated citation by the work it is read in, and a surname before a title as a short form despite an address', () => {
+    const { cited } = notesOf(
+      [
+        'Waldstreicher, David. *Notes on the State of Virginia, with Related Documents*. Boston: Bedford/St. Martin\'s, 2002.',
+        'Cannon, Jane Ford. "Early Archaeology at Morven Taps Little-Studied Veins of History." *UVA Today*, August 2, 2010.',
+      ],
+      [
+        'Benjamin Banneker and Thomas Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213.',
+        'Cannon, "Early Archaeology at Morven," <https://news.virginia.edu/content/early-archaeology-morven-taps-little-studied-veins-history>.',
+      ],
+    );
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['waldstreicher2002'], locator: '208--213' }], [{ kind: 'short', entries: ['cannon2010'], locator: null }]]);
+  });
 });

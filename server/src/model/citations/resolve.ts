@@ -74,11 +74,17 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // publication facts: blanked, at its length, so that title offsets still hold.
   const text = written.replace(/\]\(<?[^()\s<>]*>?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
+  // document read in a work cited by its short form; the document's date is not the work's.
+  if (/,\s+(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text)) return false;
   // A web source cited in full: a title with its date of publication or its address (a link
   // written on the title, "[Title](https://…)", is how short forms point to it and does not count).
   // A document read in an author-date reference ("…, 14 April 1950, in US Department of State 1977, 234–92") is short.
   const authorDate = /\p{Lu}[\p{L}'’-]+\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\d\p{L}])/u.test(text.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?=\d)/g, ''));
-  if (titles.length > 0 && !authorDate && (/(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
+  // "Cannon, "Early Archaeology at Morven," <https://…>": a surname alone before the title is a short
+  // form, its address a convenience; a full note names the author in full ("Philip Durkin, …").
+  const surnameFirst = /^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text);
+  if (titles.length > 0 && !authorDate && ((!surnameFirst && /(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text)) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
 }
 
