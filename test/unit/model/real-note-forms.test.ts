@@ -221,4 +221,16 @@ describe('notes and entries as published essays write them', () => {
     );
     assert.deepEqual(cited, [[{ kind: 'short', entries: ['waldstreicher2002'], locator: '208--213' }], [{ kind: 'short', entries: ['cannon2010'], locator: null }]]);
   });
+
+  // CRDH 2 (Bohlmann and Krivulskaya, "Networks of Piety and Slavery"), note 5.
+  it('reads a list of pages that mixes roman and arabic numerals ("xv, xxii, 23")', () => {
+    const { cited } = notesOf(
+      ['Murphy, Thomas. *Jesuit Slaveholding in Maryland, 1717–1838*. New York: Routledge, 2001.'],
+      ['Murphy also argues that in the colonial period, Maryland Jesuits enslaved others. See Murphy, *Jesuit Slaveholding*, xv, xxii, 23.'],
+    );
+    assert.deepEqual(
+      cited[0].filter((c) => c.kind !== 'none'),
+      [{ kind: 'short', entries: ['murphy2001'], locator: 'xv, xxii, 23' }],
+    );
+  });
 });
