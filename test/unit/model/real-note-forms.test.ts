@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
 import { essayOf } from './helpers';
+import { AnalysisCache, analyseEssay } from '../../../server/src/model/analyse';
 
 const brief = (citations: Citation[]) => citations.map((c) => ({ kind: c.kind, entries: c.entries, locator: c.locator?.text ?? null }));
 
@@ -232,5 +233,27 @@ describe('notes and entries as published essays write them', () => {
       cited[0].filter((c) => c.kind !== 'none'),
       [{ kind: 'short', entries: ['murphy2001'], locator: 'xv, xxii, 23' }],
     );
+  });
+
+  it('follows a short name declared or withdrawn by an edit, as a cold analysis does', () => {
+    const essay = (declaration: string) =>
+      [
+        'Bond drew on his cards.[^1] He wrote again.[^2]',
+        '',
+        '## Bibliography',
+        '',
+        'Bond, Horace Mann. Horace Mann Bond Papers (MS 411). Robert S. Cox Special Collections and University Archives Research Center, UMass Amherst Libraries.',
+        '',
+        `[^1]: "African Students Survey: Index Cards," 1961, Horace Mann Bond Papers, MS 411, UMass Amherst Libraries${declaration}.`,
+        '',
+        '[^2]: "First and Highly Tentative Draft of an Outline," HMBP.',
+        '',
+      ].join('\n');
+    const cache = new AnalysisCache();
+    const entriesOf = (text: string) => analyseEssay(text, {}, cache).notes[1].citations.flatMap((c) => c.entries);
+    assert.deepEqual(entriesOf(essay('')), []);
+    assert.deepEqual(entriesOf(essay(' (hereafter cited as HMBP)')), ['bond']);
+    assert.deepEqual(entriesOf(essay('')), []);
+    assert.deepEqual(analyseEssay(essay(' (hereafter cited as HMBP)')).notes[1].citations.flatMap((c) => c.entries), ['bond']);
   });
 });
