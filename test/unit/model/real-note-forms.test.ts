@@ -256,4 +256,21 @@ describe('notes and entries as published essays write them', () => {
     assert.deepEqual(entriesOf(essay('')), []);
     assert.deepEqual(analyseEssay(essay(' (hereafter cited as HMBP)')).notes[1].citations.flatMap((c) => c.entries), ['bond']);
   });
+
+  // Office of the Historian, *Toward "Thorough, Accurate, and Reliable"*, chapter 3, note 26.
+  it('reads a name followed by a quotation without a comma as someone quoted, not a short form', () => {
+    const { cited } = notesOf(
+      [
+        'Harvard University, Houghton Library, Cambridge, Massachusetts\n  - Charles Sumner Papers',
+        'Dennett, Tyler. “Governmental Publications for the Study of International Law.” *Proceedings of the American Society of International Law at Its Annual Meeting* 23 (April 24–27, 1929), pp. 55–62.',
+        'Fish, Hamilton. *Hamilton Fish Diary*. Washington, D.C.: Library of Congress, 1869.',
+      ],
+      [
+        'Fish’s correspondence with Sumner in the Charles Sumner Papers at Harvard University reveal no additional documentation. Department Historical Adviser Tyler Dennett said Fish “was forced by the necessities of the case to resume it under the name with which it is now familiar to us,” but does not elaborate. See Tyler Dennett, “Governmental Publications for the Study of International Law,” *Proceedings of the American Society of International Law at Its Annual Meeting* 23 (April 24–27, 1929): p. 56.',
+      ],
+    );
+    const works = cited[0].filter((c) => c.kind !== 'none');
+    assert.equal(works.some((c) => c.entries.includes('fish1869')), false);
+    assert.deepEqual(works[works.length - 1], { kind: 'full', entries: ['dennett1929'], locator: 'p. 56' });
+  });
 });

@@ -240,6 +240,9 @@ export function findAnchors(text: string): Anchor[] {
     const before = text.slice(Math.max(0, title.start - 200), title.start);
     const names = namesBefore.exec(before);
     if (!names) continue;
+    // "Dennett said Fish “was forced by the necessities of the case …”": a name and then a quotation,
+    // without the comma of a short form ("Fish, “Title,”"), is someone quoted, not a work cited.
+    if (title.style === 'quoted' && !/,\s*$/.test(before)) continue;
     let start = title.start - before.length + names.index;
     start = trimNames(text, start);
     if (start >= title.start || !/^\p{Lu}/u.test(text.slice(start))) continue;
