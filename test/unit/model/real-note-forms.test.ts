@@ -273,4 +273,21 @@ describe('notes and entries as published essays write them', () => {
     assert.equal(works.some((c) => c.entries.includes('fish1869')), false);
     assert.deepEqual(works[works.length - 1], { kind: 'full', entries: ['dennett1929'], locator: 'p. 56' });
   });
+
+  // ISAW Papers 19 (Bagnall, "Shenoute's Name"), note 1.
+  it('cites a reference work named by its italic title with volume and page ("*Coptic Encyclopedia* 7: 2133")', () => {
+    const { cited } = notesOf(
+      ['Leipoldt, J. 1903. *Schenute von Atripe und die Entstehung des national ägyptischen Christentums*. Leipzig: Hinrichs.'],
+      [
+        '“Schenute, den Vater der national ägyptischen Kirche,” as Leipoldt (1903: v) put it, a description based on the statements (191) that he gave his people a national church and a national literature, born from “echtorientalischem Fühlen und Denken.” Or compare the only slightly more nuanced formulation of K. H. Kuhn in the *Coptic Encyclopedia* 7: 2133: “He was not only a famous monk held in high esteem by his contemporaries as a man of God but also an important leader of the church and an author whose influence extended far beyond his own monastery.”',
+      ],
+    );
+    assert.deepEqual(
+      cited[0].filter((c) => c.kind !== 'none'),
+      [
+        { kind: 'short', entries: ['leipoldt1903'], locator: 'v' },
+        { kind: 'short', entries: [], locator: '7: 2133' },
+      ],
+    );
+  });
 });

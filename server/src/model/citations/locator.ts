@@ -78,7 +78,7 @@ function captured(match: RegExpExecArray, group: number, text: string): FoundLoc
 
 /** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
 const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*(${PAGES})(?=[\s.,;)\\*]|$)`, 'd');
-const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
+const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
 function onlyYears(written: string): boolean {

@@ -219,6 +219,7 @@ const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|f
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
 // "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
+const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}`, 'u');
 
 function trimNames(text: string, start: number): number {
@@ -239,7 +240,13 @@ export function findAnchors(text: string): Anchor[] {
   for (const title of titles) {
     const before = text.slice(Math.max(0, title.start - 200), title.start);
     const names = namesBefore.exec(before);
-    if (!names) continue;
+    if (!names) {
+      // "in the *Coptic Encyclopedia* 7: 2133": a reference work or journal cited by its italic title
+      // with volume and page, no author before it.
+      const volumePage = title.style === 'italic' ? titleVolumePage.exec(text.slice(title.end)) : null;
+      if (volumePage) found.push({ start: title.start, end: title.end + volumePage[0].length, leading: false, citing: true });
+      continue;
+    }
     // "Dennett said Fish “was forced by the necessities of the case …”": a name and then a quotation,
     // without the comma of a short form ("Fish, “Title,”"), is someone quoted, not a work cited.
     if (title.style === 'quoted' && !/,\s*$/.test(before)) continue;
