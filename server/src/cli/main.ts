@@ -193,7 +193,9 @@ function finish(prepared: Prepared, chapters: Essay[], out: (line: string) => vo
         for (const line of notesTable(report.essay)) out(line);
         out('');
       }
-      for (const diagnostic of report.essay.diagnostics) out(diagnosticLine(report.path, diagnostic));
+      // Hints are what an editor greys out or underlines faintly, not what it lists as problems: the
+      // text report leaves them out as the Problems panel does (the JSON keeps them).
+      for (const diagnostic of report.essay.diagnostics) if (diagnostic.severity !== 'hint') out(diagnosticLine(report.path, diagnostic));
     }
     out(summary(reports).text);
   }

@@ -94,7 +94,7 @@ export function summary(reports: FileReport[]): { text: string; errors: number }
     for (const diagnostic of essay.diagnostics) {
       if (diagnostic.severity === 'error') errors++;
       else if (diagnostic.severity === 'warning') warnings++;
-      else infos++;
+      else if (diagnostic.severity === 'information') infos++;
     }
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;

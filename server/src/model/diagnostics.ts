@@ -8,6 +8,7 @@ import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
+import { rightlyOmitted } from './citations/omitted';
 
 export const defaultSeverities: Record<string, Severity> = {
   'missing-note': 'error',
@@ -58,6 +59,9 @@ export function diagnostic(
 const show = (form: Note['form'] | Marker['form'], label: string): string =>
   isInlineNoteLabel(label) ? `note ${label.slice(1)} ^[…]` : form === 'footnote' ? `[^${label}]` : `[${label}]`;
 
+/** More unused notes than this, and a third of all, are reported as one finding. */
+const manyUnusedNotes = 10;
+
 export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const definitions = new Map<string, Note>();
@@ -89,42 +93,64 @@ export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] 
       );
     }
   }
-  for (const note of definitions.values()) {
-    if (!referenced.has(note.label)) {
-      out.push(
-        diagnostic(
-          'unused-note',
-          `Note ${show(note.form, note.label)} is never referenced in the text: add the marker where the note belongs, or delete the note.`,
-          note.range,
-          { tags: ['unnecessary'], data: { label: note.label } },
-        ),
-      );
-    }
+  const unused = [...definitions.values()].filter((note) => !referenced.has(note.label));
+  const unusedFindings = unused.map((note) =>
+    diagnostic('unused-note', `Note ${show(note.form, note.label)} is never referenced in the text: add the marker where the note belongs, or delete the note.`, note.range, {
+      tags: ['unnecessary'],
+      data: { label: note.label },
+    }),
+  );
+  // Inline notes `^[…]` are never unused: the share is of the notes defined apart from their markers.
+  const definedApart = [...definitions.values()].filter((note) => !isInlineNoteLabel(note.label)).length;
+  if (unused.length > manyUnusedNotes && unused.length * 3 > definedApart) {
+    // Many notes left behind when the text was rewritten (a draft whose notes moved inline): one
+    // warning says so; each note is still greyed out, with its quick fix, as a hint.
+    const labels = unused.slice(0, 6).map((note) => show(note.form, note.label)).join(', ');
+    const summary = diagnostic(
+      'unused-note',
+      `${unused.length} of the ${definedApart} notes are never referenced in the text (${labels}${unused.length > 6 ? ', …' : ''}): they look left behind when the text was rewritten, and will not be printed. Add their markers where they belong, or delete them (each is greyed out).`,
+      unused[0].range,
+      { tags: ['unnecessary'], data: { label: unused[0].label } },
+    );
+    for (const finding of unusedFindings) finding.severity = 'hint';
+    unusedFindings[0] = summary;
   }
+  out.push(...unusedFindings);
   // Inline notes `^[…]` have no number of their own to put in order.
   out.push(...orderDiagnostics(markers.filter((marker) => !marker.inline)));
   return out;
 }
 
-/** Numbered notes should appear 1, 2, 3… in the text, without gaps. */
+/**
+ * Numbered notes should appear 1, 2, 3… in the text, without gaps. A chapter may continue the
+ * numbering of the one before it, so the first number sets where the count starts. When most labels
+ * are out of order the writer is using them as names, not numbers (a Pandoc draft assembled from
+ * pieces): Markdown prints notes in reading order whatever their labels, so one diagnostic says so
+ * instead of one per note.
+ */
 function orderDiagnostics(markers: Marker[]): Diagnostic[] {
   if (markers.length === 0 || !markers.every((marker) => /^\d+$/.test(marker.label))) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const everyLabel = new Set(markers.map((marker) => Number(marker.label)));
-  let highest = 0;
+  let highest = Number(markers[0].label) - 1;
+  let outOfOrder = 0;
+  let distinct = 0;
   for (const marker of markers) {
     if (seen.has(marker.label)) continue; // a note referenced again
     seen.add(marker.label);
+    distinct++;
     const n = Number(marker.label);
     const label = show(marker.form, marker.label);
     if (n < highest) {
+      outOfOrder++;
       out.push(
         diagnostic('note-order', `Note ${label} appears after note ${highest}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
           data: { label: marker.label },
         }),
       );
     } else if (n > highest + 1 && everyLabel.has(highest + 1)) {
+      outOfOrder++;
       out.push(
         diagnostic('note-order', `Note ${label} appears before note ${highest + 1}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
           data: { label: marker.label },
@@ -139,6 +165,17 @@ function orderDiagnostics(markers: Marker[]): Diagnostic[] {
       );
     }
     highest = Math.max(highest, n);
+  }
+  if (outOfOrder > 3 && outOfOrder * 4 > distinct) {
+    const first = out[0];
+    return [
+      diagnostic(
+        'note-order',
+        `${outOfOrder} of ${distinct} note labels are out of reading order, so they read as names rather than numbers: Markdown prints the notes numbered in reading order whatever their labels. Renumber the notes (quick fix) if the labels should match the printed numbers.`,
+        first.range,
+        { data: first.data },
+      ),
+    ];
   }
   return out;
 }
@@ -175,7 +212,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
         }),
       );
-    } else if (citation.unresolved) {
+    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography)) {
       own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
     }
     if (citation.nearMatch) {

@@ -21,7 +21,7 @@ describe('apparatus check on Pandoc keys', function () {
 
   it('lists every unknown key and the missing file in text', function () {
     const { out } = run('check', '--no-claims', ...chapters);
-    const keys = [...out.matchAll(/unknown-citation-key {2}No entry "([^"]+)" in book\.bib, packages\.bib\./g)].map((match) => match[1]);
+    const keys = [...out.matchAll(/unknown-citation-key {2}No entry "([^"]+)" in book\.bib, packages\.bib:/g)].map((match) => match[1]);
     assert.deepEqual([...new Set(keys)].sort(), unresolvable);
     assert.match(out, /index\.Rmd:1:1 {2}warning {2}missing-bibliography-file {2}The bibliography file "packages\.bib" cannot be found/);
   });

@@ -248,14 +248,17 @@ export function pandocDiagnostics(model: PandocModel, frontMatterRange: Range | 
       }),
     );
   }
-  // Duplicate keys across and within the files.
+  // Duplicate keys across and within the files, among the keys this essay cites: those change what
+  // it prints. (A thesis's library has duplicates no chapter cites; reporting them in every chapter
+  // repeats one finding eight times and tells no chapter anything about itself.)
+  const cited = new Set(model.uses.map((use) => use.key));
   const seen = new Map<string, string>();
   const duplicates: string[] = [];
   for (const loaded of model.libraries) {
     for (const entry of loaded.library?.entries ?? []) {
       const here = `${loaded.name}:${entry.line + 1}`;
       const first = seen.get(entry.key);
-      if (first) duplicates.push(`"${entry.key}" (${first} and ${here})`);
+      if (first && cited.has(entry.key)) duplicates.push(`"${entry.key}" (${first} and ${here})`);
       else seen.set(entry.key, here);
     }
   }
@@ -270,12 +273,22 @@ export function pandocDiagnostics(model: PandocModel, frontMatterRange: Range | 
     const suggestion = closestKey(use.key, model.keys.keys());
     const files = model.libraries.map((loaded) => loaded.name).join(', ');
     diagnostics.push(
-      diagnostic('unknown-citation-key', `No entry "${use.key}" in ${files || 'the bibliography'}${suggestion ? `: did you mean "${suggestion}"?` : '.'}`, use.keyRange, {
+      diagnostic('unknown-citation-key', unknownKeyMessage(use, files, suggestion), use.keyRange, {
         data: suggestion ? { key: use.key, suggestion } : { key: use.key },
       }),
     );
   }
   return diagnostics;
+}
+
+/**
+ * What is wrong and how to fix it. A bare `@name` in running text may be a handle or an address
+ * that Pandoc will nevertheless read as a citation: the message says how to keep it as text.
+ */
+function unknownKeyMessage(use: KeyUse, files: string, suggestion: string | null): string {
+  if (suggestion) return `No entry "${use.key}" in ${files || 'the bibliography'}: did you mean "${suggestion}"?`;
+  const asText = use.mode === 'author-in-text' ? ` If "@${use.key}" is not a citation (a handle, an address), write \\@ so that Pandoc prints it as text.` : '';
+  return `No entry "${use.key}" in ${files || 'the bibliography'}: add the work to the bibliography (or export it again from Zotero), or correct the key.${asText}`;
 }
 
 /**
