@@ -30,10 +30,10 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 89% of the development notes exactly (46% before the work on real essays)', () => {
+  it('resolves at least 92% of the development notes exactly (46% before the work on real essays)', () => {
     const dev = totals['real-dev'];
     assert.ok(dev.notes >= 560, `${dev.notes} notes keyed`);
-    assert.ok(dev.exact / dev.notes >= 0.89, `${dev.exact}/${dev.notes}`);
+    assert.ok(dev.exact / dev.notes >= 0.92, `${dev.exact}/${dev.notes}`);
   });
 
   it('keeps "never cited" precision at 0.97 or more and the diagnostics of the split under 4 per 1,000 words', () => {

@@ -127,7 +127,7 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
     }
     if (kind === 'paragraph' && /^\s*\([\s\S]*\)[.\s]*$/.test(doc.source)) continue; // a remark in parentheses
     if (kind === 'paragraph') {
-      for (const line of entryLines(doc)) pieces.push({ doc, ...line, section });
+      for (const line of entryLines(doc)) for (const part of runTogether(doc, line.start, line.end)) pieces.push({ doc, ...part, section });
     } else if (kind === 'listItem') {
       const leaves = outlineLeaves(doc.source);
       if (leaves) {
@@ -135,7 +135,7 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
         continue;
       }
       const marker = /^\s*(?:[-*+]|\d{1,9}[.)])\s+/.exec(doc.source);
-      pieces.push({ doc, start: doc.item.start + (marker ? marker[0].length : 0), end: doc.item.end, section });
+      for (const part of runTogether(doc, doc.item.start + (marker ? marker[0].length : 0), doc.item.end)) pieces.push({ doc, ...part, section });
     }
   }
   return { pieces, sections };
@@ -153,6 +153,32 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
  */
 const entryStart = /^\s*(?:\p{Lu}[\p{L}'’-]+,\s|\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.)+|[—–]{1,3}|-{2,}|_{3,}|\\_|[*_"'“‘]|(?:\p{Lu}[\p{L}.'’&-]*\s+)*\p{Lu}[\p{L}'’&-]*[.,](?:\s|$))/u;
 
+/**
+ * Where a PDF or XHTML copy ran two entries together ("… British Museum Publications
+ * Limited.Bland, R. 1996. “The development …"): a full stop or closing quotation mark, no space,
+ * then a name written as entries begin ("Bland, R.", "Bland, Roger") and a year soon after, in an
+ * entry that already has its own year. No typed entry puts a surname and its initials straight
+ * after a full stop without a space.
+ */
+const joinedEntry = /(?<=[\p{Ll}\d)*_][.]|[”"])(?=\p{Lu}\p{Ll}[\p{L}'’-]*,\s+(?:\p{Lu}\.\s*|\p{Lu}\p{Ll}+\.?\s+)+(?:and\s+[^.]{0,40}?)?\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\b)/gu;
+const yearIn = /\b(?:1[5-9]\d\d|20\d\d)\b/;
+
+function runTogether(doc: DocItem, start: number, end: number): { start: number; end: number }[] {
+  const text = doc.block.text.slice(start, end);
+  const parts: { start: number; end: number }[] = [];
+  let from = 0;
+  for (const match of text.matchAll(joinedEntry)) {
+    if (!yearIn.test(text.slice(from, match.index))) continue;
+    parts.push({ start: start + from, end: start + match.index });
+    from = match.index;
+  }
+  parts.push({ start: start + from, end });
+  return parts;
+}
+
+/** A wrapped entry's last line holding only its place and year ("New York, 1847."): no entry is that short. */
+const imprintLine = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*(?:1[5-9]\d\d|20\d\d)\.?\s*$/u;
+
 function entryLines(doc: DocItem): { start: number; end: number }[] {
   const text = doc.source;
   const lines: { start: number; end: number }[] = [];
@@ -169,7 +195,7 @@ function entryLines(doc: DocItem): { start: number; end: number }[] {
   const merged: { start: number; end: number }[] = [];
   for (const line of lines) {
     const previous = merged[merged.length - 1];
-    const startsEntry = entryStart.test(text.slice(line.start, line.start + 80));
+    const startsEntry = entryStart.test(text.slice(line.start, line.start + 80)) && !imprintLine.test(text.slice(line.start, line.end));
     const before = previous ? text.slice(previous.start, previous.end) : '';
     // A wrapped entry breaks anywhere, so a line that merely ends with a full stop ("…edited by
     // Marion R.") is not a finished entry: one is, when it has its date (or address) and does

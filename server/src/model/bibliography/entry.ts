@@ -17,7 +17,8 @@ export type ParsedEntry = Omit<BibliographyEntry, 'key' | 'text' | 'range' | 'se
   repeatsPreviousAuthor: boolean;
 };
 
-const repeatedAuthor = /^\s*(?:[—–]{1,3}|-{2,6}|_{3,})\s*[.,]?/;
+// Markdown converters escape the rule: "\_\_\_\_\_." and "\-\-\-." are the previous author, not italics.
+const repeatedAuthor = /^\s*(?:[—–]{1,3}|-{2,6}|_{3,}|(?:\\[_-]){3,})\s*[.,]?/;
 const corporateWords =
   /\b(?:Department|Office|Council|Committee|Commission|Archives?|Library|Ministry|Government|Institute|Institution|University|Agency|Bureau|Museum|Society|Union|Party|Foreign Relations|United States|United Nations|Congress|Parliament|Senate|Assembly|Records|Papers|Collection|Centre|Center|Foundation|Association|Company|Corporation|Organi[sz]ation|Times|Post|Herald|Tribune|Gazette|Journal|Review|Press)\b/;
 const initialsToken = /^(?:\p{Lu}\.-?){0,4}\p{Lu}\.?$/u;
@@ -27,12 +28,26 @@ const translatorMark = /\(\s*trans\.?\s*\)|,?\s*\btrans\.(?=\s|,|$)/gi;
 /** No bibliography entry is longer; past it, text is not read (so a pasted mass cannot stall the reader). */
 const maxEntryLength = 2000;
 
+/**
+ * The short name a text declares for what it cites: "(hereafter HMBP)", "(hereafter cited as
+ * Block Papers)", "[Hereinafter referred to as *Executive Office Building.*]", "(henceforth FRUS)".
+ */
+export function hereafterName(text: string): string | null {
+  const match = /[([]\s*(?:here(?:in)?after|henceforth)(?:\s*,)?\s+(?:(?:cited|referred\s+to|quoted)\s+)?(?:as\s+)?[“"]?([^()[\]“”"]{2,60}?)[”"]?\s*[.,]?\s*[)\]]/i.exec(text);
+  if (!match) return null;
+  const name = match[1].replace(/[*_]/g, '').replace(/[.,\s]+$/, '').trim();
+  return /\p{Lu}/u.test(name) ? name : null;
+}
+
 export function parseEntry(source: string): ParsedEntry {
-  const text = source.trim().slice(0, maxEntryLength);
+  const written = source.trim().slice(0, maxEntryLength);
+  // The rule read, it is blanked (at its length, so offsets hold): "\_\_\_" must not open italics.
+  const rule = repeatedAuthor.exec(written);
+  const text = rule ? ' '.repeat(rule[0].length) + written.slice(rule[0].length) : written;
   const titles = findTitles(text);
   const url = /<?(https?:\/\/[^\s>)]+)>?/.exec(text)?.[1] ?? null;
 
-  const repeats = repeatedAuthor.test(text);
+  const repeats = rule !== null;
   const authorPart = repeats ? '' : authorPartOf(text, titles);
   const people = parsePeople(authorPart);
   const title = titles[0] ?? null;
@@ -55,6 +70,9 @@ export function parseEntry(source: string): ParsedEntry {
     if (spelledAcronym) aliases.add(spelledAcronym);
   }
   for (const match of text.matchAll(/\(([A-Z]{2,8})\)/g)) aliases.add(match[1].toLowerCase());
+  // "… Horace Mann Bond Papers, … (hereafter cited as HMBP)": the name the essay's notes use.
+  const hereafter = hereafterName(text);
+  if (hereafter && /^[A-Z][A-Z&.]{1,9}$/.test(hereafter)) aliases.add(hereafter.replace(/\./g, '').toLowerCase());
   // A work known by an acronym in the title ("Foreign Relations of the United States" → FRUS).
   if (title && !people.persons.length) {
     const acronym = acronymOf(title.value);
@@ -127,16 +145,30 @@ export function parsePeople(part: string): People {
   const etAl = /\bet al\.?/i.test(text);
   text = text.replace(/,?\s*\bet al\.?/i, ' ').replace(/\s+/g, ' ').trim();
   text = trimEndOf(trimStartOf(text, ',.;:'), ',.;:');
+  // "Abusch, T. / D. Schwemer (2011):": the year before a colon, left once the colon is trimmed.
+  text = text.replace(/\s\((?:1[5-9]\d\d|20\d\d)[a-z]?\)$/, '');
   if (!text) return { persons: [], corporate: null, etAl, editorsOnly: false };
 
   const words = text.split(/[\s,]+/).filter(Boolean);
   // Names of people have no lower-case words but "and" and particles; names of bodies do ("of the").
   const lowerCase = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|de|van|von|der|da|di|del|la|le|du|ten|ter|y)$/.test(w));
   const nameWords = words.filter((w) => !initialsToken.test(w) && w !== 'and');
-  if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || nameWords.length > 9) {
+  // A long list of people is a body's name, unless semicolons part the people ("Turchin, P.; Brennan, R.; …").
+  const semicolonList = (text.match(/;/g)?.length ?? 0) >= 2;
+  if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || (nameWords.length > 9 && !semicolonList)) {
     return { persons: [], corporate: text, etAl, editorsOnly: false };
   }
 
+  // "Turchin, P.; Brennan, R.; Currie, T.", "Abusch, T./Schwemer, D.", "Abusch, T. / D. Schwemer":
+  // people separated by semicolons or slashes, each written as a whole name (inverted or not).
+  const listed = text.split(/\s*;\s*(?:and\s+)?|\s*\/\s*(?=\p{Lu})/u).filter(Boolean);
+  if (listed.length > 1 && listed.every((name) => /^\p{Lu}/u.test(name) && name.split(',').length <= 2)) {
+    const people = listed.map((name): Person => {
+      const [surname, given] = name.split(/\s*,\s*/);
+      return given !== undefined ? { surname, given } : personFromWords(name);
+    });
+    return { persons: people, corporate: null, etAl, editorsOnly };
+  }
   const chunks = text.split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)/).filter(Boolean);
   const persons: Person[] = [];
   chunks.forEach((chunk, index) => {

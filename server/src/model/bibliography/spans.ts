@@ -21,7 +21,10 @@ const BODY = String.raw`(?=\S)([^]{1,400}?)(?<=\S)`;
 // Each opening quote looks for its own closing quote, so a title that opens with a quotation
 // ("'Is There No Blessing for Me?': Jane…") is read to its real end.
 const quoted = new RegExp(
-  [`"${BODY}"`, `“${BODY}”`, `'${BODY}'`, `‘${BODY}[’']`].map((pair) => `${OPEN}${pair}${CLOSE}`).join('|'),
+  // A curly opening quote closed by a straight one ("Driggs, “’How Do Things Look on the Ground?"; Embry,
+  // “Speaking…,”"), as conversions and hurried typing leave them: only when no curly closing quote
+  // follows before the next opening one, so that a straight quotation inside a title stays inside.
+  [`"${BODY}"`, `“${BODY}(?:”|"(?=[^”“]{0,400}(?:“|$)))`, `'${BODY}'`, `‘${BODY}[’']`].map((pair) => `${OPEN}${pair}${CLOSE}`).join('|'),
   'g',
 );
 const blankLine = /\n[ \t]*(?:\r?\n|$)/;

@@ -15,7 +15,15 @@ export interface CorpusCitation {
   /** Offsets in the text searched: the siglum and its number. */
   start: number;
   end: number;
+  /**
+   * A journal cited by its standard abbreviation, volume, year and page, without the article's title,
+   * as classicists do: "*ZPE* 14 (1974) 67 no. 1". A full reference; the locator is the page.
+   */
+  article: boolean;
 }
+
+/** After a journal's siglum and volume: "(1974) 67 no. 1", "(1975): 20-30". */
+const yearAndPages = /^\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*(\d{1,5}(?:\s*(?:-{1,3}|[–—])\s*\d{1,5})?(?:\s*,?\s*(?:n|no|nos)\.\s*\d{1,5}[a-z]?)?)(?![\d\p{L}])/u;
 
 // "*P.Lond.Copt.* 279", "*C.Étiq.Mom*. 1706", "*SB* 6.9282": an italic siglum, then its number.
 const siglum = /(?<![\p{L}\d*_])([*_])((?:\p{Lu}{1,4}\.)(?:[\p{Lu}][\p{L}]{0,12}\.?){1,4}|\p{Lu}{2,4})\1(\.?)(?:\s+(\d{1,5}(?:\.(?:\d{1,5}|[ivxl]{1,6}))*)(?![\d\p{L}]))?/gu;
@@ -32,7 +40,12 @@ export function findCorpusCitations(text: string): CorpusCitation[] {
     // ("*P.Tor.*") names the series even alone.
     if (!dotted && number === null) continue;
     const end = match.index + match[0].length;
-    found.push({ siglum: name + match[3], locator: number, start: match.index, end });
+    const article = number !== null && !dotted ? yearAndPages.exec(text.slice(end)) : null;
+    if (article) {
+      found.push({ siglum: name + match[3], locator: article[1], start: match.index, end: end + article[0].length, article: true });
+      continue;
+    }
+    found.push({ siglum: name + match[3], locator: number, start: match.index, end, article: false });
   }
   return found;
 }

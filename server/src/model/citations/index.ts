@@ -10,6 +10,7 @@ import type { Memo } from '../cache';
 import { segmentNote, type CitationDraft } from './segment';
 import { resolveCitation, joinWords, type Resolution } from './resolve';
 import { findCorpusCitations } from './corpus';
+import { DeclaredNames } from './declared';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
 export interface StoredResolution {
@@ -89,6 +90,8 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   // Edgerton's two works means that work, as a reader takes it.
   const citedAt = new Map<string, number>();
   let citationCount = 0;
+  // Short names the notes declare ("(hereafter cited as HMBP)") for the works they cite.
+  const declared = new DeclaredNames();
 
   for (const source of ordered) {
     const note = source.note;
@@ -96,7 +99,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     // The same note, at the same place, after the same antecedent, against the same bibliography:
     // the same citations (while the writer types elsewhere, that is every note of a thesis).
     const last = resolvedNotes.get(source.doc);
-    if (last && !last.usedContext && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous)) {
+    if (last && !last.usedContext && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous) && last.declaredBefore === declared.signature) {
       for (const draft of drafts) if (!draft.ibid) memos.resolutions.touch(resolutionKey(draft));
       note.citations = last.citations;
       note.discursive = last.discursive;
@@ -105,9 +108,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         for (const key of fact.citation.entries) citedAt.set(key, ++citationCount);
       }
       previous = last.antecedent;
+      for (const [name, keys] of last.declares) declared.declare(name, keys);
       continue;
     }
     const after = previous;
+    const declaredBefore = declared.signature;
+    const declares: [string, string[]][] = [];
     const factsBefore = facts.length;
     let usedContext = false;
     const citations: Citation[] = [];
@@ -197,6 +203,11 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
             stored = { ...stored, entries: [recent.i], candidates: [], unresolved: null };
           }
         }
+        // "…, HMBP." after a note declared "(hereafter cited as HMBP)": the work that note cited.
+        const byDeclared = stored.entries.length === 0 && stored.candidates.length === 0 ? declared.find(draft.text) : null;
+        if (byDeclared) {
+          stored = { ...stored, kind: stored.kind === 'none' ? 'short' : stored.kind, entries: byDeclared.map((key) => bibliography.entries.findIndex((entry) => entry.key === key)).filter((i) => i >= 0), unresolved: null };
+        }
         // A reference found inside prose that names no listed work is read as prose ("Paris (1789").
         if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0) base.kind = 'none';
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
@@ -213,6 +224,11 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         }
       }
 
+      const name = base.entries.length > 0 ? DeclaredNames.declaredIn(draft.text) : null;
+      if (name) {
+        declared.declare(name, base.entries);
+        declares.push([name, base.entries]);
+      }
       const made = base.kind === 'none' && !draft.ibid ? corpusCitations(draft, source, bibliography) : [];
       for (const citation of made.length > 0 ? made : [base]) {
         citations.push(citation);
@@ -249,7 +265,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       chain: cited.length === 1 && cited[0].kind === 'ibid' ? cited[0].ibidChain : [],
       referenceLike: cited.length > 0 || looksLikeReference(note.text),
     };
-    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext });
+    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares });
   }
   return facts;
 }
@@ -296,8 +312,8 @@ function corpusCitations(draft: CitationDraft, source: NoteSource, bibliography:
     return {
       text: draft.text.slice(found.start, found.end),
       range: blockRange(source.doc, source.sourceStart + draft.start + found.start, source.sourceStart + draft.start + found.end),
-      kind: 'short',
-      locator: found.locator === null ? null : { text: found.locator, from: found.locator, to: null },
+      kind: found.article ? 'full' : 'short',
+      locator: found.locator === null ? null : { text: found.locator, from: /^\d+/.exec(found.locator)?.[0] ?? found.locator, to: null },
       entries: listed.length === 1 ? [listed[0].key] : [],
       unresolved: null,
       candidates: [],
@@ -321,6 +337,9 @@ const resolvedNotes = new WeakMap<
     antecedent: Antecedent;
     /** Resolved with what earlier notes cited (not only the antecedent): worked out again each time. */
     usedContext: boolean;
+    /** The short names earlier notes had declared (their signature), and those this note declares. */
+    declaredBefore: string;
+    declares: [string, string[]][];
   }
 >();
 

@@ -15,7 +15,10 @@ const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // "e166": the article number an online journal gives in place of pages.
 const PAGE = String.raw`(?:\d{1,5}|[ivxlcdm]{1,8}|e\d{1,6})`;
 /** One page or range, then more after commas or "and" ("20--25, 88--91"; "5 and 9"). */
-const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*`;
+/** A well-formed lower-case roman numeral up to 399 ("xv", "xxii", not the word "ill"). */
+export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`;
+// Further pages may be roman too ("xv, xxii, 23"), whole words only ("45, ill." is not page "ill").
+const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 const SUFFIX = String.raw`(?:\s*ff?\.?|\s*n\.?\s*\d*|n\d*)?`;
 
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
@@ -75,7 +78,7 @@ function captured(match: RegExpExecArray, group: number, text: string): FoundLoc
 
 /** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
 const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*(${PAGES})(?=[\s.,;)\\*]|$)`, 'd');
-const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
+const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
 function onlyYears(written: string): boolean {

@@ -74,11 +74,17 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // publication facts: blanked, at its length, so that title offsets still hold.
   const text = written.replace(/\]\(<?[^()\s<>]*>?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
+  // document read in a work cited by its short form; the document's date is not the work's.
+  if (/,\s+(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text)) return false;
   // A web source cited in full: a title with its date of publication or its address (a link
   // written on the title, "[Title](https://…)", is how short forms point to it and does not count).
   // A document read in an author-date reference ("…, 14 April 1950, in US Department of State 1977, 234–92") is short.
   const authorDate = /\p{Lu}[\p{L}'’-]+\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\d\p{L}])/u.test(text.replace(/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?=\d)/g, ''));
-  if (titles.length > 0 && !authorDate && (/(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
+  // "Cannon, "Early Archaeology at Morven," <https://…>": a surname alone before the title is a short
+  // form, its address a convenience; a full note names the author in full ("Philip Durkin, …").
+  const surnameFirst = /^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text);
+  if (titles.length > 0 && !authorDate && ((!surnameFirst && /(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text)) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
 }
 
@@ -93,8 +99,13 @@ const correspondence = new RegExp(
   'u',
 );
 
+/** "See, for example, Seward to Fish, …": the words that introduce a reference come before the correspondents. */
+const leadingCue = /^(?:(?:see(?:\s+also)?|cf\.|compare|also|e\.g\.|for (?:example|instance))[,:]?\s+)+/i;
+
 function correspondentsEnd(text: string): number {
-  return correspondence.exec(text)?.[0].length ?? 0;
+  const cue = leadingCue.exec(text)?.[0].length ?? 0;
+  const found = correspondence.exec(text.slice(cue));
+  return found ? cue + found[0].length : 0;
 }
 
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
@@ -148,7 +159,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
     if (series.length === 1) return { ...empty('full'), entries: series };
   }
 
-  const byDocument = resolveByDocument(text, titles, index, kind);
+  const byDocument = resolveByDocument(text, titles, index, kind, draft.embedded);
   if (byDocument) return byDocument;
 
   const near = resolveByNearName(draft, index, words, titles, kind);
@@ -177,7 +188,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
 }
 
 const authorDateOnly =
-  /^(?:(?:see|cf\.|e\.g\.|also|notably)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]*\p{Ll})*(?:,?\s+et\s+al\.)?\s+\(?(?:(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?|forthcoming(?:\s?\([a-z]\))?|in\s+press|in\s+preparation)\)?$/u;
+  /^(?:(?:[Ss]ee|[Cc]f\.|e\.g\.|[Aa]lso|[Nn]otably)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]*\p{Ll})*(?:,?\s+et\s+al\.)?\s+\(?(?:(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?|forthcoming(?:\s?\([a-z]\))?|in\s+press|in\s+preparation)\)?$/u;
 
 /**
  * "Dijkstra 2015: 100" against "Dijkstra, J. (2015) Review of López 2013, …": an entry whose people
@@ -282,7 +293,11 @@ function resolveByAuthor(
   // "Hoyer forthcoming(a)", "(in preparation)": the author's works listed as not yet published.
   const pending = draft.focusYear ? draft.focusYear.pending === true : !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text) && pendingAfterName.test(outsideTitles(text, titles));
   if (pending) {
-    const unpublished = candidates.filter((item) => item.entry.year === null && pendingWord.test(item.entry.text.slice(0, 160)));
+    const isUnpublished = (item: IndexedEntry): boolean => item.entry.year === null && pendingWord.test(item.entry.text.slice(0, 160));
+    // The year outranks the count of co-authors named: "Hoyer, Turchin, and Manning (in preparation)"
+    // is the unpublished work, not a published one that also lists Turchin.
+    let unpublished = candidates.filter(isUnpublished);
+    if (unpublished.length === 0) unpublished = mostCoauthors(byChosen.filter(([item]) => isUnpublished(item)));
     if (unpublished.length === 0) {
       return result([], `The bibliography has no forthcoming work by ${author}: add it to the bibliography or give the year it was published.`);
     }
@@ -293,7 +308,9 @@ function resolveByAuthor(
       if (lettered.length > 0) candidates = lettered;
     }
   } else if (years.length > 0) {
-    const sameYear = candidates.filter((item) => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item));
+    const ofYear = (item: IndexedEntry): boolean => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item);
+    let sameYear = candidates.filter(ofYear);
+    if (sameYear.length === 0) sameYear = mostCoauthors(byChosen.filter(([item]) => ofYear(item)));
     // A name one letter from a listed author's, with a year none of that author's works has, is
     // another person ("Walter … 1887" beside "Walker 1982, 2001"), not a slip of the keys.
     if (sameYear.length === 0 && forced) return null;
@@ -338,6 +355,15 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/** Of an author's works, those naming most of the co-authors written, in the bibliography's order. */
+function mostCoauthors(works: [IndexedEntry, { count: number }][]): IndexedEntry[] {
+  const best = Math.max(...works.map(([, hit]) => hit.count));
+  return works
+    .filter(([, hit]) => hit.count === best)
+    .map(([item]) => item)
+    .sort((a, b) => a.index - b.index);
 }
 
 /** Words that stand for the year of a work not yet published. */
@@ -405,7 +431,7 @@ function resolveByArchive(text: string, index: BibliographyIndex): Resolution | 
 }
 
 /** Government papers, archives, newspapers and anonymous works: by identifiers and titles. */
-function resolveByDocument(text: string, titles: TitleSpan[], index: BibliographyIndex, writtenKind: CitationKind): Resolution | null {
+function resolveByDocument(text: string, titles: TitleSpan[], index: BibliographyIndex, writtenKind: CitationKind, prose = false): Resolution | null {
   let kind = writtenKind;
   const cited = documentIds(text);
   const url = /https?:\/\/[^\s>)]+/.exec(text)?.[0] ?? null;
@@ -451,7 +477,9 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       const ratio = overlap / Math.max(item.titleWords.size, titles.length ? written.size : 0);
       // Words of a title written without markup are weak evidence: most of the title must be there.
       // The closer the match, the higher: *New York Herald* is the Herald, not the *New York Times*.
-      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
+      // A sentence of prose ("In May of 1847, the Commissioners of Emigration for the State of New York
+      // were established") shares a title's words without citing it: only a marked title counts there.
+      if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8 && !prose) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
       // A periodical or a serial named by its title among others ("“A Small Reform,” *The Patriot*"),
       // or by the first words of it ("*Foreign Relations*, 1870" for *Foreign Relations of the United States*).
       // After a headline, only an entry for the periodical itself: "“On Close Reading,” *Shakespeare’s

@@ -4,7 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
-import { findLocator, ITEM, type FoundLocator } from './locator';
+import { findLocator, ITEM, ROMAN, type FoundLocator } from './locator';
 
 export interface CitationDraft {
   /** Offsets into the note source. */
@@ -37,7 +37,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end)) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && startsProse(text, i) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && startsProse(text, i) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -47,11 +47,22 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
   return parts;
 }
 
+/**
+ * A body named as library catalogues name it, a place with its qualifier before the body: "New York
+ * (N.Y.). Commissioners of the Alms-House, …", "Virginia (Colony). Council." Not a sentence.
+ */
+const nameHeading = /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*\([^()]{1,30}\)$/u;
+
 const abbreviations = /(?:^|[\s(])(?:\p{L}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e\.g|i\.e|ibid|op|cit|rev|jr|sr|st|dr|mr|mrs|ms|ch|chap|fols?|nn?|univ|repr|comp|esp|al)$/iu;
 
-/** After this full stop comes a sentence ("The memorandum summarises…"), not more of a reference. */
+/**
+ * After this full stop comes a sentence ("The memorandum summarises…") or a further reference
+ * introduced by a cue ("… Container 309. See also Michael J. Devine, …"; "Roll 43. See, for
+ * example, Seward to Fish, …"), not more of the same reference.
+ */
 function startsProse(text: string, dot: number): boolean {
-  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(text.slice(dot + 1, dot + 60))) return false;
+  const next = text.slice(dot + 1, dot + 60);
+  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
@@ -193,7 +204,7 @@ const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1
 const PENDING = String.raw`(?:forthcoming|in\s+press|in\s+preparation)(?:\s?\([a-z]\)|(?<=g)[a-z](?![\p{L}\d]))?`;
 const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
-const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})?(?![\p{L}\d])`;
+const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})?(?![\p{L}\d])`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
 const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
@@ -201,12 +212,15 @@ const moreYears = new RegExp(
   String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
   'u',
 );
+const yearSpan = new RegExp(String.raw`^(?:1[5-9]\d\d|20\d\d)\s*${D}\s*(?:1[5-9]\d\d|20\d\d)(?!\d)`, 'u');
 const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|für|und))\s+\p{Lu}\p{Ll}[\p{L}'’-]*\s+$/u;
 
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
-const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*${LOC}`, 'u');
+// "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
+const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
+const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}`, 'u');
 
 function trimNames(text: string, start: number): number {
   // "See Srole" / "For Harlan, see Mcintyre": drop leading words that are not names.
@@ -226,7 +240,16 @@ export function findAnchors(text: string): Anchor[] {
   for (const title of titles) {
     const before = text.slice(Math.max(0, title.start - 200), title.start);
     const names = namesBefore.exec(before);
-    if (!names) continue;
+    if (!names) {
+      // "in the *Coptic Encyclopedia* 7: 2133": a reference work or journal cited by its italic title
+      // with volume and page, no author before it.
+      const volumePage = title.style === 'italic' ? titleVolumePage.exec(text.slice(title.end)) : null;
+      if (volumePage) found.push({ start: title.start, end: title.end + volumePage[0].length, leading: false, citing: true });
+      continue;
+    }
+    // "Dennett said Fish “was forced by the necessities of the case …”": a name and then a quotation,
+    // without the comma of a short form ("Fish, “Title,”"), is someone quoted, not a work cited.
+    if (title.style === 'quoted' && !/,\s*$/.test(before)) continue;
     let start = title.start - before.length + names.index;
     start = trimNames(text, start);
     if (start >= title.start || !/^\p{Lu}/u.test(text.slice(start))) continue;
@@ -242,6 +265,9 @@ export function findAnchors(text: string): Anchor[] {
     if (start >= end || insideTitle(start) || !/^\p{Lu}/u.test(text.slice(start))) continue;
     const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
     if (notNameWords.has(firstName)) continue;
+    // "Despatches from U.S. Ministers to Turkey, 1818–1906": a span of years dates a series or a
+    // period, it is not the year of an author's work.
+    if (yearSpan.test(text.slice(match.index + match[0].indexOf(match[2], match[1].length)))) continue;
     if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
     // "*The Life of Shenoute*, Kalamazoo 1983": a title's place and year of publication, not an author.
     if (titles.some((title) => title.end <= start && /^\s*,\s*$/.test(text.slice(title.end, start)))) continue;

@@ -1,0 +1,35 @@
+/**
+ * Short names an essay declares for the works it cites, the way historians shorten a long
+ * archival reference: "…, Horace Mann Bond Papers, MS 411, …, UMass Amherst Libraries (hereafter
+ * cited as HMBP)." and later "\"First and Highly Tentative Draft of an Outline,\" HMBP." The later
+ * note cites what the declaring note cited. Like Ibid., it depends on the notes before it, so the
+ * names declared so far carry a signature the note cache compares.
+ */
+import { hereafterName } from '../bibliography/entry';
+
+export class DeclaredNames {
+  private readonly names = new Map<string, { pattern: RegExp; keys: string[] }>();
+  /** Changes whenever a name is declared: the same signature means the same names, in the same order. */
+  signature = '';
+
+  /** The short name a citation's text declares, if any. */
+  static declaredIn(text: string): string | null {
+    return hereafterName(text);
+  }
+
+  declare(name: string, keys: string[]): void {
+    if (keys.length === 0 || this.names.has(name)) return;
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    // An acronym is written as declared ("HMBP", not "hmbp"); a name of words in any case.
+    const flags = /^[A-Z&.]+$/.test(name) ? 'u' : 'iu';
+    this.names.set(name, { pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, flags), keys });
+    this.signature += `${name}\u0000${keys.join(',')}\u0001`;
+  }
+
+  /** The works a citation names by a declared short name (not the declaration itself). */
+  find(text: string): string[] | null {
+    if (this.names.size === 0 || hereafterName(text)) return null;
+    for (const { pattern, keys } of this.names.values()) if (pattern.test(text)) return keys;
+    return null;
+  }
+}
