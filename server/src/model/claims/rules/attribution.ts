@@ -214,8 +214,11 @@ const SCHOOL = new RegExp(
   'gu',
 );
 const SCHOOL_GUARD = /historian|scholar|studies|traditionalist|revisionist|realist|historiograph|literature|orthodox|consensus|received|conventional|standard/i;
-/** Positions of the field at large: "Historians have since been kinder", "the consensus was that". */
-const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:have|had|are|were|now|since|long|tend|tended|disagree|differ|debate|debated)\b|\b(?:the )?(?:consensus|orthodoxy|received (?:view|wisdom)|conventional (?:view|wisdom)|standard (?:view|account|interpretation)|orthodox (?:view|account|interpretation)) (?:was|is|has been|had been|held|holds)\b/g;
+/**
+ * Positions of the field at large: "Historians have since been kinder", "the consensus was that". "Have"
+ * must be an auxiliary: "historians have relatively less sources" is the field's means, not its view.
+ */
+const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:(?:have|had)(?=\s(?:[a-z]{2,15}ly\s|since\s|long\s|also\s|often\s|now\s|sometimes\s){0,2}(?:been|[a-z]{2,20}ed|shown|seen|written|taken|drawn|made|found|given|known|thought|read|held|come|become|long|since)\b)|are|were|now|since|long|tend|tended|disagree|differ|debate|debated)\b|\b(?:the )?(?:consensus|orthodoxy|received (?:view|wisdom)|conventional (?:view|wisdom)|standard (?:view|account|interpretation)|orthodox (?:view|account|interpretation)) (?:was|is|has been|had been|held|holds)\b/g;
 /** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
 /** "Goncharov's observation", "May's analysis", "on her reading", "in his view", "Stewart's influential 2016 book". */

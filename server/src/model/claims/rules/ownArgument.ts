@@ -39,3 +39,19 @@ const OWN_DATA =
 export function isOwnData(sentence: string): boolean {
   return OWN_DATA.test(sentence);
 }
+
+/**
+ * A paragraph about the writer's own analysis: it names the data analysed ("the corpus", "this data",
+ * "the dataset", "metadata", "topic modeling", "network analysis") or points at the essay's own charts
+ * ("figure 2", "(see table 3)", "the graph shows"). Its counts are the analysis's results, read off the
+ * writer's own data or chart ("James Bowdoin and John Pickering made up twenty-two of the thirty-six",
+ * two sentences after "this data offers interesting observations"), not figures taken from a source:
+ * a reader checks them against the chart, not a note. Only figures are affected; a date, a quotation or
+ * a report of what someone said in the same paragraph still counts.
+ */
+const OWN_ANALYSIS =
+  /\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:s|ing|ling)?|network analysis|(?:[Tt]his|[Tt]he|[Oo]ur|[Tt]hese) data\b|(?:[Ff]igure|[Ff]ig\.|[Tt]able|[Cc]hart|[Gg]raph)s? \d{1,3}[a-z]?\b|(?:[Tt]he|[Tt]his|[Oo]ur) (?:graph|chart|network|visuali[sz]ation|model|table)s? (?:shows?|reveals?|illustrates?|suggests?|indicates?|demonstrates?|depicts?|displays?)\b)/;
+
+export function isOwnAnalysis(paragraphProse: string): boolean {
+  return OWN_ANALYSIS.test(paragraphProse.replace(/["“][^"“”]{0,400}["”]/g, ' '));
+}
