@@ -238,8 +238,9 @@ function datedEvents(text: string, dates: Finding[], quotes: QuotedSpan[]): Find
       !dates.some((d) => d.start < e.end && e.start < d.end) &&
       // A year inside quoted words is the source's (or the essay question's), not the writer's event.
       !quotes.some((q) => q.start <= e.start && e.end <= q.end) &&
-      // "From the end of the war in 1945 to the outbreak …": the start of a span, not an event.
-      !(/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)) && /^,? (?:to|until|through)\b/.test(text.slice(e.end, e.end + 10))),
+      // "From the end of the war in 1945 to the outbreak …": the start of a span, not an event. The span
+      // goes on to a time ("to the outbreak", "to 1950", "until March"), not to a verb ("in 1945 to explain").
+      !(/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)) && /^,? (?:to|until|through) (?:the |an? |\p{Lu}|\d)/u.test(text.slice(e.end, e.end + 16))),
   );
 }
 

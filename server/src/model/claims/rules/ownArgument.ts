@@ -12,13 +12,14 @@ export function isOwnArgument(sentence: string): boolean {
 /**
  * The writer's own method and data: a first-person subject or possessive outside quotation marks
  * ("we sampled every tenth register", "our model shows", "I am building a database", "my research"; not
- * the I of "H and I Streets"),
+ * the I of "H and I Streets"; a capitalised "My", "Our", "We" inside a sentence is a title's or a name's,
+ * "*Lay My Burden Down*", "*Our Town*"),
  * the essay or project itself ("this essay", "the present paper", "our project"), and the essay's own
  * data ("the corpus", "under study", "the dataset", "topic model"), and its own illustrations ("the above
  * footage", "the map below"). Such a sentence is a claim only for a quotation or a vague attribution in it.
  */
 const OWN_METHOD =
-  /\b(?:[Ww]e|[Oo]ur|[Oo]urs|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I(?! [\p{Lu}])|[Mm]y|[Uu]s)\b(?![.'’]\p{L})|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b|\b(?:[Tt]he|[Tt]his) (?:above|following) (?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip|excerpt|visuali[sz]ation)\b|\b(?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip) (?:above|below)\b/u;
+  /(?:^[\s"“(]*(?:We|Our|Ours|My)\b|\b(?:we|our|ours|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I(?! [\p{Lu}])|my|us)\b(?![.'’]\p{L}))|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b|\b(?:[Tt]he|[Tt]his) (?:above|following) (?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip|excerpt|visuali[sz]ation)\b|\b(?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip) (?:above|below)\b/u;
 
 export function isOwnMethod(sentence: string): boolean {
   // First person inside a quotation is the source's, not the writer's.
