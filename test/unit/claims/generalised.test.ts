@@ -84,4 +84,35 @@ describe("claims: the writer's own analysis, and other generalised rules (issue 
     assert.deepEqual(claimsOf('Our sample of 400 registers from 1850 shows the same.'), []);
     assert.deepEqual(evidenceOf('Thornton Wilder finished *Our Town* in 1937.'), ['in 1937']);
   });
+
+  it('a verb of saying that is also a plural noun is read as the noun', () => {
+    // Legal and administrative history: "claims" and "reports" as nouns after a name.
+    assert.deepEqual(reasonsOf('These politicians did not anticipate that the Indian claims cases were so complex.'), []);
+    assert.deepEqual(reasonsOf('Three topics matched this typical ICC claims process.'), []);
+    assert.deepEqual(reasonsOf('The ledger allows a finer resolution than the Customs reports.'), []);
+    // ... and as the verb before a clause, an object or a name; a possessive's fears are still someone's.
+    assert.deepEqual(reasonsOf('Stalin claims that the war was won.'), ['reported-speech-or-thought']);
+    assert.deepEqual(reasonsOf('The Times reports the riot in full.'), ['reported-speech-or-thought']);
+    assert.deepEqual(reasonsOf('Fish’s fears proved well-founded, and Congress began to move.'), ['reported-speech-or-thought']);
+  });
+
+  it('an indefinite document no one is said to have sent is a kind of document', () => {
+    // real-crdh-v01-11-old-regime-media (-), real-crdh-v02-10-royal-african-company (-)
+    assert.deepEqual(reasonsOf('Second, the practice of reacting to one paper by writing a public letter to another is a reflection of the ways people in the eighteenth century read.'), []);
+    assert.deepEqual(reasonsOf('Early modern English writers were very creative spellers, at times writing the same word two different ways in a single letter.'), []);
+    assert.deepEqual(reasonsOf('Streaming services have responded to cable television.'), []);
+    // Whose, to whom, when: the document is one the reader could look up.
+    assert.deepEqual(evidenceOf('Chester Bowles sent Block a letter congratulating him.'), ['letter']);
+    assert.deepEqual(evidenceOf('The order came as a directive from the under secretary of war.'), ['directive']);
+    assert.deepEqual(evidenceOf('The mercenaries are first named in a letter from Rib-hadda, mayor of Gubla.'), ['letter']);
+    // korea-1950 (d): the definite document stays.
+    assert.ok(reasonsOf('The telegram was never answered.').includes('specific-detail'));
+  });
+
+  it('a docket or case number and a participle after "historians" are not claims', () => {
+    assert.deepEqual(reasonsOf('Five months later the commissioners heard Docket 279-C and 250-A.'), []);
+    assert.deepEqual(reasonsOf('Extensive histories by anthropologists and historians acting as expert witnesses provided broad views.'), []);
+    // A count is still a count.
+    assert.deepEqual(reasonsOf('The commissioners heard 279 cases in that year alone.'), ['statistic']);
+  });
 });

@@ -67,7 +67,7 @@ export function findDocuments(text: string): Finding[] {
 /** "a letter", "a single letter", "any public letter": an indefinite document. */
 const GENERIC_ARTICLE = /\b(?:a|an|any|each|every|one)(?: [\p{Ll}-]{2,14})? $/iu;
 /** What makes an indefinite document one: its sender or recipient by name, its date, its year. */
-const IDENTIFIED_AFTER = /^[^.;:]{0,40}?\b(?:(?:from|to|by|of|dated|written|sent|addressed)\s+(?!another\b|others?\b|one\b|each\b)(?:the\s+)?[\p{L}\d]|(?:1[5-9]|20)\d{2}\b)/u;
+const IDENTIFIED_AFTER = /^[^.;:]{0,40}?\b(?:(?:from|to|by)\s+(?!another\b|others?\b|one\b|each\b)(?:the\s+)?[\p{L}\d]|(?:of|dated|written|sent|addressed)\s+(?:to\s+)?(?:the\s+)?[\p{Lu}\d]|(?:1[5-9]|20)\d{2}\b)/u;
 
 /** "Bowles sent Block a letter": someone's act of writing makes the document one. */
 const SENT_BEFORE = /\b(?:sent|wrote|received|penned|drafted|dispatched|forwarded|delivered|signed)\b[^.;:]{0,30}$/;
