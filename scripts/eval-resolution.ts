@@ -36,6 +36,8 @@ interface KeyCitation {
   entries: string[];
   locator: string | null;
   kind: 'full' | 'short' | 'ibid' | 'none';
+  /** Not in the bibliography, and rightly so (a newspaper article when the bibliography lists none): no defect. */
+  omitted?: boolean;
 }
 
 interface Key {
@@ -186,7 +188,7 @@ function evaluate(item: Case, errors: string[]): Counts {
 
     // Diagnostics on this note, against the defects the key records.
     const onNote = note ? shown.filter((diagnostic) => inside(diagnostic.range, note.range)) : [];
-    const missingWorks = wantCited.filter((citation) => citation.entries.length === 0 && citation.kind !== 'ibid').length;
+    const missingWorks = wantCited.filter((citation) => citation.entries.length === 0 && citation.kind !== 'ibid' && !citation.omitted).length;
     const ambiguousInKey = (item.key.ambiguous ?? []).filter((entry) => entry.note === label).length;
     score(counts.unresolved, onNote.filter((diagnostic) => diagnostic.code === 'unresolved-citation').length, missingWorks);
     score(counts.ambiguous, onNote.filter((diagnostic) => diagnostic.code === 'ambiguous-citation').length, ambiguousInKey);

@@ -7,8 +7,9 @@
  * So that a blow-up fails in seconds instead of holding the suite for minutes, each input is
  * first run at 10 kB and 20 kB: when doubling the input more than triples the time (measured
  * twice, and over 60 ms), the growth is superlinear and the test fails with the 100 kB time it
- * predicts, without running it. Otherwise the 100 kB input runs and must finish under 2 s (a
- * generous bound: timing tests on a shared machine are fragile; the point is to catch blow-ups).
+ * predicts, without running it. Otherwise the 100 kB input runs and must finish under 2 s, or,
+ * when the machine is busy with other work, in line with the 20 kB run (at most three times the
+ * linear extrapolation), and under 10 s whatever the load: the point is to catch blow-ups.
  * Each function's slowest input and time are printed.
  */
 import { strict as assert } from 'node:assert';
@@ -45,6 +46,8 @@ import { corpus, report } from './support';
 
 const SIZE = Number(process.env.REGEX_FUZZ_SIZE) || 100_000;
 const BOUND_MS = 2000;
+/** Even linear work this slow on 100 kB would freeze the editor. */
+const HARD_CAP_MS = 10_000;
 
 /**
  * What the patterns repeat: whitespace, letters in both cases, initials, digits and ranges,
@@ -175,7 +178,12 @@ function measure(target: Target, atomList: string[]): Measured {
     const ms = timed(() => target.run(adversarial(atom, i, SIZE)));
     result.total += ms;
     if (ms > result.worst) Object.assign(result, { worst: ms, atom });
-    assert.ok(ms < BOUND_MS, `${target.name} took ${ms.toFixed(0)} ms on ${JSON.stringify(atom)} repeated to ${SIZE / 1000} kB (bound ${BOUND_MS} ms; ${at10.toFixed(0)} ms at 10 kB, ${at20.toFixed(0)} ms at 20 kB)`);
+    // Over the bound, the run must also be out of line with the 20 kB one: on a machine busy with
+    // other work every run is slow alike, and linear work at five times the size takes about five
+    // times as long. A blow-up is far beyond both; the hard cap catches a pathologically slow linear one.
+    const linear = at20 * (SIZE / 20_000);
+    const blownUp = ms > HARD_CAP_MS || (ms > BOUND_MS && ms > 3 * linear);
+    assert.ok(!blownUp, `${target.name} took ${ms.toFixed(0)} ms on ${JSON.stringify(atom)} repeated to ${SIZE / 1000} kB (bound ${BOUND_MS} ms, or ${(3 * linear).toFixed(0)} ms from the 20 kB run; ${at10.toFixed(0)} ms at 10 kB, ${at20.toFixed(0)} ms at 20 kB)`);
   });
   return result;
 }

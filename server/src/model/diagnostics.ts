@@ -106,25 +106,36 @@ export function noteDiagnostics(markers: Marker[], notes: Note[]): Diagnostic[] 
   return out;
 }
 
-/** Numbered notes should appear 1, 2, 3… in the text, without gaps. */
+/**
+ * Numbered notes should appear 1, 2, 3… in the text, without gaps. A chapter may continue the
+ * numbering of the one before it, so the first number sets where the count starts. When most labels
+ * are out of order the writer is using them as names, not numbers (a Pandoc draft assembled from
+ * pieces): Markdown prints notes in reading order whatever their labels, so one diagnostic says so
+ * instead of one per note.
+ */
 function orderDiagnostics(markers: Marker[]): Diagnostic[] {
   if (markers.length === 0 || !markers.every((marker) => /^\d+$/.test(marker.label))) return [];
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   const everyLabel = new Set(markers.map((marker) => Number(marker.label)));
-  let highest = 0;
+  let highest = Number(markers[0].label) - 1;
+  let outOfOrder = 0;
+  let distinct = 0;
   for (const marker of markers) {
     if (seen.has(marker.label)) continue; // a note referenced again
     seen.add(marker.label);
+    distinct++;
     const n = Number(marker.label);
     const label = show(marker.form, marker.label);
     if (n < highest) {
+      outOfOrder++;
       out.push(
         diagnostic('note-order', `Note ${label} appears after note ${highest}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
           data: { label: marker.label },
         }),
       );
     } else if (n > highest + 1 && everyLabel.has(highest + 1)) {
+      outOfOrder++;
       out.push(
         diagnostic('note-order', `Note ${label} appears before note ${highest + 1}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
           data: { label: marker.label },
@@ -139,6 +150,17 @@ function orderDiagnostics(markers: Marker[]): Diagnostic[] {
       );
     }
     highest = Math.max(highest, n);
+  }
+  if (outOfOrder > 3 && outOfOrder * 4 > distinct) {
+    const first = out[0];
+    return [
+      diagnostic(
+        'note-order',
+        `${outOfOrder} of ${distinct} note labels are out of reading order, so they read as names rather than numbers: Markdown prints the notes numbered in reading order whatever their labels. Renumber the notes (quick fix) if the labels should match the printed numbers.`,
+        first.range,
+        { data: first.data },
+      ),
+    ];
   }
   return out;
 }

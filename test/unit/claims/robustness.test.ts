@@ -38,9 +38,13 @@ describe('claims: bad input', () => {
       "Weathersby (1993, ", 'it is widely ', '$1.', '19 January 1950 telegram ', 'Mr. ', '?', '…', '[^1]',
     ];
     for (const unit of units) {
+      const quarter = timed({ text: repeat(unit, 25_000), markers: [], excluded: [] }).ms;
       const { ms } = timed({ text: repeat(unit, 100_000), markers: [], excluded: [] });
-      // Generous for a shared, loaded machine; quadratic behaviour would take minutes.
-      assert.ok(ms < 3_000, `${JSON.stringify(unit)} took ${ms.toFixed(0)} ms`);
+      // Quadratic behaviour would take minutes. Over 3 s the run must also be out of line with the
+      // 25 kB one (linear work is four times as long; a busy machine slows both alike), and no run
+      // may take 15 s whatever the load.
+      const blownUp = ms > 15_000 || (ms > 3_000 && ms > 3 * 4 * quarter);
+      assert.ok(!blownUp, `${JSON.stringify(unit)} took ${ms.toFixed(0)} ms (${quarter.toFixed(0)} ms at 25 kB)`);
     }
   });
 

@@ -99,3 +99,24 @@ describe('bibliography', () => {
     assert.deepEqual(essay.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]), [['duplicate-entry', 6]]);
   });
 });
+
+describe('a list of sources in its own section before the bibliography', () => {
+  const body = 'The press followed the survey closely.[^1] The surveyors disagreed.[^2]\n\n';
+  const sources = '### Newspaper Corpus\n\n*Colorado Chieftain* (Pueblo, Colorado)\n\n*Denver Tribune* (Denver, Colorado)\n\n*Ouray Times* (Ouray, Colorado)\n\n---\n\n';
+  const bibliography = '### Bibliography\n\nAndrews, Thomas. *Killing for Coal: America\'s Deadliest Labor War*. Cambridge: Harvard University Press, 2008.\n\n---\n\n### Notes\n\n';
+  const notes = '[^1]: *Colorado Chieftain*, May 4, 1876.\n\n[^2]: Andrews, *Killing for Coal*, 44.\n';
+
+  it('is part of the apparatus: its entries are read, and notes resolve to them', () => {
+    const essay = analyseEssay(body + sources + bibliography + notes);
+    assert.equal(essay.bibliography.entries.length, 4);
+    const [first, second] = essay.notes.map((note) => note.citations[0].entries.map((key) => essay.bibliography.entries.find((entry) => entry.key === key)!.text));
+    assert.deepEqual(first, ['*Colorado Chieftain* (Pueblo, Colorado)']);
+    assert.match(second[0], /^Andrews, Thomas/);
+  });
+
+  it('is not taken from the body: a section of prose with notes stays prose', () => {
+    const prose = '### Sources\n\nThe newspapers were read in full for 1870–1880.[^3]\n\nEach issue was coded by hand.\n\n[^3]: A comment.\n\n';
+    const essay = analyseEssay(body + prose + bibliography + notes);
+    assert.equal(essay.bibliography.entries.length, 1);
+  });
+});

@@ -70,7 +70,36 @@ export function findBibliographyRegion(items: DocItem[]): BibliographyRegion | n
       if (depth === 7 && !sectionLike) break;
     }
   }
+  // A list of sources in a section of its own just before the bibliography ("Newspaper Corpus",
+  // "Archival Sources" before "Bibliography") is part of the apparatus: the region starts there.
+  if (depth <= 6) {
+    for (let before = sourceListBefore(items, headingIndex, depth); before !== null; before = sourceListBefore(items, before, depth)) headingIndex = before;
+  }
   return { headingIndex, endIndex };
+}
+
+/**
+ * The heading of a section that ends at `index` and lists sources: a heading of the same level whose
+ * name speaks of sources ("Newspapers", "Archival Collections", "Data Sources"), over at least two
+ * paragraphs or list items, none of them long and none carrying a note marker (prose has notes;
+ * entries do not). Null when the section before is the essay's body.
+ */
+function sourceListBefore(items: DocItem[], index: number, depth: number): number | null {
+  let count = 0;
+  for (let i = index - 1; i >= 0; i--) {
+    const doc = items[i];
+    const kind = doc.item.kind;
+    if (kind === 'heading') {
+      const name = cleanHeading(doc.item.value ?? '');
+      const listsSources = doc.item.depth === depth && sectionWords.test(name) && !/^(?:notes|endnotes|footnotes|appendix|introduction|conclusion|methods?|methodology)\b/i.test(name);
+      return listsSources && count >= 2 ? i : null;
+    }
+    if (kind === 'thematicBreak') continue; // a rule between the two lists
+    if (kind !== 'paragraph' && kind !== 'listItem') return null;
+    if (doc.source.length > 600 || /\[\^[^\]]+\]|\^\[/.test(doc.source)) return null;
+    count++;
+  }
+  return null;
 }
 
 export interface EntryPiece {

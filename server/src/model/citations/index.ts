@@ -35,6 +35,28 @@ interface Antecedent {
   entries: string[];
   locator: Locator | null;
   chain: string[];
+  /**
+   * The note reads like a reference even though nothing in it resolved ("MS. Library of Congress,
+   * Papers of Hamilton Fish, Letter Copy Book, …, p. 290."): an Ibid. after it is the writer's
+   * ordinary practice, not a dangling Ibid.
+   */
+  referenceLike: boolean;
+}
+
+/**
+ * Whether a note's text has the marks of a reference: a page or volume locator, an italic or quoted
+ * title, a manuscript or archive designation, or a page range. Prose that only mentions a year
+ * ("the decision to halt at the parallel in 1951") has none of them.
+ */
+export function looksLikeReference(text: string): boolean {
+  return (
+    /\b(?:pp?|vol|vols|no|nos|fol|fols|ff?|box|folder|sec|art|para|paras|chap|ch)\.\s*[\dIVXLCivxlc]/i.test(text) ||
+    /\*[^*\s][^*]{2,}\*|_[^_\s][^_]{2,}_/.test(text) ||
+    /[“"][^”"]{4,}[”"]/.test(text) ||
+    /\b(?:MSS?|RG|NARA|TNA|FRUS)\b/.test(text) ||
+    /\b(?:box|folder|file|reel|series|record group)\s+\d/i.test(text) ||
+    /\b\d{1,4}\s*(?:--|[–-])\s*\d{1,4}\b(?!\s*(?:years|per|%))/.test(text)
+  );
 }
 
 /** Facts about a resolved citation that diagnostics need beyond the model's Citation. */
@@ -133,7 +155,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         if (!antecedent) {
           base.unresolved = `${word} in the first note has nothing to refer to: write the full reference.`;
         } else if (antecedent.entries.length === 0) {
-          base.unresolved = `${word} refers to note ${antecedent.label}, which cites no resolved source: write the reference in full.`;
+          // Certain only when there is a bibliography to resolve against and the note before reads as
+          // prose: after an archival or unlisted reference, Ibid. is sound and the antecedent's own
+          // diagnostic (if any) is the one worth reading.
+          if (bibliography.heading !== null && !antecedent.referenceLike) {
+            base.unresolved = `${word} refers to note ${antecedent.label}, which cites no source (it reads as a comment): write the reference in full.`;
+          }
           base.ibidChain = [antecedent.label, ...antecedent.chain];
         } else {
           base.entries = antecedent.entries;
@@ -192,13 +219,14 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         facts.push({ citation, noteLabel: note.label, ambiguousIbid });
         for (const key of citation.entries) citedAt.set(key, ++citationCount);
       }
-      for (const citation of made) within = { label: note.label, entries: citation.entries, locator: citation.locator, chain: [] };
+      for (const citation of made) within = { label: note.label, entries: citation.entries, locator: citation.locator, chain: [], referenceLike: true };
       if (base.kind !== 'none') {
         within = {
           label: note.label,
           entries: base.entries,
           locator: base.locator,
           chain: base.ibidChain,
+          referenceLike: true,
         };
       }
     }
@@ -219,6 +247,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       entries,
       locator: entries.length === 1 ? lastCited?.locator ?? null : null,
       chain: cited.length === 1 && cited[0].kind === 'ibid' ? cited[0].ibidChain : [],
+      referenceLike: cited.length > 0 || looksLikeReference(note.text),
     };
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext });
   }
@@ -303,7 +332,7 @@ function sameAntecedent(a: Antecedent | null, b: Antecedent | null): boolean {
   if (a === b) return true;
   if (a === null || b === null) return false;
   const sameLocator = a.locator === b.locator || (a.locator !== null && b.locator !== null && a.locator.text === b.locator.text && a.locator.from === b.locator.from && a.locator.to === b.locator.to);
-  return a.label === b.label && sameLocator && sameList(a.entries, b.entries) && sameList(a.chain, b.chain);
+  return a.label === b.label && a.referenceLike === b.referenceLike && sameLocator && sameList(a.entries, b.entries) && sameList(a.chain, b.chain);
 }
 
 /** Memo keys of drafts (drafts are themselves memoised per note text): built, and hashed, once. */

@@ -294,6 +294,9 @@ function resolveByAuthor(
     }
   } else if (years.length > 0) {
     const sameYear = candidates.filter((item) => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item));
+    // A name one letter from a listed author's, with a year none of that author's works has, is
+    // another person ("Walter … 1887" beside "Walker 1982, 2001"), not a slip of the keys.
+    if (sameYear.length === 0 && forced) return null;
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       const written = draft.focusYear ? String(draft.focusYear.year) : String(years[years.length - 1]);
@@ -555,8 +558,11 @@ function resolveByNearName(
   titles: TitleSpan[],
   kind: CitationKind,
 ): Resolution | null {
+  // A place or publisher in the imprint ("(San Jose: Tucker Printing Company, 1927)") is no author.
+  const imprints = [...draft.text.matchAll(/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   for (const word of words) {
     if (word.folded.length < 4 || notNames.has(word.text)) continue;
+    if (imprints.some((imprint) => imprint.start <= word.start && word.start < imprint.end)) continue;
     const allowed = word.folded.length <= 6 ? 1 : 2;
     const close = [...index.bySurname.keys()].filter(
       (surname) => Math.abs(surname.length - word.folded.length) <= allowed && (distance(surname, word.folded) <= allowed || swapped(surname, word.folded)),

@@ -270,12 +270,22 @@ export function pandocDiagnostics(model: PandocModel, frontMatterRange: Range | 
     const suggestion = closestKey(use.key, model.keys.keys());
     const files = model.libraries.map((loaded) => loaded.name).join(', ');
     diagnostics.push(
-      diagnostic('unknown-citation-key', `No entry "${use.key}" in ${files || 'the bibliography'}${suggestion ? `: did you mean "${suggestion}"?` : '.'}`, use.keyRange, {
+      diagnostic('unknown-citation-key', unknownKeyMessage(use, files, suggestion), use.keyRange, {
         data: suggestion ? { key: use.key, suggestion } : { key: use.key },
       }),
     );
   }
   return diagnostics;
+}
+
+/**
+ * What is wrong and how to fix it. A bare `@name` in running text may be a handle or an address
+ * that Pandoc will nevertheless read as a citation: the message says how to keep it as text.
+ */
+function unknownKeyMessage(use: KeyUse, files: string, suggestion: string | null): string {
+  if (suggestion) return `No entry "${use.key}" in ${files || 'the bibliography'}: did you mean "${suggestion}"?`;
+  const asText = use.mode === 'author-in-text' ? ` If "@${use.key}" is not a citation (a handle, an address), write \\@ so that Pandoc prints it as text.` : '';
+  return `No entry "${use.key}" in ${files || 'the bibliography'}: add the work to the bibliography (or export it again from Zotero), or correct the key.${asText}`;
 }
 
 /**
