@@ -27,7 +27,7 @@ import { analyseParagraph, splitSentences } from '../../server/src/model/claims/
 import { findQuotes, wordCount } from '../../server/src/model/claims/quotes';
 import { findBodyVerbs, findHistoriography, findSubjectVerbs } from '../../server/src/model/claims/rules/attribution';
 import { findDates as findClaimDates, findDocuments } from '../../server/src/model/claims/rules/detail';
-import { isOwnArgument } from '../../server/src/model/claims/rules/ownArgument';
+import { isOwnAnalysis, isOwnArgument, isOwnMethod } from '../../server/src/model/claims/rules/ownArgument';
 import { findQuotations } from '../../server/src/model/claims/rules/quotation';
 import { findStatistics } from '../../server/src/model/claims/rules/statistic';
 import { findVagueAttributions } from '../../server/src/model/claims/rules/vague';
@@ -61,6 +61,7 @@ const atoms = [
   'et al. ', 'e.g. ', 'ed. ', 'eds. ', 'trans. ', 'vol. ', 'Vol. 1 ', 'No. ', 'NSC ', 'NSC 68 ', 'FRUS ', 'Report ', 'Memorandum ', 'Mr. ', 'I ', 'we ',
   'June ', '25 June ', 'June 25, ', 'spring ', 'per cent ', '% ', '$', 'http://', 'http://a.b/', 'www.', 'Smith, ', 'Smith, J. ', 'Smith J.W., ',
   'Goncharov ', "Stalin's ", 'Stalin’s ', 'fond ', 'f. 1 ', 'MS. ', 'RG 59 ',
+  'have ', 'a letter ', 'a public ', 'from ', 'claims ', 'Indian claims ', 'topic "', '" topic ', 'figure 1 ', 'the data ', '279-C ', 'My ',
 ];
 /** How an adversarial string ends: nothing, or a character no pattern wants there. */
 const endings = ['', '!', '\u0001', 'x', '1', ')'];
@@ -108,6 +109,8 @@ const targets: Target[] = [
   { name: 'findHistoriography', run: findHistoriography },
   { name: 'findVagueAttributions', run: findVagueAttributions },
   { name: 'isOwnArgument', run: isOwnArgument },
+  { name: 'isOwnMethod', run: isOwnMethod },
+  { name: 'isOwnAnalysis', run: isOwnAnalysis },
   { name: 'analyseParagraph', run: (text) => analyseParagraph(paragraph(text)) },
   { name: 'completion on a long line', run: (text) => provideCompletion(small, text, { line: 2, character: text.length }) },
   { name: 'rename to a long name', run: (text) => { try { return provideRename(small, 'file:///x.md', { line: 0, character: 6 }, text); } catch { return null; } } },

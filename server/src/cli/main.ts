@@ -1,5 +1,5 @@
 /**
- * `apparatus check [--format text|json] [--notes] [--no-claims] [--jobs N] [--bibliography FILE] FILE|DIR...`
+ * `apparatus check [--format text|json] [--notes] [--no-claims] [--max-claims-per-1000 N] [--jobs N] [--bibliography FILE] FILE|DIR...`
  *
  * A folder is checked as one thesis: every Markdown file under it, each chapter against the
  * bibliography it shares (`server/src/workspace/thesis.ts`), on worker threads.
@@ -14,13 +14,14 @@ import { workerData } from 'node:worker_threads';
 import type { AnalysisOptions } from '../model/analyse';
 import type { Essay } from '../model/types';
 import { compileRegExpsOnce } from '../v8Tuning';
+import { DEFAULT_MAX_PER_THOUSAND_WORDS } from '../model/claims/density';
 import { diskFileSystem, markdownFilesUnder } from '../workspace/files';
 import { analyseAll, analyseInThread, type AnalysisJob, isPoolWorker, runPoolWorker, sharedBibliographyOf } from '../workspace/pool';
 import { finishThesis, jobsOf, planThesis, type ThesisPlan } from '../workspace/thesis';
 import { diagnosticLine, notesTable, summary, toJson, type FileReport } from './report';
 import { runBridgeCommand } from './bridge';
 
-const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] [--jobs N] [--bibliography FILE] FILE|DIR...
+const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] [--max-claims-per-1000 N] [--jobs N] [--bibliography FILE] FILE|DIR...
 
 Checks the footnotes, citations and bibliography of Markdown essays. A folder is checked as a
 thesis: every Markdown file under it, each chapter against the bibliography it shares
@@ -30,6 +31,8 @@ above, or the file its front matter names). Files with no note and no bibliograp
   --format json   the notes, their resolved citations, the bibliography and the diagnostics
   --notes         also list every note with the sources it resolves to (text format)
   --no-claims     do not check for unsupported claims
+  --max-claims-per-1000 N   at most N unsupported-claim findings per 1,000 words of an essay, the
+                  surest kept (default 0: all of them)
   --jobs N        analyse on N worker threads (default: one fewer than the cores, and one on two)
   --bibliography FILE   a Markdown bibliography every chapter without its own shares, or a .bib,
                   CSL-JSON or CSL-YAML file for Pandoc keys ([@key, p. 33]) (repeatable)
@@ -47,6 +50,8 @@ interface Arguments {
   format: 'text' | 'json';
   notes: boolean;
   claims: boolean;
+  /** `--max-claims-per-1000 N`: the density cap (claims/density.ts); 0, the default, shows every finding. */
+  maxClaimsPerThousandWords: number;
   files: string[];
   jobs: number;
   bibliography: string | null;
@@ -59,7 +64,7 @@ function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(command ? `Unknown command '${command}'.` : 'No command given.');
-  const args: Arguments = { format: 'text', notes: false, claims: true, files: [], jobs: defaultJobs(), bibliography: null, keyLibraries: [] };
+  const args: Arguments = { format: 'text', notes: false, claims: true, maxClaimsPerThousandWords: DEFAULT_MAX_PER_THOUSAND_WORDS, files: [], jobs: defaultJobs(), bibliography: null, keyLibraries: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     if (arg === '--format') {
@@ -72,6 +77,12 @@ function parseArguments(argv: string[]): Arguments | 'help' | 'version' {
       args.format = value;
     } else if (arg === '--notes') args.notes = true;
     else if (arg === '--no-claims') args.claims = false;
+    else if (arg === '--max-claims-per-1000' || arg.startsWith('--max-claims-per-1000=')) {
+      const value = arg === '--max-claims-per-1000' ? rest[++i] : arg.slice('--max-claims-per-1000='.length);
+      const cap = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+      if (!Number.isFinite(cap) || cap < 0) throw new UsageError(`--max-claims-per-1000 takes a number of findings per 1,000 words (0 for all), not '${value ?? ''}'.`);
+      args.maxClaimsPerThousandWords = cap;
+    }
     else if (arg === '--jobs' || arg.startsWith('--jobs=')) {
       const value = arg === '--jobs' ? rest[++i] : arg.slice('--jobs='.length);
       const jobs = Number(value);
@@ -170,7 +181,7 @@ function prepare(argv: string[], out: (line: string) => void, err: (line: string
   }
   const settings = { root: root ?? process.cwd(), bibliography: args.bibliography ?? undefined };
   const plan = planThesis(texts, diskFileSystem, settings);
-  const options: Partial<AnalysisOptions> = { claims: { ...defaultClaims(), enabled: args.claims } };
+  const options: Partial<AnalysisOptions> = { claims: { ...defaultClaims(), enabled: args.claims, maxPerThousandWords: args.maxClaimsPerThousandWords } };
   // Worker threads build their own loader for Pandoc keys' bibliography files from these paths.
   const keyLibraries = args.keyLibraries;
   const bibliographies = new Map<string, Essay>();

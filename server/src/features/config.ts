@@ -6,6 +6,7 @@
 import { formatOf } from '../model/pandoc/library';
 import type { AnalysisOptions } from '../model/analyse';
 import { defaultSeverities } from '../model/diagnostics';
+import { DEFAULT_MAX_PER_THOUSAND_WORDS } from '../model/claims/density';
 import type { Severity } from '../model/types';
 
 export type SeveritySetting = Severity | 'off';
@@ -16,6 +17,8 @@ export interface ClaimSettings {
   paragraphMarkerCoversPrecedingSentences: boolean;
   quotationsNeedOwnNote: boolean;
   allowlist: string[];
+  /** At most this many claim diagnostics per 1,000 words of an essay, the surest kept; 0: no cap (claims/density.ts). */
+  maxPerThousandWords: number;
 }
 
 export interface ApparatusSettings {
@@ -47,6 +50,7 @@ export const defaultSettings: ApparatusSettings = {
     paragraphMarkerCoversPrecedingSentences: false,
     quotationsNeedOwnNote: true,
     allowlist: [],
+    maxPerThousandWords: DEFAULT_MAX_PER_THOUSAND_WORDS,
   },
   maxFileSize: 4_000_000,
   trace: { server: 'off' },
@@ -103,6 +107,15 @@ function readAllowlist(value: unknown, log: Log): string[] {
   return phrases;
 }
 
+function readDensityCap(value: unknown, log: Log): number {
+  if (value === undefined || value === null) return DEFAULT_MAX_PER_THOUSAND_WORDS;
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
+  log(
+    `apparatus.claims.maxPerThousandWords should be a number of findings per 1,000 words (0 for no cap), not ${JSON.stringify(value)}; using ${DEFAULT_MAX_PER_THOUSAND_WORDS}.`,
+  );
+  return DEFAULT_MAX_PER_THOUSAND_WORDS;
+}
+
 function readFiles(value: unknown, log: Log): string[] {
   if (value === undefined || value === null) return [];
   if (typeof value === 'string') return value.trim() === '' ? [] : [value];
@@ -155,6 +168,7 @@ export function parseSettings(raw: unknown, log: Log): ApparatusSettings {
       ),
       quotationsNeedOwnNote: readBoolean(claims.quotationsNeedOwnNote, 'claims.quotationsNeedOwnNote', fallback.quotationsNeedOwnNote, log),
       allowlist: readAllowlist(claims.allowlist, log),
+      maxPerThousandWords: readDensityCap(claims.maxPerThousandWords, log),
     },
     maxFileSize: readMaxFileSize(raw.maxFileSize, log),
     trace: { server: readTrace(trace.server, log) },
@@ -186,6 +200,7 @@ export function toAnalysisOptions(settings: ApparatusSettings): AnalysisOptions 
       paragraphMarkerCoversPrecedingSentences: settings.claims.paragraphMarkerCoversPrecedingSentences,
       quotationsNeedOwnNote: settings.claims.quotationsNeedOwnNote,
       allowlist: [...settings.claims.allowlist],
+      maxPerThousandWords: settings.claims.maxPerThousandWords,
     },
     // Setting this rule's severity asks for it even where the bibliography makes short forms allowed.
     shortFormBeforeFull: settings.diagnostics.severity['short-form-before-full'] && settings.diagnostics.severity['short-form-before-full'] !== 'off' ? 'always' : 'withoutBibliography',

@@ -56,7 +56,10 @@ export function analyseClaims(
 ): Claim[] {
   const claims: Claim[] = [];
   let words = 0;
-  const optionsKey = JSON.stringify(options);
+  // The density cap works on the whole essay after the paragraphs are analysed: changing it must not
+  // throw away the paragraph cache.
+  const { maxPerThousandWords, ...paragraphOptions } = options;
+  const optionsKey = JSON.stringify(paragraphOptions);
   const bodyEnd = region ? region.headingIndex : items.length;
   for (let i = 0; i < bodyEnd; i++) {
     const doc = items[i];
@@ -107,7 +110,7 @@ export function analyseClaims(
       claims.push(ignored && !claim.suppressed ? { ...claim, suppressed: true } : claim);
     }
   }
-  return withheldPastDensity(claims, words, options.maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+  return withheldPastDensity(claims, words, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
 }
 
 /**

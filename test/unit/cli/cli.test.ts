@@ -70,6 +70,18 @@ describe('apparatus check', () => {
     assert.match(out, /\[\^23\] +Ibid\. → note 22 → Mansourov \(winter 1995\)/);
   });
 
+  it('keeps the surest unsupported-claim findings under --max-claims-per-1000', () => {
+    const claimLines = (out: string): string[] => out.split('\n').filter((line) => /\b(?:unsupported-claim\/|vague-attribution)/.test(line));
+    const all = claimLines(run('check', sample('korea-1950.md')).out);
+    const capped = claimLines(run('check', '--max-claims-per-1000', '2', sample('korea-1950.md')).out);
+    assert.deepEqual(claimLines(run('check', '--max-claims-per-1000=0', sample('korea-1950.md')).out), all, '0 shows them all');
+    assert.ok(capped.length > 0 && capped.length < all.length, `${capped.length} of ${all.length}`);
+    for (const line of capped) assert.ok(all.includes(line), line);
+    // The surest are kept: no information-level finding is shown while a warning is withheld.
+    const withheldWarning = all.some((line) => / warning /.test(line) && !capped.includes(line));
+    assert.ok(!(withheldWarning && capped.some((line) => / information /.test(line))));
+  });
+
   it('exits 2 with a clear message for usage errors and unreadable files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'apparatus-cli-'));
     const binary = join(dir, 'image.md');
@@ -79,6 +91,8 @@ describe('apparatus check', () => {
       [['lint', 'x.md'], /Unknown command 'lint'/],
       [['check'], /No file given/],
       [['check', '--format', 'xml', 'x.md'], /--format takes 'text' or 'json', not 'xml'/],
+      [['check', '--max-claims-per-1000', 'many', 'x.md'], /--max-claims-per-1000 takes a number of findings per 1,000 words \(0 for all\), not 'many'/],
+      [['check', '--max-claims-per-1000=-2', 'x.md'], /--max-claims-per-1000 takes a number/],
       [['check', join(dir, 'missing.md')], /missing\.md: no such file/],
       [['check', mkdtempSync(join(tmpdir(), 'apparatus-empty-'))], /no Markdown file in this folder/],
       [['check', binary], /looks like a binary file/],

@@ -33,6 +33,7 @@ describe('package.json: settings', () => {
       'apparatus.claims.paragraphMarkerCoversPrecedingSentences': defaultSettings.claims.paragraphMarkerCoversPrecedingSentences,
       'apparatus.claims.quotationsNeedOwnNote': defaultSettings.claims.quotationsNeedOwnNote,
       'apparatus.claims.allowlist': defaultSettings.claims.allowlist,
+      'apparatus.claims.maxPerThousandWords': defaultSettings.claims.maxPerThousandWords,
       'apparatus.maxFileSize': defaultSettings.maxFileSize,
       'apparatus.bibliography': defaultSettings.bibliography,
       'apparatus.bibliographyOutsideWorkspace': defaultSettings.bibliographyOutsideWorkspace,

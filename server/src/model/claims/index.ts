@@ -19,6 +19,7 @@ import {
   findStatistics,
   findSubjectVerbs,
   findVagueAttributions,
+  isOwnAnalysis,
   isOwnData,
   isOwnMethod,
   isOwnArgument,
@@ -100,6 +101,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   }));
   const markersBySentence = groupMarkers([...paragraph.markers, ...parentheticalCitations(prose)], sourceZones);
   const paragraphHasNote = markersBySentence.some((group) => group.length > 0);
+  const ownAnalysis = /\d|\b(?:hundreds|thousands|millions|dozens?|some|about|only|nearly|over|more|less|fewer|at least)\b|-(?:one|two|three|four|five|six|seven|eight|nine)\b/.test(prose.text) && isOwnAnalysis(prose.text);
 
   const claims: ParagraphClaim[] = [];
   let f = 0;
@@ -107,7 +109,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     const own: Finding[] = [];
     while (f < findings.length && findings[f].start < l.sentence.start) f++;
     for (let k = f; k < findings.length && findings[k].start < l.sentence.end; k++) own.push(findings[k]);
-    const kept = keptFindings(own, prose, l.sentence);
+    const kept = keptFindings(own, prose, l.sentence, ownAnalysis);
     const reasons = decideReasons(kept, prose, l.sentence);
     if (reasons.length === 0) return;
     const zone = sourceZones[i];
@@ -172,16 +174,17 @@ function isReferenceList(text: string): boolean {
  * The findings that make a sentence a claim, after the context rules:
  * - the writer's own method or data ("we sampled", "our corpus of 7,000 letters", "I am building a
  *   database"): only a quotation or vague attribution still counts;
- * - counts from the writer's own data ("the list consists of 7,745 names"): not figures.
+ * - counts from the writer's own data ("the list consists of 7,745 names"), or anywhere in a paragraph
+ *   about the writer's own analysis (isOwnAnalysis: "this data", "the corpus", "figure 2"): not figures.
  */
-function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan): Finding[] {
+function keptFindings(own: Finding[], prose: Prose, sentence: SentenceSpan, ownAnalysis: boolean): Finding[] {
   if (own.length === 0) return own;
   let kept = own;
   const text = prose.text.slice(sentence.start, sentence.end);
   // Own argument ("In my view Eden believed…") keeps its reasons and is suppressed (isSuppressed).
   if (!isOwnArgument(text) && isOwnMethod(text)) {
     kept = kept.filter((k) => k.reason === 'quotation' || k.reason === 'vague-attribution');
-  } else if (isOwnData(text)) {
+  } else if (ownAnalysis || isOwnData(text)) {
     kept = kept.filter((k) => k.reason !== 'statistic');
   }
   return kept;
@@ -235,8 +238,9 @@ function datedEvents(text: string, dates: Finding[], quotes: QuotedSpan[]): Find
       !dates.some((d) => d.start < e.end && e.start < d.end) &&
       // A year inside quoted words is the source's (or the essay question's), not the writer's event.
       !quotes.some((q) => q.start <= e.start && e.end <= q.end) &&
-      // "From the end of the war in 1945 to the outbreak …": the start of a span, not an event.
-      !(/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)) && /^,? (?:to|until|through)\b/.test(text.slice(e.end, e.end + 10))),
+      // "From the end of the war in 1945 to the outbreak …": the start of a span, not an event. The span
+      // goes on to a time ("to the outbreak", "to 1950", "until March"), not to a verb ("in 1945 to explain").
+      !(/\b[Ff]rom\b[^.;:]{0,60}$/.test(text.slice(Math.max(0, e.start - 60), e.start)) && /^,? (?:to|until|through) (?:the |an? |\p{Lu}|\d)/u.test(text.slice(e.end, e.end + 16))),
   );
 }
 

@@ -110,6 +110,13 @@ export function verbClass(verb: string): 'speech' | 'thought' | 'scholar' {
   return 'scholar';
 }
 
+/** Verbs of saying whose form is also a plural noun ("claims", "reports"). */
+const NOUN_LIKE_VERB = /^(?:claims|reports|notes|records|accounts|remarks|comments|demands|promises|fears|doubts|hopes|protests|complaints|warnings|statements|states)$/;
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|its|their|his|her|our|typical|any|each|every)\s+$/i;
+/** What may follow a verb of saying: a clause, an object, a preposition or an adverb. */
+const CLAUSE_AFTER =
+  /^[,:]?\s+(?:that|to|the|a|an|his|her|their|its|this|these|those|it|he|she|they|him|them|on|in|of|for|about|how|what|why|whether|when|where|which|who|no|nothing|little|much|more|also|only|never|not|already|again|as|with|at|from|by|[\p{Lu}"“'‘\d]|[a-z]+ly\b)/u;
+
 export function findSubjectVerbs(text: string): SubjectVerb[] {
   const out: SubjectVerb[] = [];
   SUBJECT_VERB.lastIndex = 0;
@@ -134,6 +141,14 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
     // their postures": a participle, not a report.
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 24);
     if (between.trim() === '' && /^[a-z]+ed$/.test(verb) && /^ (?:in|above|below|earlier|here|previously|by|at|on|from|during|over)\b/.test(after)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "the Indian claims cases", "this typical ICC claims process", "than the Customs reports.": a verb
+    // of saying that is also a plural noun, read as the noun when a determiner comes before the name or
+    // something other than a clause comes after it. After a possessive ("Fish's fears proved
+    // well-founded") the noun is still someone's thought.
+    if (between.trim() === '' && NOUN_LIKE_VERB.test(verb) && !/['’]s$/.test(subject) && (DETERMINER_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) || !CLAUSE_AFTER.test(after))) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
@@ -214,8 +229,11 @@ const SCHOOL = new RegExp(
   'gu',
 );
 const SCHOOL_GUARD = /historian|scholar|studies|traditionalist|revisionist|realist|historiograph|literature|orthodox|consensus|received|conventional|standard/i;
-/** Positions of the field at large: "Historians have since been kinder", "the consensus was that". */
-const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:have|had|are|were|now|since|long|tend|tended|disagree|differ|debate|debated)\b|\b(?:the )?(?:consensus|orthodoxy|received (?:view|wisdom)|conventional (?:view|wisdom)|standard (?:view|account|interpretation)|orthodox (?:view|account|interpretation)) (?:was|is|has been|had been|held|holds)\b/g;
+/**
+ * Positions of the field at large: "Historians have since been kinder", "the consensus was that". "Have"
+ * must be an auxiliary: "historians have relatively less sources" is the field's means, not its view.
+ */
+const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:(?:have|had)(?=\s(?:[a-z]{2,15}ly\s|since\s|long\s|also\s|often\s|now\s|sometimes\s){0,2}(?:been|[a-z]{2,20}ed|shown|seen|written|taken|drawn|made|found|given|known|thought|read|held|come|become|long|since)\b)|are|were|now|since|long|tend|tended|disagree|differ|debate|debated)\b|\b(?:the )?(?:consensus|orthodoxy|received (?:view|wisdom)|conventional (?:view|wisdom)|standard (?:view|account|interpretation)|orthodox (?:view|account|interpretation)) (?:was|is|has been|had been|held|holds)\b/g;
 /** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
 /** "Goncharov's observation", "May's analysis", "on her reading", "in his view", "Stewart's influential 2016 book". */
@@ -246,6 +264,8 @@ const PARTICIPLE_IRREGULAR = /^(?:shown|seen|written|taken|drawn|made|found|done
 function isFieldVerb(verb: string, afterAuxiliary: boolean): boolean {
   if (NOT_FIELD_VERB.has(verb) || /ly$/.test(verb)) return false;
   if (afterAuxiliary) return /ed$/.test(verb) || PARTICIPLE_IRREGULAR.test(verb);
+  // "historians acting as expert witnesses", "scholars working on the press": a participle describing them.
+  if (/ing$/.test(verb)) return false;
   // Plural present or past: "examine", "frame", "rediscovered"; not a noun ("historians' debates" has none).
   return !/(?:ness|ment|tion|sion|ity|ism|ist|ists|ians|ars)$/.test(verb);
 }

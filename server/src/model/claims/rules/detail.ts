@@ -64,12 +64,31 @@ export function findDocuments(text: string): Finding[] {
   return /report|document/.test(text) ? [...found, ...findDocumentsWith(text, DOCUMENT_PHRASE)] : found;
 }
 
+/** "a letter", "a single letter", "any public letter": an indefinite document. */
+const GENERIC_ARTICLE = /\b(?:a|an|any|each|every|one)(?: [\p{Ll}-]{2,14})? $/iu;
+/** What makes an indefinite document one: its sender or recipient by name, its date, its year. */
+const IDENTIFIED_AFTER = /^[^.;:]{0,40}?\b(?:(?:from|to|by)\s+(?!another\b|others?\b|one\b|each\b)(?:the\s+)?[\p{L}\d]|(?:of|dated|written|sent|addressed)\s+(?:to\s+)?(?:the\s+)?[\p{Lu}\d]|(?:1[5-9]|20)\d{2}\b)/u;
+
+/** "Bowles sent Block a letter": someone's act of writing makes the document one. */
+const SENT_BEFORE = /\b(?:sent|wrote|received|penned|drafted|dispatched|forwarded|delivered|signed)\b[^.;:]{0,30}$/;
+
 function findDocumentsWith(text: string, pattern: RegExp): Finding[] {
   return collect(text, pattern, (m) => {
     const word = m[0];
     if (NOT_DOCUMENT.test(word)) return null;
     const before = text.slice(Math.max(0, m.index - 8), m.index);
     if (/to the $/i.test(before) && /^letter$/i.test(word)) return null;
+    // "writing a public letter to another paper", "in a single letter", "pages in a letter or journal": a
+    // kind of document, not one the reader could look up, unless the sentence says whose, to whom or when.
+    if (
+      GENERIC_ARTICLE.test(text.slice(Math.max(0, m.index - 24), m.index)) &&
+      !IDENTIFIED_AFTER.test(text.slice(m.index + word.length, m.index + word.length + 60)) &&
+      !SENT_BEFORE.test(text.slice(Math.max(0, m.index - 48), m.index))
+    ) {
+      return null;
+    }
+    // "cable television", "cable news": the medium, not a telegram.
+    if (/^cable$/i.test(word) && /^[- ](?:television|TV|news|channels?|networks?|companies|company|operators?|subscribers?|providers?|cars?|railway)\b/i.test(text.slice(m.index + word.length, m.index + word.length + 16))) return null;
     const noun = word.replace(/^(?:a|an|the|this|that|these|those|same|his|her|its|their|secret|official|final|annual|confidential|top-secret) /i, '');
     return { reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: `a document (${noun.toLowerCase().replace(/ (?:of|to)$/, '')})` };
   });

@@ -7,4 +7,4 @@ export { findStatistics } from './statistic';
 export { findDates, findDatedEvents, findDocuments } from './detail';
 export { findSubjectVerbs, findBodyVerbs, findHistoriography, verbClass, type SubjectVerb } from './attribution';
 export { findVagueAttributions } from './vague';
-export { isOwnArgument, isOwnData, isOwnMethod } from './ownArgument';
+export { isOwnAnalysis, isOwnArgument, isOwnData, isOwnMethod } from './ownArgument';

@@ -12,13 +12,14 @@ export function isOwnArgument(sentence: string): boolean {
 /**
  * The writer's own method and data: a first-person subject or possessive outside quotation marks
  * ("we sampled every tenth register", "our model shows", "I am building a database", "my research"; not
- * the I of "H and I Streets"),
+ * the I of "H and I Streets"; a capitalised "My", "Our", "We" inside a sentence is a title's or a name's,
+ * "*Lay My Burden Down*", "*Our Town*"),
  * the essay or project itself ("this essay", "the present paper", "our project"), and the essay's own
  * data ("the corpus", "under study", "the dataset", "topic model"), and its own illustrations ("the above
  * footage", "the map below"). Such a sentence is a claim only for a quotation or a vague attribution in it.
  */
 const OWN_METHOD =
-  /\b(?:[Ww]e|[Oo]ur|[Oo]urs|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I(?! [\p{Lu}])|[Mm]y|[Uu]s)\b(?![.'’]\p{L})|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b|\b(?:[Tt]he|[Tt]his) (?:above|following) (?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip|excerpt|visuali[sz]ation)\b|\b(?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip) (?:above|below)\b/u;
+  /(?:^[\s"“(]*(?:We|Our|Ours|My)\b|\b(?:we|our|ours|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I(?! [\p{Lu}])|my|us)\b(?![.'’]\p{L}))|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b|\b(?:[Tt]he|[Tt]his) (?:above|following) (?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip|excerpt|visuali[sz]ation)\b|\b(?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip) (?:above|below)\b/u;
 
 export function isOwnMethod(sentence: string): boolean {
   // First person inside a quotation is the source's, not the writer's.
@@ -38,4 +39,20 @@ const OWN_DATA =
 
 export function isOwnData(sentence: string): boolean {
   return OWN_DATA.test(sentence);
+}
+
+/**
+ * A paragraph about the writer's own analysis: it names the data analysed ("the corpus", "this data",
+ * "the dataset", "metadata", "topic modeling", "network analysis") or points at the essay's own charts
+ * ("figure 2", "(see table 3)", "the graph shows"). Its counts are the analysis's results, read off the
+ * writer's own data or chart ("James Bowdoin and John Pickering made up twenty-two of the thirty-six",
+ * two sentences after "this data offers interesting observations"), not figures taken from a source:
+ * a reader checks them against the chart, not a note. Only figures are affected; a date, a quotation or
+ * a report of what someone said in the same paragraph still counts.
+ */
+const OWN_ANALYSIS =
+  /\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:s|ing|ling)?|network analysis|(?:[Tt]his|[Tt]he|[Oo]ur|[Tt]hese) data\b|(?:[Ff]igure|[Ff]ig\.|[Tt]able|[Cc]hart|[Gg]raph)s? \d{1,3}[a-z]?\b|(?:[Tt]he|[Tt]his|[Oo]ur) (?:graph|chart|network|visuali[sz]ation|model|table)s? (?:shows?|reveals?|illustrates?|suggests?|indicates?|demonstrates?|depicts?|displays?)\b)/;
+
+export function isOwnAnalysis(paragraphProse: string): boolean {
+  return OWN_ANALYSIS.test(paragraphProse.replace(/["“][^"“”]{0,400}["”]/g, ' '));
 }

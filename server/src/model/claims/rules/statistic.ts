@@ -25,10 +25,10 @@ const WORD_FIGURE = new RegExp(
   'giu',
 );
 const FRACTION = /\b(?:one|two|three|four)[- ](?:thirds?|quarters?|fifths?|tenths?)\b/gi;
-/** A number with thousands separators, a decimal, or two or more digits. */
-const NUMBER = /(?<![\p{L}\p{N}\-./–])\d{1,3}(?:,\d{3}){1,4}(?![\d,])|(?<![\p{L}\p{N}\-./–])\d{1,6}(?:\.\d{1,4})?(?![\p{L}\p{N}]|[.,]\d|[-–/]\d)/gu;
+/** A number with thousands separators, a decimal, or two or more digits; not an identifier ("Docket 279-C"). */
+const NUMBER = /(?<![\p{L}\p{N}\-./–])\d{1,3}(?:,\d{3}){1,4}(?![\d,])|(?<![\p{L}\p{N}\-./–])\d{1,6}(?:\.\d{1,4})?(?![\p{L}\p{N}]|[.,]\d|[-–/]\d|[-–]\p{Lu}\b)/gu;
 /** Numbers after these are identifiers or locators, not figures. */
-const NUMBER_CONTEXT_NOT_FIGURE = /(?:\b(?:p|pp|vol|vols|no|nos|nsc|n|nn|ch|chap|art|article|resolution|report|document|fond|file|box|folder|issue|section|part|chapter|page|pages|item|number|appendix|table|figure|fig|topic|cluster|model|version|step|phase|group|category|type|wave|top|map|plate|image|episode|season)\.? ?|[-–(,] ?)$/i;
+const NUMBER_CONTEXT_NOT_FIGURE = /(?:\b(?:p|pp|vol|vols|no|nos|nsc|n|nn|ch|chap|art|article|resolution|report|document|docket|case|fond|file|box|folder|issue|section|part|chapter|page|pages|item|number|appendix|table|figure|fig|topic|cluster|model|version|step|phase|group|category|type|wave|top|map|plate|image|episode|season)\.? ?|[-–(,] ?)$/i;
 
 /**
  * A number after a siglum or a capitalised abbreviation is a document's number, not a figure: "*SB*
