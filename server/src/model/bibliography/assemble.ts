@@ -17,8 +17,14 @@ const sectionWords =
 
 const notesHeading = /^(?:notes|endnotes|footnotes|references in the text)$/i;
 
+/**
+ * Pandoc's heading attributes, `# References {-}`, `{.unnumbered}`, `{#refs .unlisted}`: they are
+ * not part of the heading's name, and an unnumbered "References" is what every Pandoc template ends with.
+ */
+const pandocAttributes = /\s*\{\s*(?:-|[.#][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]+))(?:\s+(?:-|[.#][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)))*\s*\}\s*$/;
+
 export function cleanHeading(text: string): string {
-  return trimEndOf(trimStartOf(stripMarkup(text), '#'), ':.').trim();
+  return trimEndOf(trimStartOf(stripMarkup(text).replace(pandocAttributes, ''), '#'), ':.').trim();
 }
 
 export function isBibliographyHeading(text: string): boolean {
