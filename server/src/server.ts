@@ -38,7 +38,7 @@ import type { Essay } from './model/types';
 import type { LibrarySources } from './workspace/libraries';
 import { formatOf, parseLibrary } from './model/pandoc/library';
 import { countKeyUses, libraryDiagnostics, provideLibraryCodeLenses, provideLibrarySymbols } from './features/libraryFile';
-import { isLibraryDocument, namedLibraryPaths } from './workspace/namedLibraries';
+import { isLibraryDocument, librariesOf, namedLibraryPaths } from './workspace/namedLibraries';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
@@ -719,6 +719,19 @@ function startServer(args: string[]): void {
     return guard('Rename', null, () => (library ? provideLibraryKeyRename(library.library, uri, library.text, params.position, params.newName, keyRenameContext().otherFiles) : null))(params, token);
   });
 
+  /** The other Markdown files that cite from the library files the Pandoc essay at `uri` reads (for the Sources view). */
+  function keyChaptersOf(uri: string, essay: Essay): { uri: string; text: string }[] {
+    const read = essay.pandoc?.libraries.flatMap((loaded) => (loaded.path && loaded.library ? [loaded.path] : [])) ?? [];
+    if (read.length === 0 || essay.bibliography.entries.length > 0) return [];
+    const files = keyRenameContext().otherFiles();
+    const byPath = new Map(files.flatMap((file) => {
+      const filePath = uriToPath(file.uri);
+      return filePath === null ? [] : [[filePath, file]];
+    }));
+    const extra = settings.bibliography.filter((name) => formatOf(name) !== null);
+    return [...byPath].filter(([filePath, file]) => file.uri !== uri && librariesOf({ path: filePath, text: file.text }, extra, roots[0] ?? null, (other) => byPath.get(other)?.text ?? diskFileSystem.read(other)).some((library) => read.includes(library))).map(([, file]) => file);
+  }
+
   /** A key rename reaches every Markdown file of the workspace: open ones as typed, closed ones from disk. */
   function keyRenameContext(): KeyRenameContext {
     return {
@@ -761,9 +774,11 @@ function startServer(args: string[]): void {
       if (typeof uri !== 'string' || uri === '') throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/sources needs { uri }.');
       const essay = await analyses.latest(uri);
       if (!essay || !isEssay(essay, workspace.relativePath(uri), settings.files)) return null;
-      const view = provideSourcesView({ ...thesisOf(uri, essay), inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)) });
-      // While the view is hidden the status bar wants only the counts: a large bibliography is not sent.
-      return view && (params as { countsOnly?: unknown }).countsOnly === true ? { ...view, groups: [], unresolved: [] } : view;
+      // While the view is hidden the status bar wants only the counts (the active essay's): a large
+      // bibliography is not sent, and the other chapters citing the same .bib are not read.
+      const countsOnly = (params as { countsOnly?: unknown }).countsOnly === true;
+      const view = provideSourcesView({ ...thesisOf(uri, essay), inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)), keyChapters: countsOnly ? [] : keyChaptersOf(uri, essay) });
+      return view && countsOnly ? { ...view, groups: [], unresolved: [] } : view;
     }),
   );
 

@@ -5,7 +5,7 @@
  * `package.json`, a CI workflow or a data file beside the essays is not a library, and gets no
  * outline, code lens, rename or diagnostic from Apparatus.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { bibliographyNames } from '../model/pandoc/index';
 import { formatOf } from '../model/pandoc/library';
 
@@ -15,16 +15,34 @@ function frontMatterOf(text: string): string | null {
   return head ? head[1] : null;
 }
 
+/** The files a Markdown file's own front matter names, as absolute paths. */
+function ownLibraries(file: { path: string; text: string }): string[] {
+  if (!file.text.startsWith('---') && !file.text.startsWith('\uFEFF---')) return [];
+  return bibliographyNames(frontMatterOf(file.text)).map((name) => resolve(dirname(file.path), name));
+}
+
+/**
+ * The library files a chapter cites from, as the loader finds them (`workspace/libraries.ts`): its
+ * front matter's, else (an R Markdown chapter of a bookdown project) its `index.Rmd`'s, and the
+ * setting's. `textOf` reads a file (open or on disk), null when there is none.
+ */
+export function librariesOf(file: { path: string; text: string }, extra: string[], firstRoot: string | null, textOf: (path: string) => string | null): string[] {
+  let own = ownLibraries(file);
+  if (own.length === 0 && /\.Rmd$/i.test(file.path) && !/(?:^|[\\/])index\.Rmd$/i.test(file.path)) {
+    const indexPath = join(dirname(file.path), 'index.Rmd');
+    const index = textOf(indexPath);
+    if (index !== null) own = ownLibraries({ path: indexPath, text: index });
+  }
+  return [...own, ...extra.map((name) => resolve(firstRoot ?? dirname(file.path), name))];
+}
+
 /**
  * The absolute paths of the bibliography files named by the given Markdown files (by their own
  * front matter, relative to their folder) and by the setting (relative to the first workspace folder).
  */
 export function namedLibraryPaths(markdownFiles: Iterable<{ path: string; text: string }>, extra: string[], firstRoot: string | null): Set<string> {
   const named = new Set<string>();
-  for (const file of markdownFiles) {
-    if (!file.text.startsWith('---') && !file.text.startsWith('\uFEFF---')) continue;
-    for (const name of bibliographyNames(frontMatterOf(file.text))) named.add(resolve(dirname(file.path), name));
-  }
+  for (const file of markdownFiles) for (const library of ownLibraries(file)) named.add(library);
   for (const name of extra) named.add(resolve(firstRoot ?? '.', name));
   return named;
 }
