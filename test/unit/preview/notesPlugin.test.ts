@@ -251,6 +251,21 @@ describe('preview notes plugin', () => {
       assert.equal(render(text), plainRender(text));
     });
 
+    it('titles a second definition of a label as a duplicate, not as a note no marker points to', () => {
+      // samples/defects.md defines [^10] twice, with a marker for it in the text.
+      const text = read('samples/defects.md');
+      const html = notesSection(render(text, serverAnswer(text)));
+      const essay = analyseEssay(text);
+      const duplicated = essay.diagnostics.filter((d) => d.code === 'duplicate-note').map((d) => String(d.data?.label));
+      assert.ok(duplicated.length > 0);
+      for (const label of duplicated) {
+        assert.match(html, new RegExp(`class="apparatus-note[a-z -]* apparatus-duplicate" title="Note \\[\\^${label}\\] is defined twice; its markers use only the first definition\\.`));
+        assert.doesNotMatch(html, new RegExp(`No marker in the text points to note \\[\\^${label}\\]`));
+      }
+      // A note no marker reaches is still titled so.
+      for (const label of essayLabels(text).unused) assert.match(html, new RegExp(`No marker in the text points to note \\[\\^${label}\\]`));
+    });
+
     it('keeps the text of a second definition of a label (found by the property below)', () => {
       const html = render('Text.[^1]\n\n[^1]: note\n[^1]: notetext');
       assert.ok(html.includes('notetext'), html);
