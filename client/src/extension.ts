@@ -15,7 +15,7 @@ import {
 import { type CheckClient, checkWorkspace } from './checkWorkspace';
 import { watchMarkdownValidation } from './markdownValidation';
 import { markdownPreview, type PreviewApi } from './preview/index';
-import { previewNotesRequest, type PreviewNotes } from './preview/protocol';
+import { previewNotesRequest, type PreviewNotes } from '../../shared/protocol';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
 import { registerSourcesView, type SourcesTree } from './sourcesView';
 import { registerStatusBar } from './statusBar';

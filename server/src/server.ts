@@ -66,6 +66,7 @@ import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLib
 import { prepareSourceRename, provideSourceRename } from './features/renameSource';
 import { renumberNotesEdits } from './features/renumber';
 import { providePreviewNotes } from './features/previewNotes';
+import { previewNotesRequest } from '../../shared/protocol';
 import { provideSources } from './features/sources';
 import { provideSourcesView, type SourcesView } from './features/sourcesView';
 import { isEssay } from './workspace/essays';
@@ -753,7 +754,7 @@ function startServer(args: string[]): void {
   // The Markdown preview's notes (client/src/preview/): from the latest analysis, never waiting for
   // a fresh one; the problems are those the editor publishes for the document.
   connection.onRequest(
-    'apparatus/previewNotes',
+    previewNotesRequest,
     answerFromEssay('Preview notes', null, 'latest', (essay, params: { textDocument: { uri: string } }) => {
       const uri = params.textDocument.uri;
       const reported = workspace.reported(uri, essay, () => chaptersSharing(uri));

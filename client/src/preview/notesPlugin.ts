@@ -14,7 +14,7 @@
  * failure leaves the text as markdown-it would have rendered it without the plugin.
  */
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from './markdownIt';
-import type { PreviewNotes } from './protocol';
+import type { PreviewNotes } from '../../../shared/protocol';
 
 export interface NotesPluginOptions {
   /** What the language server knows about the document being rendered (from the render's `env`). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { notesPlugin, parseCitation } from '../../../client/src/preview/notesPlugin';
-import type { PreviewNotes } from '../../../client/src/preview/protocol';
+import type { PreviewNotes } from '../../../shared/protocol';
 import { defaultSettings } from '../../../server/src/features/config';
 import { provideDiagnostics } from '../../../server/src/features/diagnostics';
 import { noteReference, providePreviewNotes } from '../../../server/src/features/previewNotes';
@@ -22,7 +22,6 @@ const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 /** The server's answer for a text, as `apparatus/previewNotes` sends it. */
 function serverAnswer(text: string, options: Partial<AnalysisOptions> = {}): PreviewNotes {
   const essay = analyseEssay(text, options);
-  // Assigning the server's type to the client's checks at compile time that the two agree.
   const answer: PreviewNotes = providePreviewNotes(essay, provideDiagnostics(essay, 'file:///essay.md', defaultSettings));
   return JSON.parse(JSON.stringify(answer)) as PreviewNotes;
 }
