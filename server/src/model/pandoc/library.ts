@@ -199,6 +199,8 @@ function readEntry(reader: BibReader, type: string, at: number, close: string, s
 
 /** After an error inside an entry: the next line starting with `@`. */
 function resumeInEntry(reader: BibReader): number {
+  // The error is the next entry itself (the one before lost its closing brace): read it, not past it.
+  if (reader.text[reader.pos] === '@' && isLineStart(reader.text, reader.pos)) return reader.pos;
   return reader.nextEntryStart(reader.pos);
 }
 
