@@ -418,7 +418,7 @@ export function parseCslJson(source: string, text: string): Library {
 export function parseCslYaml(source: string, text: string): Library {
   const errors: LibraryError[] = [];
   let value: unknown;
-  const document = parseDocument(text);
+  const document = parseDocument(text, { logLevel: 'error' });
   for (const error of document.errors) errors.push({ message: `Malformed YAML: ${error.message.split('\n')[0]}`, line: (error.linePos?.[0].line ?? 1) - 1 });
   try {
     value = document.toJS();
