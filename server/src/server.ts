@@ -302,6 +302,8 @@ function startServer(args: string[]): void {
   ) {
     return guard(name, empty, async (params: P, token) => {
       const uri = params.textDocument.uri;
+      // A .bib, JSON or YAML file is never read as an essay (its own requests are answered before this).
+      if (hasLibraryFormat(uri)) return empty;
       const essay = await (analysis === 'latest' ? analyses.latest(uri) : analyses.fresh(uri));
       if (token.isCancellationRequested) {
         throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled by the client.`);
@@ -773,6 +775,7 @@ function startServer(args: string[]): void {
     guard('Sources view', null as SourcesView | null, async (params: unknown) => {
       const uri = typeof params === 'object' && params !== null ? (params as { uri?: unknown }).uri : undefined;
       if (typeof uri !== 'string' || uri === '') throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/sources needs { uri }.');
+      if (hasLibraryFormat(uri)) return null; // a library is no essay
       const essay = await analyses.latest(uri);
       if (!essay || !isEssay(essay, workspace.relativePath(uri), settings.files)) return null;
       // While the view is hidden the status bar wants only the counts (the active essay's): a large

@@ -149,6 +149,15 @@ describe('server: Pandoc keys', function () {
     assert.deepEqual(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: otherUri } }), []);
     assert.equal(await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: otherUri }, position: positionOf(other, 'looks-like-csl'), newName: 'x' }), null);
     assert.deepEqual((await client.diagnosticsAfter(otherUri, before)).diagnostics, []);
+    // Nor is a YAML file read as Markdown: its comments are no headings, its brackets no notes.
+    const workflowUri = pathToFileURL(path.join(folder, 'ci.yml')).href;
+    const workflow = '# Build the essay [^1]\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest # see [12]\n';
+    const beforeWorkflow = client.published.length;
+    await client.open(workflowUri, workflow);
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: workflowUri } }), []);
+    assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: workflowUri }, position: positionOf(workflow, '[^1]') }), null);
+    assert.equal(await client.connection.sendRequest('apparatus/sources', { uri: workflowUri }), null);
+    assert.deepEqual((await client.diagnosticsAfter(workflowUri, beforeWorkflow)).diagnostics, []);
   });
 
   it('reports the problems of a .bib at their lines, as it is typed', async () => {
