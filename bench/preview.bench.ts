@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { notesPlugin } from '../client/src/preview/notesPlugin';
-import type { PreviewNotes } from '../client/src/preview/protocol';
+import type { PreviewNotes } from '../shared/protocol';
 import { defaultSettings } from '../server/src/features/config';
 import { provideDiagnostics } from '../server/src/features/diagnostics';
 import { providePreviewNotes } from '../server/src/features/previewNotes';

@@ -15,7 +15,7 @@ import {
 import { type CheckClient, checkWorkspace } from './checkWorkspace';
 import { watchMarkdownValidation } from './markdownValidation';
 import { markdownPreview, type PreviewApi } from './preview/index';
-import { previewNotesRequest, type PreviewNotes } from './preview/protocol';
+import { previewNotesRequest, type PreviewNotes } from '../../shared/protocol';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
 import { registerSourcesView, type SourcesTree } from './sourcesView';
 import { registerStatusBar } from './statusBar';
@@ -54,9 +54,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Appara
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    // .bib files for their outline and "cited in N places" lenses (CSL-JSON and YAML are left out:
-    // every .json file would come to the server).
-    documentSelector: [...SCHEMES.map((scheme) => ({ scheme, language: 'markdown' })), ...SCHEMES.map((scheme) => ({ scheme, pattern: '**/*.bib' }))],
+    documentSelector: SCHEMES.flatMap((scheme) => [
+      { scheme, language: 'markdown' },
+      // R Markdown and Quarto chapters are Pandoc Markdown, whatever language another extension gives them.
+      { scheme, pattern: '**/*.{Rmd,rmd,qmd}' },
+      // Bibliography files for their outline, "cited in N places" lenses, key rename and problems.
+      // A CSL-JSON or CSL-YAML file is a library only when an essay or the setting names it: the
+      // server answers nothing for the others (package.json, a workflow).
+      { scheme, pattern: '**/*.{bib,bibtex,json,yaml,yml}' },
+    ]),
     synchronize: { configurationSection: 'apparatus' },
     outputChannel: output,
     traceOutputChannel: output,

@@ -13,6 +13,8 @@ import {
   type CompletionItem,
   type CompletionList,
   type CompletionParams,
+  type PrepareRenameParams,
+  type RenameParams,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -35,7 +37,8 @@ import packageJson from '../../package.json';
 import type { Essay } from './model/types';
 import type { LibrarySources } from './workspace/libraries';
 import { formatOf, parseLibrary } from './model/pandoc/library';
-import { countKeyUses, provideLibraryCodeLenses, provideLibrarySymbols } from './features/libraryFile';
+import { countKeyUses, libraryDiagnostics, provideLibraryCodeLenses, provideLibrarySymbols } from './features/libraryFile';
+import { isLibraryDocument, librariesOf, namedLibraryPaths } from './workspace/namedLibraries';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
@@ -49,7 +52,7 @@ import type { CitationRenderer } from './model/pandoc/cslOutput';
 import { type ApparatusSettings, defaultSettings, parseSettings, toAnalysisOptions, sharedBibliographySetting } from './features/config';
 import { provideDeclaration } from './features/declaration';
 import { provideDefinition } from './features/definition';
-import { countBySeverity, provideDiagnostics, ruleDocsIn } from './features/diagnostics';
+import { countBySeverity, provideDiagnostics, ruleDocsIn, toLspDiagnostic } from './features/diagnostics';
 import { describeError, DocumentAnalyses } from './workspace/documentAnalyses';
 import { provideDocumentHighlights } from './features/documentHighlights';
 import { provideDocumentSymbols } from './features/documentSymbols';
@@ -59,10 +62,11 @@ import { provideHover } from './features/hover';
 import { essayIndex } from './features/locate';
 import { provideReferences } from './features/references';
 import { findRenameTarget, prepareRename, provideRename } from './features/rename';
-import { prepareKeyRename, provideKeyRename, type KeyRenameContext } from './features/keyRename';
+import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLibraryKeyRename, type KeyRenameContext } from './features/keyRename';
 import { prepareSourceRename, provideSourceRename } from './features/renameSource';
 import { renumberNotesEdits } from './features/renumber';
 import { providePreviewNotes } from './features/previewNotes';
+import { previewNotesRequest } from '../../shared/protocol';
 import { provideSources } from './features/sources';
 import { provideSourcesView, type SourcesView } from './features/sourcesView';
 import { isEssay } from './workspace/essays';
@@ -298,6 +302,8 @@ function startServer(args: string[]): void {
   ) {
     return guard(name, empty, async (params: P, token) => {
       const uri = params.textDocument.uri;
+      // A .bib, JSON or YAML file is never read as an essay (its own requests are answered before this).
+      if (hasLibraryFormat(uri)) return empty;
       const essay = await (analysis === 'latest' ? analyses.latest(uri) : analyses.fresh(uri));
       if (token.isCancellationRequested) {
         throw new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled by the client.`);
@@ -532,6 +538,7 @@ function startServer(args: string[]): void {
   });
 
   connection.onDidChangeWatchedFiles((params) => {
+    namedLibraries = null; // a chapter created, deleted or rewritten on disk may name other libraries
     // Bibliography files of Pandoc keys: only the essays that read one of them (or looked for it
     // and did not find it) are analysed again.
     const changedLibraries = new Set<string>();
@@ -564,13 +571,44 @@ function startServer(args: string[]): void {
   });
 
   connection.onDidChangeConfiguration((change) => {
+    namedLibraries = null; // apparatus.bibliography may name other libraries
     settle('Applying the settings', pullSettings(change.settings));
   });
 
-  // A bibliography file (.bib, CSL-JSON, CSL-YAML) is no essay: it has an outline and code lenses only.
-  const isLibraryFile = (uri: string): boolean => formatOf(uriToPath(uri) ?? uri) !== null;
-  documents.onDidOpen((event) => void (isLibraryFile(event.document.uri) || analyses.changed(event.document.uri)));
-  documents.onDidChangeContent((event) => void (isLibraryFile(event.document.uri) || analyses.changed(event.document.uri)));
+  // A file in a bibliography format (.bib, .json, .yaml) is never an essay. A .bib is a library; a
+  // CSL-JSON or CSL-YAML file only when an essay or the setting names it (the client sends every
+  // JSON and YAML file: package.json gets nothing). A library has an outline, code lenses, rename
+  // of its keys and its own diagnostics.
+  const hasLibraryFormat = (uri: string): boolean => formatOf(uriToPath(uri) ?? uri) !== null;
+  let namedLibraries: Set<string> | null = null;
+  const knownLibraries = (): Set<string> => {
+    namedLibraries ??= namedLibraryPaths(
+      keyRenameContext().otherFiles().flatMap((file) => {
+        const filePath = uriToPath(file.uri);
+        return filePath === null ? [] : [{ path: filePath, text: file.text }];
+      }),
+      settings.bibliography.filter((name) => formatOf(name) !== null),
+      roots[0] ?? null,
+    );
+    return namedLibraries;
+  };
+  const isLibraryFile = (uri: string): boolean => {
+    const filePath = uriToPath(uri);
+    return filePath === null ? formatOf(uri) === 'bibtex' : isLibraryDocument(filePath, knownLibraries);
+  };
+  function publishLibraryDiagnostics(uri: string): void {
+    const library = isLibraryFile(uri) ? openLibrary(uri) : null;
+    const diagnostics = library ? libraryDiagnostics(library.library, library.text).flatMap((found) => toLspDiagnostic(found, uri, settings, ruleDocs) ?? []) : [];
+    settle('Publishing a bibliography file\'s diagnostics', connection.sendDiagnostics({ uri, diagnostics }));
+  }
+  const documentChanged = (uri: string): void => {
+    if (hasLibraryFormat(uri)) return publishLibraryDiagnostics(uri);
+    // A Markdown file's front matter may name another library.
+    namedLibraries = null;
+    analyses.changed(uri);
+  };
+  documents.onDidOpen((event) => documentChanged(event.document.uri));
+  documents.onDidChangeContent((event) => documentChanged(event.document.uri));
   documents.onDidClose((event) => {
     analyses.closed(event.document.uri);
     settle('Clearing diagnostics', connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] }));
@@ -658,13 +696,15 @@ function startServer(args: string[]): void {
     ),
   );
 
-  connection.onPrepareRename(
-    answerFromEssay('Prepare rename', null, 'fresh', (essay, params) => prepareKeyRename(essay, params.position) ?? prepareRename(essay, params.position) ?? prepareSourceRename(essay, params.position)),
-  );
+  const essayPrepareRename = answerFromEssay('Prepare rename', null, 'fresh', (essay, params: PrepareRenameParams) => prepareKeyRename(essay, params.position) ?? prepareRename(essay, params.position) ?? prepareSourceRename(essay, params.position));
+  connection.onPrepareRename((params, token) => {
+    if (!hasLibraryFormat(params.textDocument.uri)) return essayPrepareRename(params, token);
+    const library = isLibraryFile(params.textDocument.uri) ? openLibrary(params.textDocument.uri) : null;
+    return guard('Prepare rename', null, () => (library ? prepareLibraryKeyRename(library.library, params.position) : null))(params, token);
+  });
 
   // A note label (one file), else an author's name in the bibliography and its citations (every chapter sharing it).
-  connection.onRenameRequest(
-    answerFromEssay('Rename', null, 'fresh', (essay, params) => {
+  const essayRename = answerFromEssay('Rename', null, 'fresh', (essay, params: RenameParams) => {
       const uri = params.textDocument.uri;
       const key = provideKeyRename(essay, uri, params.position, params.newName, keyRenameContext());
       if (key) return key;
@@ -673,8 +713,27 @@ function startServer(args: string[]): void {
         if (renamed) return renamed;
       }
       return provideRename(essay, uri, params.position, params.newName);
-    }),
-  );
+  });
+  // From a library's side: the key of the entry under the cursor, in the file and every essay.
+  connection.onRenameRequest((params, token) => {
+    const uri = params.textDocument.uri;
+    if (!hasLibraryFormat(uri)) return essayRename(params, token);
+    const library = isLibraryFile(uri) ? openLibrary(uri) : null;
+    return guard('Rename', null, () => (library ? provideLibraryKeyRename(library.library, uri, library.text, params.position, params.newName, keyRenameContext().otherFiles) : null))(params, token);
+  });
+
+  /** The other Markdown files that cite from the library files the Pandoc essay at `uri` reads (for the Sources view). */
+  function keyChaptersOf(uri: string, essay: Essay): { uri: string; text: string }[] {
+    const read = essay.pandoc?.libraries.flatMap((loaded) => (loaded.path && loaded.library ? [loaded.path] : [])) ?? [];
+    if (read.length === 0 || essay.bibliography.entries.length > 0) return [];
+    const files = keyRenameContext().otherFiles();
+    const byPath = new Map(files.flatMap((file) => {
+      const filePath = uriToPath(file.uri);
+      return filePath === null ? [] : [[filePath, file]];
+    }));
+    const extra = settings.bibliography.filter((name) => formatOf(name) !== null);
+    return [...byPath].filter(([filePath, file]) => file.uri !== uri && librariesOf({ path: filePath, text: file.text }, extra, roots[0] ?? null, (other) => byPath.get(other)?.text ?? diskFileSystem.read(other)).some((library) => read.includes(library))).map(([, file]) => file);
+  }
 
   /** A key rename reaches every Markdown file of the workspace: open ones as typed, closed ones from disk. */
   function keyRenameContext(): KeyRenameContext {
@@ -697,7 +756,7 @@ function startServer(args: string[]): void {
   // The Markdown preview's notes (client/src/preview/): from the latest analysis, never waiting for
   // a fresh one; the problems are those the editor publishes for the document.
   connection.onRequest(
-    'apparatus/previewNotes',
+    previewNotesRequest,
     answerFromEssay('Preview notes', null, 'latest', (essay, params: { textDocument: { uri: string } }) => {
       const uri = params.textDocument.uri;
       const reported = workspace.reported(uri, essay, () => chaptersSharing(uri));
@@ -716,11 +775,14 @@ function startServer(args: string[]): void {
     guard('Sources view', null as SourcesView | null, async (params: unknown) => {
       const uri = typeof params === 'object' && params !== null ? (params as { uri?: unknown }).uri : undefined;
       if (typeof uri !== 'string' || uri === '') throw new ResponseError(ErrorCodes.InvalidParams, 'apparatus/sources needs { uri }.');
+      if (hasLibraryFormat(uri)) return null; // a library is no essay
       const essay = await analyses.latest(uri);
       if (!essay || !isEssay(essay, workspace.relativePath(uri), settings.files)) return null;
-      const view = provideSourcesView({ ...thesisOf(uri, essay), inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)) });
-      // While the view is hidden the status bar wants only the counts: a large bibliography is not sent.
-      return view && (params as { countsOnly?: unknown }).countsOnly === true ? { ...view, groups: [], unresolved: [] } : view;
+      // While the view is hidden the status bar wants only the counts (the active essay's): a large
+      // bibliography is not sent, and the other chapters citing the same .bib are not read.
+      const countsOnly = (params as { countsOnly?: unknown }).countsOnly === true;
+      const view = provideSourcesView({ ...thesisOf(uri, essay), inProject: (file) => roots.some((root) => file.startsWith(root + path.sep)), keyChapters: countsOnly ? [] : keyChaptersOf(uri, essay) });
+      return view && countsOnly ? { ...view, groups: [], unresolved: [] } : view;
     }),
   );
 

@@ -24,7 +24,9 @@ import {
   type Location,
   type MarkupContent,
   type PublishDiagnosticsParams,
+  type Range,
 } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { root, TestClient } from './client';
 
 const folder = path.join(root, 'test/fixtures/pandoc/editor');
@@ -35,6 +37,11 @@ function positionOf(text: string, needle: string, offset = 1): { line: number; c
   const at = text.indexOf(needle);
   const before = text.slice(0, at);
   return { line: before.split('\n').length - 1, character: at - (before.lastIndexOf('\n') + 1) + offset };
+}
+
+function positionAtEnd(text: string): { line: number; character: number } {
+  const lines = text.split('\n');
+  return { line: lines.length - 1, character: lines[lines.length - 1].length };
 }
 
 const keyCodes = (params: PublishDiagnosticsParams): string[] =>
@@ -106,6 +113,69 @@ describe('server: Pandoc keys', function () {
     assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [bibUri, essayUri].sort());
     assert.equal(edit.changes![essayUri].length, 2);
     assert.deepEqual(edit.changes![bibUri].map((change) => change.newText), ['davis1990quartz']);
+  });
+
+  it('gives a CSL-JSON library the essay names an outline, code lenses and rename from its side; a JSON file nobody names gets nothing', async () => {
+    client = await TestClient.start({ rootUri: pathToFileURL(folder).href });
+    const jsonUri = pathToFileURL(path.join(folder, 'more.json')).href;
+    const jsonText = readFileSync(path.join(folder, 'more.json'), 'utf8');
+    await client.open(jsonUri, jsonText);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: jsonUri } })) as DocumentSymbol[];
+    assert.deepEqual(symbols.map((symbol) => symbol.name), ['scott1998seeing']);
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: jsonUri } });
+    assert.deepEqual(lenses?.map((lens) => lens.command?.title), ['cited in 1 place']);
+    assert.deepEqual((await client.diagnosticsAfter(jsonUri, 0)).diagnostics, []);
+
+    // F2 on the id: the entry and the essay's use, and the confirmation CSL-JSON (an export) asks for.
+    const edit = (await client.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri: jsonUri },
+      position: positionOf(jsonText, 'scott1998seeing', 3),
+      newName: 'scott1998state',
+    })) as WorkspaceEdit;
+    const perFile = new Map((edit.documentChanges as { textDocument: { uri: string }; edits: { range: Range; newText: string }[] }[]).map((change) => [change.textDocument.uri, change.edits]));
+    assert.deepEqual([...perFile.keys()].sort(), [essayUri, jsonUri].sort());
+    const renamedEssay = TextDocument.applyEdits(TextDocument.create(essayUri, 'markdown', 1, essayText), perFile.get(essayUri)!);
+    assert.equal(renamedEssay, essayText.replace('@scott1998seeing', '@scott1998state'));
+    const renamedJson = TextDocument.applyEdits(TextDocument.create(jsonUri, 'json', 1, jsonText), perFile.get(jsonUri)!);
+    assert.equal(renamedJson, jsonText.replace('"scott1998seeing"', '"scott1998state"'));
+    assert.ok(Object.values(edit.changeAnnotations ?? {}).some((annotation) => annotation.needsConfirmation));
+
+    // A JSON file in the same folder that no essay names is not a library.
+    const otherUri = pathToFileURL(path.join(folder, 'package.json')).href;
+    const other = '[{ "id": "looks-like-csl", "type": "book", "title": "Not a bibliography" }]';
+    const before = client.published.length;
+    await client.open(otherUri, other);
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: otherUri } }), []);
+    assert.deepEqual(await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: otherUri } }), []);
+    assert.equal(await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: otherUri }, position: positionOf(other, 'looks-like-csl'), newName: 'x' }), null);
+    assert.deepEqual((await client.diagnosticsAfter(otherUri, before)).diagnostics, []);
+    // Nor is a YAML file read as Markdown: its comments are no headings, its brackets no notes.
+    const workflowUri = pathToFileURL(path.join(folder, 'ci.yml')).href;
+    const workflow = '# Build the essay [^1]\non: push\njobs:\n  build:\n    runs-on: ubuntu-latest # see [12]\n';
+    const beforeWorkflow = client.published.length;
+    await client.open(workflowUri, workflow);
+    assert.deepEqual(await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: workflowUri } }), []);
+    assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: workflowUri }, position: positionOf(workflow, '[^1]') }), null);
+    assert.equal(await client.connection.sendRequest('apparatus/sources', { uri: workflowUri }), null);
+    assert.deepEqual((await client.diagnosticsAfter(workflowUri, beforeWorkflow)).diagnostics, []);
+  });
+
+  it('reports the problems of a .bib at their lines, as it is typed', async () => {
+    client = await TestClient.start({ rootUri: pathToFileURL(folder).href });
+    const bibUri = pathToFileURL(path.join(folder, 'refs.bib')).href;
+    const bibText = readFileSync(path.join(folder, 'refs.bib'), 'utf8');
+    await client.open(bibUri, bibText);
+    assert.deepEqual((await client.diagnosticsAfter(bibUri, 0)).diagnostics, []);
+    // The writer pastes the Davis entry again, and breaks a brace below it.
+    const broken = `${bibText}\n@book{davis1992quartz,\n  title = {Again},\n}\n\n@book{broken2000,\n  title = {Unclosed,\n`;
+    const before = client.published.length;
+    await client.change(bibUri, [{ range: { start: { line: 0, character: 0 }, end: positionAtEnd(bibText) }, newText: broken }]);
+    // (Opening publishes twice, empty: the report of the edit is the first that is not.)
+    const published = await client.until('the .bib\'s problems', () => client.published.slice(before).find((params) => params.uri === bibUri && params.diagnostics.length > 0));
+    const lines = broken.split('\n');
+    const found = published.diagnostics.map((d) => `${d.code}@${d.range.start.line}`);
+    assert.ok(found.includes(`duplicate-citation-key@${lines.lastIndexOf('@book{davis1992quartz,')}`), found.join(' '));
+    assert.ok(found.some((entry) => entry.startsWith('malformed-bibliography-entry@') && Number(entry.split('@')[1]) >= lines.indexOf('@book{broken2000,')), found.join(' '));
   });
 
   it('reads a rewritten .bib again when the client reports the change, and the diagnostics follow', async () => {

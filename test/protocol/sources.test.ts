@@ -75,3 +75,39 @@ describe('protocol: the Sources view and renaming an author across chapters', fu
     assert.equal(changes[uri('2-mao-truman.md')].length, 2);
   });
 });
+
+describe('protocol: the Sources view of a Pandoc project counts every chapter citing its .bib', function () {
+  this.timeout(60_000);
+  // Mullen's bookdown textbook (verbatim): the chapters cite book.bib through index.Rmd's front matter.
+  const project = path.join(__dirname, '..', 'fixtures', 'pandoc', 'mullen');
+  let client: TestClient;
+  after(async () => client.stop());
+
+  it('lists, from one open chapter, the citations of the closed chapters too, and no chapter that cites nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apparatus-sources-pandoc-'));
+    cpSync(project, dir, { recursive: true });
+    client = await TestClient.start({ rootUri: pathToFileURL(dir).href });
+    const introduction = pathToFileURL(path.join(dir, 'introduction.Rmd')).href;
+    const from = client.published.length;
+    await client.open(introduction, readFileSync(path.join(dir, 'introduction.Rmd'), 'utf8'));
+    await client.diagnosticsAfter(introduction, from);
+    const view = (await client.connection.sendRequest('apparatus/sources', { uri: introduction })) as SourcesView;
+    const sources = new Map(view.groups.flatMap((group) => group.sources).map((source) => [source.key, source]));
+    // Cited in two chapters that are not open: counted, each with its chapter and line.
+    const wickham = sources.get('wickham_advanced_2014')!;
+    assert.equal(wickham.neverCited, false);
+    assert.deepEqual(wickham.citing.map((note) => note.chapter), ['getting-started.Rmd', 'r-primer.Rmd']);
+    const primer = readFileSync(path.join(dir, 'r-primer.Rmd'), 'utf8').split('\n');
+    const at = wickham.citing[1].location.range.start;
+    assert.equal(primer[at.line].slice(at.character, at.character + 'wickham_advanced_2014'.length), 'wickham_advanced_2014');
+    // Cited twice in the open chapter itself.
+    assert.deepEqual(sources.get('graham_exploring_2015')!.citing.map((note) => note.chapter), ['introduction.Rmd', 'introduction.Rmd']);
+    // The chapters that cite book.bib: the introduction, getting started, installing R and the R
+    // primer; not dates.Rmd, whose one key (R-lubridate) is in no file it reads, nor index.Rmd.
+    assert.equal(view.chapters, 4);
+    assert.ok(!sources.has('R-lubridate'));
+    // The status bar's counts stay the open chapter's own.
+    const counts = (await client.connection.sendRequest('apparatus/sources', { uri: introduction, countsOnly: true })) as SourcesView;
+    assert.equal(counts.summary.sourcesCited, view.summary.sourcesCited);
+  });
+});

@@ -14,7 +14,7 @@
  * failure leaves the text as markdown-it would have rendered it without the plugin.
  */
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from './markdownIt';
-import type { PreviewNotes } from './protocol';
+import type { PreviewNotes } from '../../../shared/protocol';
 
 export interface NotesPluginOptions {
   /** What the language server knows about the document being rendered (from the render's `env`). */
@@ -49,6 +49,8 @@ interface NoteEntry {
   items: CiteItem[] | null;
   /** Markers pointing to it (each gets a back-link). */
   references: number;
+  /** A second definition of a label: no marker reaches it, because the first one takes them all. */
+  duplicate?: boolean;
 }
 
 /** What an inline `apparatus_ref` token carries. */
@@ -418,10 +420,12 @@ function notesSection(state: StateCore): void {
   // Notes no marker reaches, and second definitions of a label, are listed unnumbered at the end:
   // the preview drops none of the writer's text.
   const unused = definitionOrder.filter((id) => !byLabel.has(id)).map((id) => ({ id, body: definitions.get(id) ?? null }));
-  for (const { id, body } of [...unused, ...duplicates]) {
-    const label = id.slice(id.indexOf(':') + 1);
-    const kind = id.startsWith('endnote:') ? 'endnote' : 'footnote';
-    notes.push({ number: 0, kind, label, body, text: plainText(body ?? []), items: null, references: 0 });
+  for (const [duplicate, list] of [[false, unused], [true, duplicates]] as const) {
+    for (const { id, body } of list) {
+      const label = id.slice(id.indexOf(':') + 1);
+      const kind = id.startsWith('endnote:') ? 'endnote' : 'footnote';
+      notes.push({ number: 0, kind, label, body, text: plainText(body ?? []), items: null, references: 0, duplicate });
+    }
   }
 
   const section = sectionTokens(state, notes);
@@ -570,6 +574,12 @@ function renderNoteOpen(md: MarkdownIt, note: NoteEntry, resolution: PreviewNote
   if (problems.length > 0) classes.push('apparatus-problem');
   if (note.number === 0) classes.push('apparatus-unused');
   const title = problems.length > 0 ? ` title="${escape(clip(problems.join('\n')))}"` : '';
+  if (note.number === 0 && note.duplicate) {
+    // Its markers exist; they all reach the first definition (as the editor's duplicate-note says).
+    classes.splice(classes.indexOf('apparatus-unused'), 1, 'apparatus-duplicate');
+    const label = escape(written(note));
+    return `<li class="${classes.join(' ')}" title="Note ${label} is defined twice; its markers use only the first definition. Merge the two notes or give this one a new label."><span class="apparatus-unused-label">${label}</span> `;
+  }
   if (note.number === 0) {
     const label = escape(written(note));
     return `<li class="${classes.join(' ')}" title="No marker in the text points to note ${label}: add the marker or delete the note."><span class="apparatus-unused-label">${label}</span> `;

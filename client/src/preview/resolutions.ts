@@ -8,7 +8,7 @@
  * changed. Documents never previewed cost nothing.
  */
 import * as vscode from 'vscode';
-import type { PreviewNotes } from './protocol';
+import type { PreviewNotes } from '../../../shared/protocol';
 
 export type FetchPreviewNotes = (uri: vscode.Uri) => Promise<PreviewNotes | null | undefined>;
 

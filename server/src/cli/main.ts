@@ -18,7 +18,8 @@ import { DEFAULT_MAX_PER_THOUSAND_WORDS } from '../model/claims/density';
 import { diskFileSystem, markdownFilesUnder } from '../workspace/files';
 import { analyseAll, analyseInThread, type AnalysisJob, isPoolWorker, runPoolWorker, sharedBibliographyOf } from '../workspace/pool';
 import { finishThesis, jobsOf, planThesis, type ThesisPlan } from '../workspace/thesis';
-import { diagnosticLine, notesTable, summary, toJson, type FileReport } from './report';
+import { diagnosticLine, notesTable, summary, toJson, type FileReport, type KeyNotes } from './report';
+import { renderKeyNotes } from './keyNotes';
 import { runBridgeCommand } from './bridge';
 
 const usage = `Usage: apparatus check [--format text|json] [--notes] [--no-claims] [--max-claims-per-1000 N] [--jobs N] [--bibliography FILE] FILE|DIR...
@@ -189,14 +190,30 @@ function prepare(argv: string[], out: (line: string) => void, err: (line: string
   return { args, plan, jobs: jobsOf(plan, options).map((job) => ({ ...job, keyLibraries })), bibliographies, unreadable, root: settings.root, display };
 }
 
-function finish(prepared: Prepared, chapters: Essay[], out: (line: string) => void): number {
-  const { args, plan, bibliographies, unreadable, root, display } = prepared;
-  const reports: FileReport[] = finishThesis(plan, chapters, bibliographies, { root }).map((checked) => ({
-    path: display.get(checked.path) ?? checked.path,
-    essay: checked.diagnostics === checked.essay.diagnostics ? checked.essay : { ...checked.essay, diagnostics: checked.diagnostics },
-  }));
+interface Reported {
+  reports: FileReport[];
+  /** Each report's file, as a path the essay's `csl:` and libraries resolve against. */
+  filePaths: Map<FileReport, string>;
+}
+
+function reportsOf(prepared: Prepared, chapters: Essay[]): Reported {
+  const { plan, bibliographies, root, display } = prepared;
+  const filePaths = new Map<FileReport, string>();
+  const reports: FileReport[] = finishThesis(plan, chapters, bibliographies, { root }).map((checked) => {
+    const report = {
+      path: display.get(checked.path) ?? checked.path,
+      essay: checked.diagnostics === checked.essay.diagnostics ? checked.essay : { ...checked.essay, diagnostics: checked.diagnostics },
+    };
+    filePaths.set(report, checked.path);
+    return report;
+  });
+  return { reports, filePaths };
+}
+
+function finish(prepared: Prepared, { reports }: Reported, out: (line: string) => void, keyNotes?: Map<Essay, KeyNotes>): number {
+  const { args, unreadable } = prepared;
   if (args.format === 'json') {
-    out(JSON.stringify(toJson(reports), null, 2));
+    out(JSON.stringify(toJson(reports, keyNotes), null, 2));
   } else {
     for (const report of reports) {
       if (args.notes && report.essay.notes.length > 0) {
@@ -220,7 +237,8 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
   if (bridged !== null) return bridged;
   const prepared = prepare(argv, out, err);
   if (typeof prepared === 'number') return prepared;
-  return finish(prepared, analyseInThread(prepared.jobs), out);
+  // (Synchronous: the notes citeproc prints for keys are rendered by `run`, which the binary uses.)
+  return finish(prepared, reportsOf(prepared, analyseInThread(prepared.jobs)), out);
 }
 
 /**
@@ -241,7 +259,10 @@ export async function run(argv: string[], out: (line: string) => void, err: (lin
   };
   const chapters = await analyseAll(prepared.jobs, threads, script, progress);
   if (terminal && total > 0) process.stderr.write('\n');
-  const status = finish(prepared, chapters, out);
+  const reported = reportsOf(prepared, chapters);
+  // JSON gives each key's note as citeproc prints it, when the CSL engine can be loaded.
+  const keyNotes = prepared.args.format === 'json' ? await renderKeyNotes(reported.reports.map((report) => ({ essay: report.essay, path: reported.filePaths.get(report)! })), err) : undefined;
+  const status = finish(prepared, reported, out, keyNotes);
   if (prepared.plan.files.length > 1) {
     const seconds = ((performance.now() - started) / 1000).toFixed(2);
     err(`apparatus: checked ${prepared.plan.files.length} files in ${seconds} s on ${threads} thread${threads === 1 ? '' : 's'}`);

@@ -1,6 +1,21 @@
 /** What the command line prints: compiler-style text, or JSON with 1-based lines and columns. */
 import type { Diagnostic, Essay } from '../model/types';
 import { entryLabel } from '../model/bibliography/index';
+import type { KeyUse } from '../model/pandoc/index';
+
+/** What citeproc prints for a key's citation: the note's number, the work's position, and the text. */
+export interface KeyNote {
+  noteNumber: number;
+  /** CSL's position of this work there: the full note, a later short one, or Ibid. */
+  position: 'first' | 'subsequent' | 'ibid' | 'ibid-with-locator';
+  /** The whole citation the key is in, as its note prints it, in plain text and in Markdown. */
+  text: string;
+  markdown: string;
+  style: string;
+}
+
+/** The rendered note of each key use of an essay (absent when the CSL engine is not available). */
+export type KeyNotes = Map<KeyUse, KeyNote>;
 
 export interface FileReport {
   path: string;
@@ -9,9 +24,10 @@ export interface FileReport {
 
 const one = (n: number): number => n + 1;
 
-export function toJson(reports: FileReport[]): unknown {
+export function toJson(reports: FileReport[], keyNotes: Map<Essay, KeyNotes> = new Map()): unknown {
   return {
     files: reports.map(({ path, essay }) => {
+      const notesOfKeys = keyNotes.get(essay);
       const citedBy = new Map<string, string[]>();
       for (const note of essay.notes) {
         for (const key of new Set(note.citations.flatMap((citation) => citation.entries))) {
@@ -35,6 +51,16 @@ export function toJson(reports: FileReport[]): unknown {
             entries: citation.entries,
             unresolved: citation.unresolved,
           })),
+        })),
+        // Pandoc keys: where each is cited, the entry it resolves to, and what the note prints.
+        keys: (essay.pandoc?.uses ?? []).map((use) => ({
+          key: use.key,
+          line: one(use.keyRange.start.line),
+          column: one(use.keyRange.start.character),
+          prefix: use.prefix,
+          suffix: use.suffix,
+          entry: use.entry ? { file: use.library, line: one(use.entry.line) } : null,
+          note: notesOfKeys?.get(use) ?? null,
         })),
         bibliography: essay.bibliography.entries.map((entry) => ({
           key: entry.key,

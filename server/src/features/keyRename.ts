@@ -18,6 +18,7 @@ import { LSPErrorCodes, ResponseError, type Position, type Range, type TextEdit,
 import { scanPandoc } from '../model/pandoc/scan';
 import { LineIndex } from '../model/text';
 import type { Essay } from '../model/types';
+import type { Library, LibraryEntry } from '../model/pandoc/library';
 import { keyUseAt } from './pandocKeys';
 
 export interface KeyRenameContext {
@@ -54,36 +55,104 @@ export function provideKeyRename(essay: Essay, uri: string, position: Position, 
   const use = keyUseAt(essay, position);
   const model = essay.pandoc;
   if (!use || !model) return null;
-  const newKey = newName.trim().replace(/^@/, '');
-  if (!bareKey.test(newKey)) {
-    throw refusal(`"${newKey}" is not a key Pandoc reads whole: use letters, digits and _ (with : . - / inside), not ending in punctuation.`);
-  }
+  const newKey = checkedNewKey(newName);
   if (newKey === use.key) return { changes: {} };
   const clash = model.keys.get(newKey);
   if (clash) throw refusal(`The key "${newKey}" already exists (${clash.library} line ${clash.entry.line + 1}); renaming "${use.key}" to it would merge two entries.`);
   if (!use.entry) throw refusal(`"${use.key}" is in no bibliography file, so there is no entry to rename; correct the key where it is cited.`);
 
+  // The entry: in its file, or in this essay's front matter (`references:`).
+  const library = use.library !== null && isAbsolute(use.library) ? use.library : null;
+  const start = use.entry.keyPosition;
+  return renameKeyEdit({
+    oldKey: use.key,
+    newKey,
+    inDocument: { uri, ranges: model.uses.filter((other) => other.key === use.key).map((other) => other.keyRange) },
+    entry: { uri: library ? pathToFileURL(library).href : uri, path: library, range: { start, end: { line: start.line, character: start.character + use.key.length } } },
+    libraryText: library ? context.readLibrary(library) : null,
+    otherFiles: context.otherFiles(),
+  });
+}
+
+/**
+ * Renaming from the library's side: F2 on `@article{key,` in a .bib, or on `id: key` in CSL-JSON or
+ * CSL-YAML. The same edit as from an essay (every use in every Markdown file of the workspace, the
+ * entry's key) with the same refusals and the same confirmation for an automatic export. Null when
+ * the cursor is on no entry's key.
+ */
+export function prepareLibraryKeyRename(library: Library, position: Position): { range: Range; placeholder: string } | null {
+  const entry = entryKeyAt(library, position);
+  return entry ? { range: keyRangeOf(entry), placeholder: entry.key } : null;
+}
+
+export function provideLibraryKeyRename(library: Library, libraryUri: string, libraryText: string, position: Position, newName: string, otherFiles: KeyRenameContext['otherFiles']): WorkspaceEdit | null {
+  const entry = entryKeyAt(library, position);
+  if (!entry) return null;
+  const newKey = checkedNewKey(newName);
+  if (newKey === entry.key) return { changes: {} };
+  const clash = library.entries.find((other) => other.key === newKey);
+  if (clash) throw refusal(`The key "${newKey}" already exists (line ${clash.line + 1}); renaming "${entry.key}" to it would merge two entries.`);
+  return renameKeyEdit({
+    oldKey: entry.key,
+    newKey,
+    inDocument: { uri: libraryUri, ranges: [] },
+    entry: { uri: libraryUri, path: library.source, range: keyRangeOf(entry) },
+    libraryText,
+    otherFiles: otherFiles(),
+  });
+}
+
+function keyRangeOf(entry: LibraryEntry): Range {
+  return { start: entry.keyPosition, end: { line: entry.keyPosition.line, character: entry.keyPosition.character + entry.key.length } };
+}
+
+/** The entry whose key the position is on (its first character to just after its last). */
+function entryKeyAt(library: Library, position: Position): LibraryEntry | null {
+  return library.entries.find((entry) => {
+    const { start, end } = keyRangeOf(entry);
+    return position.line === start.line && position.character >= start.character && position.character <= end.character;
+  }) ?? null;
+}
+
+function checkedNewKey(newName: string): string {
+  const newKey = newName.trim().replace(/^@/, '');
+  if (!bareKey.test(newKey)) {
+    throw refusal(`"${newKey}" is not a key Pandoc reads whole: use letters, digits and _ (with : . - / inside), not ending in punctuation.`);
+  }
+  return newKey;
+}
+
+interface KeyRenameRequest {
+  oldKey: string;
+  newKey: string;
+  /** The document the rename started in, with the uses already known there (it is skipped among the other files). */
+  inDocument: { uri: string; ranges: Range[] };
+  /** Where the entry's key is written; `path` null for `references:` in front matter. */
+  entry: { uri: string; path: string | null; range: Range };
+  libraryText: string | null;
+  otherFiles: { uri: string; text: string }[];
+}
+
+/** The uses in every file and the entry's key, as one edit; confirmed when the library is an automatic export. */
+function renameKeyEdit(request: KeyRenameRequest): WorkspaceEdit {
+  const { oldKey, newKey } = request;
   const edits = new Map<string, TextEdit[]>();
   const add = (target: string, range: Range): void => {
     const list = edits.get(target) ?? [];
     list.push({ range, newText: newKey });
     edits.set(target, list);
   };
-  for (const other of model.uses) if (other.key === use.key) add(uri, other.keyRange);
-  for (const file of context.otherFiles()) {
-    if (file.uri === uri || !file.text.includes(`@${use.key}`) && !file.text.includes(`@{${use.key}`)) continue;
+  for (const range of request.inDocument.ranges) add(request.inDocument.uri, range);
+  for (const file of request.otherFiles) {
+    if (file.uri === request.inDocument.uri || !file.text.includes(`@${oldKey}`) && !file.text.includes(`@{${oldKey}`)) continue;
     const lines = new LineIndex(file.text);
     for (const cite of scanPandoc(file.text).cites) {
-      for (const item of cite.items) if (item.key === use.key) add(file.uri, { start: lines.position(item.keyStart), end: lines.position(item.keyEnd) });
+      for (const item of cite.items) if (item.key === oldKey) add(file.uri, { start: lines.position(item.keyStart), end: lines.position(item.keyEnd) });
     }
   }
 
-  // The entry: in its file, or in this essay's front matter (`references:`).
-  const library = use.library !== null && isAbsolute(use.library) ? use.library : null;
-  const libraryUri = library ? pathToFileURL(library).href : uri;
-  const start = use.entry.keyPosition;
-  const entryRange: Range = { start, end: { line: start.line, character: start.character + use.key.length } };
-  const exported = library ? exportedBy(library, context.readLibrary(library)) : null;
+  const { uri: libraryUri, path: library, range: entryRange } = request.entry;
+  const exported = library ? exportedBy(library, request.libraryText) : null;
   if (!exported) {
     add(libraryUri, entryRange);
     return { changes: Object.fromEntries(edits) };
@@ -99,7 +168,7 @@ export function provideKeyRename(essay: Essay, uri: string, position: Position, 
     changeAnnotations: {
       [annotation]: {
         label: `Rename the key in ${library!.split(/[\\/]/).pop()}`,
-        description: `This file looks like ${exported}: the next export from your reference manager will bring back "${use.key}". Change the citation key there too (in Better BibTeX, pin it with "Citation Key: ${newKey}").`,
+        description: `This file looks like ${exported}: the next export from your reference manager will bring back "${oldKey}". Change the citation key there too (in Better BibTeX, pin it with "Citation Key: ${newKey}").`,
         needsConfirmation: true,
       },
     },

@@ -1,11 +1,14 @@
 /**
  * A bibliography file (.bib, CSL-JSON, CSL-YAML) in the editor: its outline (one symbol per entry,
  * the key as name, author, year and title as detail) and a code lens over each entry saying how
- * often the workspace cites it ("cited in 12 places", "never cited").
+ * often the workspace cites it ("cited in 12 places", "never cited"), and its own problems (an
+ * entry that cannot be read, a key defined twice) at their lines.
  */
 import { type CodeLens, type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import type { Library, LibraryEntry } from '../model/pandoc/library';
 import { scanPandoc } from '../model/pandoc/scan';
+import { diagnostic } from '../model/diagnostics';
+import type { Diagnostic } from '../model/types';
 
 function detailOf(entry: LibraryEntry): string {
   const author = (entry.fields.author ?? entry.fields.editor ?? '').split(/ and |;/)[0].trim();
@@ -48,4 +51,30 @@ export function provideLibraryCodeLenses(library: Library, counts: Map<string, n
     // An empty command id makes the lens a plain label.
     return { range: at, command: { title, command: '' } };
   });
+}
+
+/**
+ * The file's own problems, where they are: each entry the reader could not read (the essays that
+ * cite from the file say how many there are; here each is at its line), and each key defined again.
+ */
+export function libraryDiagnostics(library: Library, text: string): Diagnostic[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const wholeLine = (line: number): { start: { line: number; character: number }; end: { line: number; character: number } } => {
+    const at = Math.min(Math.max(line, 0), lines.length - 1);
+    return { start: { line: at, character: 0 }, end: { line: at, character: lines[at]?.length ?? 0 } };
+  };
+  const out: Diagnostic[] = library.errors.map((error) =>
+    diagnostic('malformed-bibliography-entry', `${error.message} Correct it: Apparatus reads the other entries, but Pandoc may refuse the whole file.`, wholeLine(error.line)),
+  );
+  const first = new Map<string, LibraryEntry>();
+  for (const entry of library.entries) {
+    const earlier = first.get(entry.key);
+    if (!earlier) {
+      first.set(entry.key, entry);
+      continue;
+    }
+    const range = { start: entry.keyPosition, end: { line: entry.keyPosition.line, character: entry.keyPosition.character + entry.key.length } };
+    out.push(diagnostic('duplicate-citation-key', `The key "${entry.key}" is already defined on line ${earlier.line + 1}, and Pandoc uses only one of them: give this entry another key or remove it.`, range));
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line);
 }

@@ -14,22 +14,7 @@ import { comparePositions } from '../model/text';
 import type { Essay, Range } from '../model/types';
 import { entryFor } from './locate';
 import { renderEntry } from './render';
-
-export interface PreviewNoteInfo {
-  sources: string[];
-  problems: string[];
-}
-
-export interface PreviewKeyInfo {
-  reference: string | null;
-  problem: string | null;
-}
-
-/** The same shape as `client/src/preview/protocol.ts` (the client imports nothing from the server). */
-export interface PreviewNotes {
-  notes: Record<string, PreviewNoteInfo>;
-  keys: Record<string, PreviewKeyInfo>;
-}
+import type { PreviewKeyInfo, PreviewNoteInfo, PreviewNotes } from '../../../shared/protocol';
 
 export function providePreviewNotes(essay: Essay, shown: Diagnostic[]): PreviewNotes {
   const problems = shown.filter((d) => d.severity !== DiagnosticSeverity.Hint);

@@ -14,6 +14,8 @@ import type { KeyUse } from '../model/pandoc/index';
 import type { LibraryEntry } from '../model/pandoc/library';
 import type { Bibliography, BibliographyEntry, Essay, Note, Range } from '../model/types';
 import { essayIndex } from './locate';
+import { scanPandoc } from '../model/pandoc/scan';
+import { LineIndex } from '../model/text';
 import { formatLibraryEntry } from './pandocKeys';
 import { labelSyntax, leadName, renderEntry } from './render';
 
@@ -78,6 +80,11 @@ export interface SourcesViewInput {
   chapters: readonly ChapterEssay[];
   /** Whether a Pandoc library file (an absolute path) belongs to the project: its uncited entries are listed. */
   inProject?: (path: string) => boolean;
+  /**
+   * For a Pandoc essay: the other chapters that cite from the same library files (by front matter,
+   * a bookdown project's `index.Rmd`, or the setting), with their text; their key citations count too.
+   */
+  keyChapters?: readonly { uri: string; text: string }[];
 }
 
 const snippetLength = 90;
@@ -86,7 +93,7 @@ export function provideSourcesView(input: SourcesViewInput): SourcesView | null 
   const { active } = input;
   if (active.essay.skipped !== null) return null;
   const pandocUses = active.essay.pandoc?.uses ?? [];
-  if (input.bibliography.entries.length === 0 && pandocUses.length > 0) return pandocSourcesView(active, input.inProject ?? (() => false));
+  if (input.bibliography.entries.length === 0 && pandocUses.length > 0) return pandocSourcesView(active, input.inProject ?? (() => false), input.keyChapters ?? []);
 
   const chapters = input.chapters.some((chapter) => chapter.uri === active.uri) || active.essay.notes.length === 0 ? input.chapters : [active, ...input.chapters];
   const citing = new Map<string, CitingNoteItem[]>();
@@ -203,8 +210,12 @@ function sourceLabels(entries: readonly BibliographyEntry[]): Map<BibliographyEn
   return labels;
 }
 
-/** A Pandoc essay: the library entries its keys cite, by library file; a project file's uncited entries too. */
-function pandocSourcesView(active: ChapterEssay, inProject: (path: string) => boolean): SourcesView {
+/**
+ * A Pandoc essay: the library entries its keys cite, by library file, cited from it and from every
+ * chapter citing from the same files (a thesis of chapters and one .bib); a project file's uncited
+ * entries too, "never cited" meaning by no chapter.
+ */
+function pandocSourcesView(active: ChapterEssay, inProject: (path: string) => boolean, keyChapters: readonly { uri: string; text: string }[]): SourcesView {
   const model = active.essay.pandoc!;
   const name = fileName(active.uri);
   const byKey = new Map<string, CitingNoteItem[]>();
@@ -213,6 +224,22 @@ function pandocSourcesView(active: ChapterEssay, inProject: (path: string) => bo
     const item = keyItem(active, name, use);
     if (use.entry) push(byKey, use.key, item);
     else unresolved.push(item);
+  }
+  let chapters = 1;
+  for (const chapter of keyChapters) {
+    if (chapter.uri === active.uri || !chapter.text.includes('@')) continue;
+    const lines = new LineIndex(chapter.text);
+    let cites = false;
+    for (const cite of scanPandoc(chapter.text).cites) {
+      for (const item of cite.items) {
+        // A key the shared files define; one they do not is that chapter's problem, reported there.
+        if (!model.keys.has(item.key)) continue;
+        const range = { start: lines.position(item.keyStart), end: lines.position(item.keyEnd) };
+        push(byKey, item.key, { label: `@${item.key}, line ${range.start.line + 1}`, chapter: fileName(chapter.uri), snippet: oneLine(chapter.text.slice(cite.start, cite.end)), location: { uri: chapter.uri, range } });
+        cites = true;
+      }
+    }
+    if (cites) chapters++;
   }
   const groups: SourceGroup[] = [];
   for (const loaded of model.libraries) {
@@ -241,7 +268,7 @@ function pandocSourcesView(active: ChapterEssay, inProject: (path: string) => bo
   return {
     uri: active.uri,
     bibliographyUri: null,
-    chapters: 1,
+    chapters,
     groups,
     unresolved,
     summary: { notes: active.essay.notes.length + model.inlineNotes.length, sourcesCited: cited.size, sources: cited.size },

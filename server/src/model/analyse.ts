@@ -26,7 +26,7 @@ import { parseFrontMatter } from './frontMatter';
 import { lineCount } from './text';
 import { analysePandoc, bibliographyNames, citationMarkersByItem, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
 import { wholeFileBibliography } from './bibliographyFile';
-import { isCiteprocPlaceholder } from './pandoc/placeholder';
+import { endAtRefsDiv, isCiteprocPlaceholder } from './pandoc/placeholder';
 
 export interface AnalysisOptions {
   /** Larger texts (in UTF-16 code units) are not analysed: one `file-too-large` diagnostic instead. */
@@ -128,11 +128,16 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const headings = collectHeadings(items);
   const yaml = items[0]?.item.kind === 'yaml' ? { yaml: items[0].item.value ?? '', range: items[0].range } : null;
   const pandoc = analysePandoc(text, blocks, yaml, settings.libraries, cache.pandoc);
-  let region = findBibliographyRegion(items);
+  const namesBibliography = bibliographyNames(yaml?.yaml ?? null).length > 0;
+  const headedRegion = findBibliographyRegion(items);
+  // Citeproc prints the bibliography at `<div id="refs">`: nothing after it is typed by hand.
+  let region = headedRegion && endAtRefsDiv(items, headedRegion, pandoc, namesBibliography);
   // An empty `# References` at the end of a Pandoc document is where citeproc prints the
   // bibliography: no typed bibliography, and what sits under it (a caption, a chunk) is no entry.
-  const citeprocPlaceholder = region && isCiteprocPlaceholder(items, region, pandoc, bibliographyNames(yaml?.yaml ?? null).length > 0) ? region : null;
+  const citeprocPlaceholder = region && isCiteprocPlaceholder(items, region, pandoc, namesBibliography) ? headedRegion : null;
   if (citeprocPlaceholder) region = null;
+  // Claims are not looked for under the heading: neither in typed entries nor after citeproc's place.
+  const claimFreeRegion = region || citeprocPlaceholder ? headedRegion : null;
   // A file that is all bibliography (front matter titled "Bibliography", or known to be one).
   const whole = region || citeprocPlaceholder ? null : wholeFileBibliography(items, settings.bibliographyFile === true);
   if (whole) region = { headingIndex: whole.region.headingIndex, endIndex: whole.region.endIndex - 1 };
@@ -152,7 +157,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const resolvedAgainst = shared ? shared.bibliography : bibliography;
   const facts = resolveNotes(readingOrder(noteSources, markers), resolvedAgainst, cache);
   const notes = noteSources.map((source) => source.note);
-  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, region ?? citeprocPlaceholder, form, settings.claims, cache.claims, inlineByItem, citationMarkersByItem(items, cache.pandoc, inlineByItem)) : [], pandoc);
+  const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, claimFreeRegion ?? region, form, settings.claims, cache.claims, inlineByItem, citationMarkersByItem(items, cache.pandoc, inlineByItem)) : [], pandoc);
 
   // A Pandoc document whose keys resolve against a bibliography file has a bibliography: that file.
   const citesFromLibrary = pandoc.uses.length > 0 && pandoc.hasBibliography;

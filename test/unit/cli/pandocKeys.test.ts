@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../../../server/src/cli/main';
+import { main, run as runCli } from '../../../server/src/cli/main';
 
 const folder = join(__dirname, '../../fixtures/pandoc/mullen');
 const chapters = readdirSync(folder).filter((name) => name.endsWith('.Rmd')).map((name) => join(folder, name));
@@ -39,4 +39,35 @@ describe('apparatus check on Pandoc keys', function () {
     }
     assert.ok(report.files.some((file) => file.diagnostics.some((d) => d.code === 'missing-bibliography-file')));
   });
+
+  it('gives, in JSON, the note of each key as citeproc prints it: the full note first, the short note later, Ibid. after the same work', async function () {
+    const essayPath = join(__dirname, '../../fixtures/pandoc/csl/essay.md');
+    const text = readFileSync(essayPath, 'utf8');
+    const out: string[] = [];
+    const errors: string[] = [];
+    const status = await runCli(['check', '--no-claims', '--jobs', '1', '--format', 'json', essayPath], (line) => out.push(line), (line) => errors.push(line), '');
+    assert.equal(status, 0, errors.join('\n'));
+    type Key = { key: string; line: number; column: number; entry: { line: number } | null; note: { noteNumber: number; position: string; text: string; style: string } | null };
+    const [file] = (JSON.parse(out.join('\n')) as { files: { keys: Key[] }[] }).files;
+    const lines = text.split('\n');
+    // Every key is where the JSON says, and every key with an entry has its note.
+    for (const key of file.keys) assert.equal(lines[key.line - 1].slice(key.column - 1, key.column - 1 + key.key.length), key.key);
+    assert.deepEqual(file.keys.filter((key) => key.entry && !key.note).map((key) => key.key), []);
+    // In note order (the body's `[-@davis1990quartz, 7]` comes before the notes in the file, but prints as note 14).
+    const davis = file.keys.filter((key) => key.key === 'davis1990quartz').sort((a, b) => a.note!.noteNumber - b.note!.noteNumber || a.line - b.line);
+    // Note 1 cites Davis first: the full note, with the publisher; note 2 again, alone: Ibid.
+    assert.equal(davis[0].note!.position, 'first');
+    assert.match(davis[0].note!.text, /City of Quartz/);
+    assert.match(davis[0].note!.text, /Verso/);
+    assert.equal(davis[0].note!.noteNumber, 1);
+    assert.match(davis[1].note!.position, /^ibid/);
+    // (Chicago 17th, the style this essay names, prints Ibid. as the short note: "Davis, 3.")
+    assert.ok(davis[1].note!.text.length < davis[0].note!.text.length);
+    // Later, after other works: the short note, shorter than the full one and without the publisher.
+    const later = davis.find((key) => key.note!.position === 'subsequent')!;
+    assert.ok(later.note!.text.length < davis[0].note!.text.length);
+    assert.doesNotMatch(later.note!.text, /Verso/);
+    assert.match(davis[0].note!.style, /Chicago/);
+  });
 });
+

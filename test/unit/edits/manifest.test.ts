@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultSettings, defaultSeverities } from '../../../server/src/features/config';
+import { globToRegExp } from '../../../server/src/workspace/glob';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -67,8 +68,14 @@ describe('package.json: commands', () => {
     for (const command of SERVER_COMMANDS) assert.equal(palette.get(command), 'editorLangId == markdown', command);
   });
 
-  it('activates on Markdown, and declares that it runs no workspace code', () => {
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:markdown']);
+  it('activates on Markdown, and on a workspace of a Pandoc project (.bib, Quarto, R Markdown), and declares that it runs no workspace code', () => {
+    assert.ok(manifest.activationEvents.includes('onLanguage:markdown'));
+    const workspaceGlobs = (manifest.activationEvents as string[]).filter((event) => event.startsWith('workspaceContains:')).map((event) => globToRegExp(event.slice('workspaceContains:'.length)));
+    for (const file of ['master.bib', 'thesis/chapters/ch1.qmd', 'book/index.Rmd', 'notes/intro.rmd']) {
+      assert.ok(workspaceGlobs.some((glob) => glob.test(file)), `no activation for a workspace holding ${file}`);
+    }
+    // Not on any JSON or YAML file: those are libraries only when an essay names them.
+    for (const file of ['package.json', '.github/workflows/ci.yml', 'essay.md']) assert.ok(!workspaceGlobs.some((glob) => glob.test(file)), file);
     assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
     assert.equal(manifest.main, './dist/extension.js');
   });

@@ -1,6 +1,6 @@
 /** Renaming a Pandoc key: the entry in its .bib and every use in every file, applied and checked. */
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -8,7 +8,8 @@ import type { AnnotatedTextEdit, TextDocumentEdit, TextEdit, WorkspaceEdit } fro
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { libraryLoader } from '../../../server/src/workspace/libraries';
-import { prepareKeyRename, provideKeyRename } from '../../../server/src/features/keyRename';
+import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLibraryKeyRename } from '../../../server/src/features/keyRename';
+import { parseLibrary } from '../../../server/src/model/pandoc/library';
 import { inside } from '../features/support';
 
 const bib = `@book{smith1990,
@@ -100,3 +101,72 @@ describe('renaming a Pandoc key', function () {
     assert.equal(provideKeyRename(essay, [...files.keys()][0], inside(chapter1, 'dams rose', 2), 'x', { otherFiles: () => [], readLibrary: () => null }), null);
   });
 });
+
+describe('renaming a Pandoc key from its library (a .bib, CSL-JSON or CSL-YAML)', function () {
+  // Mullen's bookdown textbook (copied verbatim): book.bib and the chapters that cite it through index.Rmd.
+  const source = join(__dirname, '../../fixtures/pandoc/mullen');
+  function project(): { folder: string; bibPath: string; bibText: string; files: Map<string, string>; otherFiles: () => { uri: string; text: string }[] } {
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-library-rename-'));
+    cpSync(source, folder, { recursive: true });
+    const bibPath = join(folder, 'book.bib');
+    const files = new Map(readdirSync(folder).filter((name) => /\.(?:Rmd|bib)$/.test(name)).map((name) => [pathToFileURL(join(folder, name)).href, readFileSync(join(folder, name), 'utf8')]));
+    const otherFiles = (): { uri: string; text: string }[] => [...files].filter(([uri]) => uri.endsWith('.Rmd')).map(([uri, text]) => ({ uri, text }));
+    return { folder, bibPath, bibText: files.get(pathToFileURL(bibPath).href)!, files, otherFiles };
+  }
+  const positionIn = (text: string, needle: string): { line: number; character: number } => {
+    const before = text.slice(0, text.indexOf(needle));
+    return { line: before.split('\n').length - 1, character: before.length - (before.lastIndexOf('\n') + 1) + 2 };
+  };
+
+  it('renames the entry on its `@book{key,` line and every use in every chapter; the chapters resolve the new key', function () {
+    const { folder, bibPath, bibText, files, otherFiles } = project();
+    const library = parseLibrary(bibPath, bibText);
+    const at = positionIn(bibText, 'graham_exploring_2015,');
+    assert.deepEqual(prepareLibraryKeyRename(library, at)?.placeholder, 'graham_exploring_2015');
+    const edit = provideLibraryKeyRename(library, pathToFileURL(bibPath).href, bibText, at, 'graham2015exploring', otherFiles)!;
+    const renamed = apply(files, edit);
+    for (const [uri, text] of renamed) {
+      // Nothing but the key changed, everywhere, and no use of the old key is left.
+      assert.equal(text.replaceAll('graham2015exploring', 'graham_exploring_2015'), files.get(uri), uri);
+      assert.ok(!text.includes('graham_exploring_2015'), uri);
+    }
+    const introduction = pathToFileURL(join(folder, 'introduction.Rmd')).href;
+    assert.equal(renamed.get(introduction)!.split('@graham2015exploring').length - 1, 2);
+    // On disk, the renamed chapter resolves the renamed key against the renamed .bib.
+    for (const [uri, text] of renamed) writeFileSync(new URL(uri), text);
+    const chapterPath = join(folder, 'introduction.Rmd');
+    const essay = analyseEssay(renamed.get(introduction)!, { libraries: libraryLoader(chapterPath, { extra: [], roots: [folder], allowOutside: false }) });
+    assert.ok(essay.pandoc!.uses.filter((use) => use.key === 'graham2015exploring').every((use) => use.entry));
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unknown-citation-key' && /graham/.test(d.message)));
+  });
+
+  it('refuses a key the library already has, and a name Pandoc would not read whole, as from an essay', function () {
+    const { bibPath, bibText, otherFiles } = project();
+    const library = parseLibrary(bibPath, bibText);
+    const at = positionIn(bibText, 'graham_exploring_2015,');
+    assert.throws(() => provideLibraryKeyRename(library, pathToFileURL(bibPath).href, bibText, at, 'thomas_iii_railroads_2006', otherFiles), /already exists \(line 343\)/);
+    assert.throws(() => provideLibraryKeyRename(library, pathToFileURL(bibPath).href, bibText, at, 'graham 2015', otherFiles), /not a key Pandoc reads whole/);
+    // Off a key (in a field), nothing: the rename is not this one's.
+    assert.equal(provideLibraryKeyRename(library, pathToFileURL(bibPath).href, bibText, positionIn(bibText, 'Exploring Big'), 'x', otherFiles), null);
+  });
+
+  it('renames an `id:` in CSL-YAML, asking for confirmation when the file is an export', function () {
+    const yamlText = readFileSync(join(__dirname, '../../fixtures/pandoc/library.yaml'), 'utf8');
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-library-rename-'));
+    const yamlPath = join(folder, 'library.yaml');
+    const essay = `---\nbibliography: library.yaml\n---\n\nThe fortress state [@lotchin1992fortress, 12] and @lotchin1992fortress [p. 3].\n`;
+    const essayUri = pathToFileURL(join(folder, 'essay.md')).href;
+    const yamlUri = pathToFileURL(yamlPath).href;
+    const library = parseLibrary(yamlPath, yamlText);
+    const edit = provideLibraryKeyRename(library, yamlUri, yamlText, positionIn(yamlText, 'lotchin1992fortress'), 'lotchin1992', () => [{ uri: essayUri, text: essay }])!;
+    const renamed = apply(new Map([[essayUri, essay], [yamlUri, yamlText]]), edit);
+    assert.equal(renamed.get(essayUri), essay.replaceAll('@lotchin1992fortress', '@lotchin1992'));
+    assert.equal(renamed.get(yamlUri), yamlText.replace('id: lotchin1992fortress', 'id: lotchin1992'));
+    // A hand-written YAML file is no export: a plain edit.
+    assert.equal(edit.changeAnnotations, undefined);
+    const exported = `# Exported by Zotero\n${yamlText}`;
+    const fromExport = provideLibraryKeyRename(parseLibrary(yamlPath, exported), yamlUri, exported, positionIn(exported, 'lotchin1992fortress'), 'lotchin1992', () => [{ uri: essayUri, text: essay }])!;
+    assert.equal(Object.values(fromExport.changeAnnotations ?? {})[0]?.needsConfirmation, true);
+  });
+});
+

@@ -20,6 +20,26 @@ describe('Pandoc bibliography files', () => {
     assert.equal(latexToText(library.entries[0].fields.author), 'Göring, Hermann and Dvořák, Anton');
   });
 
+  it('reads the entry after one whose closing brace is missing (the next `@` ends it), in every entry of a real .bib', () => {
+    const text = readFileSync(join(__dirname, '../../fixtures/pandoc/mullen/book.bib'), 'utf8');
+    const keys = parseLibrary('book.bib', text).entries.map((entry) => entry.key);
+    const lines = text.split('\n');
+    const starts = lines.flatMap((line, i) => (/^@\w+\{/.test(line) ? [i] : []));
+    for (const [n, start] of starts.entries()) {
+      const end = (starts[n + 1] ?? lines.length) - 1;
+      let closing = end;
+      while (closing > start && !lines[closing].includes('}')) closing--;
+      const broken = [...lines];
+      const at = broken[closing].lastIndexOf('}');
+      broken[closing] = broken[closing].slice(0, at) + broken[closing].slice(at + 1);
+      const library = parseLibrary('book.bib', broken.join('\n'));
+      // Every other entry is read; the damaged one is reported (at its line or the next entry's).
+      const read = library.entries.map((entry) => entry.key);
+      assert.deepEqual(keys.filter((key, i) => i !== n && !read.includes(key)), [], `closing brace of ${keys[n]} removed`);
+      if (n + 1 < starts.length) assert.ok(library.errors.some((error) => error.line >= start && error.line <= starts[n + 1]), `no error reported for ${keys[n]}`);
+    }
+  });
+
   it('reads CSL-JSON and CSL-YAML with the line of each id', () => {
     const json = parseLibrary('library.json', read('library.json'));
     assert.deepEqual(json.entries.map((entry) => [entry.key, entry.keyPosition.line, entry.fields.year]), [['davis1992quartz', 2, '1992'], ['smith:2020-war.peace', 10, '2020']]);

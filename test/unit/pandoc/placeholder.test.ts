@@ -62,4 +62,38 @@ describe('citeproc placeholder at the end of a Pandoc document', function () {
     const essay = analyseEssay(`Some text.[^1]\n\n[^1]: Smith, *Dams*, 3.${placeholder}`);
     assert.notEqual(essay.bibliography.heading, null);
   });
+
+  // The endings Pandoc's and Quarto's templates give, with what writers leave after them.
+  const endings: Record<string, string> = {
+    'an unnumbered heading `{-}`': '\n# References {-}\n\nFigure 2: The Texas and Pacific line.\n',
+    'an unnumbered heading `{.unnumbered}` and a remark': '\n# References {.unnumbered}\n\nThe photograph on the cover is the author\'s own.\n',
+    'a fenced div `::: {#refs}`': '\n# Bibliography\n\n::: {#refs}\n:::\n\nThe railroad network, drawn from the census data of the author.\n',
+    'a `<div id="refs">` then an appendix of prose': '\n# References {-}\n\n<div id="refs"></div>\n\nAppendix: the railroad companies incorporated in Texas and their charters, 1850–1890, listed by the state.\n',
+    'a `::: {#refs}` with no heading': '\n::: {#refs}\n:::\n\nTable 1: Lines built by 1861.\n',
+  };
+  for (const [name, ending] of Object.entries(endings)) {
+    it(`reads nothing as an entry after ${name}`, function () {
+      const essay = analyseEssay(readFileSync(chapterPath, 'utf8') + ending, { libraries: load });
+      assert.ok(essay.pandoc!.uses.length > 0);
+      assert.deepEqual(essay.bibliography.entries, []);
+      assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'uncited-source' || d.code === 'missing-bibliography').map((d) => d.message), []);
+      // Nor is it checked for unsupported claims: it is what the document prints after its text.
+      const tailLine = readFileSync(chapterPath, 'utf8').split('\n').length;
+      assert.deepEqual(essay.claims.filter((claim) => claim.range.start.line >= tailLine).map((claim) => claim.range.start.line), []);
+    });
+  }
+
+  it('keeps entries typed above a `<div id="refs">` and reads nothing after it', function () {
+    const text = `---\nbibliography: refs.bib\n---\n\nThe valley changed [@smith1990, 12].^[Jones, *Rivers*, 3.]\n\n# References {-}\n\nJones, Ann. *Rivers*. New York: Knopf, 2001.\n\n<div id="refs"></div>\n\nBrown, Tom. *Canals*. Chicago: Aldine, 1984.\n`;
+    const essay = analyseEssay(text);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.key), ['jones2001']);
+  });
+
+  it('finds a typed bibliography under a heading with Pandoc attributes, in any essay', function () {
+    const text = `Text.[^1]\n\n[^1]: Jones, *Rivers*, 3.\n\n# Bibliography {#sources .unnumbered}\n\nJones, Ann. *Rivers*. New York: Knopf, 2001.\n\nSmith, John. *Dams*. Boston: Beacon, 1990.\n`;
+    const essay = analyseEssay(text);
+    assert.equal(essay.bibliography.heading?.text, 'Bibliography');
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'uncited-source').map((d) => d.message.split(' is ')[0]), ['Smith (1990)']);
+    assert.ok(essay.notes[0].citations[0].entries.includes('jones2001'));
+  });
 });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import MarkdownIt from 'markdown-it';
 import { notesPlugin, parseCitation } from '../../../client/src/preview/notesPlugin';
-import type { PreviewNotes } from '../../../client/src/preview/protocol';
+import type { PreviewNotes } from '../../../shared/protocol';
 import { defaultSettings } from '../../../server/src/features/config';
 import { provideDiagnostics } from '../../../server/src/features/diagnostics';
 import { noteReference, providePreviewNotes } from '../../../server/src/features/previewNotes';
@@ -22,7 +22,6 @@ const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 /** The server's answer for a text, as `apparatus/previewNotes` sends it. */
 function serverAnswer(text: string, options: Partial<AnalysisOptions> = {}): PreviewNotes {
   const essay = analyseEssay(text, options);
-  // Assigning the server's type to the client's checks at compile time that the two agree.
   const answer: PreviewNotes = providePreviewNotes(essay, provideDiagnostics(essay, 'file:///essay.md', defaultSettings));
   return JSON.parse(JSON.stringify(answer)) as PreviewNotes;
 }
@@ -249,6 +248,21 @@ describe('preview notes plugin', () => {
     it('renders a text without notes exactly as markdown-it does', () => {
       const text = read('README.md');
       assert.equal(render(text), plainRender(text));
+    });
+
+    it('titles a second definition of a label as a duplicate, not as a note no marker points to', () => {
+      // samples/defects.md defines [^10] twice, with a marker for it in the text.
+      const text = read('samples/defects.md');
+      const html = notesSection(render(text, serverAnswer(text)));
+      const essay = analyseEssay(text);
+      const duplicated = essay.diagnostics.filter((d) => d.code === 'duplicate-note').map((d) => String(d.data?.label));
+      assert.ok(duplicated.length > 0);
+      for (const label of duplicated) {
+        assert.match(html, new RegExp(`class="apparatus-note[a-z -]* apparatus-duplicate" title="Note \\[\\^${label}\\] is defined twice; its markers use only the first definition\\.`));
+        assert.doesNotMatch(html, new RegExp(`No marker in the text points to note \\[\\^${label}\\]`));
+      }
+      // A note no marker reaches is still titled so.
+      for (const label of essayLabels(text).unused) assert.match(html, new RegExp(`No marker in the text points to note \\[\\^${label}\\]`));
     });
 
     it('keeps the text of a second definition of a label (found by the property below)', () => {

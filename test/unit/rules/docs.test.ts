@@ -464,8 +464,19 @@ describe('ARCHITECTURE.md', () => {
     assert.deepEqual(wrong, []);
   });
 
-  it('the client imports nothing from the server', () => {
+  it('the client imports nothing from the server (the protocol\'s shapes come from shared/)', () => {
     const wrong = importsUnder('client/src/').filter(({ file, specifier }) => target(file, specifier)?.startsWith('server/') ?? false);
     assert.deepEqual(wrong, []);
+    assert.ok(importsUnder('client/src/').some(({ file, specifier }) => target(file, specifier) === 'shared/protocol'));
+  });
+
+  it('shared/ imports nothing and holds no code: types and the names of requests only', () => {
+    assert.deepEqual(importsUnder('shared/'), []);
+    for (const file of repoFiles.filter((name) => name.startsWith('shared/') && name.endsWith('.ts'))) {
+      const source = readFileSync(join(root, file), 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+      assert.doesNotMatch(source, /\b(?:function|class)\b|=>/, `${file} holds code`);
+      // Every export is a type or a constant string.
+      for (const line of source.split('\n').filter((text) => /^export\b/.test(text))) assert.match(line, /^export (?:interface|type) |^export const \w+ = '[^']*';$/, line);
+    }
   });
 });

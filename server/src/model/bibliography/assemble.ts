@@ -17,8 +17,20 @@ const sectionWords =
 
 const notesHeading = /^(?:notes|endnotes|footnotes|references in the text)$/i;
 
+/**
+ * Pandoc's heading attributes, `# References {-}`, `{.unnumbered}`, `{#refs .unlisted}`: they are
+ * not part of the heading's name, and an unnumbered "References" is what every Pandoc template ends with.
+ */
+const pandocAttributes = /^\{\s*(?:-|[.#][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]+))(?:\s+(?:-|[.#][\w:.-]+|[\w-]+=(?:"[^"]*"|[^\s}]+)))*\s*\}\s*$/;
+
+/** The heading without its attributes; matched from the last `{` only, so a long line costs one pass. */
+function withoutAttributes(text: string): string {
+  const open = text.lastIndexOf('{');
+  return open >= 0 && pandocAttributes.test(text.slice(open)) ? text.slice(0, open) : text;
+}
+
 export function cleanHeading(text: string): string {
-  return trimEndOf(trimStartOf(stripMarkup(text), '#'), ':.').trim();
+  return trimEndOf(trimStartOf(withoutAttributes(stripMarkup(text)), '#'), ':.').trim();
 }
 
 export function isBibliographyHeading(text: string): boolean {

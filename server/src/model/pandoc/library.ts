@@ -199,6 +199,8 @@ function readEntry(reader: BibReader, type: string, at: number, close: string, s
 
 /** After an error inside an entry: the next line starting with `@`. */
 function resumeInEntry(reader: BibReader): number {
+  // The error is the next entry itself (the one before lost its closing brace): read it, not past it.
+  if (reader.text[reader.pos] === '@' && isLineStart(reader.text, reader.pos)) return reader.pos;
   return reader.nextEntryStart(reader.pos);
 }
 
@@ -416,7 +418,7 @@ export function parseCslJson(source: string, text: string): Library {
 export function parseCslYaml(source: string, text: string): Library {
   const errors: LibraryError[] = [];
   let value: unknown;
-  const document = parseDocument(text);
+  const document = parseDocument(text, { logLevel: 'error' });
   for (const error of document.errors) errors.push({ message: `Malformed YAML: ${error.message.split('\n')[0]}`, line: (error.linePos?.[0].line ?? 1) - 1 });
   try {
     value = document.toJS();

@@ -1,9 +1,11 @@
 /**
- * What the language server tells the preview about one document (`apparatus/previewNotes`): the
+ * The shapes the language server and the extension exchange beyond LSP, defined once: the server's
+ * features return them and the client reads them. This module imports nothing, so that each side
+ * may import it without reaching into the other (ARCHITECTURE.md, "shared/").
+ *
+ * `apparatus/previewNotes`: what the server tells the Markdown preview about one document, the
  * sources each note resolves to and the problems the editor shows for it, and the reference each
- * Pandoc key prints as. The server's `server/src/features/previewNotes.ts` returns this shape
- * (the client imports nothing from the server, so it is written twice; a unit test feeds the
- * server's answer to the plugin, which fails to compile if the two drift apart).
+ * Pandoc key prints as (`server/src/features/previewNotes.ts` answers, `client/src/preview/` reads).
  */
 
 export const previewNotesRequest = 'apparatus/previewNotes';
