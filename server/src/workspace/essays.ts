@@ -56,7 +56,24 @@ export function withSharedCitations(bibliography: Essay, chapters: Iterable<Essa
   if (cited.size === 0) return bibliography.diagnostics;
   // A work a chapter's note names without a resolution explaining it is not called never cited (model/evidence.ts).
   const named = entriesNamedInNotes(bibliography.bibliography.entries, notes, cited);
-  return bibliography.diagnostics.filter((made) => made.code !== 'uncited-source' || (!cited.has(made.data?.key ?? '') && !named.has(made.data?.key ?? '')));
+  const uncited = (key: string): boolean => !cited.has(key) && !named.has(key);
+  const out: Diagnostic[] = [];
+  for (const made of bibliography.diagnostics) {
+    if (made.code !== 'uncited-source') out.push(made);
+    else if (made.data?.uncitedKeys) {
+      // The one summary of a long bibliography that the file's own notes hardly cite (a bibliography
+      // file has none): judged again over the chapters, it lists only what none of them cites.
+      const left = made.data.uncitedKeys.split(' ').filter(uncited);
+      if (left.length === 0) continue;
+      const total = bibliography.bibliography.entries.length;
+      out.push({
+        ...made,
+        message: `${left.length} of the ${total} bibliography entries are never cited in the notes of the files that share this bibliography: cite or remove them, or check every chapter together (apparatus check DIR) if others use it.`,
+        data: { ...made.data, uncitedKeys: left.join(' ') },
+      });
+    } else if (uncited(made.data?.key ?? '')) out.push(made);
+  }
+  return out;
 }
 
 /** Every citation of `key` in `chapters`, with the note it is in. */
