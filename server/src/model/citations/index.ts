@@ -60,6 +60,16 @@ export function looksLikeReference(text: string): boolean {
   );
 }
 
+/**
+ * "…, Federal Writers' Project Papers, 1936--1940.": two years that the entry itself gives as its
+ * dates are the collection's span, not pages.
+ */
+function isDateSpanOf(locator: string, entryText: string): boolean {
+  const span = /^(1[5-9]\d\d|20\d\d)\s*(?:--|[–—-])\s*(1[5-9]\d\d|20\d\d)$/.exec(locator.trim());
+  if (!span || Number(span[2]) < Number(span[1])) return false;
+  return new RegExp(String.raw`\b${span[1]}\s*(?:--|[–—-])\s*${span[2]}\b`).test(entryText);
+}
+
 /** Facts about a resolved citation that diagnostics need beyond the model's Citation. */
 export interface CitationFacts {
   citation: Citation;
@@ -211,6 +221,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         // A reference found inside prose that names no listed work is read as prose ("Paris (1789").
         if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0) base.kind = 'none';
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
+        if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
         base.unresolved = base.kind === 'none' ? null : stored.unresolved;
         base.mediatedBy = stored.mediatedBy;
