@@ -120,3 +120,28 @@ describe('a list of sources in its own section before the bibliography', () => {
     assert.equal(essay.bibliography.entries.length, 1);
   });
 });
+
+describe('a hard-wrapped entry whose imprint or volume starts a line', () => {
+  // From George D. Oberle III, "Growing Strong", Current Research in Digital History 1 (2018), CC BY-NC-ND.
+  const bibliography = [
+    '## Bibliography',
+    '',
+    'Bates, Ralph S. "Scientific Societies in the United States,',
+    '1769--1863." In *The Pursuit of Knowledge in the Early American Republic:',
+    'American Scientific and Learned Societies from Colonial Times to the',
+    'Civil War*, edited by Alexandra Oleson and Sanborn C. Brown, 21--32.',
+    'Baltimore, MD: Johns Hopkins University Press, 1976.',
+    '',
+    'Henry, Joseph. *The Papers of Joseph Henry: January 1838-December 1840,',
+    'The Princeton Years*. Edited by Nathan Reingold and Marc Rothenberg.',
+    'Vol. 4. Washington: Smithsonian Institution Press, New York, 1981.',
+    '',
+  ].join('\n');
+
+  it('stays one entry', () => {
+    const essay = analyseEssay(`Societies multiplied.\n\n${bibliography}`);
+    assert.equal(essay.bibliography.entries.length, 2);
+    assert.match(essay.bibliography.entries[0].text, /Press, 1976\.$/);
+    assert.match(essay.bibliography.entries[1].text, /^Henry, Joseph\.[^]*New York, 1981\.$/);
+  });
+});

@@ -190,6 +190,11 @@ function runTogether(doc: DocItem, start: number, end: number): { start: number;
 
 /** A wrapped entry's last line holding only its place and year ("New York, 1847."): no entry is that short. */
 const imprintLine = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s*(?:1[5-9]\d\d|20\d\d)\.?\s*$/u;
+/**
+ * The rest of a wrapped entry, not an entry of its own: its imprint ("Baltimore, MD: Johns Hopkins
+ * University Press, 1976.") or its volume ("Vol. 4. Washington: …").
+ */
+const continuationLine = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s*\p{Lu}[\p{L}.]{1,12})?:\s+[^\n]*\b(?:1[5-9]\d\d|20\d\d)\b|Vols?\.\s*[\dIVXLC]+\b)/u;
 
 function entryLines(doc: DocItem): { start: number; end: number }[] {
   const text = doc.source;
@@ -207,7 +212,7 @@ function entryLines(doc: DocItem): { start: number; end: number }[] {
   const merged: { start: number; end: number }[] = [];
   for (const line of lines) {
     const previous = merged[merged.length - 1];
-    const startsEntry = entryStart.test(text.slice(line.start, line.start + 80)) && !imprintLine.test(text.slice(line.start, line.end));
+    const startsEntry = entryStart.test(text.slice(line.start, line.start + 80)) && !imprintLine.test(text.slice(line.start, line.end)) && !continuationLine.test(text.slice(line.start, line.end));
     const before = previous ? text.slice(previous.start, previous.end) : '';
     // A wrapped entry breaks anywhere, so a line that merely ends with a full stop ("…edited by
     // Marion R.") is not a finished entry: one is, when it has its date (or address) and does
