@@ -17,3 +17,12 @@ describe('a locator after an italic title without a comma', () => {
     assert.equal(findLocator('See *Apollo* and Gemini'), null);
   });
 });
+
+describe('a locator word inside a quoted title', () => {
+  // From Andrea Roberts and Mohammad Javad Biazar, "Black Placemaking in Texas", Current Research in
+  // Digital History 2 (2019), CC BY-NC-ND.
+  it('names the work, not a place in it', () => {
+    assert.equal(findLocator('State of Texas Legislature, "Government Code Chapter 442."'), null);
+    assert.equal(findLocator('State of Texas Legislature, “Government Code Chapter 442,” chap. 3.')?.text, 'chap. 3');
+  });
+});

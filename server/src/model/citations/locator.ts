@@ -94,9 +94,31 @@ export function findLocator(text: string): FoundLocator | null {
   return found && found.end < text.length ? withItem(found, text) : found;
 }
 
+/**
+ * Whether positions lie inside a quotation opened before them and not yet closed, asked in
+ * increasing order: the text is scanned once, however many positions are asked about.
+ */
+function quotationTracker(text: string): (at: number) => boolean {
+  let scanned = 0;
+  let curly = 0;
+  let straight = 0;
+  return (at) => {
+    for (; scanned < at; scanned++) {
+      const c = text[scanned];
+      if (c === '“') curly++;
+      else if (c === '”') curly--;
+      else if (c === '"') straight++;
+    }
+    return curly > 0 || straight % 2 === 1;
+  };
+}
+
 function findPageLocator(text: string): FoundLocator | null {
   marked.lastIndex = 0;
-  const match = marked.exec(text);
+  // A "chapter" or "p." inside a quoted title ("Government Code Chapter 442.") names the work.
+  const insideQuotation = quotationTracker(text);
+  let match = marked.exec(text);
+  while (match && insideQuotation(match.index)) match = marked.exec(text);
   if (match) return toLocator(match[0], match.index, match[2]);
   const dated = afterYear.exec(text);
   if (dated && !/\d{1,2}\s+\p{L}+\s+\(?$/u.test(text.slice(0, dated.index))) {
