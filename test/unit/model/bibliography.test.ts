@@ -145,3 +145,12 @@ describe('a hard-wrapped entry whose imprint or volume starts a line', () => {
     assert.match(essay.bibliography.entries[1].text, /^Henry, Joseph\.[^]*New York, 1981\.$/);
   });
 });
+
+describe('a name suffix in a bibliography entry', () => {
+  it('belongs to the person, before or after the given names', () => {
+    // The first from Michael J. Kramer, "Glitching History", Current Research in Digital History 1 (2018), CC BY-NC-ND.
+    assert.deepEqual(parseEntry('Schlesinger, Jr., Arthur M. *The Vital Center: The Politics of Freedom*. 1949. Reprint, New York: Da Capo, 1988.').authors.map((person) => person.surname), ['Schlesinger']);
+    assert.deepEqual(parseEntry("King, Martin Luther, Jr. *Why We Can't Wait*. New York: Harper & Row, 1964.").authors.map((person) => person.surname), ['King']);
+    assert.deepEqual(parseEntry('King, Martin Luther, Jr., and Ralph Abernathy. *Letters*. Atlanta, 1964.').authors.map((person) => person.surname), ['King', 'Abernathy']);
+  });
+});

@@ -147,6 +147,10 @@ export function parsePeople(part: string): People {
   text = trimEndOf(trimStartOf(text, ',.;:'), ',.;:');
   // "Abusch, T. / D. Schwemer (2011):": the year before a colon, left once the colon is trimmed.
   text = text.replace(/\s\((?:1[5-9]\d\d|20\d\d)[a-z]?\)$/, '');
+  // "Schlesinger, Jr., Arthur M.": the suffix written before the given names belongs after them.
+  text = text.replace(/^([^,;]+),\s*(Jr\.?|Sr\.?|II|III|IV),\s*([^,;]+)/u, '$1, $3 $2');
+  // "King, Martin Luther, Jr.": the suffix after the given names is part of them, not a second person.
+  text = text.replace(/^([^,;]+,\s*[^,;]+),\s*(Jr\.?|Sr\.?|II|III|IV)(?=$|[,;]|\s+and\b)/u, '$1 $2');
   if (!text) return { persons: [], corporate: null, etAl, editorsOnly: false };
 
   const words = text.split(/[\s,]+/).filter(Boolean);
