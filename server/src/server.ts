@@ -38,7 +38,7 @@ import type { Essay } from './model/types';
 import type { LibrarySources } from './workspace/libraries';
 import { formatOf, parseLibrary } from './model/pandoc/library';
 import { countKeyUses, libraryDiagnostics, provideLibraryCodeLenses, provideLibrarySymbols } from './features/libraryFile';
-import { isLibraryDocument, librariesOf, namedLibraryPaths } from './workspace/namedLibraries';
+import { chaptersCitingFrom, isLibraryDocument, namedLibraryPaths } from './workspace/namedLibraries';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
@@ -726,14 +726,10 @@ function startServer(args: string[]): void {
   function keyChaptersOf(uri: string, essay: Essay): { uri: string; text: string }[] {
     const read = essay.pandoc?.libraries.flatMap((loaded) => (loaded.path && loaded.library ? [loaded.path] : [])) ?? [];
     if (read.length === 0 || essay.bibliography.entries.length > 0) return [];
-    const files = keyRenameContext().otherFiles();
-    const byPath = new Map(files.flatMap((file) => {
-      const filePath = uriToPath(file.uri);
-      return filePath === null ? [] : [[filePath, file]];
-    }));
     const extra = settings.bibliography.filter((name) => formatOf(name) !== null);
-    return [...byPath].filter(([filePath, file]) => file.uri !== uri && librariesOf({ path: filePath, text: file.text }, extra, roots[0] ?? null, (other) => byPath.get(other)?.text ?? diskFileSystem.read(other)).some((library) => read.includes(library))).map(([, file]) => file);
+    return chaptersCitingFrom(read, keyRenameContext().otherFiles(), uriToPath, extra, roots[0] ?? null, (other) => diskFileSystem.read(other)).filter((file) => file.uri !== uri);
   }
+
 
   /** A key rename reaches every Markdown file of the workspace: open ones as typed, closed ones from disk. */
   function keyRenameContext(): KeyRenameContext {

@@ -12,6 +12,7 @@
  */
 import * as path from 'node:path';
 import type { FileSystem } from './files';
+import { frontMatterBlock } from './frontMatterText';
 
 export const conventionalNames = ['bibliography.md', 'references.md', 'sources.md', 'works-cited.md'];
 
@@ -19,18 +20,12 @@ const bibliographyWords = /(?:^|[-_ .])(?:bibliography|references|sources|works[
 const titleLine = /^title:\s*["']?\s*(?:select(?:ed)?\s+)?(?:bibliography|references|works\s+cited|sources|literature\s+cited)\s*["']?\s*$/im;
 const headingLine = /^(?:#{1,6}\s*)?[*_]*(?:select(?:ed)?\s+)?(?:bibliography|references|works\s+cited|sources|literature\s+cited)[*_]*\s*:?\s*$/i;
 
-/** Front matter at the start of a text (`---` … `---` or `...`), or null. */
-function frontMatter(text: string): { body: string; yaml: string } | null {
-  const match = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text);
-  return match ? { yaml: match[1], body: text.slice(match[0].length) } : null;
-}
-
 /** Whether a file, by its name or its text, is all bibliography. */
 export function isBibliographyFile(file: string, text: string): boolean {
   if (/\[\^[^\]\s]+\]:/.test(text)) return false; // it has notes: a chapter with its own bibliography
   const name = path.basename(file).replace(/\.(?:md|markdown)$/i, '');
   if (bibliographyWords.test(name)) return true;
-  const front = frontMatter(text);
+  const front = frontMatterBlock(text);
   if (front && titleLine.test(front.yaml)) return true;
   const firstLine = (front ? front.body : text).split(/\r?\n/).find((line) => line.trim() !== '');
   return firstLine !== undefined && headingLine.test(firstLine.trim());
@@ -38,7 +33,7 @@ export function isBibliographyFile(file: string, text: string): boolean {
 
 /** The `bibliography:` field of the front matter, when it names Markdown files. */
 export function namedBibliographies(text: string): string[] {
-  const front = frontMatter(text);
+  const front = frontMatterBlock(text);
   if (!front) return [];
   const names: string[] = [];
   const single = /^bibliography:\s*["']?([^"'\n[]+?\.(?:md|markdown))["']?\s*$/im.exec(front.yaml);

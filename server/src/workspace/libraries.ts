@@ -11,6 +11,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { bibliographyNames, type LibraryLoader, type LoadedLibrary } from '../model/pandoc/index';
 import { parseLibrary, type Library } from '../model/pandoc/library';
 import { styleProblem } from './cslStyles';
+import { frontMatterBlock } from './frontMatterText';
 
 /** Larger files are not read (one diagnostic instead). */
 export const maxLibraryBytes = 20_000_000;
@@ -72,8 +73,7 @@ export function libraryLoader(documentPath: string | null, options: LoaderOption
       const index = join(folder, 'index.Rmd');
       try {
         if (existsSync(index)) {
-          const head = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)\s*$/m.exec(readFileSync(index, 'utf8').slice(0, 20_000));
-          own = bibliographyNames(head ? head[1] : null);
+          own = bibliographyNames(frontMatterBlock(readFileSync(index, 'utf8'))?.yaml ?? null);
         }
       } catch {
         // unreadable (or not allowed): the chapter has no bibliography of its own

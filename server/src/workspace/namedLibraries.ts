@@ -8,17 +8,12 @@
 import { dirname, join, resolve } from 'node:path';
 import { bibliographyNames } from '../model/pandoc/index';
 import { formatOf } from '../model/pandoc/library';
-
-/** The front matter at the top of a Markdown file, as YAML text (null: none). */
-function frontMatterOf(text: string): string | null {
-  const head = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text.slice(0, 50_000));
-  return head ? head[1] : null;
-}
+import { frontMatterBlock } from './frontMatterText';
 
 /** The files a Markdown file's own front matter names, as absolute paths. */
 function ownLibraries(file: { path: string; text: string }): string[] {
   if (!file.text.startsWith('---') && !file.text.startsWith('\uFEFF---')) return [];
-  return bibliographyNames(frontMatterOf(file.text)).map((name) => resolve(dirname(file.path), name));
+  return bibliographyNames(frontMatterBlock(file.text)?.yaml ?? null).map((name) => resolve(dirname(file.path), name));
 }
 
 /**
@@ -34,6 +29,28 @@ export function librariesOf(file: { path: string; text: string }, extra: string[
     if (index !== null) own = ownLibraries({ path: indexPath, text: index });
   }
   return [...own, ...extra.map((name) => resolve(firstRoot ?? dirname(file.path), name))];
+}
+
+/**
+ * The files (open or known to the workspace) that cite from any of the library files `read`: a
+ * chapter's Pandoc keys counted with the others that share its .bib. `pathOf` maps a file's URI to
+ * its path (null: unsaved); `readDisk` reads a file no editor holds.
+ */
+export function chaptersCitingFrom<F extends { uri: string; text: string }>(
+  read: string[],
+  files: F[],
+  pathOf: (uri: string) => string | null,
+  extra: string[],
+  firstRoot: string | null,
+  readDisk: (path: string) => string | null,
+): F[] {
+  const byPath = new Map<string, F>();
+  for (const file of files) {
+    const filePath = pathOf(file.uri);
+    if (filePath !== null) byPath.set(filePath, file);
+  }
+  const textOf = (path: string): string | null => byPath.get(path)?.text ?? readDisk(path);
+  return [...byPath].filter(([path, file]) => librariesOf({ path, text: file.text }, extra, firstRoot, textOf).some((library) => read.includes(library))).map(([, file]) => file);
 }
 
 /**

@@ -7,10 +7,10 @@
  */
 import type { Bibliography } from '../types';
 import { stripMarkup } from '../bibliography/spans';
+import { monthPattern } from '../bibliography/dates';
 
-const month = String.raw`(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`;
 /** "13 Dec. 1891", "March 3, 1921", "March 1921": the date of an issue. */
-const issueDate = new RegExp(String.raw`(?:\b\d{1,2}\s+${month}\s+\d{4}|\b${month}\s+\d{1,2},\s+\d{4}|\b${month}\s+\d{4})\b`);
+const issueDate = new RegExp(String.raw`(?:\b\d{1,2}\s+${monthPattern}\s+\d{4}|\b${monthPattern}\s+\d{1,2},\s+\d{4}|\b${monthPattern}\s+\d{4})\b`);
 /** An italic title, then perhaps its place in parentheses, then (perhaps linked) the date of an issue. */
 const periodicalIssue = new RegExp(String.raw`\*[^*\n]{2,80}\*,?\s*(?:\([^()\n]{1,60}\),?\s*)?\[?` + issueDate.source);
 
