@@ -19,7 +19,7 @@ import { previewNotesRequest, type PreviewNotes } from '../../shared/protocol';
 import { commandArguments, type ServerCommand, serverCommands, showSourcesResult } from './serverCommands';
 import { registerSourcesView, type SourcesTree } from './sourcesView';
 import { registerStatusBar } from './statusBar';
-import { bridgeCommands, exportBibliographyFromPalette, reportConversion } from './bridgeCommands';
+import { bridgeCommands, exportBibliographyFromPalette, reportConversion, reportKeysAsNotes } from './bridgeCommands';
 
 /** Schemes whose Markdown documents the server analyses (GitHub Repositories' virtual files included). */
 const SCHEMES = ['file', 'untitled', 'vscode-vfs'];
@@ -135,7 +135,8 @@ function paletteMiddleware(): Middleware {
         }
         if (command === 'apparatus.exportBibliography') return exportBibliographyFromPalette(editor, (filled) => next(command, filled));
         const result: unknown = await next(command, [editor.document.uri.toString()]);
-        if (outputChannel) reportConversion(result, editor.document.uri, outputChannel);
+        if (outputChannel && command === 'apparatus.writeOutKeysAsNotes') reportKeysAsNotes(result, editor.document.uri, outputChannel);
+        else if (outputChannel) reportConversion(result, editor.document.uri, outputChannel);
         return result;
       }
       if (args.length > 0 || !(serverCommands as readonly string[]).includes(command)) return next(command, args);

@@ -72,6 +72,7 @@ import { provideSourcesView, type SourcesView } from './features/sourcesView';
 import { isEssay } from './workspace/essays';
 import { diskFileSystem } from './workspace/files';
 import { EssayWorkspace } from './workspace/workspace';
+import { keysAsNotesForEditor } from './workspace/keysAsNotes';
 
 const helpText = `apparatus-language-server ${packageJson.version}
 Language server for historical essays in Markdown: footnotes, Ibid. chains, short forms and
@@ -124,6 +125,7 @@ function startServer(args: string[]): void {
     showSources: 'apparatus.showSources',
     exportBibliography: BridgeCommands.exportBibliography,
     convertToPandocCitations: BridgeCommands.convertToPandocCitations,
+    writeOutKeysAsNotes: BridgeCommands.writeOutKeysAsNotes,
   } as const;
 
   const connection = createConnection(ProposedFeatures.all);
@@ -377,6 +379,16 @@ function startServer(args: string[]): void {
         const { edit, essayEdits: _edits, ...answer } = pandocConversionPlan(essay, uri, { version, canCreateFiles });
         if (answer.converted === 0) return answer;
         const result = await connection.workspace.applyEdit({ label: 'Convert citations to Pandoc keys', edit });
+        return { ...answer, applied: result.applied, ...(result.failureReason ? { reason: result.failureReason } : {}) };
+      }
+      case commands.writeOutKeysAsNotes: {
+        const uri = requireUri(commandArgs[0], command);
+        const essay = await requireOpenEssay(uri, command);
+        const { answer, replacements } = await keysAsNotesForEditor(essay, librarySources(uri));
+        if (replacements.length === 0) return answer;
+        // The edit carries the version analysed: if the writer typed while Pandoc ran, the editor refuses it.
+        const edits: TextEdit[] = replacements.map((replacement) => ({ range: replacement.range, newText: replacement.newText }));
+        const result = await connection.workspace.applyEdit({ label: 'Write out Pandoc keys as notes', edit: workspaceEdit(uri, edits) });
         return { ...answer, applied: result.applied, ...(result.failureReason ? { reason: result.failureReason } : {}) };
       }
       case commands.renumberNotes:

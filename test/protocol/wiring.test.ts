@@ -171,6 +171,7 @@ describe('server over Node IPC', function () {
         'apparatus.showSources',
         'apparatus.exportBibliography',
         'apparatus.convertToPandocCitations',
+        'apparatus.writeOutKeysAsNotes',
       ]);
     } finally {
       connection.dispose();

@@ -17,8 +17,8 @@ import { analyseEssay, defaultAnalysisOptions } from '../model/analyse';
 import { bibliographyOf, exportBibliography, isExportFormat, type ExportFormat } from '../model/export/index';
 import { applyReplacements, convertToPandoc } from '../model/export/pandocCitations';
 import type { Essay } from '../model/types';
-import { markCitations, writtenOut } from '../model/export/writeNotes';
-import { defaultStylePath, PandocMissing, runCiteproc } from '../workspace/pandoc';
+import { defaultStylePath, PandocMissing } from '../workspace/pandoc';
+import { leftAsKeyReason, writeOutKeys } from '../workspace/keysAsNotes';
 
 export const bridgeUsage = `Usage: apparatus export FILE [--format bibtex|csl-json] [--output FILE]
        apparatus convert FILE [--output FILE] [--force]
@@ -154,14 +154,11 @@ export function runBridgeCommand(argv: string[], out: (line: string) => void, er
 function writeNotes(args: BridgeArguments, essay: Essay, out: (line: string) => void, err: (line: string) => void): number {
   const csl = args.csl ?? defaultStylePath(__dirname);
   if (!csl || !existsSync(csl)) throw new BridgeUsageError(`no CSL style at ${csl ?? 'csl/chicago-note-bibliography.csl'}: give one with --csl FILE.`);
-  const marked = markCitations(essay);
-  if (marked.citations.length === 0) throw new BridgeUsageError(`${args.file}: no Pandoc citation ([@key]) in the footnotes; nothing to write out.`);
-  const run = runCiteproc(marked.text, { csl, cwd: path.dirname(path.resolve(args.file)) });
-  const printed = analyseEssay(run.markdown, { claims: { ...defaultAnalysisOptions.claims, enabled: false } }).notes.map((note) => note.text);
-  const result = writtenOut(essay, marked, printed);
+  const result = writeOutKeys(essay, { folder: path.dirname(path.resolve(args.file)), csl });
+  if (!result) throw new BridgeUsageError(`${args.file}: no Pandoc citation ([@key]) in the footnotes; nothing to write out.`);
   write(args.output, result.text, out);
-  for (const warning of run.warnings) err(`pandoc: ${warning}`);
-  err(`apparatus: ${marked.citations.length - result.missing.length} citations written out as notes`);
-  for (const range of [...marked.inBody, ...result.missing]) err(`${args.file}:${range.start.line + 1}:${range.start.character + 1}  left as a key: ${marked.inBody.includes(range) ? 'a citation in the body (Pandoc would make it a new footnote): move it into a note' : 'Pandoc printed nothing recognisable for it'}`);
+  for (const warning of result.warnings) err(`pandoc: ${warning}`);
+  err(`apparatus: ${result.written} citations written out as notes`);
+  for (const range of [...result.inBody, ...result.missing]) err(`${args.file}:${range.start.line + 1}:${range.start.character + 1}  left as a key: ${leftAsKeyReason(result, range)}`);
   return 0;
 }

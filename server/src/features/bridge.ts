@@ -25,6 +25,8 @@ import { comparePositions } from './edits/text';
 export const BridgeCommands = {
   exportBibliography: 'apparatus.exportBibliography',
   convertToPandocCitations: 'apparatus.convertToPandocCitations',
+  /** The reverse: each key in the footnotes replaced by the note Pandoc's citeproc prints (run by the workspace layer). */
+  writeOutKeysAsNotes: 'apparatus.writeOutKeysAsNotes',
 } as const;
 
 export const PandocCitationsActionKind = `${CodeActionKind.RefactorRewrite}.apparatus.pandocCitations`;

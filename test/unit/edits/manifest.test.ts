@@ -15,7 +15,7 @@ const properties: Record<string, { default: unknown; description?: string; markd
   manifest.contributes.configuration.properties;
 
 /** Commands the language server declares (executeCommandProvider); the language client registers them. */
-const SERVER_COMMANDS = ['apparatus.renumberNotes', 'apparatus.convertEndnotesToFootnotes', 'apparatus.showSources', 'apparatus.exportBibliography', 'apparatus.convertToPandocCitations'];
+const SERVER_COMMANDS = ['apparatus.renumberNotes', 'apparatus.convertEndnotesToFootnotes', 'apparatus.showSources', 'apparatus.exportBibliography', 'apparatus.convertToPandocCitations', 'apparatus.writeOutKeysAsNotes'];
 
 describe('package.json: settings', () => {
   it('declares a severity for exactly the rules the server knows, with the same defaults', () => {

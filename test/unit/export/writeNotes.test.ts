@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../server/src/cli/main';
 import { analyseEssay, defaultAnalysisOptions } from '../../../server/src/model/analyse';
+import { markCitations, writtenOut } from '../../../server/src/model/export/writeNotes';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 // @ts-expect-error: a plain ES module without types
 import { ensurePandoc } from '../../../scripts/pandoc-setup.mjs';
 
@@ -46,6 +48,19 @@ describe('apparatus notes: Pandoc keys written out as Chicago notes', function (
     assert.equal(text('4'), 'e.g. Stueck (1986, 1995, 2002)');
     assert.ok(after.notes.every((note) => !/@[a-z]/.test(note.text)));
     assert.equal(after.notes.length, before.notes.length);
+  });
+
+  it("keeps the writer's punctuation after a key, not citeproc's full stop as well, and gives each replacement's range", () => {
+    const text = '---\nreferences:\n- id: a\n  title: T\n---\n\nBody.[^1]\n\n[^1]: [@a, 9]. More words; see @a [10], then.\n';
+    const essay = analyseEssay(text, options);
+    const marked = markCitations(essay);
+    assert.equal(marked.citations.length, 2);
+    // What Pandoc would print for the marked note: the first citation opens the note (no opening sentinel).
+    const printed = ['A, *T*, 9.\u27e6/0\u27e7. More words; see \u27e61\u27e7A, *T*, 10.\u27e6/1\u27e7, then.'];
+    const result = writtenOut(essay, marked, printed);
+    assert.match(result.text, /\[\^1\]: A, \*T\*, 9\. More words; see A, \*T\*, 10, then\.\n$/);
+    assert.deepEqual(result.replacements.map((replacement) => replacement.newText), ['A, *T*, 9', 'A, *T*, 10']);
+    assert.equal(TextDocument.applyEdits(TextDocument.create('u', 'markdown', 1, text), result.replacements.map((r) => ({ range: r.range, newText: r.newText }))), result.text);
   });
 
   it('says what to do when there is no key to write out', () => {

@@ -62,9 +62,18 @@ export function markCitations(essay: Essay): Marked {
  * `printedNotes[i]`: the i-th note of Pandoc's output, in reading order. A citation whose sentinels
  * are not found is left as it was and returned in `missing`.
  */
-export function writtenOut(essay: Essay, marked: Marked, printedNotes: readonly string[]): { text: string; missing: Range[] } {
+export interface WrittenOut {
+  /** The essay with the printed citations in place of the keys. */
+  text: string;
+  /** Each key's range in the original text and the printed text that replaces it (for an editor's edit). */
+  replacements: { range: Range; newText: string }[];
+  /** Citations Pandoc printed nothing recognisable for: left as keys. */
+  missing: Range[];
+}
+
+export function writtenOut(essay: Essay, marked: Marked, printedNotes: readonly string[]): WrittenOut {
   const missing: Range[] = [];
-  const replacements: { start: number; end: number; text: string }[] = [];
+  const replacements: { start: number; end: number; text: string; range: Range }[] = [];
   for (const citation of marked.citations) {
     const note = printedNotes[citation.noteIndex] ?? '';
     const endAt = note.indexOf(close(citation.index));
@@ -73,10 +82,13 @@ export function writtenOut(essay: Essay, marked: Marked, printedNotes: readonly 
       missing.push(citation.range);
       continue;
     }
-    const printed = note.slice(citation.opensNote ? 0 : startAt + open(citation.index).length, endAt).replace(/\u27e6\/?\d+\u27e7/g, '');
-    replacements.push({ start: citation.start, end: citation.end, text: printed });
+    let printed = note.slice(citation.opensNote ? 0 : startAt + open(citation.index).length, endAt).replace(/\u27e6\/?\d+\u27e7/g, '');
+    // Citeproc ends a note's citation with a full stop; when the writer's own punctuation follows
+    // the key ("[@key, 159]. The boosters …"), Pandoc keeps one of them, and so do we: the writer's.
+    if (/^[.,;:!?]/.test(essay.text.slice(citation.end, citation.end + 1))) printed = printed.replace(/\.$/, '');
+    replacements.push({ start: citation.start, end: citation.end, text: printed, range: citation.range });
   }
   let text = essay.text;
-  for (const replacement of replacements.sort((a, b) => b.start - a.start)) text = text.slice(0, replacement.start) + replacement.text + text.slice(replacement.end);
-  return { text, missing };
+  for (const replacement of [...replacements].sort((a, b) => b.start - a.start)) text = text.slice(0, replacement.start) + replacement.text + text.slice(replacement.end);
+  return { text, replacements: replacements.map((replacement) => ({ range: replacement.range, newText: replacement.text })), missing };
 }
