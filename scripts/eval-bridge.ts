@@ -14,7 +14,7 @@
  *   npm run eval:bridge -- --all        every essay of test/fixtures/real, both splits
  *   npm run eval:bridge -- --json       the totals as JSON
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,8 @@ interface Row {
 function essaysToMeasure(): string[] {
   const dir = join(root, 'test', 'fixtures', 'real');
   const candidates = readdirSync(dir)
-    .filter((file) => file.endsWith('.md') && file !== 'README.md')
+    // A companion file (a thesis's bibliography beside its chapter) has no key of its own.
+    .filter((file) => file.endsWith('.md') && file !== 'README.md' && existsSync(join(dir, file.replace(/\.md$/, '.expected.json'))))
     .map((file) => {
       const key = JSON.parse(readFileSync(join(dir, file.replace(/\.md$/, '.expected.json')), 'utf8')) as { split?: string };
       const essay = analyseEssay(readFileSync(join(dir, file), 'utf8'), options);

@@ -83,6 +83,26 @@ describe('convert to Pandoc citations', () => {
     assert.match(note4[0], /several years after one name/);
   });
 
+  it("converts one author's several years as one citation of several keys, or leaves all of them when one year is missing", () => {
+    const works = [
+      '## Bibliography',
+      '',
+      'Hartog, Hendrik. *Public Property and Private Power*. Chapel Hill: University of North Carolina Press, 1983.',
+      '',
+      'Hartog, Hendrik. *Man and Wife in America: A History*. Cambridge: Harvard University Press, 2000.',
+    ].join('\n');
+    const text = `Body.[^1] More.[^2] Last.[^3]\n\n[^1]: e.g. Hartog (1983, 2000).\n[^2]: As Hartog 1983, 2000 shows, the city owned its streets.\n[^3]: See Hartog (1983, 1991).\n\n${works}\n`;
+    const { after, conversion, applied } = converted(text);
+    assert.equal(noteText(after, '1'), '[e.g. @hartogpublic1983; @hartogman2000].');
+    assert.equal(noteText(after, '2'), 'As @hartogpublic1983; @hartogman2000 shows, the city owned its streets.');
+    assert.equal(noteText(after, '3'), 'See Hartog (1983, 1991).');
+    const note3 = conversion.skipped.filter((skipped) => skipped.note === '3');
+    assert.equal(note3.length, 2);
+    assert.match(note3[0].reason, /converted together or not at all/);
+    // Both keys resolve in the converted text, and nothing outside the notes moved.
+    assert.equal(applied.split('\n\n[^1]')[0], text.split('\n\n[^1]')[0]);
+  });
+
   it('writes a citation later in a note as author-in-text, so that Pandoc prints no parentheses', () => {
     const text = `Body.[^1]\n\n[^1]: See Bailey, *Down in the Valley*, 12 and Dossey, *Peasant and Empire*.\n\n${bibliography}\n`;
     const { after } = converted(text);

@@ -166,13 +166,97 @@ function skip(note: Note, citation: Citation, reason: string): SkippedCitation {
   return { note: note.label, text: citation.text, range: citation.range, reason };
 }
 
+/**
+ * One author's several years ("Stueck (1986, 2002)", "Hartog 1983, 2000"): a run of citations that
+ * are each a year alone, after the author's name. Keyed by the first; the name is found again when
+ * the group is converted.
+ */
+function yearGroups(note: Note, text: string, index: LineIndex): Map<Citation, Citation[]> {
+  const groups = new Map<Citation, Citation[]>();
+  const isYear = (citation: Citation) => citation.kind !== 'none' && yearOnly.test(text.slice(index.offset(citation.range.start), index.offset(citation.range.end)));
+  for (let at = 0; at < note.citations.length; at++) {
+    if (!isYear(note.citations[at])) continue;
+    const run = [note.citations[at]];
+    while (at + 1 < note.citations.length && isYear(note.citations[at + 1])) run.push(note.citations[++at]);
+    if (run.length > 1) groups.set(run[0], run.slice(1));
+  }
+  return groups;
+}
+
+/** The author's name right before the first year ("e.g. Stueck (" → the offset of "Stueck"), or null. */
+function nameBefore(essay: Essay, note: Note, first: Citation, index: LineIndex): { start: number; parenthesis: boolean } | null {
+  const noteStart = index.offset(note.textRange.start);
+  const before = essay.text.slice(noteStart, index.offset(first.range.start));
+  const match = /(\p{Lu}[\p{L}'’-]*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]*)?)(?:,?\s+et al\.)?\s*(\(?)\s*$/u.exec(before);
+  if (!match) return null;
+  // The name must be the entry's: "in 1983, 2000" after some other capitalised word is not a group.
+  if (referenceStart(match[0], first, essay) === null) return null;
+  return { start: noteStart + match.index, parenthesis: match[2] === '(' };
+}
+
+/**
+ * The several years as one Pandoc citation of several keys: `[e.g. @a; @b]` when it opens the note,
+ * else `@a; @b` in the sentence (author-in-text, as for one work: a bracketed citation later in a note
+ * is printed in parentheses). Every year must be one listed work with no page of its own; otherwise
+ * the whole group is left as written, since converting part of it would leave a year without a name.
+ */
+function convertYearGroup(
+  essay: Essay,
+  note: Note,
+  keys: ReadonlyMap<string, string>,
+  group: Citation[],
+  index: LineIndex,
+): { edit: TextReplacement; converted: ConvertedCitation[] } | { reason: string } {
+  const unresolved = group.find((citation) => citation.entries.length !== 1 || !keys.has(citation.entries[0]));
+  if (unresolved) {
+    return { reason: `one of several years after one name ("Stueck (1986, 2002)"), and not every year is one work of the exported bibliography (${unresolved.unresolved ?? 'it does not resolve to one entry'}): the years are converted together or not at all` };
+  }
+  if (group.some((citation) => citation.locator)) return { reason: 'several years after one name with pages of their own: write each work as its own citation to convert it' };
+  const name = nameBefore(essay, note, group[0], index);
+  if (!name) return { reason: 'one of several years after one name, and the name is not written right before them: write each work as its own citation to convert it' };
+  const noteStart = index.offset(note.textRange.start);
+  let end = index.offset(group[group.length - 1].range.end);
+  // "Stueck (1986, 2002)": the closing parenthesis goes with the years it opened.
+  if (name.parenthesis) {
+    if (essay.text[end] !== ')') return { reason: 'several years after one name, in a parenthesis that does not close after them: write each work as its own citation to convert it' };
+    end += 1;
+  }
+  const prefix = essay.text.slice(noteStart, name.start).trimEnd();
+  const cited = group.map((citation) => `@${keys.get(citation.entries[0])}`).join('; ');
+  // The note is the citation with a few words before it ("e.g. Stueck (1986, 2002)."): bracketed, those
+  // words its prefix. Otherwise the years are part of a sentence ("As Hartog 1983, 2000 shows, …").
+  const after = essay.text.slice(end, index.offset(note.range.end));
+  const opensNote = /^[.;,]?\s*$/.test(after) && !/[@;[\]]/.test(prefix) && !/[.!?]\s/.test(prefix);
+  const replacement = opensNote ? `[${prefix ? `${prefix} ` : ''}${cited}]` : cited;
+  const start = opensNote ? noteStart : name.start;
+  const range = { start: index.position(start), end: index.position(end) };
+  const original = essay.text.slice(start, end);
+  return {
+    edit: { range, newText: replacement },
+    converted: group.map((citation) => ({ note: note.label, original, replacement, key: keys.get(citation.entries[0])!, locator: null, range })),
+  };
+}
+
 export function convertToPandoc(essay: Essay, keys: ReadonlyMap<string, string>, options: ConversionOptions = {}): PandocConversion {
   const result: PandocConversion = { edits: [], converted: [], skipped: [] };
   const index = new LineIndex(essay.text);
   for (const note of essay.notes) {
     if (options.notes && !options.notes.has(note.label)) continue;
+    const groups = note.form === 'footnote' ? yearGroups(note, essay.text, index) : new Map<Citation, Citation[]>();
+    const inGroup = new Set([...groups.values()].flat());
     for (const citation of note.citations) {
-      if (citation.kind === 'none') continue;
+      if (citation.kind === 'none' || inGroup.has(citation)) continue;
+      const years = groups.get(citation);
+      if (years) {
+        const group = convertYearGroup(essay, note, keys, [citation, ...years], index);
+        if ('reason' in group) {
+          for (const member of [citation, ...years]) result.skipped.push(skip(note, member, group.reason));
+        } else {
+          result.edits.push(group.edit);
+          result.converted.push(...group.converted);
+        }
+        continue;
+      }
       if (note.form !== 'footnote') {
         result.skipped.push(skip(note, citation, 'Pandoc has no endnote lists: convert the endnotes to footnotes first (Apparatus: Convert Endnotes to Footnotes).'));
         continue;
