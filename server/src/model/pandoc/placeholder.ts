@@ -75,10 +75,13 @@ export function endAtRefsDiv(items: DocItem[], region: BibliographyRegion, pando
 
 /**
  * Whether the bibliography region is citeproc's placeholder: the document cites keys, names a
- * bibliography file or inline `references:`, and nothing under the heading reads as an entry.
+ * bibliography file or inline `references:` (or, citing nothing, has a bibliography and a refs
+ * div), and nothing under the heading reads as an entry.
  */
 export function isCiteprocPlaceholder(items: DocItem[], region: BibliographyRegion, pandoc: PandocModel, namesBibliography: boolean): boolean {
-  if (!citesFromLibrary(pandoc, namesBibliography)) return false;
+  // A book's references chapter cites nothing itself: its refs div and the project's bibliography say where citeproc prints.
+  const refsChapter = (pandoc.hasBibliography || namesBibliography) && items.slice(region.headingIndex + 1, region.endIndex).some(isRefsDiv);
+  if (!citesFromLibrary(pandoc, namesBibliography) && !refsChapter) return false;
   for (let i = region.headingIndex + 1; i < region.endIndex; i++) if (!placeholderItem(items[i])) return false;
   return true;
 }
