@@ -655,7 +655,7 @@ function startServer(args: string[]): void {
   );
 
   const essayReferences = answerFromEssay('Find references', [], 'latest', (essay, params: ReferenceParams) =>
-    provideReferences(essay, params.textDocument.uri, params.position, params.context, chaptersSharing(params.textDocument.uri)),
+    provideReferences(essay, params.textDocument.uri, params.position, params.context, chaptersSharing(params.textDocument.uri), (library) => projectOfLibraryAt(library).chapters),
   );
   // From a library's side: the uses of the entry's key in every file citing from the library.
   connection.onReferences((params, token) => {

@@ -1,25 +1,26 @@
 /**
  * Renaming a Pandoc citation key (`textDocument/rename` on `@key` in an essay): the key changes in
- * its bibliography file and at every use in every Markdown file of the workspace, in one
- * WorkspaceEdit with exact ranges. A name that is already a key is refused, as is one Pandoc
- * would not read as a whole key.
+ * its bibliography file and at every use in every Markdown file that cites from that file (the
+ * workspace's project of the library), in one WorkspaceEdit with exact ranges. A name that is
+ * already a key of any library of the project is refused, as is one Pandoc would not read as a
+ * whole key.
  *
  * A bibliography that looks like an automatic export (a Better BibTeX or Zotero header, a JabRef
  * one, or CSL-JSON, which only tools write) is changed under a change annotation that needs
  * confirmation: the next export from the reference manager would put the old key back, so the
  * writer is told to rename it there too.
  *
- * Other files are read as text and scanned for keys (`scanPandoc`); a key is taken to mean the
- * same entry in every file of the workspace.
+ * Other files are read as text and scanned for keys (`keyUsesIn`); a key is taken to mean the
+ * same entry in every file that cites from its library, and in a file that names no library (one
+ * built with `--bibliography` on Pandoc's command line); a file naming other libraries only is
+ * another project's.
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError, type Position, type Range, type TextEdit, type WorkspaceEdit, type AnnotatedTextEdit } from 'vscode-languageserver';
-import { scanPandoc } from '../model/pandoc/scan';
-import { LineIndex } from '../model/text';
 import type { Essay } from '../model/types';
 import type { Library, LibraryEntry } from '../model/pandoc/library';
-import { keyUseAt } from './pandocKeys';
+import { keyUseAt, keyUsesIn } from './pandocKeys';
 
 export interface KeyRenameContext {
   /** The other Markdown files of the workspace, with their current text (open or on disk). */
@@ -135,16 +136,6 @@ function refuseClash(newKey: string, oldKey: string, libraries: Library[], here:
   }
 }
 
-/** Where `key` is cited in a Markdown file's text (code, URLs and e-mail addresses are not citations). */
-export function keyUsesIn(text: string, key: string): Range[] {
-  if (!text.includes(`@${key}`) && !text.includes(`@{${key}`)) return [];
-  const lines = new LineIndex(text);
-  const ranges: Range[] = [];
-  for (const cite of scanPandoc(text).cites) {
-    for (const item of cite.items) if (item.key === key) ranges.push({ start: lines.position(item.keyStart), end: lines.position(item.keyEnd) });
-  }
-  return ranges;
-}
 
 export function keyRangeOf(entry: LibraryEntry): Range {
   return { start: entry.keyPosition, end: { line: entry.keyPosition.line, character: entry.keyPosition.character + entry.key.length } };

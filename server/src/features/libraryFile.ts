@@ -10,7 +10,8 @@ import type { Library, LibraryEntry } from '../model/pandoc/library';
 import { scanPandoc } from '../model/pandoc/scan';
 import { diagnostic } from '../model/diagnostics';
 import type { Diagnostic } from '../model/types';
-import { entryKeyAt, keyRangeOf, keyUsesIn } from './keyRename';
+import { entryKeyAt, keyRangeOf } from './keyRename';
+import { keyUsesIn } from './pandocKeys';
 
 function detailOf(entry: LibraryEntry): string {
   const author = (entry.fields.author ?? entry.fields.editor ?? '').split(/ and |;/)[0].trim();

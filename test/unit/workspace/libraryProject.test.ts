@@ -15,6 +15,7 @@ import { analyseEssay } from '../../../server/src/model/analyse';
 import { parseLibrary } from '../../../server/src/model/pandoc/library';
 import { provideKeyRename, provideLibraryKeyRename, type LibraryProject } from '../../../server/src/features/keyRename';
 import { provideLibraryKeyReferences } from '../../../server/src/features/libraryFile';
+import { provideReferences } from '../../../server/src/features/references';
 import { diskFileSystem, markdownFilesUnder } from '../../../server/src/workspace/files';
 import { libraryLoader, readLibrary } from '../../../server/src/workspace/libraries';
 import { libraryProject } from '../../../server/src/workspace/namedLibraries';
@@ -142,5 +143,15 @@ describe('a library\'s project (key rename and references from the library\'s si
     assert.deepEqual(cited, ['hale1987', 'hale1987', 'hale1987', 'hale1987', 'hale1987']);
     assert.deepEqual(found.map((location) => location.uri.split('/').slice(-2).join('/')), ['refs/library.bib', 'chapters/ledgers.md', 'chapters/ports.md', 'chapters/ports.md', `${folder.split('/').pop()}/index.md`]);
     assert.equal(provideLibraryKeyReferences(library, uri('refs/library.bib'), { line: 1, character: 4 }, { includeDeclaration: true }, () => []), null);
+  });
+
+  it('finds, from a key in a chapter, its uses in the other chapters citing from the same library, not in another project', function () {
+    const { folder, path, uri } = writeProject();
+    const chapter = layout['chapters/ports.md'];
+    const essay = analyseEssay(chapter, { libraries: libraryLoader(path('chapters/ports.md'), { extra: [], roots: [folder], allowOutside: false }) });
+    const at = { line: 0, character: chapter.indexOf('-@hale1987') + 3 };
+    const found = provideReferences(essay, uri('chapters/ports.md'), at, { includeDeclaration: true }, [], (library) => projectOf(folder, library).chapters);
+    const where = found.map((location) => `${location.uri.slice(pathToFileURL(folder).href.length + 1)}:${location.range.start.line}`);
+    assert.deepEqual(where, ['refs/library.bib:0', 'chapters/ports.md:0', 'chapters/ports.md:0', 'chapters/ledgers.md:4', 'index.md:2']);
   });
 });
