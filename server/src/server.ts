@@ -13,7 +13,9 @@ import {
   type CompletionItem,
   type CompletionList,
   type CompletionParams,
+  type Location,
   type PrepareRenameParams,
+  type ReferenceParams,
   type RenameParams,
   createConnection,
   DidChangeConfigurationNotification,
@@ -35,10 +37,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import packageJson from '../../package.json';
 import type { Essay } from './model/types';
-import type { LibrarySources } from './workspace/libraries';
+import { readLibrary as readLibraryFile, type LibrarySources } from './workspace/libraries';
 import { formatOf, parseLibrary } from './model/pandoc/library';
-import { countKeyUses, libraryDiagnostics, provideLibraryCodeLenses, provideLibrarySymbols } from './features/libraryFile';
-import { chaptersCitingFrom, isLibraryDocument, namedLibraryPaths } from './workspace/namedLibraries';
+import { countKeyUses, libraryDiagnostics, provideLibraryCodeLenses, provideLibraryKeyReferences, provideLibrarySymbols } from './features/libraryFile';
+import { chaptersCitingFrom, isLibraryDocument, libraryProject, namedLibraryPaths } from './workspace/namedLibraries';
+import { isProjectMetadataFile } from './workspace/projectMetadata';
 import { compileRegExpsOnce, keepHeapNearLiveSize } from './v8Tuning';
 import { type Analyser, InThreadAnalyser, isAnalysisWorker, runAnalysisWorker, WorkerAnalyser } from './workspace/analysisHost';
 import { CODE_ACTION_KINDS, provideCodeActions } from './features/codeActions';
@@ -62,7 +65,7 @@ import { provideHover } from './features/hover';
 import { essayIndex } from './features/locate';
 import { provideReferences } from './features/references';
 import { findRenameTarget, prepareRename, provideRename } from './features/rename';
-import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLibraryKeyRename, type KeyRenameContext } from './features/keyRename';
+import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLibraryKeyRename, type KeyRenameContext, type LibraryProject } from './features/keyRename';
 import { prepareSourceRename, provideSourceRename } from './features/renameSource';
 import { renumberNotesEdits } from './features/renumber';
 import { providePreviewNotes } from './features/previewNotes';
@@ -554,14 +557,21 @@ function startServer(args: string[]): void {
     // Bibliography files of Pandoc keys: only the essays that read one of them (or looked for it
     // and did not find it) are analysed again.
     const changedLibraries = new Set<string>();
+    let projectMetadataChanged = false;
     for (const change of params.changes) {
       const file = uriToPath(change.uri);
-      if (!file || formatOf(file) === null) continue;
+      if (!file) continue;
+      // A bookdown index.Rmd, a Quarto _quarto.yml or _metadata.yml: what every chapter inherits.
+      if (isProjectMetadataFile(file)) {
+        projectMetadataChanged = true;
+        analyser.forgetFile(file);
+      }
+      if (formatOf(file) === null) continue;
       changedLibraries.add(file);
       analyser.forgetFile(file);
     }
-    if (changedLibraries.size > 0) {
-      analyses.invalidateWhere((essay) => essay.pandoc?.libraries.some((loaded) => loaded.path !== undefined && changedLibraries.has(loaded.path)) ?? false);
+    if (changedLibraries.size > 0 || projectMetadataChanged) {
+      analyses.invalidateWhere((essay) => (projectMetadataChanged && essay.pandoc !== undefined) || (essay.pandoc?.libraries.some((loaded) => loaded.path !== undefined && changedLibraries.has(loaded.path)) ?? false));
     }
     try {
       const bibliographies = new Set<string>();
@@ -601,6 +611,7 @@ function startServer(args: string[]): void {
       }),
       settings.bibliography.filter((name) => formatOf(name) !== null),
       roots[0] ?? null,
+      (other) => diskFileSystem.read(other),
     );
     return namedLibraries;
   };
@@ -655,11 +666,16 @@ function startServer(args: string[]): void {
     answerFromEssay('Go to declaration', [], 'latest', (essay, params) => provideDeclaration(essay, params.textDocument.uri, params.position)),
   );
 
-  connection.onReferences(
-    answerFromEssay('Find references', [], 'latest', (essay, params) =>
-      provideReferences(essay, params.textDocument.uri, params.position, params.context, chaptersSharing(params.textDocument.uri)),
-    ),
+  const essayReferences = answerFromEssay('Find references', [], 'latest', (essay, params: ReferenceParams) =>
+    provideReferences(essay, params.textDocument.uri, params.position, params.context, chaptersSharing(params.textDocument.uri), (library) => projectOfLibraryAt(library).chapters),
   );
+  // From a library's side: the uses of the entry's key in every file citing from the library.
+  connection.onReferences((params, token) => {
+    const uri = params.textDocument.uri;
+    if (!hasLibraryFormat(uri)) return essayReferences(params, token);
+    const library = isLibraryFile(uri) ? openLibrary(uri) : null;
+    return guard('Find references', [] as Location[], () => (library ? provideLibraryKeyReferences(library.library, uri, params.position, params.context, () => projectOfLibrary(uri).chapters) ?? [] : []))(params, token);
+  });
 
   connection.onDocumentHighlight(
     answerFromEssay('Document highlights', [], 'latest', (essay, params) => provideDocumentHighlights(essay, params.position)),
@@ -691,7 +707,7 @@ function startServer(args: string[]): void {
     const library = isLibraryFile(params.textDocument.uri) ? openLibrary(params.textDocument.uri) : null;
     if (!library) return essayLenses(params, token);
     // Counted over every Markdown file of the workspace, open ones as typed.
-    return guard('Bibliography code lens', [], () => provideLibraryCodeLenses(library.library, countKeyUses(keyRenameContext().otherFiles().map((file) => file.text))))(params, token);
+    return guard('Bibliography code lens', [], () => provideLibraryCodeLenses(library.library, countKeyUses(projectOfLibrary(params.textDocument.uri).chapters.map((file) => file.text))))(params, token);
   });
 
   /** An open bibliography file, parsed from its current text. */
@@ -731,8 +747,29 @@ function startServer(args: string[]): void {
     const uri = params.textDocument.uri;
     if (!hasLibraryFormat(uri)) return essayRename(params, token);
     const library = isLibraryFile(uri) ? openLibrary(uri) : null;
-    return guard('Rename', null, () => (library ? provideLibraryKeyRename(library.library, uri, library.text, params.position, params.newName, keyRenameContext().otherFiles) : null))(params, token);
+    return guard('Rename', null, () => (library ? provideLibraryKeyRename(library.library, uri, library.text, params.position, params.newName, () => projectOfLibrary(uri)) : null))(params, token);
   });
+
+  /**
+   * A library's project: the Markdown files citing from it (open ones as typed, closed ones from
+   * disk) and the libraries they cite from, parsed (from disk; the library itself from the editor's text).
+   */
+  function projectOfLibrary(uri: string): LibraryProject {
+    return projectOfLibraryAt(uriToPath(uri));
+  }
+  function projectOfLibraryAt(libraryPath: string | null): LibraryProject {
+    if (libraryPath === null) return { chapters: keyRenameContext().otherFiles(), libraries: [] };
+    const extra = settings.bibliography.filter((name) => formatOf(name) !== null);
+    const project = libraryProject(libraryPath, keyRenameContext().otherFiles(), uriToPath, extra, roots[0] ?? null, (other) => diskFileSystem.read(other));
+    const libraries = project.libraries.flatMap((file) => {
+      if (file === libraryPath) return [];
+      const open = documents.all().find((document) => uriToPath(document.uri) === file);
+      if (open) return [parseLibrary(file, open.getText())];
+      const { library } = readLibraryFile(file);
+      return library ? [library] : [];
+    });
+    return { chapters: project.chapters, libraries };
+  }
 
   /** The other Markdown files that cite from the library files the Pandoc essay at `uri` reads (for the Sources view). */
   function keyChaptersOf(uri: string, essay: Essay): { uri: string; text: string }[] {
@@ -754,6 +791,7 @@ function startServer(args: string[]): void {
           return text === null ? [] : [{ uri: file, text }];
         }),
       readLibrary: (file) => diskFileSystem.read(file),
+      project: (library) => projectOfLibraryAt(library),
     };
   }
 

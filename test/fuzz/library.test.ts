@@ -34,7 +34,7 @@ function check(format: LibraryFormat, text: string): void {
   const first = library.entries.find((entry) => /^[A-Za-z0-9_]+$/.test(entry.key) && !library.entries.some((other) => other !== entry && other.key === 'renamed1'));
   if (!first) return;
   const uri = 'file:///library.bib';
-  const edit = provideLibraryKeyRename(library, uri, text, first.keyPosition, 'renamed1', () => []);
+  const edit = provideLibraryKeyRename(library, uri, text, first.keyPosition, 'renamed1', () => ({ chapters: [], libraries: [] }));
   const edits = (edit?.changes?.[uri] ?? []) as TextEdit[];
   assert.equal(edits.length, 1);
   const renamed = TextDocument.applyEdits(TextDocument.create(uri, 'bibtex', 1, text), edits);

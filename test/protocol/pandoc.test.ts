@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import {
   CodeLensRequest,
   DocumentSymbolRequest,
+  ReferencesRequest,
   RenameRequest,
   type DocumentSymbol,
   type WorkspaceEdit,
@@ -104,6 +105,17 @@ describe('server: Pandoc keys', function () {
     const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: bibUri } });
     // davis1992quartz twice (bracketed and in the text), white1991middle once, in essay.md.
     assert.deepEqual(lenses?.map((lens) => lens.command?.title), ['cited in 2 places', 'cited in 1 place']);
+    // References from the entry's key: its uses in the essay that cites from the .bib, the key as declaration.
+    const references = (await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: bibUri },
+      position: positionOf(bibText, 'davis1992quartz', 2),
+      context: { includeDeclaration: true },
+    })) as Location[];
+    assert.deepEqual(references.map((location) => location.uri), [bibUri, essayUri, essayUri]);
+    for (const location of references.slice(1)) {
+      const line = essayText.split('\n')[location.range.start.line];
+      assert.equal(line.slice(location.range.start.character, location.range.end.character), 'davis1992quartz');
+    }
 
     const edit = (await client.connection.sendRequest(RenameRequest.type, {
       textDocument: { uri: essayUri },

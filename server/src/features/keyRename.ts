@@ -1,31 +1,44 @@
 /**
  * Renaming a Pandoc citation key (`textDocument/rename` on `@key` in an essay): the key changes in
- * its bibliography file and at every use in every Markdown file of the workspace, in one
- * WorkspaceEdit with exact ranges. A name that is already a key is refused, as is one Pandoc
- * would not read as a whole key.
+ * its bibliography file and at every use in every Markdown file that cites from that file (the
+ * workspace's project of the library), in one WorkspaceEdit with exact ranges. A name that is
+ * already a key of any library of the project is refused, as is one Pandoc would not read as a
+ * whole key.
  *
  * A bibliography that looks like an automatic export (a Better BibTeX or Zotero header, a JabRef
  * one, or CSL-JSON, which only tools write) is changed under a change annotation that needs
  * confirmation: the next export from the reference manager would put the old key back, so the
  * writer is told to rename it there too.
  *
- * Other files are read as text and scanned for keys (`scanPandoc`); a key is taken to mean the
- * same entry in every file of the workspace.
+ * Other files are read as text and scanned for keys (`keyUsesIn`); a key is taken to mean the
+ * same entry in every file that cites from its library, and in a file that names no library (one
+ * built with `--bibliography` on Pandoc's command line); a file naming other libraries only is
+ * another project's.
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LSPErrorCodes, ResponseError, type Position, type Range, type TextEdit, type WorkspaceEdit, type AnnotatedTextEdit } from 'vscode-languageserver';
-import { scanPandoc } from '../model/pandoc/scan';
-import { LineIndex } from '../model/text';
 import type { Essay } from '../model/types';
 import type { Library, LibraryEntry } from '../model/pandoc/library';
-import { keyUseAt } from './pandocKeys';
+import { keyUseAt, keyUsesIn } from './pandocKeys';
 
 export interface KeyRenameContext {
   /** The other Markdown files of the workspace, with their current text (open or on disk). */
   otherFiles: () => { uri: string; text: string }[];
   /** The text of a bibliography file (by the path the model names it with), or null when unreadable. */
   readLibrary: (path: string) => string | null;
+  /**
+   * The project of a library file (the workspace's `libraryProject`): when given, the rename
+   * changes the uses in its chapters instead of `otherFiles`, and refuses a key any of its
+   * libraries already has.
+   */
+  project?: (libraryPath: string) => LibraryProject;
+}
+
+/** The Markdown files that cite from a library (open or on disk), and every library they cite from. */
+export interface LibraryProject {
+  chapters: { uri: string; text: string }[];
+  libraries: Library[];
 }
 
 export function prepareKeyRename(essay: Essay, position: Position): { range: Range; placeholder: string } | null {
@@ -63,6 +76,8 @@ export function provideKeyRename(essay: Essay, uri: string, position: Position, 
 
   // The entry: in its file, or in this essay's front matter (`references:`).
   const library = use.library !== null && isAbsolute(use.library) ? use.library : null;
+  const project = library && context.project ? context.project(library) : null;
+  if (project) refuseClash(newKey, use.key, project.libraries, null);
   const start = use.entry.keyPosition;
   return renameKeyEdit({
     oldKey: use.key,
@@ -70,7 +85,7 @@ export function provideKeyRename(essay: Essay, uri: string, position: Position, 
     inDocument: { uri, ranges: model.uses.filter((other) => other.key === use.key).map((other) => other.keyRange) },
     entry: { uri: library ? pathToFileURL(library).href : uri, path: library, range: { start, end: { line: start.line, character: start.character + use.key.length } } },
     libraryText: library ? context.readLibrary(library) : null,
-    otherFiles: context.otherFiles(),
+    otherFiles: project ? project.chapters : context.otherFiles(),
   });
 }
 
@@ -85,29 +100,49 @@ export function prepareLibraryKeyRename(library: Library, position: Position): {
   return entry ? { range: keyRangeOf(entry), placeholder: entry.key } : null;
 }
 
-export function provideLibraryKeyRename(library: Library, libraryUri: string, libraryText: string, position: Position, newName: string, otherFiles: KeyRenameContext['otherFiles']): WorkspaceEdit | null {
+/**
+ * @param library the library as the editor holds it (its text may be newer than the disk's)
+ * @param project the files citing from it and the libraries they cite from (this one's copy from
+ * disk among them is skipped: the open text is the one renamed)
+ */
+export function provideLibraryKeyRename(library: Library, libraryUri: string, libraryText: string, position: Position, newName: string, project: () => LibraryProject): WorkspaceEdit | null {
   const entry = entryKeyAt(library, position);
   if (!entry) return null;
   const newKey = checkedNewKey(newName);
   if (newKey === entry.key) return { changes: {} };
-  const clash = library.entries.find((other) => other.key === newKey);
-  if (clash) throw refusal(`The key "${newKey}" already exists (line ${clash.line + 1}); renaming "${entry.key}" to it would merge two entries.`);
+  const { chapters, libraries } = project();
+  refuseClash(newKey, entry.key, [library, ...libraries.filter((other) => other.source !== library.source)], library.source);
   return renameKeyEdit({
     oldKey: entry.key,
     newKey,
     inDocument: { uri: libraryUri, ranges: [] },
     entry: { uri: libraryUri, path: library.source, range: keyRangeOf(entry) },
     libraryText,
-    otherFiles: otherFiles(),
+    otherFiles: chapters,
   });
 }
 
-function keyRangeOf(entry: LibraryEntry): Range {
+/**
+ * Refuses a new key that any library of the project already has: the essays citing from both
+ * would read the renamed entry and the other one as the same work. `here` is the library the
+ * rename started in (named by its line alone).
+ */
+function refuseClash(newKey: string, oldKey: string, libraries: Library[], here: string | null): void {
+  for (const other of libraries) {
+    const clash = other.entries.find((candidate) => candidate.key === newKey);
+    if (!clash) continue;
+    const where = other.source === here ? `line ${clash.line + 1}` : `${other.source} line ${clash.line + 1}`;
+    throw refusal(`The key "${newKey}" already exists (${where}); renaming "${oldKey}" to it would merge two entries.`);
+  }
+}
+
+
+export function keyRangeOf(entry: LibraryEntry): Range {
   return { start: entry.keyPosition, end: { line: entry.keyPosition.line, character: entry.keyPosition.character + entry.key.length } };
 }
 
 /** The entry whose key the position is on (its first character to just after its last). */
-function entryKeyAt(library: Library, position: Position): LibraryEntry | null {
+export function entryKeyAt(library: Library, position: Position): LibraryEntry | null {
   return library.entries.find((entry) => {
     const { start, end } = keyRangeOf(entry);
     return position.line === start.line && position.character >= start.character && position.character <= end.character;
@@ -144,11 +179,8 @@ function renameKeyEdit(request: KeyRenameRequest): WorkspaceEdit {
   };
   for (const range of request.inDocument.ranges) add(request.inDocument.uri, range);
   for (const file of request.otherFiles) {
-    if (file.uri === request.inDocument.uri || !file.text.includes(`@${oldKey}`) && !file.text.includes(`@{${oldKey}`)) continue;
-    const lines = new LineIndex(file.text);
-    for (const cite of scanPandoc(file.text).cites) {
-      for (const item of cite.items) if (item.key === oldKey) add(file.uri, { start: lines.position(item.keyStart), end: lines.position(item.keyEnd) });
-    }
+    if (file.uri === request.inDocument.uri) continue;
+    for (const range of keyUsesIn(file.text, oldKey)) add(file.uri, range);
   }
 
   const { uri: libraryUri, path: library, range: entryRange } = request.entry;

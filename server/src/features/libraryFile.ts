@@ -2,13 +2,16 @@
  * A bibliography file (.bib, CSL-JSON, CSL-YAML) in the editor: its outline (one symbol per entry,
  * the key as name, author, year and title as detail) and a code lens over each entry saying how
  * often the workspace cites it ("cited in 12 places", "never cited"), and its own problems (an
- * entry that cannot be read, a key defined twice) at their lines.
+ * entry that cannot be read, a key defined twice) at their lines; references from an entry's key
+ * to its uses in the files that cite from the library.
  */
-import { type CodeLens, type DocumentSymbol, SymbolKind } from 'vscode-languageserver';
+import { type CodeLens, type DocumentSymbol, type Location, type Position, type ReferenceContext, SymbolKind } from 'vscode-languageserver';
 import type { Library, LibraryEntry } from '../model/pandoc/library';
 import { scanPandoc } from '../model/pandoc/scan';
 import { diagnostic } from '../model/diagnostics';
 import type { Diagnostic } from '../model/types';
+import { entryKeyAt, keyRangeOf } from './keyRename';
+import { keyUsesIn } from './pandocKeys';
 
 function detailOf(entry: LibraryEntry): string {
   const author = (entry.fields.author ?? entry.fields.editor ?? '').split(/ and |;/)[0].trim();
@@ -77,4 +80,18 @@ export function libraryDiagnostics(library: Library, text: string): Diagnostic[]
     out.push(diagnostic('duplicate-citation-key', `The key "${entry.key}" is already defined on line ${earlier.line + 1}, and Pandoc uses only one of them: give this entry another key or remove it.`, range));
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line);
+}
+
+/**
+ * Find references on an entry's key in a library: its uses in every file that cites from the
+ * library (`chapters`: open or on disk, from the workspace's `libraryProject`), the key itself as
+ * the declaration. Null when the cursor is on no entry's key.
+ */
+export function provideLibraryKeyReferences(library: Library, libraryUri: string, position: Position, context: ReferenceContext, chapters: () => { uri: string; text: string }[]): Location[] | null {
+  const entry = entryKeyAt(library, position);
+  if (!entry) return null;
+  const locations: Location[] = context.includeDeclaration ? [{ uri: libraryUri, range: keyRangeOf(entry) }] : [];
+  const files = chapters().filter((file) => file.uri !== libraryUri).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  for (const file of files) for (const range of keyUsesIn(file.text, entry.key)) locations.push({ uri: file.uri, range });
+  return locations;
 }

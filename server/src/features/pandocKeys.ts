@@ -25,7 +25,8 @@ import type { CitationRenderer, RenderedCitation } from '../model/pandoc/cslOutp
 import type { KeyUse, PandocModel } from '../model/pandoc/index';
 import { CslPosition, noteOrder, type ClusterItem } from '../model/pandoc/noteOrder';
 import type { LibraryEntry } from '../model/pandoc/library';
-import { comparePositions, rangeContains } from '../model/text';
+import { scanPandoc } from '../model/pandoc/scan';
+import { comparePositions, LineIndex, rangeContains } from '../model/text';
 import type { Essay, Range } from '../model/types';
 
 /** The key use under the cursor: on its `@key`, or anywhere in its citation (the item before the cursor). */
@@ -161,7 +162,11 @@ export function provideKeyDefinition(essay: Essay, uri: string, position: Positi
   return use.entry ? [entryLocation(uri, use.library, use.entry)] : [];
 }
 
-export function provideKeyReferences(essay: Essay, uri: string, position: Position, context: ReferenceContext): Location[] | null {
+/**
+ * @param otherFiles the other files citing from the key's library (open or on disk, from the
+ * workspace's `libraryProject`), asked only when the key is in a library file
+ */
+export function provideKeyReferences(essay: Essay, uri: string, position: Position, context: ReferenceContext, otherFiles?: (library: string) => { uri: string; text: string }[]): Location[] | null {
   const model = essay.pandoc;
   const use = keyUseAt(essay, position);
   if (!model || !use) return null;
@@ -169,7 +174,25 @@ export function provideKeyReferences(essay: Essay, uri: string, position: Positi
   if (context.includeDeclaration && use.entry) locations.push(entryLocation(uri, use.library, use.entry));
   const ranges: Range[] = model.uses.filter((other) => other.key === use.key).map((other) => other.range);
   for (const range of ranges.sort((a, b) => comparePositions(a.start, b.start))) locations.push({ uri, range });
+  if (use.entry && use.library !== null && isAbsolute(use.library) && otherFiles) {
+    const library = pathToFileURL(use.library).href;
+    for (const file of otherFiles(use.library)) {
+      if (file.uri === uri || file.uri === library) continue;
+      for (const range of keyUsesIn(file.text, use.key)) locations.push({ uri: file.uri, range });
+    }
+  }
   return locations;
+}
+
+/** Where `key` is cited in a Markdown file's text (code, URLs and e-mail addresses are not citations). */
+export function keyUsesIn(text: string, key: string): Range[] {
+  if (!text.includes(`@${key}`) && !text.includes(`@{${key}`)) return [];
+  const lines = new LineIndex(text);
+  const ranges: Range[] = [];
+  for (const cite of scanPandoc(text).cites) {
+    for (const item of cite.items) if (item.key === key) ranges.push({ start: lines.position(item.keyStart), end: lines.position(item.keyEnd) });
+  }
+  return ranges;
 }
 
 /**

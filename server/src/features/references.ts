@@ -26,9 +26,10 @@ export function provideReferences(
   position: Position,
   context: ReferenceContext,
   elsewhere: readonly OtherEssay[] = [],
+  keyFiles?: (library: string) => { uri: string; text: string }[],
 ): Location[] {
-  // A Pandoc key: every use of it in the essay, and its entry in the bibliography file.
-  const keys = provideKeyReferences(essay, uri, position, context);
+  // A Pandoc key: every use of it in the essay and in the files citing from its library, and its entry in the bibliography file.
+  const keys = provideKeyReferences(essay, uri, position, context, keyFiles);
   if (keys) return keys;
   const target = targetAt(essay, position);
   if (!target) return [];

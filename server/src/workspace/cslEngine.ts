@@ -13,7 +13,7 @@
  */
 import type { Essay } from '../model/types';
 import type { LibraryEntry } from '../model/pandoc/library';
-import { toCslItem, type CslItem } from '../model/pandoc/cslData';
+import { formatPageRanges, toCslItem, type CslItem } from '../model/pandoc/cslData';
 import { noteOrder, type CitationCluster } from '../model/pandoc/noteOrder';
 import { asPrintedInNote, htmlToMarkdown, htmlToText, type CitationRenderer, type RenderedCitation } from '../model/pandoc/cslOutput';
 import { bundledStyleFolder, defaultStyleFile, localeFile, locateStyle, readStyle, styleFailed, type StyleFile } from './cslStyles';
@@ -57,6 +57,8 @@ export class StyleEngine {
     readonly title: string,
     /** The items the engine retrieves by id: filled by `sync`. */
     private readonly items: Map<string, CslItem>,
+    /** The style's `page-range-format`, applied to page locators here (citeproc-js applies it to the entry's pages only). */
+    private readonly pageRangeFormat: string | null = null,
   ) {}
 
   /** Registers the works the essay cites, when they are not those already registered. */
@@ -96,7 +98,7 @@ export class StyleEngine {
         position: item.position,
         'first-reference-note-number': item.firstNote,
         'near-note': item.nearNote,
-        ...(item.locator ? { locator: item.locator, label: item.label ?? 'page' } : {}),
+        ...(item.locator ? { locator: (item.label ?? 'page') === 'page' ? formatPageRanges(item.locator, this.pageRangeFormat) : item.locator, label: item.label ?? 'page' } : {}),
         ...(item.prefix ? { prefix: `${item.prefix} ` } : {}),
         ...(item.suffix.trim() ? { suffix: item.suffix.startsWith(' ') || item.suffix.startsWith(',') ? item.suffix : ` ${item.suffix}` } : {}),
         ...(item.mode === 'suppress-author' ? { 'suppress-author': true } : {}),
@@ -204,7 +206,8 @@ export class CslEngines {
       engine.setOutputFormat('html');
       const title = /<title>([^<]*)<\/title>/.exec(file.xml)?.[1] ?? file.path;
       this.log(`CSL style "${title}" compiled in ${(performance.now() - started).toFixed(0)} ms.`);
-      return new StyleEngine(engine, title, items);
+      const pageRangeFormat = /<style\b[^>]*\bpage-range-format="([^"]+)"/.exec(file.xml)?.[1] ?? null;
+      return new StyleEngine(engine, title, items, pageRangeFormat);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       styleFailed(file.path, file.version, message);

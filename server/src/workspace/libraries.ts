@@ -1,17 +1,17 @@
 /**
  * Reads the bibliography files of Pandoc essays from disk for the model (which reads no files):
  * names from front matter resolved against the essay's folder, the files the user sets
- * (`apparatus.bibliography`, `apparatus check --bibliography`), and, for a bookdown chapter with
- * no front matter of its own, the `bibliography:` of the `index.Rmd` beside it. Parsed files are
+ * (`apparatus.bibliography`, `apparatus check --bibliography`), and, for a chapter with no
+ * bibliography of its own, its project's (`projectMetadata.ts`: bookdown, Quarto). Parsed files are
  * kept while their size and modification time stay the same, so a Zotero export that rewrites a
  * .bib is read again at the next analysis.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { bibliographyNames, type LibraryLoader, type LoadedLibrary } from '../model/pandoc/index';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { type LibraryLoader, type LoadedLibrary } from '../model/pandoc/index';
 import { parseLibrary, type Library } from '../model/pandoc/library';
 import { styleProblem } from './cslStyles';
-import { frontMatterBlock } from './frontMatterText';
+import { inheritedLibraries } from './projectMetadata';
 
 /** Larger files are not read (one diagnostic instead). */
 export const maxLibraryBytes = 20_000_000;
@@ -32,9 +32,26 @@ export interface LoaderOptions {
 
 const parsed = new Map<string, { size: number; mtimeMs: number; library: Library }>();
 
+/** The text of the project metadata files looked for (null: there is none), while unchanged on disk. */
+const metadataTexts = new Map<string, string | null>();
+
+function metadataText(path: string): string | null {
+  let text = metadataTexts.get(path);
+  if (text === undefined) {
+    try {
+      text = existsSync(path) ? readFileSync(path, 'utf8') : null;
+    } catch {
+      text = null; // unreadable (or not allowed): as if there were none
+    }
+    metadataTexts.set(path, text);
+  }
+  return text;
+}
+
 /** Drops a file's parsed copy (it changed on disk): the next analysis reads it again. */
 export function forgetLibrary(path: string): void {
   parsed.delete(path);
+  metadataTexts.delete(path);
 }
 
 export function readLibrary(path: string): { library: Library | null; problem: string | null } {
@@ -66,20 +83,13 @@ function inside(path: string, root: string): boolean {
 export function libraryLoader(documentPath: string | null, options: LoaderOptions): LibraryLoader {
   const load: LibraryLoader = (names) => {
     const folder = documentPath ? dirname(documentPath) : (options.roots?.[0] ?? process.cwd());
-    let own = names;
-    // A bookdown chapter (.Rmd) with no front matter of its own cites from its index.Rmd: nothing
-    // else is looked for on disk, so a plain essay costs no file access at all.
-    if (own.length === 0 && documentPath && /\.Rmd$/i.test(documentPath) && !/index\.Rmd$/i.test(documentPath)) {
-      const index = join(folder, 'index.Rmd');
-      try {
-        if (existsSync(index)) {
-          own = bibliographyNames(frontMatterBlock(readFileSync(index, 'utf8'))?.yaml ?? null);
-        }
-      } catch {
-        // unreadable (or not allowed): the chapter has no bibliography of its own
-      }
-    }
-    const wanted: { name: string; path: string }[] = own.map((name) => ({ name, path: resolve(folder, name) }));
+    // A chapter with no bibliography of its own cites from its project's (bookdown's index.Rmd,
+    // Quarto's _quarto.yml or _metadata.yml); the files looked for are remembered, so an essay
+    // costs no file access after its first analysis.
+    const wanted: { name: string; path: string }[] =
+      names.length > 0 || !documentPath
+        ? names.map((name) => ({ name, path: resolve(folder, name) }))
+        : inheritedLibraries(documentPath, metadataText, options.roots);
     for (const name of options.extra) {
       const path = resolve(options.roots?.[0] ?? folder, name);
       if (!wanted.some((w) => w.path === path)) wanted.push({ name, path });

@@ -71,9 +71,9 @@ export function pandocPrinted(text: string, args: string[], cwd: string): Printe
 }
 
 /** The same citations as Apparatus renders them (null where none of the keys has an entry). */
-export async function apparatusPrinted(path: string, engines: CslEngines, extra: string[] = []): Promise<(PrintedCitation | null)[]> {
+export async function apparatusPrinted(path: string, engines: CslEngines, extra: string[] = [], root = dirname(path)): Promise<(PrintedCitation | null)[]> {
   const text = readFileSync(path, 'utf8');
-  const essay = analyseEssay(text, { libraries: libraryLoader(path, { extra, roots: [dirname(path)], allowOutside: false }) });
+  const essay = analyseEssay(text, { libraries: libraryLoader(path, { extra, roots: [root], allowOutside: false }) });
   const notes = await renderEssayNotes(engines, essay, { documentPath: path, roots: null, allowOutside: true });
   return notes.map(({ cluster, rendered }) => (rendered ? { keys: cluster.items.map((item) => item.key), noteNumber: cluster.noteNumber, text: rendered.text } : null));
 }

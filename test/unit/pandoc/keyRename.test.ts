@@ -8,7 +8,7 @@ import type { AnnotatedTextEdit, TextDocumentEdit, TextEdit, WorkspaceEdit } fro
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { libraryLoader } from '../../../server/src/workspace/libraries';
-import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLibraryKeyRename } from '../../../server/src/features/keyRename';
+import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLibraryKeyRename, type LibraryProject } from '../../../server/src/features/keyRename';
 import { parseLibrary } from '../../../server/src/model/pandoc/library';
 import { inside } from '../features/support';
 
@@ -105,12 +105,12 @@ describe('renaming a Pandoc key', function () {
 describe('renaming a Pandoc key from its library (a .bib, CSL-JSON or CSL-YAML)', function () {
   // Mullen's bookdown textbook (copied verbatim): book.bib and the chapters that cite it through index.Rmd.
   const source = join(__dirname, '../../fixtures/pandoc/mullen');
-  function project(): { folder: string; bibPath: string; bibText: string; files: Map<string, string>; otherFiles: () => { uri: string; text: string }[] } {
+  function project(): { folder: string; bibPath: string; bibText: string; files: Map<string, string>; otherFiles: () => LibraryProject } {
     const folder = mkdtempSync(join(tmpdir(), 'apparatus-library-rename-'));
     cpSync(source, folder, { recursive: true });
     const bibPath = join(folder, 'book.bib');
     const files = new Map(readdirSync(folder).filter((name) => /\.(?:Rmd|bib)$/.test(name)).map((name) => [pathToFileURL(join(folder, name)).href, readFileSync(join(folder, name), 'utf8')]));
-    const otherFiles = (): { uri: string; text: string }[] => [...files].filter(([uri]) => uri.endsWith('.Rmd')).map(([uri, text]) => ({ uri, text }));
+    const otherFiles = (): LibraryProject => ({ chapters: [...files].filter(([uri]) => uri.endsWith('.Rmd')).map(([uri, text]) => ({ uri, text })), libraries: [] });
     return { folder, bibPath, bibText: files.get(pathToFileURL(bibPath).href)!, files, otherFiles };
   }
   const positionIn = (text: string, needle: string): { line: number; character: number } => {
@@ -158,14 +158,14 @@ describe('renaming a Pandoc key from its library (a .bib, CSL-JSON or CSL-YAML)'
     const essayUri = pathToFileURL(join(folder, 'essay.md')).href;
     const yamlUri = pathToFileURL(yamlPath).href;
     const library = parseLibrary(yamlPath, yamlText);
-    const edit = provideLibraryKeyRename(library, yamlUri, yamlText, positionIn(yamlText, 'lotchin1992fortress'), 'lotchin1992', () => [{ uri: essayUri, text: essay }])!;
+    const edit = provideLibraryKeyRename(library, yamlUri, yamlText, positionIn(yamlText, 'lotchin1992fortress'), 'lotchin1992', () => ({ chapters: [{ uri: essayUri, text: essay }], libraries: [] }))!;
     const renamed = apply(new Map([[essayUri, essay], [yamlUri, yamlText]]), edit);
     assert.equal(renamed.get(essayUri), essay.replaceAll('@lotchin1992fortress', '@lotchin1992'));
     assert.equal(renamed.get(yamlUri), yamlText.replace('id: lotchin1992fortress', 'id: lotchin1992'));
     // A hand-written YAML file is no export: a plain edit.
     assert.equal(edit.changeAnnotations, undefined);
     const exported = `# Exported by Zotero\n${yamlText}`;
-    const fromExport = provideLibraryKeyRename(parseLibrary(yamlPath, exported), yamlUri, exported, positionIn(exported, 'lotchin1992fortress'), 'lotchin1992', () => [{ uri: essayUri, text: essay }])!;
+    const fromExport = provideLibraryKeyRename(parseLibrary(yamlPath, exported), yamlUri, exported, positionIn(exported, 'lotchin1992fortress'), 'lotchin1992', () => ({ chapters: [{ uri: essayUri, text: essay }], libraries: [] }))!;
     assert.equal(Object.values(fromExport.changeAnnotations ?? {})[0]?.needsConfirmation, true);
   });
 });

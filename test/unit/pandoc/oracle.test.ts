@@ -9,6 +9,7 @@ const fixtures = join(__dirname, '../../fixtures/pandoc');
 const files = [
   ...readdirSync(fixtures).filter((name) => /\.(md|Rmd|qmd)$/.test(name) && name !== 'README.md'),
   ...readdirSync(join(fixtures, 'mullen')).filter((name) => name.endsWith('.Rmd')).map((name) => `mullen/${name}`),
+  ...['index.qmd', 'references.qmd', ...readdirSync(join(fixtures, 'quarto-book/chapters')).map((name) => `chapters/${name}`)].map((name) => `quarto-book/${name}`),
 ];
 
 describe('Pandoc citation scanner against pandoc -t json', function () {

@@ -70,6 +70,8 @@ describe('citeproc placeholder at the end of a Pandoc document', function () {
     'a fenced div `::: {#refs}`': '\n# Bibliography\n\n::: {#refs}\n:::\n\nThe railroad network, drawn from the census data of the author.\n',
     'a `<div id="refs">` then an appendix of prose': '\n# References {-}\n\n<div id="refs"></div>\n\nAppendix: the railroad companies incorporated in Texas and their charters, 1850–1890, listed by the state.\n',
     'a `::: {#refs}` with no heading': '\n::: {#refs}\n:::\n\nTable 1: Lines built by 1861.\n',
+    'a `::: {#refs}` holding a stray paragraph typed inside it': '\n# References\n\n::: {#refs}\nMorrow, Ellen. *Tracks across the Plains*. Omaha: Prairie Press, 1972.\n:::\n',
+    'a `<div id="refs">` holding a stray paragraph': '\n# References {-}\n\n<div id="refs">\nMorrow, Ellen. *Tracks across the Plains*. Omaha: Prairie Press, 1972.\n</div>\n',
   };
   for (const [name, ending] of Object.entries(endings)) {
     it(`reads nothing as an entry after ${name}`, function () {
@@ -87,6 +89,13 @@ describe('citeproc placeholder at the end of a Pandoc document', function () {
     const text = `---\nbibliography: refs.bib\n---\n\nThe valley changed [@smith1990, 12].^[Jones, *Rivers*, 3.]\n\n# References {-}\n\nJones, Ann. *Rivers*. New York: Knopf, 2001.\n\n<div id="refs"></div>\n\nBrown, Tom. *Canals*. Chicago: Aldine, 1984.\n`;
     const essay = analyseEssay(text);
     assert.deepEqual(essay.bibliography.entries.map((entry) => entry.key), ['jones2001']);
+  });
+
+  it('keeps entries typed above a `::: {#refs}` and reads none of the text typed inside it', function () {
+    const text = `---\nbibliography: refs.bib\n---\n\nThe valley changed [@smith1990, 12].^[Jones, *Rivers*, 3.]\n\n# References {-}\n\nJones, Ann. *Rivers*. New York: Knopf, 2001.\n\n::: {#refs}\nBrown, Tom. *Canals*. Chicago: Aldine, 1984.\n\nA note to myself, written in 2019, on *Canals*.\n:::\n`;
+    const essay = analyseEssay(text);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.key), ['jones2001']);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'uncited-source'));
   });
 
   it('finds a typed bibliography under a heading with Pandoc attributes, in any essay', function () {

@@ -96,6 +96,52 @@ export function parseLocator(suffix: string): ParsedLocator {
   return { label: label ?? 'page', locator, suffix: rest.slice(at) };
 }
 
+/**
+ * A page locator's ranges as the style's `page-range-format` writes them ("483–485" → "483–85" in
+ * Chicago), as Pandoc's citeproc does for locators; citeproc-js formats only the entry's pages.
+ * Anything but a range of two arabic numbers (a roman range, "33, 35") is left as it is.
+ */
+export function formatPageRanges(locator: string, format: string | null): string {
+  if (!format) return locator;
+  return locator.replace(/\b(\d+)–(\d+)\b/g, (whole, first: string, second: string) => {
+    // A second number written short ("1087–89") stands for the first's leading digits and its own.
+    const last = second.length < first.length ? first.slice(0, first.length - second.length) + second : second;
+    if (Number(last) <= Number(first)) return whole;
+    return `${first}–${pageRangeEnd(first, last, format)}`;
+  });
+}
+
+/** The digits of `last` that differ from `first` (the whole number when lengths differ). */
+function changedPart(first: string, last: string): string {
+  if (first.length !== last.length) return last;
+  let i = 0;
+  while (i < last.length - 1 && first[i] === last[i]) i++;
+  return last.slice(i);
+}
+
+function pageRangeEnd(first: string, last: string, format: string): string {
+  const minimal = changedPart(first, last);
+  const minimalTwo = minimal.length < 2 && last.length >= 2 ? last.slice(-2) : minimal;
+  switch (format) {
+    case 'minimal':
+      return minimal;
+    case 'minimal-two':
+      return minimalTwo;
+    case 'chicago':
+    case 'chicago-15':
+    case 'chicago-16': {
+      const start = Number(first);
+      if (start < 100 || start % 100 === 0) return last;
+      if (start % 100 < 10) return minimal;
+      // The 15th edition (CSL's "chicago"): four digits of which three change are written whole.
+      if (format !== 'chicago-16' && first.length === 4 && last.length === 4 && minimal.length >= 3) return last;
+      return minimalTwo;
+    }
+    default:
+      return last; // expanded
+  }
+}
+
 function parseLabel(text: string): { label: string | null; rest: string } {
   const lower = text.toLowerCase();
   for (const [term, label] of LABELS) {

@@ -113,6 +113,13 @@ export function cslStyleName(frontMatterYaml: string | null): { name: string; li
   }
 }
 
+/**
+ * A cross-reference, not a citation: Quarto's `@fig-map`, `@sec-intro`, `@tbl-ships` and
+ * pandoc-crossref's `@fig:map` name a figure, section or table of the document, and the filter
+ * that numbers them runs before citeproc. Read so only when no library has the key.
+ */
+const crossReference = /^(?:fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|sol|rem|alg)[-:][\p{L}\p{N}]/u;
+
 export function analysePandoc(
   text: string,
   blocks: Block[],
@@ -161,6 +168,7 @@ export function analysePandoc(
       const citeRange = range(base + cite.start, base + cite.end);
       for (const item of cite.items) {
         const found = keys.get(item.key) ?? null;
+        if (!found && crossReference.test(item.key)) continue;
         uses.push({
           key: item.key,
           mode: item.mode,

@@ -153,7 +153,48 @@ export function parseBibtex(source: string, text: string): Library {
       reader.pos = error.resumeAt;
     }
   }
+  inheritFromCrossrefs(entries);
   return { source, format: 'bibtex', entries, errors };
+}
+
+/** Fields an entry never takes from the one its `crossref` names (biblatex's defaults, which Pandoc follows). */
+const notInherited = new Set(['ids', 'crossref', 'xref', 'xdata', 'entryset', 'entrysubtype', 'execute', 'label', 'options', 'presort', 'related', 'relatedoptions', 'relatedstring', 'relatedtype', 'shorthand', 'shorthandintro', 'sortkey', 'keywords', 'file']);
+/** Types whose parent is a book-like volume: its title is the child's `booktitle`. */
+const partOfVolume = /^(?:in(?:book|collection|proceedings|reference)|bookinbook|supp(?:book|collection))$/;
+const volumeTypes = /^(?:book|collection|proceedings|reference|mvbook|mvcollection|mvproceedings|mvreference)$/;
+
+/** The name a parent's field takes in the child: a book's title is a chapter's `booktitle`, a periodical's an article's `journaltitle`. */
+function inheritedName(field: string, parentType: string, childType: string): string | null {
+  if (notInherited.has(field)) return null;
+  const title = /^(title|subtitle|titleaddon)$/.exec(field);
+  if (title && /^mv/.test(parentType)) return `main${field}`;
+  if (title && partOfVolume.test(childType) && volumeTypes.test(parentType)) return `book${field}`;
+  if (title && parentType === 'periodical' && childType === 'article') return field === 'titleaddon' ? null : `journal${field}`;
+  if (field === 'author' && parentType === 'book' && /^(?:inbook|bookinbook|suppbook)$/.test(childType)) return 'bookauthor';
+  if (/^(?:shorttitle|sorttitle|indextitle|indexsorttitle)$/.test(field)) return null;
+  return field;
+}
+
+/**
+ * An entry with `crossref = {parent}` (a chapter and its edited volume) takes the fields it lacks
+ * from the parent, as biblatex and Pandoc do: without them a chapter has no book, editors,
+ * publisher or date, and its note prints "n.d.".
+ */
+function inheritFromCrossrefs(entries: LibraryEntry[]): void {
+  const byKey = new Map<string, LibraryEntry>();
+  for (const entry of entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry);
+  const lowerKeys = new Map<string, LibraryEntry>();
+  for (const entry of entries) if (!lowerKeys.has(entry.key.toLowerCase())) lowerKeys.set(entry.key.toLowerCase(), entry);
+  for (const child of entries) {
+    const parentKey = child.fields.crossref?.trim();
+    if (!parentKey) continue;
+    const parent = byKey.get(parentKey) ?? lowerKeys.get(parentKey.toLowerCase());
+    if (!parent || parent === child) continue;
+    for (const [field, value] of Object.entries(parent.fields)) {
+      const name = inheritedName(field, parent.type, child.type);
+      if (name !== null && child.fields[name] === undefined) child.fields[name] = value;
+    }
+  }
 }
 
 function isLineStart(text: string, at: number): boolean {

@@ -6,7 +6,8 @@
  *
  * Positions follow CSL 1.0 as Pandoc's citeproc applies them: Ibid. only for the work cited
  * immediately before, alone in its citation, in the same note or the note just before (a note
- * that cites nothing in between breaks the chain, as in Pandoc). Computing them here, rather than
+ * that cites nothing in between breaks the chain, as in Pandoc), and only when what that note
+ * cites (or this note, before the citation) is this work and no other. Computing them here, rather than
  * registering every citation with the processor in turn, lets a hover render one citation in a few
  * milliseconds however long the essay.
  *
@@ -172,7 +173,17 @@ function assignPositions(clusters: CitationCluster[]): void {
   const firstNote = new Map<string, number>();
   const lastNote = new Map<string, number>();
   let previous: { cluster: CitationCluster; item: ClusterItem } | null = null;
+  // The works cited so far in the current note, and in the note before it.
+  let noteNumber = -1;
+  let inNote: ClusterItem[] = [];
+  let inNoteBefore: ClusterItem[] = [];
   for (const cluster of clusters) {
+    if (cluster.noteNumber !== noteNumber) {
+      inNoteBefore = cluster.noteNumber === noteNumber + 1 ? inNote : [];
+      inNote = [];
+      noteNumber = cluster.noteNumber;
+    }
+    const citedBefore = inNote.length > 0 ? inNote : inNoteBefore;
     cluster.items.forEach((item, index) => {
       const first = firstNote.get(item.key);
       if (first === undefined) {
@@ -182,20 +193,27 @@ function assignPositions(clusters: CitationCluster[]): void {
       } else {
         item.firstNote = first;
         item.nearNote = cluster.noteNumber - (lastNote.get(item.key) ?? first) <= nearNoteDistance;
-        item.position = ibidPosition(cluster, index, item, previous) ?? CslPosition.Subsequent;
+        item.position = ibidPosition(cluster, index, item, previous, citedBefore) ?? CslPosition.Subsequent;
       }
       lastNote.set(item.key, cluster.noteNumber);
       previous = { cluster, item };
     });
+    inNote = [...inNote, ...cluster.items];
   }
 }
 
-function ibidPosition(cluster: CitationCluster, index: number, item: ClusterItem, previous: { cluster: CitationCluster; item: ClusterItem } | null): CslPosition | null {
+/**
+ * @param citedBefore what the citations before this one in its note cite, or, for the note's first
+ * citation, what the note just before cites: Pandoc's citeproc takes a note's citations together,
+ * so "Ibid." follows only a note (or the part of this note) that cites this one work and no other.
+ */
+function ibidPosition(cluster: CitationCluster, index: number, item: ClusterItem, previous: { cluster: CitationCluster; item: ClusterItem } | null, citedBefore: ClusterItem[]): CslPosition | null {
   if (!previous || previous.item.key !== item.key) return null;
   if (index === 0) {
     // The citation before must cite this work alone, in this note or the one just before.
     if (previous.cluster.items.length !== 1) return null;
     if (cluster.noteNumber - previous.cluster.noteNumber > 1) return null;
+    if (citedBefore.some((other) => other.key !== item.key)) return null;
   }
   const before = previous.item.locator;
   if (item.locator === before || (item.locator !== null && before !== null && sameLocator(item, previous.item))) return CslPosition.Ibid;

@@ -13,6 +13,12 @@ import { findYears } from '../bibliography/dates';
 
 /** `<div id="refs"></div>`, `<div id="refs" class="references"> </div>`, a fenced div `::: {#refs}`. */
 const refsDiv = /^\s*(?:<div\b[^>]*\bid\s*=\s*["']?refs\b[^>]*>\s*(?:<\/div>)?|<\/div>|:{3,}\s*(?:\{[^}]*#refs\b[^}]*\}|refs)?\s*(?:\r?\n\s*:{3,}\s*)?)\s*$/i;
+/**
+ * A block that opens the refs div and goes on with text on the next lines (`::: {#refs}` then a
+ * paragraph with no blank line between): what the writer typed inside the div, which citeproc
+ * replaces with the bibliography it prints.
+ */
+const opensRefsDivWithText = /^\s*(?:<div\b[^>]*\bid\s*=\s*["']?refs\b[^>]*>|:{3,}\s*(?:\{[^}]*#refs\b[^}]*\}|refs))[ \t]*\r?\n\s*\S/i;
 /** A caption or credit line: "Figure 1: …", "Table 2. …", "Source: …", "Photograph by …". */
 const caption = /^\s*(?:\*{1,2}|_)?(?:Figure|Fig\.|Table|Map|Plate|Image|Illustration|Chart|Graph|Source|Credit|Photograph|Photo)\b/i;
 /** A paragraph that is only an image, or an image with its attributes. */
@@ -54,23 +60,28 @@ export function citesFromLibrary(pandoc: PandocModel, namesBibliography: boolean
 /**
  * The region cut at `<div id="refs">` / `::: {#refs}` in a document that cites keys from a
  * library: citeproc's bibliography goes there, and what follows (a figure caption, a session-info
- * chunk, an appendix's opening words) is not typed by hand as entries. Entries typed above the
- * div stay entries.
+ * chunk, an appendix's opening words) or what was typed inside the div is not typed by hand as
+ * entries. Entries typed above the div stay entries.
  */
 export function endAtRefsDiv(items: DocItem[], region: BibliographyRegion, pandoc: PandocModel, namesBibliography: boolean): BibliographyRegion {
   if (!citesFromLibrary(pandoc, namesBibliography)) return region;
   for (let i = region.headingIndex + 1; i < region.endIndex; i++) {
     if (isRefsDiv(items[i])) return { headingIndex: region.headingIndex, endIndex: i + 1 };
+    // The div and its text in one block: the region ends before it (the heading alone is citeproc's place).
+    if (opensRefsDivWithText.test(items[i].source)) return { headingIndex: region.headingIndex, endIndex: i };
   }
   return region;
 }
 
 /**
  * Whether the bibliography region is citeproc's placeholder: the document cites keys, names a
- * bibliography file or inline `references:`, and nothing under the heading reads as an entry.
+ * bibliography file or inline `references:` (or, citing nothing, has a bibliography and a refs
+ * div), and nothing under the heading reads as an entry.
  */
 export function isCiteprocPlaceholder(items: DocItem[], region: BibliographyRegion, pandoc: PandocModel, namesBibliography: boolean): boolean {
-  if (!citesFromLibrary(pandoc, namesBibliography)) return false;
+  // A book's references chapter cites nothing itself: its refs div and the project's bibliography say where citeproc prints.
+  const refsChapter = (pandoc.hasBibliography || namesBibliography) && items.slice(region.headingIndex + 1, region.endIndex).some(isRefsDiv);
+  if (!citesFromLibrary(pandoc, namesBibliography) && !refsChapter) return false;
   for (let i = region.headingIndex + 1; i < region.endIndex; i++) if (!placeholderItem(items[i])) return false;
   return true;
 }
