@@ -14,8 +14,12 @@ import { uri } from './exercise';
 
 /**
  * Analyses `expression`'s text in a child process killed after `boundMs`, so a stall fails
- * the test in seconds instead of holding the suite for minutes.
+ * the test in seconds instead of holding the suite for minutes. The bound is there to catch
+ * super-linear work (the bugs these tests record took minutes), not to measure speed (that is
+ * `npm run bench`): it includes starting Node with tsx, and a loaded CI machine must not fail it.
  */
+const stallBoundMs = 30_000;
+
 function analyseInChild(name: string, expression: string, boundMs: number): void {
   const analyse = path.join(root, 'server/src/model/analyse');
   const script = `const { analyseEssay } = require(${JSON.stringify(analyse)}); const text = ${expression}; const start = performance.now(); const essay = analyseEssay(text); process.stdout.write(JSON.stringify({ ms: performance.now() - start, length: text.length, markers: essay.markers.length }));`;
@@ -48,31 +52,31 @@ describe('regression tests: bugs found by fuzzing (issue 7), each fixed', functi
   it('a note of 960 hyphenated capitalised words (Ab-Ab-Ab…, as dialect spellings in a published essay\'s notes) is segmented in linear time', () => {
     // A name pattern with two open letter runs around its one lower-case letter backtracked
     // quadratically per word: 26 s for one published essay, 2.4 s for this note.
-    analyseInChild('960 hyphenated capitalised words in a note', "'Body.[^1]\\n\\n[^1]: ' + 'Ab-'.repeat(960) + '\\n'", 8000);
+    analyseInChild('960 hyphenated capitalised words in a note', "'Body.[^1]\\n\\n[^1]: ' + 'Ab-'.repeat(960) + '\\n'", stallBoundMs);
     const start = performance.now();
     analyseEssay(`Body.[^1]\n\n[^1]: ${"Ab'".repeat(960)}\n`);
     assert.ok(performance.now() - start < 1500, `took ${(performance.now() - start).toFixed(0)} ms`);
   });
 
-  it('a 200 kB paragraph of alternating emphasis delimiters (*a*a*a…) is analysed within 8 s', () => {
-    analyseInChild('*a × 100,000', '"*a".repeat(100000) + "[^1]"', 8000);
+  it('a 200 kB paragraph of alternating emphasis delimiters (*a*a*a…) is analysed without stalling', () => {
+    analyseInChild('*a × 100,000', '"*a".repeat(100000) + "[^1]"', stallBoundMs);
   });
 
-  it('a 300 kB paragraph of 100,000 endnote-like brackets ([x][x]…) is analysed within 8 s', () => {
-    analyseInChild('[x] × 100,000', '"[x]".repeat(100000) + "[^1]"', 8000);
+  it('a 300 kB paragraph of 100,000 endnote-like brackets ([x][x]…) is analysed without stalling', () => {
+    analyseInChild('[x] × 100,000', '"[x]".repeat(100000) + "[^1]"', stallBoundMs);
   });
 
-  it('a 400 kB paragraph of unfinished links ([a]([a](…) is analysed within 8 s', () => {
-    analyseInChild('[a]( × 100,000', '"[a](".repeat(100000) + "[^1]"', 8000);
+  it('a 400 kB paragraph of unfinished links ([a]([a](…) is analysed without stalling', () => {
+    analyseInChild('[a]( × 100,000', '"[a](".repeat(100000) + "[^1]"', stallBoundMs);
   });
 
   // These took 55 s and 9 minutes before the fix (see docs/robustness.md).
-  it('a list nested 1,000 levels deep by indentation (1 MB) is analysed within 8 s', () => {
-    analyseInChild('list nested by indentation', 'Array.from({ length: 1000 }, (_, i) => " ".repeat(i * 2) + "- item[^1]").join("\\n")', 8000);
+  it('a list nested 1,000 levels deep by indentation (1 MB) is analysed without stalling', () => {
+    analyseInChild('list nested by indentation', 'Array.from({ length: 1000 }, (_, i) => " ".repeat(i * 2) + "- item[^1]").join("\\n")', stallBoundMs);
   });
 
-  it('a single 2 MB line of 222,000 note markers is analysed within 8 s', () => {
-    analyseInChild('2 MB line of markers', '"word[^1] ".repeat(222222) + "\\n\\n[^1]: Goncharov, p.1."', 8000);
+  it('a single 2 MB line of 222,000 note markers is analysed without stalling', () => {
+    analyseInChild('2 MB line of markers', '"word[^1] ".repeat(222222) + "\\n\\n[^1]: Goncharov, p.1."', stallBoundMs);
   });
 
   it('a notes section of 6,000 definitions on consecutive lines is read as 6,000 notes (not as plain text; a bracket cap read it so for a while)', () => {
