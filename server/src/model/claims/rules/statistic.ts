@@ -21,6 +21,12 @@ const WORD_FIGURE = new RegExp(
     `\\b(?:hundreds|thousands|tens of thousands|millions|dozens|scores) of\\b`,
     `\\b(?:(?:${UNITS})[- ])?dozen\\b`,
     `\\b(?:more|less|fewer) than (?:half|a (?:third|quarter|fifth|tenth))\\b`,
+    // Comparisons that only a count can back: "prices doubled", "weeklies far outnumbered dailies",
+    // "disproportionately in mobile homes", "twice as many". Not "doubled as a chapel", "doubled down".
+    `\\b(?:doubled|tripled|trebled|quadrupled|halved)\\b(?! (?:as|down|over|back|up)\\b)`,
+    `\\b(?:outnumbered|outnumber|outnumbers|outnumbering)\\b`,
+    `\\bdisproportionate(?:ly)?\\b`,
+    `\\b(?:twice|(?:three|four|five|ten) times) as (?:many|much|likely|large|high|often)\\b`,
   ].join('|'),
   'giu',
 );
