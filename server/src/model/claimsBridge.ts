@@ -75,7 +75,8 @@ export function analyseClaims(
     // name what supports them.
     const inline = [...(inlineNotes.get(doc) ?? []), ...(keyCitations.get(doc) ?? [])];
     const inlineKey = inline.map((note) => `${note.label}:${note.start - base}-${note.end - base}`).join(',');
-    const key = `${optionsKey}\u0000${form}\u0000${base}\u0000${inlineKey}`;
+    const leadIn = blockQuotationNote(items[i + 1], form);
+    const key = `${optionsKey}\u0000${form}\u0000${base}\u0000${inlineKey}\u0000${leadIn ?? ''}`;
     let cached = perBlock.get(key);
     if (!cached) {
       const markers = markersIn(doc)
@@ -87,7 +88,7 @@ export function analyseClaims(
         .map((span) => ({ start: span.start - base, end: span.end - base }));
       const found = memo.get(`${optionsKey}\u0000${form}\u0000${inlineKey}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
       const atBlockStart = { block: doc.block, lineOffset: 0 };
-      const local: Claim[] = found.map((claim) => ({
+      const local: Claim[] = withLeadInSupported(found, doc.source, leadIn).map((claim) => ({
         sentence: claim.sentence,
         range: blockRange(atBlockStart, base + claim.start, base + claim.end),
         reasons: claim.reasons,
@@ -111,6 +112,27 @@ export function analyseClaims(
     }
   }
   return withheldPastDensity(claims, words, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+}
+
+/**
+ * The note at the end of a block quotation that follows a paragraph: by convention it cites the quoted
+ * source, and so supports the sentence that introduces the quotation ("Finally, on July 20 he wrote:",
+ * "The move was also mentioned in the *Evening Star* of June 29, 1875 as follows:").
+ */
+function blockQuotationNote(next: DocItem | undefined, form: NoteForm | null): string | null {
+  if (next === undefined || next.item.kind !== 'blockquote') return null;
+  const markers = markersIn(next).filter((marker) => marker.form === form);
+  return markers.length > 0 ? markers[markers.length - 1].label : null;
+}
+
+/** A paragraph's last sentence, ending in a colon, leads into the block quotation after it. */
+const LEAD_IN_END = /:[*_"”’')\]]*\s*$/;
+
+function withLeadInSupported(found: ParagraphClaim[], source: string, note: string | null): ParagraphClaim[] {
+  if (note === null || found.length === 0) return found;
+  const last = found[found.length - 1];
+  if (last.supportedBy.length > 0 || !LEAD_IN_END.test(last.sentence) || source.slice(last.end).trim() !== '') return found;
+  return [...found.slice(0, -1), { ...last, supportedBy: [note] }];
 }
 
 /**

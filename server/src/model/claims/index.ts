@@ -20,6 +20,7 @@ import {
   findQuotations,
   findStatistics,
   findSubjectVerbs,
+  findTallies,
   findVagueAttributions,
   isOwnAnalysis,
   isOwnData,
@@ -82,13 +83,16 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   if (sentences.length === 0) return [];
 
   const dates = findDates(prose.text);
+  // The writer's own tally ("42 of 51 subscribers"): its numbers are no figures, and a paragraph that
+  // tallies twice or more is the writer's own count throughout.
+  const tallies = findTallies(prose.text);
   const findings: Finding[] = [
     ...findQuotations(prose.text, quotes),
     ...dates,
     ...datedEvents(prose.text, dates, quotes),
     ...findDocuments(prose.text),
     ...findRecordedActs(prose.text),
-    ...findStatistics(prose.text, dates),
+    ...findStatistics(prose.text, dates).filter((s) => !tallies.some((t) => t.start <= s.start && s.end <= t.end)),
     ...findHistoriography(prose.text),
     ...findVagueAttributions(prose.text),
     ...speechAndThought(prose.text),
@@ -104,7 +108,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   }));
   const markersBySentence = groupMarkers([...paragraph.markers, ...parentheticalCitations(prose)], sourceZones);
   const paragraphHasNote = markersBySentence.some((group) => group.length > 0);
-  const ownAnalysis = /\d|\b(?:hundreds|thousands|millions|dozens?|some|about|only|nearly|over|more|less|fewer|at least)\b|-(?:one|two|three|four|five|six|seven|eight|nine)\b/.test(prose.text) && isOwnAnalysis(prose.text);
+  const ownAnalysis = tallies.length >= 2 || /\d|\b(?:hundreds|thousands|millions|dozens?|some|about|only|nearly|over|more|less|fewer|at least)\b|-(?:one|two|three|four|five|six|seven|eight|nine)\b/.test(prose.text) && isOwnAnalysis(prose.text);
 
   const claims: ParagraphClaim[] = [];
   let f = 0;

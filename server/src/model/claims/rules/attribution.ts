@@ -163,6 +163,12 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
+    // "She focuses on how …" reports a scholar's subject; "the ICC focused on", "The Project focuses on"
+    // describe what an institution or the writer's own project did.
+    if (/^focus/.test(verb) && !/^(?:he|she|He|She)$/.test(subject)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
     // "Fear, not faction, explains": an abstract noun opening the sentence is not a scholar.
     if (subject.indexOf(' ') < 0 && isAbstractNoun(subject)) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
@@ -286,6 +292,8 @@ const NOT_FIELD_VERB = new Set([
   'there', 'here', 'can', 'may', 'might', 'must', 'should', 'would', 'could', 'will', 'shall', 'did', 'does', 'do',
   // Needs and habits of the discipline, not a position: "the material that historians need to engage".
   'need', 'needs', 'use', 'work', 'rely', 'face', 'lack',
+  // What the field cannot do is the writer's diagnosis of a gap, not a position to cite.
+  'cannot',
 ]);
 const PARTICIPLE_IRREGULAR = /^(?:shown|seen|written|taken|drawn|made|found|done|given|known|begun|thought|brought|sought|told|read|led|held|put|set|come|become|gone|left|kept|paid|built|understood)$/;
 

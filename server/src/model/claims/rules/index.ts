@@ -3,7 +3,7 @@
  */
 export type { Finding } from './finding';
 export { findQuotations } from './quotation';
-export { findStatistics } from './statistic';
+export { findStatistics, findTallies } from './statistic';
 export { findDates, findDatedEvents, findDocuments, findRecordedActs } from './detail';
 export { findSubjectVerbs, findBodyVerbs, findHistoriography, findFieldContinued, verbClass, type SubjectVerb } from './attribution';
 export { findVagueAttributions } from './vague';

@@ -49,6 +49,28 @@ function isYearLike(digits: string): boolean {
   return value >= 1000 && value <= 2099;
 }
 
+/**
+ * A count out of a count, "42 of 51 subscribers", "18 out of 22", "(185 of 302)", "twenty-two of the
+ * thirty-six", "Of the 13 priests …, seven": the writer's own tally of the people or records studied, read
+ * off their own data (the labels mark such sentences as needing no note). Linear: one pass, bounded words.
+ */
+const NUMBER_WORD = `(?:\\d{1,3}(?:,\\d{3})*|(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${UNITS})`;
+const TALLY = new RegExp(
+  `(?<![\\p{L}\\p{N}])${NUMBER_WORD}\\s(?:out\\s)?of\\s(?:(?:the|these|those|its|their)\\s)?(?:(?:remaining|other|total)\\s)?${NUMBER_WORD}(?![\\p{N}\\p{L}-])|(?<![\\p{L}])Of\\s(?:the|these|those)\\s${NUMBER_WORD}(?![\\p{N}\\p{L}-])`,
+  'gu',
+);
+
+export function findTallies(text: string): { start: number; end: number }[] {
+  if (!/ of /.test(text)) return [];
+  const out: { start: number; end: number }[] = [];
+  // Number words may open the sentence ("Twenty-two of the thirty-six"): match on a lower-cased copy
+  // (same offsets), keeping the capital of a sentence-initial "Of the 13 …".
+  const lowered = text.replace(/\b(?!Of\b)[A-Z][a-z]/g, (w) => w.toLowerCase());
+  TALLY.lastIndex = 0;
+  for (let m = TALLY.exec(lowered); m; m = TALLY.exec(lowered)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
 export function findStatistics(text: string, dates: Finding[]): Finding[] {
   const out: Finding[] = [];
   const push = (m: RegExpExecArray): Finding => ({ reason: 'statistic', start: m.index, end: m.index + m[0].length, label: 'gives a figure' });
