@@ -83,8 +83,8 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   if (sentences.length === 0) return [];
 
   const dates = findDates(prose.text);
-  // The writer's own tally ("42 of 51 subscribers"): its numbers are no figures, and a paragraph that
-  // tallies twice or more is the writer's own count throughout.
+  // A paragraph that tallies twice or more ("42 of 51 subscribers … 18 out of 22") is the writer counting
+  // their own records: its figures are the count's results. One tally alone may be a source's.
   const tallies = findTallies(prose.text);
   const findings: Finding[] = [
     ...findQuotations(prose.text, quotes),
@@ -92,7 +92,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
     ...datedEvents(prose.text, dates, quotes),
     ...findDocuments(prose.text),
     ...findRecordedActs(prose.text),
-    ...findStatistics(prose.text, dates).filter((s) => !tallies.some((t) => t.start <= s.start && s.end <= t.end)),
+    ...findStatistics(prose.text, dates),
     ...findHistoriography(prose.text),
     ...findVagueAttributions(prose.text),
     ...speechAndThought(prose.text),

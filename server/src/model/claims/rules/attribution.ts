@@ -154,7 +154,7 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
     }
     // "The War Department was located in the northern half", "the thesis was questioned": a passive
     // verb of scholarship describes the subject, it does not report its view.
-    if (verbClass(verb) === 'scholar' && /\b(?:was|were|is|are|been|be)$/.test(between.trim()) && /(?:ed|en|wn)$/.test(verb)) {
+    if (verbClass(verb) === 'scholar' && /\b(?:was|were|is|are|been|be|became|become|becomes|got|get|gets)$/.test(between.trim()) && /(?:ed|en|wn)$/.test(verb)) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }

@@ -51,8 +51,8 @@ function isYearLike(digits: string): boolean {
 
 /**
  * A count out of a count, "42 of 51 subscribers", "18 out of 22", "(185 of 302)", "twenty-two of the
- * thirty-six", "Of the 13 priests …, seven": the writer's own tally of the people or records studied, read
- * off their own data (the labels mark such sentences as needing no note). Linear: one pass, bounded words.
+ * thirty-six", "Of the 13 priests …, seven". Several in one paragraph are the writer's own tally of the
+ * people or records studied (index.ts). Linear: one pass, bounded words.
  */
 const NUMBER_WORD = `(?:\\d{1,3}(?:,\\d{3})*|(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${UNITS})`;
 const TALLY = new RegExp(
