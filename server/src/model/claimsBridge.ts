@@ -111,7 +111,42 @@ export function analyseClaims(
       claims.push(ignored && !claim.suppressed ? { ...claim, suppressed: true } : claim);
     }
   }
-  return withheldPastDensity(claims, words, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+  return withheldPastDensity(withRepeatedQuotationsHinted(claims), words, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+}
+
+/** Quoted words as compared: lower case, letters and digits only, single spaces. */
+function normalisedQuotation(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** What may stand beside a repeated quotation: who said it, or whose reading it is. */
+const REPEAT_COMPANIONS = new Set(['quotation', 'reported-speech-or-thought', 'historiography']);
+
+const hintedClaims = new WeakMap<Claim, Claim>();
+
+/**
+ * Words the essay quoted before, quoted again ("beyond the reach of mixture", three times in an essay
+ * about one letter): the reader has met the source already, and a note on every repeat is more than a
+ * marker asks. Such a sentence, when its quotations are all repeats (three words or more) and nothing
+ * else in it needs a source, is a hint, not a finding. The first occurrence keeps its finding.
+ */
+function withRepeatedQuotationsHinted(claims: Claim[]): Claim[] {
+  const seen: string[] = [];
+  let out: Claim[] | null = null;
+  claims.forEach((claim, index) => {
+    const quoted = claim.evidence.filter((e) => e.reason === 'quotation').map((e) => normalisedQuotation(e.text));
+    const repeated =
+      quoted.length > 0 &&
+      claim.reasons.every((reason) => REPEAT_COMPANIONS.has(reason)) &&
+      quoted.every((q) => q.split(' ').length >= 3 && seen.some((s) => s.includes(q) || (q.includes(s) && s.split(' ').length >= 3)));
+    seen.push(...quoted);
+    if (!repeated || claim.confidence === 'hint') return;
+    let hinted = hintedClaims.get(claim);
+    if (!hinted) hintedClaims.set(claim, (hinted = { ...claim, confidence: 'hint' }));
+    if (!out) out = [...claims];
+    out[index] = hinted;
+  });
+  return out ?? claims;
 }
 
 /**
@@ -174,6 +209,7 @@ export function claimDiagnosticsOf(claims: Claim[]): Diagnostic[] {
       });
       // A lower-confidence finding (reported speech, historiography, a document named) is information.
       if (claim.confidence === 'low' && made.severity === 'warning') made = { ...made, severity: 'information' };
+      if (claim.confidence === 'hint' && (made.severity === 'warning' || made.severity === 'information')) made = { ...made, severity: 'hint' };
       claimDiagnostics.set(claim, made);
     }
     out.push(made);
