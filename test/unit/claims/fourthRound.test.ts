@@ -56,6 +56,11 @@ describe('claims: fourth round (recall without noise)', () => {
   it('passive speech with its speaker, and instructions, are reports', () => {
     assert.deepEqual(reasonsOf('The collapse of the bank was predicted by several journalists that spring.'), ['reported-speech-or-thought']);
     assert.deepEqual(reasonsOf('Census takers were instructed to record every lodger by name.'), ['reported-speech-or-thought']);
+    // A motive given to a group, a conviction held somewhere, a government's answer.
+    assert.deepEqual(reasonsOf('Weavers joined the union because they feared the new machines.'), ['reported-speech-or-thought']);
+    assert.deepEqual(reasonsOf('There was little doubt in Lisbon that the treaty would hold.'), ['reported-speech-or-thought']);
+    assert.deepEqual(reasonsOf('The Asquith government answered with a bill of its own.'), ['reported-speech-or-thought']);
+    assert.deepEqual(reasonsOf('The weavers joined the union as they had in earlier years.'), []);
     // A passive verb of scholarship describes its subject, it reports no view.
     assert.deepEqual(reasonsOf('The customs house was located at the end of the quay.'), []);
   });

@@ -187,7 +187,7 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
 
 /** Bodies named with a determiner: "the Politburo decided", "the State Department warned". */
 const BODY_VERB = new RegExp(
-  `\\bthe (?:[\\p{Lu}][\\p{L}]{1,20} ){0,3}(?:Politburo|Cabinet|Department|Office|Ministry|Committee|Council|Congress|Senate|Parliament|Commons|Chiefs|Treasury|President|Government|Kremlin|Pentagon|government|leadership|Soviet leader|North Korean leader|Egyptian leader|authorities|officials|planners|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,3}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
+  `\\b[Tt]he (?:[\\p{Lu}][\\p{L}]{1,20} ){0,3}(?:Politburo|Cabinet|Department|Office|Ministry|Committee|Council|Congress|Senate|Parliament|Commons|Chiefs|Treasury|President|Government|Kremlin|Pentagon|government|leadership|Soviet leader|North Korean leader|Egyptian leader|authorities|officials|planners|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,3}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
   'gu',
 );
 
@@ -219,7 +219,11 @@ const COLLECTIVE_THOUGHT = new RegExp(
   `\\b(?:[Mm]embers|[Rr]esidents|[Rr]eaders|[Ee]ditors|[Rr]eformers|[Aa]ctivists|[Aa]bolitionists|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Cc]itizens|[Pp]eople|[Aa]mericans|[Ee]uropeans|[Ww]omen|[Mm]en|[Pp]arents|[Ff]armers|[Mm]any|[Mm]ost|[Ff]ew|[Oo]thers)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (?:${THOUGHT_VERBS}|viewed|imagined|envisioned|saw (?:[\\p{L}-]{1,20} ){1,3}as)\\b` +
     `|\\b(?:[Mm]any|[Mm]ost|[Ss]ome) (?:also |later |then )?reported that\\b` +
     `|\\b(?:was|were|is|are|been) (?:widely |commonly |generally |often |largely )?(?:seen|understood|viewed|regarded|perceived|considered|imagined|believed) (?:as|to be|to have)\\b` +
-    `|\\b(?:[Tt]he )?(?:common|popular|widespread|general|prevailing) (?:belief|view|perception|assumption|opinion|sentiment)\\b`,
+    `|\\b(?:[Tt]he )?(?:common|popular|widespread|general|prevailing) (?:belief|view|perception|assumption|opinion|sentiment)\\b` +
+    // A motive given to a group ("joined because they imagined", "as they feared"), and a conviction held
+    // somewhere ("There was no doubt in Washington that"): what people believed, which a source shows.
+    `|\\b(?:because|since|as) they (?:(?:genuinely|firmly|truly|sincerely|also) )?(?:believed|imagined|thought|feared|hoped|assumed|felt that)\\b` +
+    `|\\b[Tt]here was (?:no|little|some|widespread) doubt (?:in|among|within) (?:the )?[\\p{L}]`,
   'gu',
 );
 
