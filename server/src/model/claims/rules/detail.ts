@@ -115,6 +115,10 @@ const RECORDED_ACT = new RegExp(
   'gu',
 );
 
+/** Cheap guard: most paragraphs name none of these words, and the full pattern costs more. */
+const RECORDED_ACT_WORD = /bill|act\b|law|statute|treat|ordinance|decree|edict|charter|proclamation|order|succeeded|replaced|appointed|elected|nominated|promoted|commissioned|work of|design of|creation of|invention of|handiwork of|Library|Archive|Record Office|Museum|Historical Society|collection of|papers of/;
+
 export function findRecordedActs(text: string): Finding[] {
+  if (!RECORDED_ACT_WORD.test(text)) return [];
   return collect(text, RECORDED_ACT, (m) => ({ reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: 'a recorded act' }));
 }

@@ -55,19 +55,26 @@ function isYearLike(digits: string): boolean {
  * people or records studied (index.ts). Linear: one pass, bounded words.
  */
 const NUMBER_WORD = `(?:\\d{1,3}(?:,\\d{3})*|(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${UNITS})`;
-const TALLY = new RegExp(
-  `(?<![\\p{L}\\p{N}])${NUMBER_WORD}\\s(?:out\\s)?of\\s(?:(?:the|these|those|its|their)\\s)?(?:(?:remaining|other|total)\\s)?${NUMBER_WORD}(?![\\p{N}\\p{L}-])|(?<![\\p{L}])Of\\s(?:the|these|those)\\s${NUMBER_WORD}(?![\\p{N}\\p{L}-])`,
-  'gu',
-);
+/** "of" between two counts, and the counts either side of it (checked on short slices around each "of"). */
+const TALLY_OF = /\s(?:out\s)?of\s/gi;
+const COUNT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])${NUMBER_WORD}$`, 'iu');
+const COUNT_AFTER = new RegExp(`^(?:(?:the|these|those|its|their)\\s)?(?:(?:remaining|other|total)\\s)?${NUMBER_WORD}(?![\\p{N}\\p{L}-])`, 'iu');
+/** "Of the 13 priests …, seven": sentence-initial, capital O. */
+const OF_THE_COUNT = new RegExp(`(?<![\\p{L}])Of\\s(?:the|these|those)\\s${NUMBER_WORD}(?![\\p{N}\\p{L}-])`, 'gu');
 
 export function findTallies(text: string): { start: number; end: number }[] {
-  if (!/ of /.test(text)) return [];
   const out: { start: number; end: number }[] = [];
-  // Number words may open the sentence ("Twenty-two of the thirty-six"): match on a lower-cased copy
-  // (same offsets), keeping the capital of a sentence-initial "Of the 13 …".
-  const lowered = text.replace(/\b(?!Of\b)[A-Z][a-z]/g, (w) => w.toLowerCase());
-  TALLY.lastIndex = 0;
-  for (let m = TALLY.exec(lowered); m; m = TALLY.exec(lowered)) out.push({ start: m.index, end: m.index + m[0].length });
+  if (/Of\s/.test(text)) {
+    OF_THE_COUNT.lastIndex = 0;
+    for (let m = OF_THE_COUNT.exec(text); m; m = OF_THE_COUNT.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  TALLY_OF.lastIndex = 0;
+  for (let m = TALLY_OF.exec(text); m; m = TALLY_OF.exec(text)) {
+    const before = COUNT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (!before) continue;
+    const after = COUNT_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 48));
+    if (after) out.push({ start: m.index - before[0].length, end: m.index + m[0].length + after[0].length });
+  }
   return out;
 }
 
