@@ -176,7 +176,10 @@ function withLeadInSupported(found: ParagraphClaim[], source: string, note: stri
  * diagnostics are reused.
  */
 function withheldPastDensity(claims: Claim[], words: number, perThousandWords: number): Claim[] {
-  const reported = claims.map((claim, index) => ({ index, score: claim.score ?? 0 })).filter((r) => isReportedClaim(claims[r.index]));
+  // A hint is not a finding: it takes no place under the cap.
+  const reported = claims
+    .map((claim, index) => ({ index, score: claim.score ?? 0 }))
+    .filter((r) => isReportedClaim(claims[r.index]) && claims[r.index].confidence !== 'hint');
   const kept = withinDensity(reported, words, perThousandWords);
   if (kept.size === reported.length) return claims;
   const out = [...claims];

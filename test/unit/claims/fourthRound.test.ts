@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { analyseEssay } from '../../../server/src/model/analyse';
+import { analyseEssay, defaultAnalysisOptions } from '../../../server/src/model/analyse';
+import { countWords } from '../../../server/src/model/claims/density';
 import { claimsOf, claimWith } from './helpers';
 
 /**
@@ -94,8 +95,8 @@ describe('claims: fourth round (recall without noise)', () => {
 });
 
 describe('claims across paragraphs: block quotations and repeated quotations', () => {
-  const claimCodes = (text: string): { severity: string; line: number }[] =>
-    analyseEssay(text)
+  const claimCodes = (text: string, maxPerThousandWords = 0): { severity: string; line: number }[] =>
+    analyseEssay(text, { claims: { ...defaultAnalysisOptions.claims, maxPerThousandWords } })
       .diagnostics.filter((d) => typeof d.code === 'string' && (d.code.startsWith('unsupported-claim/') || d.code === 'vague-attribution'))
       .map((d) => ({ severity: d.severity, line: d.range.start.line }));
 
@@ -129,6 +130,16 @@ describe('claims across paragraphs: block quotations and repeated quotations', (
     const found = claimCodes(text);
     assert.deepEqual(
       found.map((d) => [d.line, d.severity]),
+      [
+        [0, 'warning'],
+        [2, 'hint'],
+        [4, 'warning'],
+      ],
+    );
+    // Under a density cap that allows two findings, the hint takes no place: both findings stay.
+    const twoPerEssay = (2.5 * 1000) / text.split('\n').reduce((n, line) => n + countWords(line), 0);
+    assert.deepEqual(
+      claimCodes(text, twoPerEssay).map((d) => [d.line, d.severity]),
       [
         [0, 'warning'],
         [2, 'hint'],
