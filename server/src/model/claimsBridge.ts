@@ -75,7 +75,8 @@ export function analyseClaims(
     // name what supports them.
     const inline = [...(inlineNotes.get(doc) ?? []), ...(keyCitations.get(doc) ?? [])];
     const inlineKey = inline.map((note) => `${note.label}:${note.start - base}-${note.end - base}`).join(',');
-    const key = `${optionsKey}\u0000${form}\u0000${base}\u0000${inlineKey}`;
+    const leadIn = blockQuotationNote(items[i + 1], form);
+    const key = `${optionsKey}\u0000${form}\u0000${base}\u0000${inlineKey}\u0000${leadIn ?? ''}`;
     let cached = perBlock.get(key);
     if (!cached) {
       const markers = markersIn(doc)
@@ -87,7 +88,7 @@ export function analyseClaims(
         .map((span) => ({ start: span.start - base, end: span.end - base }));
       const found = memo.get(`${optionsKey}\u0000${form}\u0000${inlineKey}\u0000${doc.source}`, () => analyseParagraph({ text: doc.source, markers, excluded }, options));
       const atBlockStart = { block: doc.block, lineOffset: 0 };
-      const local: Claim[] = found.map((claim) => ({
+      const local: Claim[] = withLeadInSupported(found, doc.source, leadIn).map((claim) => ({
         sentence: claim.sentence,
         range: blockRange(atBlockStart, base + claim.start, base + claim.end),
         reasons: claim.reasons,
@@ -110,7 +111,63 @@ export function analyseClaims(
       claims.push(ignored && !claim.suppressed ? { ...claim, suppressed: true } : claim);
     }
   }
-  return withheldPastDensity(claims, words, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+  return withheldPastDensity(withRepeatedQuotationsHinted(claims), words, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+}
+
+/** Quoted words as compared: lower case, letters and digits only, single spaces. */
+function normalisedQuotation(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** What may stand beside a repeated quotation: who said it, or whose reading it is. */
+const REPEAT_COMPANIONS = new Set(['quotation', 'reported-speech-or-thought', 'historiography']);
+
+const hintedClaims = new WeakMap<Claim, Claim>();
+
+/**
+ * Words the essay quoted before, quoted again ("beyond the reach of mixture", three times in an essay
+ * about one letter): the reader has met the source already, and a note on every repeat is more than a
+ * marker asks. Such a sentence, when its quotations are all repeats (three words or more) and nothing
+ * else in it needs a source, is a hint, not a finding. The first occurrence keeps its finding.
+ */
+function withRepeatedQuotationsHinted(claims: Claim[]): Claim[] {
+  const seen: string[] = [];
+  let out: Claim[] | null = null;
+  claims.forEach((claim, index) => {
+    const quoted = claim.evidence.filter((e) => e.reason === 'quotation').map((e) => normalisedQuotation(e.text));
+    const repeated =
+      quoted.length > 0 &&
+      claim.reasons.every((reason) => REPEAT_COMPANIONS.has(reason)) &&
+      quoted.every((q) => q.split(' ').length >= 3 && seen.some((s) => s.includes(q) || (q.includes(s) && s.split(' ').length >= 3)));
+    seen.push(...quoted);
+    if (!repeated || claim.confidence === 'hint') return;
+    let hinted = hintedClaims.get(claim);
+    if (!hinted) hintedClaims.set(claim, (hinted = { ...claim, confidence: 'hint' }));
+    if (!out) out = [...claims];
+    out[index] = hinted;
+  });
+  return out ?? claims;
+}
+
+/**
+ * The note at the end of a block quotation that follows a paragraph: by convention it cites the quoted
+ * source, and so supports the sentence that introduces the quotation ("Finally, on July 20 he wrote:",
+ * "The move was also mentioned in the *Evening Star* of June 29, 1875 as follows:").
+ */
+function blockQuotationNote(next: DocItem | undefined, form: NoteForm | null): string | null {
+  if (next === undefined || next.item.kind !== 'blockquote') return null;
+  const markers = markersIn(next).filter((marker) => marker.form === form);
+  return markers.length > 0 ? markers[markers.length - 1].label : null;
+}
+
+/** A paragraph's last sentence, ending in a colon, leads into the block quotation after it. */
+const LEAD_IN_END = /:[*_"”’')\]]*\s*$/;
+
+function withLeadInSupported(found: ParagraphClaim[], source: string, note: string | null): ParagraphClaim[] {
+  if (note === null || found.length === 0) return found;
+  const last = found[found.length - 1];
+  if (last.supportedBy.length > 0 || !LEAD_IN_END.test(last.sentence) || source.slice(last.end).trim() !== '') return found;
+  return [...found.slice(0, -1), { ...last, supportedBy: [note] }];
 }
 
 /**
@@ -119,7 +176,10 @@ export function analyseClaims(
  * diagnostics are reused.
  */
 function withheldPastDensity(claims: Claim[], words: number, perThousandWords: number): Claim[] {
-  const reported = claims.map((claim, index) => ({ index, score: claim.score ?? 0 })).filter((r) => isReportedClaim(claims[r.index]));
+  // A hint is not a finding: it takes no place under the cap.
+  const reported = claims
+    .map((claim, index) => ({ index, score: claim.score ?? 0 }))
+    .filter((r) => isReportedClaim(claims[r.index]) && claims[r.index].confidence !== 'hint');
   const kept = withinDensity(reported, words, perThousandWords);
   if (kept.size === reported.length) return claims;
   const out = [...claims];
@@ -152,6 +212,7 @@ export function claimDiagnosticsOf(claims: Claim[]): Diagnostic[] {
       });
       // A lower-confidence finding (reported speech, historiography, a document named) is information.
       if (claim.confidence === 'low' && made.severity === 'warning') made = { ...made, severity: 'information' };
+      if (claim.confidence === 'hint' && (made.severity === 'warning' || made.severity === 'information')) made = { ...made, severity: 'hint' };
       claimDiagnostics.set(claim, made);
     }
     out.push(made);

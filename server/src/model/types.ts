@@ -187,8 +187,11 @@ export interface Claim {
   suppressed: boolean;
   /** Why it needs a citation, in words ("Possibly unsupported: quotes '…' …"). */
   message: string;
-  /** 'high' (a quotation, a figure, a dated detail in an uncited paragraph): a warning; 'low': information. */
-  confidence?: 'high' | 'low';
+  /**
+   * 'high' (a quotation, a figure, a dated detail in an uncited paragraph): a warning; 'low': information;
+   * 'hint': shown faintly, not counted as a finding (words quoted again that the essay quoted before).
+   */
+  confidence?: 'high' | 'low' | 'hint';
   /** How sure the claim analyser is (claims/score.ts); the density cap keeps the highest. */
   score?: number;
   /** Past the density cap (claims/density.ts): a weaker finding not shown, so the essay's stronger ones are read. */

@@ -14,10 +14,13 @@ import {
   findDatedEvents,
   findDates,
   findDocuments,
+  findFieldContinued,
   findHistoriography,
+  findRecordedActs,
   findQuotations,
   findStatistics,
   findSubjectVerbs,
+  findTallies,
   findVagueAttributions,
   isOwnAnalysis,
   isOwnData,
@@ -74,17 +77,21 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   };
   const prose = projectProse(paragraph);
   // A caption ("Figure 1. …", "**Figure:** …", "Table 2: …") describes the essay's own illustration.
-  if (CAPTION.test(prose.text) || TEMPLATE_TAG.test(text) || EDITION_LINE.test(prose.text) || isReferenceList(text)) return [];
+  if (CAPTION.test(prose.text) || TEMPLATE_TAG.test(text) || EDITION_LINE.test(prose.text) || isReferenceList(text) || isGlossaryEntry(text, prose.text)) return [];
   const quotes = findQuotes(prose.text);
   const sentences = splitSentences(prose.text, quotes);
   if (sentences.length === 0) return [];
 
   const dates = findDates(prose.text);
+  // A paragraph that tallies twice or more ("42 of 51 subscribers … 18 out of 22") is the writer counting
+  // their own records: its figures are the count's results. One tally alone may be a source's.
+  const tallies = findTallies(prose.text);
   const findings: Finding[] = [
     ...findQuotations(prose.text, quotes),
     ...dates,
     ...datedEvents(prose.text, dates, quotes),
     ...findDocuments(prose.text),
+    ...findRecordedActs(prose.text),
     ...findStatistics(prose.text, dates),
     ...findHistoriography(prose.text),
     ...findVagueAttributions(prose.text),
@@ -101,15 +108,22 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
   }));
   const markersBySentence = groupMarkers([...paragraph.markers, ...parentheticalCitations(prose)], sourceZones);
   const paragraphHasNote = markersBySentence.some((group) => group.length > 0);
-  const ownAnalysis = /\d|\b(?:hundreds|thousands|millions|dozens?|some|about|only|nearly|over|more|less|fewer|at least)\b|-(?:one|two|three|four|five|six|seven|eight|nine)\b/.test(prose.text) && isOwnAnalysis(prose.text);
+  const ownAnalysis = tallies.length >= 2 || /\d|\b(?:hundreds|thousands|millions|dozens?|some|about|only|nearly|over|more|less|fewer|at least)\b|-(?:one|two|three|four|five|six|seven|eight|nine)\b/.test(prose.text) && isOwnAnalysis(prose.text);
 
   const claims: ParagraphClaim[] = [];
   let f = 0;
+  let previousNamedTheField = false;
   located.forEach((l, i) => {
     const own: Finding[] = [];
     while (f < findings.length && findings[f].start < l.sentence.start) f++;
     for (let k = f; k < findings.length && findings[k].start < l.sentence.end; k++) own.push(findings[k]);
+    // "Historians of the book have investigated … They have also traced …": the field again, by pronoun.
+    if (previousNamedTheField && !own.some((k) => k.reason === 'historiography')) {
+      const continued = findFieldContinued(prose.text.slice(l.sentence.start, l.sentence.end));
+      if (continued) own.push({ reason: 'historiography', start: l.sentence.start + continued.start, end: l.sentence.start + continued.end, label: 'a scholar’s position' });
+    }
     const kept = keptFindings(own, prose, l.sentence, ownAnalysis);
+    previousNamedTheField = kept.some((k) => k.reason === 'historiography');
     const reasons = decideReasons(kept, prose, l.sentence);
     if (reasons.length === 0) return;
     const zone = sourceZones[i];
@@ -125,7 +139,7 @@ function analyse(input: ClaimParagraph, options: ClaimOptions): ParagraphClaim[]
       reasons,
       evidence: dedupeEvidence(evidence),
       supportedBy: support(i, reasons, markersBySentence, options),
-      suppressed: isSuppressed(prose, l, zone, options),
+      suppressed: isSuppressed(prose, l, zone, options, kept),
       confidence: confidenceOfScore(score),
       score,
     });
@@ -168,6 +182,19 @@ function isReferenceList(text: string): boolean {
   let entries = 0;
   for (const line of lines) if (REFERENCE_ENTRY.test(line.slice(0, 800))) entries++;
   return entries * 2 > lines.length;
+}
+
+/**
+ * A glossary or list of abbreviations: a list item that is a term in bold or italics, then its gloss in
+ * a few words ("**MOU,** memorandum of understanding", "*FRUS*: Foreign Relations of the United States").
+ * It defines the essay's own shorthand and claims nothing.
+ */
+const GLOSSARY_TERM = /^\s*(?:[-*+]|\d{1,3}[.)])\s+(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__|\*[^*\n]{1,60}\*|_[^_\n]{1,60}_)\s*[,:.=—–-]?\s/;
+
+function isGlossaryEntry(source: string, prose: string): boolean {
+  if (!GLOSSARY_TERM.test(source)) return false;
+  const words = prose.trim().split(/\s+/).length;
+  return words <= 14 && !/["“”]|\d{2}/.test(prose.replace(/^[^,:.=—–-]*/, ''));
 }
 
 /**
@@ -323,10 +350,21 @@ function hasCommentIn(comments: number[], start: number, end: number): boolean {
   return lo < comments.length && comments[lo] < end;
 }
 
-function isSuppressed(prose: Prose, located: Located, zone: { start: number; end: number }, options: ClaimOptions): boolean {
+/**
+ * "While previous studies have emphasized X, this paper demonstrates Y": the writer's argument is set
+ * against the field's, and the field's half needs its note as much as any other report of scholarship.
+ */
+const AGAINST_THE_FIELD = /^\s*(?:While|Whereas|Although|Though|Where|If)\b/;
+const FIELD_SUBJECT = /^(?:[Pp]revious|[Ee]arlier|[Rr]ecent|[Hh]istorians|[Ss]cholars|[Mm]ost (?:historians|scholars))\b/;
+
+function isSuppressed(prose: Prose, located: Located, zone: { start: number; end: number }, options: ClaimOptions, kept: Finding[]): boolean {
   if (hasCommentIn(prose.ignoreComments, zone.start, zone.end)) return true;
   const sentence = prose.text.slice(located.sentence.start, located.sentence.end);
-  if (isOwnArgument(sentence)) return true;
+  if (isOwnArgument(sentence)) {
+    const setAgainstTheField =
+      AGAINST_THE_FIELD.test(sentence) && kept.some((k) => k.reason === 'historiography' && FIELD_SUBJECT.test(prose.text.slice(k.start, k.end)));
+    if (!setAgainstTheField) return true;
+  }
   const lower = sentence.toLowerCase();
   return options.allowlist.some((phrase) => phrase.trim() !== '' && lower.includes(phrase.trim().toLowerCase()));
 }

@@ -21,7 +21,7 @@ const AUXILIARY = /\b(?:did|does|do|would|could|might|will|should|must|can|canno
 
 /** Verbs of scholarship: a named historian or school argues, has shown, challenged. */
 const SCHOLAR_VERBS =
-  'argues|argued|argue|suggests|suggested|contends|contended|maintains|maintained|has shown|have shown|shows|showed|demonstrates|demonstrated|identifies|identified|emphasi[sz]es|emphasi[sz]ed|reemphasi[sz]ed|re-emphasi[sz]ed|stresses|stressed|challenges|challenged|criticized|criticised|criticizes|criticises|interprets|interpret|interpreted|observes|observed|notes|points out|pointed out|concludes|concluded|highlights|highlighting|treats|treated|sees|see|saw|reads|read|has read|have read|dismisses|dismissed|rejects|rejected|questions|questioned|revised|revises|traces|traced|attributes|attributed|locates|located|has linked|have linked|links|linked|explains|calls for|proposes|proposed|counters|countered|disputes|disputed|overturned|overturns|corroborates|established|establishes|takes a|take a';
+  'argues|argued|argue|suggests|suggested|contends|contended|maintains|maintained|has shown|have shown|shows|showed|demonstrates|demonstrated|identifies|identified|emphasi[sz]es|emphasi[sz]ed|reemphasi[sz]ed|re-emphasi[sz]ed|stresses|stressed|challenges|challenged|criticized|criticised|criticizes|criticises|interprets|interpret|interpreted|observes|observed|notes|points out|pointed out|concludes|concluded|highlights|highlighting|treats|treated|sees|see|saw|reads|read|has read|have read|dismisses|dismissed|rejects|rejected|questions|questioned|revised|revises|traces|traced|attributes|attributed|locates|located|has linked|have linked|links|linked|explains|calls for|proposes|proposed|counters|countered|disputes|disputed|overturned|overturns|corroborates|established|establishes|takes a|take a|focuses on|focused on';
 
 const SCHOOL_NOUNS =
   'historians|scholars|traditionalists|revisionists|post-revisionists|orthodox historians|realists|liberal historians|Marxist historians|nationalist historiography|historiography|scholarship|the literature|the traditionalist position|the traditionalist view|the revisionist view|the orthodox view|the orthodox interpretation|the traditionalist interpretation|the revisionist interpretation';
@@ -152,6 +152,23 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
+    // "The War Department was located in the northern half", "the thesis was questioned": a passive
+    // verb of scholarship describes the subject, it does not report its view.
+    if (verbClass(verb) === 'scholar' && /\b(?:was|were|is|are|been|be|became|become|becomes|got|get|gets)$/.test(between.trim()) && /(?:ed|en|wn)$/.test(verb)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "The Discourse View (figure 2) highlights": the essay's own illustration, not a scholar.
+    if (/\((?:see )?(?:fig(?:ure)?|table|map|chart|graph|plate)\.? ?\d/i.test(between)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "She focuses on how …" reports a scholar's subject; "the ICC focused on", "The Project focuses on"
+    // describe what an institution or the writer's own project did.
+    if (/^focus/.test(verb) && !/^(?:he|she|He|She)$/.test(subject)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
     // "Fear, not faction, explains": an abstract noun opening the sentence is not a scholar.
     if (subject.indexOf(' ') < 0 && isAbstractNoun(subject)) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
@@ -170,13 +187,21 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
 
 /** Bodies named with a determiner: "the Politburo decided", "the State Department warned". */
 const BODY_VERB = new RegExp(
-  `\\bthe (?:[\\p{Lu}][\\p{L}]{1,20} ){0,3}(?:Politburo|Cabinet|Department|Office|Ministry|Committee|Council|Congress|Senate|Parliament|Commons|Chiefs|Treasury|President|Government|Kremlin|Pentagon|government|leadership|Soviet leader|North Korean leader|Egyptian leader|authorities|officials|planners|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,3}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
+  `\\b[Tt]he (?:[\\p{Lu}][\\p{L}]{1,20} ){0,3}(?:Politburo|Cabinet|Department|Office|Ministry|Committee|Council|Congress|Senate|Parliament|Commons|Chiefs|Treasury|President|Government|Kremlin|Pentagon|government|leadership|Soviet leader|North Korean leader|Egyptian leader|authorities|officials|planners|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,3}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
   'gu',
 );
 
 /** "told Eisenhower that", "warned his colleagues that", ", writing that", "assessments admitted that": speech, whoever the subject. */
 const TOLD_THAT =
   /\b[Aa]ccording to (?:the )?[\p{Lu}][\p{L}'’-]{1,30}|\b[Ii]n the words of (?:the |one |a |an |his |her |their )?[\p{L}][\p{L}'’-]{1,30}|(?<!\b(?:be|been|being|is|was|were|are) )\b(?:admitted|insisted|declared|announced|warned|stated|claimed|conceded|acknowledged|complained|boasted|promised|assured|confessed|recalled|remarked) that\b|, (?:writing|saying|declaring|insisting|claiming|warning|explaining|announcing|complaining|admitting|boasting|promising) (?:to [\p{L}-]{1,30} )?that\b|\bmade it clear (?:to [\p{Lu}][\p{L}-]{1,30} )?that\b|\b(?:told|tells|telling|wrote to|writing to|warned|assured|informed|promised|reminded|urged|explaining to|explained to) (?:[\p{Lu}][\p{L}-]{1,30}|him|her|them|(?:his|her|their|the) [\p{L}-]{1,20})(?: [\p{L}-]{1,20})? that\b/gu;
+
+/**
+ * Speech or thought in the passive, whose speaker a source must name: an instruction ("Interviewers were
+ * instructed to capture", "the troops were ordered to"), or a verb of saying or foreseeing with its agent
+ * ("was anticipated by weather forecasters", "was described by contemporaries as").
+ */
+const PASSIVE_SPEECH =
+  /\b(?:was|were) (?:(?:also|explicitly|repeatedly|specifically|later|then|first) )?(?:instructed|ordered|told|directed|forbidden|urged) to\b|\b(?:was|were) (?:(?:widely|also|repeatedly|first|later) )?(?:anticipated|predicted|foreseen|forecast|described|denounced|condemned|praised|criticized|criticised|ridiculed|dismissed) by (?:(?:the|many|some|most|several|local|contemporary) )?(?:[\p{Ll}-]{2,20} )?(?:[\p{Lu}][\p{L}'’-]{1,30}|contemporaries|observers|critics|forecasters|officials|journalists|reporters|visitors|witnesses|residents|[\p{Ll}-]{2,20}(?:ers|ors|ists|ians))\b/gu;
 
 /** "US military authorities perceived", "British officials feared": groups of people named by role. */
 const ROLE_VERB = new RegExp(
@@ -194,7 +219,11 @@ const COLLECTIVE_THOUGHT = new RegExp(
   `\\b(?:[Mm]embers|[Rr]esidents|[Rr]eaders|[Ee]ditors|[Rr]eformers|[Aa]ctivists|[Aa]bolitionists|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Cc]itizens|[Pp]eople|[Aa]mericans|[Ee]uropeans|[Ww]omen|[Mm]en|[Pp]arents|[Ff]armers|[Mm]any|[Mm]ost|[Ff]ew|[Oo]thers)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (?:${THOUGHT_VERBS}|viewed|imagined|envisioned|saw (?:[\\p{L}-]{1,20} ){1,3}as)\\b` +
     `|\\b(?:[Mm]any|[Mm]ost|[Ss]ome) (?:also |later |then )?reported that\\b` +
     `|\\b(?:was|were|is|are|been) (?:widely |commonly |generally |often |largely )?(?:seen|understood|viewed|regarded|perceived|considered|imagined|believed) (?:as|to be|to have)\\b` +
-    `|\\b(?:[Tt]he )?(?:common|popular|widespread|general|prevailing) (?:belief|view|perception|assumption|opinion|sentiment)\\b`,
+    `|\\b(?:[Tt]he )?(?:common|popular|widespread|general|prevailing) (?:belief|view|perception|assumption|opinion|sentiment)\\b` +
+    // A motive given to a group ("joined because they imagined", "as they feared"), and a conviction held
+    // somewhere ("There was no doubt in Washington that"): what people believed, which a source shows.
+    `|\\b(?:because|since|as) they (?:(?:genuinely|firmly|truly|sincerely|also) )?(?:believed|imagined|thought|feared|hoped|assumed|felt that)\\b` +
+    `|\\b[Tt]here was (?:no|little|some|widespread) doubt (?:in|among|within) (?:the )?[\\p{L}]`,
   'gu',
 );
 
@@ -212,6 +241,7 @@ export function findBodyVerbs(text: string): SubjectVerb[] {
     linkIsPlausible(m[1] ?? '') ? ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' } as Finding) : null,
   );
   const told = collect(text, TOLD_THAT, (m) => ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' }) as Finding);
+  if (/ (?:was|were) /.test(text)) told.push(...collect(text, PASSIVE_SPEECH, (m) => ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' }) as Finding));
   return [...told, ...roles, ...findCollectiveThought(text), ...collect(text, BODY_VERB, (m) =>
     linkIsPlausible(m[1] ?? '')
       ? ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' } as Finding)
@@ -234,6 +264,14 @@ const SCHOOL_GUARD = /historian|scholar|studies|traditionalist|revisionist|reali
  * must be an auxiliary: "historians have relatively less sources" is the field's means, not its view.
  */
 const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:(?:have|had)(?=\s(?:[a-z]{2,15}ly\s|since\s|long\s|also\s|often\s|now\s|sometimes\s){0,2}(?:been|[a-z]{2,20}ed|shown|seen|written|taken|drawn|made|found|given|known|thought|read|held|come|become|long|since)\b)|are|were|now|since|long|tend|tended|disagree|differ|debate|debated)\b|\b(?:the )?(?:consensus|orthodoxy|received (?:view|wisdom)|conventional (?:view|wisdom)|standard (?:view|account|interpretation)|orthodox (?:view|account|interpretation)) (?:was|is|has been|had been|held|holds)\b/g;
+/**
+ * The field's debates and turns, with no field noun: "Debates ensued about the narrative's authenticity",
+ * "a controversy arose over", "the new social history … ignited interest in reassessing". Which debate,
+ * whose turn: a note names them.
+ */
+const FIELD_DEBATE =
+  /\b(?:[Dd]ebates?|[Cc]ontroversy|[Cc]ontroversies|[Dd]isagreements?) (?:has |have |had )?(?:long |since |quickly |soon )?(?:ensued|arose|arisen|erupted|raged|continues|continued|persists|persisted|emerged|developed|centred|centered) (?:about|over|around|on|concerning|regarding)\b|\b(?:ignited|sparked|revived|renewed|spurred|rekindled) (?:(?:new|fresh|scholarly|renewed|a new|an?) )?interest in (?:re-?(?:assessing|examining|evaluating|interpreting|considering|visiting)|revisiting)\b/g;
+
 /** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
 /** "Goncharov's observation", "May's analysis", "on her reading", "in his view", "Stewart's influential 2016 book". */
@@ -258,6 +296,8 @@ const NOT_FIELD_VERB = new Set([
   'there', 'here', 'can', 'may', 'might', 'must', 'should', 'would', 'could', 'will', 'shall', 'did', 'does', 'do',
   // Needs and habits of the discipline, not a position: "the material that historians need to engage".
   'need', 'needs', 'use', 'work', 'rely', 'face', 'lack',
+  // What the field cannot do is the writer's diagnosis of a gap, not a position to cite.
+  'cannot',
 ]);
 const PARTICIPLE_IRREGULAR = /^(?:shown|seen|written|taken|drawn|made|found|done|given|known|begun|thought|brought|sought|told|read|led|held|put|set|come|become|gone|left|kept|paid|built|understood)$/;
 
@@ -278,6 +318,25 @@ function findFieldAtWork(text: string): Finding[] {
   );
 }
 
+/**
+ * The field again, by pronoun, in the sentence after one that named it: "Historians of the book have
+ * investigated … They have also traced the circulation of publications". The caller keeps it only when
+ * the sentence before holds a scholar's position.
+ */
+const FIELD_CONTINUED =
+  /^\s*(?:They|These (?:scholars|historians|studies|works|authors|critics)|Such (?:scholars|historians|studies|work))( (?:have|has|had))?(?: (?:also|further|since|long|often|likewise|similarly|moreover))? ([\p{Ll}][\p{L}-]{2,20})\b/u;
+
+const IS_SCHOLAR_VERB = new RegExp(`^(?:${SCHOLAR_VERBS})$`);
+
+export function findFieldContinued(sentence: string): { start: number; end: number } | null {
+  const m = FIELD_CONTINUED.exec(sentence);
+  if (!m || !isFieldVerb(m[2], m[1] !== undefined) || IS_THOUGHT_VERB.test(m[2]) || IS_SPEECH_VERB.test(m[2])) return null;
+  // Without an auxiliary, only verbs of scholarship: "They argued" but not "They lived".
+  if (m[1] === undefined && verbClass(m[2]) !== 'scholar') return null;
+  if (m[1] === undefined && !IS_SCHOLAR_VERB.test(m[2])) return null;
+  return { start: m.index, end: m.index + m[0].length };
+}
+
 export function findHistoriography(text: string): Finding[] {
   const make = (m: RegExpExecArray): Finding => ({
     reason: 'historiography',
@@ -291,5 +350,6 @@ export function findHistoriography(text: string): Finding[] {
     ...(/\(\d{4}/.test(text) ? collect(text, NAME_YEAR, make) : []),
     ...(/['’]s |\b[OoIi]n (?:his|her|their|this) /.test(text) ? collect(text, POSSESSIVE_POSITION, make) : []),
     ...(/ by /.test(text) ? collect(text, WORK_BY, make) : []),
+    ...(/ebate|ontrovers|isagreement|interest in/.test(text) ? collect(text, FIELD_DEBATE, make) : []),
   ];
 }

@@ -94,3 +94,31 @@ function findDocumentsWith(text: string, pattern: RegExp): Finding[] {
   });
 }
 
+
+/**
+ * Acts the record holds, which the reader needs a note to check, with no date or figure to mark them:
+ * - a legal or legislative act by an actor: "Secretary Fish drafted a bill", "Congress passed the act",
+ *   "the governor signed a decree";
+ * - an office changing hands: "He was succeeded by Colonel Casey", "was appointed Minister to Spain";
+ * - a work assigned to its maker: "the designs were the work of Richard von Ezdorf";
+ * - where a source is kept: "held in the collection of Richard Rawlinson at the Bodleian Library".
+ * Each is a weak sign alone (information), like a document named.
+ */
+const RECORDED_ACT = new RegExp(
+  [
+    '\\b(?:drafted|introduced|passed|signed|vetoed|enacted|repealed|ratified|amended|issued|proclaimed|promulgated) (?:a|an|the|his|her|their|its) (?:[\\p{L}-]{2,20} ){0,3}(?:bill|act|law|statute|treaty|ordinance|decree|edict|charter|proclamation|executive order)\\b',
+    '\\b(?:was|were) (?:later |then |eventually |soon )?(?:succeeded|replaced) (?:as [\\p{L} ]{2,40} )?by (?:the )?[\\p{Lu}]',
+    '\\b(?:was|were) (?:later |then |eventually |soon )?(?:appointed|elected|nominated|promoted|commissioned) (?:as |to (?:the )?)?(?:the )?[\\p{Lu}]',
+    '\\b(?:was|were|is|are) (?:largely |mostly |chiefly |probably )?the (?:work|design|creation|invention|handiwork) of (?:the )?[\\p{Lu}]',
+    '\\b(?:held|housed|kept|preserved|deposited|found|stored) (?:in|at|among) (?:the )?(?:(?:collection|papers|archives?|library) of [\\p{Lu}]|(?:[\\p{Lu}][\\p{L}\'’.-]{1,20} ){1,5}(?:Library|Archives?|Record Office|Museum|Historical Society)\\b)',
+  ].join('|'),
+  'gu',
+);
+
+/** Cheap guard: most paragraphs name none of these words, and the full pattern costs more. */
+const RECORDED_ACT_WORD = /bill|act\b|law|statute|treat|ordinance|decree|edict|charter|proclamation|order|succeeded|replaced|appointed|elected|nominated|promoted|commissioned|work of|design of|creation of|invention of|handiwork of|Library|Archive|Record Office|Museum|Historical Society|collection of|papers of/;
+
+export function findRecordedActs(text: string): Finding[] {
+  if (!RECORDED_ACT_WORD.test(text)) return [];
+  return collect(text, RECORDED_ACT, (m) => ({ reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: 'a recorded act' }));
+}

@@ -3,8 +3,8 @@
  */
 export type { Finding } from './finding';
 export { findQuotations } from './quotation';
-export { findStatistics } from './statistic';
-export { findDates, findDatedEvents, findDocuments } from './detail';
-export { findSubjectVerbs, findBodyVerbs, findHistoriography, verbClass, type SubjectVerb } from './attribution';
+export { findStatistics, findTallies } from './statistic';
+export { findDates, findDatedEvents, findDocuments, findRecordedActs } from './detail';
+export { findSubjectVerbs, findBodyVerbs, findHistoriography, findFieldContinued, verbClass, type SubjectVerb } from './attribution';
 export { findVagueAttributions } from './vague';
 export { isOwnAnalysis, isOwnArgument, isOwnData, isOwnMethod } from './ownArgument';

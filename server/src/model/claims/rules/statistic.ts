@@ -21,6 +21,12 @@ const WORD_FIGURE = new RegExp(
     `\\b(?:hundreds|thousands|tens of thousands|millions|dozens|scores) of\\b`,
     `\\b(?:(?:${UNITS})[- ])?dozen\\b`,
     `\\b(?:more|less|fewer) than (?:half|a (?:third|quarter|fifth|tenth))\\b`,
+    // Comparisons that only a count can back: "prices doubled", "weeklies far outnumbered dailies",
+    // "disproportionately in mobile homes", "twice as many". Not "doubled as a chapel", "doubled down".
+    `\\b(?:doubled|tripled|trebled|quadrupled|halved)\\b(?! (?:as|down|over|back|up)\\b)`,
+    `\\b(?:outnumbered|outnumber|outnumbers|outnumbering)\\b`,
+    `\\bdisproportionate(?:ly)?\\b`,
+    `\\b(?:twice|(?:three|four|five|ten) times) as (?:many|much|likely|large|high|often)\\b`,
   ].join('|'),
   'giu',
 );
@@ -41,6 +47,35 @@ function isYearLike(digits: string): boolean {
   if (!/^\d{4}$/.test(digits)) return false;
   const value = Number(digits);
   return value >= 1000 && value <= 2099;
+}
+
+/**
+ * A count out of a count, "42 of 51 subscribers", "18 out of 22", "(185 of 302)", "twenty-two of the
+ * thirty-six", "Of the 13 priests …, seven". Several in one paragraph are the writer's own tally of the
+ * people or records studied (index.ts). Linear: one pass, bounded words.
+ */
+const NUMBER_WORD = `(?:\\d{1,3}(?:,\\d{3})*|(?:${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|${UNITS})`;
+/** "of" between two counts, and the counts either side of it (checked on short slices around each "of"). */
+const TALLY_OF = /\s(?:out\s)?of\s/gi;
+const COUNT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])${NUMBER_WORD}$`, 'iu');
+const COUNT_AFTER = new RegExp(`^(?:(?:the|these|those|its|their)\\s)?(?:(?:remaining|other|total)\\s)?${NUMBER_WORD}(?![\\p{N}\\p{L}-])`, 'iu');
+/** "Of the 13 priests …, seven": sentence-initial, capital O. */
+const OF_THE_COUNT = new RegExp(`(?<![\\p{L}])Of\\s(?:the|these|those)\\s${NUMBER_WORD}(?![\\p{N}\\p{L}-])`, 'gu');
+
+export function findTallies(text: string): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  if (/Of\s/.test(text)) {
+    OF_THE_COUNT.lastIndex = 0;
+    for (let m = OF_THE_COUNT.exec(text); m; m = OF_THE_COUNT.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  TALLY_OF.lastIndex = 0;
+  for (let m = TALLY_OF.exec(text); m; m = TALLY_OF.exec(text)) {
+    const before = COUNT_BEFORE.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (!before) continue;
+    const after = COUNT_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 48));
+    if (after) out.push({ start: m.index - before[0].length, end: m.index + m[0].length + after[0].length });
+  }
+  return out;
 }
 
 export function findStatistics(text: string, dates: Finding[]): Finding[] {
