@@ -269,6 +269,18 @@ function baseWithYear(parsed: ParsedEntry, people: Person[]): string {
   return withYear && parsed.year !== null ? `${base}${parsed.year}` : base;
 }
 
+/**
+ * A leaf of an archival outline without a title ("023.1 China, 1950–1954", "U.S. Legation Great
+ * Britain, Despatches to the Department of State") is the name of a series or a collection held
+ * by the items above it, not a person's work: the words before its first comma are no surname
+ * and given names. Read as a person, "China" and "Britain" would become authors that any note
+ * mentioning those countries seems to cite. A leaf that is a reference (it has a title in italics
+ * or quotation marks) keeps its authors.
+ */
+function namesSeriesNotPerson(piece: EntryPiece, parsed: ParsedEntry): boolean {
+  return Boolean(piece.holders?.length) && parsed.title === null;
+}
+
 export interface BuiltBibliography {
   bibliography: Bibliography;
   duplicates: [BibliographyEntry, BibliographyEntry][];
@@ -288,7 +300,11 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
     const text = piece.doc.block.text.slice(piece.start, piece.end);
     const prepared = prepare(text);
     const parsed = prepared.parsed;
-    const inherited = parsed.repeatsPreviousAuthor ? previousPeople : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
+    const inherited = parsed.repeatsPreviousAuthor
+      ? previousPeople
+      : namesSeriesNotPerson(piece, parsed)
+        ? { authors: [], editors: [], etAl: false }
+        : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
     previousPeople = inherited;
     bases.push(parsed.repeatsPreviousAuthor ? baseWithYear(parsed, inherited.authors.length ? inherited.authors : inherited.editors) : prepared.ownBase);
     identities.push(prepared.identity);

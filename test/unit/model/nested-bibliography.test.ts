@@ -1,0 +1,75 @@
+/**
+ * Bibliographies written as nested Markdown lists (repository → collection → series; a group of
+ * newspapers → their titles), on synthetic outlines: what an entry is, and which notes count as
+ * citing it.
+ */
+import { strict as assert } from 'node:assert';
+import { analyseEssay } from '../../../server/src/model/analyse';
+import type { Essay } from '../../../server/src/model/types';
+import { joinLines } from './helpers';
+
+const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
+
+const analyse = (...lines: string[]): Essay => analyseEssay(joinLines(...lines), noClaims);
+
+const uncitedKeys = (essay: Essay): string[] =>
+  essay.diagnostics.filter((diagnostic) => diagnostic.code === 'uncited-source').flatMap((diagnostic) => (diagnostic.data?.uncitedKeys ? diagnostic.data.uncitedKeys.split(' ') : [diagnostic.data?.key ?? '']));
+
+const entryStarting = (essay: Essay, start: string) => {
+  const found = essay.bibliography.entries.find((entry) => entry.text.startsWith(start));
+  assert.ok(found, `no entry starts with ${start}`);
+  return found;
+};
+
+describe('nested bibliographies: a series listed under its repository', () => {
+  const essay = analyse(
+    'The consul wrote often about the harbour.[^1] Trade with Portugal grew.[^2]',
+    '',
+    '## Bibliography',
+    '',
+    '### Archives',
+    '',
+    '- Washington, D.C.',
+    '  - National Archives',
+    '    - Record Group 84, Records of the Foreign Service Posts',
+    '      - U.S. Consulate Lisbon, Despatches to the Department of State',
+    '      - 352.7 Portugal, 1930–1939',
+    '',
+    '### Books',
+    '',
+    '- Almeida, Rui. *The Lisbon Harbour*. Lisbon: Tejo, 1988.',
+    '',
+    '[^1]: Almeida, *Lisbon Harbour*, 12.',
+    '[^2]: The treaty with Portugal was signed in Lisbon, as Almeida notes.',
+  );
+
+  it('a leaf without a title is the name of a series, not a person ("Lisbon" and "Portugal" are no surnames)', () => {
+    for (const start of ['U.S. Consulate Lisbon', '352.7 Portugal']) {
+      const entry = entryStarting(essay, start);
+      assert.deepEqual(entry.authors, [], start);
+      assert.deepEqual(entry.editors, [], start);
+    }
+  });
+
+  it('a note that mentions the country or the city in prose neither cites the series nor keeps it from being never cited', () => {
+    const series = [entryStarting(essay, 'U.S. Consulate Lisbon').key, entryStarting(essay, '352.7 Portugal').key];
+    for (const note of essay.notes) for (const citation of note.citations) for (const key of series) assert.ok(!citation.entries.includes(key), `note ${note.label} cites ${key}`);
+    assert.deepEqual(uncitedKeys(essay).sort(), [...series].sort());
+  });
+
+  it('a leaf that is a reference with a title keeps its author', () => {
+    const nested = analyse(
+      'Text.[^1]',
+      '',
+      '## Bibliography',
+      '',
+      '- Published sources',
+      '  - Memoirs',
+      '    - Almeida, Rui. *The Lisbon Harbour*. Lisbon: Tejo, 1988.',
+      '',
+      '[^1]: Almeida, *Lisbon Harbour*, 12.',
+    );
+    assert.equal(entryStarting(nested, 'Almeida').authors[0]?.surname, 'Almeida');
+    assert.deepEqual(nested.notes[0].citations[0].entries, [entryStarting(nested, 'Almeida').key]);
+  });
+});
