@@ -69,7 +69,7 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
   const hasPeople = surnames.size > 0;
   // A work without a person as author is named by its body or by what it is called: "Charles Sumner
   // Papers", "*Cincinnati Daily Gazette*", "Department of the Interior, Geological Survey".
-  const opening = hasPeople ? '' : (entry.corporateAuthor ?? entry.text.split(/[.,(]\s|\n/)[0] ?? '');
+  const opening = hasPeople ? '' : (entry.corporateAuthor ?? openingName(entry.text));
   marks = {
     surnames,
     initials,
@@ -81,6 +81,19 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
   };
   marksOf.set(entry, marks);
   return marks;
+}
+
+/**
+ * What a work without an author is called: the entry's words up to its first stop or comma. Not
+ * when they cut a title short ("*Message from the President of the United States, Transmitting a
+ * Report …*"): a fragment of a long title is no name, and would be found in any note that speaks of
+ * the President of the United States. A title that is the whole name ("*Cincinnati Daily
+ * Gazette*") is one.
+ */
+function openingName(text: string): string {
+  const opening = text.split(/[.,(]\s|\n/)[0] ?? '';
+  const cut = findTitles(text).some((title) => title.start < opening.length && opening.length < title.end - 1);
+  return cut ? '' : opening;
 }
 
 function yearsOf(entry: BibliographyEntry): number[] {
@@ -256,9 +269,21 @@ function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boo
     // A short title names the work only if no other title opens with the same words ("*Foreign
     // Relations*" opens a dozen titles).
     if (prefix && (written.length >= 2 || written[0].length >= 4) && unique(common.openings, written.slice(0, 6).join(' '))) return true;
-    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && unique(common.titlePairs, `${written[i]} ${word}`))) return true;
+    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && unique(common.titlePairs, `${written[i]} ${word}`)) && (common === lenient || mayBeTitleOf(written, marks))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a title written that shares two consecutive words with the entry's may still be that
+ * title: it opens as the entry's title does (a subtitle may differ), or it has at most one long
+ * word the entry lacks. "*Correspondence Concerning Claims against Great Britain*" shares "Great
+ * Britain" with "*Message … Relative to France and Great-Britain*", and is another work. (Asking
+ * whether an unmatched citation could be a listed work, any shared pair is reason enough for silence.)
+ */
+function mayBeTitleOf(written: string[], marks: EntryMarks): boolean {
+  if (written.length >= 2 && written[0] === marks.title[0] && written[1] === marks.title[1]) return true;
+  return written.filter((word) => word.length >= 4 && !marks.allWords.has(word)).length <= 1;
 }
 
 /** Whether the title written shares a word of four letters or more with the entry's text (its titles, its container). */
@@ -373,7 +398,9 @@ function piecesOf(note: NoteText): { text: string; isCitation: boolean; resolved
     const at = prose.indexOf(written);
     if (at >= 0) prose = `${prose.slice(0, at)} ${' '.repeat(written.length)} ${prose.slice(at + written.length)}`;
   }
-  pieces.push({ text: prose, isCitation: false, resolvedTo: [] });
+  // The prose around the citations speaks of the works they cite ("…, pp. 687–688, Tyler Dennett
+  // asserted"): a name there is explained by what the note's citations resolved to.
+  pieces.push({ text: prose, isCitation: false, resolvedTo: [...new Set(note.citations.flatMap((citation) => citation.entries))] });
   return pieces;
 }
 
@@ -434,11 +461,23 @@ function namedByOnePiece(
     // Explained: a work this piece resolved to is named the same way (same author, or same title words).
     const explained = resolved.some((target) => {
       const by = names(naming, target, common);
-      return (author && by.author && sharesSurname(entry, target)) || (!author && other && by.other);
+      return (author && by.author && sharesSurname(entry, target)) || (!author && other && by.other && sharesNameWords(entry, target));
     });
     if (!explained) out.push(entry.key);
   }
   return out;
+}
+
+/**
+ * Whether `target` carries the words `entry` is named by (two consecutive words of its title or
+ * name, or its one-word name): then a citation of `target` explains them. A citation that runs
+ * two works together ("Cincinnati Daily Gazette, February 26, 1872. *Register of the Department of
+ * State* …") and resolved to the second does not explain the first one's name.
+ */
+function sharesNameWords(entry: BibliographyEntry, target: BibliographyEntry): boolean {
+  const marks = entryMarks(entry);
+  const theirs = entryMarks(target).allWords;
+  return [marks.title, marks.name].some((words) => (words.length === 1 ? theirs.has(words[0]) : words.slice(1).some((word, i) => theirs.has(words[i]) && theirs.has(word))));
 }
 
 function sharesSurname(a: BibliographyEntry, b: BibliographyEntry): boolean {
