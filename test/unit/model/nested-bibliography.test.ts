@@ -73,3 +73,44 @@ describe('nested bibliographies: a series listed under its repository', () => {
     assert.deepEqual(nested.notes[0].citations[0].entries, [entryStarting(nested, 'Almeida').key]);
   });
 });
+
+describe('bibliographies: a paragraph of prose is not an entry', () => {
+  const essay = analyse(
+    'The returns show the parish grew.[^1]',
+    '',
+    '## Bibliography',
+    '',
+    'Hale, Thomas. *Parish Returns of Norfolk*. Norwich: Fen Press, 1979.',
+    '',
+    '### Access to the records',
+    '',
+    'The returns used here may be consulted only in the reading room of the county record office,',
+    'and a reader must apply in writing for permission to copy them; the office answers such',
+    'requests within a month and may ask for a reference from a university.',
+    '',
+    '[^1]: Hale, *Parish Returns*, 14.',
+  );
+
+  it('a statement about the sources (sentences, no date, title or address) is neither an entry nor "never cited"', () => {
+    assert.deepEqual(
+      essay.bibliography.entries.map((entry) => entry.text.slice(0, 5)),
+      ['Hale,'],
+    );
+    assert.deepEqual(uncitedKeys(essay), []);
+  });
+
+  it('a reference without a date is still an entry', () => {
+    const withUndated = analyse(
+      'Text.[^1]',
+      '',
+      '## Bibliography',
+      '',
+      'Hale, Thomas. *Parish Returns of Norfolk*. Norwich: Fen Press, 1979.',
+      '',
+      'Records of the vestry of the parish church of Saint Mary in the town of Swaffham, kept by the churchwardens and the clerk of the vestry',
+      '',
+      '[^1]: Hale, *Parish Returns*, 14.',
+    );
+    assert.equal(withUndated.bibliography.entries.length, 2);
+  });
+});
