@@ -57,7 +57,9 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
   for (const person of [...entry.authors, ...entry.editors]) {
     const whole = foldName(person.surname).replace(/[’']/g, '');
     const initial = foldName(person.given.trim()).charAt(0);
-    for (const key of [whole, ...whole.split(/[\s-]+/).filter((part) => part.length >= 3 && !particles.has(part))]) {
+    // "García-Morcillo" is also written "García Morcillo": the two writings are one key.
+    const joined = whole.replace(/\s+/g, '-');
+    for (const key of new Set([joined, ...whole.split(/[\s-]+/).filter((part) => part.length >= 3 && !particles.has(part))])) {
       if (key.length < 2) continue;
       surnames.add(key);
       const known = initials.get(key) ?? new Set<string>();
@@ -165,6 +167,14 @@ function capitalisedWords(text: string, titles: readonly { start: number; end: n
     const word = foldName(match[0].replace(/['’]s$/, '')).replace(/[’']/g, '');
     add(word, { initial, years });
     if (word.includes('-')) for (const part of word.split('-')) if (part) add(part, { initial, years });
+    // A surname of two words written without its hyphen ("García Morcillo 2008" for
+    // "García-Morcillo, M."): the word before is part of the name, not a given name.
+    const pair = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’]+) $/u.exec(text.slice(Math.max(0, match.index - 30), match.index));
+    if (pair && !notGivenNames.has(pair[1].toLowerCase())) {
+      const earlier = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - pair[0].length - 40), match.index - pair[0].length));
+      const givenBefore = (earlier?.[1].trim().split(/\s+/) ?? []).filter((name) => !notGivenNames.has(name.toLowerCase()));
+      add(`${foldName(pair[1])}-${word}`, { initial: givenBefore.length > 0 ? foldName(givenBefore[0].charAt(0)) : '', years });
+    }
   }
   return words;
 }

@@ -108,3 +108,23 @@ describe('rules of evidence: what a resolution explains', () => {
     assert.ok(named(essay, [blind(note.text)]).has(fleets));
   });
 });
+
+describe('a surname of two words written without its hyphen', () => {
+  const essay = essayOf(
+    ['Auctions financed the state.[^1]'],
+    ['Ruiz-Cabello, P. 2011. “Public Sales in Roman Spain,” *Hispania Antiqua* 35: 101-20.', 'Lemaire, J. 2004. *Coins and Credit*. Paris: Belles Lettres.'],
+    ['[^1]: Lemaire 2004: 12. See also Ruiz Cabello 2011.'],
+  );
+  const entry = (): string => entryStarting(essay, 'Ruiz-Cabello').key;
+
+  it('is the author of the entry, not a given name and a surname: the note resolves to it', () => {
+    assert.deepEqual(essay.notes[0].citations.map((citation) => citation.entries), [[entryStarting(essay, 'Lemaire').key], [entry()]]);
+    assert.ok(!essay.diagnostics.some((diagnostic) => diagnostic.code === 'uncited-source'));
+  });
+
+  it('names the entry by the words of the notes alone', () => {
+    assert.ok(named(essay, [blind('See also Ruiz Cabello 2011.')]).has(entry()));
+    // Another year is another work.
+    assert.ok(!named(essay, [blind('See also Ruiz Cabello 1998.')]).has(entry()));
+  });
+});

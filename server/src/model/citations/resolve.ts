@@ -65,6 +65,19 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
 }
 
 /**
+ * "García Morcillo 2008" for "García-Morcillo, M.": a listed surname of two words written without
+ * its hyphen is one word, not a given name and a surname no entry has.
+ */
+function withSurnamesJoined(words: Word[], text: string, index: BibliographyIndex): Word[] {
+  return words.map((word, i) => {
+    const before = words[i - 1];
+    if (!before || before.possessive || before.end + 1 !== word.start || text[before.end] !== ' ' || index.bySurname.has(word.folded)) return word;
+    const joined = `${before.folded}-${word.folded}`;
+    return index.bySurname.has(joined) ? { ...word, text: `${before.text}-${word.text}`, folded: joined, start: before.start } : word;
+  });
+}
+
+/**
  * A full reference carries publication facts: "(London: Macmillan, 1967)", or a title with its
  * date of publication ("'…' *CWIHP* (winter 1995)", "*AHR* 89, no. 2 (1984): 358"). A short form
  * ("Gaddis, *We Now Know*, 52–53", "Stueck (2002), p.74") does not.
@@ -118,7 +131,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   const titles = findTitles(text);
   const correspondents = correspondentsEnd(text);
-  const words = capitalisedWords(text, titles).filter(
+  const words = withSurnamesJoined(capitalisedWords(text, titles), text, index).filter(
     (word) =>
       word.start >= correspondents &&
       !(word.folded === 'may' && isMonthUse(text, word.start, word.end)) &&
