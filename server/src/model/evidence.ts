@@ -506,7 +506,7 @@ function sharesSurname(a: BibliographyEntry, b: BibliographyEntry): boolean {
 export function couldBeListedWork(citation: Citation, entries: readonly BibliographyEntry[]): boolean {
   const naming = namingOf(citation.text, true);
   // The name a reference opens with, as an author's is written ("Hayden, …", "Cohen et al.", "Harl 1995").
-  const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d))/iu.exec(citation.text)?.[1];
+  const lead = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d))/iu.exec(citation.text)?.[1];
   const leadName = lead && lead.length >= 3 && !notNames.has(lead.toLowerCase()) ? lead : null;
   const leadWord = leadName ? new RegExp(`(?<![\\p{L}])${escape(leadName)}(?![\\p{L}])`, 'u') : null;
   // Works by an author the citation names: it could be one of them, unless a year it writes is
