@@ -35,3 +35,50 @@ describe('matches no entry: the name the message gives', () => {
     );
   });
 });
+
+describe('matches no entry: kinds of source a bibliography rightly leaves out', () => {
+  const brownCase = 'Brown v. Board of Education, 347 U.S. 483 (1954).';
+
+  it('a legal case, when the bibliography lists none, though a listed author shares the party\'s name', () => {
+    assert.deepEqual(unresolvedMessages(essayCiting([brownCase, 'R v Smith [1995] 2 AC 1.'])), []);
+  });
+
+  it('a legal case the bibliography does not list, when it lists cases', () => {
+    const withCases = essayCiting([brownCase], books, ['### Cases', '', '*Plessy v. Ferguson*, 163 U.S. 537 (1896).', '']);
+    assert.equal(unresolvedMessages(withCases).length, 1);
+  });
+
+  it('a book about a case is a book, and still reported when missing', () => {
+    assert.equal(unresolvedMessages(essayCiting(['Patterson, *Brown v. Board of Education: A Civil Rights Milestone* (New York: Oxford University Press, 2001), 45.'])).length, 1);
+  });
+
+  it('a statute quoted, when the bibliography lists no law', () => {
+    assert.deepEqual(unresolvedMessages(essayCiting(['Section 508 of the Rehabilitation Act “requires agencies to make their electronic and information technology accessible to people with disabilities.”'])), []);
+  });
+
+  it('a classical text cited by book and chapter', () => {
+    assert.deepEqual(unresolvedMessages(essayCiting(['Tac. *Ann.* 4.5.', 'Plin. *HN* 33.3; Thuc. 1.22.4.'])), []);
+  });
+
+  const webPage = 'National Park Service, “Fort Sumter and the Harbour Forts,” https://www.nps.gov/fosu/index.htm, accessed May 2, 2020.';
+
+  it('a web page, when the bibliography lists none', () => {
+    assert.deepEqual(unresolvedMessages(essayCiting([webPage])), []);
+  });
+
+  it('a web page the bibliography does not list, when it lists web pages', () => {
+    const withSites = [...books, 'Harbour Trust. “The Old Docks.” https://www.harbourtrust.org/docks, accessed March 1, 2021.'];
+    assert.equal(unresolvedMessages(essayCiting([webPage], withSites)).length, 1);
+  });
+
+  const interview = 'Clark, *Oral history interview with Mary Clark*, Leeds, 2015.';
+
+  it('an interview, when the bibliography lists none', () => {
+    assert.deepEqual(unresolvedMessages(essayCiting([interview])), []);
+  });
+
+  it('an interview the bibliography does not list, when it lists interviews', () => {
+    const withInterviews = essayCiting([interview], books, ['### Interviews', '', 'Brown, Ann. Interview by the author. Leeds, May 1, 2014.', '']);
+    assert.equal(unresolvedMessages(withInterviews).length, 1);
+  });
+});
