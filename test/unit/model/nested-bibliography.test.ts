@@ -114,3 +114,32 @@ describe('bibliographies: a paragraph of prose is not an entry', () => {
     assert.equal(withUndated.bibliography.entries.length, 2);
   });
 });
+
+describe('never cited: the candidates of an ambiguity too unsure to report', () => {
+  it('a title in passing that weakly fits two series cites neither of them', () => {
+    const essay = analyse(
+      'Body.[^1] More.[^2]',
+      '',
+      '## Bibliography',
+      '',
+      '### Archives',
+      '',
+      '- College Park, Maryland',
+      '  - National Archives',
+      '    - Record Group 59, Records of the Department of State',
+      '      - Lot Files',
+      '        - Entry UD–12: Bureau of Public Affairs, Office of the Historian, *Harbour Records* Clearance Files, 1945–1957 (96D068)',
+      '        - Entry UD–14: Bureau of Public Affairs, Office of the Historian, *Harbour Records* Clearance Files, 1960–1970 (96D274)',
+      '',
+      '### Books',
+      '',
+      'Almeida, Rui. *The Lisbon Harbour*. Lisbon: Tejo, 1988.',
+      '',
+      '[^1]: Almeida, *Lisbon Harbour*, 12. The ministers had no voice in choosing what we have termed Supplemental *Harbour Records* Submissions.',
+      '',
+      '[^2]: Almeida, *Lisbon Harbour*, 14.',
+    );
+    assert.ok(!essay.diagnostics.some((diagnostic) => diagnostic.code === 'ambiguous-citation'));
+    assert.deepEqual(uncitedKeys(essay).sort(), [entryStarting(essay, 'Entry UD–12').key, entryStarting(essay, 'Entry UD–14').key].sort());
+  });
+});
