@@ -539,6 +539,23 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
   return false;
 }
 
+/**
+ * Whether a citation is a piece of a reference the note's segmentation cut off rather than a
+ * reference: it closes a parenthesis it never opened ("Michigan, 2012), 226", the end of "(Ph.D.
+ * diss., University of Michigan, 2012)"). What it "names" is no work, so "matches no entry" would
+ * name the wrong thing; the reference it belongs to is judged on its other piece. (A title with a
+ * volume alone, "*Coptic Encyclopedia* 7: 2133", is a reference, though it may be the journal of
+ * an article cut off before it.)
+ */
+export function isCutReference(text: string): boolean {
+  let depth = 0;
+  for (const character of text) {
+    if (character === '(') depth++;
+    else if (character === ')' && --depth < 0) return true;
+  }
+  return false;
+}
+
 /** Capitalised words that open a citation without naming anyone. */
 const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));
 

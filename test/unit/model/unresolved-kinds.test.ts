@@ -36,6 +36,13 @@ describe('matches no entry: the name the message gives', () => {
   });
 });
 
+describe('matches no entry: a piece of a reference cut off is not a reference', () => {
+  it('the end of a thesis\'s imprint ("Durham, 2011), 226") names no missing work', () => {
+    const essay = essayCiting(['See also Smith, *Ships and Harbours*, 8; Ann Carter, "The Walls of the Town: Trade and Space in Leeds" (Ph.D. diss., University of Durham, 2011), 226.']);
+    assert.ok(!unresolvedMessages(essay).some((message) => message.includes("'Durham'")), unresolvedMessages(essay).join('\n'));
+  });
+});
+
 describe('matches no entry: kinds of source a bibliography rightly leaves out', () => {
   const brownCase = 'Brown v. Board of Education, 347 U.S. 483 (1954).';
 
