@@ -8,7 +8,7 @@ import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
-import { couldBeListedWork, entriesNamedInNotes, isCutReference, namesCandidatesAsReference, type NoteText } from './evidence';
+import { couldBeListedWork, entriesNamedInNotes, isCutReference, mentionsTitleInPassing, namesCandidatesAsReference, type NoteText } from './evidence';
 import { rightlyOmitted } from './citations/omitted';
 
 export const defaultSeverities: Record<string, Severity> = {
@@ -215,7 +215,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
         }),
       );
-    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography) && !isCutReference(citation.text) && !couldBeListedWork(citation, bibliography.entries)) {
+    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography) && !isCutReference(citation.text) && !mentionsTitleInPassing(citation.text) && !couldBeListedWork(citation, bibliography.entries)) {
       // A citation that could be a listed work the resolver failed to match is not reported
       // (evidence.ts): "matches no entry" is said only when no entry could be the work.
       own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));

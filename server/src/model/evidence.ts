@@ -556,6 +556,20 @@ export function isCutReference(text: string): boolean {
   return false;
 }
 
+/**
+ * Whether a citation only mentions a title in passing, as prose does: the title is introduced by an
+ * article ("Compare the *Mayflower Compact* of 1620", "the newspaper *Le Monde* ran the story"),
+ * which a reference never writes before the work it cites. A dated issue of a periodical ("the
+ * *Times*, 3 May 1901") is a reference all the same.
+ */
+export function mentionsTitleInPassing(text: string): boolean {
+  const title = findTitles(text)[0];
+  if (!title || citesDatedIssue(text)) return false;
+  return /(?:^|[\s(])(?:the|a|an)\s+(?:\p{Ll}+\s+)?$/iu.test(text.slice(Math.max(0, title.start - 40), title.start));
+}
+
+const citesDatedIssue = (text: string): boolean => findDates(text).some((date) => /\d{4}-\d{2}/.test(date.iso));
+
 /** Capitalised words that open a citation without naming anyone. */
 const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));
 

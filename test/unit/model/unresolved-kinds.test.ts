@@ -88,4 +88,20 @@ describe('matches no entry: kinds of source a bibliography rightly leaves out', 
     const withInterviews = essayCiting([interview], books, ['### Interviews', '', 'Brown, Ann. Interview by the author. Leeds, May 1, 2014.', '']);
     assert.equal(unresolvedMessages(withInterviews).length, 1);
   });
+
+  it('an entry of a general dictionary, when the bibliography lists no dictionary', () => {
+    assert.deepEqual(unresolvedMessages(essayCiting(['*Oxford English Dictionary*, s.v. “harbour.”'])), []);
+    const withDictionary = [...books, 'Lamb, Hubert. *Dictionary of Weather*. London: Dale, 1970.'];
+    assert.equal(unresolvedMessages(essayCiting(['*Oxford English Dictionary*, s.v. “harbour.”'], withDictionary)).length, 1);
+  });
+});
+
+describe('matches no entry: a title mentioned in passing', () => {
+  it('a title introduced by an article, as prose writes it, is not a reference', () => {
+    assert.deepEqual(unresolvedMessages(essayCiting(['Compare the *Plymouth Charter of Rights* of 1620.', 'The newspaper *Morning Clarion* ran the story for a week.'])), []);
+  });
+
+  it('a title written as a reference is still reported when missing', () => {
+    assert.equal(unresolvedMessages(essayCiting(['*Plymouth Charter of Rights* (Boston: Hale, 1901), 4.'])).length, 1);
+  });
 });

@@ -6,7 +6,8 @@
  * cites one it does not list has a real gap, and is still told.
  *
  * The same holds of other kinds of source the manual lets notes cite alone: legal cases and
- * statutes, web pages, interviews and personal communications. Each is left out only when the
+ * statutes, web pages, interviews and personal communications, general dictionaries and
+ * encyclopedias. Each is left out only when the
  * bibliography lists nothing of its kind; one listed is a sign the writer lists them all. Classical
  * texts cited by their standard divisions ("Tac. *Ann.* 4.5", "Thuc. 1.22.4") are never compared:
  * the abbreviations name no entry a reader could look up, and a bibliography lists modern editions
@@ -105,11 +106,25 @@ export function citesClassicalText(text: string): boolean {
   return classicalReference.test(text.trim()) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
 }
 
+/**
+ * An entry of a general dictionary or encyclopedia, which Chicago lets notes cite alone: "*Oxford
+ * English Dictionary*, s.v. “harbour”", "*Encyclopaedia Britannica*". A specialised reference work
+ * ("*Coptic Encyclopedia* 7: 2133") is cited like a book.
+ */
+export function citesGeneralReferenceWork(text: string): boolean {
+  return /\bs\.\s?v\.|\b(?:Oxford English Dictionary|OED|Dictionary of National Biography|American National Biography|Dictionary of American Biography|Encyclop(?:a|ae|æ)dia Britannica|Merriam-Webster|Webster['’]s(?: [A-Z][a-z]+)* Dictionary|Wikipedia)\b/.test(text);
+}
+
+function listsReferenceWorks(bibliography: Bibliography): boolean {
+  return bibliography.entries.some((entry) => /\b(?:Dictionary|Encyclop(?:a|ae|æ)dia|Wikipedia)\b/.test(entry.title ?? entry.text.slice(0, 120)));
+}
+
 /** A citation whose work the bibliography rightly leaves out (see above). */
 export function rightlyOmitted(text: string, bibliography: Bibliography): boolean {
   if (citesClassicalText(text)) return true;
   if (citesPeriodicalIssue(text) && !listsPeriodicals(bibliography)) return true;
   if (citesLaw(text) && !listsLaw(bibliography)) return true;
   if (citesInterview(text) && !listsInterviews(bibliography)) return true;
+  if (citesGeneralReferenceWork(text) && !listsReferenceWorks(bibliography)) return true;
   return citesWebPage(text) && !listsWebPages(bibliography);
 }
