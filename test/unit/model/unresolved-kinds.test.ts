@@ -59,6 +59,10 @@ describe('matches no entry: kinds of source a bibliography rightly leaves out', 
     assert.equal(unresolvedMessages(essayCiting(['Patterson, *Brown v. Board of Education: A Civil Rights Milestone* (New York: Oxford University Press, 2001), 45.'])).length, 1);
   });
 
+  it('a person with the initial V. is no case', () => {
+    assert.equal(unresolvedMessages(essayCiting(['Richard V. Reeves, *Dream Hoarders of the Harbour* (Washington: Brookings, 2017), 4.'])).length, 1);
+  });
+
   it('a statute quoted, when the bibliography lists no law', () => {
     assert.deepEqual(unresolvedMessages(essayCiting(['Section 508 of the Rehabilitation Act “requires agencies to make their electronic and information technology accessible to people with disabilities.”'])), []);
   });

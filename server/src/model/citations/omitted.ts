@@ -39,13 +39,16 @@ export function listsPeriodicals(bibliography: Bibliography): boolean {
 }
 
 /** The cues a citation may open with ("See", "*cf.*"). */
-const cue = String.raw`(?:[*_]?(?:see(?:\s+also)?|cf\.?|compare|also)[*_]?[,:]?\s+)*`;
+const cue = String.raw`(?:[*_]?(?:[Ss]ee(?:\s+also)?|[Cc]f\.?|[Cc]ompare|[Aa]lso)[*_]?[,:]?\s+)*`;
 
 /** "347 U.S. 483", "78 Stat. 241", "163 F. Supp. 2d 12", "[1995] 2 AC 1": a law report or statute book, volume and page. */
 const lawReport =
   /\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?Supp\.(?:\s?[23]d)?|F\.(?:\s?(?:2d|3d|4th))?|Stat\.|U\.\s?S\.\s?C\.(?:\s?A\.)?|A\.\s?C\.|AC|Q\.\s?B\.|K\.\s?B\.|W\.\s?L\.\s?R\.|WLR|All\s?E\.?R\.?|(?:Cal|Mass|Pa|Va|N\.\s?Y|N\.\s?E|S\.\s?E|S\.\s?W|N\.\s?W|So)\.(?:\s?[23]d)?)\s+(?:§\s*)?\d{1,5}/u;
-/** "Brown v. Board of Education", "R v Smith", "*Plessy v. Ferguson*": a case name, as a citation opens with it. */
-const caseName = new RegExp(String.raw`^${cue}[*_]?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of|the|and|for|&|ex\s+rel\.|\p{Lu}[\p{L}.'’&-]*))*\s+v\.?\s+\p{Lu}`, 'iu');
+/**
+ * "Brown v. Board of Education", "R v Smith", "*Plessy v. Ferguson*": a case name, as a citation
+ * opens with it ("v" in lower case: "Richard V. Reeves" is a person).
+ */
+const caseName = new RegExp(String.raw`^${cue}[*_]?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of|the|and|for|&|ex\s+rel\.|\p{Lu}[\p{L}.'’&-]*))*\s+v\.?\s+\p{Lu}`, 'u');
 /** After a case name: its law report, or its year in parentheses or brackets. */
 const caseYear = /[([](?:[^()[\]]{0,40}\s)?(?:1[5-9]\d\d|20\d\d)[)\]]/;
 /** "Pub. L. 88-352", "29 U.S.C. § 794d", "Section 508 of the Rehabilitation Act", "Civil Rights Act of 1964,", "U.S. Const. art. I". */
