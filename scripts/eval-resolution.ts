@@ -124,12 +124,25 @@ function add(into: Counts, from: Counts): void {
   }
 }
 
-/** The entry a key fragment names: the one entry containing it (the shortest, when a nested list repeats it). */
-function entryOf(bibliography: Bibliography, fragment: string): string | null {
-  const matches = bibliography.entries.filter((entry) => entry.text.includes(fragment));
+/**
+ * The entry a key fragment names: the one entry containing it (the shortest, when a nested list
+ * repeats it). A fragment is copied from the entry's Markdown, so it may carry the list marker
+ * that tells a short item from a longer one sharing its words ("- Subject Files"): failing the
+ * entry's text, the lines it stands on are searched.
+ */
+function entryOf(bibliography: Bibliography, fragment: string, source: string): string | null {
+  let matches = bibliography.entries.filter((entry) => entry.text.includes(fragment));
+  if (matches.length === 0) matches = bibliography.entries.filter((entry) => markdownOf(entry, source).includes(fragment));
   if (matches.length === 0) return null;
   matches.sort((a, b) => a.text.length - b.text.length);
   return matches[0].key;
+}
+
+/** The entry's text with what precedes it on its first line (indentation, a list marker). */
+function markdownOf(entry: Bibliography['entries'][number], source: string): string {
+  const lines = source.split('\n');
+  const first = lines[entry.range.start.line] ?? '';
+  return first.slice(0, entry.range.start.character) + entry.text;
 }
 
 function normaliseLocator(locator: string | null): string | null {
@@ -158,7 +171,7 @@ function evaluate(item: Case, errors: string[]): Counts {
   const notes = new Map(essay.notes.map((note) => [note.label, note]));
   const unmatched = new Set<string>();
   const resolveFragment = (fragment: string): string => {
-    const key = entryOf(bibliography, fragment);
+    const key = entryOf(bibliography, fragment, companion ? item.bibliographyText! : item.text);
     if (key === null) unmatched.add(fragment);
     return key ?? `?${fragment}`;
   };

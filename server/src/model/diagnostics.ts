@@ -2,13 +2,13 @@
  * The essay's problems, each with a stable code, a default severity and a message that says what
  * is wrong and how to fix it. Documented per code in docs/rules/.
  */
-import type { Bibliography, BibliographyEntry, Diagnostic, Marker, Note, Range, Severity } from './types';
+import type { Bibliography, BibliographyEntry, Citation, Diagnostic, Marker, Note, Range, Severity } from './types';
 import type { CitationFacts } from './citations/index';
 import { describeEntries } from './citations/index';
 import { entryLabel } from './bibliography/index';
 import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
-import { couldBeListedWork, entriesNamedInNotes, namesCandidatesAsReference, type NoteText } from './evidence';
+import { couldBeListedWork, entriesNamedInNotes, isCutReference, mentionsTitleInPassing, namesCandidatesAsReference, type NoteText } from './evidence';
 import { rightlyOmitted } from './citations/omitted';
 
 export const defaultSeverities: Record<string, Severity> = {
@@ -215,7 +215,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
           related: citation.candidates.flatMap((key) => (entries.has(key) ? [{ message: `Candidate: ${entryLabel(entries.get(key)!)}`, range: entries.get(key)!.range }] : [])),
         }),
       );
-    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography) && !couldBeListedWork(citation, bibliography.entries)) {
+    } else if (citation.unresolved && !rightlyOmitted(citation.text, bibliography) && !isCutReference(citation.text) && !mentionsTitleInPassing(citation.text) && !couldBeListedWork(citation, bibliography.entries)) {
       // A citation that could be a listed work the resolver failed to match is not reported
       // (evidence.ts): "matches no entry" is said only when no entry could be the work.
       own.push(diagnostic('unresolved-citation', `${where}: ${citation.unresolved}`, citation.range));
@@ -356,6 +356,18 @@ function uncitedBySection(bibliography: Bibliography, never: BibliographyEntry[]
   return out;
 }
 
+/**
+ * The candidates of an ambiguous citation that count as cited: a work cited only as one of several
+ * candidates is not "never cited", the ambiguity is reported instead. Not when the ambiguity is too
+ * unsure to report (a title in passing that weakly fits two series): the words of the note then
+ * decide, as for any entry no resolution found (evidence.ts).
+ */
+export function citedCandidates(citation: Citation, entries: ReadonlyMap<string, BibliographyEntry>): readonly string[] {
+  if (citation.candidates.length <= 1) return citation.candidates;
+  const candidates = citation.candidates.flatMap((key) => (entries.has(key) ? [entries.get(key)!] : []));
+  return namesCandidatesAsReference(citation, candidates) ? citation.candidates : [];
+}
+
 export function bibliographyDiagnostics(
   bibliography: Bibliography,
   facts: CitationFacts[],
@@ -364,8 +376,8 @@ export function bibliographyDiagnostics(
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cited = new Set(facts.flatMap((fact) => fact.citation.entries));
-  // A work cited only as one of several candidates is not "never cited"; the ambiguity is reported instead.
-  for (const fact of facts) for (const key of fact.citation.candidates) cited.add(key);
+  const byKey = new Map(bibliography.entries.map((entry) => [entry.key, entry]));
+  for (const { citation } of facts) for (const key of citedCandidates(citation, byKey)) cited.add(key);
   // A second copy of a listed work is reported as a duplicate, not as never cited.
   const copies = new Set(duplicates.map(([, second]) => second.key));
   // A work some note names (its author, its title) without a resolution explaining it was

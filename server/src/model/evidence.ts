@@ -57,7 +57,9 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
   for (const person of [...entry.authors, ...entry.editors]) {
     const whole = foldName(person.surname).replace(/[’']/g, '');
     const initial = foldName(person.given.trim()).charAt(0);
-    for (const key of [whole, ...whole.split(/[\s-]+/).filter((part) => part.length >= 3 && !particles.has(part))]) {
+    // "García-Morcillo" is also written "García Morcillo": the two writings are one key.
+    const joined = whole.replace(/\s+/g, '-');
+    for (const key of new Set([joined, ...whole.split(/[\s-]+/).filter((part) => part.length >= 3 && !particles.has(part))])) {
       if (key.length < 2) continue;
       surnames.add(key);
       const known = initials.get(key) ?? new Set<string>();
@@ -69,7 +71,7 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
   const hasPeople = surnames.size > 0;
   // A work without a person as author is named by its body or by what it is called: "Charles Sumner
   // Papers", "*Cincinnati Daily Gazette*", "Department of the Interior, Geological Survey".
-  const opening = hasPeople ? '' : (entry.corporateAuthor ?? entry.text.split(/[.,(]\s|\n/)[0] ?? '');
+  const opening = hasPeople ? '' : (entry.corporateAuthor ?? openingName(entry.text));
   marks = {
     surnames,
     initials,
@@ -81,6 +83,19 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
   };
   marksOf.set(entry, marks);
   return marks;
+}
+
+/**
+ * What a work without an author is called: the entry's words up to its first stop or comma. Not
+ * when they cut a title short ("*Message from the President of the United States, Transmitting a
+ * Report …*"): a fragment of a long title is no name, and would be found in any note that speaks of
+ * the President of the United States. A title that is the whole name ("*Cincinnati Daily
+ * Gazette*") is one.
+ */
+function openingName(text: string): string {
+  const opening = text.split(/[.,(]\s|\n/)[0] ?? '';
+  const cut = findTitles(text).some((title) => title.start < opening.length && opening.length < title.end - 1);
+  return cut ? '' : opening;
 }
 
 function yearsOf(entry: BibliographyEntry): number[] {
@@ -152,6 +167,14 @@ function capitalisedWords(text: string, titles: readonly { start: number; end: n
     const word = foldName(match[0].replace(/['’]s$/, '')).replace(/[’']/g, '');
     add(word, { initial, years });
     if (word.includes('-')) for (const part of word.split('-')) if (part) add(part, { initial, years });
+    // A surname of two words written without its hyphen ("García Morcillo 2008" for
+    // "García-Morcillo, M."): the word before is part of the name, not a given name.
+    const pair = /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’]+) $/u.exec(text.slice(Math.max(0, match.index - 30), match.index));
+    if (pair && !notGivenNames.has(pair[1].toLowerCase())) {
+      const earlier = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - pair[0].length - 40), match.index - pair[0].length));
+      const givenBefore = (earlier?.[1].trim().split(/\s+/) ?? []).filter((name) => !notGivenNames.has(name.toLowerCase()));
+      add(`${foldName(pair[1])}-${word}`, { initial: givenBefore.length > 0 ? foldName(givenBefore[0].charAt(0)) : '', years });
+    }
   }
   return words;
 }
@@ -256,9 +279,21 @@ function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boo
     // A short title names the work only if no other title opens with the same words ("*Foreign
     // Relations*" opens a dozen titles).
     if (prefix && (written.length >= 2 || written[0].length >= 4) && unique(common.openings, written.slice(0, 6).join(' '))) return true;
-    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && unique(common.titlePairs, `${written[i]} ${word}`))) return true;
+    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && unique(common.titlePairs, `${written[i]} ${word}`)) && (common === lenient || mayBeTitleOf(written, marks))) return true;
   }
   return false;
+}
+
+/**
+ * Whether a title written that shares two consecutive words with the entry's may still be that
+ * title: it opens as the entry's title does (a subtitle may differ), or it has at most one long
+ * word the entry lacks. "*Correspondence Concerning Claims against Great Britain*" shares "Great
+ * Britain" with "*Message … Relative to France and Great-Britain*", and is another work. (Asking
+ * whether an unmatched citation could be a listed work, any shared pair is reason enough for silence.)
+ */
+function mayBeTitleOf(written: string[], marks: EntryMarks): boolean {
+  if (written.length >= 2 && written[0] === marks.title[0] && written[1] === marks.title[1]) return true;
+  return written.filter((word) => word.length >= 4 && !marks.allWords.has(word)).length <= 1;
 }
 
 /** Whether the title written shares a word of four letters or more with the entry's text (its titles, its container). */
@@ -373,7 +408,9 @@ function piecesOf(note: NoteText): { text: string; isCitation: boolean; resolved
     const at = prose.indexOf(written);
     if (at >= 0) prose = `${prose.slice(0, at)} ${' '.repeat(written.length)} ${prose.slice(at + written.length)}`;
   }
-  pieces.push({ text: prose, isCitation: false, resolvedTo: [] });
+  // The prose around the citations speaks of the works they cite ("…, pp. 687–688, Tyler Dennett
+  // asserted"): a name there is explained by what the note's citations resolved to.
+  pieces.push({ text: prose, isCitation: false, resolvedTo: [...new Set(note.citations.flatMap((citation) => citation.entries))] });
   return pieces;
 }
 
@@ -434,11 +471,23 @@ function namedByOnePiece(
     // Explained: a work this piece resolved to is named the same way (same author, or same title words).
     const explained = resolved.some((target) => {
       const by = names(naming, target, common);
-      return (author && by.author && sharesSurname(entry, target)) || (!author && other && by.other);
+      return (author && by.author && sharesSurname(entry, target)) || (!author && other && by.other && sharesNameWords(entry, target));
     });
     if (!explained) out.push(entry.key);
   }
   return out;
+}
+
+/**
+ * Whether `target` carries the words `entry` is named by (two consecutive words of its title or
+ * name, or its one-word name): then a citation of `target` explains them. A citation that runs
+ * two works together ("Cincinnati Daily Gazette, February 26, 1872. *Register of the Department of
+ * State* …") and resolved to the second does not explain the first one's name.
+ */
+function sharesNameWords(entry: BibliographyEntry, target: BibliographyEntry): boolean {
+  const marks = entryMarks(entry);
+  const theirs = entryMarks(target).allWords;
+  return [marks.title, marks.name].some((words) => (words.length === 1 ? theirs.has(words[0]) : words.slice(1).some((word, i) => theirs.has(words[i]) && theirs.has(word))));
 }
 
 function sharesSurname(a: BibliographyEntry, b: BibliographyEntry): boolean {
@@ -457,7 +506,7 @@ function sharesSurname(a: BibliographyEntry, b: BibliographyEntry): boolean {
 export function couldBeListedWork(citation: Citation, entries: readonly BibliographyEntry[]): boolean {
   const naming = namingOf(citation.text, true);
   // The name a reference opens with, as an author's is written ("Hayden, …", "Cohen et al.", "Harl 1995").
-  const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d))/iu.exec(citation.text)?.[1];
+  const lead = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d))/iu.exec(citation.text)?.[1];
   const leadName = lead && lead.length >= 3 && !notNames.has(lead.toLowerCase()) ? lead : null;
   const leadWord = leadName ? new RegExp(`(?<![\\p{L}])${escape(leadName)}(?![\\p{L}])`, 'u') : null;
   // Works by an author the citation names: it could be one of them, unless a year it writes is
@@ -489,6 +538,37 @@ export function couldBeListedWork(citation: Citation, entries: readonly Bibliogr
   }
   return false;
 }
+
+/**
+ * Whether a citation is a piece of a reference the note's segmentation cut off rather than a
+ * reference: it closes a parenthesis it never opened ("Michigan, 2012), 226", the end of "(Ph.D.
+ * diss., University of Michigan, 2012)"). What it "names" is no work, so "matches no entry" would
+ * name the wrong thing; the reference it belongs to is judged on its other piece. (A title with a
+ * volume alone, "*Coptic Encyclopedia* 7: 2133", is a reference, though it may be the journal of
+ * an article cut off before it.)
+ */
+export function isCutReference(text: string): boolean {
+  let depth = 0;
+  for (const character of text) {
+    if (character === '(') depth++;
+    else if (character === ')' && --depth < 0) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a citation only mentions a title in passing, as prose does: the title is introduced by an
+ * article ("Compare the *Mayflower Compact* of 1620", "the newspaper *Le Monde* ran the story"),
+ * which a reference never writes before the work it cites. A dated issue of a periodical ("the
+ * *Times*, 3 May 1901") is a reference all the same.
+ */
+export function mentionsTitleInPassing(text: string): boolean {
+  const title = findTitles(text)[0];
+  if (!title || citesDatedIssue(text)) return false;
+  return /(?:^|[\s(])(?:the|a|an)\s+(?:\p{Ll}+\s+)?$/iu.test(text.slice(Math.max(0, title.start - 40), title.start));
+}
+
+const citesDatedIssue = (text: string): boolean => findDates(text).some((date) => /\d{4}-\d{2}/.test(date.iso));
 
 /** Capitalised words that open a citation without naming anyone. */
 const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));

@@ -4,6 +4,7 @@
 import type { Diagnostic, Essay } from '../model/types';
 import { matchFiles } from './glob';
 import { entriesNamedInNotes } from '../model/evidence';
+import { citedCandidates } from '../model/diagnostics';
 
 /**
  * An essay has a note, a citation (a Pandoc key too) or a bibliography. A README or a to-do list has none and gets
@@ -30,13 +31,14 @@ export function reportedDiagnostics(essay: Essay, relativePath: string | null, p
   return isEssay(essay, relativePath, patterns) ? essay.diagnostics : [];
 }
 
-/** The bibliography keys an essay's notes cite (a candidate of an ambiguous citation counts). */
+/** The bibliography keys an essay's notes cite (a candidate of an ambiguous citation reported counts). */
 export function citedKeys(essay: Essay): Set<string> {
   const keys = new Set<string>();
+  const entries = new Map((essay.sharedBibliography?.bibliography ?? essay.bibliography).entries.map((entry) => [entry.key, entry]));
   for (const note of essay.notes) {
     for (const citation of note.citations) {
       for (const key of citation.entries) keys.add(key);
-      for (const key of citation.candidates) keys.add(key);
+      for (const key of citedCandidates(citation, entries)) keys.add(key);
     }
   }
   return keys;

@@ -7,7 +7,7 @@ import type { Bibliography, BibliographyEntry, BibliographySection, Person, Rang
 import { blockRange, type DocItem } from '../document';
 import { foldName, trimEndOf, trimStartOf } from '../text';
 import { parseEntry, type ParsedEntry } from './entry';
-import { stripMarkup } from './spans';
+import { findTitles, stripMarkup } from './spans';
 import { outlineLeaves } from './outline';
 
 const headingNames =
@@ -138,6 +138,7 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
       continue;
     }
     if (kind === 'paragraph' && /^\s*\([\s\S]*\)[.\s]*$/.test(doc.source)) continue; // a remark in parentheses
+    if (kind === 'paragraph' && readsAsStatement(doc.source)) continue;
     if (kind === 'paragraph') {
       for (const line of entryLines(doc)) for (const part of runTogether(doc, line.start, line.end)) pieces.push({ doc, ...part, section });
     } else if (kind === 'listItem') {
@@ -151,6 +152,21 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
     }
   }
   return { pieces, sections };
+}
+
+/**
+ * A paragraph of prose in the bibliography (how the data may be used, where the archives are, how
+ * the list is arranged) is not a reference, so not an entry that could be "never cited": it runs
+ * to sentences of mostly lower-case words with a verb ("is", "must"; a description of records,
+ * "Minutes of the vestry of the parish of …, kept by the clerk", has none), and has no date, no
+ * title in italics or quotation marks and no address, which every reference has one of.
+ */
+const finiteVerbs = new Set('is are was were be been must may might can could will would should shall has have had'.split(' '));
+function readsAsStatement(source: string): boolean {
+  if (yearIn.test(source) || /https?:\/\/|www\./i.test(source) || findTitles(source).length > 0) return false;
+  const words = stripMarkup(source).match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  if (words.length < 20 || !words.some((word) => finiteVerbs.has(word))) return false;
+  return words.filter((word) => /^\p{Ll}/u.test(word)).length >= words.length * 0.6;
 }
 
 /**
@@ -269,6 +285,18 @@ function baseWithYear(parsed: ParsedEntry, people: Person[]): string {
   return withYear && parsed.year !== null ? `${base}${parsed.year}` : base;
 }
 
+/**
+ * A leaf of an archival outline without a title ("023.1 China, 1950–1954", "U.S. Legation Great
+ * Britain, Despatches to the Department of State") is the name of a series or a collection held
+ * by the items above it, not a person's work: the words before its first comma are no surname
+ * and given names. Read as a person, "China" and "Britain" would become authors that any note
+ * mentioning those countries seems to cite. A leaf that is a reference (it has a title in italics
+ * or quotation marks) keeps its authors.
+ */
+function namesSeriesNotPerson(piece: EntryPiece, parsed: ParsedEntry): boolean {
+  return Boolean(piece.holders?.length) && parsed.title === null;
+}
+
 export interface BuiltBibliography {
   bibliography: Bibliography;
   duplicates: [BibliographyEntry, BibliographyEntry][];
@@ -288,7 +316,11 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
     const text = piece.doc.block.text.slice(piece.start, piece.end);
     const prepared = prepare(text);
     const parsed = prepared.parsed;
-    const inherited = parsed.repeatsPreviousAuthor ? previousPeople : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
+    const inherited = parsed.repeatsPreviousAuthor
+      ? previousPeople
+      : namesSeriesNotPerson(piece, parsed)
+        ? { authors: [], editors: [], etAl: false }
+        : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
     previousPeople = inherited;
     bases.push(parsed.repeatsPreviousAuthor ? baseWithYear(parsed, inherited.authors.length ? inherited.authors : inherited.editors) : prepared.ownBase);
     identities.push(prepared.identity);

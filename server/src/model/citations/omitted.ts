@@ -4,6 +4,14 @@
  * periodical at all is following the rule when its notes cite dated issues: a warning that each
  * "matches no entry" would be a wall of false alarms. An essay that does list its newspapers and
  * cites one it does not list has a real gap, and is still told.
+ *
+ * The same holds of other kinds of source the manual lets notes cite alone: legal cases and
+ * statutes, web pages, interviews and personal communications, general dictionaries and
+ * encyclopedias. Each is left out only when the
+ * bibliography lists nothing of its kind; one listed is a sign the writer lists them all. Classical
+ * texts cited by their standard divisions ("Tac. *Ann.* 4.5", "Thuc. 1.22.4") are never compared:
+ * the abbreviations name no entry a reader could look up, and a bibliography lists modern editions
+ * if anything.
  */
 import type { Bibliography } from '../types';
 import { stripMarkup } from '../bibliography/spans';
@@ -30,7 +38,96 @@ export function listsPeriodicals(bibliography: Bibliography): boolean {
   );
 }
 
+/** The cues a citation may open with ("See", "*cf.*"). */
+const cue = String.raw`(?:[*_]?(?:[Ss]ee(?:\s+also)?|[Cc]f\.?|[Cc]ompare|[Aa]lso)[*_]?[,:]?\s+)*`;
+
+/** "347 U.S. 483", "78 Stat. 241", "163 F. Supp. 2d 12", "[1995] 2 AC 1": a law report or statute book, volume and page. */
+const lawReport =
+  /\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|L\.\s?Ed\.(?:\s?2d)?|F\.\s?Supp\.(?:\s?[23]d)?|F\.(?:\s?(?:2d|3d|4th))?|Stat\.|U\.\s?S\.\s?C\.(?:\s?A\.)?|A\.\s?C\.|AC|Q\.\s?B\.|K\.\s?B\.|W\.\s?L\.\s?R\.|WLR|All\s?E\.?R\.?|(?:Cal|Mass|Pa|Va|N\.\s?Y|N\.\s?E|S\.\s?E|S\.\s?W|N\.\s?W|So)\.(?:\s?[23]d)?)\s+(?:§\s*)?\d{1,5}/u;
+/**
+ * "Brown v. Board of Education", "R v Smith", "*Plessy v. Ferguson*": a case name, as a citation
+ * opens with it ("v" in lower case: "Richard V. Reeves" is a person).
+ */
+const caseName = new RegExp(String.raw`^${cue}[*_]?\p{Lu}[\p{L}.'’&-]*(?:\s+(?:of|the|and|for|&|ex\s+rel\.|\p{Lu}[\p{L}.'’&-]*))*\s+v\.?\s+\p{Lu}`, 'u');
+/** After a case name: its law report, or its year in parentheses or brackets. */
+const caseYear = /[([](?:[^()[\]]{0,40}\s)?(?:1[5-9]\d\d|20\d\d)[)\]]/;
+/** "Pub. L. 88-352", "29 U.S.C. § 794d", "Section 508 of the Rehabilitation Act", "Civil Rights Act of 1964,", "U.S. Const. art. I". */
+const statute = new RegExp(
+  [
+    String.raw`\bPub(?:lic)?\.?\s*L(?:aw|\.)\s*(?:No\.\s*)?\d+[-–]\d+`,
+    String.raw`\b\d+\s+U\.\s?S\.\s?C\.(?:\s?A\.)?\s*(?:§|[Ss]ec)`,
+    String.raw`\b[Ss]ection\s+\d+\w*\s+of\s+the\s+(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|with)\s+)?)+Act\b`,
+    String.raw`^${cue}(?:\p{Lu}[\p{L}'’-]*\s+(?:(?:of|for|and|on|to|with)\s+)?){1,8}Act\s+of\s+(?:1[5-9]\d\d|20\d\d)\b`,
+    String.raw`\bConst\.\s+(?:art|amend)\.`,
+  ].join('|'),
+  'u',
+);
+
+/** A citation of a legal case or a statute. */
+export function citesLaw(text: string): boolean {
+  if (statute.test(text)) return true;
+  // A work about a case ("Patterson, *Brown v. Board of Education*, 45") opens with its author, not the case.
+  return caseName.test(text) ? lawReport.test(text) || caseYear.test(text) : /^[^*_“"]*\b\d{1,4}\s+(?:U\.\s?S\.|S\.\s?Ct\.|F\.\s?Supp\.)\s+\d/.test(text);
+}
+
+function listsLaw(bibliography: Bibliography): boolean {
+  if (bibliography.sections.some((section) => /\b(?:legal|cases|statutes|laws?|legislation|court|acts|treaties)\b/i.test(section.title))) return true;
+  return bibliography.entries.some((entry) => citesLaw(entry.text) || / v\.? \p{Lu}/u.test(entry.text.slice(0, 80)));
+}
+
+/** A web page: an address, and no imprint, DOI or journal volume that would make it a printed work read online. */
+export function citesWebPage(text: string): boolean {
+  if (!/https?:\/\/|\bwww\./i.test(text)) return false;
+  if (/doi\.org|\bdoi:/i.test(text)) return false;
+  if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return false; // (Place: Publisher, 1990)
+  return !/\*[^*]+\*\s+\d+(?:,\s*no\.\s*\d+)?\s*\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\)/.test(text); // *Journal* 12, no. 3 (1990)
+}
+
+function listsWebPages(bibliography: Bibliography): boolean {
+  if (bibliography.sections.some((section) => /\b(?:web\s*sites?|online|internet|digital)\b/i.test(section.title))) return true;
+  return bibliography.entries.some((entry) => entry.url !== null || /https?:\/\/|\bwww\./i.test(entry.text));
+}
+
+/** An interview or a personal communication: "Interview with …", "email to the author", "conversation with …". */
+export function citesInterview(text: string): boolean {
+  return /\b(?:interview(?:ed)?\s+(?:with|by)|oral[- ]history\s+interview|conversation\s+with|personal\s+communication|e-?mail\s+(?:to|from|message\s+to)\s+(?:the\s+)?(?:author|\p{Lu})|telephone\s+(?:call|conversation|interview))\b/iu.test(text);
+}
+
+function listsInterviews(bibliography: Bibliography): boolean {
+  if (bibliography.sections.some((section) => /\b(?:interviews?|oral\s+histor(?:y|ies)|correspondence)\b/i.test(section.title))) return true;
+  return bibliography.entries.some((entry) => /\binterview/i.test(entry.text));
+}
+
+/**
+ * A classical text cited by its standard divisions: an abbreviated author and perhaps an
+ * abbreviated work, then book, chapter and section ("Tac. *Ann.* 4.5", "Thuc. 1.22.4", "Hom. Il.
+ * 6.145", "Gen. 1:3"), and no year of publication.
+ */
+const classicalReference = new RegExp(String.raw`^${cue}\p{Lu}\p{Ll}{1,7}\.\s+(?:[*_]?\p{Lu}[\p{L}]{0,10}\.?[*_]?\.?\s+){0,2}(?:[IVXL]{1,6}\.?\s*)?\d{1,4}(?:[.:]\d{1,4})+(?![\d/])`, 'u');
+
+export function citesClassicalText(text: string): boolean {
+  return classicalReference.test(text.trim()) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
+}
+
+/**
+ * An entry of a general dictionary or encyclopedia, which Chicago lets notes cite alone: "*Oxford
+ * English Dictionary*, s.v. “harbour”", "*Encyclopaedia Britannica*". A specialised reference work
+ * ("*Coptic Encyclopedia* 7: 2133") is cited like a book.
+ */
+export function citesGeneralReferenceWork(text: string): boolean {
+  return /\bs\.\s?v\.|\b(?:Oxford English Dictionary|OED|Dictionary of National Biography|American National Biography|Dictionary of American Biography|Encyclop(?:a|ae|æ)dia Britannica|Merriam-Webster|Webster['’]s(?: [A-Z][a-z]+)* Dictionary|Wikipedia)\b/.test(text);
+}
+
+function listsReferenceWorks(bibliography: Bibliography): boolean {
+  return bibliography.entries.some((entry) => /\b(?:Dictionary|Encyclop(?:a|ae|æ)dia|Wikipedia)\b/.test(entry.title ?? entry.text.slice(0, 120)));
+}
+
 /** A citation whose work the bibliography rightly leaves out (see above). */
 export function rightlyOmitted(text: string, bibliography: Bibliography): boolean {
-  return citesPeriodicalIssue(text) && !listsPeriodicals(bibliography);
+  if (citesClassicalText(text)) return true;
+  if (citesPeriodicalIssue(text) && !listsPeriodicals(bibliography)) return true;
+  if (citesLaw(text) && !listsLaw(bibliography)) return true;
+  if (citesInterview(text) && !listsInterviews(bibliography)) return true;
+  if (citesGeneralReferenceWork(text) && !listsReferenceWorks(bibliography)) return true;
+  return citesWebPage(text) && !listsWebPages(bibliography);
 }

@@ -65,6 +65,19 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
 }
 
 /**
+ * "García Morcillo 2008" for "García-Morcillo, M.": a listed surname of two words written without
+ * its hyphen is one word, not a given name and a surname no entry has.
+ */
+function withSurnamesJoined(words: Word[], text: string, index: BibliographyIndex): Word[] {
+  return words.map((word, i) => {
+    const before = words[i - 1];
+    if (!before || before.possessive || before.end + 1 !== word.start || text[before.end] !== ' ' || index.bySurname.has(word.folded)) return word;
+    const joined = `${before.folded}-${word.folded}`;
+    return index.bySurname.has(joined) ? { ...word, text: `${before.text}-${word.text}`, folded: joined, start: before.start } : word;
+  });
+}
+
+/**
  * A full reference carries publication facts: "(London: Macmillan, 1967)", or a title with its
  * date of publication ("'…' *CWIHP* (winter 1995)", "*AHR* 89, no. 2 (1984): 358"). A short form
  * ("Gaddis, *We Now Know*, 52–53", "Stueck (2002), p.74") does not.
@@ -118,7 +131,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   const titles = findTitles(text);
   const correspondents = correspondentsEnd(text);
-  const words = capitalisedWords(text, titles).filter(
+  const words = withSurnamesJoined(capitalisedWords(text, titles), text, index).filter(
     (word) =>
       word.start >= correspondents &&
       !(word.folded === 'may' && isMonthUse(text, word.start, word.end)) &&
@@ -146,7 +159,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
     // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
-    const opener = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)/iu.exec(text)?.[1];
+    const opener = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)/iu.exec(text)?.[1];
     const byOpening = opener ? resolveByOpeningName(opener, text, titles, index, kind) : null;
     if (byOpening) return byOpening;
   }
@@ -173,7 +186,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // Say a work is missing only when the citation names it as a reference does: an author first
   // ("Mollin, …", "Salama 2004", "Beck and Tolnay") or a title. A capitalised word further on
   // ("…, 41st Cong., 2nd Sess.", "Harrisburg") names no work.
-  const lead = /^(?:(?:see|cf\.|compare|e\.g\.|also|and)[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)/iu.exec(text);
+  const lead = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)/iu.exec(text);
   const leadName = lead && !notNames.has(lead[1]) ? lead[1] : null;
   if (!leadName && titles.length === 0) return empty('none');
   const byOpening = leadName ? resolveByOpeningName(leadName, text, titles, index, kind) : null;
