@@ -72,7 +72,7 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
 function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // A link's address ("[Secret Recipe](http://…/2013/04/12/…)") is where the short form points, not
   // publication facts: blanked, at its length, so that title offsets still hold.
-  const text = written.replace(/\]\(<?[^()\s<>]*>?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
+  const text = withoutLinkTargets(written);
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
@@ -85,7 +85,25 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // form, its address a convenience; a full note names the author in full ("Philip Durkin, …").
   const surnameFirst = /^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text);
   if (titles.length > 0 && !authorDate && ((!surnameFirst && /(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text)) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
-  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+  // A year in parentheses dates the publication; one inside the title ("“Glitch Studies Manifesto
+  // (2011)”") is part of the title a short form repeats.
+  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
+}
+
+/**
+ * The text with every Markdown link's target ("](http://…)", "](<…> "Title")") blanked at its length,
+ * so that offsets still hold: a link written on a title is how a short form points to the work,
+ * not a publication detail.
+ */
+function withoutLinkTargets(text: string): string {
+  return text.replace(/\]\(<?[^()\s<>]*>?(?:\s+"[^"]*")?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
+}
+
+/** The text with the spans given blanked at their length. */
+function blanked(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
 }
 
 /**
@@ -435,6 +453,11 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   let kind = writtenKind;
   const cited = documentIds(text);
   const url = /https?:\/\/[^\s>)]+/.exec(text)?.[0] ?? null;
+  // What identifies the document beyond its title: an address written out (not the target of a link
+  // on the title), an identifier written outside the title ("NSC 68, 14 April 1950", not the "Chapter
+  // 442" of "“Government Code Chapter 442”", which is the title a short form repeats).
+  const urlWritten = /https?:\/\//.test(withoutLinkTargets(text));
+  const citedOutsideTitles = documentIds(blanked(text, titles));
   const dates = findDates(text).map((date) => date.iso);
   const lower = text.toLowerCase();
   const tokens = new Set(lower.match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -523,13 +546,13 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   const single = best.length === 1 ? best[0].entry : null;
   const identified =
     single !== null &&
-    (cited.some((id) => single.documentIds.some((listed) => documentIdMatches(id, listed))) ||
+    (citedOutsideTitles.some((id) => single.documentIds.some((listed) => documentIdMatches(id, listed))) ||
       (dates.length > 0 &&
         (single.dates.length > 0 ||
           single.aliases.some((alias) => tokens.has(alias)) ||
           namesBody(single) ||
           (!single.corporateAuthor && single.authors.length === 0))));
-  if (url || identified) kind = 'full';
+  if (urlWritten || identified) kind = 'full';
   if (best.length === 1) return { ...empty(kind), entries: best };
   return {
     ...empty(kind),
