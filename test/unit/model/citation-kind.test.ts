@@ -49,3 +49,42 @@ describe('the kind of a citation', () => {
     assert.equal(cited[0][0].entries.length, 1);
   });
 });
+
+describe('notes that cite nothing', () => {
+  const codesOn = (essay: ReturnType<typeof notesOf>['essay']) => essay.diagnostics.map((d) => d.code).filter((code) => code.endsWith('-citation'));
+
+  it('reads a word in quotation marks that the sentence speaks of as a term, not a title', () => {
+    const { essay, cited } = notesOf(
+      ['Hollis, Mary. "Upland South: Regions of the Cotton Frontier." *Southern Geography* 12 (1988): 40--61.'],
+      [
+        'The category of "Upland South" covers Kentucky, Tennessee and the western Carolinas; "Lowland South" covers the rest of the cotton states.',
+        'The term “Upland South” is loose, because it joins the rice coast and the cotton belt in a single region of the map.',
+      ],
+    );
+    assert.deepEqual(cited, [[], []]);
+    assert.deepEqual(codesOn(essay), []);
+  });
+
+  it('reads a sentence that names a listed author and a work in passing as narration', () => {
+    const { cited } = notesOf(
+      ['Merrow, Hamilton. *Memoirs of a Secretary of State*. Boston: Ticknor, 1881.'],
+      [
+        'The gravest crisis of his term, the *Virginius* affair found Merrow defending the seizure of an American steamer before an angry Congress.',
+        'Shows such as *Harbour Lights* (1950--1955) kept Merrow on the screen long after the scandal had faded from the newspapers.',
+      ],
+    );
+    assert.deepEqual(cited, [[], []]);
+  });
+
+  it('still cites authors named after "by" in a sentence, and a title followed by its details', () => {
+    const { cited } = notesOf(
+      ['Marsh, A., and B. Keane. 1990. *Late Roman Bronze Hoards*. London: Spink.', 'United States. Congress. *The Tariff Question*. 45th Cong., 2nd Sess., 1878. House Misc. Doc. 12.'],
+      [
+        'The counts given here leave out the *folles* catalogued by Marsh and Keane, which would double the sample from the western provinces.',
+        'Both speeches went unanswered in the chamber for a week. The debate was printed as *The Tariff Question*, 45th Cong., 2nd Sess., House Misc. Doc. 12.',
+      ],
+    );
+    assert.deepEqual(cited[0].map((c) => c.entries), [['marsh1990']]);
+    assert.deepEqual(cited[1].flatMap((c) => c.entries).length, 1);
+  });
+});

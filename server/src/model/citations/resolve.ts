@@ -134,7 +134,9 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   if (text.length > maxCitationLength) return empty('none');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
-  const titles = findTitles(text);
+  // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
+  // sentence talks about is not a title.
+  const titles = findTitles(text).filter((title) => !isQuotedTerm(text, title));
   const correspondents = correspondentsEnd(text);
   const words = capitalisedWords(text, titles).filter(
     (word) =>
@@ -148,8 +150,15 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const imprint = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
   const byArchive = imprint ? null : resolveByArchive(text, index);
   if (byArchive) return byArchive;
-  // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing.
-  if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
+  // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing;
+  // in prose, neither does one that also names a work in passing ("the *Alabama* claims case pitted
+  // the United States against Great Britain"), without the title standing as a reference does.
+  // The dates of a work named in passing ("*Top Gear* (2010--2016)") are its own, not a reference's;
+  // a name after "by" ("the hoards identified by Depeyrot and Hollard") is an author's work.
+  const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => standsAsReference(text, title)) : titles;
+  const passing = titles.filter((title) => !referenceTitles.includes(title));
+  const yearsWritten = findYears(blanked(text, passing.map((title) => ({ start: title.start, end: title.end + (/^\s*\([^()]*\)/.exec(text.slice(title.end))?.[0].length ?? 0) }))));
+  if (!draft.locator && !draft.focusYear && referenceTitles.length === 0 && yearsWritten.length === 0 && text.split(/\s+/).length > 7) {
     return empty('none');
   }
   // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
@@ -203,6 +212,25 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
       ? `No bibliography entry by or titled '${who}': add the work to the bibliography or correct the name.`
       : 'No bibliography entry matches this citation.',
   );
+}
+
+/** Words that introduce a word or a phrase the sentence speaks of, not a work it cites. */
+const termIntroduction = /\b(?:the|a|this|that|these|those)\s+(?:(?:very|same|broad|wider|narrower|loose|vague|modern|older|contemporary|so-called)\s+)?(?:term|terms|word|words|phrase|phrases|label|labels|category|categories|expression|expressions|notion|concept|epithet|designation|name)\s+(?:of\s+)?[*_]*$|\b(?:so-called|termed|dubbed)\s+[*_]*$/i;
+
+function isQuotedTerm(text: string, title: TitleSpan): boolean {
+  return title.style === 'quoted' && termIntroduction.test(text.slice(Math.max(0, title.start - 60), title.start));
+}
+
+/**
+ * A title written as a reference writes it: first ("*Title*, 12", after "See" or "Cf."), after the
+ * author and a comma ("Gaddis, *We Now Know*"), or after "in" or "see" ("quoted in *The Times*").
+ * One inside a sentence ("the *Alabama* claims case", "shows such as *Counting Cars*") is named in passing.
+ */
+function standsAsReference(text: string, title: TitleSpan): boolean {
+  const before = text.slice(0, title.start);
+  // "… published as *The Revolution in Cuba*, 41st Cong. 2nd Sess.": details after it make it one.
+  if (/^[*_]*\s*,\s*(?:\d|pp?\.|vol\.|no\.)/i.test(text.slice(title.end))) return true;
+  return /^[\s[]*(?:(?:see|cf\.|compare|also|e\.g\.|for example|for instance)[,:]?\s+)*[[]?$/i.test(before) || /(?<![*_"”’])[,:]\s*[[]?$/.test(before) || /\b(?:in|see|cf\.|from)\s+[[]?$/i.test(before);
 }
 
 const authorDateOnly =
