@@ -88,3 +88,30 @@ describe('notes that cite nothing', () => {
     assert.deepEqual(cited[1].flatMap((c) => c.entries).length, 1);
   });
 });
+
+describe('notes that cite what the bibliography does not list', () => {
+  const bibliography = ['Hollis, Mary. *River Trade*. Memphis: Delta Press, 1990.'];
+
+  it('reads a personal communication in a note of its own as a full reference that needs no entry', () => {
+    const { essay, cited } = notesOf(bibliography, [
+      'Ada Cole, email message to the author, May 3, 2019.',
+      'Email from Ada Cole to the author, 3 May 2019.',
+      'I owe the point to Ada Cole (personal communication, May 3, 2019), who has read the ledgers.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: [] }], [{ kind: 'full', entries: [] }], []]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+
+  it('cites a web project pointed to by a link on its name after "see"', () => {
+    const note = "For a similar project on the river trade, see [Voices of the Delta: Freedmen's Letters](http://delta.example.edu/).";
+    const missing = notesOf(bibliography, [note]);
+    assert.deepEqual(missing.cited, [[{ kind: 'short', entries: [] }]]);
+    assert.deepEqual(missing.essay.diagnostics.filter((d) => d.code === 'unresolved-citation').length, 1);
+    const listed = notesOf([...bibliography, "*Voices of the Delta: Freedmen's Letters*. Delta State University, 2015. http://delta.example.edu/."], [note]);
+    assert.equal(listed.cited[0].length, 1);
+    assert.equal(listed.cited[0][0].entries.length, 1);
+    // A link on a word of the sentence is not a work cited.
+    const prose = notesOf(bibliography, ['The letters were gathered in a [relational database](http://delta.example.edu/db) that readers can search by county and by year.']);
+    assert.deepEqual(prose.cited, [[]]);
+  });
+});

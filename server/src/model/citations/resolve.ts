@@ -16,6 +16,7 @@ import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { foldName } from '../text';
 import type { CitationDraft } from './segment';
+import { citesPersonalCommunication } from './omitted';
 
 export interface Resolution {
   kind: CitationKind;
@@ -132,11 +133,16 @@ const maxCitationLength = 2000;
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
   if (text.length > maxCitationLength) return empty('none');
+  // "Ada Cole, email message to the author, 3 May 2019": cited in full, and rightly in no bibliography.
+  if (citesPersonalCommunication(text)) return empty('full');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
   // sentence talks about is not a title.
   const titles = findTitles(text).filter((title) => !isQuotedTerm(text, title));
+  // "[A Red Record](http://…)" alone: the work cited by the name its link is written on.
+  const linkedName = titles.length === 0 ? /^\[(\p{Lu}[^\]\n]{2,200})\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\)$/u.exec(text) : null;
+  if (linkedName) titles.push({ start: 1, end: 1 + linkedName[1].length, value: linkedName[1].replace(/\s+/g, ' ').trim(), style: 'quoted' });
   const correspondents = correspondentsEnd(text);
   const words = capitalisedWords(text, titles).filter(
     (word) =>
