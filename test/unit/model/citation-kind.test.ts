@@ -41,6 +41,15 @@ describe('the kind of a citation', () => {
     assert.equal(cited[1][0]?.kind, 'full');
   });
 
+  it('reads a census record with its place in the returns as a full reference, the census named alone as a short one', () => {
+    const { cited } = notesOf(
+      ['*Ohio State Census, 1880*. Database with images. FamilySearch, 2014.'],
+      ['*Ohio State Census, 1880*, population schedule for Dayton, ward 5, enumeration district 12, sheet 3. FamilySearch.', '*Ohio State Census, 1880*.'],
+    );
+    assert.deepEqual(cited[0], [{ kind: 'full', entries: ['ohio2014'] }]);
+    assert.deepEqual(cited[1], [{ kind: 'short', entries: ['ohio2014'] }]);
+  });
+
   it('does not take a number inside a quoted title for a document identifier', () => {
     const bibliography = ['Province of Ontario Assembly. "Mining Act Chapter 12. Consolidated Statutes." Accessed March 3, 2019. <http://statutes.example.org/mining-12.htm>.'];
     const { cited } = notesOf(bibliography, ['Province of Ontario Assembly, "Mining Act Chapter 12."']);

@@ -74,6 +74,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // A link's address ("[Secret Recipe](http://…/2013/04/12/…)") is where the short form points, not
   // publication facts: blanked, at its length, so that title offsets still hold.
   const text = withoutLinkTargets(written);
+  // A census record with its place in the returns ("population schedule, ward 5, enumeration district
+  // 12, sheet 3") is an archival document cited in full, as a letter with its collection is.
+  if (censusRecordPlace.test(text)) return true;
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
@@ -90,6 +93,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // (2011)”") is part of the title a short form repeats.
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
 }
+
+/** "census schedule for New York, N.Y., assembly district 15", "enumeration district 12, sheet 3". */
+const censusRecordPlace = /\b(?:enumeration\s+district\s+\d|(?:census|population|agricultural|slave|mortality)\s+schedules?\b[^;]{0,100}?\b(?:district|ward|sheet|dwelling|line|township)\s+\d)/i;
 
 /**
  * The text with every Markdown link's target ("](http://…)", "](<…> "Title")") blanked at its length,
