@@ -74,6 +74,19 @@ describe('notes that cite nothing', () => {
     assert.deepEqual(codesOn(essay), []);
   });
 
+  it('reads sentences in quotation marks as a passage quoted, not as the title of a missing work', () => {
+    const { essay, cited } = notesOf(
+      ['Cole, Ada. “Sail vs. Steam in the Coastal Trade of Maine.” *Maritime History* 3 (2001): 1--20.'],
+      [
+        'Section 12 of the Harbour Act “requires every vessel entering the port to carry a pilot. Section 12 also sets the fees that pilots may charge for the service.” - https://example.gov/harbour-act',
+        'Cole, “Sail vs. Steam in the Coastal Trade of Maine,” 4.',
+      ],
+    );
+    assert.deepEqual(cited[0], []);
+    assert.deepEqual(codesOn(essay), []);
+    assert.deepEqual(cited[1], [{ kind: 'short', entries: ['cole2001'] }]);
+  });
+
   it('reads a sentence that names a listed author and a work in passing as narration', () => {
     const { cited } = notesOf(
       ['Merrow, Hamilton. *Memoirs of a Secretary of State*. Boston: Ticknor, 1881.'],

@@ -145,7 +145,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
   // sentence talks about is not a title.
-  const titles = findTitles(text).filter((title) => !isQuotedTerm(text, title));
+  const titles = findTitles(text).filter((title) => !isQuotedTerm(text, title) && !isQuotation(text, title));
   // "[A Red Record](http://…)" alone: the work cited by the name its link is written on.
   const linkedName = titles.length === 0 ? /^\[(\p{Lu}[^\]\n]{2,200})\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\)$/u.exec(text) : null;
   if (linkedName) titles.push({ start: 1, end: 1 + linkedName[1].length, value: linkedName[1].replace(/\s+/g, ' ').trim(), style: 'quoted' });
@@ -228,6 +228,15 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
 
 /** Words that introduce a word or a phrase the sentence speaks of, not a work it cites. */
 const termIntroduction = /\b(?:the|a|this|that|these|those)\s+(?:(?:very|same|broad|wider|narrower|loose|vague|modern|older|contemporary|so-called)\s+)?(?:term|terms|word|words|phrase|phrases|label|labels|category|categories|expression|expressions|notion|concept|epithet|designation|name)\s+(?:of\s+)?[*_]*$|\b(?:so-called|termed|dubbed)\s+[*_]*$/i;
+
+/**
+ * Quotation marks around sentences (“establishes requirements for … government. Section 508 requires
+ * …”) hold a passage quoted, not a title: a title does not run on after a full stop (one that ends
+ * a word, not an abbreviation: “Individual vs. Collaborative Methods” is a title).
+ */
+function isQuotation(text: string, title: TitleSpan): boolean {
+  return title.style === 'quoted' && /(?<!\p{L})(?!(?:etc|vols?|eds|trans|repr|chap|nos)\.)\p{L}*\p{Ll}{3}\.\s+\p{Lu}[\p{L}\d'’-]*(?:\s+\S+){3}/u.test(title.value);
+}
 
 function isQuotedTerm(text: string, title: TitleSpan): boolean {
   return title.style === 'quoted' && termIntroduction.test(text.slice(Math.max(0, title.start - 60), title.start));
