@@ -131,3 +131,20 @@ export function rightlyOmitted(text: string, bibliography: Bibliography): boolea
   if (citesGeneralReferenceWork(text) && !listsReferenceWorks(bibliography)) return true;
   return citesWebPage(text) && !listsWebPages(bibliography);
 }
+
+/**
+ * A personal communication cited in a note of its own: "Emily Whal, email message to Van Hyning,
+ * October 14, 2021"; "Ada Cole, personal communication, 3 May 2019"; "Email from Ada Cole to the
+ * author, 3 May 2019". The Chicago Manual (14.214) cites these in notes and never in the
+ * bibliography: a reference in full, with nothing to look up.
+ */
+const communication = String.raw`(?:personal\s+communication|(?:an\s+)?e-?mail(?:\s+message)?|(?:a\s+)?(?:telephone\s+|private\s+)?conversation|(?:a\s+)?text\s+message|(?:a\s+)?(?:telephone|phone)\s+call)`;
+const person = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
+const personalCommunicationPattern = new RegExp(
+  String.raw`^(?:${person},\s+${communication}\b|${communication}\s+(?:from|with)\s+${person}\b)[^;]{0,120}\b(?:1[5-9]\d\d|20\d\d)\b[^;]{0,20}$`,
+  'iu',
+);
+
+export function citesPersonalCommunication(text: string): boolean {
+  return personalCommunicationPattern.test(stripMarkup(text).trim());
+}

@@ -16,6 +16,7 @@ import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { foldName } from '../text';
 import type { CitationDraft } from './segment';
+import { citesPersonalCommunication } from './omitted';
 
 export interface Resolution {
   kind: CitationKind;
@@ -85,7 +86,10 @@ function withSurnamesJoined(words: Word[], text: string, index: BibliographyInde
 function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // A link's address ("[Secret Recipe](http://…/2013/04/12/…)") is where the short form points, not
   // publication facts: blanked, at its length, so that title offsets still hold.
-  const text = written.replace(/\]\(<?[^()\s<>]*>?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
+  const text = withoutLinkTargets(written);
+  // A census record with its place in the returns ("population schedule, ward 5, enumeration district
+  // 12, sheet 3") is an archival document cited in full, as a letter with its collection is.
+  if (censusRecordPlace.test(text)) return true;
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
@@ -98,7 +102,28 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // form, its address a convenience; a full note names the author in full ("Philip Durkin, …").
   const surnameFirst = /^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text);
   if (titles.length > 0 && !authorDate && ((!surnameFirst && /(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text)) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
-  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+  // A year in parentheses dates the publication; one inside the title ("“Glitch Studies Manifesto
+  // (2011)”") is part of the title a short form repeats.
+  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
+}
+
+/** "census schedule for New York, N.Y., assembly district 15", "enumeration district 12, sheet 3". */
+const censusRecordPlace = /\b(?:enumeration\s+district\s+\d|(?:census|population|agricultural|slave|mortality)\s+schedules?\b[^;]{0,100}?\b(?:district|ward|sheet|dwelling|line|township)\s+\d)/i;
+
+/**
+ * The text with every Markdown link's target ("](http://…)", "](<…> "Title")") blanked at its length,
+ * so that offsets still hold: a link written on a title is how a short form points to the work,
+ * not a publication detail.
+ */
+function withoutLinkTargets(text: string): string {
+  return text.replace(/\]\(<?[^()\s<>]*>?(?:\s+"[^"]*")?\)/g, (link) => `]${' '.repeat(link.length - 1)}`);
+}
+
+/** The text with the spans given blanked at their length. */
+function blanked(text: string, spans: readonly { start: number; end: number }[]): string {
+  let out = text;
+  for (const span of spans) out = out.slice(0, span.start) + ' '.repeat(span.end - span.start) + out.slice(span.end);
+  return out;
 }
 
 /**
@@ -127,9 +152,16 @@ const maxCitationLength = 2000;
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
   if (text.length > maxCitationLength) return empty('none');
+  // "Ada Cole, email message to the author, 3 May 2019": cited in full, and rightly in no bibliography.
+  if (citesPersonalCommunication(text)) return empty('full');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
-  const titles = findTitles(text);
+  // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
+  // sentence talks about is not a title.
+  const titles = findTitles(text).filter((title) => !isQuotedTerm(text, title) && !isQuotation(text, title));
+  // "[A Red Record](http://…)" alone: the work cited by the name its link is written on.
+  const linkedName = titles.length === 0 ? /^\[(\p{Lu}[^\]\n]{2,200})\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\)$/u.exec(text) : null;
+  if (linkedName) titles.push({ start: 1, end: 1 + linkedName[1].length, value: linkedName[1].replace(/\s+/g, ' ').trim(), style: 'quoted' });
   const correspondents = correspondentsEnd(text);
   const words = withSurnamesJoined(capitalisedWords(text, titles), text, index).filter(
     (word) =>
@@ -143,8 +175,15 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const imprint = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
   const byArchive = imprint ? null : resolveByArchive(text, index);
   if (byArchive) return byArchive;
-  // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing.
-  if (!draft.locator && !draft.focusYear && titles.length === 0 && findYears(text).length === 0 && text.split(/\s+/).length > 7) {
+  // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing;
+  // in prose, neither does one that also names a work in passing ("the *Alabama* claims case pitted
+  // the United States against Great Britain"), without the title standing as a reference does.
+  // The dates of a work named in passing ("*Top Gear* (2010--2016)") are its own, not a reference's;
+  // a name after "by" ("the hoards identified by Depeyrot and Hollard") is an author's work.
+  const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => standsAsReference(text, title)) : titles;
+  const passing = titles.filter((title) => !referenceTitles.includes(title));
+  const yearsWritten = findYears(blanked(text, passing.map((title) => ({ start: title.start, end: title.end + (/^\s*\([^()]*\)/.exec(text.slice(title.end))?.[0].length ?? 0) }))));
+  if (!draft.locator && !draft.focusYear && referenceTitles.length === 0 && yearsWritten.length === 0 && text.split(/\s+/).length > 7) {
     return empty('none');
   }
   // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
@@ -198,6 +237,34 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
       ? `No bibliography entry by or titled '${who}': add the work to the bibliography or correct the name.`
       : 'No bibliography entry matches this citation.',
   );
+}
+
+/** Words that introduce a word or a phrase the sentence speaks of, not a work it cites. */
+const termIntroduction = /\b(?:the|a|this|that|these|those)\s+(?:(?:very|same|broad|wider|narrower|loose|vague|modern|older|contemporary|so-called)\s+)?(?:term|terms|word|words|phrase|phrases|label|labels|category|categories|expression|expressions|notion|concept|epithet|designation|name)\s+(?:of\s+)?[*_]*$|\b(?:so-called|termed|dubbed)\s+[*_]*$/i;
+
+/**
+ * Quotation marks around sentences (“establishes requirements for … government. Section 508 requires
+ * …”) hold a passage quoted, not a title: a title does not run on after a full stop (one that ends
+ * a word, not an abbreviation: “Individual vs. Collaborative Methods” is a title).
+ */
+function isQuotation(text: string, title: TitleSpan): boolean {
+  return title.style === 'quoted' && /(?<!\p{L})(?!(?:etc|vols?|eds|trans|repr|chap|nos)\.)\p{L}*\p{Ll}{3}\.\s+\p{Lu}[\p{L}\d'’-]*(?:\s+\S+){3}/u.test(title.value);
+}
+
+function isQuotedTerm(text: string, title: TitleSpan): boolean {
+  return title.style === 'quoted' && termIntroduction.test(text.slice(Math.max(0, title.start - 60), title.start));
+}
+
+/**
+ * A title written as a reference writes it: first ("*Title*, 12", after "See" or "Cf."), after the
+ * author and a comma ("Gaddis, *We Now Know*"), or after "in" or "see" ("quoted in *The Times*").
+ * One inside a sentence ("the *Alabama* claims case", "shows such as *Counting Cars*") is named in passing.
+ */
+function standsAsReference(text: string, title: TitleSpan): boolean {
+  const before = text.slice(0, title.start);
+  // "… published as *The Revolution in Cuba*, 41st Cong. 2nd Sess.": details after it make it one.
+  if (/^[*_]*\s*,\s*(?:\d|pp?\.|vol\.|no\.)/i.test(text.slice(title.end))) return true;
+  return /^[\s[]*(?:(?:see|cf\.|compare|also|e\.g\.|for example|for instance)[,:]?\s+)*[[]?$/i.test(before) || /(?<![*_"”’])[,:]\s*[[]?$/.test(before) || /\b(?:in|see|cf\.|from)\s+[[]?$/i.test(before);
 }
 
 const authorDateOnly =
@@ -448,6 +515,11 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   let kind = writtenKind;
   const cited = documentIds(text);
   const url = /https?:\/\/[^\s>)]+/.exec(text)?.[0] ?? null;
+  // What identifies the document beyond its title: an address written out (not the target of a link
+  // on the title), an identifier written outside the title ("NSC 68, 14 April 1950", not the "Chapter
+  // 442" of "“Government Code Chapter 442”", which is the title a short form repeats).
+  const urlWritten = /https?:\/\//.test(withoutLinkTargets(text));
+  const citedOutsideTitles = documentIds(blanked(text, titles));
   const dates = findDates(text).map((date) => date.iso);
   const lower = text.toLowerCase();
   const tokens = new Set(lower.match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -536,13 +608,13 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   const single = best.length === 1 ? best[0].entry : null;
   const identified =
     single !== null &&
-    (cited.some((id) => single.documentIds.some((listed) => documentIdMatches(id, listed))) ||
+    (citedOutsideTitles.some((id) => single.documentIds.some((listed) => documentIdMatches(id, listed))) ||
       (dates.length > 0 &&
         (single.dates.length > 0 ||
           single.aliases.some((alias) => tokens.has(alias)) ||
           namesBody(single) ||
           (!single.corporateAuthor && single.authors.length === 0))));
-  if (url || identified) kind = 'full';
+  if (urlWritten || identified) kind = 'full';
   if (best.length === 1) return { ...empty(kind), entries: best };
   return {
     ...empty(kind),

@@ -5,6 +5,7 @@
  */
 import { findTitles } from '../bibliography/spans';
 import { findLocator, ITEM, ROMAN, type FoundLocator } from './locator';
+import { citesPersonalCommunication } from './omitted';
 
 export interface CitationDraft {
   /** Offsets into the note source. */
@@ -131,7 +132,8 @@ export function segmentNote(source: string): CitationDraft[] {
     }
     // A sentence of prose with no reference in it ("*Six* (2017--2018) was the most-aired drama…")
     // is cited only if it names a listed work.
-    const prose = !ibid && !fullReference && isProse(text);
+    // "Ada Cole, email message to the author, May 3, 2019" has the words of a sentence and is a reference.
+    const prose = !ibid && !fullReference && isProse(text) && !citesPersonalCommunication(text);
     drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null, prose));
   }
   return drafts;
@@ -222,6 +224,9 @@ const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
 const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}`, 'u');
 
+/** A link whose text is a name (capitalised, not a word or two of prose) after "see", "cf." or "compare". */
+const linkedNameAfterCue = /\b(?:see|cf\.|compare)(?:\s+also)?[,:]?\s+(\[\p{Lu}[^\]\n]{2,200}\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\))/giu;
+
 function trimNames(text: string, start: number): number {
   // "See Srole" / "For Harlan, see Mcintyre": drop leading words that are not names.
   let at = start;
@@ -257,6 +262,15 @@ export function findAnchors(text: string): Anchor[] {
     const pages = pagesAfterTitle.exec(text.slice(title.end));
     const end = title.end + (pages ? pages[0].length : 0);
     found.push({ start, end, leading: false });
+  }
+  // "…, see [A Red Record: Lynchings in the Carolinas](http://…)": a web project pointed to by a
+  // link on its name, after a word that introduces a reference, is cited by that name.
+  for (const link of text.matchAll(linkedNameAfterCue)) {
+    const start = link.index + link[0].length - link[1].length;
+    const end = link.index + link[0].length;
+    if (insideTitle(start) || titles.some((title) => start <= title.start && title.start < end)) continue;
+    if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
+    found.push({ start, end, leading: false, citing: true });
   }
   const datedAnchors: Anchor[] = [];
   for (const match of text.matchAll(authorDate)) {
