@@ -217,7 +217,9 @@ const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|f
 
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
-const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
+// "Schlesinger, Jr., *The Vital Center*", "Oberle III, “…”": a generational suffix belongs to the name.
+const SUFFIX = String.raw`(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))`;
+const namesBefore = new RegExp(String.raw`(${NAMES}${SUFFIX}?),?\s*$`, 'u');
 // "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
 const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}`, 'u');

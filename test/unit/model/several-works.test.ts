@@ -1,0 +1,40 @@
+/**
+ * Notes that cite several works, and the locators written with them: every work the note names is
+ * a citation, whatever the form of the author's name, and the pinpoint is read as the writer wrote
+ * it. The notes and entries are invented, in the forms published essays use.
+ */
+import { strict as assert } from 'node:assert';
+import type { Citation } from '../../../server/src/model/types';
+import { essayOf } from './helpers';
+
+const brief = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, locator: c.locator?.text ?? null }));
+
+function notesOf(bibliography: string[], notes: string[]) {
+  const labelled = notes.map((text, i) => `[^${i + 1}]: ${text}`);
+  const essay = essayOf([labelled.map((_, i) => `Sentence[^${i + 1}].`).join(' ')], bibliography, labelled);
+  return { essay, cited: essay.notes.map((note) => brief(note.citations)) };
+}
+
+describe('notes that cite several works', () => {
+  it('keeps a work whose author has a generational suffix: "Whitcombe, Jr., *Title*" and "Ames III, *Title*"', () => {
+    const { cited } = notesOf(
+      [
+        'Whitcombe, Jr., Harold P. *The Quiet Harbour: Shipping and Trade*. Boston: Beacon, 1961.',
+        'Ames III, Robert. *Tides of Commerce*. New York: Norton, 1977.',
+        'Pell, Martha. *The Long Coast*. Chicago: University of Chicago Press, 1990.',
+      ],
+      [
+        'The older accounts of the port remain Whitcombe, Jr., *The Quiet Harbour* and Pell, *The Long Coast*.',
+        'See Ames III, *Tides of Commerce*, 12; Pell, *The Long Coast*, 40.',
+      ],
+    );
+    assert.deepEqual(cited[0], [
+      { entries: ['whitcombe1961'], locator: null },
+      { entries: ['pell1990'], locator: null },
+    ]);
+    assert.deepEqual(cited[1], [
+      { entries: ['amesiii1977'], locator: '12' },
+      { entries: ['pell1990'], locator: '40' },
+    ]);
+  });
+});
