@@ -37,4 +37,19 @@ describe('notes that cite several works', () => {
       { entries: ['pell1990'], locator: '40' },
     ]);
   });
+
+  it('finds a compound surname written with or without its hyphen in an author-date list', () => {
+    const { cited } = notesOf(
+      ['Ruiz-Gálvez, M. 2001. *Coins of the Western Ports*. Madrid: Akal.', 'Sáenz Ortega, L. 2004. *Harbour Dues*. Seville: Alfar.', 'Pell, M. 1990. *The Long Coast*. Chicago: University of Chicago Press.'],
+      ['See also Ruiz Gálvez 2001; Pell 1990.', 'Ruiz-Gálvez 2001, 14, and Sáenz-Ortega 2004.'],
+    );
+    assert.deepEqual(cited[0], [
+      { entries: ['ruiz-galvez2001'], locator: null },
+      { entries: ['pell1990'], locator: null },
+    ]);
+    assert.deepEqual(cited[1], [
+      { entries: ['ruiz-galvez2001'], locator: '14' },
+      { entries: ['saenzortega2004'], locator: null },
+    ]);
+  });
 });

@@ -43,7 +43,10 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
   for (const item of indexed) {
     const people = [...item.entry.authors, ...item.entry.editors];
     for (const person of people) {
-      const keys = new Set([foldName(person.surname), ...person.surname.split(/\s+/).map(foldName)]);
+      const folded = foldName(person.surname);
+      // A compound surname is written with or without its hyphen ("García-Morcillo", "García
+      // Morcillo"): both forms are keys (the resolver joins two adjacent words to look one up).
+      const keys = new Set([folded, folded.replace(/-/g, ' '), folded.replace(/\s+/g, '-'), ...person.surname.split(/\s+/).map(foldName)]);
       for (const key of keys) {
         if (key.length < 2) continue;
         const list = bySurname.get(key) ?? [];

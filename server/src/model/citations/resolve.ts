@@ -65,6 +65,31 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
 }
 
 /**
+ * "García Morcillo 2008" for "García-Morcillo, M.": two adjacent capitalised words that together
+ * make a listed surname are one word (else the first would pass for a given name and the second
+ * name nobody).
+ */
+function joinCompoundSurnames(words: Word[], text: string, index: BibliographyIndex): Word[] {
+  const joined: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const next = words[i + 1];
+    if (next && !word.possessive && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(`${word.folded} ${next.folded}`)) {
+      joined.push({ text: `${word.text} ${next.text}`, folded: `${word.folded} ${next.folded}`, start: word.start, end: next.end, possessive: next.possessive });
+      i++;
+    } else {
+      joined.push(word);
+    }
+  }
+  return joined;
+}
+
+/** Is the word written (folded) this person's surname, one word of it, or the compound with or without its hyphen? */
+function isSurname(surname: string, written: string): boolean {
+  return surname === written || surname.split(/\s+/).includes(written) || surname.replace(/-/g, ' ') === written.replace(/-/g, ' ');
+}
+
+/**
  * A full reference carries publication facts: "(London: Macmillan, 1967)", or a title with its
  * date of publication ("'…' *CWIHP* (winter 1995)", "*AHR* 89, no. 2 (1984): 358"). A short form
  * ("Gaddis, *We Now Know*, 52–53", "Stueck (2002), p.74") does not.
@@ -118,7 +143,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   const titles = findTitles(text);
   const correspondents = correspondentsEnd(text);
-  const words = capitalisedWords(text, titles).filter(
+  const words = joinCompoundSurnames(capitalisedWords(text, titles), text, index).filter(
     (word) =>
       word.start >= correspondents &&
       !(word.folded === 'may' && isMonthUse(text, word.start, word.end)) &&
@@ -253,11 +278,11 @@ function resolveByAuthor(
   if (!forced) {
     for (const [item, hit] of hits) {
       const people = [...item.entry.authors, ...item.entry.editors].map((person) => foldName(person.surname));
-      hit.count = matchedWords.filter((word) => word.start >= chosenWord.start && people.some((surname) => surname === word.folded || surname.split(/\s+/).includes(word.folded))).length;
+      hit.count = matchedWords.filter((word) => word.start >= chosenWord.start && people.some((surname) => isSurname(surname, word.folded))).length;
     }
   }
   const byChosen = [...hits.entries()].filter(([item]) =>
-    [...item.entry.authors, ...item.entry.editors].some((person) => foldName(person.surname).split(/\s+/).includes(chosenSurname) || foldName(person.surname) === chosenSurname),
+    [...item.entry.authors, ...item.entry.editors].some((person) => isSurname(foldName(person.surname), chosenSurname)),
   );
   const best = Math.max(...byChosen.map(([, hit]) => hit.count));
   let candidates = byChosen
