@@ -52,4 +52,18 @@ describe('notes that cite several works', () => {
       { entries: ['saenzortega2004'], locator: null },
     ]);
   });
+
+  it('keeps a second short form of the same work with its own chapter, after sentences about it, but not a sentence with a page of a quotation', () => {
+    const bibliography = ['Pell, Martha. *The Long Coast: Ports and Power*. Chicago: University of Chicago Press, 1990.', 'Ames, Robert. *Tides of Commerce*. New York: Norton, 1977.'];
+    const { cited } = notesOf(bibliography, [
+      'Pell, *The Long Coast*, 7; Ames, *Tides of Commerce*. Martha Pell shows that the harbour boards grew stronger after the strike, though the figures stop in 1910. As Pell argues, this shifted the balance of the trade for a generation. Pell, *The Long Coast*, chap. 3.',
+      'Pell, *The Long Coast*, 7. Pell insists that the boards “never ruled the quays alone” and that the merchants kept their hold (p. 12).',
+    ]);
+    assert.deepEqual(cited[0], [
+      { entries: ['pell1990'], locator: '7' },
+      { entries: ['ames1977'], locator: null },
+      { entries: ['pell1990'], locator: 'chap. 3' },
+    ]);
+    assert.deepEqual(cited[1], [{ entries: ['pell1990'], locator: '7' }]);
+  });
 });

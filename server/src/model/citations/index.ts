@@ -281,6 +281,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   return facts;
 }
 
+/** A short form as a reference writes it: the surname, a comma and the title ("Francia, *The Future…*"). */
+const shortForm = /^\p{Lu}[\p{L}'’-]+(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?,\s+[*_“"‘]/u;
+
 /**
  * One work named twice in a note is one citation: "Bachhuber 2006 reanalyzed … While Bachhuber
  * (2006, 353) does indeed note…" cites Bachhuber 2006 at 353, and "Dossey 2010, who argues … Dossey
@@ -299,8 +302,10 @@ function withoutRepeats(citations: Citation[], drafts: CitationDraft[]): Citatio
       kept.push(citation);
       return;
     }
-    // A sentence of prose about the work, without its year, is not a second reference to it.
-    if (drafts[i]?.embedded && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(citation.text)) return;
+    // A sentence of prose about the work, without its year, is not a second reference to it; one
+    // that ends on the work's short form with a pinpoint of its own ("… as Francia notes. Francia,
+    // *The Future of Organized Labor*, ch. 4.") is.
+    if (drafts[i]?.embedded && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(citation.text) && !(citation.locator && shortForm.test(citation.text))) return;
     const samePlace = !earlier.locator || !citation.locator || earlier.locator.text === citation.locator.text;
     if (!samePlace) {
       kept.push(citation);
