@@ -66,4 +66,17 @@ describe('notes that cite several works', () => {
     ]);
     assert.deepEqual(cited[1], [{ entries: ['pell1990'], locator: '7' }]);
   });
+
+  it('cites a work named in prose by its author\'s possessive and its title, not a possessive before another title', () => {
+    const bibliography = ['Pell, Martha. *The Long Coast: Ports and Power*. Chicago: University of Chicago Press, 1990.', 'Ames, Robert. *Tides of Commerce*. New York: Norton, 1977.'];
+    const { cited } = notesOf(bibliography, [
+      'See Ames, *Tides of Commerce*. See also Martha Pell’s new preface to the second edition of her *The Long Coast*.',
+      'See Ames, *Tides of Commerce*. There is little support for Pell’s reading of the reports in the *Harbour Gazette* of that spring.',
+    ]);
+    assert.deepEqual(cited[0], [
+      { entries: ['ames1977'], locator: null },
+      { entries: ['pell1990'], locator: null },
+    ]);
+    assert.deepEqual(cited[1].flatMap((c) => c.entries), ['ames1977']);
+  });
 });

@@ -84,6 +84,13 @@ function joinCompoundSurnames(words: Word[], text: string, index: BibliographyIn
   return joined;
 }
 
+/** The title written is (the first words of) this entry's title: most of its words are the entry's. */
+function titleMostlyOf(title: TitleSpan, item: IndexedEntry): boolean {
+  const written = titleWords(title.value);
+  const shared = written.filter((word) => item.titleWords.has(word)).length;
+  return written.length > 0 && shared >= 2 && shared / written.length >= 0.6;
+}
+
 /** Is the word written (folded) this person's surname, one word of it, or the compound with or without its hyphen? */
 function isSurname(surname: string, written: string): boolean {
   return surname === written || surname.split(/\s+/).includes(written) || surname.replace(/-/g, ' ') === written.replace(/-/g, ' ');
@@ -161,8 +168,11 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   }
   // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
   // Leipoldt's hypothesis", "Block's cartoons dealt with…") cites nothing.
+  // One that names a listed work of that author by its title ("see also Nelson Lichtenstein's new
+  // introduction to the reissue of his *Labor's War at Home*") cites it.
   const listedAuthors = words.filter((word) => index.bySurname.has(word.folded));
-  if (draft.embedded && !draft.focusYear && listedAuthors.length > 0 && listedAuthors.every((word) => word.possessive) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text)) {
+  const namesOwnWork = listedAuthors.some((word) => titles.some((title) => title.start > word.end && index.bySurname.get(word.folded)!.some((item) => titleMostlyOf(title, item))));
+  if (draft.embedded && !draft.focusYear && listedAuthors.length > 0 && listedAuthors.every((word) => word.possessive) && !namesOwnWork && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text)) {
     return empty('none');
   }
   const full = looksLikeFullReference(text, titles);
