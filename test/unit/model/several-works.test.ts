@@ -80,3 +80,35 @@ describe('notes that cite several works', () => {
     assert.deepEqual(cited[1].flatMap((c) => c.entries), ['ames1977']);
   });
 });
+
+describe('locators written with a citation', () => {
+  it('reads a pinpoint in parentheses after an author-date year, with the maps or figures named after the pages', () => {
+    const { essay, cited } = notesOf(
+      ['Pell, M. 1990. *The Long Coast*. Chicago: University of Chicago Press.', 'Ames, R. 1977. *Tides of Commerce*. New York: Norton.'],
+      ['See Ames 1977, 12, and Pell 1990 (esp. 42, maps 3 and 4) for the harbours.', 'Pell 1990 (reprinted with a new preface).'],
+    );
+    assert.deepEqual(cited[0], [
+      { entries: ['ames1977'], locator: '12' },
+      { entries: ['pell1990'], locator: 'esp. 42, maps 3 and 4' },
+    ]);
+    assert.equal(essay.notes[0].citations[1].locator?.from, '42');
+    assert.deepEqual(cited[1], [{ entries: ['pell1990'], locator: null }]);
+  });
+
+  it('keeps the volume written after the publication details with the pages, not a volume that names the book', () => {
+    const { cited } = notesOf(
+      ['Ames, Robert. *Tides of Commerce*. 3 vols. New York: Norton, 1977.', 'Board of Trade. *Harbour Papers*. London: HMSO, 1921.'],
+      ['Ames to Pell, May 2, 1870, in Ames, *Tides of Commerce*, 3 vols. (New York: Norton, 1977), Vol. 2, pp. 19–20.', 'Board of Trade minute, 4 June 1901, *Harbour Papers*, vol. II, p. 57.'],
+    );
+    assert.deepEqual(cited[0], [{ entries: ['ames1977'], locator: 'Vol. 2, pp. 19–20' }]);
+    assert.deepEqual(cited[1], [{ entries: ['bt1921'], locator: 'p. 57' }]);
+  });
+
+  it('reads the page of a statute cited by its volume of the Statutes at Large', () => {
+    const { cited } = notesOf(
+      ['*United States Statutes at Large*. Washington, DC: Government Printing Office, 1875.'],
+      ['Act of March 3, 1875, 18 Stat. L. 343.', 'Section 4, 18 Stat. 349–50 (March 3, 1875).'],
+    );
+    assert.deepEqual(cited.map((citations) => citations.map((c) => c.locator)), [['343'], ['349–50']]);
+  });
+});

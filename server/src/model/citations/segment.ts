@@ -4,7 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
-import { findLocator, ITEM, ROMAN, type FoundLocator } from './locator';
+import { findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
 
 export interface CitationDraft {
   /** Offsets into the note source. */
@@ -206,7 +206,7 @@ const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})?(?![\p{L}\d])`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
-const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?\)?`, 'gu');
+const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
 const moreYears = new RegExp(
   String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
@@ -299,7 +299,7 @@ export function findAnchors(text: string): Anchor[] {
       years.push({ year, letter, start: itemStart, end: at + more[0].length, pending: more[6] !== undefined || (!more[2] && previous.pending) || undefined });
       at += more[0].length;
     }
-    const paged = /^\)?\s*[:,]\s*\S/.test(text.slice(firstYear + match[2].length, end));
+    const paged = /^(?:\)?\s*[:,]\s*\S|\s*\()/.test(text.slice(firstYear + match[2].length, end));
     const severalNames = /,|\sand\s|&|\bet\s+al\b/.test(match[1]);
     const cue = citingCue.test(text.slice(Math.max(0, start - 24), start));
     const listed = datedAnchors.some((anchor) => anchor.end <= start && /^\s*(?:,\s*)?(?:and|&)\s+$/.test(text.slice(anchor.end, start)));
