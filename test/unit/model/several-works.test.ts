@@ -81,6 +81,17 @@ describe('notes that cite several works', () => {
   });
 });
 
+describe('several works of one author with like titles', () => {
+  it('picks by title words when the author is listed with and without a generational suffix', () => {
+    const { cited } = notesOf(
+      ['Ames III, Robert. “Docks and Boards in the Early Port.” Conference paper, Baltimore, 2014.', 'Ames, Robert. “Ledgers of the Port: Merchants and Boards in the Early Republic.” PhD diss., Johns Hopkins University, 2016.'],
+      ['Ames III, “Ledgers of the Port.”', 'Ames, “Docks and Boards.”'],
+    );
+    assert.deepEqual(cited[0], [{ entries: ['ames2016'], locator: null }]);
+    assert.deepEqual(cited[1], [{ entries: ['amesiii2014'], locator: null }]);
+  });
+});
+
 describe('locators written with a citation', () => {
   it('reads a pinpoint in parentheses after an author-date year, with the maps or figures named after the pages', () => {
     const { essay, cited } = notesOf(

@@ -30,6 +30,8 @@ export interface BibliographyIndex {
   congressional: IndexedEntry[];
 }
 
+const generationalSuffix = /^(?:jr|sr|ii|iii|iv)\.?,?$/;
+
 export function indexBibliography(entries: BibliographyEntry[]): BibliographyIndex {
   const indexed: IndexedEntry[] = entries.map((entry, index) => ({
     entry,
@@ -48,7 +50,8 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
       // Morcillo"): both forms are keys (the resolver joins two adjacent words to look one up).
       const keys = new Set([folded, folded.replace(/-/g, ' '), folded.replace(/\s+/g, '-'), ...person.surname.split(/\s+/).map(foldName)]);
       for (const key of keys) {
-        if (key.length < 2) continue;
+        // "Oberle III", "Bunch III": the generational suffix is nobody's name (it would count as a co-author).
+        if (key.length < 2 || generationalSuffix.test(key)) continue;
         const list = bySurname.get(key) ?? [];
         if (!list.includes(item)) list.push(item);
         bySurname.set(key, list);

@@ -74,7 +74,8 @@ function joinCompoundSurnames(words: Word[], text: string, index: BibliographyIn
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const next = words[i + 1];
-    if (next && !word.possessive && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(`${word.folded} ${next.folded}`)) {
+    // Not with a generational suffix ("Oberle III"): the same person is listed with and without it.
+    if (next && !word.possessive && !/^(?:jr|sr|ii|iii|iv)$/.test(next.folded) && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(`${word.folded} ${next.folded}`)) {
       joined.push({ text: `${word.text} ${next.text}`, folded: `${word.folded} ${next.folded}`, start: word.start, end: next.end, possessive: next.possessive });
       i++;
     } else {
