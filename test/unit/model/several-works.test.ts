@@ -92,6 +92,24 @@ describe('several works of one author with like titles', () => {
   });
 });
 
+describe('mediated citations', () => {
+  const works = [
+    'Lund, Karin. “Hannah Reyes.” <https://example.org/people/reyes-hannah>.',
+    'Lund, Karin. “Hannah and Tomas Reyes: A Family Apart.” Accessed 2 March 2020. <https://example.org/blog/hannah-and-tomas-reyes>.',
+    'Lund, Karin. “Tomas Reyes.” <https://example.org/people/reyes-tomas>.',
+  ];
+
+  it('resolves a letter read in another work to the letter when the bibliography lists it as an entry of its own', () => {
+    const { cited } = notesOf(
+      ['Reyes, Hannah to Jonas K. Whitfield. 4 March 1911. As quoted in Karin Lund, “Tomas and Hannah Reyes: What the Letters Kept.” <https://example.org/blog/what-the-letters-kept>.', ...works],
+      ['Hannah Reyes to Jonas K. Whitfield, 4 March 1911, as quoted in Lund, “Tomas and Hannah Reyes.”', 'Hannah Reyes to Jonas K. Whitfield, 9 May 1912, as quoted in Lund, “Hannah and Tomas Reyes.”'],
+    );
+    assert.deepEqual(cited[0], [{ entries: ['jkw4'], locator: null }]);
+    // Another letter, not listed: the work it is read in, told from the author's other works by its title.
+    assert.deepEqual(cited[1], [{ entries: ['lund-b'], locator: null }]);
+  });
+});
+
 describe('locators written with a citation', () => {
   it('reads a pinpoint in parentheses after an author-date year, with the maps or figures named after the pages', () => {
     const { essay, cited } = notesOf(

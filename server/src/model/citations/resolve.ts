@@ -141,6 +141,30 @@ function correspondentsEnd(text: string): number {
   return found ? cue + found[0].length : 0;
 }
 
+/**
+ * A letter the bibliography lists as an entry of its own ("Graves, Marie to Heber J. Grant. 10
+ * November 1920. …"), cited by its correspondents and date: the one entry of that date that
+ * names every correspondent's surname before the date.
+ */
+function resolveListedLetter(text: string, correspondents: number, titles: TitleSpan[], index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  const cue = leadingCue.exec(text)?.[0].length ?? 0;
+  const sides = text.slice(cue, correspondents).split(/\s+to\s+/);
+  const surnames = sides.map((side) => /(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)\s*$/u.exec(side)?.[1]).filter((name): name is string => name !== undefined).map(foldName);
+  if (surnames.length < 2) return null;
+  const dates = findDates(text)
+    .filter((date) => !titles.some((title) => title.start <= date.start && date.start < title.end))
+    .map((date) => date.iso);
+  if (dates.length === 0) return null;
+  const listed = index.entries.filter((item) => {
+    const entry = item.entry;
+    const dated = findDates(entry.text).find((date) => dates.includes(date.iso));
+    if (!dated) return false;
+    const opening = new Set((foldName(entry.text.slice(0, dated.start)).match(/[\p{L}'’-]+/gu) ?? []));
+    return surnames.every((surname) => opening.has(surname));
+  });
+  return listed.length === 1 ? { ...empty(kind), entries: listed } : null;
+}
+
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
 const maxCitationLength = 2000;
 
@@ -178,6 +202,11 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   }
   const full = looksLikeFullReference(text, titles);
   const kind: CitationKind = full ? 'full' : 'short';
+
+  // "Marie Graves to Heber J. Grant, 10 November 1920, as quoted in Parshall, …" when the
+  // bibliography lists the letter itself: the entry of that letter, not another work of Parshall's.
+  const letter = correspondents > 0 ? resolveListedLetter(text, correspondents, titles, index, kind) : null;
+  if (letter) return letter;
 
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
