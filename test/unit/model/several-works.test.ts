@@ -92,7 +92,7 @@ describe('several works of one author with like titles', () => {
   });
 });
 
-describe('mediated citations', () => {
+describe('mediated citations and pages linked in prose', () => {
   const works = [
     'Lund, Karin. “Hannah Reyes.” <https://example.org/people/reyes-hannah>.',
     'Lund, Karin. “Hannah and Tomas Reyes: A Family Apart.” Accessed 2 March 2020. <https://example.org/blog/hannah-and-tomas-reyes>.',
@@ -107,6 +107,17 @@ describe('mediated citations', () => {
     assert.deepEqual(cited[0], [{ entries: ['jkw4'], locator: null }]);
     // Another letter, not listed: the work it is read in, told from the author's other works by its title.
     assert.deepEqual(cited[1], [{ entries: ['lund-b'], locator: null }]);
+  });
+
+  it('cites the entries a sentence of prose links to by their own addresses, and only those', () => {
+    const { cited } = notesOf(works, [
+      'The pages on [Tomas Reyes](https://example.org/people/reyes-tomas) and [Hannah Reyes](https://example.org/people/reyes-hannah/) are being revised, as is the [family tree](https://example.org/people/tree). See also Lund, “Hannah and Tomas Reyes.”',
+    ]);
+    assert.deepEqual(cited[0], [
+      { entries: ['lund-c'], locator: null },
+      { entries: ['lund-a'], locator: null },
+      { entries: ['lund-b'], locator: null },
+    ]);
   });
 });
 

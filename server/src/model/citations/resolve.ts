@@ -622,7 +622,7 @@ function isSiteOf(site: string, page: string): boolean {
   return page.startsWith(`${site}/`) && site.split('/').length <= 2;
 }
 
-function normaliseUrl(url: string): string {
+export function normaliseUrl(url: string): string {
   return url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '').toLowerCase();
 }
 
