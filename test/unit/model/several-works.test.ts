@@ -90,6 +90,19 @@ describe('several works of one author with like titles', () => {
     assert.deepEqual(cited[0], [{ entries: ['ames2016'], locator: null }]);
     assert.deepEqual(cited[1], [{ entries: ['amesiii2014'], locator: null }]);
   });
+
+  it('tells an author\'s works of one year apart by the subject of the sentence when no letter says which, and only when one title plainly shares it', () => {
+    const { essay, cited } = notesOf(
+      ['Pell, M. 2001a. “Grain Prices in the Baltic Ports.” *Economic History Review* 54: 1–20.', 'Pell, M. 2001b. “Ship Design in Danzig Yards.” *Mariner’s Mirror* 87: 40–52.', 'Ames, R. 1977. *Tides of Commerce*. New York: Norton.'],
+      ['See Ames 1977 on the harbours, and Pell 2001 for the movement of grain prices across the Baltic towns.', 'See Ames 1977 on the harbours, and Pell 2001 for the merchants of the towns.'],
+    );
+    assert.deepEqual(cited[0], [
+      { entries: ['ames1977'], locator: null },
+      { entries: ['pell2001a'], locator: null },
+    ]);
+    assert.deepEqual(cited[1], [{ entries: ['ames1977'], locator: null }, { entries: [], locator: null }]);
+    assert.deepEqual(essay.notes[1].citations[1].candidates, ['pell2001a', 'pell2001b']);
+  });
 });
 
 describe('mediated citations and pages linked in prose', () => {

@@ -407,7 +407,7 @@ const resolutionKeys = new WeakMap<CitationDraft, string>();
 function resolutionKey(draft: CitationDraft): string {
   let key = resolutionKeys.get(draft);
   if (key === undefined) {
-    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}${draft.focusYear?.letter ?? ''}\u0001${draft.embedded ? 'e' : ''}`;
+    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}${draft.focusYear?.letter ?? ''}\u0001${draft.embedded ? 'e' : ''}\u0001${draft.context ?? ''}`;
     resolutionKeys.set(draft, key);
   }
   return key;

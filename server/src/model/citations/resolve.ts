@@ -409,6 +409,10 @@ function resolveByAuthor(
     const alone = candidates.filter((item) => item.entry.authors.length + item.entry.editors.length === 1 && !item.entry.etAl);
     if (alone.length === 1) candidates = alone;
   }
+  // "Hoyer 2013 and forthcoming(c) for discussions of … financing public works … in the African
+  // provinces": no letter (or one the bibliography lacks) says which of the author's works is meant;
+  // the subject of the sentence may, when one title plainly shares it.
+  if (candidates.length > 1 && draft.context) candidates = bySubject(candidates, draft.context);
   if (candidates.length === 1) {
     // "Goncharow S.N., Lewis J.W. and Xue L.": found by a co-author, the first name misspelt.
     const misspelt = forced ? null : nearAuthorName(text.slice(0, chosenWord.start), titles, candidates[0]);
@@ -420,6 +424,25 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/**
+ * The one work whose title shares at least two words with the sentence, more than any other work
+ * does ("African" counts for "Africa", "works" for "work"); else all of them, unchanged.
+ */
+function bySubject(candidates: IndexedEntry[], context: string): IndexedEntry[] {
+  const written = titleWords(context);
+  const scores = candidates.map((item) => [...item.titleWords].filter((word) => written.some((other) => sameStem(word, other))).length);
+  const best = Math.max(...scores);
+  if (best < 2 || scores.filter((score) => score === best).length > 1) return candidates;
+  return [candidates[scores.indexOf(best)]];
+}
+
+/** The same word but for a plain ending ("africa" and "african", "work" and "works"). */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short) && /^(?:s|es|n|an|ian|al|ic|ed|ing)$/.test(long.slice(short.length));
 }
 
 /** Of an author's works, those naming most of the co-authors written, in the bibliography's order. */

@@ -21,6 +21,12 @@ export interface CitationDraft {
    * (1789", looks the same).
    */
   embedded: boolean;
+  /**
+   * For a reference found among other words ("Hoyer 2013 and forthcoming(c) for discussions of …
+   * public works … in the African provinces"): the rest of its sentence, which says what the work is
+   * about (how a reader tells apart an author's works of one year when no letter says which).
+   */
+  context?: string;
 }
 
 const ibidPattern = /^[*_]*(ibid(?:em)?|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
@@ -91,6 +97,7 @@ export function segmentNote(source: string): CitationDraft[] {
     if (anchors.length > 1 || (anchors.length === 1 && (anchors[0].years !== undefined || isProse(text, anchors[0])))) {
       for (const anchor of anchors) {
         const anchorText = text.slice(anchor.start, anchor.end);
+        const context = sentenceAround(text, anchor.start, anchor.end);
         if (anchor.years) {
           // One draft per year, each with the pages written after it.
           for (const item of anchor.years) {
@@ -105,12 +112,14 @@ export function segmentNote(source: string): CitationDraft[] {
               locator: located,
               focusYear: { year: item.year, letter: item.letter, start: start + item.start, end: start + item.end, pending: item.pending },
               embedded: !anchor.leading && !anchor.citing,
+              ...(context ? { context } : {}),
             });
           }
           continue;
         }
         const anchorLocator = findLocator(anchorText);
-        drafts.push(...expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading && !anchor.citing));
+        const found = expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading && !anchor.citing);
+        drafts.push(...(context ? found.map((draft) => ({ ...draft, context })) : found));
       }
       continue;
     }
@@ -135,6 +144,15 @@ export function segmentNote(source: string): CitationDraft[] {
     drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null, prose));
   }
   return drafts;
+}
+
+/** The words of the sentence around an anchor, without the anchor: empty when it stands alone. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const opening = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1;
+  const after = /[.;](?:\s|$)/.exec(text.slice(end));
+  const closing = after ? end + after.index : text.length;
+  return `${text.slice(opening, start)} ${text.slice(end, closing)}`.replace(/\s+/g, ' ').trim();
 }
 
 function shift(locator: FoundLocator, by: number): FoundLocator {
