@@ -135,6 +135,18 @@ describe('mediated citations and pages linked in prose', () => {
 });
 
 describe('locators written with a citation', () => {
+  it('keeps the publication details and the page of a reference in full among others in a sentence', () => {
+    const { essay, cited } = notesOf(
+      ['Pell, Martha. “The Long Coast and Its Ports.” PhD diss., University of Chicago, 1990.', 'Ames, Robert. “Harbour Boards.” *Journal of Port History* 4 (1977): 1–30.'],
+      ['Later studies repeat the claim. See for instance Ames, “Harbour Boards,” 12, and Martha Pell, “The Long Coast and Its Ports,” (PhD diss., University of Chicago, 1990)*,* p. 33. Neither gives a source for it.'],
+    );
+    assert.deepEqual(cited[0], [
+      { entries: ['ames1977'], locator: '12' },
+      { entries: ['pell1990'], locator: 'p. 33' },
+    ]);
+    assert.equal(essay.notes[0].citations.find((c) => c.entries[0] === 'pell1990')?.kind, 'full');
+  });
+
   it('reads a pinpoint in parentheses after an author-date year, with the maps or figures named after the pages', () => {
     const { essay, cited } = notesOf(
       ['Pell, M. 1990. *The Long Coast*. Chicago: University of Chicago Press.', 'Ames, R. 1977. *Tides of Commerce*. New York: Norton.'],

@@ -242,6 +242,9 @@ const namesBefore = new RegExp(String.raw`(${NAMES}${SUFFIX}?),?\s*$`, 'u');
 const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
 // "Francia, *The Future of Organized Labor*, ch. 4": a chapter locates a short form as pages do.
 const CHAPTER = String.raw`(?:ch|chap)\.\s*\d{1,3}(?![\p{L}\d])|chapter\s+\d{1,3}(?![\p{L}\d])`;
+// "William Francis Sheppard, “A History…,” (master’s thesis, California State College, 1967), p. 27":
+// a reference in full among others keeps its publication details and the page after them.
+const publicationAfterTitle = new RegExp(String.raw`^[,.]?\s*\([^()]{0,160}\b(?:1[5-9]\d\d|20\d\d)\)(?:[*_]{0,2},[*_]{0,2}\s*${LOC})?`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
 
 function trimNames(text: string, start: number): number {
@@ -276,7 +279,7 @@ export function findAnchors(text: string): Anchor[] {
     start = trimNames(text, start);
     if (start >= title.start || !/^\p{Lu}/u.test(text.slice(start))) continue;
     // A name that is really the end of a title or of a sentence's subject is caught by the resolver.
-    const pages = pagesAfterTitle.exec(text.slice(title.end));
+    const pages = pagesAfterTitle.exec(text.slice(title.end)) ?? publicationAfterTitle.exec(text.slice(title.end));
     const end = title.end + (pages ? pages[0].length : 0);
     found.push({ start, end, leading: false });
   }
