@@ -38,6 +38,15 @@ describe('notes that cite several works', () => {
     ]);
   });
 
+  it('finds an author listed with an elided particle after the given names ("Mornay, Jacques d’")', () => {
+    const { essay, cited } = notesOf(
+      ['Mornay, Jacques d’. *Mémoires du sieur de Mornay*. Paris: Barbin, 1702.', 'Pell, Martha. *The Long Coast*. Chicago: University of Chicago Press, 1990.'],
+      ['The main accounts are Pell, *The Long Coast*; Mornay, *Mémoires*.'],
+    );
+    assert.deepEqual(essay.bibliography.entries[0].authors, [{ surname: 'Mornay', given: 'Jacques d’' }]);
+    assert.deepEqual(cited[0].map((c) => c.entries), [['pell1990'], ['mornay1702']]);
+  });
+
   it('finds a compound surname written with or without its hyphen in an author-date list', () => {
     const { cited } = notesOf(
       ['Ruiz-Gálvez, M. 2001. *Coins of the Western Ports*. Madrid: Akal.', 'Sáenz Ortega, L. 2004. *Harbour Dues*. Seville: Alfar.', 'Pell, M. 1990. *The Long Coast*. Chicago: University of Chicago Press.'],
