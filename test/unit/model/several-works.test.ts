@@ -100,6 +100,21 @@ describe('several works of one author with like titles', () => {
     assert.deepEqual(cited[1], [{ entries: ['amesiii2014'], locator: null }]);
   });
 
+  it('finds a page by its very address and title, whoever the bibliography lists it under', () => {
+    const { cited } = notesOf(
+      [
+        'Hale, R., 2016. *Notes from the Harbour*. Available at https://example.org/hale/notes [Last accessed 1 June 2021].',
+        'Harbour Trust. “Spring 2019 Report: The Quays Reopen,” April 2, 2019. https://example.org/trust/spring-2019-report/.',
+      ],
+      [
+        'Ruth Hale, “Spring 2019 Report: The Quays Reopen,” *Trust Blog*, April 2, 2019, https://example.org/trust/spring-2019-report/.',
+        'Ruth Hale, “Winter Moorings,” *Trust Blog*, April 2, 2019, https://example.org/trust/spring-2019-report/.',
+      ],
+    );
+    assert.deepEqual(cited[0].map((c) => c.entries), [['trust2019']]);
+    assert.notDeepEqual(cited[1].map((c) => c.entries), [['trust2019']]);
+  });
+
   it('tells an author\'s works of one year apart by the subject of the sentence when no letter says which, and only when one title plainly shares it', () => {
     const { essay, cited } = notesOf(
       ['Pell, M. 2001a. “Grain Prices in the Baltic Ports.” *Economic History Review* 54: 1–20.', 'Pell, M. 2001b. “Ship Design in Danzig Yards.” *Mariner’s Mirror* 87: 40–52.', 'Ames, R. 1977. *Tides of Commerce*. New York: Norton.'],

@@ -165,6 +165,24 @@ function resolveListedLetter(text: string, correspondents: number, titles: Title
   return listed.length === 1 ? { ...empty(kind), entries: listed } : null;
 }
 
+/**
+ * "Philip Durkin, “December 2018 Update: Taffety Tarts Enter the OED,” *OED Blog*, …, https://public.oed.com/blog/…"
+ * against "Oxford English Dictionary. “December 2018 Update…” … https://public.oed.com/blog/…": the
+ * address written is the very address of one entry, and the title written is that entry's, whoever
+ * the bibliography lists it under (the author's other works are other pages).
+ */
+function resolveByAddress(text: string, titles: TitleSpan[], index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  if (titles.length === 0) return null;
+  const addresses = [...text.matchAll(/https?:\/\/[^\s<>()"]+/g)].map((match) => normaliseUrl(match[0]));
+  if (addresses.length === 0) return null;
+  const listed = index.entries.filter((item) => item.entry.url && addresses.includes(normaliseUrl(item.entry.url)));
+  if (listed.length !== 1) return null;
+  const written = titleWords(titles[0].value);
+  const entryWords = new Set(titleWords(listed[0].entry.text));
+  const shared = written.filter((word) => entryWords.has(word)).length;
+  return written.length > 0 && shared / written.length >= 0.8 ? { ...empty(kind), entries: listed } : null;
+}
+
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
 const maxCitationLength = 2000;
 
@@ -207,6 +225,8 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // bibliography lists the letter itself: the entry of that letter, not another work of Parshall's.
   const letter = correspondents > 0 ? resolveListedLetter(text, correspondents, titles, index, kind) : null;
   if (letter) return letter;
+  const page = resolveByAddress(text, titles, index, kind);
+  if (page) return page;
 
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
@@ -646,7 +666,8 @@ function isSiteOf(site: string, page: string): boolean {
 }
 
 export function normaliseUrl(url: string): string {
-  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '').toLowerCase();
+  // The full stop that ends an entry ("…/taffety-tarts-enter-oed/.") is not part of the address.
+  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/[.,;]+$/, '').replace(/\/$/, '').toLowerCase();
 }
 
 function nearAuthorName(text: string, titles: TitleSpan[], item: IndexedEntry): Resolution['nearMatch'] {
