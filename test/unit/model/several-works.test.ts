@@ -38,6 +38,17 @@ describe('notes that cite several works', () => {
     ]);
   });
 
+  it('finds a work cited by the first words of a long title in a list of titles', () => {
+    const { cited } = notesOf(
+      [
+        'Harbour Trust. "Harbour Boards Open New Quays and Dredged Channels to Ocean Liners at the Port of Baltimore." May 12, 2015. <https://example.org/trust/quays>.',
+        'Marine Gazette. "Winter Moorings." January 3, 2016. <https://example.org/gazette/moorings>.',
+      ],
+      ['"Winter Moorings"; "Harbour Boards Open New Quays."'],
+    );
+    assert.deepEqual(cited[0].map((c) => c.entries), [['mg2016'], ['trust2015']]);
+  });
+
   it('finds an author listed with an elided particle after the given names ("Mornay, Jacques d’")', () => {
     const { essay, cited } = notesOf(
       ['Mornay, Jacques d’. *Mémoires du sieur de Mornay*. Paris: Barbin, 1702.', 'Pell, Martha. *The Long Coast*. Chicago: University of Chicago Press, 1990.'],

@@ -588,6 +588,9 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       // A sentence of prose ("In May of 1847, the Commissioners of Emigration for the State of New York
       // were established") shares a title's words without citing it: only a marked title counts there.
       if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8 && !prose) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
+      // A short title is the first words of the title (Chicago 14.32): "“ESI Design Brings Sweeping New
+      // Dynamic”" for a headline of fifteen words.
+      if (titles.length > 0 && opensTitle(titleWords(titles[0].value), item)) titleScore = Math.max(titleScore, 6 + ratio / 10);
       // A periodical or a serial named by its title among others ("“A Small Reform,” *The Patriot*"),
       // or by the first words of it ("*Foreign Relations*, 1870" for *Foreign Relations of the United States*).
       // After a headline, only an entry for the periodical itself: "“On Close Reading,” *Shakespeare’s
@@ -658,6 +661,13 @@ function leadsTitle(written: string[], item: IndexedEntry): boolean {
   if (!listed.every((word) => item.italicTitleWords.has(word))) return false;
   if (written.length > listed.length || (written.length < 2 && written.length < listed.length)) return false;
   return written.every((word, i) => listed[i] === word);
+}
+
+/** Are these, three or more, the first words of the entry's title? */
+function opensTitle(written: string[], item: IndexedEntry): boolean {
+  if (written.length < 3 || !item.entry.title) return false;
+  const listed = titleWords(item.entry.title);
+  return written.length <= listed.length && written.every((word, i) => listed[i] === word);
 }
 
 /** The address of a whole site (a host, or a host and one folder) under which the page lies. */
