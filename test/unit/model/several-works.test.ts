@@ -49,6 +49,23 @@ describe('notes that cite several works', () => {
     assert.deepEqual(cited[0].map((c) => c.entries), [['mg2016'], ['trust2015']]);
   });
 
+  it('parts two references at the full stop after a date when the second opens with its title, not a sentence about a work', () => {
+    const { essay } = notesOf(
+      ['Harbour Board. *Register of the Harbour Board and Its Officers*. Baltimore: State Printer, 1890.', 'Ames, Robert. *Tides of Commerce*. New York: Norton, 1977.'],
+      [
+        'Ames, *Tides of Commerce*, 4; Harbour Gazette, March 3, 1890. *Register of the Harbour Board and Its Officers* (Baltimore: State Printer, 1890).',
+        'Ames, *Tides of Commerce*, 4; Harbour Gazette, March 3, 1890. *Register of the Harbour Board and Its Officers*, 1890 comprised 212 pages.',
+      ],
+    );
+    const parts = essay.notes.map((note) => note.citations.map((c) => [c.text.slice(0, 16), c.entries]));
+    assert.deepEqual(parts[0], [
+      ['Ames, *Tides of ', ['ames1977']],
+      ['Harbour Gazette,', []],
+      ['*Register of the', ['board1890']],
+    ]);
+    assert.equal(parts[1].length, 2);
+  });
+
   it('finds an author listed with an elided particle after the given names ("Mornay, Jacques d’")', () => {
     const { essay, cited } = notesOf(
       ['Mornay, Jacques d’. *Mémoires du sieur de Mornay*. Paris: Barbin, 1702.', 'Pell, Martha. *The Long Coast*. Chicago: University of Chicago Press, 1990.'],

@@ -68,8 +68,22 @@ const abbreviations = /(?:^|[\s(])(?:\p{L}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e
  */
 function startsProse(text: string, dot: number): boolean {
   const next = text.slice(dot + 1, dot + 60);
+  // "Cincinnati Daily Gazette, February 26, 1872. *Register of the Department of State* (…)": a
+  // reference that ends on its date, then another that opens with its title.
+  // (Only when what follows reads as a reference, not as a sentence about the work: "*Foreign
+  // Relations*, 1874 comprised 1,238 pages.")
+  if (/\b(?:1[5-9]\d\d|20\d\d)$/.test(text.slice(Math.max(0, dot - 5), dot)) && /^\s+(?:\*{1,2}|_)\p{Lu}/u.test(next) && readsAsReference(text.slice(dot + 1))) return true;
   if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
+}
+
+/** The sentence that opens the text has no words of prose outside its titles and parentheses. */
+function readsAsReference(text: string): boolean {
+  const sentence = /^[^]*?(?:[.;](?=\s|$)|$)/.exec(text.slice(0, 600))![0];
+  let outside = sentence;
+  for (const title of findTitles(sentence).reverse()) outside = outside.slice(0, title.start) + outside.slice(title.end);
+  outside = outside.replace(/\([^()]*\)/g, ' ');
+  return !(outside.match(/\b\p{Ll}{3,}\b/gu) ?? []).some((word) => !/^(?:and|vols?|eds?|trans|in)$/.test(word));
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
