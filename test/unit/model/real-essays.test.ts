@@ -30,11 +30,12 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 91% of the development notes exactly (46% before the work on real essays)', () => {
+  it('resolves at least 95% of the development notes exactly (46% before the work on real essays)', () => {
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
+    // 95.5% once notes citing several works and their locators were read in full.
     const dev = totals['real-dev'];
     assert.ok(dev.notes >= 670, `${dev.notes} notes keyed`);
-    assert.ok(dev.exact / dev.notes >= 0.91, `${dev.exact}/${dev.notes}`);
+    assert.ok(dev.exact / dev.notes >= 0.95, `${dev.exact}/${dev.notes}`);
   });
 
   it('keeps "never cited" precision at 0.97 or more and the diagnostics of the split under 4 per 1,000 words', () => {
