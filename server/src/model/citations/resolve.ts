@@ -157,6 +157,7 @@ function resolveListedLetter(text: string, correspondents: number, titles: Title
   if (dates.length === 0) return null;
   const listed = index.entries.filter((item) => {
     const entry = item.entry;
+    if (!entry.dates.some((iso) => dates.includes(iso))) return false;
     const dated = findDates(entry.text).find((date) => dates.includes(date.iso));
     if (!dated) return false;
     const opening = new Set((foldName(entry.text.slice(0, dated.start)).match(/[\p{L}'’-]+/gu) ?? []));
