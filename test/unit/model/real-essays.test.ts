@@ -30,12 +30,13 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 93% of the development notes exactly (46% before the work on real essays)', () => {
-    // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules;
-    // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read as keyed.
+  it('resolves at least 95% of the development notes exactly (46% before the work on real essays)', () => {
+    // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
+    // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
+    // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
     const dev = totals['real-dev'];
     assert.ok(dev.notes >= 670, `${dev.notes} notes keyed`);
-    assert.ok(dev.exact / dev.notes >= 0.93, `${dev.exact}/${dev.notes}`);
+    assert.ok(dev.exact / dev.notes >= 0.95, `${dev.exact}/${dev.notes}`);
   });
 
   it('keeps "never cited" precision at 0.97 or more and the diagnostics of the split under 4 per 1,000 words', () => {

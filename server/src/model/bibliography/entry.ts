@@ -155,7 +155,8 @@ export function parsePeople(part: string): People {
 
   const words = text.split(/[\s,]+/).filter(Boolean);
   // Names of people have no lower-case words but "and" and particles; names of bodies do ("of the").
-  const lowerCase = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|de|van|von|der|da|di|del|la|le|du|ten|ter|y)$/.test(w));
+  // ("Arvieux, Laurent d'": an elided particle after the given names, as French names are inverted.)
+  const lowerCase = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|de|van|von|der|da|di|del|la|le|du|ten|ter|y|d['’]|dell['’])$/.test(w));
   const nameWords = words.filter((w) => !initialsToken.test(w) && w !== 'and');
   // A long list of people is a body's name, unless semicolons part the people ("Turchin, P.; Brennan, R.; …").
   const semicolonList = (text.match(/;/g)?.length ?? 0) >= 2;

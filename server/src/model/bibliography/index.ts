@@ -30,6 +30,8 @@ export interface BibliographyIndex {
   congressional: IndexedEntry[];
 }
 
+const generationalSuffix = /^(?:jr|sr|ii|iii|iv)\.?,?$/;
+
 export function indexBibliography(entries: BibliographyEntry[]): BibliographyIndex {
   const indexed: IndexedEntry[] = entries.map((entry, index) => ({
     entry,
@@ -43,9 +45,13 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
   for (const item of indexed) {
     const people = [...item.entry.authors, ...item.entry.editors];
     for (const person of people) {
-      const keys = new Set([foldName(person.surname), ...person.surname.split(/\s+/).map(foldName)]);
+      const folded = foldName(person.surname);
+      // A compound surname is written with or without its hyphen ("García-Morcillo", "García
+      // Morcillo"): both forms are keys (the resolver joins two adjacent words to look one up).
+      const keys = new Set([folded, folded.replace(/-/g, ' '), folded.replace(/\s+/g, '-'), ...person.surname.split(/\s+/).map(foldName)]);
       for (const key of keys) {
-        if (key.length < 2) continue;
+        // "Oberle III", "Bunch III": the generational suffix is nobody's name (it would count as a co-author).
+        if (key.length < 2 || generationalSuffix.test(key)) continue;
         const list = bySurname.get(key) ?? [];
         if (!list.includes(item)) list.push(item);
         bySurname.set(key, list);

@@ -8,7 +8,7 @@ import type { NoteSource } from '../notes';
 import { indexBibliography, entryLabel } from '../bibliography/index';
 import type { Memo } from '../cache';
 import { segmentNote, type CitationDraft } from './segment';
-import { resolveCitation, joinWords, type Resolution } from './resolve';
+import { resolveCitation, joinWords, normaliseUrl, type Resolution } from './resolve';
 import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
 
@@ -240,7 +240,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         declared.declare(name, base.entries);
         declares.push([name, base.entries]);
       }
-      const made = base.kind === 'none' && !draft.ibid ? corpusCitations(draft, source, bibliography) : [];
+      const made = base.kind === 'none' && !draft.ibid ? [...corpusCitations(draft, source, bibliography), ...linkedCitations(draft, source, bibliography)].sort((a, b) => compareStart(a.range, b.range)) : [];
       for (const citation of made.length > 0 ? made : [base]) {
         citations.push(citation);
         facts.push({ citation, noteLabel: note.label, ambiguousIbid });
@@ -281,6 +281,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   return facts;
 }
 
+/** A short form as a reference writes it: the surname, a comma and the title ("Francia, *The Future…*"). */
+const shortForm = /^\p{Lu}[\p{L}'’-]+(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?,\s+[*_“"‘]/u;
+
 /**
  * One work named twice in a note is one citation: "Bachhuber 2006 reanalyzed … While Bachhuber
  * (2006, 353) does indeed note…" cites Bachhuber 2006 at 353, and "Dossey 2010, who argues … Dossey
@@ -299,8 +302,10 @@ function withoutRepeats(citations: Citation[], drafts: CitationDraft[]): Citatio
       kept.push(citation);
       return;
     }
-    // A sentence of prose about the work, without its year, is not a second reference to it.
-    if (drafts[i]?.embedded && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(citation.text)) return;
+    // A sentence of prose about the work, without its year, is not a second reference to it; one
+    // that ends on the work's short form with a pinpoint of its own ("… as Francia notes. Francia,
+    // *The Future of Organized Labor*, ch. 4.") is.
+    if (drafts[i]?.embedded && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(citation.text) && !(citation.locator && shortForm.test(citation.text))) return;
     const samePlace = !earlier.locator || !citation.locator || earlier.locator.text === citation.locator.text;
     if (!samePlace) {
       kept.push(citation);
@@ -333,6 +338,37 @@ function corpusCitations(draft: CitationDraft, source: NoteSource, bibliography:
       mediatedBy: null,
     };
   });
+}
+
+/**
+ * Links in a sentence of prose that cites nothing else ("The biographies for [William Graves](https://…/graves-william)
+ * will be added soon"): a link to the very address a bibliography entry gives is a short citation of
+ * that entry.
+ */
+function linkedCitations(draft: CitationDraft, source: NoteSource, bibliography: Bibliography): Citation[] {
+  const made: Citation[] = [];
+  for (const link of draft.text.matchAll(/\[[^\]\n]{1,200}\]\(<?(https?:\/\/[^()\s<>]+)>?(?:\s+"[^"]*")?\)/g)) {
+    const address = normaliseUrl(link[1]);
+    const listed = bibliography.entries.filter((entry) => entry.url !== null && entry.url !== undefined && normaliseUrl(entry.url) === address);
+    if (listed.length !== 1) continue;
+    made.push({
+      text: link[0],
+      range: blockRange(source.doc, source.sourceStart + draft.start + link.index, source.sourceStart + draft.start + link.index + link[0].length),
+      kind: 'short',
+      locator: null,
+      entries: [listed[0].key],
+      unresolved: null,
+      candidates: [],
+      nearMatch: null,
+      ibidChain: [],
+      mediatedBy: null,
+    });
+  }
+  return made;
+}
+
+function compareStart(a: Citation['range'], b: Citation['range']): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
 /** The last resolution of each placed note, and what it was made from. */
@@ -371,7 +407,7 @@ const resolutionKeys = new WeakMap<CitationDraft, string>();
 function resolutionKey(draft: CitationDraft): string {
   let key = resolutionKeys.get(draft);
   if (key === undefined) {
-    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}${draft.focusYear?.letter ?? ''}\u0001${draft.embedded ? 'e' : ''}`;
+    key = `${draft.text}\u0001${draft.focusYear?.year ?? ''}${draft.focusYear?.letter ?? ''}\u0001${draft.embedded ? 'e' : ''}\u0001${draft.context ?? ''}`;
     resolutionKeys.set(draft, key);
   }
   return key;

@@ -78,6 +78,17 @@ function captured(match: RegExpExecArray, group: number, text: string): FoundLoc
   return toLocator(written, start, text.slice(start, pagesEnd));
 }
 
+/** Maps, figures, plates and tables named after the pages: "242, maps 1 and 2", "17, fig. 3". */
+const FIGURES = String.raw`(?:maps?|figs?\.|figures?|pls?\.|plates?|tables?)\s*\d{1,4}[a-z]?(?:(?:\s*,\s*|\s+and\s+|\s*${D}\s*)\d{1,4}[a-z]?(?![\p{L}\d]))*`;
+const EMPHASIS = String.raw`(?:(?:esp|cf)\.\s*|especially\s+|see\s+)`;
+/**
+ * "Jung 2018 (esp. 242, maps 1 and 2)": the pinpoint in parentheses after an author-date year,
+ * with what the writer put before the pages and the maps or figures after them. (For the segmenter,
+ * which must keep it with the reference; without groups.)
+ */
+export const PARENTHESISED_PINPOINT = String.raw`\(${EMPHASIS}?(?:pp?\.\s*)?(?!(?:1[5-9]\d\d|20\d\d)\b)${PAGES}(?:\s*,\s*${FIGURES})*\)`;
+const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\((${EMPHASIS}?(?:pp?\.\s*)?(${PAGES})(?:\s*,\s*${FIGURES})*)\)`, 'du');
+
 /** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
 const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*(${PAGES})(?=[\s.,;)\\*]|$)`, 'd');
 const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
@@ -113,7 +124,33 @@ function quotationTracker(text: string): (at: number) => boolean {
   };
 }
 
+/**
+ * "14 Stat. L. 305", "12 Stat. 319", "14 Stat. at L. 305": the Statutes at Large by volume and page;
+ * the page is the pinpoint (the volume names the book, as a journal's volume does).
+ */
+const statute = new RegExp(String.raw`\b\d{1,3}\s+Stat\.(?:\s*(?:at\s+)?L\.)?\s+(\d{1,5}(?:\s*${D}\s*\d{1,5})?)(?![\d\p{L}])`, 'du');
+/**
+ * "*Retrospections*, 6 vols. (New York: Doubleday, 1913), Vol. 5, pp. 19–20": a volume written after
+ * the publication details is part of the pinpoint (the reference named the whole set). One written
+ * before them, with the series ("FRUS, vol. VII, p. 977"), names the book and is not.
+ */
+const volumeAfterPublication = /\)\s*,\s*((?:vol|Vol|VOL)\.\s*(?:\d{1,3}|[IVXLC]{1,7})\s*,\s*)$/;
+
+function withVolume(found: FoundLocator | null, text: string): FoundLocator | null {
+  if (!found) return found;
+  const volume = volumeAfterPublication.exec(text.slice(Math.max(0, found.start - 24), found.start));
+  if (!volume) return found;
+  const start = found.start - volume[1].length;
+  return { ...found, text: text.slice(start, found.end), start };
+}
+
 function findPageLocator(text: string): FoundLocator | null {
+  const statuteLocator = statute.exec(text);
+  if (statuteLocator) return captured(statuteLocator, 1, text);
+  return withVolume(findPagesOf(text), text);
+}
+
+function findPagesOf(text: string): FoundLocator | null {
   marked.lastIndex = 0;
   // A "chapter" or "p." inside a quoted title ("Government Code Chapter 442.") names the work.
   const insideQuotation = quotationTracker(text);
@@ -125,6 +162,11 @@ function findPageLocator(text: string): FoundLocator | null {
     const found = captured(dated, 1, text);
     // "Stueck (1986, 1995, 2002)": more years, not pages.
     if (!onlyYears(found.text)) return found;
+  }
+  const inParentheses = afterYearInParentheses.exec(text);
+  if (inParentheses && !onlyYears(inParentheses[2])) {
+    const [start, end] = inParentheses.indices![1];
+    return toLocator(text.slice(start, end), start, inParentheses[2]);
   }
   const volume = volumePage.exec(text);
   if (volume && !/\)\s*$/.test(text.slice(0, volume.index))) {

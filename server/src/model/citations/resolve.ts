@@ -66,16 +66,36 @@ function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
 }
 
 /**
- * "García Morcillo 2008" for "García-Morcillo, M.": a listed surname of two words written without
- * its hyphen is one word, not a given name and a surname no entry has.
+ * "García Morcillo 2008" for "García-Morcillo, M.": two adjacent capitalised words that together
+ * make a listed surname are one word (else the first would pass for a given name and the second
+ * name nobody).
  */
-function withSurnamesJoined(words: Word[], text: string, index: BibliographyIndex): Word[] {
-  return words.map((word, i) => {
-    const before = words[i - 1];
-    if (!before || before.possessive || before.end + 1 !== word.start || text[before.end] !== ' ' || index.bySurname.has(word.folded)) return word;
-    const joined = `${before.folded}-${word.folded}`;
-    return index.bySurname.has(joined) ? { ...word, text: `${before.text}-${word.text}`, folded: joined, start: before.start } : word;
-  });
+function joinCompoundSurnames(words: Word[], text: string, index: BibliographyIndex): Word[] {
+  const joined: Word[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const next = words[i + 1];
+    // Not with a generational suffix ("Oberle III"): the same person is listed with and without it.
+    if (next && !word.possessive && !/^(?:jr|sr|ii|iii|iv)$/.test(next.folded) && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(`${word.folded} ${next.folded}`)) {
+      joined.push({ text: `${word.text} ${next.text}`, folded: `${word.folded} ${next.folded}`, start: word.start, end: next.end, possessive: next.possessive });
+      i++;
+    } else {
+      joined.push(word);
+    }
+  }
+  return joined;
+}
+
+/** The title written is (the first words of) this entry's title: most of its words are the entry's. */
+function titleMostlyOf(title: TitleSpan, item: IndexedEntry): boolean {
+  const written = titleWords(title.value);
+  const shared = written.filter((word) => item.titleWords.has(word)).length;
+  return written.length > 0 && shared >= 2 && shared / written.length >= 0.6;
+}
+
+/** Is the word written (folded) this person's surname, one word of it, or the compound with or without its hyphen? */
+function isSurname(surname: string, written: string): boolean {
+  return surname === written || surname.split(/\s+/).includes(written) || surname.replace(/-/g, ' ') === written.replace(/-/g, ' ');
 }
 
 /**
@@ -146,6 +166,49 @@ function correspondentsEnd(text: string): number {
   return found ? cue + found[0].length : 0;
 }
 
+/**
+ * A letter the bibliography lists as an entry of its own ("Graves, Marie to Heber J. Grant. 10
+ * November 1920. …"), cited by its correspondents and date: the one entry of that date that
+ * names every correspondent's surname before the date.
+ */
+function resolveListedLetter(text: string, correspondents: number, titles: TitleSpan[], index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  const cue = leadingCue.exec(text)?.[0].length ?? 0;
+  const sides = text.slice(cue, correspondents).split(/\s+to\s+/);
+  const surnames = sides.map((side) => /(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)\s*$/u.exec(side)?.[1]).filter((name): name is string => name !== undefined).map(foldName);
+  if (surnames.length < 2) return null;
+  const dates = findDates(text)
+    .filter((date) => !titles.some((title) => title.start <= date.start && date.start < title.end))
+    .map((date) => date.iso);
+  if (dates.length === 0) return null;
+  const listed = index.entries.filter((item) => {
+    const entry = item.entry;
+    if (!entry.dates.some((iso) => dates.includes(iso))) return false;
+    const dated = findDates(entry.text).find((date) => dates.includes(date.iso));
+    if (!dated) return false;
+    const opening = new Set((foldName(entry.text.slice(0, dated.start)).match(/[\p{L}'’-]+/gu) ?? []));
+    return surnames.every((surname) => opening.has(surname));
+  });
+  return listed.length === 1 ? { ...empty(kind), entries: listed } : null;
+}
+
+/**
+ * "Philip Durkin, “December 2018 Update: Taffety Tarts Enter the OED,” *OED Blog*, …, https://public.oed.com/blog/…"
+ * against "Oxford English Dictionary. “December 2018 Update…” … https://public.oed.com/blog/…": the
+ * address written is the very address of one entry, and the title written is that entry's, whoever
+ * the bibliography lists it under (the author's other works are other pages).
+ */
+function resolveByAddress(text: string, titles: TitleSpan[], index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  if (titles.length === 0) return null;
+  const addresses = [...text.matchAll(/https?:\/\/[^\s<>()"]+/g)].map((match) => normaliseUrl(match[0]));
+  if (addresses.length === 0) return null;
+  const listed = index.entries.filter((item) => item.entry.url && addresses.includes(normaliseUrl(item.entry.url)));
+  if (listed.length !== 1) return null;
+  const written = titleWords(titles[0].value);
+  const entryWords = new Set(titleWords(listed[0].entry.text));
+  const shared = written.filter((word) => entryWords.has(word)).length;
+  return written.length > 0 && shared / written.length >= 0.8 ? { ...empty(kind), entries: listed } : null;
+}
+
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
 const maxCitationLength = 2000;
 
@@ -163,7 +226,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const linkedName = titles.length === 0 ? /^\[(\p{Lu}[^\]\n]{2,200})\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\)$/u.exec(text) : null;
   if (linkedName) titles.push({ start: 1, end: 1 + linkedName[1].length, value: linkedName[1].replace(/\s+/g, ' ').trim(), style: 'quoted' });
   const correspondents = correspondentsEnd(text);
-  const words = withSurnamesJoined(capitalisedWords(text, titles), text, index).filter(
+  const words = joinCompoundSurnames(capitalisedWords(text, titles), text, index).filter(
     (word) =>
       word.start >= correspondents &&
       !(word.folded === 'may' && isMonthUse(text, word.start, word.end)) &&
@@ -175,6 +238,11 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const imprint = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
   const byArchive = imprint ? null : resolveByArchive(text, index);
   if (byArchive) return byArchive;
+  // A sentence of prose that names a listed work of a listed author by its title after the author's
+  // name ("see also Nelson Lichtenstein's new introduction to the reissue of his *Labor's War at
+  // Home*") cites it, wherever the title stands in the sentence.
+  const listedAuthors = words.filter((word) => index.bySurname.has(word.folded));
+  const namesOwnWork = listedAuthors.some((word) => titles.some((title) => title.start > word.end && index.bySurname.get(word.folded)!.some((item) => titleMostlyOf(title, item))));
   // A sentence that merely mentions an author ("Eden's illness has been much discussed") cites nothing;
   // in prose, neither does one that also names a work in passing ("the *Alabama* claims case pitted
   // the United States against Great Britain"), without the title standing as a reference does.
@@ -183,17 +251,23 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => standsAsReference(text, title)) : titles;
   const passing = titles.filter((title) => !referenceTitles.includes(title));
   const yearsWritten = findYears(blanked(text, passing.map((title) => ({ start: title.start, end: title.end + (/^\s*\([^()]*\)/.exec(text.slice(title.end))?.[0].length ?? 0) }))));
-  if (!draft.locator && !draft.focusYear && referenceTitles.length === 0 && yearsWritten.length === 0 && text.split(/\s+/).length > 7) {
+  if (!draft.locator && !draft.focusYear && !namesOwnWork && referenceTitles.length === 0 && yearsWritten.length === 0 && text.split(/\s+/).length > 7) {
     return empty('none');
   }
   // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
   // Leipoldt's hypothesis", "Block's cartoons dealt with…") cites nothing.
-  const listedAuthors = words.filter((word) => index.bySurname.has(word.folded));
-  if (draft.embedded && !draft.focusYear && listedAuthors.length > 0 && listedAuthors.every((word) => word.possessive) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text)) {
+  if (draft.embedded && !draft.focusYear && listedAuthors.length > 0 && listedAuthors.every((word) => word.possessive) && !namesOwnWork && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text)) {
     return empty('none');
   }
   const full = looksLikeFullReference(text, titles);
   const kind: CitationKind = full ? 'full' : 'short';
+
+  // "Marie Graves to Heber J. Grant, 10 November 1920, as quoted in Parshall, …" when the
+  // bibliography lists the letter itself: the entry of that letter, not another work of Parshall's.
+  const letter = correspondents > 0 ? resolveListedLetter(text, correspondents, titles, index, kind) : null;
+  if (letter) return letter;
+  const page = resolveByAddress(text, titles, index, kind);
+  if (page) return page;
 
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
@@ -333,11 +407,11 @@ function resolveByAuthor(
   if (!forced) {
     for (const [item, hit] of hits) {
       const people = [...item.entry.authors, ...item.entry.editors].map((person) => foldName(person.surname));
-      hit.count = matchedWords.filter((word) => word.start >= chosenWord.start && people.some((surname) => surname === word.folded || surname.split(/\s+/).includes(word.folded))).length;
+      hit.count = matchedWords.filter((word) => word.start >= chosenWord.start && people.some((surname) => isSurname(surname, word.folded))).length;
     }
   }
   const byChosen = [...hits.entries()].filter(([item]) =>
-    [...item.entry.authors, ...item.entry.editors].some((person) => foldName(person.surname).split(/\s+/).includes(chosenSurname) || foldName(person.surname) === chosenSurname),
+    [...item.entry.authors, ...item.entry.editors].some((person) => isSurname(foldName(person.surname), chosenSurname)),
   );
   const best = Math.max(...byChosen.map(([, hit]) => hit.count));
   let candidates = byChosen
@@ -424,6 +498,10 @@ function resolveByAuthor(
     const alone = candidates.filter((item) => item.entry.authors.length + item.entry.editors.length === 1 && !item.entry.etAl);
     if (alone.length === 1) candidates = alone;
   }
+  // "Hoyer 2013 and forthcoming(c) for discussions of … financing public works … in the African
+  // provinces": no letter (or one the bibliography lacks) says which of the author's works is meant;
+  // the subject of the sentence may, when one title plainly shares it.
+  if (candidates.length > 1 && draft.context) candidates = bySubject(candidates, draft.context);
   if (candidates.length === 1) {
     // "Goncharow S.N., Lewis J.W. and Xue L.": found by a co-author, the first name misspelt.
     const misspelt = forced ? null : nearAuthorName(text.slice(0, chosenWord.start), titles, candidates[0]);
@@ -435,6 +513,25 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/**
+ * The one work whose title shares at least two words with the sentence, more than any other work
+ * does ("African" counts for "Africa", "works" for "work"); else all of them, unchanged.
+ */
+function bySubject(candidates: IndexedEntry[], context: string): IndexedEntry[] {
+  const written = titleWords(context);
+  const scores = candidates.map((item) => [...item.titleWords].filter((word) => written.some((other) => sameStem(word, other))).length);
+  const best = Math.max(...scores);
+  if (best < 2 || scores.filter((score) => score === best).length > 1) return candidates;
+  return [candidates[scores.indexOf(best)]];
+}
+
+/** The same word but for a plain ending ("africa" and "african", "work" and "works"). */
+function sameStem(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short) && /^(?:s|es|n|an|ian|al|ic|ed|ing)$/.test(long.slice(short.length));
 }
 
 /** Of an author's works, those naming most of the co-authors written, in the bibliography's order. */
@@ -565,6 +662,9 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       // A sentence of prose ("In May of 1847, the Commissioners of Emigration for the State of New York
       // were established") shares a title's words without citing it: only a marked title counts there.
       if (titles.length ? ratio >= 0.5 || overlap >= 3 : ratio >= 0.8 && !prose) titleScore = 6 * Math.min(1, ratio + 0.25) + ratio / 10;
+      // A short title is the first words of the title (Chicago 14.32): "“ESI Design Brings Sweeping New
+      // Dynamic”" for a headline of fifteen words.
+      if (titles.length > 0 && opensTitle(titleWords(titles[0].value), item)) titleScore = Math.max(titleScore, 6 + ratio / 10);
       // A periodical or a serial named by its title among others ("“A Small Reform,” *The Patriot*"),
       // or by the first words of it ("*Foreign Relations*, 1870" for *Foreign Relations of the United States*).
       // After a headline, only an entry for the periodical itself: "“On Close Reading,” *Shakespeare’s
@@ -637,13 +737,21 @@ function leadsTitle(written: string[], item: IndexedEntry): boolean {
   return written.every((word, i) => listed[i] === word);
 }
 
+/** Are these, three or more, the first words of the entry's title? */
+function opensTitle(written: string[], item: IndexedEntry): boolean {
+  if (written.length < 3 || !item.entry.title) return false;
+  const listed = titleWords(item.entry.title);
+  return written.length <= listed.length && written.every((word, i) => listed[i] === word);
+}
+
 /** The address of a whole site (a host, or a host and one folder) under which the page lies. */
 function isSiteOf(site: string, page: string): boolean {
   return page.startsWith(`${site}/`) && site.split('/').length <= 2;
 }
 
-function normaliseUrl(url: string): string {
-  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/\/$/, '').toLowerCase();
+export function normaliseUrl(url: string): string {
+  // The full stop that ends an entry ("…/taffety-tarts-enter-oed/.") is not part of the address.
+  return url.replace(/^https?:\/\/(www\.)?/, '').replace(/[.,;]+$/, '').replace(/\/$/, '').toLowerCase();
 }
 
 function nearAuthorName(text: string, titles: TitleSpan[], item: IndexedEntry): Resolution['nearMatch'] {

@@ -4,7 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
-import { findLocator, ITEM, ROMAN, type FoundLocator } from './locator';
+import { findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
 export interface CitationDraft {
@@ -22,6 +22,12 @@ export interface CitationDraft {
    * (1789", looks the same).
    */
   embedded: boolean;
+  /**
+   * For a reference found among other words ("Hoyer 2013 and forthcoming(c) for discussions of …
+   * public works … in the African provinces"): the rest of its sentence, which says what the work is
+   * about (how a reader tells apart an author's works of one year when no letter says which).
+   */
+  context?: string;
 }
 
 const ibidPattern = /^[*_]*(ibid(?:em)?|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
@@ -63,8 +69,22 @@ const abbreviations = /(?:^|[\s(])(?:\p{L}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e
  */
 function startsProse(text: string, dot: number): boolean {
   const next = text.slice(dot + 1, dot + 60);
+  // "Cincinnati Daily Gazette, February 26, 1872. *Register of the Department of State* (…)": a
+  // reference that ends on its date, then another that opens with its title.
+  // (Only when what follows reads as a reference, not as a sentence about the work: "*Foreign
+  // Relations*, 1874 comprised 1,238 pages.")
+  if (/\b(?:1[5-9]\d\d|20\d\d)$/.test(text.slice(Math.max(0, dot - 5), dot)) && /^\s+(?:\*{1,2}|_)\p{Lu}/u.test(next) && readsAsReference(text.slice(dot + 1))) return true;
   if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
+}
+
+/** The sentence that opens the text has no words of prose outside its titles and parentheses. */
+function readsAsReference(text: string): boolean {
+  const sentence = /^[^]*?(?:[.;](?=\s|$)|$)/.exec(text.slice(0, 600))![0];
+  let outside = sentence;
+  for (const title of findTitles(sentence).reverse()) outside = outside.slice(0, title.start) + outside.slice(title.end);
+  outside = outside.replace(/\([^()]*\)/g, ' ');
+  return !(outside.match(/\b\p{Ll}{3,}\b/gu) ?? []).some((word) => !/^(?:and|vols?|eds?|trans|in)$/.test(word));
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
@@ -92,6 +112,7 @@ export function segmentNote(source: string): CitationDraft[] {
     if (anchors.length > 1 || (anchors.length === 1 && (anchors[0].years !== undefined || isProse(text, anchors[0])))) {
       for (const anchor of anchors) {
         const anchorText = text.slice(anchor.start, anchor.end);
+        const context = sentenceAround(text, anchor.start, anchor.end);
         if (anchor.years) {
           // One draft per year, each with the pages written after it.
           for (const item of anchor.years) {
@@ -106,12 +127,14 @@ export function segmentNote(source: string): CitationDraft[] {
               locator: located,
               focusYear: { year: item.year, letter: item.letter, start: start + item.start, end: start + item.end, pending: item.pending },
               embedded: !anchor.leading && !anchor.citing,
+              ...(context ? { context } : {}),
             });
           }
           continue;
         }
         const anchorLocator = findLocator(anchorText);
-        drafts.push(...expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading && !anchor.citing));
+        const found = expand(source, start + anchor.start, start + anchor.end, null, anchorLocator ? shift(anchorLocator, start + anchor.start) : null, !anchor.leading && !anchor.citing);
+        drafts.push(...(context ? found.map((draft) => ({ ...draft, context })) : found));
       }
       continue;
     }
@@ -137,6 +160,15 @@ export function segmentNote(source: string): CitationDraft[] {
     drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null, prose));
   }
   return drafts;
+}
+
+/** The words of the sentence around an anchor, without the anchor: empty when it stands alone. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const opening = Math.max(before.lastIndexOf('. '), before.lastIndexOf('; ')) + 1;
+  const after = /[.;](?:\s|$)/.exec(text.slice(end));
+  const closing = after ? end + after.index : text.length;
+  return `${text.slice(opening, start)} ${text.slice(end, closing)}`.replace(/\s+/g, ' ').trim();
 }
 
 function shift(locator: FoundLocator, by: number): FoundLocator {
@@ -208,7 +240,7 @@ const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})?(?![\p{L}\d])`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
-const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?\)?`, 'gu');
+const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
 const moreYears = new RegExp(
   String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
@@ -219,10 +251,17 @@ const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|f
 
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
-const namesBefore = new RegExp(String.raw`(${NAMES}),?\s*$`, 'u');
+// "Schlesinger, Jr., *The Vital Center*", "Oberle III, “…”": a generational suffix belongs to the name.
+const SUFFIX = String.raw`(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))`;
+const namesBefore = new RegExp(String.raw`(${NAMES}${SUFFIX}?),?\s*$`, 'u');
 // "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
 const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
-const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}`, 'u');
+// "Francia, *The Future of Organized Labor*, ch. 4": a chapter locates a short form as pages do.
+const CHAPTER = String.raw`(?:ch|chap)\.\s*\d{1,3}(?![\p{L}\d])|chapter\s+\d{1,3}(?![\p{L}\d])`;
+// "William Francis Sheppard, “A History…,” (master’s thesis, California State College, 1967), p. 27":
+// a reference in full among others keeps its publication details and the page after them.
+const publicationAfterTitle = new RegExp(String.raw`^[,.]?\s*\([^()]{0,160}\b(?:1[5-9]\d\d|20\d\d)\)(?:[*_]{0,2},[*_]{0,2}\s*${LOC})?`, 'u');
+const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
 
 /** A link whose text is a name (capitalised, not a word or two of prose) after "see", "cf." or "compare". */
 const linkedNameAfterCue = /\b(?:see|cf\.|compare)(?:\s+also)?[,:]?\s+(\[\p{Lu}[^\]\n]{2,200}\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\))/giu;
@@ -259,7 +298,7 @@ export function findAnchors(text: string): Anchor[] {
     start = trimNames(text, start);
     if (start >= title.start || !/^\p{Lu}/u.test(text.slice(start))) continue;
     // A name that is really the end of a title or of a sentence's subject is caught by the resolver.
-    const pages = pagesAfterTitle.exec(text.slice(title.end));
+    const pages = pagesAfterTitle.exec(text.slice(title.end)) ?? publicationAfterTitle.exec(text.slice(title.end));
     const end = title.end + (pages ? pages[0].length : 0);
     found.push({ start, end, leading: false });
   }
@@ -309,7 +348,7 @@ export function findAnchors(text: string): Anchor[] {
       years.push({ year, letter, start: itemStart, end: at + more[0].length, pending: more[6] !== undefined || (!more[2] && previous.pending) || undefined });
       at += more[0].length;
     }
-    const paged = /^\)?\s*[:,]\s*\S/.test(text.slice(firstYear + match[2].length, end));
+    const paged = /^(?:\)?\s*[:,]\s*\S|\s*\()/.test(text.slice(firstYear + match[2].length, end));
     const severalNames = /,|\sand\s|&|\bet\s+al\b/.test(match[1]);
     const cue = citingCue.test(text.slice(Math.max(0, start - 24), start));
     const listed = datedAnchors.some((anchor) => anchor.end <= start && /^\s*(?:,\s*)?(?:and|&)\s+$/.test(text.slice(anchor.end, start)));
