@@ -564,11 +564,16 @@ export function isCutReference(text: string): boolean {
  */
 export function mentionsTitleInPassing(text: string): boolean {
   const title = findTitles(text)[0];
-  if (!title || citesDatedIssue(text)) return false;
+  if (!title || citesDatedIssue(text) || givesPublicationDetails(text.slice(title.end))) return false;
   return /(?:^|[\s(])(?:the|a|an)\s+(?:\p{Ll}+\s+)?$/iu.test(text.slice(Math.max(0, title.start - 40), title.start));
 }
 
 const citesDatedIssue = (text: string): boolean => findDates(text).some((date) => /\d{4}-\d{2}/.test(date.iso));
+/**
+ * After the title, its place and publisher, or its volume or page ("See the *Cambridge History of
+ * Tides*, vol. 2 (Cambridge: …, 1978), 45"): whatever precedes the title, that is a reference.
+ */
+const givesPublicationDetails = (after: string): boolean => /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(after) || /^[*_”"’]*[,.]?\s*(?:vol\.|pp?\.|\d)/i.test(after);
 
 /** Capitalised words that open a citation without naming anyone. */
 const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));

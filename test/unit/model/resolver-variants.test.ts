@@ -5,7 +5,10 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
-import { essayOf } from './helpers';
+import { analyseEssay } from '../../../server/src/model/analyse';
+import { essayOf, joinLines } from './helpers';
+
+const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
 
 const brief = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ kind: c.kind, entries: c.entries }));
 
@@ -80,5 +83,42 @@ describe('communications with the writer', () => {
     ]);
     assert.deepEqual(cited[0], [{ kind: 'full', entries: ['pryce1968'] }]);
     assert.notDeepEqual(cited[1], [{ kind: 'full', entries: [] }]);
+  });
+});
+
+describe('a leaf of an archival outline', () => {
+  it('keeps the author of a person\'s papers, and gives none to a series', () => {
+    const essay = analyseEssay(
+      joinLines(
+        'The envoy wrote home.[^1]',
+        '',
+        '## Bibliography',
+        '',
+        '- Bodleian Library, Oxford',
+        '  - Clarendon, Edward. Papers.',
+        '  - Lytton, Robert B. Diaries, 1876–1880.',
+        '  - F.O. 27 France, Political Correspondence',
+        '',
+        '[^1]: Lytton, diary, 3 May 1877.',
+      ),
+      noClaims,
+    );
+    const authorsOf = (start: string) => essay.bibliography.entries.find((entry) => entry.text.startsWith(start))?.authors.map((person) => person.surname);
+    assert.deepEqual(authorsOf('Clarendon'), ['Clarendon']);
+    assert.deepEqual(authorsOf('Lytton'), ['Lytton']);
+    assert.deepEqual(authorsOf('F.O. 27'), []);
+  });
+});
+
+describe('"matches no entry" for a title after an article', () => {
+  const codesOf = (notes: string[]) => notesOf(['Pryce, Owen. *The Slate Quarry Strike of 1900*. Cardiff: Gwasg, 1968.'], notes).essay.diagnostics.filter((d) => d.code === 'unresolved-citation');
+
+  it('is still said of a reference with its publication details or its page', () => {
+    assert.equal(codesOf(['See the *Oxford Companion to Welsh Slate*, vol. 2 (Oxford: Clarendon, 1980), 45.']).length, 1);
+    assert.equal(codesOf(['Compare the *Gazetteer of the Quarry Towns*, 112.']).length, 1);
+  });
+
+  it('is not said of a title named in passing', () => {
+    assert.deepEqual(codesOf(['Compare the *Treaty of Bangor* of 1912.']), []);
   });
 });
