@@ -19,7 +19,7 @@
  * Pure functions of the notes and the bibliography; no thresholds.
  */
 import type { BibliographyEntry, Citation } from './types';
-import { foldName } from './text';
+import { compoundSurname, foldName } from './text';
 import { findTitles, titleWords } from './bibliography/spans';
 import { findDates, findYears } from './bibliography/dates';
 
@@ -58,7 +58,7 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
     const whole = foldName(person.surname).replace(/[’']/g, '');
     const initial = foldName(person.given.trim()).charAt(0);
     // "García-Morcillo" is also written "García Morcillo": the two writings are one key.
-    const joined = whole.replace(/\s+/g, '-');
+    const joined = compoundSurname(whole);
     for (const key of new Set([joined, ...whole.split(/[\s-]+/).filter((part) => part.length >= 3 && !particles.has(part))])) {
       if (key.length < 2) continue;
       surnames.add(key);
@@ -173,7 +173,7 @@ function capitalisedWords(text: string, titles: readonly { start: number; end: n
     if (pair && !notGivenNames.has(pair[1].toLowerCase())) {
       const earlier = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - pair[0].length - 40), match.index - pair[0].length));
       const givenBefore = (earlier?.[1].trim().split(/\s+/) ?? []).filter((name) => !notGivenNames.has(name.toLowerCase()));
-      add(`${foldName(pair[1])}-${word}`, { initial: givenBefore.length > 0 ? foldName(givenBefore[0].charAt(0)) : '', years });
+      add(compoundSurname(`${foldName(pair[1])} ${word}`), { initial: givenBefore.length > 0 ? foldName(givenBefore[0].charAt(0)) : '', years });
     }
   }
   return words;

@@ -14,7 +14,7 @@ import { findDates, findYears, isMonthUse, seasonPattern } from '../bibliography
 import { documentIds, documentIdMatches } from '../bibliography/documents';
 import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
-import { foldName } from '../text';
+import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import type { CitationDraft } from './segment';
 import { citesInterview, citesPersonalCommunication } from './omitted';
 
@@ -76,8 +76,9 @@ function joinCompoundSurnames(words: Word[], text: string, index: BibliographyIn
     const word = words[i];
     const next = words[i + 1];
     // Not with a generational suffix ("Oberle III"): the same person is listed with and without it.
-    if (next && !word.possessive && !/^(?:jr|sr|ii|iii|iv)$/.test(next.folded) && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(`${word.folded} ${next.folded}`)) {
-      joined.push({ text: `${word.text} ${next.text}`, folded: `${word.folded} ${next.folded}`, start: word.start, end: next.end, possessive: next.possessive });
+    const folded = next ? compoundSurname(`${word.folded} ${next.folded}`) : '';
+    if (next && !word.possessive && !isGenerationalSuffix(next.folded) && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(folded)) {
+      joined.push({ text: `${word.text} ${next.text}`, folded, start: word.start, end: next.end, possessive: next.possessive });
       i++;
     } else {
       joined.push(word);
@@ -111,7 +112,7 @@ function namesListedTitle(title: TitleSpan, index: BibliographyIndex): boolean {
 
 /** Is the word written (folded) this person's surname, one word of it, or the compound with or without its hyphen? */
 function isSurname(surname: string, written: string): boolean {
-  return surname === written || surname.split(/\s+/).includes(written) || surname.replace(/-/g, ' ') === written.replace(/-/g, ' ');
+  return surname === written || surname.split(/\s+/).includes(written) || compoundSurname(surname) === compoundSurname(written);
 }
 
 /**

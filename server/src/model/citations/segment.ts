@@ -4,6 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
+import { NAME_SUFFIX } from '../text';
 import { findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
@@ -252,8 +253,7 @@ const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|f
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 // "Schlesinger, Jr., *The Vital Center*", "Oberle III, “…”": a generational suffix belongs to the name.
-const SUFFIX = String.raw`(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))`;
-const namesBefore = new RegExp(String.raw`(${NAMES}${SUFFIX}?),?\s*$`, 'u');
+const namesBefore = new RegExp(String.raw`(${NAMES}${NAME_SUFFIX}?),?\s*$`, 'u');
 // "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
 const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
 // "Francia, *The Future of Organized Labor*, ch. 4": a chapter locates a short form as pages do.
