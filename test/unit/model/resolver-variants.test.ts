@@ -122,3 +122,17 @@ describe('"matches no entry" for a title after an article', () => {
     assert.deepEqual(codesOf(['Compare the *Treaty of Bangor* of 1912.']), []);
   });
 });
+
+describe('a census record cited by its place in the returns', () => {
+  const bibliography = ['*Scotland Census, 1891*. National Records of Scotland, Edinburgh.', 'Bureau of the Census. *Abstract of the Twelfth Census*. Washington, DC: GPO, 1904.'];
+
+  it('is a full reference in the forms of other countries\' censuses', () => {
+    const { cited } = notesOf(bibliography, ['*Scotland Census, 1891*, Lanarkshire, piece 12, folio 56, p. 7.', '*Scotland Census, 1891*, Glasgow, district 4, subdistrict 2, family 31.']);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['scotland'] }], [{ kind: 'full', entries: ['scotland'] }]]);
+  });
+
+  it('is not a printed census volume cited by its page', () => {
+    const { cited } = notesOf(bibliography, ['Bureau of the Census, *Abstract of the Twelfth Census*, p. 45.']);
+    assert.equal(cited[0][0]?.kind, 'short');
+  });
+});

@@ -166,6 +166,6 @@ const personalCommunicationPattern = new RegExp(
 export function citesPersonalCommunication(text: string): boolean {
   // One reported in a published work or held in an archive ("…, conversation with Okafor, in Okafor,
   // *Harbour Lights*, 14", "…, quoted in …") cites that work or that collection.
-  if (findTitles(text).length > 0 || /\b(?:[Ii]n|[Qq]uoted\s+in|[Cc]ited\s+in)\s+\p{Lu}/u.test(text)) return false;
-  return personalCommunicationPattern.test(stripMarkup(text).trim());
+  if (!personalCommunicationPattern.test(stripMarkup(text).trim())) return false;
+  return findTitles(text).length === 0 && !/\b(?:[Ii]n|[Qq]uoted\s+in|[Cc]ited\s+in)\s+\p{Lu}/u.test(text);
 }

@@ -144,8 +144,13 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
 }
 
-/** "census schedule for New York, N.Y., assembly district 15", "enumeration district 12, sheet 3". */
-const censusRecordPlace = /\b(?:enumeration\s+district\s+\d|(?:census|population|agricultural|slave|mortality)\s+schedules?\b[^;]{0,100}?\b(?:district|ward|sheet|dwelling|line|township)\s+\d)/i;
+/**
+ * "census schedule for New York, N.Y., assembly district 15", "enumeration district 12, sheet 3",
+ * "1881 census, RG 11/1234, folio 56", "Census of Canada, 1901, district 12, subdistrict 3": a census,
+ * then a place in its manuscript returns (a page alone may be a printed census volume's).
+ */
+const censusRecordPlace =
+  /\b(?:enumeration\s+district\s+\d|(?:census|schedules?)\b[^;]{0,120}?\b(?:(?:sub-?)?district|ward|sheet|dwelling|family|line|township|folio|fol\.|f\.|piece|RG)\s*\d)/i;
 
 /**
  * The text with every Markdown link's target ("](http://…)", "](<…> "Title")") blanked at its length,
