@@ -136,3 +136,13 @@ describe('a census record cited by its place in the returns', () => {
     assert.equal(cited[0][0]?.kind, 'short');
   });
 });
+
+describe('a reference that ends on its date, then another that opens with its title', () => {
+  it('is two citations when the second is edited or translated by someone', () => {
+    const { cited } = notesOf(
+      ['*Harbour Mercury*. Bristol, 1841.', 'Rees, Megan, trans. *Letters of the Pilots*. Cardiff: Gwasg, 1990.'],
+      ['*Harbour Mercury*, March 3, 1841. *Letters of the Pilots*, translated by Megan Rees (Cardiff: Gwasg, 1990), 12.'],
+    );
+    assert.deepEqual(cited[0].map((citation) => citation.entries), [['harbour1841'], ['rees1990']]);
+  });
+});

@@ -79,13 +79,17 @@ function startsProse(text: string, dot: number): boolean {
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
-/** The sentence that opens the text has no words of prose outside its titles and parentheses. */
+/**
+ * The sentence that opens the text has no words of prose outside its titles and parentheses: only
+ * the words references are written with ("edited by", "translated by", "with an introduction by").
+ */
+const referenceWords = /^(?:and|in|with|vols?|eds?|trans|comp|repr|edited|translated|compiled|reprinted|introduction|foreword|accessed)$/;
 function readsAsReference(text: string): boolean {
   const sentence = /^[^]*?(?:[.;](?=\s|$)|$)/.exec(text.slice(0, 600))![0];
   let outside = sentence;
   for (const title of findTitles(sentence).reverse()) outside = outside.slice(0, title.start) + outside.slice(title.end);
   outside = outside.replace(/\([^()]*\)/g, ' ');
-  return !(outside.match(/\b\p{Ll}{3,}\b/gu) ?? []).some((word) => !/^(?:and|vols?|eds?|trans|in)$/.test(word));
+  return !(outside.match(/\b\p{Ll}{3,}\b/gu) ?? []).some((word) => !referenceWords.test(word));
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
