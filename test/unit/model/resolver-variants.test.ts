@@ -146,3 +146,18 @@ describe('a reference that ends on its date, then another that opens with its ti
     assert.deepEqual(cited[0].map((citation) => citation.entries), [['harbour1841'], ['rees1990']]);
   });
 });
+
+describe('a pinpoint in parentheses after an author-date year', () => {
+  const locatorsOf = (note: string) =>
+    notesOf(['Kerr, Iain. 2001. *Drove Roads of the Borders*. Edinburgh: Birlinn.'], [note]).essay.notes[0].citations.map((citation) => citation.locator?.text ?? null);
+
+  it('keeps what the writer put before the pages, a note, and the plates or tables after them', () => {
+    assert.deepEqual(locatorsOf('Kerr 2001 (see esp. 88–91).'), ['see esp. 88–91']);
+    assert.deepEqual(locatorsOf('Kerr 2001 (e.g. 40 n. 3).'), ['e.g. 40 n. 3']);
+    assert.deepEqual(locatorsOf('Kerr 2001 (cf. 17, pl. 4).'), ['cf. 17, pl. 4']);
+  });
+
+  it('is no pinpoint when the parentheses hold a year', () => {
+    assert.deepEqual(locatorsOf('Kerr 2001 (1998).'), [null]);
+  });
+});
