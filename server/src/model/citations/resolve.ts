@@ -245,6 +245,12 @@ function listedCommunication(text: string, index: BibliographyIndex): Resolution
   return listed.length === 1 ? { ...empty('full'), entries: listed } : null;
 }
 
+/** The cues a reference may open with, in italics or not ("See", "*cf.*", "e.g.", "Compare"). */
+const LEADING_CUES = String.raw`(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*`;
+/** The first name-like word after the cues; the one followed as an author's name is ("Mollin, …", "Salama 2004", "Beck and Tolnay"). */
+const openingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)`, 'iu');
+const leadingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)`, 'iu');
+
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
 const maxCitationLength = 2000;
 
@@ -311,7 +317,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
     // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
-    const opener = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)/iu.exec(text)?.[1];
+    const opener = openingName.exec(text)?.[1];
     const byOpening = opener ? resolveByOpeningName(opener, text, titles, index, kind) : null;
     if (byOpening) return byOpening;
   }
@@ -338,7 +344,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // Say a work is missing only when the citation names it as a reference does: an author first
   // ("Mollin, …", "Salama 2004", "Beck and Tolnay") or a title. A capitalised word further on
   // ("…, 41st Cong., 2nd Sess.", "Harrisburg") names no work.
-  const lead = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)/iu.exec(text);
+  const lead = leadingName.exec(text);
   const leadName = lead && !notNames.has(lead[1]) ? lead[1] : null;
   if (!leadName && titles.length === 0) return empty('none');
   const byOpening = leadName ? resolveByOpeningName(leadName, text, titles, index, kind) : null;
