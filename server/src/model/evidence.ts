@@ -19,7 +19,7 @@
  * Pure functions of the notes and the bibliography; no thresholds.
  */
 import type { BibliographyEntry, Citation } from './types';
-import { foldName } from './text';
+import { compoundSurname, foldName } from './text';
 import { findTitles, titleWords } from './bibliography/spans';
 import { findDates, findYears } from './bibliography/dates';
 
@@ -58,7 +58,7 @@ function entryMarks(entry: BibliographyEntry): EntryMarks {
     const whole = foldName(person.surname).replace(/[’']/g, '');
     const initial = foldName(person.given.trim()).charAt(0);
     // "García-Morcillo" is also written "García Morcillo": the two writings are one key.
-    const joined = whole.replace(/\s+/g, '-');
+    const joined = compoundSurname(whole);
     for (const key of new Set([joined, ...whole.split(/[\s-]+/).filter((part) => part.length >= 3 && !particles.has(part))])) {
       if (key.length < 2) continue;
       surnames.add(key);
@@ -173,7 +173,7 @@ function capitalisedWords(text: string, titles: readonly { start: number; end: n
     if (pair && !notGivenNames.has(pair[1].toLowerCase())) {
       const earlier = /((?:\p{Lu}[\p{Ll}'’-]+\s+|\p{Lu}\.\s*)+)$/u.exec(text.slice(Math.max(0, match.index - pair[0].length - 40), match.index - pair[0].length));
       const givenBefore = (earlier?.[1].trim().split(/\s+/) ?? []).filter((name) => !notGivenNames.has(name.toLowerCase()));
-      add(`${foldName(pair[1])}-${word}`, { initial: givenBefore.length > 0 ? foldName(givenBefore[0].charAt(0)) : '', years });
+      add(compoundSurname(`${foldName(pair[1])} ${word}`), { initial: givenBefore.length > 0 ? foldName(givenBefore[0].charAt(0)) : '', years });
     }
   }
   return words;
@@ -564,11 +564,16 @@ export function isCutReference(text: string): boolean {
  */
 export function mentionsTitleInPassing(text: string): boolean {
   const title = findTitles(text)[0];
-  if (!title || citesDatedIssue(text)) return false;
+  if (!title || citesDatedIssue(text) || givesPublicationDetails(text.slice(title.end))) return false;
   return /(?:^|[\s(])(?:the|a|an)\s+(?:\p{Ll}+\s+)?$/iu.test(text.slice(Math.max(0, title.start - 40), title.start));
 }
 
 const citesDatedIssue = (text: string): boolean => findDates(text).some((date) => /\d{4}-\d{2}/.test(date.iso));
+/**
+ * After the title, its place and publisher, or its volume or page ("See the *Cambridge History of
+ * Tides*, vol. 2 (Cambridge: …, 1978), 45"): whatever precedes the title, that is a reference.
+ */
+const givesPublicationDetails = (after: string): boolean => /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(after) || /^[*_”"’]*[,.]?\s*(?:vol\.|pp?\.|\d)/i.test(after);
 
 /** Capitalised words that open a citation without naming anyone. */
 const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));

@@ -93,6 +93,26 @@ export function foldName(word: string): string {
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
+/**
+ * A compound surname is written with or without its hyphen ("García-Morcillo", "García Morcillo"):
+ * the one form both writings (folded) are compared in, by the index, the resolver and the rules of
+ * evidence alike.
+ */
+export function compoundSurname(folded: string): string {
+  return folded.replace(/[\s-]+/g, '-');
+}
+
+/**
+ * A generational suffix after a name as notes write it ("Schlesinger, Jr.,", "Oberle III"): part of
+ * the author's name, never a surname of its own (for regular expressions, without groups).
+ */
+export const NAME_SUFFIX = String.raw`(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))`;
+
+/** The suffix as a word (folded, with its stop or comma): "jr.", "iii". */
+export function isGenerationalSuffix(folded: string): boolean {
+  return /^(?:jr|sr|ii|iii|iv)\.?,?$/.test(folded);
+}
+
 const whitespace = /\s/;
 
 /**

@@ -293,9 +293,17 @@ function baseWithYear(parsed: ParsedEntry, people: Person[]): string {
  * mentioning those countries seems to cite. A leaf that is a reference (it has a title in italics
  * or quotation marks) keeps its authors.
  */
-function namesSeriesNotPerson(piece: EntryPiece, parsed: ParsedEntry): boolean {
-  return Boolean(piece.holders?.length) && parsed.title === null;
+function namesSeriesNotPerson(piece: EntryPiece, parsed: ParsedEntry, text: string): boolean {
+  return Boolean(piece.holders?.length) && parsed.title === null && !invertedPersonalName.test(stripMarkup(text));
 }
+
+/**
+ * A leaf that opens with a person's name inverted, "Surname, Given Names." ("Hull, Cordell.
+ * Papers.", "Sayre, Francis B. Papers, 1890–1960."), is a person's papers and keeps its author. A
+ * series' name has no such shape: it has a number, an abbreviation or lower-case words ("U.S.
+ * Legation Great Britain, Despatches to the Department of State", "023.1 China, 1950–1954").
+ */
+const invertedPersonalName = /^\p{Lu}[\p{Ll}'’]+(?:[-\s]\p{Lu}[\p{Ll}'’]+)?,\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))*(?:,\s+(?:Jr|Sr)\.)?(?:\.(?:\s|$)|(?<=\.)\s)/u;
 
 export interface BuiltBibliography {
   bibliography: Bibliography;
@@ -318,7 +326,7 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
     const parsed = prepared.parsed;
     const inherited = parsed.repeatsPreviousAuthor
       ? previousPeople
-      : namesSeriesNotPerson(piece, parsed)
+      : namesSeriesNotPerson(piece, parsed, text)
         ? { authors: [], editors: [], etAl: false }
         : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
     previousPeople = inherited;

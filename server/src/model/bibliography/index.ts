@@ -3,7 +3,7 @@
  * their significant title words, and the short names documents go by.
  */
 import type { BibliographyEntry } from '../types';
-import { foldName } from '../text';
+import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { findTitles, titleWords } from './spans';
 import { archivalSourceOf, type ArchivalIndexEntry } from './archives';
 import { listsCongressionalDocuments } from './congress';
@@ -30,8 +30,6 @@ export interface BibliographyIndex {
   congressional: IndexedEntry[];
 }
 
-const generationalSuffix = /^(?:jr|sr|ii|iii|iv)\.?,?$/;
-
 export function indexBibliography(entries: BibliographyEntry[]): BibliographyIndex {
   const indexed: IndexedEntry[] = entries.map((entry, index) => ({
     entry,
@@ -46,12 +44,12 @@ export function indexBibliography(entries: BibliographyEntry[]): BibliographyInd
     const people = [...item.entry.authors, ...item.entry.editors];
     for (const person of people) {
       const folded = foldName(person.surname);
-      // A compound surname is written with or without its hyphen ("García-Morcillo", "García
-      // Morcillo"): both forms are keys (the resolver joins two adjacent words to look one up).
-      const keys = new Set([folded, folded.replace(/-/g, ' '), folded.replace(/\s+/g, '-'), ...person.surname.split(/\s+/).map(foldName)]);
+      // A compound surname is written with or without its hyphen: its one form is a key (the
+      // resolver joins two adjacent words to look one up).
+      const keys = new Set([folded, compoundSurname(folded), ...person.surname.split(/\s+/).map(foldName)]);
       for (const key of keys) {
         // "Oberle III", "Bunch III": the generational suffix is nobody's name (it would count as a co-author).
-        if (key.length < 2 || generationalSuffix.test(key)) continue;
+        if (key.length < 2 || isGenerationalSuffix(key)) continue;
         const list = bySurname.get(key) ?? [];
         if (!list.includes(item)) list.push(item);
         bySurname.set(key, list);

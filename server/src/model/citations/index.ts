@@ -4,6 +4,7 @@
  */
 import type { Bibliography, Citation, Locator } from '../types';
 import { blockRange, type DocItem } from '../document';
+import { NAME_SUFFIX } from '../text';
 import type { NoteSource } from '../notes';
 import { indexBibliography, entryLabel } from '../bibliography/index';
 import type { Memo } from '../cache';
@@ -282,7 +283,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
 }
 
 /** A short form as a reference writes it: the surname, a comma and the title ("Francia, *The Future…*"). */
-const shortForm = /^\p{Lu}[\p{L}'’-]+(?:,?\s+(?:Jr|Sr)\.|\s+(?:II|III|IV))?,\s+[*_“"‘]/u;
+const shortForm = new RegExp(String.raw`^\p{Lu}[\p{L}'’-]+${NAME_SUFFIX}?,\s+[*_“"‘]`, 'u');
 
 /**
  * One work named twice in a note is one citation: "Bachhuber 2006 reanalyzed … While Bachhuber

@@ -80,14 +80,15 @@ function captured(match: RegExpExecArray, group: number, text: string): FoundLoc
 
 /** Maps, figures, plates and tables named after the pages: "242, maps 1 and 2", "17, fig. 3". */
 const FIGURES = String.raw`(?:maps?|figs?\.|figures?|pls?\.|plates?|tables?)\s*\d{1,4}[a-z]?(?:(?:\s*,\s*|\s+and\s+|\s*${D}\s*)\d{1,4}[a-z]?(?![\p{L}\d]))*`;
-const EMPHASIS = String.raw`(?:(?:esp|cf)\.\s*|especially\s+|see\s+)`;
+// What a writer puts before the pages, one or several: "esp.", "see esp.", "e.g.", "cf.", "also".
+const EMPHASIS = String.raw`(?:(?:(?:esp\.|cf\.|e\.\s?g\.,?)\s*|(?:especially|see|also)\s+)+)`;
 /**
  * "Jung 2018 (esp. 242, maps 1 and 2)": the pinpoint in parentheses after an author-date year,
  * with what the writer put before the pages and the maps or figures after them. (For the segmenter,
  * which must keep it with the reference; without groups.)
  */
-export const PARENTHESISED_PINPOINT = String.raw`\(${EMPHASIS}?(?:pp?\.\s*)?(?!(?:1[5-9]\d\d|20\d\d)\b)${PAGES}(?:\s*,\s*${FIGURES})*\)`;
-const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\((${EMPHASIS}?(?:pp?\.\s*)?(${PAGES})(?:\s*,\s*${FIGURES})*)\)`, 'du');
+export const PARENTHESISED_PINPOINT = String.raw`\(${EMPHASIS}?(?:pp?\.\s*)?(?!(?:1[5-9]\d\d|20\d\d)\b)${PAGES}${SUFFIX}(?:\s*,\s*${FIGURES})*\)`;
+const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\((${EMPHASIS}?(?:pp?\.\s*)?(${PAGES})${SUFFIX}(?:\s*,\s*${FIGURES})*)\)`, 'du');
 
 /** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
 const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*(${PAGES})(?=[\s.,;)\\*]|$)`, 'd');
@@ -151,6 +152,13 @@ function findPageLocator(text: string): FoundLocator | null {
 }
 
 function findPagesOf(text: string): FoundLocator | null {
+  // "Jung 2018 (cf. 17, pl. 4)": the pinpoint after an author-date year is all of it, not its
+  // plate alone (which the search for "p.", "pl." and the like would find first).
+  const inParentheses = afterYearInParentheses.exec(text);
+  if (inParentheses && !onlyYears(inParentheses[2])) {
+    const [start, end] = inParentheses.indices![1];
+    return toLocator(text.slice(start, end), start, inParentheses[2]);
+  }
   marked.lastIndex = 0;
   // A "chapter" or "p." inside a quoted title ("Government Code Chapter 442.") names the work.
   const insideQuotation = quotationTracker(text);
@@ -162,11 +170,6 @@ function findPagesOf(text: string): FoundLocator | null {
     const found = captured(dated, 1, text);
     // "Stueck (1986, 1995, 2002)": more years, not pages.
     if (!onlyYears(found.text)) return found;
-  }
-  const inParentheses = afterYearInParentheses.exec(text);
-  if (inParentheses && !onlyYears(inParentheses[2])) {
-    const [start, end] = inParentheses.indices![1];
-    return toLocator(text.slice(start, end), start, inParentheses[2]);
   }
   const volume = volumePage.exec(text);
   if (volume && !/\)\s*$/.test(text.slice(0, volume.index))) {

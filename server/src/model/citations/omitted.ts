@@ -14,7 +14,7 @@
  * if anything.
  */
 import type { Bibliography } from '../types';
-import { stripMarkup } from '../bibliography/spans';
+import { findTitles, stripMarkup } from '../bibliography/spans';
 import { monthPattern } from '../bibliography/dates';
 
 /** "13 Dec. 1891", "March 3, 1921", "March 1921": the date of an issue. */
@@ -88,9 +88,25 @@ function listsWebPages(bibliography: Bibliography): boolean {
   return bibliography.entries.some((entry) => entry.url !== null || /https?:\/\/|\bwww\./i.test(entry.text));
 }
 
+/**
+ * The words that name a communication no library holds: "personal communication", "email message",
+ * "telephone conversation", "text message", "phone call". One vocabulary for the two questions asked
+ * of it (a kind a bibliography rightly omits; a reference in full in a note of its own). Only a
+ * word's first letter may be a capital (the patterns have no "i" flag, so that \p{Lu} keeps
+ * telling a name from a word).
+ */
+const COMMUNICATION = String.raw`(?:[Pp]ersonal\s+communication|(?:[Aa]n\s+)?[Ee]-?mail(?:\s+message)?|(?:[Aa]\s+)?(?:[Tt]elephone\s+|[Pp]rivate\s+)?[Cc]onversation|(?:[Aa]\s+)?[Tt]ext\s+message|(?:[Aa]\s+)?(?:[Tt]elephone|[Pp]hone)\s+call)`;
+/** The writer, as the other party of a communication: "to the author", "with the present writer", "by me". */
+const WRITER = String.raw`(?:the\s+(?:present\s+)?(?:author|writer)s?|me)`;
+
 /** An interview or a personal communication: "Interview with …", "email to the author", "conversation with …". */
+const interviewOrCommunication = new RegExp(
+  String.raw`\b(?:[Ii]nterview(?:ed)?\s+(?:with|by)|(?:[Oo]ral[- ][Hh]istory|[Tt]elephone)\s+interview|${COMMUNICATION}\s+(?:to|from|with)\s+(?:${WRITER}|\p{Lu})|[Pp]ersonal\s+communication)\b`,
+  'u',
+);
+
 export function citesInterview(text: string): boolean {
-  return /\b(?:interview(?:ed)?\s+(?:with|by)|oral[- ]history\s+interview|conversation\s+with|personal\s+communication|e-?mail\s+(?:to|from|message\s+to)\s+(?:the\s+)?(?:author|\p{Lu})|telephone\s+(?:call|conversation|interview))\b/iu.test(text);
+  return interviewOrCommunication.test(text);
 }
 
 function listsInterviews(bibliography: Bibliography): boolean {
@@ -138,13 +154,18 @@ export function rightlyOmitted(text: string, bibliography: Bibliography): boolea
  * author, 3 May 2019". The Chicago Manual (14.214) cites these in notes and never in the
  * bibliography: a reference in full, with nothing to look up.
  */
-const communication = String.raw`(?:personal\s+communication|(?:an\s+)?e-?mail(?:\s+message)?|(?:a\s+)?(?:telephone\s+|private\s+)?conversation|(?:a\s+)?text\s+message|(?:a\s+)?(?:telephone|phone)\s+call)`;
+// An interview or a letter is one only when the writer was its other party ("interview by the
+// author", "Letter from Ada Cole to the author"): others are documents an archive may hold.
+const communication = String.raw`(?:${COMMUNICATION}|(?:[Aa]n\s+)?[Ii]nterview\s+(?:by|with)\s+${WRITER}|(?:[Aa]\s+)?[Ll]etter\s+to\s+${WRITER})`;
 const person = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
 const personalCommunicationPattern = new RegExp(
-  String.raw`^(?:${person},\s+${communication}\b|${communication}\s+(?:from|with)\s+${person}\b)[^;]{0,120}\b(?:1[5-9]\d\d|20\d\d)\b[^;]{0,20}$`,
-  'iu',
+  String.raw`^(?:${person},\s+${communication}\b|${communication}\s+(?:from|with)\s+${person}\b|(?:[Aa]n\s+)?(?:[Ii]nterview\s+with|[Ll]etter\s+from)\s+${person}\s+(?:by|to)\s+${WRITER}\b)[^;]{0,120}\b(?:1[5-9]\d\d|20\d\d)\b[^;]{0,20}$`,
+  'u',
 );
 
 export function citesPersonalCommunication(text: string): boolean {
-  return personalCommunicationPattern.test(stripMarkup(text).trim());
+  // One reported in a published work or held in an archive ("…, conversation with Okafor, in Okafor,
+  // *Harbour Lights*, 14", "…, quoted in …") cites that work or that collection.
+  if (!personalCommunicationPattern.test(stripMarkup(text).trim())) return false;
+  return findTitles(text).length === 0 && !/\b(?:[Ii]n|[Qq]uoted\s+in|[Cc]ited\s+in)\s+\p{Lu}/u.test(text);
 }

@@ -14,9 +14,9 @@ import { findDates, findYears, isMonthUse, seasonPattern } from '../bibliography
 import { documentIds, documentIdMatches } from '../bibliography/documents';
 import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
-import { foldName } from '../text';
+import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import type { CitationDraft } from './segment';
-import { citesPersonalCommunication } from './omitted';
+import { citesInterview, citesPersonalCommunication } from './omitted';
 
 export interface Resolution {
   kind: CitationKind;
@@ -76,8 +76,9 @@ function joinCompoundSurnames(words: Word[], text: string, index: BibliographyIn
     const word = words[i];
     const next = words[i + 1];
     // Not with a generational suffix ("Oberle III"): the same person is listed with and without it.
-    if (next && !word.possessive && !/^(?:jr|sr|ii|iii|iv)$/.test(next.folded) && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(`${word.folded} ${next.folded}`)) {
-      joined.push({ text: `${word.text} ${next.text}`, folded: `${word.folded} ${next.folded}`, start: word.start, end: next.end, possessive: next.possessive });
+    const folded = next ? compoundSurname(`${word.folded} ${next.folded}`) : '';
+    if (next && !word.possessive && !isGenerationalSuffix(next.folded) && /^ $/.test(text.slice(word.end, next.start)) && index.bySurname.has(folded)) {
+      joined.push({ text: `${word.text} ${next.text}`, folded, start: word.start, end: next.end, possessive: next.possessive });
       i++;
     } else {
       joined.push(word);
@@ -93,9 +94,25 @@ function titleMostlyOf(title: TitleSpan, item: IndexedEntry): boolean {
   return written.length > 0 && shared >= 2 && shared / written.length >= 0.6;
 }
 
+/**
+ * The title written is the title of a listed work: a sentence that names it cites it ("the
+ * best account remains *The Great Strike of 1877*"), where a one-word name in passing (a ship, the
+ * "*Alabama*") or a show the bibliography does not list is no reference.
+ */
+function namesListedTitle(title: TitleSpan, index: BibliographyIndex): boolean {
+  const written = titleWords(title.value);
+  if (written.length < 2) return false;
+  return index.entries.some((item) => {
+    const shared = written.filter((word) => item.titleWords.has(word)).length;
+    // Nearly every word written is the entry's, and they are most of its title (not "*Papers of
+    // Thomas Jefferson: Retirement Series*" for the *… Digital Edition*, nor two words of a long title).
+    return shared >= written.length * 0.8 && shared >= item.titleWords.size * 0.5;
+  });
+}
+
 /** Is the word written (folded) this person's surname, one word of it, or the compound with or without its hyphen? */
 function isSurname(surname: string, written: string): boolean {
-  return surname === written || surname.split(/\s+/).includes(written) || surname.replace(/-/g, ' ') === written.replace(/-/g, ' ');
+  return surname === written || surname.split(/\s+/).includes(written) || compoundSurname(surname) === compoundSurname(written);
 }
 
 /**
@@ -127,8 +144,13 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
 }
 
-/** "census schedule for New York, N.Y., assembly district 15", "enumeration district 12, sheet 3". */
-const censusRecordPlace = /\b(?:enumeration\s+district\s+\d|(?:census|population|agricultural|slave|mortality)\s+schedules?\b[^;]{0,100}?\b(?:district|ward|sheet|dwelling|line|township)\s+\d)/i;
+/**
+ * "census schedule for New York, N.Y., assembly district 15", "enumeration district 12, sheet 3",
+ * "1881 census, RG 11/1234, folio 56", "Census of Canada, 1901, district 12, subdistrict 3": a census,
+ * then a place in its manuscript returns (a page alone may be a printed census volume's).
+ */
+const censusRecordPlace =
+  /\b(?:enumeration\s+district\s+\d|(?:census|schedules?)\b[^;]{0,120}?\b(?:(?:sub-?)?district|ward|sheet|dwelling|family|line|township|folio|fol\.|f\.|piece|RG)\s*\d)/i;
 
 /**
  * The text with every Markdown link's target ("](http://…)", "](<…> "Title")") blanked at its length,
@@ -209,19 +231,42 @@ function resolveByAddress(text: string, titles: TitleSpan[], index: Bibliography
   return written.length > 0 && shared / written.length >= 0.8 ? { ...empty(kind), entries: listed } : null;
 }
 
+/**
+ * The one entry listing this communication: a communication itself ("Cole, Ada. Interview by the
+ * author. Lagos, 3 May 2019."), by a person the note names, of a date the note gives when it has several.
+ */
+function listedCommunication(text: string, index: BibliographyIndex): Resolution | null {
+  const named = new Set((foldName(text).match(/[\p{L}'’-]+/gu) ?? []));
+  let listed = index.entries.filter((item) => citesInterview(item.entry.text) && item.entry.authors.some((person) => named.has(foldName(person.surname))));
+  if (listed.length > 1) {
+    const dates = findDates(text).map((date) => date.iso);
+    listed = listed.filter((item) => item.entry.dates.some((iso) => dates.includes(iso)));
+  }
+  return listed.length === 1 ? { ...empty('full'), entries: listed } : null;
+}
+
+/** The cues a reference may open with, in italics or not ("See", "*cf.*", "e.g.", "Compare"). */
+const LEADING_CUES = String.raw`(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*`;
+/** The first name-like word after the cues; the one followed as an author's name is ("Mollin, …", "Salama 2004", "Beck and Tolnay"). */
+const openingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)`, 'iu');
+const leadingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)`, 'iu');
+
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
 const maxCitationLength = 2000;
 
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
   if (text.length > maxCitationLength) return empty('none');
-  // "Ada Cole, email message to the author, 3 May 2019": cited in full, and rightly in no bibliography.
-  if (citesPersonalCommunication(text)) return empty('full');
+  // "Ada Cole, email message to the author, 3 May 2019": cited in full, and rightly in no bibliography
+  // (unless this one lists its interviews and correspondence, as some do).
+  if (citesPersonalCommunication(text)) return listedCommunication(text, index) ?? empty('full');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
   // sentence talks about is not a title.
-  const titles = findTitles(text).filter((title) => !isQuotedTerm(text, title) && !isQuotation(text, title));
+  // A listed work's own title is a title whatever precedes it or whatever stop it holds ("“Kaufleute
+  // und Konsuln. Die Hanse im späten Mittelalter”", a subtitle after a full stop).
+  const titles = findTitles(text).filter((title) => !isQuotedTerm(text, title) && (!isQuotation(text, title) || namesListedTitle(title, index)));
   // "[A Red Record](http://…)" alone: the work cited by the name its link is written on.
   const linkedName = titles.length === 0 ? /^\[(\p{Lu}[^\]\n]{2,200})\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\)$/u.exec(text) : null;
   if (linkedName) titles.push({ start: 1, end: 1 + linkedName[1].length, value: linkedName[1].replace(/\s+/g, ' ').trim(), style: 'quoted' });
@@ -248,7 +293,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // the United States against Great Britain"), without the title standing as a reference does.
   // The dates of a work named in passing ("*Top Gear* (2010--2016)") are its own, not a reference's;
   // a name after "by" ("the hoards identified by Depeyrot and Hollard") is an author's work.
-  const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => standsAsReference(text, title)) : titles;
+  const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => standsAsReference(text, title) || namesListedTitle(title, index)) : titles;
   const passing = titles.filter((title) => !referenceTitles.includes(title));
   const yearsWritten = findYears(blanked(text, passing.map((title) => ({ start: title.start, end: title.end + (/^\s*\([^()]*\)/.exec(text.slice(title.end))?.[0].length ?? 0) }))));
   if (!draft.locator && !draft.focusYear && !namesOwnWork && referenceTitles.length === 0 && yearsWritten.length === 0 && text.split(/\s+/).length > 7) {
@@ -272,7 +317,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
     // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
-    const opener = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)/iu.exec(text)?.[1];
+    const opener = openingName.exec(text)?.[1];
     const byOpening = opener ? resolveByOpeningName(opener, text, titles, index, kind) : null;
     if (byOpening) return byOpening;
   }
@@ -299,7 +344,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // Say a work is missing only when the citation names it as a reference does: an author first
   // ("Mollin, …", "Salama 2004", "Beck and Tolnay") or a title. A capitalised word further on
   // ("…, 41st Cong., 2nd Sess.", "Harrisburg") names no work.
-  const lead = /^(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)/iu.exec(text);
+  const lead = leadingName.exec(text);
   const leadName = lead && !notNames.has(lead[1]) ? lead[1] : null;
   if (!leadName && titles.length === 0) return empty('none');
   const byOpening = leadName ? resolveByOpeningName(leadName, text, titles, index, kind) : null;

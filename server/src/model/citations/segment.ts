@@ -4,6 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
+import { NAME_SUFFIX } from '../text';
 import { findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
@@ -78,13 +79,17 @@ function startsProse(text: string, dot: number): boolean {
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
-/** The sentence that opens the text has no words of prose outside its titles and parentheses. */
+/**
+ * The sentence that opens the text has no words of prose outside its titles and parentheses: only
+ * the words references are written with ("edited by", "translated by", "with an introduction by").
+ */
+const referenceWords = /^(?:and|in|with|vols?|eds?|trans|comp|repr|edited|translated|compiled|reprinted|introduction|foreword|accessed)$/;
 function readsAsReference(text: string): boolean {
   const sentence = /^[^]*?(?:[.;](?=\s|$)|$)/.exec(text.slice(0, 600))![0];
   let outside = sentence;
   for (const title of findTitles(sentence).reverse()) outside = outside.slice(0, title.start) + outside.slice(title.end);
   outside = outside.replace(/\([^()]*\)/g, ' ');
-  return !(outside.match(/\b\p{Ll}{3,}\b/gu) ?? []).some((word) => !/^(?:and|vols?|eds?|trans|in)$/.test(word));
+  return !(outside.match(/\b\p{Ll}{3,}\b/gu) ?? []).some((word) => !referenceWords.test(word));
 }
 
 function trimmed(text: string, start: number, end: number): { start: number; end: number } {
@@ -252,8 +257,7 @@ const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|f
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
 const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 // "Schlesinger, Jr., *The Vital Center*", "Oberle III, “…”": a generational suffix belongs to the name.
-const SUFFIX = String.raw`(?:,?\s+(?:Jr|Sr)\.?|\s+(?:II|III|IV))`;
-const namesBefore = new RegExp(String.raw`(${NAMES}${SUFFIX}?),?\s*$`, 'u');
+const namesBefore = new RegExp(String.raw`(${NAMES}${NAME_SUFFIX}?),?\s*$`, 'u');
 // "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
 const titleVolumePage = new RegExp(String.raw`^\s+\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?(?!\d|:\s?\d)`, 'u');
 // "Francia, *The Future of Organized Labor*, ch. 4": a chapter locates a short form as pages do.

@@ -1,0 +1,163 @@
+/**
+ * The resolver's rules for notes that cite nothing and for communications, tried on forms the rules
+ * were not written from: titles whose subtitle follows a full stop, listed works named in a sentence,
+ * interviews and letters to the writer, a communication read in a published work. All invented.
+ */
+import { strict as assert } from 'node:assert';
+import type { Citation } from '../../../server/src/model/types';
+import { analyseEssay } from '../../../server/src/model/analyse';
+import { essayOf, joinLines } from './helpers';
+
+const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
+
+const brief = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ kind: c.kind, entries: c.entries }));
+
+function notesOf(bibliography: string[], notes: string[]) {
+  const labelled = notes.map((text, i) => `[^${i + 1}]: ${text}`);
+  const essay = essayOf([labelled.map((_, i) => `Sentence[^${i + 1}].`).join(' ')], bibliography, labelled);
+  return { essay, cited: essay.notes.map((note) => brief(note.citations)) };
+}
+
+describe('titles that hold a full stop', () => {
+  const bibliography = [
+    'Keller, Jonas. "Zölle und Zöllner. Der Rheinhandel im 15. Jahrhundert." *Rheinische Vierteljahrsblätter* 61 (1997): 80--112.',
+    'Whitlock, Ann. "Oyster Beds. Watermen and the State in Maryland, 1820–1880." *Chesapeake Quarterly* 9 (1994): 5--30.',
+  ];
+
+  it('reads a listed title with its subtitle after a full stop as the title, not as a passage quoted', () => {
+    const { cited } = notesOf(bibliography, [
+      '"Oyster Beds. Watermen and the State in Maryland," 14.',
+      'On the tolls, see "Zölle und Zöllner. Der Rheinhandel im 15. Jahrhundert."',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['whitlock1994'] }], [{ kind: 'short', entries: ['keller1997'] }]]);
+  });
+
+  it('still reads sentences in quotation marks that name no listed work as a passage quoted', () => {
+    const { cited } = notesOf(bibliography, ['The charter "binds every warden to keep the weir open. Each warden must answer for the tolls at the Michaelmas court."']);
+    assert.deepEqual(cited, [[]]);
+  });
+});
+
+describe('a listed work named by its title in a sentence', () => {
+  const bibliography = ['Pryce, Owen. *The Slate Quarry Strike of 1900*. Cardiff: Gwasg, 1968.', 'Lund, Eva. *Ferry Crossings*. Oslo: Aschehoug, 1985.'];
+
+  it('cites the work, wherever the title stands in the sentence', () => {
+    const { cited } = notesOf(bibliography, [
+      'For the dispute itself, the standard account is still *The Slate Quarry Strike of 1900*.',
+      'Much of what follows leans on *Ferry Crossings*, above all on its reading of the harbour accounts.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['pryce1968'] }], [{ kind: 'short', entries: ['lund1985'] }]]);
+  });
+
+  it('does not take a name in passing that is no listed title for a citation', () => {
+    const { cited } = notesOf(bibliography, [
+      'The gunboat *Resolute* carried the magistrates up the fjord before the quarrymen had heard of the order.',
+      'A ferry such as the *Crossing Star* took the mail across the sound each morning until the bridge opened.',
+    ]);
+    assert.deepEqual(cited, [[], []]);
+  });
+});
+
+describe('communications with the writer', () => {
+  const bibliography = ['Pryce, Owen. *The Slate Quarry Strike of 1900*. Cardiff: Gwasg, 1968.'];
+
+  it('reads an interview by the writer and a letter to the writer as references in full with no entry to find', () => {
+    const { essay, cited } = notesOf(bibliography, [
+      'Megan Rees, interview by the author, Bethesda, 12 August 2016.',
+      'Letter from Megan Rees to the author, 3 March 2017.',
+      'Interview with Megan Rees by the author, 12 August 2016.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: [] }], [{ kind: 'full', entries: [] }], [{ kind: 'full', entries: [] }]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+
+  it('finds the entry of a communication the bibliography lists', () => {
+    const { cited } = notesOf([...bibliography, 'Rees, Megan. Interview by the author. Bethesda, 12 August 2016.'], ['Megan Rees, interview by the author, Bethesda, 12 August 2016.']);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['rees2016'] }]]);
+  });
+
+  it('cites the work a conversation was reported in, and leaves a letter between others to the archives', () => {
+    const { cited } = notesOf(bibliography, [
+      'Megan Rees, conversation with Pryce, in Pryce, *The Slate Quarry Strike of 1900* (Cardiff: Gwasg, 1968), 41.',
+      'Letter from Penrhyn to Pryce, 3 March 1901.',
+    ]);
+    assert.deepEqual(cited[0], [{ kind: 'full', entries: ['pryce1968'] }]);
+    assert.notDeepEqual(cited[1], [{ kind: 'full', entries: [] }]);
+  });
+});
+
+describe('a leaf of an archival outline', () => {
+  it('keeps the author of a person\'s papers, and gives none to a series', () => {
+    const essay = analyseEssay(
+      joinLines(
+        'The envoy wrote home.[^1]',
+        '',
+        '## Bibliography',
+        '',
+        '- Bodleian Library, Oxford',
+        '  - Clarendon, Edward. Papers.',
+        '  - Lytton, Robert B. Diaries, 1876–1880.',
+        '  - F.O. 27 France, Political Correspondence',
+        '',
+        '[^1]: Lytton, diary, 3 May 1877.',
+      ),
+      noClaims,
+    );
+    const authorsOf = (start: string) => essay.bibliography.entries.find((entry) => entry.text.startsWith(start))?.authors.map((person) => person.surname);
+    assert.deepEqual(authorsOf('Clarendon'), ['Clarendon']);
+    assert.deepEqual(authorsOf('Lytton'), ['Lytton']);
+    assert.deepEqual(authorsOf('F.O. 27'), []);
+  });
+});
+
+describe('"matches no entry" for a title after an article', () => {
+  const codesOf = (notes: string[]) => notesOf(['Pryce, Owen. *The Slate Quarry Strike of 1900*. Cardiff: Gwasg, 1968.'], notes).essay.diagnostics.filter((d) => d.code === 'unresolved-citation');
+
+  it('is still said of a reference with its publication details or its page', () => {
+    assert.equal(codesOf(['See the *Oxford Companion to Welsh Slate*, vol. 2 (Oxford: Clarendon, 1980), 45.']).length, 1);
+    assert.equal(codesOf(['Compare the *Gazetteer of the Quarry Towns*, 112.']).length, 1);
+  });
+
+  it('is not said of a title named in passing', () => {
+    assert.deepEqual(codesOf(['Compare the *Treaty of Bangor* of 1912.']), []);
+  });
+});
+
+describe('a census record cited by its place in the returns', () => {
+  const bibliography = ['*Scotland Census, 1891*. National Records of Scotland, Edinburgh.', 'Bureau of the Census. *Abstract of the Twelfth Census*. Washington, DC: GPO, 1904.'];
+
+  it('is a full reference in the forms of other countries\' censuses', () => {
+    const { cited } = notesOf(bibliography, ['*Scotland Census, 1891*, Lanarkshire, piece 12, folio 56, p. 7.', '*Scotland Census, 1891*, Glasgow, district 4, subdistrict 2, family 31.']);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['scotland'] }], [{ kind: 'full', entries: ['scotland'] }]]);
+  });
+
+  it('is not a printed census volume cited by its page', () => {
+    const { cited } = notesOf(bibliography, ['Bureau of the Census, *Abstract of the Twelfth Census*, p. 45.']);
+    assert.equal(cited[0][0]?.kind, 'short');
+  });
+});
+
+describe('a reference that ends on its date, then another that opens with its title', () => {
+  it('is two citations when the second is edited or translated by someone', () => {
+    const { cited } = notesOf(
+      ['*Harbour Mercury*. Bristol, 1841.', 'Rees, Megan, trans. *Letters of the Pilots*. Cardiff: Gwasg, 1990.'],
+      ['*Harbour Mercury*, March 3, 1841. *Letters of the Pilots*, translated by Megan Rees (Cardiff: Gwasg, 1990), 12.'],
+    );
+    assert.deepEqual(cited[0].map((citation) => citation.entries), [['harbour1841'], ['rees1990']]);
+  });
+});
+
+describe('a pinpoint in parentheses after an author-date year', () => {
+  const locatorsOf = (note: string) =>
+    notesOf(['Kerr, Iain. 2001. *Drove Roads of the Borders*. Edinburgh: Birlinn.'], [note]).essay.notes[0].citations.map((citation) => citation.locator?.text ?? null);
+
+  it('keeps what the writer put before the pages, a note, and the plates or tables after them', () => {
+    assert.deepEqual(locatorsOf('Kerr 2001 (see esp. 88–91).'), ['see esp. 88–91']);
+    assert.deepEqual(locatorsOf('Kerr 2001 (e.g. 40 n. 3).'), ['e.g. 40 n. 3']);
+    assert.deepEqual(locatorsOf('Kerr 2001 (cf. 17, pl. 4).'), ['cf. 17, pl. 4']);
+  });
+
+  it('is no pinpoint when the parentheses hold a year', () => {
+    assert.deepEqual(locatorsOf('Kerr 2001 (1998).'), [null]);
+  });
+});
