@@ -76,6 +76,17 @@ describe('claims: fifth round (published essays, second pass)', () => {
     assert.deepEqual(reasonsOf('This was the first time the river froze that far south.'), []);
   });
 
+  it('hedged proportions and multiples of a rate are figures', () => {
+    assert.deepEqual(reasonsOf('The Hale children made up almost a third of the mill’s workforce.'), ['statistic']);
+    assert.deepEqual(reasonsOf('These merchants owned ships at more than twice the average rate for the port.'), ['statistic']);
+    // A third or a half that is no proportion: an ordinal, a part of something.
+    assert.deepEqual(reasonsOf('The third volume of the survey deals with the harbour.'), []);
+  });
+
+  it('"noted" reports what someone said', () => {
+    assert.deepEqual(reasonsOf('He noted the poor state of the roads north of the river.'), ['reported-speech-or-thought']);
+  });
+
   it("an unnamed individual's words are reported speech", () => {
     assert.deepEqual(reasonsOf('One correspondent complained that the streets were never swept.'), ['reported-speech-or-thought']);
     assert.deepEqual(reasonsOf('As a visiting missionary observed, the chapel was always full.'), ['reported-speech-or-thought']);

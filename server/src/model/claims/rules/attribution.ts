@@ -5,7 +5,7 @@ import { collect, type Finding } from './finding';
 
 /** Verbs of saying: a named person or body said, wrote, told. */
 const SPEECH_VERBS =
-  'said|says|told|tells|wrote|writes|stated|declared|announced|explained|explaining|insisted|insists|admitted|admits|warned|warns|promised|complained|urged|urging|demanded|assured|replied|answered|recalled|recalls|remembered|reports|reported|describes|described|denounced|denouncing|protested|boasted|confided|conceded|acknowledged|remarked|proclaimed|asserted|snapped|spoke|speaks|saying|telling|puts it|put it|made it clear|claimed|claims|ordered|refused|agreed|asked|pledged|threatened|vowed|swore';
+  'said|says|told|tells|wrote|writes|stated|declared|announced|explained|explaining|insisted|insists|admitted|admits|warned|warns|promised|complained|urged|urging|demanded|assured|replied|answered|noted|recalled|recalls|remembered|reports|reported|describes|described|denounced|denouncing|protested|boasted|confided|conceded|acknowledged|remarked|proclaimed|asserted|snapped|spoke|speaks|saying|telling|puts it|put it|made it clear|claimed|claims|ordered|refused|agreed|asked|pledged|threatened|vowed|swore';
 /** Verbs of thinking or wanting. */
 const THOUGHT_VERBS =
   'felt|believed|believes|thought|feared|fears|hoped|hopes|expected|expects|decided|decides|intended|intends|worried|doubted|suspected|considered|perceived|knew|realised|realized|assumed|regarded|preferred|was convinced|were convinced|was determined|was furious|was anxious|was reluctant|was worried|changed his mind|changed her mind|had his doubts|had her doubts|took the decision|was received';
@@ -243,7 +243,7 @@ const ROLE_VERB = new RegExp(
  * "readers responded" describe practice the writer can see in the documents themselves.
  */
 const COLLECTIVE_THOUGHT = new RegExp(
-  `\\b(?:[Mm]embers|[Rr]esidents|[Rr]eaders|[Ee]ditors|[Rr]eformers|[Aa]ctivists|[Aa]bolitionists|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Cc]itizens|[Pp]eople|[Aa]mericans|[Ee]uropeans|[Ww]omen|[Mm]en|[Pp]arents|[Ff]armers|[Mm]any|[Mm]ost|[Ff]ew|[Oo]thers)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (?:${THOUGHT_VERBS}|viewed|imagined|envisioned|saw (?:[\\p{L}-]{1,20} ){1,3}as)\\b` +
+  `\\b(?:[Mm]embers|[Rr]esidents|[Rr]eaders|[Ee]ditors|[Rr]eformers|[Aa]ctivists|[Aa]bolitionists|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Cc]itizens|[Pp]eople|[Aa]mericans|[Ee]uropeans|[Ww]omen|[Mm]en|[Pp]arents|[Ff]armers|[Ll]isteners|[Vv]iewers|[Aa]udiences|[Mm]any|[Mm]ost|[Ff]ew|[Oo]thers)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (?:${THOUGHT_VERBS}|viewed|imagined|envisioned|figured|supposed|presumed|saw (?:[\\p{L}-]{1,20} ){1,3}as)\\b` +
     `|\\b(?:[Mm]any|[Mm]ost|[Ss]ome) (?:also |later |then )?reported that\\b` +
     `|\\b(?:was|were|is|are|been) (?:widely |commonly |generally |often |largely )?(?:seen|understood|viewed|regarded|perceived|considered|imagined|believed) (?:as|to be|to have)\\b` +
     `|\\b(?:[Tt]he )?(?:common|popular|widespread|general|prevailing) (?:belief|view|perception|assumption|opinion|sentiment)\\b` +

@@ -27,6 +27,11 @@ const WORD_FIGURE = new RegExp(
     `\\b(?:outnumbered|outnumber|outnumbers|outnumbering)\\b`,
     `\\bdisproportionate(?:ly)?\\b`,
     `\\b(?:twice|(?:three|four|five|ten) times) as (?:many|much|likely|large|high|often)\\b`,
+    // Hedged proportions and multiples of a rate: "almost a third of the labour force", "nearly half the
+    // households", "more than twice the average rate", "three times the national figure".
+    `\\b(?:almost|nearly|about|roughly|approximately|some|over|under|just over|just under|well over|at least) (?:a|one) (?:third|quarter|fifth|tenth)\\b`,
+    `\\b(?:almost|nearly|roughly|approximately|well over|just over|just under) half\\b`,
+    `\\b(?:twice|double|triple|(?:three|four|five|ten) times|half) the (?:average|national|regional|overall|usual|normal|general) (?:rate|number|level|share|proportion|figure|size|price|wage)\\b`,
   ].join('|'),
   'giu',
 );
