@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { describeClaim } from '../../../server/src/model/claims/index';
 import { claimsOf } from './helpers';
 
 /**
@@ -70,6 +71,15 @@ describe('claims: fifth round (published essays, second pass)', () => {
       assert.deepEqual(claims.flatMap((c) => c.reasons), ['specific-detail'], sentence);
       assert.equal(claims[0].confidence, 'low', sentence);
     }
+    // The message names the act, not a document.
+    assert.equal(
+      describeClaim(claimsOf('Marsh was born to a family of Quaker tanners.')[0]),
+      'Possibly unsupported: records a specific act or event (was born to), but no note supports it.',
+    );
+    assert.equal(
+      describeClaim(claimsOf('Governor Hale drafted a bill to close the toll roads.')[0]),
+      'Possibly unsupported: records a specific act or event (drafted a bill), but no note supports it.',
+    );
     // Groups, and firsts that are not a person's, are not a life.
     assert.deepEqual(reasonsOf('Persons born in Holland clustered in two courts off the main street.'), []);
     assert.deepEqual(reasonsOf('The regiment’s enlisted men slept in tents all summer.'), []);
