@@ -43,6 +43,13 @@ describe('claims: fifth round (published essays, second pass)', () => {
     assert.deepEqual(reasonsOf('Hume thought the riots would spread to the north.'), ['reported-speech-or-thought']);
   });
 
+  it('"saw" is a view only when it sees something as something, or that something is so', () => {
+    assert.deepEqual(reasonsOf('Where Marsh saw no future for the mill, his partner planned a new dam.'), []);
+    assert.deepEqual(reasonsOf('The port town saw rapid growth after the canal opened.'), []);
+    assert.deepEqual(reasonsOf('Koselleck saw these horizons as the key to the period.'), ['historiography']);
+    assert.deepEqual(reasonsOf('Marsh saw that the mill could not be saved.'), ['historiography']);
+  });
+
   it('a people named by a plural is not a scholar', () => {
     assert.deepEqual(reasonsOf('Free Catholics defended the new order; enslaved Virginians rejected that bargain.'), []);
     assert.deepEqual(reasonsOf('Yet the historian Sanders rejected that reading of the riots.'), ['historiography']);

@@ -176,6 +176,13 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
+    // "saw" is a view only when it sees something as something, or that something is so ("Koselleck saw
+    // these as key", "he saw that the war was lost"). "Where Jefferson saw no future", "Norfolk saw the
+    // most growth", "Seward saw himself overruled" narrate what a person (or place) met with.
+    if (/^(?:saw|see|sees)$/.test(verb) && !/^ (?:that\b|[^.;:,]{1,50}? as\b)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 64))) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
     // "the fullness of Jefferson's thought", "Locke's thought": after a possessive, "thought" is the body
     // of someone's ideas (intellectual history's noun), not a report of what they thought.
     if (between.trim() === '' && verb === 'thought' && /['’]s$/.test(subject)) {
