@@ -183,6 +183,10 @@ function yearGroups(note: Note, text: string, index: LineIndex): Map<Citation, C
   return groups;
 }
 
+function essayTextOf(essay: Essay, citation: Citation, index: LineIndex): string {
+  return essay.text.slice(index.offset(citation.range.start), index.offset(citation.range.end)).trim();
+}
+
 /** The author's name right before the first year ("e.g. Stueck (" → the offset of "Stueck"), or null. */
 function nameBefore(essay: Essay, note: Note, first: Citation, index: LineIndex): { start: number; parenthesis: boolean } | null {
   const noteStart = index.offset(note.textRange.start);
@@ -206,10 +210,20 @@ function convertYearGroup(
   keys: ReadonlyMap<string, string>,
   group: Citation[],
   index: LineIndex,
-): { edit: TextReplacement; converted: ConvertedCitation[] } | { reason: string } {
-  const unresolved = group.find((citation) => citation.entries.length !== 1 || !keys.has(citation.entries[0]));
-  if (unresolved) {
-    return { reason: `one of several years after one name ("Stueck (1986, 2002)"), and not every year is one work of the exported bibliography (${unresolved.unresolved ?? 'it does not resolve to one entry'}): the years are converted together or not at all` };
+): { edit: TextReplacement; converted: ConvertedCitation[] } | { reason: string; reasons?: Map<Citation, string> } {
+  const unconvertible = group.filter((citation) => citation.entries.length !== 1 || !keys.has(citation.entries[0]));
+  if (unconvertible.length > 0) {
+    // The year that is no listed work says why in its own words; the others, that they wait for it.
+    const years = unconvertible.map((citation) => essayTextOf(essay, citation, index)).join(', ');
+    const reasons = new Map(
+      group.map((citation) => [
+        citation,
+        unconvertible.includes(citation)
+          ? (citation.unresolved ?? (citation.entries.length > 1 ? `it could mean several works (${citation.entries.join(', ')}): make it name one` : 'it does not resolve to one bibliography entry'))
+          : `one of several years after one name, converted together with the others once each is one listed work (not yet: ${years})`,
+      ]),
+    );
+    return { reason: '', reasons };
   }
   if (group.some((citation) => citation.locator)) return { reason: 'several years after one name with pages of their own: write each work as its own citation to convert it' };
   const name = nameBefore(essay, note, group[0], index);
@@ -250,7 +264,7 @@ export function convertToPandoc(essay: Essay, keys: ReadonlyMap<string, string>,
       if (years) {
         const group = convertYearGroup(essay, note, keys, [citation, ...years], index);
         if ('reason' in group) {
-          for (const member of [citation, ...years]) result.skipped.push(skip(note, member, group.reason));
+          for (const member of [citation, ...years]) result.skipped.push(skip(note, member, group.reasons?.get(member) ?? group.reason));
         } else {
           result.edits.push(group.edit);
           result.converted.push(...group.converted);
