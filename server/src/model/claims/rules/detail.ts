@@ -132,11 +132,15 @@ export function findRecordedActs(text: string): Finding[] {
  * first ("was the first indigenous Commissioner"). Each is a weak sign alone (information), like a
  * recorded act; a group ("persons born in Holland", "enlisted men") is not a life.
  */
-const PERSON = "(?<![\\p{L}'’-])(?:he|she|they|He|She|They|(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Many|Most|Some|Black|White|Other|Such|Our|My|We|I)\\b)[\\p{Lu}][\\p{L}'’-]{1,30})";
+/** The person whose step it is: he, she, they or a capitalised name (not a sentence's opening word). */
+const PERSON_BEFORE =
+  /(?<![\p{L}'’-])(?:he|she|they|He|She|They|(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Many|Most|Some|Black|White|Other|Such|Our|My|We|I)\b)[\p{Lu}][\p{L}'’-]{1,30}) (?:had |later |then |also |soon |eventually )?$/u;
+/** Steps that need their person just before them ("Short inherited", "Ashton bequeathed"): groups do them too. */
+const PERSONAL_STEP =
+  /\b(?:inherited (?:land|property|slaves|an? |the |his |her |their )|bequeathed\b|married (?:[\p{Lu}]|a |an |into |in )|divorced\b|emigrated (?:from|to)\b|immigrated to\b|enlisted in\b|was apprenticed to\b)/gu;
 const LIFE_EVENT = new RegExp(
   [
-    "\\b(?:was|were|had been) born (?:to|into|in|at|on)\\b",
-    `${PERSON} (?:had |later |then |also |soon |eventually )?(?:inherited (?:land|property|slaves|an? |the |his |her |their )|bequeathed\\b|married (?:[\\p{Lu}]|a |an |into |in )|divorced\\b|emigrated (?:from|to)\\b|immigrated to\\b|enlisted in\\b|was apprenticed to\\b)`,
+    '\\b(?:was|were|had been) born (?:to|into|in|at|on)\\b',
     '\\b(?:in|by) (?:his|her|their) (?:last )?wills?\\b|\\bwill and testament\\b',
     '\\b(?:was|were) married (?:to|by|in|at)\\b',
     '\\b(?:studied|read|trained) (?:law|medicine|theology|divinity|under [\\p{Lu}]|at (?:the )?[\\p{Lu}])',
@@ -155,5 +159,15 @@ const LIFE_EVENT_WORD = /born|inherited|bequeathed|married|divorced|emigrated|im
 
 export function findLifeEvents(text: string): Finding[] {
   if (!LIFE_EVENT_WORD.test(text)) return [];
-  return collect(text, LIFE_EVENT, (m) => ({ reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: 'a life event' }));
+  const make = (start: number, end: number): Finding => ({ reason: 'specific-detail', start, end, label: 'a life event' });
+  const found = collect(text, LIFE_EVENT, (m) => make(m.index, m.index + m[0].length));
+  // The step first, then its person on a short slice before it: cheaper than a pattern that tries a name
+  // at every capital letter.
+  found.push(
+    ...collect(text, PERSONAL_STEP, (m) => {
+      const person = PERSON_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
+      return person ? make(m.index - person[0].length, m.index + m[0].length) : null;
+    }),
+  );
+  return found.sort((a, b) => a.start - b.start);
 }
