@@ -52,9 +52,13 @@ function phrase(reason: ClaimReason, evidence: OffsetEvidence[]): string | null 
     case 'specific-detail': {
       const isDate = (e: OffsetEvidence): boolean => /\d/.test(e.text) && !/^NSC/i.test(e.text);
       const date = mine.find(isDate);
-      const doc = mine.find((e) => !isDate(e));
+      // A recorded act or a life's step ("drafted a bill", "was born to") is evidence of its own kind,
+      // not a document: the message must say which the writer is asked to source.
+      const doc = mine.find((e) => !isDate(e) && DOCUMENT_WORD.test(e.text));
+      const event = mine.find((e) => !isDate(e) && !DOCUMENT_WORD.test(e.text));
       const parts: string[] = [];
       if (doc) parts.push(`names a document (${documentWord(doc.text)})`);
+      if (event) parts.push(`records a specific act or event (${shorten(event.text, 32)})`);
       if (date) parts.push(`gives a date (${shorten(date.text, 32)})`);
       return parts.length > 0 ? parts.join(' and ') : 'gives a specific detail';
     }
@@ -66,6 +70,10 @@ function phrase(reason: ClaimReason, evidence: OffsetEvidence[]): string | null 
       return null;
   }
 }
+
+/** The words of the document rule (rules/detail.ts), to tell a named document from a recorded act. */
+const DOCUMENT_WORD =
+  /\b(?:telegram|cable|memorandum|memo|directive|despatch|dispatch|letter|minutes|diary|memoirs|communiqu[ée]|transcript|protocol|instructions|report|document)\b|^NSC/i;
 
 /** "the same document" → "document"; "NSC 68" stays as written. */
 function documentWord(text: string): string {

@@ -5,7 +5,7 @@ import { collect, type Finding } from './finding';
 
 /** Verbs of saying: a named person or body said, wrote, told. */
 const SPEECH_VERBS =
-  'said|says|told|tells|wrote|writes|stated|declared|announced|explained|explaining|insisted|insists|admitted|admits|warned|warns|promised|complained|urged|urging|demanded|assured|replied|answered|recalled|recalls|remembered|reports|reported|describes|described|denounced|denouncing|protested|boasted|confided|conceded|acknowledged|remarked|proclaimed|asserted|snapped|spoke|speaks|saying|telling|puts it|put it|made it clear|claimed|claims|ordered|refused|agreed|asked|pledged|threatened|vowed|swore';
+  'said|says|told|tells|wrote|writes|stated|declared|announced|explained|explaining|insisted|insists|admitted|admits|warned|warns|promised|complained|urged|urging|demanded|assured|replied|answered|noted|recalled|recalls|remembered|reports|reported|describes|described|denounced|denouncing|protested|boasted|confided|conceded|acknowledged|remarked|proclaimed|asserted|snapped|spoke|speaks|saying|telling|puts it|put it|made it clear|claimed|claims|ordered|refused|agreed|asked|pledged|threatened|vowed|swore';
 /** Verbs of thinking or wanting. */
 const THOUGHT_VERBS =
   'felt|believed|believes|thought|feared|fears|hoped|hopes|expected|expects|decided|decides|intended|intends|worried|doubted|suspected|considered|perceived|knew|realised|realized|assumed|regarded|preferred|was convinced|were convinced|was determined|was furious|was anxious|was reluctant|was worried|changed his mind|changed her mind|had his doubts|had her doubts|took the decision|was received';
@@ -117,6 +117,13 @@ const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|its|their|his|her
 const CLAUSE_AFTER =
   /^[,:]?\s+(?:that|to|the|a|an|his|her|their|its|this|these|those|it|he|she|they|him|them|on|in|of|for|about|how|what|why|whether|when|where|which|who|no|nothing|little|much|more|also|only|never|not|already|again|as|with|at|from|by|[\p{Lu}"“'‘\d]|[a-z]+ly\b)/u;
 
+/** Plural names of peoples and adherents: "Marylanders", "Virginians", "Catholics", "Federalists", "Mormons". */
+const GROUP_PLURAL = /^[\p{Lu}][\p{Ll}-]{2,28}(?:ers|ians|ans|ites|ists|ics|ons|ards|ese)$/u;
+
+/** Before such a plural: "the" or an adjective ("enslaved", "white"), not a scholar's title ("historian Sanders"). */
+const GROUP_BEFORE =
+  /(?:^|[\s(])(?!(?:historians?|scholars?|sociologists?|economists?|geographers?|anthropologists?|critics?|authors?|writers?|professors?|biographers?|theorists?|archaeologists?|researchers?)\s)(?:the|[\p{Ll}-]{3,20})\s$/u;
+
 export function findSubjectVerbs(text: string): SubjectVerb[] {
   const out: SubjectVerb[] = [];
   SUBJECT_VERB.lastIndex = 0;
@@ -169,6 +176,26 @@ export function findSubjectVerbs(text: string): SubjectVerb[] {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
       continue;
     }
+    // "saw" is a view only when it sees something as something, or that something is so ("Koselleck saw
+    // these as key", "he saw that the war was lost"). "Where Jefferson saw no future", "Norfolk saw the
+    // most growth", "Seward saw himself overruled" narrate what a person (or place) met with.
+    if (/^(?:saw|see|sees)$/.test(verb) && !/^ (?:that\b|[^.;:,]{1,50}? as\b)/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 64))) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "the fullness of Jefferson's thought", "Locke's thought": after a possessive, "thought" is the body
+    // of someone's ideas (intellectual history's noun), not a report of what they thought.
+    if (between.trim() === '' && verb === 'thought' && /['’]s$/.test(subject)) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
+    // "enslaved Marylanders rejected that alignment", "the Virginians saw": a people named by a plural
+    // (inhabitants, adherents) is a group acting in the past, not a scholar with a position. A scholar is
+    // named by surname; a group's thought is left to the collective rules.
+    if (verbClass(verb) === 'scholar' && subject.indexOf(' ') < 0 && GROUP_PLURAL.test(subject) && GROUP_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) {
+      SUBJECT_VERB.lastIndex = m.index + firstWord.length;
+      continue;
+    }
     // "Fear, not faction, explains": an abstract noun opening the sentence is not a scholar.
     if (subject.indexOf(' ') < 0 && isAbstractNoun(subject)) {
       SUBJECT_VERB.lastIndex = m.index + firstWord.length;
@@ -190,6 +217,13 @@ const BODY_VERB = new RegExp(
   `\\b[Tt]he (?:[\\p{Lu}][\\p{L}]{1,20} ){0,3}(?:Politburo|Cabinet|Department|Office|Ministry|Committee|Council|Congress|Senate|Parliament|Commons|Chiefs|Treasury|President|Government|Kremlin|Pentagon|government|leadership|Soviet leader|North Korean leader|Egyptian leader|authorities|officials|planners|diplomats|generals|ministers|advisers|advisors)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,3}) (${SPEECH_VERBS}|${THOUGHT_VERBS})\\b`,
   'gu',
 );
+
+/**
+ * An unnamed individual's words or observation: "As one correspondent noted:", "a visiting missionary
+ * wrote", "another observer complained that". Who, where and when, the reader asks; a note answers.
+ */
+const UNNAMED_SPEAKER =
+  /\b(?:[Oo]ne|[Aa]n?|[Aa]nother) (?:(?:[\p{Ll}-]{2,20}) )?(?:correspondent|observer|visitor|contemporary|journalist|reporter|critic|commentator|traveller|traveler|official|resident|witness|reviewer|editor|delegate|minister|diplomat|soldier|officer|missionary|clergyman|planter|merchant|settler|colonist|inspector|agent|informant|interviewee|eyewitness) (?:later |also |once |bitterly |famously )?(?:noted|wrote|remarked|observed|recalled|complained|declared|reported|explained|commented|lamented|warned|insisted|put it|testified|told)\b/gu;
 
 /** "told Eisenhower that", "warned his colleagues that", ", writing that", "assessments admitted that": speech, whoever the subject. */
 const TOLD_THAT =
@@ -216,7 +250,7 @@ const ROLE_VERB = new RegExp(
  * "readers responded" describe practice the writer can see in the documents themselves.
  */
 const COLLECTIVE_THOUGHT = new RegExp(
-  `\\b(?:[Mm]embers|[Rr]esidents|[Rr]eaders|[Ee]ditors|[Rr]eformers|[Aa]ctivists|[Aa]bolitionists|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Cc]itizens|[Pp]eople|[Aa]mericans|[Ee]uropeans|[Ww]omen|[Mm]en|[Pp]arents|[Ff]armers|[Mm]any|[Mm]ost|[Ff]ew|[Oo]thers)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (?:${THOUGHT_VERBS}|viewed|imagined|envisioned|saw (?:[\\p{L}-]{1,20} ){1,3}as)\\b` +
+  `\\b(?:[Mm]embers|[Rr]esidents|[Rr]eaders|[Ee]ditors|[Rr]eformers|[Aa]ctivists|[Aa]bolitionists|[Cc]ritics|[Ss]upporters|[Oo]pponents|[Cc]itizens|[Pp]eople|[Aa]mericans|[Ee]uropeans|[Ww]omen|[Mm]en|[Pp]arents|[Ff]armers|[Ll]isteners|[Vv]iewers|[Aa]udiences|[Mm]any|[Mm]ost|[Ff]ew|[Oo]thers)((?: [\\p{Ll}][\\p{L}'’-]{0,14}){0,2}) (?:${THOUGHT_VERBS}|viewed|imagined|envisioned|figured|supposed|presumed|saw (?:[\\p{L}-]{1,20} ){1,3}as)\\b` +
     `|\\b(?:[Mm]any|[Mm]ost|[Ss]ome) (?:also |later |then )?reported that\\b` +
     `|\\b(?:was|were|is|are|been) (?:widely |commonly |generally |often |largely )?(?:seen|understood|viewed|regarded|perceived|considered|imagined|believed) (?:as|to be|to have)\\b` +
     `|\\b(?:[Tt]he )?(?:common|popular|widespread|general|prevailing) (?:belief|view|perception|assumption|opinion|sentiment)\\b` +
@@ -241,6 +275,7 @@ export function findBodyVerbs(text: string): SubjectVerb[] {
     linkIsPlausible(m[1] ?? '') ? ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' } as Finding) : null,
   );
   const told = collect(text, TOLD_THAT, (m) => ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' }) as Finding);
+  told.push(...collect(text, UNNAMED_SPEAKER, (m) => ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' }) as Finding));
   if (/ (?:was|were) /.test(text)) told.push(...collect(text, PASSIVE_SPEECH, (m) => ({ reason: 'reported-speech-or-thought', start: m.index, end: m.index + m[0].length, label: '' }) as Finding));
   return [...told, ...roles, ...findCollectiveThought(text), ...collect(text, BODY_VERB, (m) =>
     linkIsPlausible(m[1] ?? '')
@@ -271,6 +306,25 @@ const FIELD = /\b(?:[Hh]istorians|[Ss]cholars) (?:(?:have|had)(?=\s(?:[a-z]{2,15
  */
 const FIELD_DEBATE =
   /\b(?:[Dd]ebates?|[Cc]ontroversy|[Cc]ontroversies|[Dd]isagreements?) (?:has |have |had )?(?:long |since |quickly |soon )?(?:ensued|arose|arisen|erupted|raged|continues|continued|persists|persisted|emerged|developed|centred|centered) (?:about|over|around|on|concerning|regarding)\b|\b(?:ignited|sparked|revived|renewed|spurred|rekindled) (?:(?:new|fresh|scholarly|renewed|a new|an?) )?interest in (?:re-?(?:assessing|examining|evaluating|interpreting|considering|visiting)|revisiting)\b/g;
+
+/**
+ * The literature characterised as a whole, with no scholar named: "Most studies of emigration are
+ * concerned with …", "Current research is attempting to …", "numerous studies have focused on",
+ * "However, studies have typically relied on …", "The existing literature has ignored …". Which studies,
+ * the reader asks; a note names them. A quantifier or qualifier before the noun ("most", "existing",
+ * "recent") makes it the field's; a bare "studies" or "research" only as a clause's subject with a perfect
+ * ("studies have relied"). Not the writer's own ("case studies", "our research", "further research is
+ * needed": no qualifier of the field).
+ */
+const LITERATURE_NOUN = '(?:studies|scholarship|research|literature|works|accounts|histories|historiography)';
+const LITERATURE_ABOUT = '(?: (?:of|on|about|in) [^,.;:()]{1,60}?)?';
+const LITERATURE_VERB =
+  '(?:have|has|had|is|are|was|were|tend|tended|tends|focus|focused|focuses|rely|relied|relies|emphasi[sz]e|emphasi[sz]ed|emphasi[sz]es|treat|treated|treats|ignore|ignored|ignores|overlook|overlooked|overlooks|neglect|neglected|neglects|assume|assumed|assumes|suggest|suggested|suggests|argue|argued|argues|show|showed|shows|depict|depicted|depicts|portray|portrayed|portrays|examine|examined|examines|explore|explored|explores|concentrate|concentrated|concentrates)';
+const FIELD_LITERATURE = new RegExp(
+  `\\b(?:[Mm]ost|[Mm]any|[Ff]ew|[Ss]everal|[Nn]umerous|[Cc]ountless|[Ee]xisting|[Ee]xtant|[Pp]rior|[Pp]ast|[Cc]urrent|[Ss]ubsequent|[Oo]lder|[Tt]raditional|[Rr]ecent|[Ee]arlier|[Pp]revious|[Aa]dditional|[Mm]uch) (?!case )(?:[\\p{L}-]{2,20} )?${LITERATURE_NOUN}${LITERATURE_ABOUT} ${LITERATURE_VERB}\\b` +
+    `|(?:^|[.!?]\\s+|\\b(?:However|Yet|But|Still|Instead|Indeed|Traditionally|Typically|Generally|Historically|Until recently),\\s+)(?:[Ss]tudies|[Ss]cholarship|[Rr]esearch|[Tt]he (?:existing |scholarly |secondary |historical )?literature)${LITERATURE_ABOUT} (?:have|has|had) (?:[a-z]{2,15}ly )?(?:[a-z]{2,20}ed|shown|seen|drawn|taken|made|given|been)\\b`,
+  'gu',
+);
 
 /** "Weathersby (1993, 1995)", "Jalal's The Sole Spokesman (1985", "May (1973)". */
 const NAME_YEAR = /(?<![\p{L}])[\p{Lu}][\p{L}'’-]{1,30}(?:'s|’s)?(?: [\p{Lu}][\p{L}'’:-]{0,20}){0,8} \(\d{4}[a-z]?(?:, ?(?:\d{4}[a-z]?|pp?\. ?[\d–-]{1,12}))*\)/gu;
@@ -347,6 +401,7 @@ export function findHistoriography(text: string): Finding[] {
   // Cheap guards first: most paragraphs hold none of these, and the full patterns cost more.
   return [
     ...(SCHOOL_GUARD.test(text) ? [...collect(text, SCHOOL, make), ...collect(text, FIELD, make), ...findFieldAtWork(text)] : []),
+    ...(/studies|scholarship|research|literature|works|accounts|histories|historiography/.test(text) ? collect(text, FIELD_LITERATURE, make) : []),
     ...(/\(\d{4}/.test(text) ? collect(text, NAME_YEAR, make) : []),
     ...(/['’]s |\b[OoIi]n (?:his|her|their|this) /.test(text) ? collect(text, POSSESSIVE_POSITION, make) : []),
     ...(/ by /.test(text) ? collect(text, WORK_BY, make) : []),

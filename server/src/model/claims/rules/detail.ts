@@ -122,3 +122,52 @@ export function findRecordedActs(text: string): Finding[] {
   if (!RECORDED_ACT_WORD.test(text)) return [];
   return collect(text, RECORDED_ACT, (m) => ({ reason: 'specific-detail', start: m.index, end: m.index + m[0].length, label: 'a recorded act' }));
 }
+
+/**
+ * A life's recorded steps, which a reader checks in a biography, a will or a register, with no date or
+ * figure to mark them: birth and family ("was born to a planter family", "married into the Ben Gana
+ * family", "bequeathed him land", "in their wills"), schooling and career ("studied law under George
+ * Wythe", "attended the College of William & Mary", "served on the Executive Council", "joined the
+ * Virginia Bar", "became a founding member of the Society"), friendship ("a close friend of"), and a
+ * first ("was the first indigenous Commissioner"). Each is a weak sign alone (information), like a
+ * recorded act; a group ("persons born in Holland", "enlisted men") is not a life.
+ */
+/** The person whose step it is: he, she, they or a capitalised name (not a sentence's opening word). */
+const PERSON_BEFORE =
+  /(?<![\p{L}'’-])(?:he|she|they|He|She|They|(?!(?:The|This|That|These|Those|A|An|Its|Their|His|Her|Many|Most|Some|Black|White|Other|Such|Our|My|We|I)\b)[\p{Lu}][\p{L}'’-]{1,30}) (?:had |later |then |also |soon |eventually )?$/u;
+/** Steps that need their person just before them ("Short inherited", "Ashton bequeathed"): groups do them too. */
+const PERSONAL_STEP =
+  /\b(?:inherited (?:land|property|slaves|an? |the |his |her |their )|bequeathed\b|married (?:[\p{Lu}]|a |an |into |in )|divorced\b|emigrated (?:from|to)\b|immigrated to\b|enlisted in\b|was apprenticed to\b)/gu;
+const LIFE_EVENT = new RegExp(
+  [
+    '\\b(?:was|were|had been) born (?:to|into|in|at|on)\\b',
+    '\\b(?:in|by) (?:his|her|their) (?:last )?wills?\\b|\\bwill and testament\\b',
+    '\\b(?:was|were) married (?:to|by|in|at)\\b',
+    '\\b(?:studied|read|trained) (?:law|medicine|theology|divinity|under [\\p{Lu}]|at (?:the )?[\\p{Lu}])',
+    '\\b(?:attended|graduated from|enrolled (?:at|in)) (?:the )?[\\p{Lu}]',
+    "\\b(?:served|sat) (?:on|as|in) (?:the )?(?:[\\p{Lu}][\\p{L}'’-]{1,30}['’]s )?[\\p{Lu}]",
+    '\\bjoined the (?:[\\p{Lu}][\\p{L}-]{1,30} ){0,2}(?:Bar|Army|Navy|Party|Society|Church|Department|Company|Corps|Bureau|Ministry|Court|Senate|House|Cabinet|Council|Congress|Assembly|Order|faculty|staff|firm)\\b',
+    '\\b(?:close|lifelong|old|personal|intimate|longtime|long-time|childhood|trusted) (?:friend|friends|ally|allies|confidant|confidante) (?:to|of|with)\\b|\\bfriendship (?:with|between)\\b',
+    '\\bbecame (?:a |an |the )?(?:founding |charter |life |honorary )?(?:member|president|secretary|director|head|chair|chairman|treasurer|editor|partner|pastor|rector|bishop) (?:of|at)\\b',
+    '\\b(?:was|became) the (?:first|last|only) (?:[\\p{Ll}-]{2,20} )?(?:[\\p{Lu}][\\p{L}-]{1,30}|woman|man|person)\\b',
+  ].join('|'),
+  'gu',
+);
+
+/** Cheap guard: the words every pattern above needs. */
+const LIFE_EVENT_WORD = /born|inherited|bequeathed|married|divorced|emigrated|immigrated|enlisted|apprenticed|wills?\b|testament|studied|read |trained|attended|graduated|enrolled|served|sat |joined|friend|confidant|ally|allies|became|was the|became the/;
+
+export function findLifeEvents(text: string): Finding[] {
+  if (!LIFE_EVENT_WORD.test(text)) return [];
+  const make = (start: number, end: number): Finding => ({ reason: 'specific-detail', start, end, label: 'a life event' });
+  const found = collect(text, LIFE_EVENT, (m) => make(m.index, m.index + m[0].length));
+  // The step first, then its person on a short slice before it: cheaper than a pattern that tries a name
+  // at every capital letter.
+  found.push(
+    ...collect(text, PERSONAL_STEP, (m) => {
+      const person = PERSON_BEFORE.exec(text.slice(Math.max(0, m.index - 48), m.index));
+      return person ? make(m.index - person[0].length, m.index + m[0].length) : null;
+    }),
+  );
+  return found.sort((a, b) => a.start - b.start);
+}

@@ -4,7 +4,7 @@
 export type { Finding } from './finding';
 export { findQuotations } from './quotation';
 export { findStatistics, findTallies } from './statistic';
-export { findDates, findDatedEvents, findDocuments, findRecordedActs } from './detail';
+export { findDates, findDatedEvents, findDocuments, findLifeEvents, findRecordedActs } from './detail';
 export { findSubjectVerbs, findBodyVerbs, findHistoriography, findFieldContinued, verbClass, type SubjectVerb } from './attribution';
 export { findVagueAttributions } from './vague';
 export { isOwnAnalysis, isOwnArgument, isOwnData, isOwnMethod } from './ownArgument';

@@ -21,10 +21,18 @@ export function isOwnArgument(sentence: string): boolean {
 const OWN_METHOD =
   /(?:^[\s"“(]*(?:We|Our|Ours|My)\b|\b(?:we|our|ours|(?<!\b(?:War|Part|Vol\.|Volume|Chapter|Phase|Title|Act|Article|Book|Louis|Henry|Charles|George|James|Elizabeth|Edward|William|Napoleon|Peter|Catherine|Nicholas|Alexander|Frederick|Wilhelm|Francis|Philip|Mary|Richard|John) )I(?! [\p{Lu}])|my|us)\b(?![.'’]\p{L}))|\b(?:[Tt]his|[Tt]he present|[Tt]he current) (?:essay|paper|chapter|dissertation|thesis|section|study|article|analysis|project|research|book|visuali[sz]ation|map|database|dataset|model)\b|\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:ing|ling)?|under study|word embeddings?|text mining|sample)\b|\b(?:[Tt]he|[Tt]his) (?:above|following) (?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip|excerpt|visuali[sz]ation)\b|\b(?:figure|image|map|chart|graph|table|footage|video|photograph|photo|clip) (?:above|below)\b/u;
 
+/**
+ * A tour of the writer's own website or tool: "When users click on a letter, a text box displays its
+ * date", "visitors can filter the map by decade", "the drop-down menu". The documents it names are the
+ * site's items, not sources cited in the sentence.
+ */
+const OWN_INTERFACE =
+  /\b(?:[Uu]sers?|[Vv]isitors?|[Vv]iewers?|[Rr]eaders) (?:can |may |will |who |then |also )?(?:click|clicks|hover|hovers|scroll|scrolls|zoom|zooms|toggle|toggles|filter|filters|navigate|navigates|select|selects)\b|\b(?:text box|pop-?up (?:box|window)|drop-?down (?:menu|list)|tooltip|sidebar|toolbar|search bar)\b/;
+
 export function isOwnMethod(sentence: string): boolean {
   // First person inside a quotation is the source's, not the writer's.
   const outside = sentence.replace(/["“][^"“”]{0,400}["”]/g, ' ');
-  return OWN_METHOD.test(outside);
+  return OWN_METHOD.test(outside) || OWN_INTERFACE.test(outside);
 }
 
 /**
@@ -53,6 +61,15 @@ export function isOwnData(sentence: string): boolean {
 const OWN_ANALYSIS =
   /\b(?:corpus|corpora|data ?sets?|databases?|metadata|spreadsheets?|topic model(?:s|ing|ling)?|network analysis|(?:[Tt]his|[Tt]he|[Oo]ur|[Tt]hese) data\b|(?:[Ff]igure|[Ff]ig\.|[Tt]able|[Cc]hart|[Gg]raph)s? \d{1,3}[a-z]?\b|(?:[Tt]he|[Tt]his|[Oo]ur) (?:graph|chart|network|visuali[sz]ation|model|table)s? (?:shows?|reveals?|illustrates?|suggests?|indicates?|demonstrates?|depicts?|displays?)\b)/;
 
+/**
+ * The writer reporting their own counting in the first person ("We have identified 302 people", "we were
+ * able to confirm that", "our findings"), or the cases they chose to study ("The neighbourhoods selected
+ * are", "the two case studies"): the paragraph's figures are the count's results, as with a data word.
+ */
+const OWN_COUNT =
+  /\b(?:[Ww]e|I) (?:have |had |were able to |was able to |then |also |further )?(?:identified|found|confirmed|counted|tallied|tracked|traced|located|mapped|geocoded|compiled|coded|matched|linked|recorded|transcribed|sampled|surveyed|uncovered|calculated|measured|estimated)\b|\b[Oo]ur (?:findings|results|count|counts|sample|tally|calculations|estimates)\b|\b(?:[Tt]he|[Tt]hese|[Tt]hose) (?:[\p{Ll}-]{2,20} )?(?:neighbou?rhoods|areas|districts|parishes|streets|towns|villages|sites|cases|households|communities|counties|subsections|places) (?:selected|chosen|sampled|studied here|examined here|under (?:study|examination|consideration))\b|\bcase stud(?:y|ies)\b/u;
+
 export function isOwnAnalysis(paragraphProse: string): boolean {
-  return OWN_ANALYSIS.test(paragraphProse.replace(/["“][^"“”]{0,400}["”]/g, ' '));
+  const outside = paragraphProse.replace(/["“][^"“”]{0,400}["”]/g, ' ');
+  return OWN_ANALYSIS.test(outside) || OWN_COUNT.test(outside);
 }

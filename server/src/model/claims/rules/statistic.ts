@@ -27,6 +27,11 @@ const WORD_FIGURE = new RegExp(
     `\\b(?:outnumbered|outnumber|outnumbers|outnumbering)\\b`,
     `\\bdisproportionate(?:ly)?\\b`,
     `\\b(?:twice|(?:three|four|five|ten) times) as (?:many|much|likely|large|high|often)\\b`,
+    // Hedged proportions and multiples of a rate: "almost a third of the labour force", "nearly half the
+    // households", "more than twice the average rate", "three times the national figure".
+    `\\b(?:almost|nearly|about|roughly|approximately|some|over|under|just over|just under|well over|at least) (?:a|one) (?:third|quarter|fifth|tenth)\\b`,
+    `\\b(?:almost|nearly|roughly|approximately|well over|just over|just under) half\\b`,
+    `\\b(?:twice|double|triple|(?:three|four|five|ten) times|half) the (?:average|national|regional|overall|usual|normal|general) (?:rate|number|level|share|proportion|figure|size|price|wage)\\b`,
   ].join('|'),
   'giu',
 );
@@ -78,6 +83,19 @@ export function findTallies(text: string): { start: number; end: number }[] {
   return out;
 }
 
+/**
+ * "In closely reading thousands of legal decisions", "after digitising hundreds of pages": a multitude
+ * that someone works through is the size of the material read (usually the writer's own), not a figure
+ * about the past that a source must give.
+ */
+const MULTITUDE = /^(?:hundreds|thousands|tens of thousands|millions|dozens|scores) of$/i;
+const WORKING_THROUGH =
+  /\b(?:reading|read|analy[sz]ing|processing|examining|searching|scanning|digiti[sz]ing|transcribing|coding|sifting through|combing through|going through|reviewing|browsing|mining|skimming|cataloguing|cataloging|tagging) (?:(?:through|over) )?$/i;
+
+/** "flipped 180 degrees", "a 360 degree view": the turn of an idiom, not a measurement. */
+const TURN_IDIOM = /^[- ]degrees?\b/;
+const TURN_DEGREES = new Set(['90', '180', '360']);
+
 export function findStatistics(text: string, dates: Finding[]): Finding[] {
   const out: Finding[] = [];
   const push = (m: RegExpExecArray): Finding => ({ reason: 'statistic', start: m.index, end: m.index + m[0].length, label: 'gives a figure' });
@@ -85,7 +103,7 @@ export function findStatistics(text: string, dates: Finding[]): Finding[] {
   out.push(...collect(text, MONEY, push));
   out.push(...collect(text, BIG_NUMBER_WORD, push));
   out.push(...collect(text, FRACTION, push));
-  out.push(...collect(text, WORD_FIGURE, push));
+  out.push(...collect(text, WORD_FIGURE, (m) => (MULTITUDE.test(m[0]) && WORKING_THROUGH.test(text.slice(Math.max(0, m.index - 32), m.index)) ? null : push(m))));
   // Numbers come in text order, so one pointer walks the (sorted) dates.
   const sortedDates = [...dates].sort((a, b) => a.start - b.start);
   let d = 0;
@@ -109,6 +127,7 @@ export function findStatistics(text: string, dates: Finding[]): Finding[] {
       if (/^(?:st|nd|rd|th|s)\b/.test(after)) return null;
       // "on the 14 of the same month" is a date, not a count.
       if (/^ of the (?:same )?month\b/.test(after)) return null;
+      if (TURN_DEGREES.has(digits) && TURN_IDIOM.test(after)) return null;
       return push(m);
     }),
   );
