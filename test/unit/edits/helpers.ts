@@ -53,6 +53,23 @@ export function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | undefined
   return applyEdits(text, edit.changes[URI]);
 }
 
+/**
+ * Applies a workspace edit (`changes` or `documentChanges`) to several files' texts, by URI, each
+ * checked for overlapping edits; an edit to a file not given fails the test.
+ */
+export function applyToFiles(texts: ReadonlyMap<string, string>, edit: WorkspaceEdit): Map<string, string> {
+  const out = new Map(texts);
+  const perFile: [string, TextEdit[]][] = edit.documentChanges
+    ? (edit.documentChanges as { textDocument: { uri: string }; edits: TextEdit[] }[]).map((change) => [change.textDocument.uri, change.edits])
+    : Object.entries(edit.changes ?? {});
+  for (const [uri, edits] of perFile) {
+    const text = out.get(uri);
+    assert.ok(text !== undefined, `an edit for an unknown file ${uri}`);
+    out.set(uri, applyEdits(text, edits));
+  }
+  return out;
+}
+
 /** Body words with note markers removed: what renumbering must leave exactly as it was. */
 export function bodyWords(essay: Essay): string[] {
   const firstNote = Math.min(...essay.notes.map((note) => note.range.start.line));

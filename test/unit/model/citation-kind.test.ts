@@ -6,15 +6,11 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
-import { essayOf } from './helpers';
+import { notesCiting } from './helpers';
 
 const brief = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ kind: c.kind, entries: c.entries }));
 
-function notesOf(bibliography: string[], notes: string[]) {
-  const labelled = notes.map((text, i) => `[^${i + 1}]: ${text}`);
-  const essay = essayOf([labelled.map((_, i) => `Sentence[^${i + 1}].`).join(' ')], bibliography, labelled);
-  return { essay, cited: essay.notes.map((note) => brief(note.citations)) };
-}
+const notesOf = (bibliography: string[], notes: string[]) => notesCiting(bibliography, notes, brief);
 
 describe('the kind of a citation', () => {
   it('reads a title with a link on it as a short form, and the address written out as a full one', () => {

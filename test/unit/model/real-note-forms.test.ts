@@ -5,16 +5,12 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
-import { essayOf } from './helpers';
+import { notesCiting } from './helpers';
 import { AnalysisCache, analyseEssay } from '../../../server/src/model/analyse';
 
 const brief = (citations: Citation[]) => citations.map((c) => ({ kind: c.kind, entries: c.entries, locator: c.locator?.text ?? null }));
 
-function notesOf(bibliography: string[], notes: string[]) {
-  const labelled = notes.map((text, i) => `[^${i + 1}]: ${text}`);
-  const essay = essayOf([labelled.map((_, i) => `Sentence[^${i + 1}].`).join(' ')], bibliography, labelled);
-  return { essay, cited: essay.notes.map((note) => brief(note.citations)) };
-}
+const notesOf = (bibliography: string[], notes: string[]) => notesCiting(bibliography, notes, brief);
 
 describe('notes and entries as published essays write them', () => {
   // Startwords 2 ("African Student Mobility"), notes 4 and 22.

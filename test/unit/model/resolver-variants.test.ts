@@ -6,17 +6,13 @@
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
 import { analyseEssay } from '../../../server/src/model/analyse';
-import { essayOf, joinLines } from './helpers';
+import { notesCiting, joinLines } from './helpers';
 
 const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
 
 const brief = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ kind: c.kind, entries: c.entries }));
 
-function notesOf(bibliography: string[], notes: string[]) {
-  const labelled = notes.map((text, i) => `[^${i + 1}]: ${text}`);
-  const essay = essayOf([labelled.map((_, i) => `Sentence[^${i + 1}].`).join(' ')], bibliography, labelled);
-  return { essay, cited: essay.notes.map((note) => brief(note.citations)) };
-}
+const notesOf = (bibliography: string[], notes: string[]) => notesCiting(bibliography, notes, brief);
 
 describe('titles that hold a full stop', () => {
   const bibliography = [

@@ -5,15 +5,11 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
-import { essayOf } from './helpers';
+import { notesCiting } from './helpers';
 
 const brief = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, locator: c.locator?.text ?? null }));
 
-function notesOf(bibliography: string[], notes: string[]) {
-  const labelled = notes.map((text, i) => `[^${i + 1}]: ${text}`);
-  const essay = essayOf([labelled.map((_, i) => `Sentence[^${i + 1}].`).join(' ')], bibliography, labelled);
-  return { essay, cited: essay.notes.map((note) => brief(note.citations)) };
-}
+const notesOf = (bibliography: string[], notes: string[]) => notesCiting(bibliography, notes, brief);
 
 describe('notes that cite several works', () => {
   it('keeps a work whose author has a generational suffix: "Whitcombe, Jr., *Title*" and "Ames III, *Title*"', () => {

@@ -4,13 +4,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AnnotatedTextEdit, TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnnotatedTextEdit, TextDocumentEdit } from 'vscode-languageserver';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { libraryLoader } from '../../../server/src/workspace/libraries';
 import { prepareKeyRename, prepareLibraryKeyRename, provideKeyRename, provideLibraryKeyRename, type LibraryProject } from '../../../server/src/features/keyRename';
 import { parseLibrary } from '../../../server/src/model/pandoc/library';
 import { inside } from '../features/support';
+import { applyToFiles as apply } from '../edits/helpers';
 
 const bib = `@book{smith1990,
   author = {Smith, John},
@@ -43,18 +43,6 @@ function setUp(bibText: string, name = 'refs.bib'): { folder: string; essay: Ret
   return { folder, essay, files };
 }
 
-function apply(files: Map<string, string>, edit: WorkspaceEdit): Map<string, string> {
-  const out = new Map(files);
-  const perFile: [string, TextEdit[]][] = edit.documentChanges
-    ? (edit.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change.edits as TextEdit[]])
-    : Object.entries(edit.changes ?? {});
-  for (const [uri, edits] of perFile) {
-    const text = out.get(uri);
-    assert.ok(text !== undefined, `an edit for an unknown file ${uri}`);
-    out.set(uri, TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits));
-  }
-  return out;
-}
 
 describe('renaming a Pandoc key', function () {
   it('changes the entry and every use in every file, and nothing else', function () {

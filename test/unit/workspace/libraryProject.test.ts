@@ -9,8 +9,6 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { parseLibrary } from '../../../server/src/model/pandoc/library';
 import { provideKeyRename, provideLibraryKeyRename, type LibraryProject } from '../../../server/src/features/keyRename';
@@ -19,6 +17,7 @@ import { provideReferences } from '../../../server/src/features/references';
 import { diskFileSystem, markdownFilesUnder } from '../../../server/src/workspace/files';
 import { libraryLoader, readLibrary } from '../../../server/src/workspace/libraries';
 import { libraryProject } from '../../../server/src/workspace/namedLibraries';
+import { applyToFiles as apply } from '../edits/helpers';
 
 const bib = `@book{hale1987,
   author = {Hale, Dora},
@@ -71,18 +70,6 @@ function projectOf(folder: string, library: string, open: Map<string, string> = 
   return { chapters: project.chapters, libraries: project.libraries.filter((file) => file !== library).flatMap((file) => readLibrary(file).library ?? []) };
 }
 
-function apply(texts: Map<string, string>, edit: WorkspaceEdit): Map<string, string> {
-  const out = new Map(texts);
-  const perFile: [string, TextEdit[]][] = edit.documentChanges
-    ? (edit.documentChanges as TextDocumentEdit[]).map((change) => [change.textDocument.uri, change.edits as TextEdit[]])
-    : Object.entries(edit.changes ?? {});
-  for (const [uri, edits] of perFile) {
-    const text = out.get(uri);
-    assert.ok(text !== undefined, `an edit for an unknown file ${uri}`);
-    out.set(uri, TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits));
-  }
-  return out;
-}
 
 const keyPosition = (text: string, key: string): { line: number; character: number } => {
   const before = text.slice(0, text.indexOf(`{${key},`) + 1);

@@ -173,7 +173,7 @@ function skip(note: Note, citation: Citation, reason: string): SkippedCitation {
  */
 function yearGroups(note: Note, text: string, index: LineIndex): Map<Citation, Citation[]> {
   const groups = new Map<Citation, Citation[]>();
-  const isYear = (citation: Citation) => citation.kind !== 'none' && yearOnly.test(text.slice(index.offset(citation.range.start), index.offset(citation.range.end)));
+  const isYear = (citation: Citation) => citation.kind !== 'none' && yearOnly.test(spanOf(text, citation, index));
   for (let at = 0; at < note.citations.length; at++) {
     if (!isYear(note.citations[at])) continue;
     const run = [note.citations[at]];
@@ -183,8 +183,9 @@ function yearGroups(note: Note, text: string, index: LineIndex): Map<Citation, C
   return groups;
 }
 
-function essayTextOf(essay: Essay, citation: Citation, index: LineIndex): string {
-  return essay.text.slice(index.offset(citation.range.start), index.offset(citation.range.end)).trim();
+/** The citation as written. */
+function spanOf(text: string, citation: Citation, index: LineIndex): string {
+  return text.slice(index.offset(citation.range.start), index.offset(citation.range.end));
 }
 
 /** The author's name right before the first year ("e.g. Stueck (" → the offset of "Stueck"), or null. */
@@ -210,11 +211,12 @@ function convertYearGroup(
   keys: ReadonlyMap<string, string>,
   group: Citation[],
   index: LineIndex,
-): { edit: TextReplacement; converted: ConvertedCitation[] } | { reason: string; reasons?: Map<Citation, string> } {
+): { edit: TextReplacement; converted: ConvertedCitation[] } | { reasons: Map<Citation, string> } {
+  const everyYear = (reason: string) => ({ reasons: new Map(group.map((citation) => [citation, reason])) });
   const unconvertible = group.filter((citation) => citation.entries.length !== 1 || !keys.has(citation.entries[0]));
   if (unconvertible.length > 0) {
     // The year that is no listed work says why in its own words; the others, that they wait for it.
-    const years = unconvertible.map((citation) => essayTextOf(essay, citation, index)).join(', ');
+    const years = unconvertible.map((citation) => spanOf(essay.text, citation, index).trim()).join(', ');
     const reasons = new Map(
       group.map((citation) => [
         citation,
@@ -223,16 +225,16 @@ function convertYearGroup(
           : `one of several years after one name, converted together with the others once each is one listed work (not yet: ${years})`,
       ]),
     );
-    return { reason: '', reasons };
+    return { reasons };
   }
-  if (group.some((citation) => citation.locator)) return { reason: 'several years after one name with pages of their own: write each work as its own citation to convert it' };
+  if (group.some((citation) => citation.locator)) return everyYear('several years after one name with pages of their own: write each work as its own citation to convert it');
   const name = nameBefore(essay, note, group[0], index);
-  if (!name) return { reason: 'one of several years after one name, and the name is not written right before them: write each work as its own citation to convert it' };
+  if (!name) return everyYear('one of several years after one name, and the name is not written right before them: write each work as its own citation to convert it');
   const noteStart = index.offset(note.textRange.start);
   let end = index.offset(group[group.length - 1].range.end);
   // "Stueck (1986, 2002)": the closing parenthesis goes with the years it opened.
   if (name.parenthesis) {
-    if (essay.text[end] !== ')') return { reason: 'several years after one name, in a parenthesis that does not close after them: write each work as its own citation to convert it' };
+    if (essay.text[end] !== ')') return everyYear('several years after one name, in a parenthesis that does not close after them: write each work as its own citation to convert it');
     end += 1;
   }
   const prefix = essay.text.slice(noteStart, name.start).trimEnd();
@@ -263,8 +265,8 @@ export function convertToPandoc(essay: Essay, keys: ReadonlyMap<string, string>,
       const years = groups.get(citation);
       if (years) {
         const group = convertYearGroup(essay, note, keys, [citation, ...years], index);
-        if ('reason' in group) {
-          for (const member of [citation, ...years]) result.skipped.push(skip(note, member, group.reasons?.get(member) ?? group.reason));
+        if ('reasons' in group) {
+          for (const [member, reason] of group.reasons) result.skipped.push(skip(note, member, reason));
         } else {
           result.edits.push(group.edit);
           result.converted.push(...group.converted);
