@@ -9,8 +9,8 @@
  *   metadata applies to any file of the project), and a `_metadata.yml` in the file's folder or a
  *   folder between it and the project's overrides it.
  *
- * Names resolve against the folder of the file that names them. Only the `bibliography:` at the top
- * of these files is read.
+ * Names resolve against the folder of the file that names them. The `bibliography:` at the top of
+ * these files is read, else the ones under `format:` (`format: html: bibliography: refs.bib`).
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { bibliographyNames } from '../model/pandoc/index';

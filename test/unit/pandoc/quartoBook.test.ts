@@ -113,6 +113,28 @@ describe('crossref, cross-references and a references chapter (synthetic)', func
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unknown-citation-key').map((d) => (d.data as { key: string }).key), ['nobody1999']);
   });
 
+  it('finds a library named under an output format (`format: html: bibliography:`), in `_quarto.yml` and in front matter', function () {
+    const folder = mkdtempSync(join(tmpdir(), 'apparatus-format-bibliography-'));
+    const files: Record<string, string> = {
+      '_quarto.yml': 'project:\n  type: book\nformat:\n  html:\n    theme: cosmo\n    bibliography: refs/html.bib\n  pdf:\n    bibliography:\n      - refs/html.bib\n      - refs/print.json\n',
+      'refs/html.bib': '@book{oak2010,\n  author = {Oak, Ann},\n  title = {Fig Trees},\n  year = {2010},\n}\n',
+      'refs/print.json': '[{"id": "elm1999", "type": "book", "title": "Elms", "author": [{"family": "Elm", "given": "Bo"}], "issued": {"date-parts": [[1999]]}}]\n',
+      'chapter.qmd': '# Trees\n\nFigs grew there.[@oak2010, 4] Elms did not.[@elm1999]\n',
+      'own/essay.md': '---\nformat:\n  docx:\n    bibliography: own.bib\n---\n\nFigs grew.[@oak2010]\n',
+      'own/own.bib': '@book{oak2010,\n  author = {Oak, Ann},\n  title = {Fig Trees},\n  year = {2010},\n}\n',
+    };
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(folder, name)), { recursive: true });
+      writeFileSync(join(folder, name), content);
+    }
+    const chapter = analyse('chapter.qmd', folder).essay;
+    assert.deepEqual(chapter.pandoc!.libraries.map((loaded) => [loaded.name, loaded.problem]), [['refs/html.bib', null], ['refs/print.json', null]]);
+    assert.deepEqual(chapter.pandoc!.uses.map((use) => [use.key, Boolean(use.entry)]), [['oak2010', true], ['elm1999', true]]);
+    const own = analyse('own/essay.md', folder).essay;
+    assert.deepEqual(own.pandoc!.libraries.map((loaded) => [loaded.name, loaded.problem]), [['own.bib', null]]);
+    assert.equal(own.diagnostics.filter((d) => d.code === 'unknown-citation-key').length, 0);
+  });
+
   it('reads a chapter holding only a heading and `::: {#refs}` in a project with a bibliography as citeproc\'s place', function () {
     const folder = mkdtempSync(join(tmpdir(), 'apparatus-refs-chapter-'));
     const files: Record<string, string> = {

@@ -84,17 +84,33 @@ export class PandocCache {
 
 const empty: PandocModel = { uses: [], inlineNotes: [], libraries: [], keys: new Map(), hasBibliography: false };
 
-/** The files `bibliography:` in front matter names (a string or a list). */
+/** The files `bibliography:` in front matter names (a string or a list; else those of Quarto's output formats). */
 export function bibliographyNames(frontMatterYaml: string | null): string[] {
-  if (!frontMatterYaml || !/^bibliography\s*:/m.test(frontMatterYaml)) return [];
+  if (!frontMatterYaml || !/^\s*bibliography\s*:/m.test(frontMatterYaml)) return [];
   try {
     const value: unknown = parseYaml(frontMatterYaml);
-    const field = value && typeof value === 'object' ? (value as { bibliography?: unknown }).bibliography : undefined;
-    if (typeof field === 'string') return [field];
-    if (Array.isArray(field)) return field.filter((name): name is string => typeof name === 'string');
+    if (!isRecord(value)) return [];
+    const top = namesIn(value.bibliography);
+    if (top.length > 0) return top;
+    // Quarto lets an output format carry its own metadata (`format: html: bibliography: refs.bib`).
+    // An editor serves every format at once, so it reads the libraries of all of them.
+    if (!isRecord(value.format)) return [];
+    const perFormat = Object.values(value.format).flatMap((options) => (isRecord(options) ? namesIn(options.bibliography) : []));
+    return [...new Set(perFormat)];
   } catch {
     // broken YAML is reported elsewhere
   }
+  return [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `bibliography:` as a string or a list of strings. */
+function namesIn(field: unknown): string[] {
+  if (typeof field === 'string') return [field];
+  if (Array.isArray(field)) return field.filter((name): name is string => typeof name === 'string');
   return [];
 }
 
