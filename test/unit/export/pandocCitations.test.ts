@@ -104,6 +104,22 @@ describe('convert to Pandoc citations', () => {
     assert.equal(applied.split('\n\n[^1]')[0], text.split('\n\n[^1]')[0]);
   });
 
+  it('converts "1988a and b" (a year\'s second work written as its letter alone) with the years around it', () => {
+    const works = [
+      '## Bibliography',
+      '',
+      'Mattingly, D. J. 1988a. "Oil for Export?" *Journal of Roman Archaeology* 1: 33–56.',
+      '',
+      'Mattingly, D. J. 1988b. "The Olive Boom." *Libyan Studies* 19: 21–41.',
+      '',
+      'Mattingly, D. J. 1995. *Tripolitania*. London: Batsford.',
+    ].join('\n');
+    const text = `Body.[^1]\n\n[^1]: See Mattingly 1988a and b and 1995.\n\n${works}\n`;
+    const { after, conversion } = converted(text);
+    assert.deepEqual(conversion.skipped, []);
+    assert.match(noteText(after, '1'), /^\[See @mattingly\w*1988a?; @mattingly\w*1988b?; @mattingly\w*1995\]\.$/);
+  });
+
   it('writes a citation later in a note as author-in-text, so that Pandoc prints no parentheses', () => {
     const text = `Body.[^1]\n\n[^1]: See Bailey, *Down in the Valley*, 12 and Dossey, *Peasant and Empire*.\n\n${bibliography}\n`;
     const { after } = converted(text);

@@ -62,6 +62,7 @@ export interface ConversionOptions {
 
 const ibidWord = /(?<![\p{L}])(?:\*|_)?(?:ibid|idem)\b\.?(?:\*|_)?/iu;
 const yearOnly = /^\s*(?:\d{4}[a-z]?|n\.\s?d\.)\s*$/;
+const yearSuffixOnly = /^\s*[a-z]\s*$/;
 
 /** "p.74" → "p. 74", "pp.333-34" → "pp. 333-34": the labels Pandoc recognises need the space. */
 export function pandocLocator(written: string): string {
@@ -174,10 +175,12 @@ function skip(note: Note, citation: Citation, reason: string): SkippedCitation {
 function yearGroups(note: Note, text: string, index: LineIndex): Map<Citation, Citation[]> {
   const groups = new Map<Citation, Citation[]>();
   const isYear = (citation: Citation) => citation.kind !== 'none' && yearOnly.test(spanOf(text, citation, index));
+  // "Mattingly 1988a and b": after a year, a letter alone is the next work of that year.
+  const isYearOrSuffix = (citation: Citation) => isYear(citation) || (citation.kind !== 'none' && yearSuffixOnly.test(spanOf(text, citation, index)));
   for (let at = 0; at < note.citations.length; at++) {
     if (!isYear(note.citations[at])) continue;
     const run = [note.citations[at]];
-    while (at + 1 < note.citations.length && isYear(note.citations[at + 1])) run.push(note.citations[++at]);
+    while (at + 1 < note.citations.length && isYearOrSuffix(note.citations[at + 1])) run.push(note.citations[++at]);
     if (run.length > 1) groups.set(run[0], run.slice(1));
   }
   return groups;
