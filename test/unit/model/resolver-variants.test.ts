@@ -157,3 +157,21 @@ describe('a pinpoint in parentheses after an author-date year', () => {
     assert.deepEqual(locatorsOf('Kerr 2001 (1998).'), [null]);
   });
 });
+
+describe('a double quotation mark that lost its space (a typing slip or a PDF copy)', () => {
+  const bibliography = [
+    'Hartmann, Lene. "Zollbücher als Quelle."In In *Handel am Oberrhein*, edited by Paul Sutter, 13--40. Basel: Schwabe, 1999.',
+    'Moss, Ruth. "The Ferrymen\'s Guild of Bristol (1540)." *Port History* 12 (2008): 101--130.',
+  ];
+
+  it('reads the entry whose title runs into the next word, and the note whose title follows a comma', () => {
+    const { cited, essay } = notesOf(bibliography, ['Hartmann, "Zollbücher," 14.', 'Moss,"The Ferrymen\'s Guild of Bristol (1540)," 110--12.', 'Moss, "Ferrymen\'s Guild,"104.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['hartmann1999'] }], [{ kind: 'short', entries: ['moss2008'] }], [{ kind: 'short', entries: ['moss2008'] }]]);
+    assert.deepEqual(essay.notes.map((note) => note.citations[0].locator?.text ?? null), ['14', '110--12', '104']);
+  });
+
+  it('keeps the pages before a comment in parentheses ("23--35 (and throughout)")', () => {
+    const { essay } = notesOf(bibliography, ['Moss, "Ferrymen\'s Guild," 103--8 (and throughout).']);
+    assert.equal(essay.notes[0].citations[0].locator?.text, '103--8');
+  });
+});

@@ -18,13 +18,24 @@ const italic = /(?<![*\w])(\*|_)(?!\1|\s)([^*_]{1,400}?)(?<!\s)\1(?![*\w])/g;
 const OPEN = String.raw`(?<=^|[\s(\[*_])`;
 const CLOSE = String.raw`(?=$|[\s,.;:)\]*_?!])`;
 const BODY = String.raw`(?=\S)([^]{1,400}?)(?<=\S)`;
+// A double quote may also lose its space to a slip of typing or a PDF copy: it opens after a comma
+// or colon ("Green,"The Sources…"), and closes after the title's own comma or full stop right
+// before a word or page ("Quelle."In …", "Perceptions,"241"). Single quotes keep the strict rule,
+// since an apostrophe may stand there.
+const OPEN_DOUBLE = String.raw`(?<=^|[\s(\[*_,:])`;
+const CLOSE_DOUBLE = String.raw`(?:${CLOSE}|(?<=[.,?!]["”])(?=[A-Za-z0-9\u00C0-\u024F]))`;
 // Each opening quote looks for its own closing quote, so a title that opens with a quotation
 // ("'Is There No Blessing for Me?': Jane…") is read to its real end.
 const quoted = new RegExp(
   // A curly opening quote closed by a straight one ("Driggs, “’How Do Things Look on the Ground?"; Embry,
   // “Speaking…,”"), as conversions and hurried typing leave them: only when no curly closing quote
   // follows before the next opening one, so that a straight quotation inside a title stays inside.
-  [`"${BODY}"`, `“${BODY}(?:”|"(?=[^”“]{0,400}(?:“|$)))`, `'${BODY}'`, `‘${BODY}[’']`].map((pair) => `${OPEN}${pair}${CLOSE}`).join('|'),
+  [
+    `${OPEN_DOUBLE}"${BODY}"${CLOSE_DOUBLE}`,
+    `${OPEN_DOUBLE}“${BODY}(?:”|"(?=[^”“]{0,400}(?:“|$)))${CLOSE_DOUBLE}`,
+    `${OPEN}'${BODY}'${CLOSE}`,
+    `${OPEN}‘${BODY}[’']${CLOSE}`,
+  ].join('|'),
   'g',
 );
 const blankLine = /\n[ \t]*(?:\r?\n|$)/;

@@ -41,7 +41,12 @@ function withItem(found: FoundLocator, text: string): FoundLocator {
 // "*Hemingses of Monticello,* 536--539": the comma may stand inside the title's italics.
 // After a comma, a "):", a closing quotation mark, or an italic title closed without a comma
 // ("Gardner, *Unexpected Places* 5--7").
-const bare = new RegExp(String.raw`(?:,[*_]{0,2}["”’']?|\):|["”’'](?=\s)|(?<=\p{L}[.?!]?)[*_]{1,2}(?=\s))\s+(${PAGES})${SUFFIX}\)?\s*[.;]?\s*$`, 'ud');
+// The page may follow a title's closing quote without its space ("Perceptions,"241": a typing slip),
+// and a comment in parentheses may follow it ("23--35 (and throughout).").
+const bare = new RegExp(
+  String.raw`(?:(?:,[*_]{0,2}["”’']?|\):|["”’'](?=\s)|(?<=\p{L}[.?!]?)[*_]{1,2}(?=\s))\s+|,["”])(${PAGES})${SUFFIX}\)?(?:\s+\([^()\d]{1,40}\))?\s*[.;]?\s*$`,
+  'ud',
+);
 /** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
 const afterPublication = new RegExp(String.raw`\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
 
