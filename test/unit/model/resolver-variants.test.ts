@@ -175,3 +175,19 @@ describe('a double quotation mark that lost its space (a typing slip or a PDF co
     assert.equal(essay.notes[0].citations[0].locator?.text, '103--8');
   });
 });
+
+describe('a reference copied into a note in bibliography form', () => {
+  const bibliography = [
+    'Aldous, Mary. *The Glassmakers of Stourbridge*. Birmingham: Midland Press, 1984.',
+    'Pryor, Tom. "Cones and Crucibles." *Glass History* 7, no. 2 (1991): 44--61.',
+  ];
+
+  it('is a full citation of the listed work, by its imprint or by its journal\'s date and pages', () => {
+    const { cited } = notesOf(bibliography, [
+      'Aldous, Mary. *The Glassmakers of Stourbridge*. Birmingham: Midland Press, 1984.',
+      'On the cones, see Pryor, Tom. "Cones and Crucibles." *Glass History* 7, no. 2 (1991): 44--61.',
+      'Aldous, *Glassmakers: Stourbridge*, 12.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['aldous1984'] }], [{ kind: 'full', entries: ['pryor1991'] }], [{ kind: 'short', entries: ['aldous1984'] }]]);
+  });
+});

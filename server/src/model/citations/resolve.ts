@@ -128,6 +128,7 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // 12, sheet 3") is an archival document cited in full, as a letter with its collection is.
   if (censusRecordPlace.test(text)) return true;
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  if (titles.length > 0 && inBibliographyForm(blanked(text, titles))) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
   if (/,\s+(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text)) return false;
@@ -143,6 +144,18 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // (2011)”") is part of the title a short form repeats.
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
 }
+
+/**
+ * A reference copied into a note in bibliography form ("Burke, Peter. *The Fabrication of Louis XIV*.
+ * New Haven: Yale University Press, 1992."; "Taylor, Paul. “The Birth of the Amateur.” *Nuncius*, no. 3
+ * (2016): 499–522.") is full: its imprint, or its journal's date and pages, stand outside parentheses.
+ * Asked of the text with its titles blanked, so that a colon inside a title does not count.
+ */
+function inBibliographyForm(text: string): boolean {
+  return bibliographyImprint.test(text) || journalDateAndPages.test(text);
+}
+const bibliographyImprint = /(?:^|[.,]\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}:\s+\p{Lu}[^:;()]{1,80}?,\s+(?:1[5-9]\d\d|20\d\d)\b/u;
+const journalDateAndPages = /\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\)\s*:\s*\d/;
 
 /**
  * "census schedule for New York, N.Y., assembly district 15", "enumeration district 12, sheet 3",
