@@ -191,3 +191,18 @@ describe('a reference copied into a note in bibliography form', () => {
     assert.deepEqual(cited, [[{ kind: 'full', entries: ['aldous1984'] }], [{ kind: 'full', entries: ['pryor1991'] }], [{ kind: 'short', entries: ['aldous1984'] }]]);
   });
 });
+
+describe('several references in full in one note, after full stops', () => {
+  const bibliography = [
+    'Aldous, Mary. *The Glassmakers of Stourbridge*. Birmingham: Midland Press, 1984.',
+    'Hartley, John. *Inventory of the Red House Cone*. Manuscript, 1790. Stourbridge Library.',
+  ];
+
+  it('cites each, when the next opens with its author and a comma', () => {
+    const { cited } = notesOf(bibliography, [
+      'John Hartley, *Inventory of the Red House Cone* (Stourbridge, 1790), MS 14, Stourbridge Library. Mary Aldous, *The Glassmakers of Stourbridge* (Birmingham: Midland Press, 1984).',
+      'The cones were rebuilt twice. Mary Aldous, *The Glassmakers of Stourbridge* (Birmingham: Midland Press, 1984), 17.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['hartley1790'] }, { kind: 'full', entries: ['aldous1984'] }], [{ kind: 'full', entries: ['aldous1984'] }]]);
+  });
+});

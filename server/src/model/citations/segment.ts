@@ -45,7 +45,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end)) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && startsProse(text, i) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i)) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -78,6 +78,23 @@ function startsProse(text: string, dot: number): boolean {
   if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
+
+/**
+ * After this full stop comes another reference in full, opening with its author's name and a comma
+ * ("… Archives Nationales. Arnauld Brejon de Lavergnée, *L’inventaire Le Brun* (Paris: RMN, 1987).";
+ * "… not present. Hans Van De Waal et al., *Iconclass* (Amsterdam: North-Holland, 1975)."): each
+ * is a citation of its own, as after a semicolon.
+ */
+function startsFullReference(text: string, dot: number): boolean {
+  if (abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return false;
+  const next = text.slice(dot + 1, dot + 600);
+  const name = authorOpening.exec(next);
+  if (!name) return false;
+  const sentence = next.slice(name[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
+  return /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(sentence) && /[*_“"‘']/.test(sentence);
+}
+/** One to five capitalised name words (particles allowed), "et al." perhaps, then a comma. */
+const authorOpening = /^\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|da|di|del|della|van|von|der|den|du|la|le|\p{Lu}[\p{L}'’.-]*)){0,5}(?:\s+et\s+al\.?)?,\s/u;
 
 /**
  * The sentence that opens the text has no words of prose outside its titles and parentheses: only
