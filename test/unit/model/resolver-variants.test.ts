@@ -206,3 +206,10 @@ describe('several references in full in one note, after full stops', () => {
     assert.deepEqual(cited, [[{ kind: 'full', entries: ['hartley1790'] }, { kind: 'full', entries: ['aldous1984'] }], [{ kind: 'full', entries: ['aldous1984'] }]]);
   });
 });
+
+describe('a year inside a title', () => {
+  it('dates nothing: the words after its colon are no page', () => {
+    const { essay } = notesOf(['Aldous, Mary. *Stourbridge 1790: il vetro e la città*. Birmingham: Midland Press, 1984.'], ['Aldous, *Stourbridge 1790: il vetro e la città*.']);
+    assert.equal(essay.notes[0].citations[0].locator, null);
+  });
+});

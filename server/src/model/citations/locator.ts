@@ -1,6 +1,7 @@
 /** Page locators: "p.72", "pp.333-34", "p. 114-5", "pp. 369-71", Chicago's bare ", 52–53.", "193--97", "50--52, 68". */
 import type { Locator } from '../types';
 import { expandRangeEnd } from '../bibliography/entry';
+import { findTitles, insideSpans } from '../bibliography/spans';
 
 export interface FoundLocator extends Locator {
   start: number;
@@ -171,7 +172,8 @@ function findPagesOf(text: string): FoundLocator | null {
   while (match && insideQuotation(match.index)) match = marked.exec(text);
   if (match) return toLocator(match[0], match.index, match[2]);
   const dated = afterYear.exec(text);
-  if (dated && !/\d{1,2}\s+\p{L}+\s+\(?$/u.test(text.slice(0, dated.index))) {
+  // A year inside a title ("*Roma 1630: il trionfo del pennello*") dates nothing a page follows.
+  if (dated && !/\d{1,2}\s+\p{L}+\s+\(?$/u.test(text.slice(0, dated.index)) && !insideSpans(findTitles(text), dated.index)) {
     const found = captured(dated, 1, text);
     // "Stueck (1986, 1995, 2002)": more years, not pages.
     if (!onlyYears(found.text)) return found;
