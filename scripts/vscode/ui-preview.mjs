@@ -66,17 +66,21 @@ export async function previewStep(page, { text, imagesDir }) {
   await input.waitFor({ state: 'visible' });
   await input.fill('>Markdown: Open Preview to the Side');
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Preview to the Side' }).first().click();
-  const frame = await previewFrame(page);
+  let frame = await previewFrame(page);
+  // The preview renders again when the language server's sources arrive, and that may replace its
+  // frame ("Frame was detached"): each use finds the live one.
+  const live = async () => (frame.isDetached() ? (frame = await previewFrame(page)) : frame);
 
   const markers = (text.match(/\[\^\d+\](?!:)/g) ?? []).length;
   const labels = new Set(text.match(/\[\^\d+\](?!:)/g) ?? []).size;
   // The numbers come from the text at once; the sources come from the language server, then the preview refreshes.
   let shown;
   for (let attempt = 0; attempt < 100; attempt++) {
-    shown = await readPreview(frame, '12');
-    if (shown.title.includes('Source:')) break;
+    shown = await readPreview(await live(), '12').catch(() => undefined);
+    if (shown?.title.includes('Source:')) break;
     await page.waitForTimeout(200);
   }
+  assert.ok(shown, 'the preview could be read');
   assert.equal(shown.numbers.length, markers, `one superscript per marker (${markers})`);
   shown.numbers.reduce((highest, number) => {
     assert.ok(number <= highest + 1, `note ${number} comes after note ${highest}`);
@@ -90,11 +94,11 @@ export async function previewStep(page, { text, imagesDir }) {
   await page.screenshot({ path: join(imagesDir, 'preview.png') });
 
   // A note number leads to its note, and the note's back-link back to the number.
-  await frame.click('a#apparatus-ref-2');
-  await waitInView(page, frame, '#apparatus-note-2', 'clicking note number 2 shows note 2 in the notes section');
+  await (await live()).click('a#apparatus-ref-2');
+  await waitInView(page, await live(), '#apparatus-note-2', 'clicking note number 2 shows note 2 in the notes section');
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(imagesDir, 'preview-notes.png') });
-  await frame.click('#apparatus-note-2 a.apparatus-backref');
-  await waitInView(page, frame, 'a#apparatus-ref-2', "clicking note 2's back-link shows its number in the text again");
+  await (await live()).click('#apparatus-note-2 a.apparatus-backref');
+  await waitInView(page, await live(), 'a#apparatus-ref-2', "clicking note 2's back-link shows its number in the text again");
   return `${shown.numbers.length} note numbers, ${shown.notes} notes listed, ${shown.problems.length} marked`;
 }
