@@ -213,3 +213,16 @@ describe('a year inside a title', () => {
     assert.equal(essay.notes[0].citations[0].locator, null);
   });
 });
+
+describe('an author-date pinpoint that is not pages alone', () => {
+  const locatorsOf = (note: string) =>
+    notesOf(['Kerr, Iain. 2001. *Drove Roads of the Borders*. Edinburgh: Birlinn.'], [note]).essay.notes[0].citations.map((citation) => citation.locator?.text ?? null);
+
+  it('keeps pages singled out, figures and plates, and items after the pages', () => {
+    assert.deepEqual(locatorsOf('Kerr 2001, esp. 705.'), ['esp. 705']);
+    assert.deepEqual(locatorsOf('Kerr 2001, figs. 115, 126, 142.'), ['figs. 115, 126, 142']);
+    assert.deepEqual(locatorsOf('Compare Kerr 2001, plate 58.'), ['plate 58']);
+    assert.deepEqual(locatorsOf('Kerr 2001, 64, 73–74, plate 30.'), ['64, 73–74, plate 30']);
+    assert.deepEqual(locatorsOf('Kerr 2001, 234–35, fig. 12.5'), ['234–35, fig. 12.5']);
+  });
+});

@@ -29,8 +29,9 @@ const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\
  * A numbered item within the pages: a catalogue entry, a plate, a figure, a column ("372–73, no.
  * 237", "pl. 5, no. 12a", "41* no. 291a", "374–75, no. 238a, b"). Part of the locator it follows.
  */
-export const ITEM = String.raw`(?:nos?|cat|figs?|pls?|cols?)\.\s*\d{1,5}[a-z]?(?:\s*,\s*[a-z](?![\p{L}\d]))?`;
-const itemAfter = new RegExp(String.raw`^(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM}`, 'u');
+// "no. 4", "fig. 12.5", "plate 30", "figs. 4.8, 4.9": a numbered item of the work, after its pages.
+export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*\d{1,5}(?:\.\d{1,3})?[a-z]?(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])))*`;
+const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
@@ -97,7 +98,9 @@ export const PARENTHESISED_PINPOINT = String.raw`\(${EMPHASIS}?(?:pp?\.\s*)?(?!(
 const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\((${EMPHASIS}?(?:pp?\.\s*)?(${PAGES})${SUFFIX}(?:\s*,\s*${FIGURES})*)\)`, 'du');
 
 /** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
-const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*(${PAGES})(?=[\s.,;)\\*]|$)`, 'd');
+// After an author-date year, the pages may be singled out ("esp. 705") or be figures or plates
+// ("figs. 115, 126, 142"; "plate 58"): the pinpoint is all of it, its bounds the numbers.
+const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*)?(${PAGES}))(?=[\s.,;)\\*]|$)`, 'd');
 const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
@@ -174,9 +177,10 @@ function findPagesOf(text: string): FoundLocator | null {
   const dated = afterYear.exec(text);
   // A year inside a title ("*Roma 1630: il trionfo del pennello*") dates nothing a page follows.
   if (dated && !/\d{1,2}\s+\p{L}+\s+\(?$/u.test(text.slice(0, dated.index)) && !insideSpans(findTitles(text), dated.index)) {
-    const found = captured(dated, 1, text);
+    const written = captured(dated, 1, text);
+    const found = toLocator(written.text, written.start, dated[2]);
     // "Stueck (1986, 1995, 2002)": more years, not pages.
-    if (!onlyYears(found.text)) return found;
+    if (!onlyYears(dated[2])) return found;
   }
   const volume = volumePage.exec(text);
   if (volume && !/\)\s*$/.test(text.slice(0, volume.index))) {
