@@ -8,6 +8,7 @@ import type { AnalysisOptions } from '../model/analyse';
 import { defaultSeverities } from '../model/diagnostics';
 import { DEFAULT_MAX_PER_THOUSAND_WORDS } from '../model/claims/density';
 import type { Severity } from '../model/types';
+import { isRecord } from '../model/frontMatter';
 
 export type SeveritySetting = Severity | 'off';
 export type TraceSetting = 'off' | 'messages' | 'verbose';
@@ -61,10 +62,6 @@ export const defaultSettings: ApparatusSettings = {
 
 const severityValues: readonly SeveritySetting[] = ['error', 'warning', 'information', 'hint', 'off'];
 const traceValues: readonly TraceSetting[] = ['off', 'messages', 'verbose'];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 type Log = (message: string) => void;
 

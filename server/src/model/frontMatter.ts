@@ -6,6 +6,11 @@ import type { DocItem } from './document';
 /** Read once per placed front matter item: the YAML parser is not cheap, and it rarely changes. */
 const readFrontMatter = new WeakMap<DocItem, FrontMatter>();
 
+/** A YAML mapping (not a list, not a scalar): what front matter and settings are read from. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 export function parseFrontMatter(doc: DocItem): FrontMatter {
   let frontMatter = readFrontMatter.get(doc);
   if (!frontMatter) {
@@ -19,8 +24,8 @@ function readYaml(doc: DocItem): FrontMatter {
   const fields: Record<string, string> = {};
   try {
     const value: unknown = parse(doc.item.value ?? '');
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [key, field] of Object.entries(value as Record<string, unknown>)) {
+    if (isRecord(value)) {
+      for (const [key, field] of Object.entries(value)) {
         if (typeof field === 'string' || typeof field === 'number') fields[key] = String(field);
         else if (field instanceof Date) fields[key] = field.toISOString().slice(0, 10);
       }

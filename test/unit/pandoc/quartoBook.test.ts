@@ -32,6 +32,14 @@ function positionOf(text: string, needle: string, offset = 1): { line: number; c
   return { line: before.split('\n').length - 1, character: before.length - (before.lastIndexOf('\n') + 1) };
 }
 
+/** Writes `files` (paths relative to `folder`, sub-folders made as needed). */
+function writeProject(folder: string, files: Record<string, string>): void {
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(folder, name)), { recursive: true });
+    writeFileSync(join(folder, name), content);
+  }
+}
+
 describe('a Quarto book with a Better BibTeX library (a project not in the corpus)', function () {
   const analysed = chapters.map((name) => ({ name, ...analyse(name) }));
 
@@ -123,10 +131,7 @@ describe('crossref, cross-references and a references chapter (synthetic)', func
       'own/essay.md': '---\nformat:\n  docx:\n    bibliography: own.bib\n---\n\nFigs grew.[@oak2010]\n',
       'own/own.bib': '@book{oak2010,\n  author = {Oak, Ann},\n  title = {Fig Trees},\n  year = {2010},\n}\n',
     };
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(folder, name)), { recursive: true });
-      writeFileSync(join(folder, name), content);
-    }
+    writeProject(folder, files);
     const chapter = analyse('chapter.qmd', folder).essay;
     assert.deepEqual(chapter.pandoc!.libraries.map((loaded) => [loaded.name, loaded.problem]), [['refs/html.bib', null], ['refs/print.json', null]]);
     assert.deepEqual(chapter.pandoc!.uses.map((use) => [use.key, Boolean(use.entry)]), [['oak2010', true], ['elm1999', true]]);
@@ -143,10 +148,7 @@ describe('crossref, cross-references and a references chapter (synthetic)', func
       'part/bibliography.qmd': '# Works cited {.unnumbered}\n\n::: {#refs}\n:::\n',
       'part/_metadata.yml': 'bibliography: ../sources/works.bib\n',
     };
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(folder, name)), { recursive: true });
-      writeFileSync(join(folder, name), content);
-    }
+    writeProject(folder, files);
     const { essay } = analyse('part/bibliography.qmd', folder);
     assert.deepEqual(essay.pandoc!.libraries.map((loaded) => loaded.library?.entries.length), [1]);
     assert.deepEqual(essay.bibliography.entries, []);

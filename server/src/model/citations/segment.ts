@@ -91,8 +91,10 @@ function startsFullReference(text: string, dot: number): boolean {
   const name = authorOpening.exec(next);
   if (!name) return false;
   const sentence = next.slice(name[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
-  return /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(sentence) && /[*_“"‘']/.test(sentence);
+  return yearInParentheses.test(sentence) && /[*_“"‘']/.test(sentence);
 }
+/** Publication details in parentheses: "(Paris, 1683)", "(Paris: RMN, 1987)". */
+const yearInParentheses = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/;
 /** One to five capitalised name words (particles allowed), "et al." perhaps, then a comma. */
 const authorOpening = /^\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|da|di|del|della|van|von|der|den|du|la|le|\p{Lu}[\p{L}'’.-]*)){0,5}(?:\s+et\s+al\.?)?,\s/u;
 

@@ -174,9 +174,10 @@ function skip(note: Note, citation: Citation, reason: string): SkippedCitation {
  */
 function yearGroups(note: Note, text: string, index: LineIndex): Map<Citation, Citation[]> {
   const groups = new Map<Citation, Citation[]>();
-  const isYear = (citation: Citation) => citation.kind !== 'none' && yearOnly.test(spanOf(text, citation, index));
+  const written = (citation: Citation, pattern: RegExp) => citation.kind !== 'none' && pattern.test(spanOf(text, citation, index));
+  const isYear = (citation: Citation) => written(citation, yearOnly);
   // "Mattingly 1988a and b": after a year, a letter alone is the next work of that year.
-  const isYearOrSuffix = (citation: Citation) => isYear(citation) || (citation.kind !== 'none' && yearSuffixOnly.test(spanOf(text, citation, index)));
+  const isYearOrSuffix = (citation: Citation) => isYear(citation) || written(citation, yearSuffixOnly);
   for (let at = 0; at < note.citations.length; at++) {
     if (!isYear(note.citations[at])) continue;
     const run = [note.citations[at]];

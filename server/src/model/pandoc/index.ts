@@ -15,6 +15,7 @@ import type { InlineNotesByItem } from '../notes';
 import { Memo } from '../cache';
 import { diagnostic } from '../diagnostics';
 import { LineIndex } from '../text';
+import { isRecord } from '../frontMatter';
 import type { Claim, Diagnostic, Range } from '../types';
 import { inlineReferences, type Library, type LibraryEntry } from './library';
 import { scanPandoc, type Cite, type CiteMode, type InlineNote } from './scan';
@@ -101,10 +102,6 @@ export function bibliographyNames(frontMatterYaml: string | null): string[] {
     // broken YAML is reported elsewhere
   }
   return [];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** `bibliography:` as a string or a list of strings. */
