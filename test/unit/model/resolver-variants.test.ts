@@ -226,3 +226,19 @@ describe('an author-date pinpoint that is not pages alone', () => {
     assert.deepEqual(locatorsOf('Kerr 2001, 234–35, fig. 12.5'), ['234–35, fig. 12.5']);
   });
 });
+
+describe('a web resource cited by its address', () => {
+  const bibliography = [
+    'Norsk Arkivverk. "Folketellinger." Accessed 3 May 2021. <https://www.digitalarkivet.no/>.',
+    'Haldane, Ruth. "Fishing Stations." <https://coastal-archive.example.org/stations/index.html>.',
+    'Haldane, Ruth. *Herring Days*. Bergen: Eide, 1991.',
+  ];
+
+  it('cites the one entry listing that very address, or the site whose name the note writes', () => {
+    const { cited } = notesOf(bibliography, [
+      'The stations are mapped at <https://coastal-archive.example.org/stations/index.html>.',
+      'Folketellinger, <https://www.digitalarkivet.no/census/person/pf01036787000123>.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['haldane'] }], [{ kind: 'full', entries: ['arkivverk'] }]]);
+  });
+});
