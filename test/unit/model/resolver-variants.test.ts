@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { notesCiting, joinLines } from './helpers';
+import { findLocator } from '../../../server/src/model/citations/locator';
 
 const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
 
@@ -240,5 +241,44 @@ describe('a web resource cited by its address', () => {
       'Folketellinger, <https://www.digitalarkivet.no/census/person/pf01036787000123>.',
     ]);
     assert.deepEqual(cited, [[{ kind: 'full', entries: ['haldane'] }], [{ kind: 'full', entries: ['arkivverk'] }]]);
+  });
+});
+
+describe('pinpoints as classicists and art historians write them', () => {
+  const bibliography = [
+    'Orsini, L. 1988. *Stelae of the Delta*. Rome: Quasar.',
+    'Brandt, K. 1994–95. "Votive Beds." *Archäologischer Anzeiger* 12: 200–260.',
+    'Quill, M. 2011. *Painted Couches*. Oxford: Archaeopress.',
+  ];
+  const located = (notes: string[]) =>
+    notesCiting(bibliography, notes, (citations) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, locator: c.locator?.text ?? null })));
+
+  it('keeps lettered catalogue numbers, parts of plates, notes and pages singled out with the pages', () => {
+    const { cited } = located([
+      'Orsini 1988, 140–45, no. K7; Quill 2011, 12, plate 6.1–2.',
+      'It is noted by Orsini 1988, 61, 61n40, but not discussed in Quill 2011.',
+      'Quill 2011, 30–55, esp. 41–42, figs. 3.2, 3.3.',
+      'Quill 2011, 88 fig. 9.',
+      'Brandt 1994–95, 211–12.',
+    ]);
+    assert.deepEqual(cited, [
+      [{ entries: ['orsini1988'], locator: '140–45, no. K7' }, { entries: ['quill2011'], locator: '12, plate 6.1–2' }],
+      [{ entries: ['orsini1988'], locator: '61, 61n40' }, { entries: ['quill2011'], locator: null }],
+      [{ entries: ['quill2011'], locator: '30–55, esp. 41–42, figs. 3.2, 3.3' }],
+      [{ entries: ['quill2011'], locator: '88 fig. 9' }],
+      [{ entries: ['brandt1994'], locator: '211–12' }],
+    ]);
+  });
+
+  it('reads book and chapter of an ancient text, and fragments, as the pinpoint', () => {
+    assert.equal(findLocator('Thucydides, *History* 1.89.3, 2.13')?.text, '1.89.3, 2.13');
+    assert.equal(findLocator('Pausanias, *Description of Greece* 10.19.4.')?.text, '10.19.4');
+    assert.equal(findLocator('Sappho fr. 5, 15 (Voigt).')?.text, 'fr. 5, 15');
+    assert.equal(findLocator('Paris, BnF, Ms. Fr. 2810, fol. 12v–14r.')?.text, 'fol. 12v–14r');
+  });
+
+  it('counts a work cited again as a reference in the same note twice', () => {
+    const { cited } = located(['See Quill 2011. The couch legs are turned; see Quill 2011, 17, fig. 2.']);
+    assert.deepEqual(cited, [[{ entries: ['quill2011'], locator: null }, { entries: ['quill2011'], locator: '17, fig. 2' }]]);
   });
 });

@@ -135,9 +135,10 @@ interface People {
 }
 
 export function parsePeople(part: string): People {
-  // Author-date bibliographies put the year after the names: "Kennan, George F. 1947.", or say
+  // Author-date bibliographies put the year after the names: "Kennan, George F. 1947.", "Thomas,
+  // Ross I. 2013–20a." (an online catalogue published over years), or say
   // the work is not yet out: "Hoyer, D. forthcoming(a)."
-  let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s\(?(?:1[5-9]\d\d|20\d\d)[a-z]?\)?[.,]?$|\sn\.d\.$|\s\(?(?:forthcoming|in press|in preparation)(?:\s?\([a-z]\)|[a-z])?\)?[.,]?$/, '').trim();
+  let text = stripMarkup(part).replace(/\s+/g, ' ').trim().replace(/\s\(?(?:1[5-9]\d\d|20\d\d)(?:[–-]\d\d)?[a-z]?\)?[.,]?$|\sn\.d\.$|\s\(?(?:forthcoming|in press|in preparation)(?:\s?\([a-z]\)|[a-z])?\)?[.,]?$/, '').trim();
   const editorsOnly = editorMark.test(text);
   editorMark.lastIndex = 0;
   // Whitespace collapsed after each removal: a run of spaces before `\s*\b…` patterns is quadratic.
@@ -251,7 +252,8 @@ function yearOf(text: string, titles: TitleSpan[], url: string | null): YearInfo
   const context = openParen >= 0 ? around.slice(openParen) : around.slice(10);
   // "1989a", "1989b": author-date bibliographies tell one author's works of a year apart by a letter.
   // Also written in parentheses: "2013(b)".
-  const suffix = /^(?:([a-z])|\(([a-z])\))(?![\p{L}])/u.exec(text.slice(chosen.end));
+  // Also after the last year of a work published over several ("2013–20a").
+  const suffix = /^(?:[–-]\d\d)?(?:([a-z])|\(([a-z])\))(?![\p{L}])/u.exec(text.slice(chosen.end));
   if (suffix) return { year, season: suffix[1] ?? suffix[2], end: chosen.end + suffix[0].length };
   const inFullDate = findDates(text).some((date) => date.start <= chosen.start && chosen.start < date.end);
   const season = inFullDate

@@ -259,7 +259,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       }
     }
 
-    const kept = withoutRepeats(citations, drafts);
+    const kept = withoutRepeats(citations, drafts, source.source);
     if (kept.length < citations.length) {
       const keptFacts = facts.slice(factsBefore).filter((fact) => kept.includes(fact.citation));
       facts.splice(factsBefore, facts.length - factsBefore, ...keptFacts);
@@ -286,20 +286,35 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
 const shortForm = new RegExp(String.raw`^\p{Lu}[\p{L}'’-]+${NAME_SUFFIX}?,\s+[*_“"‘]`, 'u');
 
 /**
+ * A reference that stands in its sentence alone, with no word of prose around its name, year and
+ * pinpoint ("See Tsiafakis 2016.", "…: Masson 1978, 22–23, no. 4."), unlike "Bachhuber 2006
+ * reanalyzed…" or "A digital supplement to Wachsmann 2013".
+ */
+function isBareReference(noteText: string, draft: CitationDraft): boolean {
+  const before = noteText.slice(0, draft.start).split(/[.;:](?:\s|$)/).pop() ?? '';
+  const after = noteText.slice(draft.end).split(/[.;](?:\s|$)/)[0];
+  const words = `${before} ${draft.text} ${after}`.replace(/<?https?:\/\/\S+/g, ' ').match(/(?<![\p{L}])\p{Ll}{4,}(?![\p{L}])/gu) ?? [];
+  return words.every((word) => /^(?:also|plates?|figs?|especially|passim)$/.test(word));
+}
+
+/**
  * One work named twice in a note is one citation: "Bachhuber 2006 reanalyzed … While Bachhuber
  * (2006, 353) does indeed note…" cites Bachhuber 2006 at 353, and "Dossey 2010, who argues … Dossey
  * stresses that … (p.85)" cites Dossey 2010 once (a pinpoint in a later sentence about the work
  * belongs to a quotation, not to the reference). Two pinpoints in the same work ("Hollard 1996:
  * 206 … Hollard (1996: 211-5)") stay two citations.
  */
-function withoutRepeats(citations: Citation[], drafts: CitationDraft[]): Citation[] {
+function withoutRepeats(citations: Citation[], drafts: CitationDraft[], noteText: string): Citation[] {
   const kept: Citation[] = [];
   citations.forEach((citation, i) => {
     // Short forms only: documents cited in full ("Avery to Fish, July 31, 1875, NARA, RG 59…; Foster
     // to Fish, …, NARA, RG 59…") are several documents of one collection, each a citation.
     const cites = citation.kind === 'short';
     const earlier = cites && citation.entries.length === 1 ? kept.find((other) => other.kind === 'short' && other.entries.length === 1 && other.entries[0] === citation.entries[0]) : undefined;
-    if (!earlier) {
+    // A reference standing as a reference again ("See Tsiafakis 2016. … see Tsiafakis 2016, 268")
+    // is a second citation, as the writer typed it.
+    const standsAlone = (at: number): boolean => drafts[at] !== undefined && isBareReference(noteText, drafts[at]);
+    if (!earlier || (standsAlone(i) && standsAlone(citations.indexOf(earlier)))) {
       kept.push(citation);
       return;
     }

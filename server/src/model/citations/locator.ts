@@ -14,13 +14,14 @@ export interface FoundLocator extends Locator {
  */
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // "e166": the article number an online journal gives in place of pages.
-const PAGE = String.raw`(?:\d{1,5}|[ivxlcdm]{1,8}|e\d{1,6})`;
+// "13v", "137v": a folio's recto or verso.
+const PAGE = String.raw`(?:\d{1,5}(?:[rv](?![A-Za-z\d]))?|[ivxlcdm]{1,8}|e\d{1,6})`;
 /** One page or range, then more after commas or "and" ("20--25, 88--91"; "5 and 9"). */
 /** A well-formed lower-case roman numeral up to 399 ("xv", "xxii", not the word "ill"). */
 export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`;
 // Further pages may be roman too ("xv, xxii, 23"), whole words only ("45, ill." is not page "ill").
-const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
-const SUFFIX = String.raw`(?:\s*ff?\.?|\s*n\.?\s*\d*|n\d*)?`;
+const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
+const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d*|n\d*)?`;
 
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
@@ -30,8 +31,10 @@ const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\
  * 237", "pl. 5, no. 12a", "41* no. 291a", "374–75, no. 238a, b"). Part of the locator it follows.
  */
 // "no. 4", "fig. 12.5", "plate 30", "figs. 4.8, 4.9": a numbered item of the work, after its pages.
-export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*\d{1,5}(?:\.\d{1,3})?[a-z]?(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])))*`;
-const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})+`, 'u');
+// "no. M4", "no. BCO–48": a catalogue's lettered series; "plate 63.1–2": parts of a plate.
+export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?)?[a-z]?(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])))*`;
+// Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
+const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*|\s+)(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])))+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
@@ -80,7 +83,7 @@ function toLocator(text: string, start: number, pages = text): FoundLocator {
 /** The pages a pattern captured in its group `group`, with what follows them ("n. 1", "ff."), as a locator. */
 function captured(match: RegExpExecArray, group: number, text: string): FoundLocator {
   const [start, pagesEnd] = match.indices![group];
-  const rest = /^(?:\s*ff?\.?|\s*n\.?\s*\d+|n\d*)?/.exec(text.slice(pagesEnd))![0];
+  const rest = /^(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d+|n\d*)?/.exec(text.slice(pagesEnd))![0];
   const written = text.slice(start, pagesEnd + rest.length).replace(/\.$/, (dot) => (/ff?\.$|n\.$/.test(rest) ? dot : ''));
   return toLocator(written, start, text.slice(start, pagesEnd));
 }
@@ -100,8 +103,18 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 /** Author-date: "Gaddis 2011, 385", "Leipoldt 1903: 40 n. 1", "(2006, 353)": the page after the year. */
 // After an author-date year, the pages may be singled out ("esp. 705") or be figures or plates
 // ("figs. 115, 126, 142"; "plate 58"): the pinpoint is all of it, its bounds the numbers.
-const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*)?(${PAGES}))(?=[\s.,;)\\*]|$)`, 'd');
+// "99n50": a page and its note; "fig. 50.5": a part of a figure.
+const afterYear = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3})?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|$))`, 'd');
 const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
+
+/**
+ * An ancient text by book and chapter after its italic title ("Herodotus, *Histories* 2.59, 123",
+ * "Strabo, *Geography* 17.1.33, 808c", "*Deipnosophistae* 13.596b"): the numbers are the pinpoint.
+ */
+const ANCIENT = String.raw`\d{1,3}(?:\.\d{1,4}){1,3}[a-z]?(?:\s*${D}\s*\d{1,4})?`;
+const ancientReference = new RegExp(String.raw`[*_]\s+(${ANCIENT}(?:\s*,\s*(?:${ANCIENT}|\d{1,4}[a-z]?(?:\s*${D}\s*\d{1,4})?))*)(?=\s*[.;)]?\s*$|\))`, 'd');
+/** "Hesiod fr. 106, 107 (Most)": fragments of a lost work, numbered in the edition named. */
+const fragment = new RegExp(String.raw`(?<![A-Za-z])(frr?\.\s*\d{1,4}[a-z]?(?:\s*,\s*\d{1,4}[a-z]?)*)(?![\d])`, 'd');
 
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
 function onlyYears(written: string): boolean {
@@ -188,6 +201,8 @@ function findPagesOf(text: string): FoundLocator | null {
     const written = volume[0].replace(/\s*[.;]?\s*$/, '');
     return { ...toLocator(written, volume.index, volume[2]), end: volume.index + written.length };
   }
+  const classical = ancientReference.exec(text) ?? fragment.exec(text);
+  if (classical) return captured(classical, 1, text);
   const passim = /,\s*(passim)\.?\s*$/.exec(text);
   if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
   const tail = afterPublication.exec(text) ?? bare.exec(text);

@@ -538,7 +538,8 @@ function resolveByAuthor(
     }
     candidates = sameYear;
     // "Garthoff 1989b": the letter picks one of the author's works of that year.
-    const letter = draft.focusYear ? draft.focusYear.letter : /(?:1[5-9]\d\d|20\d\d)\(?([a-z])\)?(?![\p{L}])/u.exec(text)?.[1];
+    // "Johnston 2013–20a": the letter of a work published over several years follows the last.
+    const letter = draft.focusYear ? draft.focusYear.letter : /(?:1[5-9]\d\d|20\d\d)(?:[–-]\d\d)?\(?([a-z])\)?(?![\p{L}])/u.exec(text)?.[1];
     if (letter && candidates.length > 1) {
       const lettered = candidates.filter((item) => item.entry.season === letter);
       if (lettered.length > 0) candidates = lettered;

@@ -257,12 +257,15 @@ const notNameWords = new Set(
 // particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
 const NAME = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4})?`;
+// "1898–99", "2013–20a": a work published over several years (a journal's volume, an online catalogue).
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4}|[–-]\d\d[a-z]?(?![\d\p{L}]))?`;
 /** A work not yet published, in place of its year: "Hoyer forthcoming(a)", "(in preparation)", "in press". */
 const PENDING = String.raw`(?:forthcoming|in\s+press|in\s+preparation)(?:\s?\([a-z]\)|(?<=g)[a-z](?![\p{L}\d]))?`;
 const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
-const LOC = String.raw`(?:(?:pp?\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.)?|nos?\.\s*\d{1,5}|pl\.\s*\d+)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})?(?![\p{L}\d])`;
+// The pages may be singled out ("esp. 123"), carry a note ("144n101", "99 n. 50"), be figures or
+// plates ("fig. 10", "plate 16.18"), and be followed by numbered items ("no. 4, fig. 46").
+const LOC = String.raw`(?:(?:(?:pp?|esp)\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3})?)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})*(?![\p{L}\d])`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
 const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
@@ -357,7 +360,7 @@ export function findAnchors(text: string): Anchor[] {
     const years: NonNullable<Anchor['years']> = [
       pending
         ? { year: 0, letter: pendingMark?.[1] ?? pendingMark?.[2], start: firstYear, end: anchorEnd, pending: true }
-        : { year: Number(match[2].slice(0, 4)), letter: /^\d{4}\(?([a-z])/.exec(match[2])?.[1], start: firstYear, end: anchorEnd },
+        : { year: Number(match[2].slice(0, 4)), letter: /^\d{4}(?:[–-]\d\d)?\(?([a-z])/.exec(match[2])?.[1], start: firstYear, end: anchorEnd },
     ];
     let at = anchorEnd;
     for (let more = moreYears.exec(text.slice(at)); more; more = moreYears.exec(text.slice(at))) {
