@@ -282,3 +282,42 @@ describe('pinpoints as classicists and art historians write them', () => {
     assert.deepEqual(cited, [[{ entries: ['quill2011'], locator: null }, { entries: ['quill2011'], locator: '17, fig. 2' }]]);
   });
 });
+
+describe('a discursive note that names the work once', () => {
+  const bibliography = ['Lindqvist, Maja. "Harvest Books." *Rural History* 12 (2003): 260–290.', 'Okafor, Ada. *Harbour Lights*. Lagos: Tana, 2015.'];
+  const located = (notes: string[]) =>
+    notesCiting(bibliography, notes, (citations) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, kind: c.kind, locator: c.locator?.text ?? null })));
+
+  it('takes the page of the passage quoted in the same sentence as the pinpoint, and not one quoted after a full stop', () => {
+    const { cited } = located([
+      'Lindqvist, in studying harvest accounts, notes that "the ledgers were kept by the wives" (271).',
+      'Lindqvist, "Harvest Books." Lindqvist argues that "the ledgers were kept by the wives" (271).',
+      'Okafor, *Harbour Lights*, pg. 44.',
+    ]);
+    assert.deepEqual(cited, [
+      [{ entries: ['lindqvist2003'], kind: 'short', locator: '271' }],
+      [{ entries: ['lindqvist2003'], kind: 'short', locator: null }],
+      [{ entries: ['okafor2015'], kind: 'short', locator: 'pg. 44' }],
+    ]);
+  });
+
+  it('ends a short form at the full stop inside its closing quotation mark when a sentence follows', () => {
+    const { cited } = located(['Okafor, *Harbour Lights*; Lindqvist, "Harvest Books." Okafor argues that the "harbour was the town" (12).']);
+    assert.deepEqual(cited, [[{ entries: ['okafor2015'], kind: 'short', locator: null }, { entries: ['lindqvist2003'], kind: 'short', locator: null }]]);
+  });
+
+  it('reads an interview conducted by a named person, with its date, as a reference in full', () => {
+    const { cited } = located(['Tomas Berg, interview by Lindqvist, June 3, 2001.']);
+    assert.deepEqual(cited, [[{ entries: [], kind: 'full', locator: null }]]);
+  });
+});
+
+describe('a document or record cited with the place that holds it', () => {
+  const bibliography = ['Papers of Hilda Varga. State Historical Society of Ohio, Columbus.', '*Township Tax Rolls, 1850--1890*. Washington, DC: National Archives, 1962.'];
+  const kinds = (notes: string[]) => notesCiting(bibliography, notes, (citations) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, kind: c.kind })));
+
+  it('is cited in full', () => {
+    const { cited } = kinds(['Papers of Hilda Varga, (MS 12) Box 4 Folder 9, "Seed Lists."', 'For the rolls, see *Township Tax Rolls, 1850--1890*, National Archives.']);
+    assert.deepEqual(cited, [[{ entries: ['phv'], kind: 'full' }], [{ entries: ['township1962'], kind: 'full' }]]);
+  });
+});

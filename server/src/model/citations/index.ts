@@ -328,7 +328,8 @@ function withoutRepeats(citations: Citation[], drafts: CitationDraft[], noteText
       return;
     }
     // The earlier citation was made in this pass: it takes the pinpoint in place (its facts hold it).
-    if (!earlier.locator && citation.locator) earlier.locator = citation.locator;
+    // (Not the page of a passage the later sentence quotes: that sentence discusses the work.)
+    if (!earlier.locator && citation.locator && !drafts[i]?.locator?.ofQuotation) earlier.locator = citation.locator;
   });
   return kept;
 }

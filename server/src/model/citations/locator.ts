@@ -6,6 +6,8 @@ import { findTitles, insideSpans } from '../bibliography/spans';
 export interface FoundLocator extends Locator {
   start: number;
   end: number;
+  /** The page of a passage quoted in the sentence ("… points to "their origins …" (276)"). */
+  ofQuotation?: true;
 }
 
 /**
@@ -23,7 +25,7 @@ export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{
 const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d*|n\d*)?`;
 
-const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
+const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
 const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
 /**
@@ -113,6 +115,7 @@ const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:
  */
 const ANCIENT = String.raw`\d{1,3}(?:\.\d{1,4}){1,3}[a-z]?(?:\s*${D}\s*\d{1,4})?`;
 const ancientReference = new RegExp(String.raw`[*_]\s+(${ANCIENT}(?:\s*,\s*(?:${ANCIENT}|\d{1,4}[a-z]?(?:\s*${D}\s*\d{1,4})?))*)(?=\s*[.;)]?\s*$|\))`, 'd');
+const pageAfterQuotation = new RegExp(String.raw`["”’]\s*\((?:pp?\.\s*)?(${PAGES})\)\s*[.;]?\s*$`, 'du');
 /** "Hesiod fr. 106, 107 (Most)": fragments of a lost work, numbered in the edition named. */
 const fragment = new RegExp(String.raw`(?<![A-Za-z])(frr?\.\s*\d{1,4}[a-z]?(?:\s*,\s*\d{1,4}[a-z]?)*)(?![\d])`, 'd');
 
@@ -201,6 +204,11 @@ function findPagesOf(text: string): FoundLocator | null {
     const written = volume[0].replace(/\s*[.;]?\s*$/, '');
     return { ...toLocator(written, volume.index, volume[2]), end: volume.index + written.length };
   }
+  // "Trace, in researching 4-H records, points to "their origins …" (276).": the page of the
+  // passage quoted, in the sentence that names the work, is the pinpoint.
+  // Only in one sentence: after a full stop the quotation is from the discussion, not the reference.
+  const quoted = pageAfterQuotation.exec(text);
+  if (quoted && !/[.?!]["”’]?\s+["“]?\p{Lu}/u.test(text.slice(0, quoted.index))) return { ...captured(quoted, 1, text), ofQuotation: true };
   const classical = ancientReference.exec(text) ?? fragment.exec(text);
   if (classical) return captured(classical, 1, text);
   const passim = /,\s*(passim)\.?\s*$/.exec(text);

@@ -127,6 +127,10 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // A census record with its place in the returns ("population schedule, ward 5, enumeration district
   // 12, sheet 3") is an archival document cited in full, as a letter with its collection is.
   if (censusRecordPlace.test(text)) return true;
+  // A document with its place in a collection ("Papers of Ellison Orr, (MS 79) Box 6 Folder 3"), or a
+  // title with the repository that holds it ("*Indian Census Rolls, 1885--1940*, National Archives").
+  if (/\b(?:Box|Folder)\s+\d/.test(text)) return true;
+  if (titles.length > 0 && repositoryAfter.test(text.slice(titles[titles.length - 1].end))) return true;
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
   if (titles.length > 0 && inBibliographyForm(blanked(text, titles))) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
@@ -144,6 +148,8 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // (2011)”") is part of the title a short form repeats.
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
 }
+
+const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archives|State Archives|Historical Society|Record Office|Special Collections)\b/u;
 
 /**
  * A reference copied into a note in bibliography form ("Burke, Peter. *The Fabrication of Louis XIV*.
@@ -264,6 +270,8 @@ const LEADING_CUES = String.raw`(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_
 const openingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)`, 'iu');
 const leadingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)`, 'iu');
 
+const interviewInFull = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:(?:[Aa]n?\s+)?(?:[Oo]ral[- ][Hh]istory|[Tt]elephone)\s+)?[Ii]nterview(?:ed)?\s+by\s+[^,;]{2,60},\s+[^;]{4,40}[.]?$/u;
+
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
 const maxCitationLength = 2000;
 
@@ -273,6 +281,9 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // "Ada Cole, email message to the author, 3 May 2019": cited in full, and rightly in no bibliography
   // (unless this one lists its interviews and correspondence, as some do).
   if (citesPersonalCommunication(text)) return listedCommunication(text, index) ?? empty('full');
+  // "Bob Jontes, interview by Galbreath, May 28, 2012": an unpublished interview given in full
+  // (Chicago 14.219), whoever conducted it.
+  if (interviewInFull.test(text.trim()) && findDates(text).length > 0) return listedCommunication(text, index) ?? empty('full');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the

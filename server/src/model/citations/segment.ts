@@ -49,6 +49,12 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
+    } else if ((c === '"' || c === '”') && text[i - 1] === '.' && depth === 0 && titles.some((t) => t.end === i + 1 && t.end - t.start < 160 && /,\s+$/.test(text.slice(0, t.start))) && startsProse(text, i)) {
+      // "Sanders, "Rediscovering the Progressive Era." Rodgers argues that…": the full stop of the
+      // sentence stands inside the title's closing quotation mark, as American usage puts it (only
+      // after a short form's comma: a long quotation may be a passage whose quotes were misread).
+      parts.push({ start, end: i + 1 });
+      start = i + 1;
     }
   }
   parts.push({ start, end: text.length });
