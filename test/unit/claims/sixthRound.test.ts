@@ -17,4 +17,20 @@ describe('claims: sixth round (what the editor shows)', () => {
     // Evidence still points into the raw text, line break and all.
     for (const claim of claimsOf(wrapped)) for (const e of claim.evidence) assert.equal(e.text, wrapped.slice(e.start, e.end));
   });
+
+  it('a round count in words before what it counts is a figure; spans of time and small counts are not', () => {
+    assert.deepEqual(reasonsOf('The fire destroyed forty houses along the quay.'), ['statistic']);
+    assert.deepEqual(reasonsOf('The mill employed three hundred workers.'), ['statistic']);
+    assert.deepEqual(reasonsOf('A hundred and twenty petitions reached the council.'), ['statistic']);
+    assert.deepEqual(reasonsOf('That winter the harbour froze for the first time in forty years.'), []);
+    assert.deepEqual(reasonsOf('The strike lasted twenty days.'), []);
+    assert.deepEqual(reasonsOf('The three leaders met again in the spring.'), []);
+    assert.deepEqual(reasonsOf('The bell in the tower rang sixty times.'), []);
+  });
+
+  it('a count out of a count in words is a figure; two small counts are not', () => {
+    assert.deepEqual(reasonsOf('Nine of the twelve trustees voted against the plan.'), ['statistic']);
+    assert.deepEqual(reasonsOf('Seven out of ten householders kept a lodger.'), ['statistic']);
+    assert.deepEqual(reasonsOf('Two of the four sons went to sea.'), []);
+  });
 });
