@@ -33,7 +33,7 @@ above, or the file its front matter names). Files with no note and no bibliograp
   --notes         also list every note with the sources it resolves to (text format)
   --no-claims     do not check for unsupported claims
   --max-claims-per-1000 N   at most N unsupported-claim findings per 1,000 words of an essay, the
-                  surest kept (default 0: all of them)
+                  surest kept (default 4; 0: all of them)
   --jobs N        analyse on N worker threads (default: one fewer than the cores, and one on two)
   --bibliography FILE   a Markdown bibliography every chapter without its own shares, or a .bib,
                   CSL-JSON or CSL-YAML file for Pandoc keys ([@key, p. 33]) (repeatable)
@@ -51,7 +51,7 @@ interface Arguments {
   format: 'text' | 'json';
   notes: boolean;
   claims: boolean;
-  /** `--max-claims-per-1000 N`: the density cap (claims/density.ts); 0, the default, shows every finding. */
+  /** `--max-claims-per-1000 N`: the claim budget (claims/density.ts), default 4; 0 shows every finding. */
   maxClaimsPerThousandWords: number;
   files: string[];
   jobs: number;

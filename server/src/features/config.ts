@@ -18,7 +18,7 @@ export interface ClaimSettings {
   paragraphMarkerCoversPrecedingSentences: boolean;
   quotationsNeedOwnNote: boolean;
   allowlist: string[];
-  /** At most this many claim diagnostics per 1,000 words of an essay, the surest kept; 0: no cap (claims/density.ts). */
+  /** The claim budget: at most this many claim diagnostics per 1,000 words of an essay, the surest kept; default 4, 0: no limit (claims/density.ts). */
   maxPerThousandWords: number;
 }
 
@@ -108,7 +108,7 @@ function readDensityCap(value: unknown, log: Log): number {
   if (value === undefined || value === null) return DEFAULT_MAX_PER_THOUSAND_WORDS;
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
   log(
-    `apparatus.claims.maxPerThousandWords should be a number of findings per 1,000 words (0 for no cap), not ${JSON.stringify(value)}; using ${DEFAULT_MAX_PER_THOUSAND_WORDS}.`,
+    `apparatus.claims.maxPerThousandWords should be a number of findings per 1,000 words (0 for no limit), not ${JSON.stringify(value)}; using ${DEFAULT_MAX_PER_THOUSAND_WORDS}.`,
   );
   return DEFAULT_MAX_PER_THOUSAND_WORDS;
 }

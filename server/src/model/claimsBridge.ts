@@ -56,7 +56,7 @@ export function analyseClaims(
 ): Claim[] {
   const claims: Claim[] = [];
   let words = 0;
-  // The density cap works on the whole essay after the paragraphs are analysed: changing it must not
+  // The claim budget works on the whole essay after the paragraphs are analysed: changing it must not
   // throw away the paragraph cache.
   const { maxPerThousandWords, ...paragraphOptions } = options;
   const optionsKey = JSON.stringify(paragraphOptions);
@@ -171,14 +171,15 @@ function withLeadInSupported(found: ParagraphClaim[], source: string, note: stri
 }
 
 /**
- * The density cap (claims/density.ts): past `perThousandWords` findings per 1,000 words of body prose,
- * the lowest-scoring reported claims are withheld. The others stay the same objects, so their
- * diagnostics are reused.
+ * The claim budget (claims/density.ts), over the whole essay: past `perThousandWords` findings per 1,000
+ * words of body prose, the weakest reported claims are withheld (information before warnings, then the
+ * lowest scores, then the later). A cheap pass over the paragraphs' cached claims: the others stay the
+ * same objects, so their diagnostics are reused.
  */
 function withheldPastDensity(claims: Claim[], words: number, perThousandWords: number): Claim[] {
-  // A hint is not a finding: it takes no place under the cap.
+  // A hint is not a finding: it takes no place in the budget.
   const reported = claims
-    .map((claim, index) => ({ index, score: claim.score ?? 0 }))
+    .map((claim, index) => ({ index, score: claim.score ?? 0, confidence: claim.confidence }))
     .filter((r) => isReportedClaim(claims[r.index]) && claims[r.index].confidence !== 'hint');
   const kept = withinDensity(reported, words, perThousandWords);
   if (kept.size === reported.length) return claims;
@@ -189,7 +190,7 @@ function withheldPastDensity(claims: Claim[], words: number, perThousandWords: n
   return out;
 }
 
-/** A claim the writer is told about: not silenced nor withheld by the density cap, and either unsupported or vaguely attributed. */
+/** A claim the writer is told about: not silenced nor withheld by the claim budget, and either unsupported or vaguely attributed. */
 export function isReportedClaim(claim: Claim): boolean {
   return !claim.suppressed && claim.withheld !== true && (claim.supportedBy.length === 0 || claim.reasons.includes('vague-attribution'));
 }

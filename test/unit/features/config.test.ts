@@ -23,7 +23,7 @@ describe('config: parseSettings', () => {
   it('reads every valid setting', () => {
     const { settings, logs } = read({
       diagnostics: { severity: { 'unused-note': 'off', 'missing-note': 'Warning', 'unsupported-claim/quotation': 'hint' } },
-      claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'], maxPerThousandWords: 4 },
+      claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'], maxPerThousandWords: 6 },
       maxFileSize: 1000,
       trace: { server: 'verbose' },
       bibliography: ['back/bibliography.md', 'refs/master.bib', 'zotero.json'],
@@ -33,14 +33,14 @@ describe('config: parseSettings', () => {
     assert.deepEqual(logs, []);
     assert.deepEqual(settings, {
       diagnostics: { severity: { 'unused-note': 'off', 'missing-note': 'warning', 'unsupported-claim/quotation': 'hint' } },
-      claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'], maxPerThousandWords: 4 },
+      claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: true, quotationsNeedOwnNote: false, allowlist: ['I argue'], maxPerThousandWords: 6 },
       maxFileSize: 1000,
       trace: { server: 'verbose' },
       bibliography: ['back/bibliography.md', 'refs/master.bib', 'zotero.json'],
       bibliographyOutsideWorkspace: true,
       files: ['chapters/*.md', '!README.md'],
     });
-    assert.equal(toAnalysisOptions(settings).claims.maxPerThousandWords, 4);
+    assert.equal(toAnalysisOptions(settings).claims.maxPerThousandWords, 6);
   });
 
   it('falls back to the default for each bad value and says why', () => {
@@ -52,7 +52,7 @@ describe('config: parseSettings', () => {
     });
     assert.deepEqual(settings, defaultSettings);
     assert.equal(logs.length, 7);
-    assert.match(logs.join('\n'), /claims\.maxPerThousandWords should be a number of findings per 1,000 words \(0 for no cap\), not -1; using 0/);
+    assert.match(logs.join('\n'), /claims\.maxPerThousandWords should be a number of findings per 1,000 words \(0 for no limit\), not -1; using 4/);
     assert.match(logs[0], /severity\["unused-note"\] should be one of error, warning, information, hint, off, not "loud"/);
     assert.match(logs.join('\n'), /claims\.enabled should be true or false, not "yes"; using true/);
     assert.match(logs.join('\n'), /maxFileSize should be a positive number of characters, not -5; using 4000000/);
@@ -111,7 +111,7 @@ describe('config: effectiveSeverity and analysis options', () => {
     const { settings } = read({ claims: { enabled: false, allowlist: ['I argue'] }, maxFileSize: 500 });
     assert.deepEqual(toAnalysisOptions(settings), {
       maxFileSize: 500,
-      claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: ['I argue'], maxPerThousandWords: 0 },
+      claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: ['I argue'], maxPerThousandWords: 4 },
       shortFormBeforeFull: 'withoutBibliography',
     });
   });

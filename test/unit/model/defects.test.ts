@@ -3,7 +3,7 @@
  * short-form-before-full asked for: with a bibliography it is silent by default).
  */
 import { strict as assert } from 'node:assert';
-import { analyseEssay } from '../../../server/src/model/analyse';
+import { analyseEssay, defaultAnalysisOptions } from '../../../server/src/model/analyse';
 import { defaultSeverities } from '../../../server/src/model/diagnostics';
 import { readFixture, readSample } from './helpers';
 
@@ -13,7 +13,9 @@ interface Expected {
 }
 
 describe('samples/defects.md', () => {
-  const essay = analyseEssay(readSample('defects.md'), { shortFormBeforeFull: 'always' });
+  // The sample packs every defect into 1,000 words, more claims than the claim budget (4 per 1,000 words)
+  // shows: the answer key is for every finding, and the last test checks what the budget keeps.
+  const essay = analyseEssay(readSample('defects.md'), { shortFormBeforeFull: 'always', claims: { ...defaultAnalysisOptions.claims, maxPerThousandWords: 0 } });
   const expected = (JSON.parse(readFixture('defects.expected.json')) as Expected[]).map(({ code, line }) => `${line} ${code}`);
   const actual = essay.diagnostics.map((diagnostic) => `${diagnostic.range.start.line + 1} ${diagnostic.code}`);
 
@@ -27,5 +29,21 @@ describe('samples/defects.md', () => {
     const pandocCodes = ['unknown-citation-key', 'duplicate-citation-key', 'malformed-bibliography-entry', 'missing-bibliography-file', 'invalid-csl-style'];
     const missing = Object.keys(defaultSeverities).filter((code) => !shown.has(code) && code !== 'file-too-large' && code !== 'missing-bibliography' && !pandocCodes.includes(code));
     assert.deepEqual(missing, []);
+  });
+
+  it('at default settings, keeps its four surest claim findings: the warnings, then information by score', () => {
+    const isClaim = (code: unknown): boolean => typeof code === 'string' && (code.startsWith('unsupported-claim/') || code === 'vague-attribution');
+    const budgeted = analyseEssay(readSample('defects.md'), { shortFormBeforeFull: 'always' });
+    const all = essay.diagnostics.filter((d) => isClaim(d.code));
+    const shown = budgeted.diagnostics.filter((d) => isClaim(d.code));
+    assert.equal(all.length, 6);
+    assert.equal(shown.length, 4);
+    const warnings = all.filter((d) => d.severity === 'warning');
+    for (const warning of warnings) assert.ok(shown.some((d) => d.code === warning.code && d.range.start.line === warning.range.start.line), `a warning was withheld: ${warning.code}`);
+    // The other diagnostics are not touched by the budget.
+    assert.deepEqual(
+      budgeted.diagnostics.filter((d) => !isClaim(d.code)).map((d) => `${d.range.start.line} ${d.code}`),
+      essay.diagnostics.filter((d) => !isClaim(d.code)).map((d) => `${d.range.start.line} ${d.code}`),
+    );
   });
 });

@@ -15,8 +15,8 @@ export interface ClaimOptions {
   /** Phrases (case-insensitive) whose sentences are never flagged. */
   allowlist: string[];
   /**
-   * At most this many claim findings per 1,000 words of body prose, the surest kept (density.ts);
-   * 0 or absent shows them all (the default, by measurement). Applied to the whole essay, not per paragraph.
+   * The claim budget: at most this many claim findings per 1,000 words of body prose, the surest kept
+   * (density.ts); absent, the default (4); 0 shows them all. Applied to the whole essay, not per paragraph.
    */
   maxPerThousandWords?: number;
 }

@@ -3,8 +3,8 @@
  *
  * Sentence splitting and the claim rules work on the prose: note markers, HTML comments, link
  * destinations, emphasis delimiters and excluded spans are taken out so that `word[4].` reads
- * `word.` and `'*on vacation*'` reads `'on vacation'`. Every prose character remembers where it
- * came from, so evidence is reported as offsets into the raw source.
+ * `word.` and `'*on vacation*'` reads `'on vacation'`; line breaks read as spaces. Every prose
+ * character remembers where it came from, so evidence is reported as offsets into the raw source.
  */
 import type { ClaimParagraph } from './api';
 
@@ -141,7 +141,9 @@ function applyCuts(raw: string, cuts: Cut[], ignoreComments: number[]): Prose {
   }
   keep(cursor, raw.length);
   offsets[length] = raw.length;
-  return { text: parts.join(''), source: offsets.subarray(0, length + 1), ignoreComments };
+  // A line break inside a paragraph is a space in Markdown: the rules read "held in the\ncollection of"
+  // as "held in the collection of" (same length, so the offsets stand).
+  return { text: parts.join('').replace(/[\r\n]/g, ' '), source: offsets.subarray(0, length + 1), ignoreComments };
 }
 
 /** Source span of the prose span [start, end). */

@@ -32,6 +32,13 @@ const WORD_FIGURE = new RegExp(
     `\\b(?:almost|nearly|about|roughly|approximately|some|over|under|just over|just under|well over|at least) (?:a|one) (?:third|quarter|fifth|tenth)\\b`,
     `\\b(?:almost|nearly|roughly|approximately|well over|just over|just under) half\\b`,
     `\\b(?:twice|double|triple|(?:three|four|five|ten) times|half) the (?:average|national|regional|overall|usual|normal|general) (?:rate|number|level|share|proportion|figure|size|price|wage)\\b`,
+    // A round count in words before what it counts: "forty houses", "three hundred workers", "a hundred
+    // petitions". Not a span of time ("twenty years", "forty days"), "times", "ways", or small counts
+    // ("five weeks", "the three leaders": ordinary prose).
+    `\\b(?:(?:${UNITS}|a|${TENS}) hundred(?: and (?:${TENS}|${UNITS}))?|${TENS}) (?!(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|times|ways|miles? an hour|per ?cent|percent)\\b)(?:[\\p{Ll}-]{1,20} )?\\p{Ll}{2,20}s\\b`,
+    // A count out of a count in words: "nine of the twelve trustees", "seven out of ten". Not a pair of
+    // small counts ("two of three", "two of the four": ordinary prose).
+    `\\b(?:${UNITS.replace('one|two|three|four|', '')}|${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))? (?:out )?of (?:the |these |those |its |their )?(?:${UNITS.replace('one|two|three|four|five|six|seven|eight|', '')}|${TENS})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?\\b`,
   ].join('|'),
   'giu',
 );
