@@ -111,7 +111,19 @@ export function analyseClaims(
       claims.push(ignored && !claim.suppressed ? { ...claim, suppressed: true } : claim);
     }
   }
-  return withheldPastDensity(withRepeatedQuotationsHinted(claims), words, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+  // The budget is per 1,000 words of the essay as a reader counts it, notes and bibliography
+  // included and front matter not (a journal's word count, and the corpus measure of issue 12).
+  let essayWords = 0;
+  for (const doc of items) if (doc.item.kind !== 'yaml') essayWords += wordsOf(doc);
+  return withheldPastDensity(withRepeatedQuotationsHinted(claims), Math.max(words, essayWords), maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+}
+
+/** Words of an item, counted once per item (an edit makes new items only where it touched). */
+const wordsByItem = new WeakMap<DocItem, number>();
+function wordsOf(doc: DocItem): number {
+  let words = wordsByItem.get(doc);
+  if (words === undefined) wordsByItem.set(doc, (words = countWords(doc.source)));
+  return words;
 }
 
 /** Quoted words as compared: lower case, letters and digits only, single spaces. */

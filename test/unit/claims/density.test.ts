@@ -96,6 +96,15 @@ describe('claims: the claim budget', () => {
     );
   });
 
+  it('counts the notes and the bibliography among the essay\'s words, and not its front matter', () => {
+    // The same 600 words of prose with about 1,400 more words of notes: a budget of 8, not 4.
+    const longNotes = Array.from({ length: 20 }, (_, i) => `[^${i + 2}]: ${PLAIN} ${PLAIN} ${PLAIN}`);
+    const withNotes = [FIGURES, MORE_FIGURES, ...plain(20), NOTE, ...longNotes].join('\n\n');
+    assert.equal(shown(withNotes).length, 8);
+    const frontMatter = `---\ntitle: ${Array<string>(1500).fill('word').join(' ')}\n---\n\n`;
+    assert.equal(shown(frontMatter + essayOf(FIGURES, MORE_FIGURES, ...plain(20))).length, 4);
+  });
+
   it('is a pass over the cached paragraphs: changing the budget re-analyses nothing', () => {
     const cache = new AnalysisCache();
     let analysed = 0;

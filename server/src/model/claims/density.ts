@@ -1,6 +1,6 @@
 /**
  * The claim budget (option `maxPerThousandWords`, setting `apparatus.claims.maxPerThousandWords`, CLI
- * `--max-claims-per-1000`): an essay shows at most N claim findings per 1,000 words of body prose, counted
+ * `--max-claims-per-1000`): an essay shows at most N claim findings per 1,000 words of the essay (notes and bibliography included), counted
  * over the whole essay. A first-draft checker that flags one sentence in five is read by nobody; past the
  * budget, the findings it keeps are the surest (warnings before information, then by score, score.ts),
  * and the ones it withholds are the weakest (a year or a report of someone's view, alone, in a paragraph
