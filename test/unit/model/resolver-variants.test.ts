@@ -321,3 +321,26 @@ describe('a document or record cited with the place that holds it', () => {
     assert.deepEqual(cited, [[{ entries: ['phv'], kind: 'full' }], [{ entries: ['township1962'], kind: 'full' }]]);
   });
 });
+
+describe('what classicists cite without a bibliography entry', () => {
+  const bibliography = ['Quill, M. 2011. *Painted Couches*. Oxford: Archaeopress.'];
+  const run = (notes: string[]) =>
+    notesCiting(bibliography, notes, (citations) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, locator: c.locator?.text ?? null })));
+
+  it('reads an ancient text by book and section, or by fragment, as rightly unlisted: no warning', () => {
+    const { essay, cited } = run([
+      'Thucydides, *History* 1.89.3.',
+      'On the walls, see Quill 2011, 4; on the fleet, see Pausanias, *Description of Greece* 10.19.4.',
+      'Sappho fr. 5, 15 (Voigt).',
+    ]);
+    assert.deepEqual(cited[0], [{ entries: [], locator: '1.89.3' }]);
+    assert.deepEqual(cited[1], [{ entries: ['quill2011'], locator: '4' }, { entries: [], locator: '10.19.4' }]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+
+  it('reads an object named by its museum and inventory number as no citation', () => {
+    const { essay, cited } = run(['Paris, Musée du Louvre, CA 1234; Quill 2011, 12.', 'London, British Museum, 1888,0601.716, <https://example.org/object/1>.']);
+    assert.deepEqual(cited, [[{ entries: ['quill2011'], locator: '12' }], []]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});

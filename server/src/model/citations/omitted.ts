@@ -121,8 +121,16 @@ function listsInterviews(bibliography: Bibliography): boolean {
  */
 const classicalReference = new RegExp(String.raw`^${cue}\p{Lu}\p{Ll}{1,7}\.\s+(?:[*_]?\p{Lu}[\p{L}]{0,10}\.?[*_]?\.?\s+){0,2}(?:[IVXL]{1,6}\.?\s*)?\d{1,4}(?:[.:]\d{1,4})+(?![\d/])`, 'u');
 
+/**
+ * The same with the author and the work in full ("Herodotus, *Histories* 2.59, 123", "Strabo,
+ * *Geography* 17.1.33, 808c", "Xenophon (*Cyropaedia* 6.2.9, 7.1.45)"), or fragments of a lost work
+ * ("Hesiod fr. 106, 107 (Most)", "Sappho fr. 140").
+ */
+const classicalInFull = new RegExp(String.raw`(?:^|[,;:(]\s*|\b(?:[Ss]ee|[Cc]f\.?|[Cc]ompare)\s+)${cue}\p{Lu}\p{Ll}{2,14},?\s+\(?(?:[*_][^*_\n]{2,60}[*_]\s+\d{1,4}(?:\.\d{1,4})+|frr?\.\s*\d)`, 'u');
+
 export function citesClassicalText(text: string): boolean {
-  return classicalReference.test(text.trim()) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
+  const written = text.trim();
+  return (classicalReference.test(written) || classicalInFull.test(written)) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
 }
 
 /**
