@@ -99,7 +99,8 @@ export function foldName(word: string): string {
  * evidence alike.
  */
 export function compoundSurname(folded: string): string {
-  return folded.replace(/[\s-]+/g, '-');
+  // ("Abd El–Maksoud": a dash typed for the hyphen is the hyphen.)
+  return folded.replace(/[\s\-–—‐]+/g, '-');
 }
 
 /**

@@ -344,3 +344,22 @@ describe('what classicists cite without a bibliography entry', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('works named in prose with their year and author, and names with the Arabic article', () => {
+  const bibliography = [
+    'Abd el-Hamid, Samir, and Laila Nour el-Din. 2009. “Harbour Lamps of Canopus.” *Alexandrian Studies* 4: 1–20.',
+    'Krauss, Anna Maria. *Neues Wehmütter-Buch*. Nürnberg: Endter, 1741.',
+    'Pohl, Jakob. *Kurtzer Unterricht für Hebammen*. Leipzig: Gleditsch, 1760.',
+  ];
+  const run = (notes: string[]) => notesCiting(bibliography, notes, (citations) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, kind: c.kind })));
+
+  it('cites each listed title named with "(year) by Author", the author after "by" being that title\'s', () => {
+    const { cited } = run(['The manuals read were *Neues Wehmütter-Buch* (1741) by Anna Maria Krauss, *Kurtzer Unterricht für Hebammen* (1760), printed by Jakob Pohl.']);
+    assert.deepEqual(cited, [[{ entries: ['krauss1741'], kind: 'short' }, { entries: ['pohl1760'], kind: 'short' }]]);
+  });
+
+  it('reads "Abd El–Hamid" (capital particle, a dash for the hyphen) as the listed "Abd el-Hamid"', () => {
+    const { cited } = run(['Abd El–Hamid and Nour El–Din 2009, 12.']);
+    assert.deepEqual(cited, [[{ entries: ['abdel-hamid2009'], kind: 'short' }]]);
+  });
+});

@@ -157,7 +157,8 @@ export function parsePeople(part: string): People {
   const words = text.split(/[\s,]+/).filter(Boolean);
   // Names of people have no lower-case words but "and" and particles; names of bodies do ("of the").
   // ("Arvieux, Laurent d'": an elided particle after the given names, as French names are inverted.)
-  const lowerCase = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|de|van|von|der|da|di|del|la|le|du|ten|ter|y|d['’]|dell['’])$/.test(w));
+  // ("Abd el-Maksoud", "ibn Khaldun": the Arabic article and "ibn" are particles of a name too.)
+  const lowerCase = words.filter((w) => /^\p{Ll}/u.test(w) && !/^(?:and|de|van|von|der|da|di|del|la|le|du|ten|ter|y|d['’]|dell['’]|ibn|bin|bint)$/.test(w) && !/^(?:al|el)-\p{Lu}/u.test(w));
   const nameWords = words.filter((w) => !initialsToken.test(w) && w !== 'and');
   // A long list of people is a body's name, unless semicolons part the people ("Turchin, P.; Brennan, R.; …").
   const semicolonList = (text.match(/;/g)?.length ?? 0) >= 2;

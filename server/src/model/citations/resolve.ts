@@ -56,7 +56,7 @@ const empty = (kind: CitationKind, unresolved: string | null = null): Resolution
 
 function capitalisedWords(text: string, titles: TitleSpan[]): Word[] {
   const words: Word[] = [];
-  for (const match of text.matchAll(/\p{Lu}[\p{L}'’-]*\p{L}|\p{Lu}/gu)) {
+  for (const match of text.matchAll(/\p{Lu}[\p{L}'’\-–]*\p{L}|\p{Lu}/gu)) {
     const start = match.index;
     if (titles.some((title) => title.start <= start && start < title.end)) continue;
     const written = match[0].replace(/['’]s$/, '');
@@ -146,7 +146,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   if (titles.length > 0 && !authorDate && ((!surnameFirst && /(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text)) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
   // A year in parentheses dates the publication; one inside the title ("“Glitch Studies Manifesto
   // (2011)”") is part of the title a short form repeats.
-  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles));
+  // ("*Neues Hebammen-Licht* (1740) by Hendrik van Deventer": a work named in prose with its year and
+  // author is not cited in full.)
+  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles)) && !/^[*_]?[^*_]+[*_]?\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+(?:(?:printed|published|edited|written)\s+)?by\s/u.test(text);
 }
 
 const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archives|State Archives|Historical Society|Record Office|Special Collections)\b/u;

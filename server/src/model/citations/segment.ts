@@ -295,6 +295,8 @@ const CHAPTER = String.raw`(?:ch|chap)\.\s*\d{1,3}(?![\p{L}\d])|chapter\s+\d{1,3
 const publicationAfterTitle = new RegExp(String.raw`^[,.]?\s*\([^()]{0,160}\b(?:1[5-9]\d\d|20\d\d)\)(?:[*_]{0,2},[*_]{0,2}\s*${LOC})?`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
 
+const titleYearByAuthor = new RegExp(String.raw`^\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+(?:(?:printed|published|edited|written)\s+)?by\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:(?:de|van|von|der|da|di|le|la)\s+)?\p{Lu}[\p{L}'’-]+`, 'u');
+
 /** A link whose text is a name (capitalised, not a word or two of prose) after "see", "cf." or "compare". */
 const linkedNameAfterCue = /\b(?:see|cf\.|compare)(?:\s+also)?[,:]?\s+(\[\p{Lu}[^\]\n]{2,200}\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\))/giu;
 
@@ -314,8 +316,16 @@ export function findAnchors(text: string): Anchor[] {
   const found: Anchor[] = [];
   const insideTitle = (i: number): boolean => titles.some((t) => t.start <= i && i < t.end);
   for (const title of titles) {
+    // "*Hebammen-Schul* (1715) by Johann Georg Sommer": a work named in prose with its year and
+    // author, as a list of sources is written; the author after "by" is this title's, not the next's.
+    const byAuthor = title.style === 'italic' ? titleYearByAuthor.exec(text.slice(title.end)) : null;
+    if (byAuthor) {
+      found.push({ start: title.start, end: title.end + byAuthor[0].length, leading: false, citing: true });
+      continue;
+    }
     const before = text.slice(Math.max(0, title.start - 200), title.start);
     const names = namesBefore.exec(before);
+    if (names && /\)\s*,?\s+(?:(?:printed|published|edited|written)\s+)?by\s+$/.test(before.slice(0, names.index))) continue;
     if (!names) {
       // "in the *Coptic Encyclopedia* 7: 2133": a reference work or journal cited by its italic title
       // with volume and page, no author before it.
