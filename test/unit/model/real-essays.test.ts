@@ -30,17 +30,18 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 87% of the development notes exactly (46% before the work on real essays)', () => {
+  it('resolves at least 90% of the development notes exactly (46% before the work on real essays)', () => {
     // 97.0% of the first 670 notes; then six essays of a later volume of the journal (154 notes, keyed
     // in a new round) came in at 63.6% unseen by the rules, and the split at 92.1% of 824 once general
     // rules for what they showed were added; then an Egyptology chapter of 125 author-date notes came in
-    // at 60.0%, and the split stands at 88.6% of 949.
+    // at 60.0%, and the split stood at 88.6% of 949; two more essays came in at 82.7% of 52 notes, and
+    // general rules for classical and art-historical pinpoints and the rest bring it to 91.0% of 1,001.
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
     // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
     // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
     const dev = totals['real-dev'];
-    assert.ok(dev.notes >= 949, `${dev.notes} notes keyed`);
-    assert.ok(dev.exact / dev.notes >= 0.87, `${dev.exact}/${dev.notes}`);
+    assert.ok(dev.notes >= 1001, `${dev.notes} notes keyed`);
+    assert.ok(dev.exact / dev.notes >= 0.90, `${dev.exact}/${dev.notes}`);
   });
 
   it('keeps "never cited" precision at 0.97 or more and the diagnostics of the split under 4 per 1,000 words', () => {

@@ -363,3 +363,13 @@ describe('works named in prose with their year and author, and names with the Ar
     assert.deepEqual(cited, [[{ entries: ['abdel-hamid2009'], kind: 'short' }]]);
   });
 });
+
+describe('a bibliography entry copied into a note', () => {
+  const bibliography = ['Marot, Lucie. “Les cabinets du roi.” *Revue de l’art* 12 (1961): 40–58.'];
+  const kinds = (notes: string[]) => notesCiting(bibliography, notes, (citations) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, kind: c.kind, locator: c.locator?.text ?? null })));
+
+  it('is cited in full, with the author inverted and a given name in full', () => {
+    const { cited } = kinds(['Marot, Lucie. “Les cabinets du roi.” *Revue de l’art*, 1961, 40–58.', 'Marot, “Les cabinets du roi,” 44.']);
+    assert.deepEqual(cited, [[{ entries: ['marot1961'], kind: 'full', locator: '40–58' }], [{ entries: ['marot1961'], kind: 'short', locator: '44' }]]);
+  });
+});

@@ -133,6 +133,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   if (titles.length > 0 && repositoryAfter.test(text.slice(titles[titles.length - 1].end))) return true;
   if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
   if (titles.length > 0 && inBibliographyForm(blanked(text, titles))) return true;
+  // "Hulftegger, Adeline. “Notes sur …” *Bulletin …*, 1955, 124–34.": the author inverted, with a given
+  // name in full, then a full stop and the title: a bibliography entry copied into the note.
+  if (titles.length > 0 && invertedAuthorThenTitle.test(text)) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
   if (/,\s+(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text)) return false;
@@ -162,6 +165,7 @@ const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archive
 function inBibliographyForm(text: string): boolean {
   return bibliographyImprint.test(text) || journalDateAndPages.test(text);
 }
+const invertedAuthorThenTitle = /^(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?:?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:de|van|von|der|da|di|du|la|le)\s+\p{Lu}[\p{L}'’-]+)?,\s+\p{Lu}\p{Ll}+(?:[\s-]+(?:\p{Lu}\p{Ll}+|\p{Lu}\.))*\.\s+[“"*_]/u;
 const bibliographyImprint = /(?:^|[.,]\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}:\s+\p{Lu}[^:;()]{1,80}?,\s+(?:1[5-9]\d\d|20\d\d)\b/u;
 const journalDateAndPages = /\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\)\s*:\s*\d/;
 
