@@ -203,7 +203,9 @@ function evaluate(item: Case, errors: string[]): Counts {
     const onNote = note ? shown.filter((diagnostic) => inside(diagnostic.range, note.range)) : [];
     const missingWorks = wantCited.filter((citation) => citation.entries.length === 0 && citation.kind !== 'ibid' && !citation.omitted).length;
     const ambiguousInKey = (item.key.ambiguous ?? []).filter((entry) => entry.note === label).length;
-    score(counts.unresolved, onNote.filter((diagnostic) => diagnostic.code === 'unresolved-citation').length, missingWorks);
+    const unresolvedShown = onNote.filter((diagnostic) => diagnostic.code === 'unresolved-citation').length;
+    score(counts.unresolved, unresolvedShown, missingWorks);
+    if (unresolvedShown !== missingWorks) errors.push(`${item.name} note ${label}: unresolved-citation ${unresolvedShown > missingWorks ? 'wrongly' : 'missed'} (${unresolvedShown} shown, ${missingWorks} works the bibliography lacks)`);
     score(counts.ambiguous, onNote.filter((diagnostic) => diagnostic.code === 'ambiguous-citation').length, ambiguousInKey);
   }
 
