@@ -373,3 +373,18 @@ describe('a bibliography entry copied into a note', () => {
     assert.deepEqual(cited, [[{ entries: ['marot1961'], kind: 'full', locator: '40–58' }], [{ entries: ['marot1961'], kind: 'short', locator: '44' }]]);
   });
 });
+
+describe('a year that belongs to the title', () => {
+  const bibliography = [
+    'Burke, Ellen. *Opposing the First Assisted Emigrants, 1832-42*. Cham: Springer, 2021.',
+    'Petrov, Ivan. 1890. *Harbours of the Black Sea*. London: Nutt.',
+    'Petrov, Ivan. 1891. *Odessa and Kherson, 1889–1890*. London: Nutt.',
+  ];
+  const run = (notes: string[]) => notesCiting(bibliography, notes, (citations) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, locator: c.locator?.text ?? null })));
+
+  it('names the work whose title holds it, unmarked, and is no pinpoint; a work of that year still comes first', () => {
+    const { essay, cited } = run(['Burke, Opposing the First Assisted Emigrants, 1832-42.', 'Petrov 1890, 36.']);
+    assert.deepEqual(cited, [[{ entries: ['burke2021'], locator: null }], [{ entries: ['petrov1890'], locator: '36' }]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});

@@ -66,8 +66,9 @@ export function looksLikeReference(text: string): boolean {
  * dates are the collection's span, not pages.
  */
 function isDateSpanOf(locator: string, entryText: string): boolean {
-  const span = /^(1[5-9]\d\d|20\d\d)\s*(?:--|[–—-])\s*(1[5-9]\d\d|20\d\d)$/.exec(locator.trim());
-  if (!span || Number(span[2]) < Number(span[1])) return false;
+  // Also with the last year shortened ("1832-42", as the title writes it).
+  const span = /^(1[5-9]\d\d|20\d\d)\s*(?:--|[–—-])\s*(1[5-9]\d\d|20\d\d|\d\d)$/.exec(locator.trim());
+  if (!span || (span[2].length === 4 && Number(span[2]) < Number(span[1]))) return false;
   return new RegExp(String.raw`\b${span[1]}\s*(?:--|[–—-])\s*${span[2]}\b`).test(entryText);
 }
 

@@ -543,7 +543,12 @@ function resolveByAuthor(
       if (lettered.length > 0) candidates = lettered;
     }
   } else if (years.length > 0) {
-    const ofYear = (item: IndexedEntry): boolean => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item);
+    // A year in the work's title ("Burkett, Opposing Australia's First Assisted Immigrants, 1832-42",
+    // its title unmarked) names the work as its title does.
+    // (Only when no work is of that year: "Petrie 1890" is the 1890 book, not *Illahun, … 1889–1890*.)
+    const datedAs = (item: IndexedEntry): boolean => (item.entry.year !== null && years.includes(item.entry.year)) || writesPair(item);
+    const titledWith = (item: IndexedEntry): boolean => years.some((year) => (item.entry.title ?? '').includes(String(year)));
+    const ofYear = byChosen.some(([item]) => datedAs(item)) ? datedAs : titledWith;
     let sameYear = candidates.filter(ofYear);
     if (sameYear.length === 0) sameYear = mostCoauthors(byChosen.filter(([item]) => ofYear(item)));
     // A name one letter from a listed author's, with a year none of that author's works has, is
