@@ -180,6 +180,20 @@ function capitalisedWords(text: string, titles: readonly { start: number; end: n
 }
 
 const pairsOf = (words: string[]): Set<string> => new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
+/** The pairs of a title as written, made once per title (asked of every entry it might name). */
+const pairsByWritten = new WeakMap<string[], string[]>();
+function writtenPairsOf(written: string[]): string[] {
+  let pairs = pairsByWritten.get(written);
+  if (!pairs) pairsByWritten.set(written, (pairs = written.slice(1).map((word, i) => `${written[i]} ${word}`)));
+  return pairs;
+}
+/** The pairs of an entry's title words, made once per entry (asked of every note that might name it). */
+const titlePairsByMarks = new WeakMap<EntryMarks, Set<string>>();
+function titlePairsOf(marks: EntryMarks): Set<string> {
+  let pairs = titlePairsByMarks.get(marks);
+  if (!pairs) titlePairsByMarks.set(marks, (pairs = pairsOf(marks.title)));
+  return pairs;
+}
 
 /** What a piece of note text (a citation, or the prose around citations) names. */
 interface Naming {
@@ -272,14 +286,14 @@ function commonplaceOf(entries: readonly BibliographyEntry[]): Commonplace {
  */
 function namesTitle(naming: Naming, marks: EntryMarks, common: Commonplace): boolean {
   if (marks.title.length === 0) return false;
-  const titlePairs = pairsOf(marks.title);
+  const titlePairs = titlePairsOf(marks);
   for (const written of naming.titles) {
     if (written.length === 0) continue;
     const prefix = written.length <= marks.title.length && written.every((word, i) => marks.title[i] === word);
     // A short title names the work only if no other title opens with the same words ("*Foreign
     // Relations*" opens a dozen titles).
     if (prefix && (written.length >= 2 || written[0].length >= 4) && unique(common.openings, written.slice(0, 6).join(' '))) return true;
-    if (written.slice(1).some((word, i) => titlePairs.has(`${written[i]} ${word}`) && unique(common.titlePairs, `${written[i]} ${word}`)) && (common === lenient || mayBeTitleOf(written, marks))) return true;
+    if (writtenPairsOf(written).some((pair) => titlePairs.has(pair) && unique(common.titlePairs, pair)) && (common === lenient || mayBeTitleOf(written, marks))) return true;
   }
   return false;
 }
