@@ -339,8 +339,12 @@ describe('what classicists cite without a bibliography entry', () => {
   });
 
   it('reads an object named by its museum and inventory number as no citation', () => {
-    const { essay, cited } = run(['Paris, Musée du Louvre, CA 1234; Quill 2011, 12.', 'London, British Museum, 1888,0601.716, <https://example.org/object/1>.']);
-    assert.deepEqual(cited, [[{ entries: ['quill2011'], locator: '12' }], []]);
+    const { essay, cited } = run([
+      'Paris, Musée du Louvre, CA 1234; Quill 2011, 12.',
+      'London, British Museum, 1888,0601.716, <https://example.org/object/1>.',
+      'Quill, *Painted Couches of the Museum*, 7--42.',
+    ]);
+    assert.deepEqual(cited, [[{ entries: ['quill2011'], locator: '12' }], [], [{ entries: ['quill2011'], locator: '7--42' }]]);
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });

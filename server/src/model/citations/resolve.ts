@@ -277,7 +277,8 @@ const openingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p
 const leadingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?=,|\s+(?:and|et al|&)\b|\s+\(?(?:1[5-9]\d\d|20\d\d)|\s+(?:\p{Lu}\.\s*)+,)`, 'iu');
 
 // (A registration number may look like a year: "1888,0601.716".)
-const museumObject = /^(?:\p{Lu}[\p{L}-]+,\s+)?[^,;:]{0,50}\b(?:Museum|Musée|Museo|Museu|Louvre|Collection)\b[^,;:]{0,40},\s*(?:inv\.\s*(?:no\.\s*)?)?[A-Z]{0,4}[\s.]?\d(?:[\d./]|,\d)*/u;
+// (Not a title that names a museum: "Robinson, *The Behavior of the Museum Visitor*, 7--42".)
+const museumObject = /^(?:\p{Lu}[\p{L}-]+,\s+)?[^,;:*_"“”]{0,50}\b(?:Museum|Musée|Museo|Museu|Louvre|Collection)\b[^,;:*_"“”]{0,40},\s*(?:inv\.\s*(?:no\.\s*)?)?[A-Z]{0,4}[\s.]?\d(?:[\d./]|,\d)*/u;
 const interviewInFull = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:(?:[Aa]n?\s+)?(?:[Oo]ral[- ][Hh]istory|[Tt]elephone)\s+)?[Ii]nterview(?:ed)?\s+by\s+[^,;]{2,60},\s+[^;]{4,40}[.]?$/u;
 
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
@@ -294,8 +295,10 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   if (interviewInFull.test(text.trim()) && findDates(text).length > 0) return listedCommunication(text, index) ?? empty('full');
   // "London, British Museum, EA 67235", "Cairo Museum, JE33597": an object where it is kept, by its
   // inventory number, as art historians and archaeologists name objects; no work is cited.
+  // (A museum followed by a year is a work the museum published or a report of it: "…Museum, 2016".)
   const object = museumObject.exec(text);
-  if (object && findYears(text.slice(object[0].length).replace(/<?https?:\/\/\S+/g, ' ')).length === 0) return empty('none');
+  const number = object ? /[\d./,]+$/.exec(object[0])![0] : '';
+  if (object && !/^(?:1[5-9]\d\d|20\d\d)$/.test(number) && findYears(text.slice(object[0].length).replace(/<?https?:\/\/\S+/g, ' ')).length === 0) return empty('none');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
