@@ -392,3 +392,20 @@ describe('a year that belongs to the title', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a work of a listed author that the bibliography does not list', () => {
+  const bibliography = [
+    'Moreau, Claire. “Reading the Harbour Ledgers.” *Maritime History* 9 (2019): 1–20.',
+    'Moreau, Claire. *Ships and Shores*. Paris: Seuil, 2020.',
+  ];
+
+  it('is no choice among the listed ones when the title written is none of theirs: no "could mean any of"', () => {
+    const { essay } = notesCiting(bibliography, ['Claire Moreau, “Fog at Dawn,” *Coastal Notes* (blog), June 3, 2018, https://example.org/fog.'], (c) => c);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'ambiguous-citation'), []);
+  });
+
+  it('still asks which, when nothing written tells the listed works apart', () => {
+    const { essay } = notesCiting(bibliography, ['Moreau, 12.'], (c) => c);
+    assert.equal(essay.diagnostics.filter((d) => d.code === 'ambiguous-citation').length, 1);
+  });
+});

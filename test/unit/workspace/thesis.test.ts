@@ -39,8 +39,10 @@ describe('workspace: a thesis of several files', () => {
     assert.ok(!together.diagnostics.some((d) => d.code === 'missing-bibliography' || d.code === 'uncited-source'));
     assert.equal(together.sharedBibliography, shared);
     assert.equal(together.bibliography.entries.length, 0);
-    // A diagnostic's related entry points into the bibliography file.
-    const related = together.diagnostics.flatMap((d) => d.related).filter((r) => r.origin !== undefined);
+    // A diagnostic's related entry points into the bibliography file: "Noll, 12." could mean either
+    // of Noll's two listed works, and the warning names both where they are.
+    const asking = analyseEssay(`${introduction}\n\nA further sentence.[^990]\n\n[^990]: Noll, 12.\n`, { sharedBibliography: shared });
+    const related = asking.diagnostics.flatMap((d) => d.related).filter((r) => r.origin !== undefined);
     assert.ok(related.length > 0);
     assert.ok(related.every((r) => r.origin === 'file:///apb/bibliography.md'));
   });

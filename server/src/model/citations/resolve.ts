@@ -597,6 +597,11 @@ function resolveByAuthor(
     const misspelt = forced ? null : nearAuthorName(text.slice(0, chosenWord.start), titles, candidates[0]);
     return misspelt ? { ...result(candidates, null), nearMatch: misspelt } : result(candidates, null);
   }
+  // A title written after the name that none of the author's works has ("Victoria Van Hyning, May 31,
+  // 2018, comment on Mary-Anne Boermans, “Me,” …"): another work, not a choice among the listed ones.
+  // Not a choice to ask the writer about: silence, as for any work the note may name in passing.
+  const writtenTitles = titlesAfter.flatMap((title) => titleWords(title.value));
+  if (writtenTitles.length > 0 && candidates.every((item) => !writtenTitles.some((word) => item.titleWords.has(word)))) return result([], null);
   const names = candidates.map((item) => `${entryLabel(item.entry)} [${item.entry.key}]`);
   return result(
     [],
