@@ -15,7 +15,7 @@ export interface SourcesAnswer {
   chapters: number;
   groups: { title: string; sources: SourceAnswer[] }[];
   unresolved: NoteAnswer[];
-  summary: { notes: number; sourcesCited: number; sources: number };
+  summary: { notes: number; sourcesCited: number; sources: number; claimsWithheld?: number };
 }
 
 export interface SourceAnswer {

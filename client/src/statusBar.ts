@@ -39,7 +39,10 @@ export function registerStatusBar(context: vscode.ExtensionContext, tree: Source
     const problems = problemsOf(editor.document.uri);
     item.text = statusText(answer, problems);
     const over = answer.chapters > 1 ? ` (the bibliography is shared by ${answer.chapters} chapters)` : '';
-    item.tooltip = `This essay: ${plural(answer.summary.notes, 'note')}, ${plural(answer.summary.sources, 'source')} cited${over}, ${plural(problems, 'problem')} in the Problems panel. Click to show the Sources view.`;
+    const withheld = answer.summary.claimsWithheld ?? 0;
+    // Said, so that a writer knows more are there: the budget shows the surest first.
+    const held = withheld > 0 ? ` ${plural(withheld, 'more possible unsupported claim')} held back by the claim budget (apparatus.claims.maxPerThousandWords).` : '';
+    item.tooltip = `This essay: ${plural(answer.summary.notes, 'note')}, ${plural(answer.summary.sources, 'source')} cited${over}, ${plural(problems, 'problem')} in the Problems panel.${held} Click to show the Sources view.`;
     item.show();
   };
 

@@ -125,8 +125,11 @@ export function summary(reports: FileReport[]): { text: string; errors: number }
   }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const notes = reports.reduce((sum, report) => sum + report.essay.notes.length, 0);
+  // The claim budget's withheld findings are said, so that a writer knows more are there to see.
+  const withheld = reports.reduce((sum, report) => sum + report.essay.claims.filter((claim) => claim.withheld === true && !claim.suppressed).length, 0);
+  const more = withheld > 0 ? `; ${plural(withheld, 'more possible unsupported claim')} not shown (the claim budget: --max-claims-per-1000 0 shows all)` : '';
   return {
-    text: `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'note')} of information in ${plural(reports.length, 'file')} (${plural(notes, 'footnote')} checked)`,
+    text: `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'note')} of information in ${plural(reports.length, 'file')} (${plural(notes, 'footnote')} checked)${more}`,
     errors,
   };
 }

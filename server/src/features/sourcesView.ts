@@ -62,7 +62,8 @@ export interface SourcesView {
   /** Notes that cite but resolve to no source (discursive notes are not listed). */
   unresolved: CitingNoteItem[];
   /** The active essay alone, for the status bar. */
-  summary: { notes: number; sourcesCited: number; sources: number };
+  /** `claimsWithheld`: possible unsupported claims of the active essay that the claim budget keeps back. */
+  summary: { notes: number; sourcesCited: number; sources: number; claimsWithheld: number };
 }
 
 /** An analysed file: the active essay, or a chapter sharing its bibliography. */
@@ -154,8 +155,14 @@ export function provideSourcesView(input: SourcesViewInput): SourcesView | null 
       notes: active.essay.notes.length,
       sourcesCited: activeCited.size,
       sources: active.essay.notes.length === 0 && active.uri === input.bibliographyUri ? entries.length : activeCited.size,
+      claimsWithheld: claimsWithheldOf(active.essay),
     },
   };
+}
+
+/** The essay's findings the claim budget keeps back (not those the writer silenced). */
+function claimsWithheldOf(essay: Essay): number {
+  return essay.claims.filter((claim) => claim.withheld === true && !claim.suppressed).length;
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
@@ -271,7 +278,7 @@ function pandocSourcesView(active: ChapterEssay, inProject: (path: string) => bo
     chapters,
     groups,
     unresolved,
-    summary: { notes: active.essay.notes.length + model.inlineNotes.length, sourcesCited: cited.size, sources: cited.size },
+    summary: { notes: active.essay.notes.length + model.inlineNotes.length, sourcesCited: cited.size, sources: cited.size, claimsWithheld: claimsWithheldOf(active.essay) },
   };
 }
 

@@ -35,6 +35,13 @@ describe('apparatus check', () => {
     assert.match(lines[lines.length - 1], /^0 errors, 2 warnings, 1 note of information in 1 file \(40 footnotes checked\)$/);
   });
 
+  it('says how many possible unsupported claims the claim budget keeps back, and none when it is off', () => {
+    const budgeted = run('check', sample('korea-1950.md')).out.trim().split('\n');
+    assert.match(budgeted[budgeted.length - 1], /checked\); [1-9]\d* more possible unsupported claims? not shown \(the claim budget: --max-claims-per-1000 0 shows all\)$/);
+    const all = run('check', '--max-claims-per-1000', '0', sample('korea-1950.md')).out.trim().split('\n');
+    assert.match(all[all.length - 1], /footnotes checked\)$/);
+  });
+
   it('exits 1 when a file has errors', () => {
     const { status, out } = run('check', sample('defects.md'));
     assert.equal(status, 1);

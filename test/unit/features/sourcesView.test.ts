@@ -8,7 +8,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyseEssay } from '../../../server/src/model/analyse';
+import { analyseEssay, defaultAnalysisOptions } from '../../../server/src/model/analyse';
 import type { Essay } from '../../../server/src/model/types';
 import { provideSourcesView, type SourcesView } from '../../../server/src/features/sourcesView';
 import { parseLibrary } from '../../../server/src/model/pandoc/library';
@@ -125,7 +125,7 @@ describe('Sources view', () => {
     // The bibliography file itself: no notes, all its entries.
     const bibliographyEssay = analyseEssay(bibliographyText, { bibliographyFile: true });
     const ofFile = provideSourcesView({ active: { uri: bibliographyUri, essay: bibliographyEssay }, bibliography: bibliographyEssay.bibliography, bibliographyUri, chapters });
-    assert.deepEqual(ofFile!.summary, { notes: 0, sourcesCited: 0, sources: 20 });
+    assert.deepEqual(ofFile!.summary, { notes: 0, sourcesCited: 0, sources: 20, claimsWithheld: 0 });
     assert.equal(ofFile!.groups.flatMap((group) => group.sources).find((item) => item.label === 'Mansourov 1995')?.notes, 6);
   });
 
@@ -138,7 +138,12 @@ describe('Sources view', () => {
     // Notes 21 to 27: note 23's Ibid. follows note 22 in the essay whole.
     assert.deepEqual(source(view, 'Mansourov 1995').citing.map((note) => note.label), ['[^21]', '[^22]', '[^23]', '[^24]', '[^25]', '[^26]', '[^27]']);
     assert.deepEqual(view.unresolved, []);
-    assert.deepEqual(view.summary, { notes: 40, sourcesCited: 19, sources: 19 });
+    assert.deepEqual(view.summary, { notes: 40, sourcesCited: 19, sources: 19, claimsWithheld: view.summary.claimsWithheld });
+    // The claim budget keeps some of the sample's possible unsupported claims back, and says how many.
+    assert.ok(view.summary.claimsWithheld > 0, `${view.summary.claimsWithheld} withheld`);
+    const all = analyseEssay(essay.text, { claims: { ...defaultAnalysisOptions.claims, maxPerThousandWords: 0 } });
+    const unbudgeted = provideSourcesView({ active: { uri: 'file:///korea-1950.md', essay: all }, bibliography: all.bibliography, bibliographyUri: 'file:///korea-1950.md', chapters: [] });
+    assert.equal(unbudgeted?.summary.claimsWithheld, 0);
   });
 
   it('an unsectioned bibliography file (America\'s Public Bible) is one group under its title', () => {
