@@ -150,13 +150,16 @@ function orderDiagnostics(markers: Marker[]): Diagnostic[] {
           data: { label: marker.label },
         }),
       );
-    } else if (n > highest + 1 && everyLabel.has(highest + 1)) {
+    } else if (n > highest + 1 && everyLabel.has(highest + 1) && !seen.has(String(highest + 1))) {
       outOfOrder++;
       out.push(
         diagnostic('note-order', `Note ${label} appears before note ${highest + 1}: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.`, marker.range, {
           data: { label: marker.label },
         }),
       );
+      // One label out of its place ("… [^59] [^100] [^60] …"): the notes after it still follow
+      // their predecessors, and are not each out of order after 100.
+      continue;
     } else if (n > highest + 1) {
       const missing = n === highest + 2 ? `note ${highest + 1} is missing` : `notes ${highest + 1}–${n - 1} are missing`;
       out.push(
@@ -166,6 +169,8 @@ function orderDiagnostics(markers: Marker[]): Diagnostic[] {
       );
     }
     highest = Math.max(highest, n);
+    // Labels met early (the one out of its place) are passed when the count reaches them.
+    while (seen.has(String(highest + 1))) highest++;
   }
   if (outOfOrder > 3 && outOfOrder * 4 > distinct) {
     const first = out[0];

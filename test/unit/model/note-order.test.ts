@@ -23,6 +23,13 @@ describe('note-order', () => {
     assert.equal(orderFindings([1, 2, 7, 3, 4, 5, 6]).length, 1);
   });
 
+  it('reports a stray label once, not at every note after it, and swapped notes once', () => {
+    // "… [^59] [^100] [^60] …" (a published essay's slip): the notes after the stray one follow their predecessors.
+    const stray = orderFindings([1, 2, 3, 4, 5, 6, 7, 8, 100, 9, 10, 11, 12, 13, 14]);
+    assert.deepEqual(stray, ['Note [^100] appears before note 9: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.']);
+    assert.deepEqual(orderFindings([1, 2, 4, 3, 5, 6]), ['Note [^4] appears before note 3: the notes are numbered out of order. Renumber the notes (quick fix) so they run in reading order.']);
+  });
+
   it('lets a chapter continue the numbering of the chapter before', () => {
     assert.deepEqual(orderFindings([43, 44, 45, 46]), []);
   });
