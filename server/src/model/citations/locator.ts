@@ -117,7 +117,8 @@ const ANCIENT = String.raw`\d{1,3}(?:\.\d{1,4}){1,3}[a-z]?(?:\s*${D}\s*\d{1,4})?
 const ancientReference = new RegExp(String.raw`[*_]\s+(${ANCIENT}(?:\s*,\s*(?:${ANCIENT}|\d{1,4}[a-z]?(?:\s*${D}\s*\d{1,4})?))*)(?=\s*[.;)]?\s*$|\))`, 'd');
 const pageAfterQuotation = new RegExp(String.raw`["”’]\s*\((?:pp?\.\s*)?(${PAGES})\)\s*[.;]?\s*$`, 'du');
 /** "Hesiod fr. 106, 107 (Most)": fragments of a lost work, numbered in the edition named. */
-const fragment = new RegExp(String.raw`(?<![A-Za-z])(frr?\.\s*\d{1,4}[a-z]?(?:\s*,\s*\d{1,4}[a-z]?)*)(?![\d])`, 'd');
+// (Not a manuscript's fonds: "BnF, ms. fr. 2810" is the fonds français.)
+const fragment = new RegExp(String.raw`(?<![A-Za-z])(?<!\b[Mm][Ss]{1,2}\.?\s)(frr?\.\s*\d{1,4}[a-z]?(?:\s*,\s*\d{1,4}[a-z]?)*)(?![\d])`, 'd');
 
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
 function onlyYears(written: string): boolean {
