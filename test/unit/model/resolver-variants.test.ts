@@ -275,6 +275,7 @@ describe('pinpoints as classicists and art historians write them', () => {
     assert.equal(findLocator('Pausanias, *Description of Greece* 10.19.4.')?.text, '10.19.4');
     assert.equal(findLocator('Sappho fr. 5, 15 (Voigt).')?.text, 'fr. 5, 15');
     assert.equal(findLocator('Paris, BnF, ms. fr. 2810.')?.text, undefined);
+    assert.equal(findLocator('Lindqvist, on what contemporaries called the ‘Great Awakening’ (1740).')?.text, undefined);
     assert.equal(findLocator('Paris, BnF, Ms. Fr. 2810, fol. 12v–14r.')?.text, 'fol. 12v–14r');
   });
 

@@ -209,7 +209,8 @@ function findPagesOf(text: string): FoundLocator | null {
   // passage quoted, in the sentence that names the work, is the pinpoint.
   // Only in one sentence: after a full stop the quotation is from the discussion, not the reference.
   const quoted = pageAfterQuotation.exec(text);
-  if (quoted && !/[.?!]["”’]?\s+["“]?\p{Lu}/u.test(text.slice(0, quoted.index))) return { ...captured(quoted, 1, text), ofQuotation: true };
+  // (A year in parentheses after a quoted phrase dates it: "the ‘Great Awakening’ (1740)".)
+  if (quoted && !onlyYears(quoted[1]) && !/[.?!]["”’]?\s+["“]?\p{Lu}/u.test(text.slice(0, quoted.index))) return { ...captured(quoted, 1, text), ofQuotation: true };
   const classical = ancientReference.exec(text) ?? fragment.exec(text);
   if (classical) return captured(classical, 1, text);
   const passim = /,\s*(passim)\.?\s*$/.exec(text);
