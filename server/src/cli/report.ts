@@ -1,6 +1,7 @@
 /** What the command line prints: compiler-style text, or JSON with 1-based lines and columns. */
 import type { Diagnostic, Essay } from '../model/types';
 import { entryLabel } from '../model/bibliography/index';
+import { withheldClaimCount } from '../model/claimsBridge';
 import type { KeyUse } from '../model/pandoc/index';
 
 /** What citeproc prints for a key's citation: the note's number, the work's position, and the text. */
@@ -126,7 +127,7 @@ export function summary(reports: FileReport[]): { text: string; errors: number }
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   const notes = reports.reduce((sum, report) => sum + report.essay.notes.length, 0);
   // The claim budget's withheld findings are said, so that a writer knows more are there to see.
-  const withheld = reports.reduce((sum, report) => sum + report.essay.claims.filter((claim) => claim.withheld === true && !claim.suppressed).length, 0);
+  const withheld = reports.reduce((sum, report) => sum + withheldClaimCount(report.essay.claims), 0);
   const more = withheld > 0 ? `; ${plural(withheld, 'more possible unsupported claim')} not shown (the claim budget: --max-claims-per-1000 0 shows all)` : '';
   return {
     text: `${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(infos, 'note')} of information in ${plural(reports.length, 'file')} (${plural(notes, 'footnote')} checked)${more}`,

@@ -15,6 +15,7 @@ import type { LibraryEntry } from '../model/pandoc/library';
 import type { Bibliography, BibliographyEntry, Essay, Note, Range } from '../model/types';
 import { essayIndex } from './locate';
 import { scanPandoc } from '../model/pandoc/scan';
+import { withheldClaimCount } from '../model/claimsBridge';
 import { LineIndex } from '../model/text';
 import { formatLibraryEntry } from './pandocKeys';
 import { labelSyntax, leadName, renderEntry } from './render';
@@ -155,14 +156,9 @@ export function provideSourcesView(input: SourcesViewInput): SourcesView | null 
       notes: active.essay.notes.length,
       sourcesCited: activeCited.size,
       sources: active.essay.notes.length === 0 && active.uri === input.bibliographyUri ? entries.length : activeCited.size,
-      claimsWithheld: claimsWithheldOf(active.essay),
+      claimsWithheld: withheldClaimCount(active.essay.claims),
     },
   };
-}
-
-/** The essay's findings the claim budget keeps back (not those the writer silenced). */
-function claimsWithheldOf(essay: Essay): number {
-  return essay.claims.filter((claim) => claim.withheld === true && !claim.suppressed).length;
 }
 
 function push<V>(map: Map<string, V[]>, key: string, value: V): void {
@@ -278,7 +274,7 @@ function pandocSourcesView(active: ChapterEssay, inProject: (path: string) => bo
     chapters,
     groups,
     unresolved,
-    summary: { notes: active.essay.notes.length + model.inlineNotes.length, sourcesCited: cited.size, sources: cited.size, claimsWithheld: claimsWithheldOf(active.essay) },
+    summary: { notes: active.essay.notes.length + model.inlineNotes.length, sourcesCited: cited.size, sources: cited.size, claimsWithheld: withheldClaimCount(active.essay.claims) },
   };
 }
 

@@ -21,7 +21,7 @@ export type ClaimMemo = Memo<ParagraphClaim[]>;
  * message written), kept on the parsed block itself: a block reused from the cache brings its
  * claims along, so an edit elsewhere costs a line shift per claim and nothing more.
  */
-const claimsByBlock = new WeakMap<object, Map<string, { claims: Claim[]; words: number }>>();
+const claimsByBlock = new WeakMap<object, Map<string, { claims: Claim[] }>>();
 
 function shiftClaim(claim: Claim, lines: number): Claim {
   if (lines === 0) return claim;
@@ -55,7 +55,6 @@ export function analyseClaims(
   keyCitations: InlineNotesByItem = new Map(),
 ): Claim[] {
   const claims: Claim[] = [];
-  let words = 0;
   // The claim budget works on the whole essay after the paragraphs are analysed: changing it must not
   // throw away the paragraph cache.
   const { maxPerThousandWords, ...paragraphOptions } = options;
@@ -103,10 +102,9 @@ export function analyseClaims(
         confidence: claim.confidence,
         score: claim.score,
       }));
-      cached = { claims: local, words: countWords(doc.source) };
+      cached = { claims: local };
       perBlock.set(key, cached);
     }
-    words += cached.words;
     for (const claim of placedClaims(doc, key, cached.claims)) {
       claims.push(ignored && !claim.suppressed ? { ...claim, suppressed: true } : claim);
     }
@@ -115,7 +113,7 @@ export function analyseClaims(
   // included and front matter not (a journal's word count, and the corpus measure of issue 12).
   let essayWords = 0;
   for (const doc of items) if (doc.item.kind !== 'yaml') essayWords += wordsOf(doc);
-  return withheldPastDensity(withRepeatedQuotationsHinted(claims), Math.max(words, essayWords), maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
+  return withheldPastDensity(withRepeatedQuotationsHinted(claims), essayWords, maxPerThousandWords ?? DEFAULT_MAX_PER_THOUSAND_WORDS);
 }
 
 /** Words of an item, counted once per item (an edit makes new items only where it touched). */
@@ -184,7 +182,7 @@ function withLeadInSupported(found: ParagraphClaim[], source: string, note: stri
 
 /**
  * The claim budget (claims/density.ts), over the whole essay: past `perThousandWords` findings per 1,000
- * words of body prose, the weakest reported claims are withheld (information before warnings, then the
+ * words of the essay, the weakest reported claims are withheld (information before warnings, then the
  * lowest scores, then the later). A cheap pass over the paragraphs' cached claims: the others stay the
  * same objects, so their diagnostics are reused.
  */
@@ -200,6 +198,11 @@ function withheldPastDensity(claims: Claim[], words: number, perThousandWords: n
     if (!kept.has(i)) out[r.index] = { ...claims[r.index], withheld: true };
   });
   return out;
+}
+
+/** How many of the essay's findings the claim budget keeps back (not those the writer silenced). */
+export function withheldClaimCount(claims: readonly Claim[]): number {
+  return claims.filter((claim) => claim.withheld === true && !claim.suppressed).length;
 }
 
 /** A claim the writer is told about: not silenced nor withheld by the claim budget, and either unsupported or vaguely attributed. */

@@ -179,12 +179,13 @@ function capitalisedWords(text: string, titles: readonly { start: number; end: n
   return words;
 }
 
-const pairsOf = (words: string[]): Set<string> => new Set(words.slice(1).map((word, i) => `${words[i]} ${word}`));
+const pairListOf = (words: string[]): string[] => words.slice(1).map((word, i) => `${words[i]} ${word}`);
+const pairsOf = (words: string[]): Set<string> => new Set(pairListOf(words));
 /** The pairs of a title as written, made once per title (asked of every entry it might name). */
 const pairsByWritten = new WeakMap<string[], string[]>();
 function writtenPairsOf(written: string[]): string[] {
   let pairs = pairsByWritten.get(written);
-  if (!pairs) pairsByWritten.set(written, (pairs = written.slice(1).map((word, i) => `${written[i]} ${word}`)));
+  if (!pairs) pairsByWritten.set(written, (pairs = pairListOf(written)));
   return pairs;
 }
 /** The pairs of an entry's title words, made once per entry (asked of every note that might name it). */

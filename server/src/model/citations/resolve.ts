@@ -15,7 +15,7 @@ import { documentIds, documentIdMatches } from '../bibliography/documents';
 import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
-import type { CitationDraft } from './segment';
+import { MADE_BY, type CitationDraft } from './segment';
 import { citesInterview, citesPersonalCommunication } from './omitted';
 
 export interface Resolution {
@@ -151,9 +151,10 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // (2011)”") is part of the title a short form repeats.
   // ("*Neues Hebammen-Licht* (1740) by Hendrik van Deventer": a work named in prose with its year and
   // author is not cited in full.)
-  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles)) && !/^[*_]?[^*_]+[*_]?\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+(?:(?:printed|published|edited|written)\s+)?by\s/u.test(text);
+  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles)) && !namedWithYearAndAuthor.test(text);
 }
 
+const namedWithYearAndAuthor = new RegExp(String.raw`^[*_]?[^*_]+[*_]?\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+${MADE_BY}\s`, 'u');
 const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archives|State Archives|Historical Society|Record Office|Special Collections)\b/u;
 
 /**
@@ -278,7 +279,7 @@ const leadingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p
 
 // (A registration number may look like a year: "1888,0601.716".)
 // (Not a title that names a museum: "Robinson, *The Behavior of the Museum Visitor*, 7--42".)
-const museumObject = /^(?:\p{Lu}[\p{L}-]+,\s+)?[^,;:*_"“”]{0,50}\b(?:Museum|Musée|Museo|Museu|Louvre|Collection)\b[^,;:*_"“”]{0,40},\s*(?:inv\.\s*(?:no\.\s*)?)?[A-Z]{0,4}[\s.]?\d(?:[\d./]|,\d)*/u;
+const museumObject = /^(?:\p{Lu}[\p{L}-]+,\s+)?[^,;:*_"“”]{0,50}\b(?:Museum|Musée|Museo|Museu|Louvre|Collection)\b[^,;:*_"“”]{0,40},\s*(?:inv\.\s*(?:no\.\s*)?)?[A-Z]{0,4}[\s.]?(\d(?:[\d./]|,\d)*)/u;
 const interviewInFull = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:(?:[Aa]n?\s+)?(?:[Oo]ral[- ][Hh]istory|[Tt]elephone)\s+)?[Ii]nterview(?:ed)?\s+by\s+[^,;]{2,60},\s+[^;]{4,40}[.]?$/u;
 
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
@@ -297,8 +298,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // inventory number, as art historians and archaeologists name objects; no work is cited.
   // (A museum followed by a year is a work the museum published or a report of it: "…Museum, 2016".)
   const object = museumObject.exec(text);
-  const number = object ? /[\d./,]+$/.exec(object[0])![0] : '';
-  if (object && !/^(?:1[5-9]\d\d|20\d\d)$/.test(number) && findYears(text.slice(object[0].length).replace(/<?https?:\/\/\S+/g, ' ')).length === 0) return empty('none');
+  if (object && !/^(?:1[5-9]\d\d|20\d\d)$/.test(object[1]) && findYears(text.slice(object[0].length).replace(/<?https?:\/\/\S+/g, ' ')).length === 0) return empty('none');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the

@@ -295,7 +295,11 @@ const CHAPTER = String.raw`(?:ch|chap)\.\s*\d{1,3}(?![\p{L}\d])|chapter\s+\d{1,3
 const publicationAfterTitle = new RegExp(String.raw`^[,.]?\s*\([^()]{0,160}\b(?:1[5-9]\d\d|20\d\d)\)(?:[*_]{0,2},[*_]{0,2}\s*${LOC})?`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
 
-const titleYearByAuthor = new RegExp(String.raw`^\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+(?:(?:printed|published|edited|written)\s+)?by\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:(?:de|van|von|der|da|di|le|la)\s+)?\p{Lu}[\p{L}'’-]+`, 'u');
+/** "by", "printed by", "published by": who wrote or made the work just named. */
+export const MADE_BY = String.raw`(?:(?:printed|published|edited|written)\s+)?by`;
+const titleYearByAuthor = new RegExp(String.raw`^\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+${MADE_BY}\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:(?:de|van|von|der|da|di|le|la)\s+)?\p{Lu}[\p{L}'’-]+`, 'u');
+
+const madeByAfterYear = new RegExp(String.raw`\)\s*,?\s+${MADE_BY}\s+$`);
 
 /** A link whose text is a name (capitalised, not a word or two of prose) after "see", "cf." or "compare". */
 const linkedNameAfterCue = /\b(?:see|cf\.|compare)(?:\s+also)?[,:]?\s+(\[\p{Lu}[^\]\n]{2,200}\]\(<?https?:\/\/[^()\s<>]*>?(?:\s+"[^"]*")?\))/giu;
@@ -325,7 +329,7 @@ export function findAnchors(text: string): Anchor[] {
     }
     const before = text.slice(Math.max(0, title.start - 200), title.start);
     const names = namesBefore.exec(before);
-    if (names && /\)\s*,?\s+(?:(?:printed|published|edited|written)\s+)?by\s+$/.test(before.slice(0, names.index))) continue;
+    if (names && madeByAfterYear.test(before.slice(0, names.index))) continue;
     if (!names) {
       // "in the *Coptic Encyclopedia* 7: 2133": a reference work or journal cited by its italic title
       // with volume and page, no author before it.
