@@ -2,7 +2,8 @@
 // Checks the shape of an answer key for a published essay, from the essay's text alone (it never
 // runs the resolver): every note label is keyed, in order; every entry fragment occurs exactly
 // once in the bibliography section (or the companion bibliography file the key names); kinds and
-// locators are well formed.
+// locators are well formed. A key marked `"notesOnly": true` is for an essay with no bibliography:
+// its fragments name the full references in the notes, and each must first occur in a note.
 // Usage: node scripts/real-keys/validate.mjs test/fixtures/real/NAME.expected.json [...]
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -27,10 +28,13 @@ for (const keyPath of process.argv.slice(2)) {
   const essay = readFileSync(keyPath.replace(/\.expected\.json$/, '.md'), 'utf8');
   // A key may name a companion file beside the essay that holds the bibliography (a chapter and its
   // book's bibliography page): fragments then name entries of that file, front matter aside.
-  const region = key.bibliography
-    ? readFileSync(join(dirname(keyPath), key.bibliography), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
-    : bibliographyRegion(essay);
-  if (region === null) problems.push('no bibliography heading found');
+  const region = key.notesOnly
+    ? null
+    : key.bibliography
+      ? readFileSync(join(dirname(keyPath), key.bibliography), 'utf8').replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '')
+      : bibliographyRegion(essay);
+  if (region === null && !key.notesOnly) problems.push('no bibliography heading found');
+  if (key.notesOnly && bibliographyRegion(essay) !== null) problems.push('notesOnly, but the essay has a bibliography heading');
   const labels = [...essay.matchAll(/^\[\^([^\]]+)\]:/gm)].map((m) => m[1]);
   const keyed = Object.keys(key.notes ?? {});
   const missing = labels.filter((label) => !keyed.includes(label));
@@ -41,6 +45,15 @@ for (const keyPath of process.argv.slice(2)) {
   const checkFragment = (where, fragment) => {
     if (typeof fragment !== 'string' || fragment.length < 4) return problems.push(`${where}: fragment ${JSON.stringify(fragment)} too short`);
     if (fragment.includes('\n')) return problems.push(`${where}: fragment crosses a line`);
+    if (key.notesOnly) {
+      // The work's full reference in the notes: its fragment's first occurrence is in a note.
+      const at = essay.indexOf(fragment);
+      const lineStart = essay.lastIndexOf('\n[^', at);
+      const noteStart = essay.slice(0, at).search(/^\[\^[^\]]+\]:/m);
+      if (at < 0) return problems.push(`${where}: fragment ${JSON.stringify(fragment)} does not occur in the essay`);
+      if (noteStart < 0 || lineStart < 0) problems.push(`${where}: fragment ${JSON.stringify(fragment)} first occurs outside the notes`);
+      return;
+    }
     const count = region ? region.split(fragment).length - 1 : 0;
     if (count !== 1) problems.push(`${where}: fragment ${JSON.stringify(fragment)} occurs ${count} times in the bibliography`);
   };
