@@ -8,6 +8,11 @@
  *   npm run eval:resolution -- --errors      every note the resolver gets wrong (dev and fixtures)
  *   npm run eval:resolution -- --errors ESSAY  the same for one essay
  *   npm run eval:resolution -- --json        the totals as JSON (for the regression test)
+ *   npm run eval:resolution -- --group G     only group G (fixtures, real-dev, notes-dev, real-test, notes-test)
+ *
+ * Essays without a bibliography (`"notesOnly": true` in the key: their sources are the works the notes
+ * give in full) are grouped apart (notes-dev, notes-test), so the figures of essays with a bibliography
+ * stay comparable across rounds.
  *
  * Scores (see test/fixtures/real/README.md for the key format):
  *   notes exact   every citation of the note (ignoring prose parts) has the key's entries, locator and kind
@@ -31,6 +36,8 @@ const showTest = args.includes('--test');
 const errorsAt = args.indexOf('--errors');
 const errorsFor = errorsAt >= 0 ? (args[errorsAt + 1] && !args[errorsAt + 1].startsWith('--') ? args[errorsAt + 1] : '*') : null;
 const asJson = args.includes('--json');
+const groupAt = args.indexOf('--group');
+const onlyGroup = groupAt >= 0 ? args[groupAt + 1] : null;
 
 interface KeyCitation {
   entries: string[];
@@ -42,6 +49,8 @@ interface KeyCitation {
 
 interface Key {
   split?: 'dev' | 'test';
+  /** No bibliography: fragments name the full references in the notes. */
+  notesOnly?: boolean;
   /** A companion file holding the bibliography (a chapter and the thesis's bibliography file), beside the essay. */
   bibliography?: string;
   notes: Record<string, KeyCitation[]>;
@@ -51,7 +60,7 @@ interface Key {
 
 interface Case {
   name: string;
-  group: 'fixtures' | 'real-dev' | 'real-test';
+  group: 'fixtures' | 'real-dev' | 'real-test' | 'notes-dev' | 'notes-test';
   text: string;
   key: Key;
   /** The companion bibliography file's text, when the key names one. */
@@ -70,7 +79,7 @@ function cases(): Case[] {
       const essay = join(folder, file.replace(/\.expected\.json$/, '.md'));
       if (!existsSync(essay)) continue;
       const key = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Key;
-      const group = dir === 'essays' ? 'fixtures' : key.split === 'test' ? 'real-test' : 'real-dev';
+      const group = dir === 'essays' ? 'fixtures' : `${key.notesOnly ? 'notes' : 'real'}-${key.split === 'test' ? 'test' : 'dev'}` as Case['group'];
       const bibliographyText = key.bibliography ? readFileSync(join(folder, key.bibliography), 'utf8') : undefined;
       out.push({ name: file.replace(/\.expected\.json$/, ''), group, text: readFileSync(essay, 'utf8'), key, bibliographyText });
     }
@@ -275,7 +284,7 @@ const header = [
 ].join(' ');
 
 const all = cases();
-const groups: Case['group'][] = showTest ? ['fixtures', 'real-dev', 'real-test'] : ['fixtures', 'real-dev'];
+const groups = ((showTest ? ['fixtures', 'real-dev', 'notes-dev', 'real-test', 'notes-test'] : ['fixtures', 'real-dev', 'notes-dev']) as Case['group'][]).filter((group) => onlyGroup === null || group === onlyGroup);
 const totals = new Map<string, Counts>();
 const errorLines: string[] = [];
 let worstDensity = { name: '', value: 0 };
@@ -292,7 +301,7 @@ for (const group of groups) {
     const density = (1000 * counts.diagnostics) / Math.max(1, counts.words);
     if (group !== 'fixtures' && density > worstDensity.value) worstDensity = { name: item.name, value: density };
     if (!asJson) console.log(row(item.name, counts));
-    if (errorsFor && group !== 'real-test' && (errorsFor === '*' || errorsFor === item.name)) errorLines.push(...errors);
+    if (errorsFor && !group.endsWith('-test') && (errorsFor === '*' || errorsFor === item.name)) errorLines.push(...errors);
   }
   totals.set(group, total);
   if (!asJson) console.log(`${row(`TOTAL ${group}`, total)}\n`);

@@ -15,8 +15,9 @@ import { parseBlock, type BlockItem, type ParsedBlock } from './parseBlock';
 import { pushItemsOf, type DocItem } from './document';
 import { Memo } from './cache';
 import { buildBibliography, prepareEntry, type BibliographyRegion, type BuiltBibliography, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
-import { addInlineNotes, collectMarkers, collectNotes, decideForm, findInlineNotes, readingOrder } from './notes';
-import { resolveNotes, type StoredResolution } from './citations/index';
+import { addInlineNotes, collectMarkers, collectNotes, decideForm, findInlineNotes, readingOrder, type NoteSource } from './notes';
+import { resolveNotes, type CitationMemos, type StoredResolution } from './citations/index';
+import { bibliographyFromNotes, type NotesBibliography } from './citations/notesBibliography';
 import type { CitationDraft } from './citations/segment';
 import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnostics } from './diagnostics';
 import { citationsByExportKey } from './export/citedByKey';
@@ -71,6 +72,21 @@ export class AnalysisCache {
   readonly pandoc = new PandocCache();
   bibliographySignature = '';
   signedBibliography: Bibliography | null = null;
+  /**
+   * The reading of the notes against no bibliography that finds an essay's full references when it
+   * has no bibliography (notesBibliography.ts): its resolutions are its own, its drafts shared.
+   */
+  readonly notesPass: CitationMemos = { drafts: this.drafts, resolutions: new Memo<StoredResolution>(), bibliographySignature: '', signedBibliography: null };
+  /** The last bibliography made from the notes: kept while its entries stay as they were. */
+  private fromNotes: NotesBibliography | null = null;
+
+  notesBibliographyOf(ordered: NoteSource[]): NotesBibliography {
+    const made = bibliographyFromNotes(ordered, this.notesPass, (entryText) => this.entries.get(entryText, () => prepareEntry(entryText)));
+    const last = this.fromNotes;
+    if (last && sameNotesBibliography(last, made)) return last;
+    this.fromNotes = made;
+    return made;
+  }
   /** The last bibliography built, and the items (with their line offsets) it was built from. */
   private bibliography: { items: BlockItem[]; lineOffsets: number[]; built: BuiltBibliography } | null = null;
   private bibliographyReused = false;
@@ -105,9 +121,22 @@ export class AnalysisCache {
     if (!this.bibliographyReused) this.entries.sweep();
     this.drafts.sweep();
     this.resolutions.sweep();
+    this.notesPass.resolutions.sweep();
     this.claims.sweep();
     this.pandoc.scans.sweep();
   }
+}
+
+/** The same entries at the same places: the essay's sources did not change. */
+function sameNotesBibliography(a: NotesBibliography, b: NotesBibliography): boolean {
+  const x = a.bibliography.entries;
+  const y = b.bibliography.entries;
+  return (
+    x.length === y.length &&
+    x.every((entry, i) => entry.text === y[i].text && entry.key === y[i].key && JSON.stringify(entry.range) === JSON.stringify(y[i].range)) &&
+    a.pinned.size === b.pinned.size &&
+    [...a.pinned].every(([at, keys]) => b.pinned.get(at)?.[0] === keys[0])
+  );
 }
 
 export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {}, cache: AnalysisCache = new AnalysisCache()): Essay {
@@ -154,24 +183,27 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const { markers, notes: noteSources, inlineByItem } = addInlineNotes(collectMarkers(items, form, region), collectNotes(items, form), inlineNotes);
   // A chapter without a bibliography of its own is read against the one it shares.
   const shared = !region && settings.sharedBibliography ? settings.sharedBibliography : null;
-  const resolvedAgainst = shared ? shared.bibliography : bibliography;
-  const facts = resolveNotes(readingOrder(noteSources, markers), resolvedAgainst, cache);
+  // A Pandoc document whose keys resolve against a bibliography file has a bibliography: that file.
+  const citesFromLibrary = pandoc.uses.length > 0 && pandoc.hasBibliography;
+  const ordered = readingOrder(noteSources, markers);
+  // No bibliography anywhere: the works the notes give in full are the sources.
+  const fromNotes = !region && !whole && !shared && !citesFromLibrary && ordered.length > 0 ? cache.notesBibliographyOf(ordered) : null;
+  const resolvedAgainst = shared ? shared.bibliography : fromNotes ? fromNotes.bibliography : bibliography;
+  const facts = resolveNotes(ordered, resolvedAgainst, cache, fromNotes?.pinned);
   const notes = noteSources.map((source) => source.note);
   const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, claimFreeRegion ?? region, form, settings.claims, cache.claims, inlineByItem, citationMarkersByItem(items, cache.pandoc, inlineByItem)) : [], pandoc);
 
-  // A Pandoc document whose keys resolve against a bibliography file has a bibliography: that file.
-  const citesFromLibrary = pandoc.uses.length > 0 && pandoc.hasBibliography;
   const diagnostics: Diagnostic[] = [
     ...noteDiagnostics(markers, notes),
     // The free-text resolver cannot read a Pandoc citation: the key resolver reports those.
-    ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, bibliography, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range) && !(d.code === 'missing-bibliography' && citesFromLibrary)),
+    ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, resolvedAgainst, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range) && !(d.code === 'missing-bibliography' && citesFromLibrary)),
     ...pandocDiagnostics(pandoc, yaml?.range ?? null),
     ...bibliographyDiagnostics(bibliography, [...facts, ...citationsByExportKey(bibliography, pandoc)], duplicates, notes),
     ...claimDiagnosticsOf(claims),
   ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   cache.sweep();
-  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography, claims, diagnostics, skipped: null, pandoc, sharedBibliography: shared };
+  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography: fromNotes ? fromNotes.bibliography : bibliography, claims, diagnostics, skipped: null, pandoc, sharedBibliography: shared };
 }
 
 /** Related locations that are entries of the shared bibliography point into its file. */

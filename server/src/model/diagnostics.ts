@@ -297,13 +297,14 @@ export function citationDiagnostics(
     });
   }
 
-  if (!hasBibliography) {
+  // An essay whose notes give its works in full has its sources there (notesBibliography.ts).
+  if (!hasBibliography && !(bibliography.fromNotes && bibliography.entries.length > 0)) {
     const citing = notes.find((note) => note.citations.some((citation) => citation.kind === 'full' || citation.kind === 'short'));
     if (citing) {
       out.push(
         diagnostic(
           'missing-bibliography',
-          'The notes cite sources but the essay has no bibliography (a heading such as "Bibliography", "Works Cited" or "References"), so citations cannot be checked.',
+          'The notes cite sources, but the essay has no bibliography (a heading such as "Bibliography", "Works Cited" or "References") and no note gives a work in full, so citations cannot be checked: add a bibliography, or give each work in full at its first citation.',
           citing.labelRange,
         ),
       );

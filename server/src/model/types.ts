@@ -152,6 +152,11 @@ export interface Bibliography {
   entries: BibliographyEntry[];
   /** The whole bibliography, heading to last entry. */
   range: Range | null;
+  /**
+   * Set for an essay with no bibliography whose notes give each work in full at its first citation
+   * (Chicago 14.19): its entries are those full references, where they stand in the notes.
+   */
+  fromNotes?: true;
 }
 
 export interface Heading {

@@ -305,6 +305,23 @@ function namesSeriesNotPerson(piece: EntryPiece, parsed: ParsedEntry, text: stri
  */
 const invertedPersonalName = /^\p{Lu}[\p{Ll}'’]+(?:[-\s]\p{Lu}[\p{Ll}'’]+)?,\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:\s+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.))*(?:,\s+(?:Jr|Sr)\.)?(?:\.(?:\s|$)|(?<=\.)\s)/u;
 
+/** Keys from each entry's base (`bases[i]`); the same base twice gets a, b, c in the order listed. */
+export function assignKeys(entries: BibliographyEntry[], bases: string[]): void {
+  const counts = new Map<string, number>();
+  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const base = bases[i];
+    if ((counts.get(base) ?? 0) < 2) {
+      entry.key = base;
+      return;
+    }
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    entry.key = `${base}${/\d$/.test(base) ? '' : '-'}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`;
+  });
+}
+
 export interface BuiltBibliography {
   bibliography: Bibliography;
   duplicates: [BibliographyEntry, BibliographyEntry][];
@@ -345,20 +362,7 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
       etAl: inherited.etAl,
     });
   }
-  // Same base twice: a, b, c in the order the bibliography lists them.
-  const counts = new Map<string, number>();
-  for (const base of bases) counts.set(base, (counts.get(base) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  entries.forEach((entry, i) => {
-    const base = bases[i];
-    if ((counts.get(base) ?? 0) < 2) {
-      entry.key = base;
-      return;
-    }
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    entry.key = `${base}${/\d$/.test(base) ? '' : '-'}${String.fromCharCode(97 + (n % 26))}${n >= 26 ? Math.floor(n / 26) : ''}`;
-  });
+  assignKeys(entries, bases);
 
   const duplicates: [BibliographyEntry, BibliographyEntry][] = [];
   const byIdentity = new Map<string, BibliographyEntry>();

@@ -80,7 +80,15 @@ export interface CitationFacts {
   ambiguousIbid: boolean;
 }
 
-export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos): CitationFacts[] {
+/** Where a citation stands, for `pinned`: its note's label and its start in the note's source. */
+export const pinKey = (noteLabel: string, draftStart: number): string => `${noteLabel}\u0000${draftStart}`;
+
+/**
+ * `pinned`: citations whose entries are known before resolving (the full references an essay
+ * without a bibliography gives in its notes are its entries: each cites its own), by `pinKey`.
+ * They come with the bibliography and change only with it.
+ */
+export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos, pinned?: ReadonlyMap<string, string[]>): CitationFacts[] {
   // Built only when a citation is resolved afresh: while the writer types, nearly every one is
   // found in the memo and a thesis's bibliography need not be indexed again.
   let built: ReturnType<typeof indexBibliography> | null = null;
@@ -189,6 +197,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
             base.unresolved = null;
           }
         }
+      } else if (pinned?.has(pinKey(note.label, draft.start))) {
+        base.kind = 'full';
+        base.entries = pinned.get(pinKey(note.label, draft.start))!;
       } else {
         let stored = memos.resolutions.get(resolutionKey(draft), () => {
           const resolution = resolveCitation(draft, index());

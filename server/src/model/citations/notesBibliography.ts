@@ -1,0 +1,118 @@
+/**
+ * An essay without a bibliography still has sources: Chicago's notes style lets the notes stand
+ * alone when each work is given in full the first time it is cited (17th ed., 14.19 and 14.20), as
+ * journal articles and many theses do. Those full references are the essay's entries: a short form
+ * ("Campbell, *Songs of Zion*, 250"), an Ibid. or a declared abbreviation resolves to the note that
+ * gives the work in full, so hover, definition, references and the Sources view work as they do
+ * against a typed bibliography.
+ *
+ * The full references are found by resolving the notes once against no bibliography at all: what
+ * the resolver then reads as a full reference (a title with its imprint, a journal with its volume
+ * and year, a document with its archive) is a work. A work given in full twice (the same author and
+ * title) is one entry, at its first full reference.
+ */
+import type { Bibliography, BibliographyEntry, Range } from '../types';
+import { blockRange } from '../document';
+import type { NoteSource } from '../notes';
+import { assignKeys, type PreparedEntry } from '../bibliography/assemble';
+import { findTitles, titleWords } from '../bibliography/spans';
+import { foldName } from '../text';
+import { pinKey, resolveNotes, type CitationMemos } from './index';
+import { segmentNote } from './segment';
+
+export interface NotesBibliography {
+  bibliography: Bibliography;
+  /** Each full reference cites the entry it is (or the earlier one of the same work), by `pinKey`. */
+  pinned: Map<string, string[]>;
+}
+
+/** Nothing to resolve against: how the notes read on their own. Always the same object, so memos hold. */
+const NO_BIBLIOGRAPHY: Bibliography = { heading: null, sections: [], entries: [], range: null };
+
+/** "See", "See also", "See, for example,", "Cf.", "Compare": the cue before a reference is not part of it. */
+const leadingCues = /^(?:[*_]?(?:see(?:\s+also)?|cf\.?|compare|e\.g\.|for\s+(?:example|instance)|also|and)[*_]?[,:]?\s+)+/i;
+
+/** "see", "see also", "see, for example,", "cf." inside a sentence, before the work it introduces. */
+const introducingCue = /(?<![\p{L}])(?:see(?:\s+also)?|cf\.)(?:,?\s+(?:for\s+(?:example|instance)|e\.g\.),?)?\s+(?=\p{Lu})/giu;
+
+/**
+ * `memos` are the first reading's own (its resolutions are against no bibliography); `prepare`
+ * parses an entry's text (the analysis cache keeps those).
+ */
+export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemos, prepare: (text: string) => PreparedEntry): NotesBibliography {
+  const facts = resolveNotes(ordered, NO_BIBLIOGRAPHY, memos);
+  const fullAt = new Set<string>();
+  for (const { citation, noteLabel } of facts) {
+    if (citation.kind === 'full' && citation.entries.length === 0) fullAt.add(rangeKey(noteLabel, citation.range));
+  }
+
+  const entries: BibliographyEntry[] = [];
+  const bases: string[] = [];
+  const workOf = new Map<string, number>();
+  const pinnedIndex = new Map<string, number>();
+  for (const source of ordered) {
+    const drafts = memos.drafts.get(source.source, () => segmentNote(source.source));
+    for (const draft of drafts) {
+      if (draft.ibid || draft.focusYear) continue;
+      const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
+      if (!fullAt.has(rangeKey(source.note.label, whole))) continue;
+      const span = workSpan(draft.text, draft.locator?.start ?? null);
+      if (!span) continue;
+      const text = draft.text.slice(span.start, span.end);
+      const prepared = prepare(text);
+      const { parsed } = prepared;
+      // A reference names a work by its title, or by its author or body with a year or a place.
+      if (parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
+      const identity = workIdentity(prepared, text);
+      const earlier = workOf.get(identity);
+      const key = pinKey(source.note.label, draft.start);
+      if (earlier !== undefined) {
+        pinnedIndex.set(key, earlier);
+        continue;
+      }
+      const at = source.sourceStart + draft.start;
+      entries.push({
+        ...prepared.facts,
+        key: '',
+        text,
+        range: blockRange(source.doc, at + span.start, at + span.end),
+        section: null,
+      });
+      bases.push(prepared.ownBase);
+      workOf.set(identity, entries.length - 1);
+      pinnedIndex.set(key, entries.length - 1);
+    }
+  }
+  assignKeys(entries, bases);
+  const pinned = new Map([...pinnedIndex].map(([key, i]) => [key, [entries[i].key]]));
+  return { bibliography: { heading: null, sections: [], entries, range: null, fromNotes: true }, pinned };
+}
+
+function rangeKey(noteLabel: string, range: Range): string {
+  return `${noteLabel}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
+}
+
+/**
+ * The work in a full reference: without the cue before it and the pinpoint after it ("See, for
+ * example, Sylvia M. Jacobs, "…," *Journal of Negro History* 81 (1996): 47--61" → from "Sylvia" to
+ * the year's parenthesis), so that the entry reads as the work and a full reference written out
+ * again from it carries no page.
+ */
+function workSpan(text: string, locatorStart: number | null): { start: number; end: number } | null {
+  // "On the quays, see Mairead Quinlan, *Tides of Commerce* …": the work starts after the "see"
+  // that introduces it, when prose comes first.
+  const firstTitle = findTitles(text)[0]?.start ?? text.length;
+  const cue = [...text.slice(0, firstTitle).matchAll(introducingCue)].pop();
+  const start = cue ? cue.index + cue[0].length : leadingCues.exec(text)?.[0].length ?? 0;
+  let end = locatorStart !== null && locatorStart > start ? locatorStart : text.length;
+  while (end > start && /[\s,.;:]/.test(text[end - 1])) end--;
+  return end - start >= 8 ? { start, end } : null;
+}
+
+/** The same work given in full twice: the same first author (or body) and the same title words. */
+function workIdentity(prepared: PreparedEntry, text: string): string {
+  const { parsed } = prepared;
+  const who = parsed.authors[0]?.surname ?? parsed.editors[0]?.surname ?? parsed.corporateAuthor ?? '';
+  if (parsed.title === null) return `${foldName(who)}|${prepared.identity}`;
+  return `${foldName(who)}|${titleWords(parsed.title).slice(0, 8).join(' ')}|${text.length > 0 ? '' : text}`;
+}

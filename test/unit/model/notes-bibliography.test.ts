@@ -1,0 +1,104 @@
+/**
+ * An essay with no bibliography whose notes give each work in full at its first citation (Chicago
+ * 14.19–20): the full references are its sources. All text invented.
+ */
+import { strict as assert } from 'node:assert';
+import { analyseEssay, AnalysisCache } from '../../../server/src/model/analyse';
+import type { Essay } from '../../../server/src/model/types';
+
+const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
+
+function essayWith(notes: string[], body = 'The harbour board met weekly.'): string {
+  const markers = notes.map((_, i) => `[^${i + 1}]`).join(' ');
+  return [`# The Harbour Board`, '', `${body} ${markers}`, '', ...notes.map((note, i) => `[^${i + 1}]: ${note}`)].join('\n') + '\n';
+}
+
+/** Per note, the cited works as the text of their entries (the full reference each resolves to). */
+function citedWorks(essay: Essay): { kind: string; works: string[]; locator: string | null }[][] {
+  const byKey = new Map(essay.bibliography.entries.map((entry) => [entry.key, entry.text]));
+  return essay.notes.map((note) =>
+    note.citations.filter((c) => c.kind !== 'none').map((c) => ({ kind: c.kind, works: c.entries.map((key) => byKey.get(key) ?? `?${key}`), locator: c.locator?.text ?? null })),
+  );
+}
+
+const notes = [
+  'Mairead Quinlan, *Tides of Commerce: The Port of Cork, 1780–1850* (Cork: Atlantic Press, 1994), 33.',
+  'See, for example, Tomas Brennan, "Pilots and Pilotage in the Lee Estuary," *Irish Maritime Review* 12, no. 2 (1988): 45–67.',
+  'Quinlan, *Tides of Commerce*, 41.',
+  'Ibid., 52.',
+  'Brennan, "Pilots and Pilotage," 50; Quinlan, *Tides of Commerce*, 60.',
+  'The minutes do not survive for 1821.',
+];
+
+describe('an essay whose notes are its bibliography', () => {
+  it('takes each work given in full as a source, without the cue before it or the page after it', () => {
+    const essay = analyseEssay(essayWith(notes), noClaims);
+    assert.equal(essay.bibliography.fromNotes, true);
+    assert.deepEqual(
+      essay.bibliography.entries.map((entry) => entry.text),
+      [
+        'Mairead Quinlan, *Tides of Commerce: The Port of Cork, 1780–1850* (Cork: Atlantic Press, 1994)',
+        'Tomas Brennan, "Pilots and Pilotage in the Lee Estuary," *Irish Maritime Review* 12, no. 2 (1988)',
+      ],
+    );
+    // Each entry's range holds its text, so an edit of the entry (a rename) is an edit of the note.
+    const lines = essayWith(notes).split('\n');
+    for (const entry of essay.bibliography.entries) {
+      assert.equal(lines[entry.range.start.line].slice(entry.range.start.character, entry.range.end.character), entry.text);
+    }
+  });
+
+  it('resolves short forms, Ibid. and several works in a note to the full references', () => {
+    const essay = analyseEssay(essayWith(notes), noClaims);
+    const [quinlan, brennan] = essay.bibliography.entries.map((entry) => entry.text);
+    assert.deepEqual(citedWorks(essay), [
+      [{ kind: 'full', works: [quinlan], locator: '33' }],
+      [{ kind: 'full', works: [brennan], locator: '45–67' }],
+      [{ kind: 'short', works: [quinlan], locator: '41' }],
+      [{ kind: 'ibid', works: [quinlan], locator: '52' }],
+      [
+        { kind: 'short', works: [brennan], locator: '50' },
+        { kind: 'short', works: [quinlan], locator: '60' },
+      ],
+      [],
+    ]);
+  });
+
+  it('does not say the essay lacks a bibliography, nor that a source is never cited', () => {
+    const essay = analyseEssay(essayWith(notes), noClaims);
+    assert.deepEqual(
+      essay.diagnostics.map((d) => d.code),
+      [],
+    );
+  });
+
+  it('keeps one entry for a work given in full twice, and the later full reference cites it', () => {
+    const twice = [notes[0], 'On the quays, see Mairead Quinlan, *Tides of Commerce: The Port of Cork, 1780–1850* (Cork: Atlantic Press, 1994), 90.'];
+    const essay = analyseEssay(essayWith(twice), noClaims);
+    assert.equal(essay.bibliography.entries.length, 1);
+    assert.deepEqual(citedWorks(essay).map((cited) => cited.map((c) => c.works.length)), [[1], [1]]);
+    assert.equal(citedWorks(essay)[1][0].works[0], essay.bibliography.entries[0].text);
+  });
+
+  it('reports a short form cited before the work is given in full', () => {
+    const essay = analyseEssay(essayWith([notes[2], notes[0]]), noClaims);
+    const early = essay.diagnostics.filter((d) => d.code === 'short-form-before-full');
+    assert.equal(early.length, 1);
+    assert.equal(early[0].range.start.line, essay.notes[0].range.start.line);
+  });
+
+  it('gives an essay with a typed bibliography no entries from its notes', () => {
+    const text = essayWith(notes) + '\n## Bibliography\n\nQuinlan, Mairead. *Tides of Commerce: The Port of Cork, 1780–1850*. Cork: Atlantic Press, 1994.\n';
+    const essay = analyseEssay(text, noClaims);
+    assert.equal(essay.bibliography.fromNotes, undefined);
+    assert.equal(essay.bibliography.entries.length, 1);
+  });
+
+  it('gives the same answer when analysed again after an edit elsewhere (cache)', () => {
+    const cache = new AnalysisCache();
+    const first = essayWith(notes);
+    analyseEssay(first, noClaims, cache);
+    const edited = essayWith(notes, 'The harbour board met weekly, and kept minutes.');
+    assert.deepEqual(citedWorks(analyseEssay(edited, noClaims, cache)), citedWorks(analyseEssay(edited, noClaims)));
+  });
+});
