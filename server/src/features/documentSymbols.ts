@@ -71,7 +71,8 @@ export function provideDocumentSymbols(essay: Essay): DocumentSymbol[] {
       symbol: { name: labelSyntax(note.label, note.form), detail: oneLine(note.text), kind: SymbolKind.Field, range: note.range, selectionRange: note.labelRange },
     });
   }
-  for (const entry of index.entriesInOrder) {
+  // Sources given in full in the notes are already in the outline, as their notes.
+  for (const entry of bibliography.fromNotes ? [] : index.entriesInOrder) {
     items.push({
       depth: null,
       symbol: { name: shortName(essay, entry), detail: oneLine(entry.text), kind: SymbolKind.Object, range: entry.range, selectionRange: entry.range },

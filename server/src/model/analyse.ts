@@ -187,7 +187,9 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const citesFromLibrary = pandoc.uses.length > 0 && pandoc.hasBibliography;
   const ordered = readingOrder(noteSources, markers);
   // No bibliography anywhere: the works the notes give in full are the sources.
-  const fromNotes = !region && !whole && !shared && !citesFromLibrary && ordered.length > 0 ? cache.notesBibliographyOf(ordered) : null;
+  const madeFromNotes = !region && !whole && !shared && !citesFromLibrary && ordered.length > 0 ? cache.notesBibliographyOf(ordered) : null;
+  // (Notes that give no work in full have nothing to resolve against: missing-bibliography says so.)
+  const fromNotes = madeFromNotes && madeFromNotes.bibliography.entries.length > 0 ? madeFromNotes : null;
   const resolvedAgainst = shared ? shared.bibliography : fromNotes ? fromNotes.bibliography : bibliography;
   const facts = resolveNotes(ordered, resolvedAgainst, cache, fromNotes?.pinned);
   const notes = noteSources.map((source) => source.note);

@@ -233,6 +233,16 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
         }),
       );
     }
+  } else if (bibliography.fromNotes && citation.kind === 'short' && citation.unresolved && writtenAsShortForm.test(citation.text) && citation.candidates.length === 0 && !rightlyOmitted(citation.text, bibliography) && !isCutReference(citation.text) && !mentionsTitleInPassing(citation.text) && !couldBeListedWork(citation, bibliography.entries)) {
+    // No bibliography: a short form stands for a work some note gives in full (notesBibliography.ts).
+    const name = /'([^']+)'/.exec(citation.unresolved)?.[1];
+    own.push(
+      diagnostic(
+        'unresolved-citation',
+        `${where}: no note gives ${name ? `'${name}'` : 'this work'} in full: write the full reference where the work is first cited (Chicago 14.20), or correct the short form.`,
+        citation.range,
+      ),
+    );
   }
   const outsidePagesByKey = citation.entries.map((key) => {
     const entry = entries.get(key);
@@ -248,6 +258,13 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
   citationFindings.set(fact, made);
   return made;
 }
+
+/**
+ * A short form as Chicago writes one: the author's surname (or two), a comma, then the short title
+ * or the page ("Richardson, *Messages and Papers*, VII, 106"; "Campbell, 249"). A piece of a longer
+ * reference ("Brill Nijhoff, forthcoming)") is none.
+ */
+const writtenAsShortForm = /^(?:(?:see(?:\s+also)?|cf\.)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?(?:\s+et\s+al\.)?,\s+(?:[*_“"‘]|\d)/iu;
 
 /** Entries by key, once per bibliography (a bibliography an edit did not touch is the same object). */
 const entriesByKey = new WeakMap<Bibliography, Map<string, BibliographyEntry>>();
@@ -298,7 +315,7 @@ export function citationDiagnostics(
   }
 
   // An essay whose notes give its works in full has its sources there (notesBibliography.ts).
-  if (!hasBibliography && !(bibliography.fromNotes && bibliography.entries.length > 0)) {
+  if (!hasBibliography && !bibliography.fromNotes) {
     const citing = notes.find((note) => note.citations.some((citation) => citation.kind === 'full' || citation.kind === 'short'));
     if (citing) {
       out.push(

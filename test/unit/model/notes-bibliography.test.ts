@@ -101,4 +101,44 @@ describe('an essay whose notes are its bibliography', () => {
     const edited = essayWith(notes, 'The harbour board met weekly, and kept minutes.');
     assert.deepEqual(citedWorks(analyseEssay(edited, noClaims, cache)), citedWorks(analyseEssay(edited, noClaims)));
   });
+
+  it("takes a document cited with its archive, and a body's dated document, as sources", () => {
+    const essay = analyseEssay(
+      essayWith([
+        '"Report of the Harbour Engineer on the Quay Walls," 3 March 1841, Harbour Board Papers, MS 112, box 4, Cork City Archives (hereafter cited as HBP).',
+        'Board of Trade, Circular on Pilotage, doc. no. BT/22, 14 June 1851, para. 4, https://example.org/bt22.',
+        '"Report of the Harbour Engineer," HBP.',
+        'Board of Trade, *Circular on Pilotage*, para. 6.',
+      ]),
+      noClaims,
+    );
+    const works = citedWorks(essay);
+    assert.equal(essay.bibliography.entries.length, 2);
+    assert.deepEqual(works.map((cited) => cited.map((c) => c.kind)), [['full'], ['full'], ['short'], ['short']]);
+    assert.equal(works[2][0].works[0], works[0][0].works[0]);
+    assert.equal(works[3][0].works[0], works[1][0].works[0]);
+  });
+
+  it('reads an article given in full as one citation, whatever its date looks like ("Winter--Autumn, 1996")', () => {
+    const essay = analyseEssay(essayWith(['See Sylvia Ode, "Pilots of the Lee," *Journal of Harbours* 81, no. 1/4 (Winter--Autumn, 1996): 47--61; Tomas Brennan, *Pilotage* (Cork: Lee Press, 1990), 12.', 'Ode, "Pilots of the Lee," 50.']), noClaims);
+    assert.deepEqual(
+      citedWorks(essay).map((cited) => cited.map((c) => [c.kind, c.works.map((work) => work.split(',')[0])])),
+      [
+        [
+          ['full', ['Sylvia Ode']],
+          ['full', ['Tomas Brennan']],
+        ],
+        [['short', ['Sylvia Ode']]],
+      ],
+    );
+  });
+
+  it('says when a short form names a work no note gives in full, and says nothing of pieces of a reference', () => {
+    const essay = analyseEssay(essayWith([notes[0], 'Richardson, *Messages and Papers*, 106.', 'Quinlan, *Tides of Commerce*, 41.']), noClaims);
+    const unresolved = essay.diagnostics.filter((d) => d.code === 'unresolved-citation');
+    assert.equal(unresolved.length, 1);
+    assert.equal(unresolved[0].range.start.line, essay.notes[1].range.start.line);
+    assert.match(unresolved[0].message, /no note gives 'Richardson' in full: write the full reference where the work is first cited/);
+  });
 });
+

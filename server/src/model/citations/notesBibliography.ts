@@ -18,7 +18,9 @@ import { assignKeys, type PreparedEntry } from '../bibliography/assemble';
 import { findTitles, titleWords } from '../bibliography/spans';
 import { foldName } from '../text';
 import { pinKey, resolveNotes, type CitationMemos } from './index';
-import { segmentNote } from './segment';
+import { segmentNote, type CitationDraft } from './segment';
+import { findDates } from '../bibliography/dates';
+import { citesArchivalDocument } from './resolve';
 
 export interface NotesBibliography {
   bibliography: Bibliography;
@@ -41,10 +43,8 @@ const introducingCue = /(?<![\p{L}])(?:see(?:\s+also)?|cf\.)(?:,?\s+(?:for\s+(?:
  */
 export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemos, prepare: (text: string) => PreparedEntry): NotesBibliography {
   const facts = resolveNotes(ordered, NO_BIBLIOGRAPHY, memos);
-  const fullAt = new Set<string>();
-  for (const { citation, noteLabel } of facts) {
-    if (citation.kind === 'full' && citation.entries.length === 0) fullAt.add(rangeKey(noteLabel, citation.range));
-  }
+  const kindAt = new Map<string, string>();
+  for (const { citation, noteLabel } of facts) kindAt.set(rangeKey(noteLabel, citation.range), citation.kind);
 
   const entries: BibliographyEntry[] = [];
   const bases: string[] = [];
@@ -55,15 +55,15 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
     for (const draft of drafts) {
       if (draft.ibid || draft.focusYear) continue;
       const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
-      if (!fullAt.has(rangeKey(source.note.label, whole))) continue;
-      const span = workSpan(draft.text, draft.locator?.start ?? null);
+      if (!givesWorkInFull(draft, kindAt.get(rangeKey(source.note.label, whole)))) continue;
+      const span = workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
       if (!span) continue;
       const text = draft.text.slice(span.start, span.end);
       const prepared = prepare(text);
       const { parsed } = prepared;
       // A reference names a work by its title, or by its author or body with a year or a place.
       if (parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
-      const identity = workIdentity(prepared, text);
+      const identity = workIdentity(prepared);
       const earlier = workOf.get(identity);
       const key = pinKey(source.note.label, draft.start);
       if (earlier !== undefined) {
@@ -88,6 +88,34 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
   return { bibliography: { heading: null, sections: [], entries, range: null, fromNotes: true }, pinned };
 }
 
+/**
+ * A reference the first reading took for a full one; or one that names its author or body and
+ * dates itself as only a full reference does, with a day or a web address ("UN Security Council,
+ * UN doc. S/RES/2100, 25 April 2013, para. 16.f, https://…", "Rome Statute of the International
+ * Criminal Court, …, 17 July 1998, Art. 8"), or a document cited with its archive (read as no
+ * citation when no bibliography lists its collection). A short form has neither ("Mahnad,
+ * "Protecting Cultural Property," 1048").
+ */
+function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolean {
+  if (kind === 'full') return true;
+  if (kind === undefined) return false;
+  if (!draft.embedded && citesArchivalDocument(draft.text)) return true;
+  if (!namedHeading.test(draft.text)) return false;
+  const addressed = /https?:\/\/|\bwww\./.test(draft.text);
+  const dated = addressed || findDates(draft.text).length > 0 || /\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\):/.test(draft.text);
+  if (!draft.embedded) return dated;
+  // Words of a sentence follow ("…, 17 July 1998, Art. 8.2.b.ix (applying to international armed
+  // conflict)"): a document still, when it gives its number or article with its date or address.
+  return dated && /\b(?:doc|docs|no|nos|art|arts|para|paras|sec)\.\s*[\p{Lu}\d]/iu.test(draft.text);
+}
+
+/**
+ * An author or a body named at the head of a reference: capitalised words (with "of the", "and")
+ * and a comma, or the title in quotation marks that follows them ("UNESCO Expert Meeting on the
+ * “…,” *Final Report*").
+ */
+const namedHeading = /^(?:[*_]?(?:see(?:\s+also)?|cf\.?)[*_]?,?\s+)?(?:\p{Lu}[\p{L}'’.-]*|\([IVXLC]+\))(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\([IVXLC]+\)|of|the|and|for|on|with|to|in|du|de|des|la|le))*(?:,\s|\s+(?=[“"]))/iu;
+
 function rangeKey(noteLabel: string, range: Range): string {
   return `${noteLabel}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;
 }
@@ -109,10 +137,11 @@ function workSpan(text: string, locatorStart: number | null): { start: number; e
   return end - start >= 8 ? { start, end } : null;
 }
 
-/** The same work given in full twice: the same first author (or body) and the same title words. */
-function workIdentity(prepared: PreparedEntry, text: string): string {
+/** The same work given in full twice: the same first author (or body), title words and year. */
+function workIdentity(prepared: PreparedEntry): string {
   const { parsed } = prepared;
   const who = parsed.authors[0]?.surname ?? parsed.editors[0]?.surname ?? parsed.corporateAuthor ?? '';
   if (parsed.title === null) return `${foldName(who)}|${prepared.identity}`;
-  return `${foldName(who)}|${titleWords(parsed.title).slice(0, 8).join(' ')}|${text.length > 0 ? '' : text}`;
+  // With the year: one case name heads a court's judgment and a brief of another year.
+  return `${foldName(who)}|${titleWords(parsed.title).slice(0, 8).join(' ')}|${parsed.year ?? ''}`;
 }

@@ -271,6 +271,15 @@ function listedCommunication(text: string, index: BibliographyIndex): Resolution
   return listed.length === 1 ? { ...empty('full'), entries: listed } : null;
 }
 
+/**
+ * A document cited with where it is kept ("“First … Draft of an Outline,” September 1959, …, Horace
+ * Mann Bond Papers, MS 411, …"): a reference, opening with its title or its writer, with a date and
+ * the marks of an archive. (Against a bibliography it is read through its collection's entry.)
+ */
+export function citesArchivalDocument(text: string): boolean {
+  return archival.test(text) && findYears(text).length > 0 && (/^[“"*_]/.test(text) || leadingName.test(text));
+}
+
 /** The cues a reference may open with, in italics or not ("See", "*cf.*", "e.g.", "Compare"). */
 const LEADING_CUES = String.raw`(?:[*_]?(?:see|cf\.?|compare|e\.g\.|also|and)[*_]?[,:]?\s+)*`;
 /** The first name-like word after the cues; the one followed as an author's name is ("Mollin, …", "Salama 2004", "Beck and Tolnay"). */

@@ -123,6 +123,15 @@ function trimmed(text: string, start: number, end: number): { start: number; end
   return { start, end };
 }
 
+/**
+ * An article given in full: the journal's title, its volume (and issue), the date in parentheses
+ * ("*Journal of Negro History* 81, no. 1/4 (Winter--Autumn, 1996): 47--61"). One citation, whatever
+ * the words in its parentheses look like ("Winter--Autumn, 1996" is no author and year). Chicago's
+ * colon before the pages is required: "B. Boyaval, *ZPE* 14 (1974) 67" in a sentence naming other
+ * works is one reference among several.
+ */
+const journalArticle = /[*_][^*_\n]{2,200}[*_],?\s+\d{1,4}(?:\s*,\s*(?:no|nos|issue)\.?\s*[\w/–-]{1,12})?\s*\([^()]{0,40}\b(?:1[5-9]\d\d|20\d\d)\):\s*\S/;
+
 export function segmentNote(source: string): CitationDraft[] {
   const drafts: CitationDraft[] = [];
   // Parts still to read, last first: taking from the end keeps a note of 50,000 semicolons linear.
@@ -135,7 +144,7 @@ export function segmentNote(source: string): CitationDraft[] {
     const ibid = ibidPattern.exec(text);
     const locator = findLocator(text);
     // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
-    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text) || journalArticle.test(text);
     const anchors = ibid || fullReference ? [] : findAnchors(text);
     // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
     // reference inside a sentence of prose: each cited work is a citation of its own.
