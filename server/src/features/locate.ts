@@ -131,9 +131,11 @@ export function targetAt(essay: Essay, position: Position): Target | null {
   if (essay.skipped !== null) return null;
   const marker = markerAt(essay, position);
   if (marker) return { kind: 'marker', marker, label: marker.label };
+  // In an essay without a bibliography a source is its full reference in a note: on it, the source.
+  const entry = entryAt(essay, position);
+  if (entry && essay.bibliography.fromNotes) return { kind: 'entry', entry };
   const note = noteAt(essay, position);
   if (note) return { kind: 'note', note, label: note.label, citation: citationAt(note, position) };
-  const entry = entryAt(essay, position);
   if (entry) return { kind: 'entry', entry };
   return null;
 }
