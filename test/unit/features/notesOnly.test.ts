@@ -10,6 +10,8 @@ import { provideHover } from '../../../server/src/features/hover';
 import { provideReferences } from '../../../server/src/features/references';
 import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
 import { analyseEssay } from '../../../server/src/model/analyse';
+import { provideSourceRename } from '../../../server/src/features/renameSource';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { inside, positionOf, uri } from './support';
 
 const text = [
@@ -51,4 +53,13 @@ describe('features on an essay whose notes are its bibliography', () => {
     const names = JSON.stringify(provideDocumentSymbols(essay));
     assert.equal(names.split('Mairead Quinlan').length - 1, 1, names);
   });
+
+  it('renaming the author edits the full reference and the short form once each, and the text stays whole', () => {
+    const edit = provideSourceRename({ active: { uri, essay }, position: inside(text, '[^3]: Quinlan', 8), bibliography: essay.bibliography, bibliographyUri: uri, chapters: [] }, 'Quinlan-Ross');
+    const edits = edit?.changes?.[uri] ?? [];
+    assert.equal(edits.length, 2);
+    const renamed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
+    assert.equal(renamed, text.replace('Mairead Quinlan,', 'Mairead Quinlan-Ross,').replace('[^3]: Quinlan,', '[^3]: Quinlan-Ross,'));
+  });
 });
+
