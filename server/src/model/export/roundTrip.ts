@@ -76,7 +76,11 @@ export function compareRoundTrip(original: Essay, printedNotes: readonly string[
     .sort((a, b) => b.start - a.start);
   let text = original.text;
   for (const { start, end, printed } of replacements) text = text.slice(0, start) + printed + text.slice(end);
-  const checked = analyseEssay(text, { ...options, claims: { ...defaultAnalysisOptions.claims, ...options.claims, enabled: false } });
+  // An essay without a bibliography: its sources are the works its notes gave in full, and the
+  // printed notes are read against those (Chicago's note style prints a first note without the
+  // imprint, which it leaves to a bibliography: the printed notes alone would give no work in full).
+  const sources = original.bibliography.fromNotes ? { sharedBibliography: { origin: 'the original notes', bibliography: original.bibliography } } : {};
+  const checked = analyseEssay(text, { ...options, ...sources, claims: { ...defaultAnalysisOptions.claims, ...options.claims, enabled: false } });
   const printedByLabel = new Map(checked.notes.map((note) => [note.label, note]));
   return original.notes.map((note, i) => {
     const after = printedByLabel.get(note.label);
