@@ -5,6 +5,9 @@
 import { strict as assert } from 'node:assert';
 import { analyseEssay, AnalysisCache } from '../../../server/src/model/analyse';
 import type { Essay } from '../../../server/src/model/types';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { root } from './helpers';
 
 const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
 
@@ -139,6 +142,20 @@ describe('an essay whose notes are its bibliography', () => {
     assert.equal(unresolved.length, 1);
     assert.equal(unresolved[0].range.start.line, essay.notes[1].range.start.line);
     assert.match(unresolved[0].message, /no note gives 'Richardson' in full: write the full reference where the work is first cited/);
+  });
+
+  it('keeps the cached analysis equal to a cold one through edits of a published notes-only essay', () => {
+    const published = readFileSync(join(root, 'test/fixtures/real/startwords-african-student-mobility.md'), 'utf8');
+    const versions = [
+      published,
+      published.replace('\n\n', '\n\nA new opening paragraph.\n\n'),
+      published.replace('Wayne J. Urban, *Black Scholar', 'Wayne J. Urbane, *Black Scholar'),
+      published.replace('[^16]: Jacobs, "James Emman Kwegyir Aggrey."', '[^16]: Campbell, *Songs of Zion*, 12.'),
+      published,
+    ];
+    const cache = new AnalysisCache();
+    const summary = (essay: Essay) => JSON.stringify({ works: citedWorks(essay), diagnostics: essay.diagnostics.map((d) => [d.code, d.range.start.line]) });
+    for (const version of versions) assert.equal(summary(analyseEssay(version, noClaims, cache)), summary(analyseEssay(version, noClaims)));
   });
 });
 

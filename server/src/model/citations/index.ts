@@ -105,6 +105,8 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     memos.signedBibliography = bibliography;
   }
   const facts: CitationFacts[] = [];
+  let resolvedNotes = resolvedNotesAgainst.get(bibliography);
+  if (!resolvedNotes) resolvedNotesAgainst.set(bibliography, (resolvedNotes = new WeakMap()));
   let previous: Antecedent | null = null;
   // Where each entry was last cited, in reading order: "Edgerton, 7" after a note citing one of
   // Edgerton's two works means that work, as a reader takes it.
@@ -400,10 +402,14 @@ function compareStart(a: Citation['range'], b: Citation['range']): number {
   return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
-/** The last resolution of each placed note, and what it was made from. */
-const resolvedNotes = new WeakMap<
-  DocItem,
-  {
+/**
+ * The last resolution of each placed note against each bibliography, and what it was made from. By
+ * bibliography first: an essay without one reads its notes against none and then against the works
+ * they give in full, and each reading keeps its own.
+ */
+const resolvedNotesAgainst = new WeakMap<Bibliography, WeakMap<DocItem, ResolvedNote>>();
+
+interface ResolvedNote {
     drafts: CitationDraft[];
     bibliography: Bibliography;
     after: Antecedent | null;
@@ -416,8 +422,7 @@ const resolvedNotes = new WeakMap<
     /** The short names earlier notes had declared (their signature), and those this note declares. */
     declaredBefore: string;
     declares: [string, string[]][];
-  }
->();
+}
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item, i) => item === b[i]);
