@@ -8,6 +8,7 @@ import type { Citation } from '../../../server/src/model/types';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { notesCiting, joinLines } from './helpers';
 import { findLocator } from '../../../server/src/model/citations/locator';
+import { segmentNote } from '../../../server/src/model/citations/segment';
 
 const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
 
@@ -409,5 +410,21 @@ describe('a work of a listed author that the bibliography does not list', () => 
   it('still asks which, when nothing written tells the listed works apart', () => {
     const { essay } = notesCiting(bibliography, ['Moreau, 12.'], (c) => c);
     assert.equal(essay.diagnostics.filter((d) => d.code === 'ambiguous-citation').length, 1);
+  });
+});
+
+describe('references after "But see", and years inside document symbols', () => {
+  it('starts a new citation at "But see" after a full stop', () => {
+    const drafts = segmentNote('Lenz, "Harbour Law," 81–82. But see Board of Trade, Circular on Pilotage, 14 June 1851.');
+    assert.deepEqual(
+      drafts.map((draft) => draft.text),
+      ['Lenz, "Harbour Law," 81–82', 'But see Board of Trade, Circular on Pilotage, 14 June 1851'],
+    );
+  });
+
+  it('reads no page after a year that is part of a document symbol ("S/2014/348, 22 May 2014")', () => {
+    assert.equal(findLocator('UN Security Council, draft resolution, UN doc. S/2014/348, 22 May 2014'), null);
+    assert.equal(findLocator('Finley 1973/1999: 166-9')?.text, '166-9');
+    assert.equal(findLocator('Opinion, 6/7/1974, 34')?.text, '34');
   });
 });
