@@ -49,20 +49,36 @@ export function pagesPrinted(pages: string, text: string): boolean {
   return false;
 }
 
-/** Each original work matched by one printed work: the same entry, the same pages (or the pages printed in the text). */
+/**
+ * Each original work matched by a printed work: the same entry, the same pages (or the pages printed
+ * in the text). A work the note names twice, once without pages ("Pemberton, "The Offering Trays."
+ * … Pemberton, 124"), may be printed once with them: the note still names that work and that page.
+ * Nothing printed may be left over that the original did not name.
+ */
 function matchWorks(expected: CitedWork[], printed: CitedWork[], printedText: string): { same: boolean; pagesFromText: boolean } {
-  const left = [...printed];
+  const used = printed.map(() => false);
   let pagesFromText = false;
-  for (const work of expected) {
-    let at = left.findIndex((candidate) => candidate.entry === work.entry && candidate.pages === work.pages);
-    if (at < 0 && work.pages !== null) {
-      at = left.findIndex((candidate) => candidate.entry === work.entry && pagesPrinted(work.pages!, printedText));
-      if (at >= 0) pagesFromText = true;
+  const take = (at: number): boolean => {
+    if (at < 0) return false;
+    used[at] = true;
+    return true;
+  };
+  for (const work of expected.filter((candidate) => candidate.pages !== null)) {
+    if (take(printed.findIndex((candidate, i) => !used[i] && candidate.entry === work.entry && candidate.pages === work.pages))) continue;
+    if (take(printed.findIndex((candidate, i) => !used[i] && candidate.entry === work.entry && pagesPrinted(work.pages!, printedText)))) {
+      pagesFromText = true;
+      continue;
     }
-    if (at < 0) return { same: false, pagesFromText };
-    left.splice(at, 1);
+    return { same: false, pagesFromText };
   }
-  return { same: left.length === 0, pagesFromText };
+  for (const work of expected.filter((candidate) => candidate.pages === null)) {
+    if (take(printed.findIndex((candidate, i) => !used[i] && candidate.entry === work.entry))) continue;
+    // Named again in the note with its pages, and printed once with them.
+    if (!printed.some((candidate) => candidate.entry === work.entry)) return { same: false, pagesFromText };
+  }
+  // A work printed twice that the original names once (citeproc's "Ibid." after it) is still that work.
+  const named = new Set(expected.map((work) => work.entry));
+  return { same: printed.every((candidate, i) => used[i] || named.has(candidate.entry)), pagesFromText };
 }
 
 /**
