@@ -88,7 +88,8 @@ export function parseEntry(source: string): ParsedEntry {
     year: yearInfo.year,
     season: yearInfo.season,
     issue: issueOf(text, titles),
-    title: title ? title.value : untitledName,
+    // A note's quoted title holds the comma that follows it ("…Humanities," in *Debates…*): punctuation, not title.
+    title: title ? title.value.replace(/(?<=\S)[,;:]$/, '') : untitledName,
     isPart: Boolean(title && title.style === 'quoted' && container),
     container,
     volume: volumeOf(text, titles),
