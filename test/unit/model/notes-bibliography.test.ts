@@ -157,5 +157,38 @@ describe('an essay whose notes are its bibliography', () => {
     const summary = (essay: Essay) => JSON.stringify({ works: citedWorks(essay), diagnostics: essay.diagnostics.map((d) => [d.code, d.range.start.line]) });
     for (const version of versions) assert.equal(summary(analyseEssay(version, noClaims, cache)), summary(analyseEssay(version, noClaims)));
   });
+
+  it('reads a full note by its author named given name first, whatever its details look like', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Aoife Dunne, "The Quays of Cork," master’s thesis, University College Cork, 2017.',
+        'Statement posted on the board’s site and later removed. Cited in Ciarán Walsh, "Harbour Board Accused," *Cork Examiner*, 5 January 2019, https://example.org/walsh.',
+        'Liam Ross, *Die Geschichte des Boxeraufstands* (Stuttgart: Verlag, 2001).',
+        'Dunne, "Quays of Cork," 12; Walsh, "Harbour Board Accused."',
+      ]),
+      noClaims,
+    );
+    const works = citedWorks(essay);
+    assert.deepEqual(works.map((cited) => cited.map((c) => c.kind)), [['full'], ['full'], ['full'], ['short', 'short']]);
+    assert.equal(works[3][0].works[0], works[0][0].works[0]);
+    assert.equal(works[3][1].works[0], works[1][0].works[0]);
+    assert.match(works[1][0].works[0], /^Ciarán Walsh/);
+  });
+
+  it('does not take a short form of a work already given for a new one, by a body or a volume already named', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Harbour Commission of Inquiry on the "Silting of the Lee," *Final Report*, 26–27 November 1915, https://example.org/final.',
+        'Harbour Commission of Inquiry, *Final Report*, p. 3.',
+        'Nora Keane and Brendan Foley, "Mapping the Quays," in *Harbour Histories in the Making*, ed. Nora Keane and Brendan Foley (Cork: Lee Press, 2018), 11–30.',
+        'Keane and Foley, eds., *Harbour Histories in the Making*.',
+      ]),
+      noClaims,
+    );
+    assert.equal(essay.bibliography.entries.length, 2);
+    const works = citedWorks(essay);
+    assert.equal(works[1][0].works[0], works[0][0].works[0]);
+    assert.equal(works[3][0].works[0], works[2][0].works[0]);
+  });
 });
 

@@ -18,7 +18,7 @@ import { assignKeys, type PreparedEntry } from '../bibliography/assemble';
 import { findTitles, titleWords } from '../bibliography/spans';
 import { foldName } from '../text';
 import { pinKey, resolveNotes, type CitationMemos } from './index';
-import { segmentNote, type CitationDraft } from './segment';
+import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates } from '../bibliography/dates';
 import { citesArchivalDocument } from './resolve';
 
@@ -32,10 +32,10 @@ export interface NotesBibliography {
 const NO_BIBLIOGRAPHY: Bibliography = { heading: null, sections: [], entries: [], range: null };
 
 /** "See", "See also", "See, for example,", "Cf.", "Compare": the cue before a reference is not part of it. */
-const leadingCues = /^(?:[*_]?(?:see(?:\s+also)?|cf\.?|compare|e\.g\.|for\s+(?:example|instance)|also|and)[*_]?[,:]?\s+)+/i;
+const leadingCues = /^(?:[*_]?(?:see(?:\s+also)?|cf\.?|compare|e\.g\.|for\s+(?:example|instance)|also|and|(?:cited|quoted|translated|reprinted)\s+in)[*_]?[,:]?\s+)+/i;
 
 /** "see", "see also", "see, for example,", "cf." inside a sentence, before the work it introduces. */
-const introducingCue = /(?<![\p{L}])(?:see(?:\s+also)?|cf\.)(?:,?\s+(?:for\s+(?:example|instance)|e\.g\.),?)?\s+(?=\p{Lu})/giu;
+const introducingCue = /(?<![\p{L}])(?:see(?:\s+also)?|cf\.|(?:cited|quoted|translated|reprinted)\s+in)(?:,?\s+(?:for\s+(?:example|instance)|e\.g\.),?)?\s+(?=\p{Lu})/giu;
 
 /**
  * `memos` are the first reading's own (its resolutions are against no bibliography); `prepare`
@@ -66,6 +66,9 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const identity = workIdentity(prepared);
       const earlier = workOf.get(identity);
       const key = pinKey(source.note.label, draft.start);
+      // Read as full by its shape alone (not by the first reading): a short form of a work already
+      // given ("Van Rensselaer, *God Glorified*": two capitalised words) is resolved, not a new work.
+      if (earlier === undefined && kindAt.get(rangeKey(source.note.label, whole)) !== 'full' && entries.some((entry) => shortens(prepared, text, entry))) continue;
       if (earlier !== undefined) {
         pinnedIndex.set(key, earlier);
         continue;
@@ -100,6 +103,8 @@ function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolea
   if (kind === 'full') return true;
   if (kind === undefined) return false;
   if (!draft.embedded && citesArchivalDocument(draft.text)) return true;
+  // A full note names the author given name first; a short note names the surname alone.
+  if (!draft.embedded && fullNoteOpening.test(draft.text)) return true;
   if (!namedHeading.test(draft.text)) return false;
   const addressed = /https?:\/\/|\bwww\./.test(draft.text);
   const dated = addressed || findDates(draft.text).length > 0 || /\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\):/.test(draft.text);
@@ -110,11 +115,38 @@ function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolea
 }
 
 /**
+ * A work already given that this reference shortens: the same first author or body, and its title
+ * words among the work's title and container ("Svensson and Maags, eds., *Chinese Heritage in the
+ * Making*" after a chapter "in *Chinese Heritage in the Making*"; "UNESCO Expert Meeting, *Final
+ * Report*" after "UNESCO Expert Meeting on the “…,” *Final Report*").
+ */
+function shortens(prepared: PreparedEntry, text: string, entry: BibliographyEntry): boolean {
+  const { parsed } = prepared;
+  if (!parsed.title) return false;
+  const who = parsed.authors[0]?.surname ?? parsed.editors[0]?.surname;
+  const listed = entry.authors[0]?.surname ?? entry.editors[0]?.surname;
+  const sameAuthor = who !== undefined && listed !== undefined && foldName(who) === foldName(listed);
+  // A body, however the reader split its name: the words before the title, one the start of the other.
+  const [a, b] = [nameWords(text), nameWords(entry.text)];
+  const sameBody = a.length > 0 && b.length > 0 && (a.length <= b.length ? a.every((word, i) => word === b[i]) : b.every((word, i) => word === a[i]));
+  if (!sameAuthor && !sameBody) return false;
+  const words = new Set(titleWords(`${entry.title ?? ''} ${entry.container ?? ''}`));
+  const written = titleWords(parsed.title);
+  return written.length > 0 && written.every((word) => words.has(word));
+}
+
+/** The words of a reference before its first title, folded: "UNESCO Expert Meeting" → unesco, expert, meeting. */
+function nameWords(text: string): string[] {
+  const title = findTitles(text)[0]?.start ?? text.length;
+  return foldName(text.slice(0, title)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter((word) => word.length > 0);
+}
+
+/**
  * An author or a body named at the head of a reference: capitalised words (with "of the", "and")
  * and a comma, or the title in quotation marks that follows them ("UNESCO Expert Meeting on the
  * “…,” *Final Report*").
  */
-const namedHeading = /^(?:[*_]?(?:see(?:\s+also)?|cf\.?)[*_]?,?\s+)?(?:\p{Lu}[\p{L}'’.-]*|\([IVXLC]+\))(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\([IVXLC]+\)|of|the|and|for|on|with|to|in|du|de|des|la|le))*(?:,\s|\s+(?=[“"]))/iu;
+const namedHeading = /^(?:[*_]?(?:[Ss]ee(?:\s+also)?|[Cc]f\.?)[*_]?,?\s+)?(?:\p{Lu}[\p{L}'’.-]*|\([IVXLC]+\))(?:\s+(?:\p{Lu}[\p{L}'’.-]*|\([IVXLC]+\)|of|the|and|for|on|with|to|in|du|de|des|la|le))*(?:,\s|\s+(?=[“"]))/u;
 
 function rangeKey(noteLabel: string, range: Range): string {
   return `${noteLabel}\u0000${range.start.line}:${range.start.character}-${range.end.line}:${range.end.character}`;

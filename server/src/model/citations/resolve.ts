@@ -37,7 +37,8 @@ interface Word {
 }
 
 const mediation = /\b(?:in|by|from|quoted in|cited in|reported by|translated by|reply to|interview with|see|cf\.)\s*$/i;
-const archival = /\b(?:fond|opis|delo|listy?|papka|file|folder|box|series|f\.\s*\d|op\.\s*\d|d\.\s*\d|ll?\.\s*\d|RG\s*\d|FO\s*\d|CAB\s*\d|PREM\s*\d|WO\s*\d|MS\.?\s*\d)/i;
+// Whole words: "*Rebellion in Peking: Die Geschichte des Boxeraufstands*" holds no box.
+const archival = /\b(?:(?:fond|opis|delo|listy?|papka|files?|folders?|box(?:es)?|series)\b|f\.\s*\d|op\.\s*\d|d\.\s*\d|ll?\.\s*\d|RG\s*\d|FO\s*\d|CAB\s*\d|PREM\s*\d|WO\s*\d|MS\.?\s*\d)/i;
 const documentWords = ['memorandum', 'report', 'telegram', 'directive', 'letter', 'cable', 'minutes', 'dispatch', 'despatch', 'note', 'record'];
 const notNames = new Set(
   'The A An In On See Cf Ibid Idem Op Cit For And Of To From By With Vol No Issue Working Paper Report Memorandum Telegram Letter Press University Archive Archives Fond Opis Delo Listy Papka January February March April June July August September October November December'.split(

@@ -81,7 +81,7 @@ function startsProse(text: string, dot: number): boolean {
   // (Only when what follows reads as a reference, not as a sentence about the work: "*Foreign
   // Relations*, 1874 comprised 1,238 pages.")
   if (/\b(?:1[5-9]\d\d|20\d\d)$/.test(text.slice(Math.max(0, dot - 5), dot)) && /^\s+(?:\*{1,2}|_)\p{Lu}/u.test(next) && readsAsReference(text.slice(dot + 1))) return true;
-  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra)(?=[\s,:])/.test(next)) return false;
+  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
@@ -132,6 +132,20 @@ function trimmed(text: string, start: number, end: number): { start: number; end
  */
 const journalArticle = /[*_][^*_\n]{2,200}[*_],?\s+\d{1,4}(?:\s*,\s*(?:no|nos|issue)\.?\s*[\w/–-]{1,12})?\s*\([^()]{0,40}\b(?:1[5-9]\d\d|20\d\d)\):\s*\S/;
 
+// (Not a cue read as a given name: "See Johnson, …" is a short form.)
+const FULL_NAME = String.raw`(?!(?:See|Cf|Compare|And|Also|Cited|Quoted|Translated|Reprinted|But|In|On|For)\b)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+\p{Lu}[\p{L}'’-]+`;
+/**
+ * The opening of a full note: Chicago names the author given name first, then the title ("Martin
+ * Warnke, “…,” in *Bilder und Bildersturm*, ed. Scribner, 299–305"; "Yue Xie, “…,” master’s thesis,
+ * SOAS, University of London, 2017"; "Cited in Austin Ramzy, “…,” *New York Times*, 5 January 2019");
+ * a short note names the surname alone. What follows is that work's details, however they read
+ * ("University of London, 2017" is no author and year): one citation.
+ */
+export const fullNoteOpening = new RegExp(
+  String.raw`^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|and|(?:[Cc]ited|[Qq]uoted|[Tt]ranslated|[Rr]eprinted)\s+in)[,:]?\s+)?${FULL_NAME}(?:,?\s+(?:and|&)\s+${FULL_NAME})?(?:\s+et\s+al\.)?,(?:\s+(?:eds?|dir|trans|comp)\.,)?\s+[“"*_]`,
+  'u',
+);
+
 export function segmentNote(source: string): CitationDraft[] {
   const drafts: CitationDraft[] = [];
   // Parts still to read, last first: taking from the end keeps a note of 50,000 semicolons linear.
@@ -144,7 +158,7 @@ export function segmentNote(source: string): CitationDraft[] {
     const ibid = ibidPattern.exec(text);
     const locator = findLocator(text);
     // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
-    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text) || journalArticle.test(text);
+    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text) || journalArticle.test(text) || fullNoteOpening.test(text);
     const anchors = ibid || fullReference ? [] : findAnchors(text);
     // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
     // reference inside a sentence of prose: each cited work is a citation of its own.
