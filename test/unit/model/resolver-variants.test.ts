@@ -428,3 +428,17 @@ describe('references after "But see", and years inside document symbols', () => 
     assert.equal(findLocator('Opinion, 6/7/1974, 34')?.text, '34');
   });
 });
+
+describe('provisions of laws, treaties and reports as pinpoints', () => {
+  it('reads an article, a paragraph with its part, a section after a comma', () => {
+    assert.equal(findLocator('Harbour Act, doc. no. 12/3, 17 July 1898, Art. 8.2.b.ix (applying to pilots) and Art. 8.2.e.iv.')?.text, 'Art. 8.2.b.ix');
+    assert.equal(findLocator('Board of Trade, doc. BT/22, 25 April 1851, para. 16.f, https://example.org/bt.')?.text, 'para. 16.f');
+    assert.equal(findLocator('Harbour Commission, *Final Report*, Art. 3.11.a, p. 3.')?.text, 'Art. 3.11.a, p. 3');
+    assert.equal(findLocator('Corporation of Cork, Harbour Code, Art. L111–11, 7 July 1916.')?.text, 'Art. L111–11');
+    assert.equal(findLocator('Parliament, Harbours Act 1921, Section 12, https://example.org/act.')?.text, 'Section 12');
+  });
+
+  it('reads none in a sentence that names a section without a comma before it', () => {
+    assert.equal(findLocator('Section 3 of the act gave the board its powers'), null);
+  });
+});

@@ -175,7 +175,37 @@ function withVolume(found: FoundLocator | null, text: string): FoundLocator | nu
 function findPageLocator(text: string): FoundLocator | null {
   const statuteLocator = statute.exec(text);
   if (statuteLocator) return captured(statuteLocator, 1, text);
-  return withVolume(findPagesOf(text), text);
+  return withProvision(withVolume(findPagesOf(text), text), text);
+}
+
+/**
+ * The provision of a law, treaty or report cited after a comma: "Art. 8.2.b.ix", "Art. L111–11",
+ * "Arts. 4.b and 4.e", "para. 16.f", "Section 1216", "§ 301". Legal material is cited by its
+ * provisions as books are by their pages.
+ */
+const provision = new RegExp(
+  String.raw`,\s*((?:Arts?\.|Articles?|paras?\.|Sections?|Sec\.|§§?)\s*[A-Z]?\d{1,5}(?:[.–-][\dA-Za-z]{1,4})*(?:\s*(?:and|,)\s*(?:Arts?\.|paras?\.)?\s*[A-Z]?\d{1,5}(?:[.–-][\dA-Za-z]{1,4})*(?=\s*(?:and|[,.;(]|$)))*)(?![\p{L}\d])`,
+  'gdu',
+);
+
+/**
+ * The provision written before the page ("…, Art. 3.11.a, p. 3") is part of the pinpoint, and so is
+ * a paragraph's lettered part ("para. 16.f"); a provision alone after a comma is the pinpoint.
+ */
+function withProvision(found: FoundLocator | null, text: string): FoundLocator | null {
+  if (!/\b(?:Arts?|Articles?|paras?|Sections?|Sec)\b|§/.test(text)) return found;
+  const titles = findTitles(text);
+  const provisions = [...text.matchAll(provision)].map((match) => ({ start: match.indices![1][0], end: match.indices![1][1] })).filter((span) => !insideSpans(titles, span.start));
+  if (provisions.length === 0) return found;
+  if (!found) {
+    const first = provisions[0];
+    return { text: text.slice(first.start, first.end), from: null, to: null, start: first.start, end: first.end };
+  }
+  const before = provisions.find((span) => span.end <= found.start && /^,\s*$/.test(text.slice(span.end, found.start)));
+  if (before) return { ...found, text: text.slice(before.start, found.end), start: before.start };
+  const longer = provisions.find((span) => span.start === found.start && span.end > found.end);
+  if (longer) return { ...found, text: text.slice(longer.start, longer.end), end: longer.end };
+  return found;
 }
 
 function findPagesOf(text: string): FoundLocator | null {
