@@ -442,3 +442,20 @@ describe('provisions of laws, treaties and reports as pinpoints', () => {
     assert.equal(findLocator('Section 3 of the act gave the board its powers'), null);
   });
 });
+
+describe('a date after a pinpoint, and a word the note defines', () => {
+  it('keeps a day and month after a provision with its reference ("Art. 12, 7 July 1916, https://…")', () => {
+    const drafts = segmentNote('Corporation of Cork, Harbour Code, Art. L111–11, 7 July 1916, https://example.org/code.');
+    assert.deepEqual(
+      drafts.map((draft) => [draft.text, draft.locator?.text]),
+      [['Corporation of Cork, Harbour Code, Art. L111–11, 7 July 1916, https://example.org/code', 'Art. L111–11']],
+    );
+  });
+
+  it('reads a note opening by defining a quoted word as no citation of a work of that title', () => {
+    const { cited } = notesOf(['Foyle, Michael. "Governmentality." In *The Harbour Effect*, 87–104. Chicago: Lee Press, 1991.'], [
+      '“Governmentality” is the ensemble of institutions that enable the exercise of state power. See Foyle, “Governmentality,” 90.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['foyle1991'] }]]);
+  });
+});

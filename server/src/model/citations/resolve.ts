@@ -420,7 +420,10 @@ function isQuotation(text: string, title: TitleSpan): boolean {
 }
 
 function isQuotedTerm(text: string, title: TitleSpan): boolean {
-  return title.style === 'quoted' && termIntroduction.test(text.slice(Math.max(0, title.start - 60), title.start));
+  if (title.style !== 'quoted') return false;
+  // "“Governmentality” is the ensemble of institutions …": a sentence defining the word it opens with.
+  if (/^\s*(?:is|was|are|were|means|meant|refers|denotes|designates)\s+(?:the|a|an|to|not)\b/.test(text.slice(title.end)) && /^\s*$/.test(text.slice(0, title.start))) return true;
+  return termIntroduction.test(text.slice(Math.max(0, title.start - 60), title.start));
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
+import { monthPattern } from '../bibliography/dates';
 import { findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
@@ -146,6 +147,9 @@ export const fullNoteOpening = new RegExp(
   'u',
 );
 
+/** A day and month opening what follows ("7 July 2016", "22 May"): a date, not another reference. */
+const startsDate = new RegExp(String.raw`^\d{1,2}(?:st|nd|rd|th)?\s+${monthPattern}\b`, 'i');
+
 export function segmentNote(source: string): CitationDraft[] {
   const drafts: CitationDraft[] = [];
   // Parts still to read, last first: taking from the end keeps a note of 50,000 semicolons linear.
@@ -197,7 +201,9 @@ export function segmentNote(source: string): CitationDraft[] {
       const further = /^\s*[.,]?\s+(?=\S)/.exec(rest);
       // A further reference starts like one ("AVP RF, Fond…", "and Hogan 1998, 310"); a comment
       // on the source ("which remains the best account") belongs to the citation.
-      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(rest.slice(further?.[0].length ?? 0));
+      // (A date goes on with the same reference: "…, Art. L111–11, 7 July 2016, https://…".)
+      const next = rest.slice(further?.[0].length ?? 0);
+      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next);
       if (further && /\p{L}{2}/u.test(rest) && startsReference) {
         const restStart = start + locator.end + further[0].length;
         pending.push({ start: restStart, end });
