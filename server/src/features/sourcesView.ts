@@ -123,7 +123,8 @@ export function provideSourcesView(input: SourcesViewInput): SourcesView | null 
   const groups: SourceGroup[] = [];
   const groupOf = new Map<string, SourceGroup>();
   // Sections in the bibliography's order; entries before any section heading come first.
-  const ungroupedTitle = input.bibliography.heading?.text.trim() || 'Bibliography';
+  // An essay without a bibliography: its sources are the works its notes give in full.
+  const ungroupedTitle = input.bibliography.heading?.text.trim() || (input.bibliography.fromNotes ? 'Given in full in the notes' : 'Bibliography');
   for (const entry of entries) {
     const title = entry.section === null ? ungroupedTitle : sectionTitle(entry.section);
     let group = groupOf.get(title);

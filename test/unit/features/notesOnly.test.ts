@@ -11,6 +11,7 @@ import { provideReferences } from '../../../server/src/features/references';
 import { provideDocumentSymbols } from '../../../server/src/features/documentSymbols';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { provideSourceRename } from '../../../server/src/features/renameSource';
+import { provideSourcesView } from '../../../server/src/features/sourcesView';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { inside, positionOf, uri } from './support';
 
@@ -60,6 +61,19 @@ describe('features on an essay whose notes are its bibliography', () => {
     assert.equal(edits.length, 2);
     const renamed = TextDocument.applyEdits(TextDocument.create(uri, 'markdown', 1, text), edits);
     assert.equal(renamed, text.replace('Mairead Quinlan,', 'Mairead Quinlan-Ross,').replace('[^3]: Quinlan,', '[^3]: Quinlan-Ross,'));
+  });
+
+  it('the Sources view lists the works the notes give in full, with the notes citing each', () => {
+    const view = provideSourcesView({ active: { uri, essay }, bibliography: essay.bibliography, bibliographyUri: uri, chapters: [] });
+    assert.equal(view?.groups.length, 1);
+    assert.equal(view?.groups[0].title, 'Given in full in the notes');
+    assert.deepEqual(
+      view?.groups[0].sources.map((source) => [source.label, source.notes]),
+      [
+        ['Quinlan 1994', 2],
+        ['Brennan 1988', 1],
+      ],
+    );
   });
 });
 
