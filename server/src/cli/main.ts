@@ -217,7 +217,8 @@ function finish(prepared: Prepared, { reports }: Reported, out: (line: string) =
   } else {
     for (const report of reports) {
       if (args.notes && report.essay.notes.length > 0) {
-        out(`${report.path}: ${report.essay.notes.length} notes, ${report.essay.bibliography.entries.length} bibliography entries`);
+        const sources = report.essay.bibliography.fromNotes ? 'works given in full in the notes (no bibliography)' : 'bibliography entries';
+        out(`${report.path}: ${report.essay.notes.length} notes, ${report.essay.bibliography.entries.length} ${sources}`);
         for (const line of notesTable(report.essay)) out(line);
         out('');
       }

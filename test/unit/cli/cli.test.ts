@@ -77,6 +77,20 @@ describe('apparatus check', () => {
     assert.match(out, /\[\^23\] +Ibid\. → note 22 → Mansourov \(winter 1995\)/);
   });
 
+  it('lists the sources of an essay without a bibliography as the works its notes give in full', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apparatus-notes-only-'));
+    const file = join(dir, 'essay.md');
+    writeFileSync(
+      file,
+      '# Harbour\n\nThe board met weekly.[^1] It kept minutes.[^2]\n\n[^1]: Mairead Quinlan, *Tides of Commerce* (Cork: Atlantic Press, 1994), 33.\n[^2]: Quinlan, *Tides of Commerce*, 41.\n',
+    );
+    const { out, status } = run('check', '--notes', '--no-claims', file);
+    assert.equal(status, 0);
+    assert.match(out, /essay\.md: 2 notes, 1 works given in full in the notes \(no bibliography\)/);
+    assert.match(out, /\[\^2\] +Quinlan \(1994\), Tides of Commerce, 41/);
+    assert.doesNotMatch(out, /missing-bibliography|unresolved-citation/);
+  });
+
   it('keeps the surest unsupported-claim findings under --max-claims-per-1000 (default 4)', () => {
     const claimLines = (out: string): string[] => out.split('\n').filter((line) => /\b(?:unsupported-claim\/|vague-attribution)/.test(line));
     const all = claimLines(run('check', '--max-claims-per-1000=0', sample('korea-1950.md')).out);
