@@ -459,3 +459,17 @@ describe('a date after a pinpoint, and a word the note defines', () => {
     assert.deepEqual(cited, [[{ kind: 'short', entries: ['foyle1991'] }]]);
   });
 });
+
+describe('a work given in full after a sentence of prose', () => {
+  it('is a citation of its own after "see", "as" or a colon, with all its authors', () => {
+    assert.deepEqual(
+      segmentNote('For more on harbour charts, see Aoife Dunne, Brendan Foley, and Ciarán Walsh, “The Case Against Charts,” Cork Harbour Board, March 3, 2017, https://example.org/charts.').map((draft) => draft.text),
+      ['For more on harbour charts, see', 'Aoife Dunne, Brendan Foley, and Ciarán Walsh, “The Case Against Charts,” Cork Harbour Board, March 3, 2017, https://example.org/charts'],
+    );
+  });
+
+  it('is not split from the document read in it ("…, 10 April 1948, in Jean Smith, ed., *Papers*")', () => {
+    const note = 'Clay to Bradley, teleconference, 10 April 1948, in Jean Edward Smith, ed., *The Papers of General Clay*, vol. 2 (Bloomington: Indiana University Press, 1974), 623.';
+    assert.equal(segmentNote(note).length, 1);
+  });
+});

@@ -135,6 +135,8 @@ const journalArticle = /[*_][^*_\n]{2,200}[*_],?\s+\d{1,4}(?:\s*,\s*(?:no|nos|is
 
 // (Not a cue read as a given name: "See Johnson, …" is a short form.)
 const FULL_NAME = String.raw`(?!(?:See|Cf|Compare|And|Also|Cited|Quoted|Translated|Reprinted|But|In|On|For)\b)\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}\s+\p{Lu}[\p{L}'’-]+`;
+// One author or several ("Victoria Van Hyning, Samantha Blickhan, Laura Trouille, and Chris Lintott").
+const FULL_AUTHORS = String.raw`${FULL_NAME}(?:(?:,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+)${FULL_NAME}){0,7}(?:\s+et\s+al\.)?,(?:\s+(?:eds?|dir|trans|comp)\.,)?\s+[“"*_]`;
 /**
  * The opening of a full note: Chicago names the author given name first, then the title ("Martin
  * Warnke, “…,” in *Bilder und Bildersturm*, ed. Scribner, 299–305"; "Yue Xie, “…,” master’s thesis,
@@ -143,8 +145,21 @@ const FULL_NAME = String.raw`(?!(?:See|Cf|Compare|And|Also|Cited|Quoted|Translat
  * ("University of London, 2017" is no author and year): one citation.
  */
 export const fullNoteOpening = new RegExp(
-  String.raw`^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|and|(?:[Cc]ited|[Qq]uoted|[Tt]ranslated|[Rr]eprinted)\s+in)[,:]?\s+)?${FULL_NAME}(?:,?\s+(?:and|&)\s+${FULL_NAME})?(?:\s+et\s+al\.)?,(?:\s+(?:eds?|dir|trans|comp)\.,)?\s+[“"*_]`,
+  String.raw`^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|and|(?:[Cc]ited|[Qq]uoted|[Tt]ranslated|[Rr]eprinted)\s+in)[,:]?\s+)?${FULL_AUTHORS}`,
   'u',
+);
+
+/**
+ * A full note inside a sentence of prose, after the word that brings it in: "For more on the pie
+ * chart, see Steve Johnson, “The Case Against Pie Charts,” …"; "…, is available in Samantha Blickhan
+ * et al., “…,” in …"; "…the datasets now published as: Joshua Kotin et al., _…_, version 1.0, …".
+ */
+// (Not after a bare "in": "Clay to Bradley, teleconference, 10 April 1948, in Jean Edward Smith, ed.,
+// *The Papers…*" is the letter read in the book, one citation. Matched with its cue, not behind a
+// look-behind, so a run of spaces is read once.)
+const fullNoteWithin = new RegExp(
+  String.raw`(?:\b(?:see(?:\s+also)?|cf\.|as|(?:available|discussed|described|found|argued|explored|examined|outlined|summari[sz]ed|detailed|analy[sz]ed|treated)\s+in)|:)\s+(${FULL_AUTHORS})`,
+  'du',
 );
 
 /** A day and month opening what follows ("7 July 2016", "22 May"): a date, not another reference. */
@@ -159,6 +174,12 @@ export function segmentNote(source: string): CitationDraft[] {
     const { start, end } = trimmed(source, part.start, part.end);
     if (end <= start) continue;
     const text = source.slice(start, end);
+    // Prose, then a work given in full: the work is a part of its own (its details are one citation).
+    const within = fullNoteOpening.test(text) ? null : fullNoteWithin.exec(text)?.indices?.[1][0];
+    if (within !== undefined && within !== null && within > 0) {
+      pending.push({ start: start + within, end }, { start, end: start + within });
+      continue;
+    }
     const ibid = ibidPattern.exec(text);
     const locator = findLocator(text);
     // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
