@@ -473,3 +473,10 @@ describe('a work given in full after a sentence of prose', () => {
     assert.equal(segmentNote(note).length, 1);
   });
 });
+
+describe('pages before the address a note ends on', () => {
+  it('reads the pages written before a closing web address', () => {
+    assert.equal(findLocator('Harbour Commission, *They Came to Dredge*, doc. A/32/2, 15 June 1916, 1, 20–31, https://example.org/report.pdf.')?.text, '1, 20–31');
+    assert.equal(findLocator('Harbour Board, Brief by Ms. Quinlan, 27 April 1917, 14–15, 18–22, www.example.org/brief.pdf.')?.text, '14–15, 18–22');
+  });
+});

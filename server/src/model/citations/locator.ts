@@ -54,6 +54,8 @@ const bare = new RegExp(
   String.raw`(?:(?:,[*_]{0,2}["”’']?|\):|["”’'](?=\s)|(?<=\p{L}[.?!]?)[*_]{1,2}(?=\s))\s+|,["”])(${PAGES})${SUFFIX}\)?(?:\s+\([^()\d]{1,40}\))?\s*[.;]?\s*$`,
   'ud',
 );
+/** A web address the note ends on, after a comma: "…, 20–31, https://…", "…, 44, www.icc-cpi.int/…". */
+const trailingAddress = /,\s*(?:<?https?:\/\/[^\s>]+>?|www\.\S+|\[[^\]\n]*\]\([^()\s]+\))\s*\.?\s*$/;
 /** "(Oxford: Clarendon Press, 1997), 45, which…": the page right after the publication details. */
 const afterPublication = new RegExp(String.raw`\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
 
@@ -246,7 +248,8 @@ function findPagesOf(text: string): FoundLocator | null {
   if (classical) return captured(classical, 1, text);
   const passim = /,\s*(passim)\.?\s*$/.exec(text);
   if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
-  const tail = afterPublication.exec(text) ?? bare.exec(text);
+  // The pages may come before the address the note ends on ("…, 15 June 2016, 1, 20–31, https://…").
+  const tail = afterPublication.exec(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, ''));
   if (tail) {
     const found = captured(tail, 1, text);
     // ", 1997." ends a full reference with its year, not a page.
