@@ -8,8 +8,10 @@
  *
  * The full references are found by resolving the notes once against no bibliography at all: what
  * the resolver then reads as a full reference (a title with its imprint, a journal with its volume
- * and year, a document with its archive) is a work. A work given in full twice (the same author and
- * title) is one entry, at its first full reference.
+ * and year) is a work, and so is a reference that only a full note writes: its author named given
+ * name first, a body's document with its day or address, a document with its archive
+ * (`givesWorkInFull`). A work given in full twice (the same author, title words and year) is one
+ * entry, at its first full reference; a reference that shortens a work already given is none.
  */
 import type { Bibliography, BibliographyEntry, Range } from '../types';
 import { blockRange } from '../document';
