@@ -480,3 +480,11 @@ describe('pages before the address a note ends on', () => {
     assert.equal(findLocator('Harbour Board, Brief by Ms. Quinlan, 27 April 1917, 14–15, 18–22, www.example.org/brief.pdf.')?.text, '14–15, 18–22');
   });
 });
+
+describe('figures and plates as the pinpoint of a short form', () => {
+  it('reads figures or plates written alone after the title, and leaves them to the pages they follow', () => {
+    assert.equal(findLocator('Brennan, *Die Hafenstelen*, figs. 115, 126, 142.')?.text, 'figs. 115, 126, 142');
+    assert.equal(findLocator('Brennan, *Die Hafenstelen*, plates 58, 59.')?.text, 'plates 58, 59');
+    assert.equal(findLocator('Quinlan 2015, 109–56, esp. 117–18, figs. 4.8, 4.9.')?.text, '109–56, esp. 117–18, figs. 4.8, 4.9');
+  });
+});

@@ -25,7 +25,7 @@ export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{
 const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d*|n\d*)?`;
 
-const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
+const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
 const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
 /**
@@ -210,6 +210,12 @@ function withProvision(found: FoundLocator | null, text: string): FoundLocator |
   return found;
 }
 
+/** Where the last title of the text ends (0 without one). */
+function lastTitleEnd(text: string): number {
+  const titles = findTitles(text);
+  return titles.length > 0 ? titles[titles.length - 1].end : 0;
+}
+
 function findPagesOf(text: string): FoundLocator | null {
   // "Jung 2018 (cf. 17, pl. 4)": the pinpoint after an author-date year is all of it, not its
   // plate alone (which the search for "p.", "pl." and the like would find first).
@@ -223,6 +229,9 @@ function findPagesOf(text: string): FoundLocator | null {
   const insideQuotation = quotationTracker(text);
   let match = marked.exec(text);
   while (match && insideQuotation(match.index)) match = marked.exec(text);
+  // Figures and plates are the pinpoint only when no pages come before them ("*Totenstelen*, figs.
+  // 115, 126, 142"); after pages they belong to the pages ("109–56, esp. 117–18, figs. 4.8, 4.9").
+  if (match && /^(?:figs\.|plates)$/i.test(match[1]) && /\d/.test(text.slice(lastTitleEnd(text), match.index))) match = null;
   if (match) return toLocator(match[0], match.index, match[2]);
   const dated = afterYear.exec(text);
   // A year inside a title ("*Roma 1630: il trionfo del pennello*") dates nothing a page follows.
