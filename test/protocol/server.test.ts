@@ -25,7 +25,7 @@ import {
   type CompletionList,
 } from 'vscode-languageserver/node';
 import { defaultSeverities } from '../../server/src/features/config';
-import { lineRangeOf, positionOf, rangeOf, root, sampleUri, serverPath, TestClient, textAt } from './client';
+import { inside, lineRangeOf, positionOf, rangeOf, root, sampleUri, serverPath, TestClient, textAt } from './client';
 
 interface Sample {
   file: string;
@@ -266,6 +266,38 @@ describe('language server over stdio', function () {
       });
     });
   }
+
+  describe('an essay without a bibliography', () => {
+    let client: TestClient;
+    after(async () => client.stop());
+
+    it('resolves its short forms to the works its notes give in full, over the protocol', async () => {
+      client = await TestClient.start();
+      const uri = 'file:///notes-only/harbour.md';
+      const text = [
+        '# The Harbour Board',
+        '',
+        'The board met weekly.[^1] It kept minutes.[^2]',
+        '',
+        '[^1]: Mairead Quinlan, *Tides of Commerce: The Port of Cork, 1780–1850* (Cork: Atlantic Press, 1994), 33.',
+        '[^2]: Quinlan, *Tides of Commerce*, 41.',
+        '',
+      ].join('\n');
+      await client.open(uri, text);
+      const published = await client.diagnosticsAfter(uri, 0, 1);
+      assert.deepEqual(
+        published.diagnostics.map((d) => d.code).filter((code) => code === 'missing-bibliography' || code === 'unresolved-citation'),
+        [],
+      );
+      const hover = hoverText(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: inside(text, 'minutes.[^2]', 'minutes.[^'.length) }));
+      assert.match(hover, /\*Tides of Commerce: The Port of Cork, 1780–1850\* \(Cork: Atlantic Press, 1994\) — \*\*41\*\*/);
+      const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: inside(text, 'minutes.[^2]', 'minutes.[^'.length) })) as { uri: string; range: { start: { line: number } } }[];
+      assert.deepEqual(
+        definition.map((location) => [location.uri, location.range.start.line]),
+        [[uri, 4]],
+      );
+    });
+  });
 
   describe('completion', () => {
     let client: TestClient;
