@@ -241,6 +241,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
         'unresolved-citation',
         `${where}: no note gives ${name ? `'${name}'` : 'this work'} in full: write the full reference where the work is first cited (Chicago 14.20), or correct the short form.`,
         citation.range,
+        { data: { givenInFullNowhere: 'true' } },
       ),
     );
   }
@@ -314,6 +315,25 @@ export function citationDiagnostics(
     });
   }
 
+  // Many short notes that no note gives in full: the essay cites from a bibliography Apparatus has
+  // not found (a chapter whose bibliography file has another name), not from its notes. One note
+  // saying so, not a warning at every short form.
+  if (bibliography.fromNotes) {
+    const nowhere = out.filter((made) => made.data?.givenInFullNowhere === 'true');
+    const shortForms = facts.filter(({ citation }) => citation.kind === 'short').length;
+    if (nowhere.length > manyGivenNowhere && nowhere.length * 3 > shortForms) {
+      const kept = out.filter((made) => !nowhere.includes(made));
+      kept.push(
+        diagnostic(
+          'missing-bibliography',
+          `${nowhere.length} of the notes' ${shortForms} short forms name works that no note gives in full: if the essay's bibliography is in another file, name it in the front matter (bibliography: FILE) or the apparatus.bibliography setting; otherwise give each work in full at its first citation.`,
+          nowhere[0].range,
+        ),
+      );
+      return kept;
+    }
+  }
+
   // An essay whose notes give its works in full has its sources there (notesBibliography.ts).
   if (!hasBibliography && !bibliography.fromNotes) {
     const citing = notes.find((note) => note.citations.some((citation) => citation.kind === 'full' || citation.kind === 'short'));
@@ -329,6 +349,9 @@ export function citationDiagnostics(
   }
   return out;
 }
+
+/** More short forms given in full nowhere than this, and a third of them: the essay's bibliography is elsewhere. */
+const manyGivenNowhere = 3;
 
 /** More entries never cited than this, and more than half of them: the bibliography serves more than this file. */
 const manyUncited = 20;

@@ -190,5 +190,17 @@ describe('an essay whose notes are its bibliography', () => {
     assert.equal(works[1][0].works[0], works[0][0].works[0]);
     assert.equal(works[3][0].works[0], works[2][0].works[0]);
   });
+
+  it('says once, not at every short form, when most short forms name works no note gives in full', () => {
+    const essay = analyseEssay(
+      essayWith([notes[0], 'Brennan, *Pilotage*, 12.', 'Walsh, "Harbour Board," 4.', 'Dunne, *Quays*, 7.', 'Keane, *Dredging*, 9.']),
+      noClaims,
+    );
+    assert.deepEqual(
+      essay.diagnostics.map((d) => d.code),
+      ['missing-bibliography'],
+    );
+    assert.match(essay.diagnostics[0].message, /^4 of the notes' 4 short forms name works that no note gives in full: if the essay's bibliography is in another file, name it/);
+  });
 });
 
