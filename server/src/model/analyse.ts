@@ -9,7 +9,7 @@
  * Pass the same AnalysisCache for successive versions of one document and only the blocks an
  * edit touched are parsed again; the result is the same as a cold analysis.
  */
-import type { Bibliography, Claim, Diagnostic, Essay, FrontMatter, Heading, SharedBibliography } from './types';
+import type { Bibliography, Claim, Diagnostic, Essay, FrontMatter, Heading, Range, SharedBibliography } from './types';
 import { resplitBlocks, splitBlocks, type Block } from './blocks';
 import { parseBlock, type BlockItem, type ParsedBlock } from './parseBlock';
 import { pushItemsOf, type DocItem } from './document';
@@ -24,7 +24,7 @@ import { citationsByExportKey } from './export/citedByKey';
 import { analyseClaims, claimDiagnosticsOf, type ClaimMemo } from './claimsBridge';
 import { defaultClaimOptions, type ClaimOptions } from './claims/api';
 import { parseFrontMatter } from './frontMatter';
-import { lineCount } from './text';
+import { comparePositions, lineCount } from './text';
 import { analysePandoc, bibliographyNames, citationMarkersByItem, onKey, pandocDiagnostics, PandocCache, supportClaimsWithKeys, type LibraryLoader } from './pandoc/index';
 import { wholeFileBibliography } from './bibliographyFile';
 import { endAtRefsDiv, isCiteprocPlaceholder } from './pandoc/placeholder';
@@ -127,15 +127,17 @@ export class AnalysisCache {
   }
 }
 
+const sameRange = (a: Range, b: Range): boolean => comparePositions(a.start, b.start) === 0 && comparePositions(a.end, b.end) === 0;
+
 /** The same entries at the same places: the essay's sources did not change. */
 function sameNotesBibliography(a: NotesBibliography, b: NotesBibliography): boolean {
   const x = a.bibliography.entries;
   const y = b.bibliography.entries;
   return (
     x.length === y.length &&
-    x.every((entry, i) => entry.text === y[i].text && entry.key === y[i].key && JSON.stringify(entry.range) === JSON.stringify(y[i].range)) &&
+    x.every((entry, i) => entry.text === y[i].text && entry.key === y[i].key && sameRange(entry.range, y[i].range)) &&
     a.pinned.size === b.pinned.size &&
-    [...a.pinned].every(([at, keys]) => b.pinned.get(at)?.[0] === keys[0])
+    [...a.pinned].every(([at, key]) => b.pinned.get(at) === key)
   );
 }
 

@@ -233,9 +233,9 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
         }),
       );
     }
-  } else if (bibliography.fromNotes && citation.kind === 'short' && citation.unresolved && writtenAsShortForm.test(citation.text) && citation.candidates.length === 0 && !rightlyOmitted(citation.text, bibliography) && !isCutReference(citation.text) && !mentionsTitleInPassing(citation.text) && !couldBeListedWork(citation, bibliography.entries)) {
+  } else if (bibliography.fromNotes && citation.kind === 'short' && citation.unresolved && citation.candidates.length === 0 && writtenAsShortForm.test(citation.text) && !rightlyOmitted(citation.text, bibliography) && !isCutReference(citation.text) && !mentionsTitleInPassing(citation.text) && !couldBeListedWork(citation, bibliography.entries)) {
     // No bibliography: a short form stands for a work some note gives in full (notesBibliography.ts).
-    const name = /'([^']+)'/.exec(citation.unresolved)?.[1];
+    const name = writtenAsShortForm.exec(citation.text)?.[1];
     own.push(
       diagnostic(
         'unresolved-citation',
@@ -265,7 +265,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
  * or the page ("Richardson, *Messages and Papers*, VII, 106"; "Campbell, 249"). A piece of a longer
  * reference ("Brill Nijhoff, forthcoming)") is none.
  */
-const writtenAsShortForm = /^(?:(?:see(?:\s+also)?|cf\.)\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?(?:\s+et\s+al\.)?,\s+(?:[*_“"‘]|\d)/iu;
+const writtenAsShortForm = /^(?:(?:see(?:\s+also)?|cf\.)\s+)?(\p{Lu}[\p{L}'’-]+)(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?(?:\s+et\s+al\.)?,\s+(?:[*_“"‘]|\d)/iu;
 
 /** Entries by key, once per bibliography (a bibliography an edit did not touch is the same object). */
 const entriesByKey = new WeakMap<Bibliography, Map<string, BibliographyEntry>>();

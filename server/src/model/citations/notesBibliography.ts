@@ -26,8 +26,8 @@ import { citesArchivalDocument } from './resolve';
 
 export interface NotesBibliography {
   bibliography: Bibliography;
-  /** Each full reference cites the entry it is (or the earlier one of the same work), by `pinKey`. */
-  pinned: Map<string, string[]>;
+  /** Each full reference cites the entry it is (or the earlier one of the same work): its key, by `pinKey`. */
+  pinned: Map<string, string>;
 }
 
 /** Nothing to resolve against: how the notes read on their own. Always the same object, so memos hold. */
@@ -57,7 +57,8 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
     for (const draft of drafts) {
       if (draft.ibid || draft.focusYear) continue;
       const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
-      if (!givesWorkInFull(draft, kindAt.get(rangeKey(source.note.label, whole)))) continue;
+      const firstReading = kindAt.get(rangeKey(source.note.label, whole));
+      if (!givesWorkInFull(draft, firstReading)) continue;
       const span = workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
       if (!span) continue;
       const text = draft.text.slice(span.start, span.end);
@@ -70,7 +71,7 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const key = pinKey(source.note.label, draft.start);
       // Read as full by its shape alone (not by the first reading): a short form of a work already
       // given ("Van Rensselaer, *God Glorified*": two capitalised words) is resolved, not a new work.
-      if (earlier === undefined && kindAt.get(rangeKey(source.note.label, whole)) !== 'full' && entries.some((entry) => shortens(prepared, text, entry))) continue;
+      if (earlier === undefined && firstReading !== 'full' && entries.some((entry) => shortens(prepared, text, entry))) continue;
       if (earlier !== undefined) {
         pinnedIndex.set(key, earlier);
         continue;
@@ -89,7 +90,7 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
     }
   }
   assignKeys(entries, bases);
-  const pinned = new Map([...pinnedIndex].map(([key, i]) => [key, [entries[i].key]]));
+  const pinned = new Map([...pinnedIndex].map(([key, i]) => [key, entries[i].key]));
   return { bibliography: { heading: null, sections: [], entries, range: null, fromNotes: true }, pinned };
 }
 
