@@ -16,7 +16,7 @@ import { pushItemsOf, type DocItem } from './document';
 import { Memo } from './cache';
 import { buildBibliography, prepareEntry, type BibliographyRegion, type BuiltBibliography, type PreparedEntry, findBibliographyRegion, isPlainBibliographyHeading, cleanHeading } from './bibliography/assemble';
 import { addInlineNotes, collectMarkers, collectNotes, decideForm, findInlineNotes, readingOrder, type NoteSource } from './notes';
-import { resolveNotes, type CitationMemos, type StoredResolution } from './citations/index';
+import { resolveNotes, type CitationFacts, type CitationMemos, type StoredResolution } from './citations/index';
 import { bibliographyFromNotes, type NotesBibliography } from './citations/notesBibliography';
 import type { CitationDraft } from './citations/segment';
 import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnostics } from './diagnostics';
@@ -77,6 +77,12 @@ export class AnalysisCache {
    * has no bibliography (notesBibliography.ts): its resolutions are its own, its drafts shared.
    */
   readonly notesPass: CitationMemos = { drafts: this.drafts, resolutions: new Memo<StoredResolution>(), bibliographySignature: '', signedBibliography: null };
+  /**
+   * The reading against a shared bibliography found only by the folder's convention, made beside
+   * the reading against the notes' own full references to choose between them: each keeps its
+   * own resolutions, so neither undoes the other's at every keystroke.
+   */
+  readonly sharedTrial: CitationMemos = { drafts: this.drafts, resolutions: new Memo<StoredResolution>(), bibliographySignature: '', signedBibliography: null };
   /** The last bibliography made from the notes: kept while its entries stay as they were. */
   private fromNotes: NotesBibliography | null = null;
 
@@ -122,6 +128,7 @@ export class AnalysisCache {
     this.drafts.sweep();
     this.resolutions.sweep();
     this.notesPass.resolutions.sweep();
+    this.sharedTrial.resolutions.sweep();
     this.claims.sweep();
     this.pandoc.scans.sweep();
   }
@@ -184,16 +191,19 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const form = decideForm(items) ?? (inlineNotes.length > 0 ? 'footnote' : null);
   const { markers, notes: noteSources, inlineByItem } = addInlineNotes(collectMarkers(items, form, region), collectNotes(items, form), inlineNotes);
   // A chapter without a bibliography of its own is read against the one it shares.
-  const shared = !region && settings.sharedBibliography ? settings.sharedBibliography : null;
+  const offered = !region && settings.sharedBibliography ? settings.sharedBibliography : null;
   // A Pandoc document whose keys resolve against a bibliography file has a bibliography: that file.
   const citesFromLibrary = pandoc.uses.length > 0 && pandoc.hasBibliography;
   const ordered = readingOrder(noteSources, markers);
-  // No bibliography anywhere: the works the notes give in full are the sources.
-  const madeFromNotes = !region && !whole && !shared && !citesFromLibrary && ordered.length > 0 ? cache.notesBibliographyOf(ordered) : null;
+  // No bibliography of its own: the works the notes give in full may be the sources. A shared
+  // bibliography the essay names is its bibliography; one found only beside it in the folder is
+  // weighed against its notes.
+  const weighShared = offered !== null && !namesBibliography;
+  const madeFromNotes = !region && !whole && (!offered || weighShared) && !citesFromLibrary && ordered.length > 0 ? cache.notesBibliographyOf(ordered) : null;
   // (Notes that give no work in full have nothing to resolve against: missing-bibliography says so.)
-  const fromNotes = madeFromNotes && madeFromNotes.bibliography.entries.length > 0 ? madeFromNotes : null;
+  const ownWorks = madeFromNotes && madeFromNotes.bibliography.entries.length > 0 ? madeFromNotes : null;
+  const { shared, fromNotes, facts } = chooseSources(ordered, offered, ownWorks, bibliography, cache);
   const resolvedAgainst = shared ? shared.bibliography : fromNotes ? fromNotes.bibliography : bibliography;
-  const facts = resolveNotes(ordered, resolvedAgainst, cache, fromNotes?.pinned);
   const notes = noteSources.map((source) => source.note);
   const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, claimFreeRegion ?? region, form, settings.claims, cache.claims, inlineByItem, citationMarkersByItem(items, cache.pandoc, inlineByItem)) : [], pandoc);
 
@@ -208,6 +218,30 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
 
   cache.sweep();
   return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography: fromNotes ? fromNotes.bibliography : bibliography, claims, diagnostics, skipped: null, pandoc, sharedBibliography: shared };
+}
+
+/**
+ * What the notes are read against: the shared bibliography, the works the notes give in full, or
+ * the essay's own bibliography. A shared file found only by the folder's convention (another
+ * book's bibliography beside an essay whose notes give their works in full) is kept unless the
+ * notes' own full references account for more than twice as many of their citations, and five
+ * more at least: a chapter of a thesis that also gives full first notes resolves against both and
+ * keeps the thesis's file, and a short chapter citing a work the file lacks is told so.
+ */
+function chooseSources(
+  ordered: NoteSource[],
+  shared: SharedBibliography | null,
+  ownWorks: NotesBibliography | null,
+  bibliography: Bibliography,
+  cache: AnalysisCache,
+): { shared: SharedBibliography | null; fromNotes: NotesBibliography | null; facts: CitationFacts[] } {
+  if (!ownWorks) return { shared, fromNotes: null, facts: resolveNotes(ordered, shared ? shared.bibliography : bibliography, cache) };
+  const own = resolveNotes(ordered, ownWorks.bibliography, cache, ownWorks.pinned);
+  if (!shared) return { shared: null, fromNotes: ownWorks, facts: own };
+  const againstShared = resolveNotes(ordered, shared.bibliography, cache.sharedTrial);
+  const resolvedCount = (facts: CitationFacts[]): number => facts.filter((fact) => fact.citation.entries.length > 0).length;
+  const [byOwn, byShared] = [resolvedCount(own), resolvedCount(againstShared)];
+  return byOwn > 2 * byShared && byOwn - byShared >= 5 ? { shared: null, fromNotes: ownWorks, facts: own } : { shared, fromNotes: null, facts: againstShared };
 }
 
 /** Related locations that are entries of the shared bibliography point into its file. */

@@ -50,6 +50,20 @@ describe('workspace: a thesis of several files', () => {
     assert.ok(related.every((r) => r.origin === 'file:///apb/bibliography.md'));
   });
 
+  it('an essay whose notes give its works in full keeps them when the bibliography beside it is another book\'s, unless it names that file', () => {
+    // A Getty chapter without a bibliography, beside America's Public Bible's bibliography page.
+    const essayText = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'real', 'getty-heritage-gerstenblith.md'), 'utf8');
+    const shared = sharedBibliographyOf('file:///apb/bibliography.md', bibliography, {}).shared;
+    const found = analyseEssay(essayText, { sharedBibliography: shared });
+    assert.equal(found.sharedBibliography, null);
+    assert.equal(found.bibliography.fromNotes, true);
+    assert.equal(found.diagnostics.filter((d) => d.code === 'unresolved-citation').length, analyseEssay(essayText).diagnostics.filter((d) => d.code === 'unresolved-citation').length);
+    // Named in the front matter, the file is the essay's bibliography, whatever its notes say.
+    const named = analyseEssay(essayText.replace(/^---\n/, '---\nbibliography: bibliography.md\n'), { sharedBibliography: shared });
+    assert.equal(named.sharedBibliography, shared);
+    assert.ok(named.diagnostics.filter((d) => d.code === 'unresolved-citation').length > 20);
+  });
+
   it('a chapter with a bibliography of its own ignores the shared one', () => {
     const own = `${chapter(1, 'Smith, *Harbour*, 4.')}\n## Bibliography\n\nSmith, John. *The Harbour*. London: Faber, 1990.\n`;
     const shared = sharedBibliographyOf('/b.md', bibliographyText, {}).shared;
