@@ -17,6 +17,13 @@ export class DeclaredNames {
     return hereafterName(text);
   }
 
+  /** The short name declared right after a citation, before anything else the note cites. */
+  static declaredAfter(note: string, end: number, drafts: readonly { start: number }[]): string | null {
+    const next = drafts.reduce((nearest, draft) => (draft.start >= end && draft.start < nearest ? draft.start : nearest), note.length);
+    const after = note.slice(end, next);
+    return /^[\s.,;]*[([]\s*(?:here(?:in)?after|henceforth)\b/i.test(after) ? hereafterName(after) : null;
+  }
+
   declare(name: string, keys: string[]): void {
     if (keys.length === 0 || this.names.has(name)) return;
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');

@@ -250,7 +250,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         }
       }
 
-      const name = base.entries.length > 0 ? DeclaredNames.declaredIn(draft.text) : null;
+      // The declaration may close the reference ("…, VII, 274. [Hereafter cited as *Journals*.]"),
+      // after the locator and the full stop, before the next citation of the note.
+      const name = base.entries.length > 0 ? DeclaredNames.declaredIn(draft.text) ?? DeclaredNames.declaredAfter(source.source, draft.end, drafts) : null;
       if (name) {
         declared.declare(name, base.entries);
         declares.push([name, base.entries]);

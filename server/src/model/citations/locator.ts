@@ -158,7 +158,8 @@ function quotationTracker(text: string): (at: number) => boolean {
  * "14 Stat. L. 305", "12 Stat. 319", "14 Stat. at L. 305": the Statutes at Large by volume and page;
  * the page is the pinpoint (the volume names the book, as a journal's volume does).
  */
-const statute = new RegExp(String.raw`\b\d{1,3}\s+Stat\.(?:\s*(?:at\s+)?L\.)?\s+(\d{1,5}(?:\s*${D}\s*\d{1,5})?)(?![\d\p{L}])`, 'du');
+// "5 Stat., 117"; "2 Stat. 589, 691": pages of two acts in the volume (not a year after them).
+const statute = new RegExp(String.raw`\b\d{1,3}\s+Stat\.(?:\s*(?:at\s+)?L\.)?,?\s+(\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:\s*,\s*(?!(?:1[5-9]\d\d|20\d\d)\b)\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\d\p{L}]))*)(?![\d\p{L}])`, 'du');
 /**
  * "*Retrospections*, 6 vols. (New York: Doubleday, 1913), Vol. 5, pp. 19–20": a volume written after
  * the publication details is part of the pinpoint (the reference named the whole set). One written
@@ -166,9 +167,17 @@ const statute = new RegExp(String.raw`\b\d{1,3}\s+Stat\.(?:\s*(?:at\s+)?L\.)?\s+
  */
 const volumeAfterPublication = /\)\s*,\s*((?:vol|Vol|VOL)\.\s*(?:\d{1,3}|[IVXLC]{1,7})\s*,\s*)$/;
 
+/**
+ * "*Journals*, VII, 274", "*Ibid.,* III, 392", "(Washington, 1889), III, 288": the volume of a
+ * multi-volume work in capital roman numerals before the page, as older notes write it (right
+ * after a comma: "World War II, 45" names no volume).
+ */
+const romanVolumeBefore = /(?:,[*_]{0,2}|\))\s*((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*)$/;
+
 function withVolume(found: FoundLocator | null, text: string): FoundLocator | null {
   if (!found) return found;
-  const volume = volumeAfterPublication.exec(text.slice(Math.max(0, found.start - 24), found.start));
+  const before = text.slice(Math.max(0, found.start - 24), found.start);
+  const volume = volumeAfterPublication.exec(before) ?? romanVolumeBefore.exec(before);
   if (!volume) return found;
   const start = found.start - volume[1].length;
   return { ...found, text: text.slice(start, found.end), start };

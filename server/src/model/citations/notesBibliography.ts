@@ -58,15 +58,17 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       if (draft.ibid || draft.focusYear) continue;
       const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
       const firstReading = kindAt.get(rangeKey(source.note.label, whole));
-      if (!givesWorkInFull(draft, firstReading)) continue;
-      const span = workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
+      const statute = statuteVolume.exec(draft.text);
+      if (!statute && !givesWorkInFull(draft, firstReading)) continue;
+      // A statute is cited by the volume of the Statutes at Large and its page: the volume is the work.
+      const span = statute ? { start: 0, end: draft.text.replace(/[\s.,;]+$/, '').length } : workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
       if (!span) continue;
       const text = draft.text.slice(span.start, span.end);
       const prepared = prepare(text);
       const { parsed } = prepared;
       // A reference names a work by its title, or by its author or body with a year or a place.
-      if (parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
-      const identity = workIdentity(prepared);
+      if (!statute && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
+      const identity = statute ? `statutes|${statute[1]}` : workIdentity(prepared);
       const earlier = workOf.get(identity);
       const key = pinKey(source.note.label, draft.start);
       // Read as full by its shape alone (not by the first reading): a short form of a work already
@@ -93,6 +95,10 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
   const pinned = new Map([...pinnedIndex].map(([key, i]) => [key, entries[i].key]));
   return { bibliography: { heading: null, sections: [], entries, range: null, fromNotes: true }, pinned };
 }
+
+/** "5 Stat., 117", "16 Stat. 494", "2 Stat. 589, 691": a law by the volume and page of the Statutes at Large. */
+// (In a short part of a note only: "An act of 1836, 2 Stat. 589"; a paragraph that mentions a law is prose.)
+const statuteVolume = /^(?=.{0,160}$).*?(?<![\p{L}\d])(\d{1,3})\s+Stat\.(?:\s*(?:at\s+)?L\.)?,?\s+\d/u;
 
 /**
  * A reference the first reading took for a full one; or one that names its author or body and

@@ -68,7 +68,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
  */
 const nameHeading = /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*\([^()]{1,30}\)$/u;
 
-const abbreviations = /(?:^|[\s(])(?:\p{L}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e\.g|i\.e|ibid|op|cit|rev|jr|sr|st|dr|mr|mrs|ms|ch|chap|fols?|nn?|univ|repr|comp|esp|al)$/iu;
+const abbreviations = /(?:^|[\s(])(?:\p{L}|(?:\p{Lu}\.){1,3}\p{Lu}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e\.g|i\.e|ibid|op|cit|rev|jr|sr|st|dr|mr|mrs|ms|ch|chap|fols?|nn?|univ|repr|comp|esp|al)$/iu;
 
 /**
  * After this full stop comes a sentence ("The memorandum summarises…") or a further reference
@@ -144,8 +144,12 @@ const FULL_AUTHORS = String.raw`${FULL_NAME}(?:(?:,\s+(?:and\s+|&\s+)?|\s+(?:and
  * a short note names the surname alone. What follows is that work's details, however they read
  * ("University of London, 2017" is no author and year): one citation.
  */
+// Its title may have lost its italics (text pasted from a word processor, an OCR): "Frederick W.
+// Seward, Seward at Washington, as Senator and Secretary of State (New York, 1891), I, 519." The
+// imprint in parentheses then says it is a book.
+const PLAIN_TITLED = String.raw`${FULL_NAME},\s+\p{Lu}[^()*_“”"\n]{3,200}?\s\(\s*\p{Lu}[^()]{0,80}?,\s*(?:1[5-9]\d\d|20\d\d)\b[^()]{0,30}\)`;
 export const fullNoteOpening = new RegExp(
-  String.raw`^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|and|(?:[Cc]ited|[Qq]uoted|[Tt]ranslated|[Rr]eprinted)\s+in)[,:]?\s+)?${FULL_AUTHORS}`,
+  String.raw`^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|and|(?:[Cc]ited|[Qq]uoted|[Tt]ranslated|[Rr]eprinted)\s+in)[,:]?\s+)?(?:${FULL_AUTHORS}|${PLAIN_TITLED})`,
   'u',
 );
 
@@ -345,6 +349,18 @@ const CHAPTER = String.raw`(?:ch|chap)\.\s*\d{1,3}(?![\p{L}\d])|chapter\s+\d{1,3
 const publicationAfterTitle = new RegExp(String.raw`^[,.]?\s*\([^()]{0,160}\b(?:1[5-9]\d\d|20\d\d)\)(?:[*_]{0,2},[*_]{0,2}\s*${LOC})?`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
 
+/**
+ * "*Journals of the Continental Congress, 1774-1789* (Washington, 1904-1937), VII, 274": a work
+ * given in full by its title and imprint, its place and year in parentheses as older notes write
+ * them, with the volume and page after.
+ */
+const imprintAfterTitle = new RegExp(String.raw`^[*_]{0,2},?\s*\(\s*\p{Lu}[^()]{0,100}?,\s*(?:1[5-9]\d\d|20\d\d)\b[^()]{0,30}\)(?:,\s*(?:(?:vol\.\s*)?[IVXLC]{1,7},\s*)?${LOC})?`, 'u');
+/**
+ * "a work by Robert Fortenbaugh entitled *The Nine Capitols…*", "a pamphlet by the U.S. Department
+ * of the Interior National Park Service, entitled *…*": the author of a work named in a sentence.
+ */
+const madeByEntitled = /\bby\s+(?:the\s+)?(\p{Lu}[^,;:()]{2,100}?),?\s+(?:entitled|titled|called)\s+$/u;
+
 /** "by", "printed by", "published by": who wrote or made the work just named. */
 export const MADE_BY = String.raw`(?:(?:printed|published|edited|written)\s+)?by`;
 const titleYearByAuthor = new RegExp(String.raw`^\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+${MADE_BY}\s+(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}(?:(?:de|van|von|der|da|di|le|la)\s+)?\p{Lu}[\p{L}'’-]+`, 'u');
@@ -379,6 +395,15 @@ export function findAnchors(text: string): Anchor[] {
     }
     const before = text.slice(Math.max(0, title.start - 200), title.start);
     const names = namesBefore.exec(before);
+    // A title with its imprint in a sentence, without its author's name before it or with the
+    // author named in words ("by X entitled"): a work given in full.
+    const imprint = title.style === 'italic' ? imprintAfterTitle.exec(text.slice(title.end)) : null;
+    const maker = imprint ? madeByEntitled.exec(before) : null;
+    if (imprint && (maker || !names)) {
+      const start = maker ? title.start - before.length + maker.index + maker[0].indexOf(maker[1]) : title.start;
+      found.push({ start, end: title.end + imprint[0].length, leading: false, citing: true });
+      continue;
+    }
     if (names && madeByAfterYear.test(before.slice(0, names.index))) continue;
     if (!names) {
       // "in the *Coptic Encyclopedia* 7: 2133": a reference work or journal cited by its italic title
