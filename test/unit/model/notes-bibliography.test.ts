@@ -204,3 +204,57 @@ describe('an essay whose notes are its bibliography', () => {
   });
 });
 
+
+describe('older notes without a bibliography (place and year imprints, roman volumes, op. cit.)', () => {
+  const older = [
+    'The board was renamed in 1821, *Minutes of the Harbour Commissioners, 1790-1850* (Cork, 1901-1910), IV, 112. [Hereafter cited as *Minutes*.]',
+    '*Ibid.,* II, 40.',
+    'The quays are described in a work by Niall Hegarty entitled *The Old Quays of Cork* (Dublin, 1931).',
+    'Hegarty, *op. cit.,* p. 22.',
+    '*Minutes,* V, 9.',
+    'The figures for this paragraph come from a pamphlet by the U.S. Department of Commerce, entitled *Ports of Ireland* (Washington, 1950), p. 4.',
+    'Peter J. Walsh, Cork Harbour and Its Pilots (Cork, 1899), I, 19.',
+    'Walsh, *Cork Harbour,* III, 7.',
+    '3 Stat. 120.',
+    'An act of 1836, 5 Stat. 589, 691.',
+    '3 Stat. 140.',
+  ];
+
+  it('takes works given in full inside sentences, with their imprint, as sources, and resolves what shortens them', () => {
+    const essay = analyseEssay(essayWith(older), noClaims);
+    const works = citedWorks(essay);
+    const [minutes, hegarty, commerce, walsh, stat3, stat5] = essay.bibliography.entries.map((entry) => entry.text);
+    assert.deepEqual(
+      [minutes, hegarty, commerce, walsh],
+      [
+        '*Minutes of the Harbour Commissioners, 1790-1850* (Cork, 1901-1910)',
+        'Niall Hegarty entitled *The Old Quays of Cork* (Dublin, 1931)',
+        'U.S. Department of Commerce, entitled *Ports of Ireland* (Washington, 1950)',
+        'Peter J. Walsh, Cork Harbour and Its Pilots (Cork, 1899)',
+      ],
+    );
+    assert.deepEqual(works.slice(0, 8), [
+      [{ kind: 'full', works: [minutes], locator: 'IV, 112' }],
+      [{ kind: 'ibid', works: [minutes], locator: 'II, 40' }],
+      [{ kind: 'full', works: [hegarty], locator: null }],
+      [{ kind: 'short', works: [hegarty], locator: 'p. 22' }],
+      // The short title the first note declared after its pinpoint.
+      [{ kind: 'short', works: [minutes], locator: 'V, 9' }],
+      [{ kind: 'full', works: [commerce], locator: 'p. 4' }],
+      [{ kind: 'full', works: [walsh], locator: 'I, 19' }],
+      [{ kind: 'short', works: [walsh], locator: 'III, 7' }],
+    ]);
+    // A law cited by the volume of the Statutes at Large: the volume is the work.
+    assert.deepEqual(works.slice(8), [
+      [{ kind: 'full', works: [stat3], locator: '120' }],
+      [{ kind: 'full', works: [stat5], locator: '589, 691' }],
+      [{ kind: 'full', works: [stat3], locator: '140' }],
+    ]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+
+  it('does not read "World War II, 45" as a volume, nor a statute mentioned in a paragraph as a source', () => {
+    const essay = analyseEssay(essayWith(['Mairead Quinlan, *Tides of Commerce* (Cork: Atlantic Press, 1994), 33.', 'Quinlan, *Tides of Commerce, World War II*, 45.']), noClaims);
+    assert.equal(essay.notes[1].citations.find((c) => c.kind !== 'none')?.locator?.text, '45');
+  });
+});

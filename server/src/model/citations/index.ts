@@ -88,7 +88,13 @@ export const pinKey = (noteLabel: string, draftStart: number): string => `${note
  * without a bibliography gives in its notes are its entries: each cites its own), by `pinKey`.
  * They come with the bibliography and change only with it.
  */
-export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos, pinned?: ReadonlyMap<string, string>): CitationFacts[] {
+export interface PinnedCitation {
+  key: string;
+  /** `short` for a record cited again as it was first cited (an archival citation repeated). */
+  kind: 'full' | 'short';
+}
+
+export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos, pinned?: ReadonlyMap<string, PinnedCitation>): CitationFacts[] {
   // Built only when a citation is resolved afresh: while the writer types, nearly every one is
   // found in the memo and a thesis's bibliography need not be indexed again.
   let built: ReturnType<typeof indexBibliography> | null = null;
@@ -200,8 +206,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           }
         }
       } else if (pinned?.has(pinKey(note.label, draft.start))) {
-        base.kind = 'full';
-        base.entries = [pinned.get(pinKey(note.label, draft.start))!];
+        const pin = pinned.get(pinKey(note.label, draft.start))!;
+        base.kind = pin.kind;
+        base.entries = [pin.key];
       } else {
         let stored = memos.resolutions.get(resolutionKey(draft), () => {
           const resolution = resolveCitation(draft, index());

@@ -2,6 +2,7 @@
 import type { Locator } from '../types';
 import { expandRangeEnd } from '../bibliography/entry';
 import { findTitles, insideSpans } from '../bibliography/spans';
+import { readManuscript } from './manuscript';
 
 export interface FoundLocator extends Locator {
   start: number;
@@ -184,6 +185,10 @@ function withVolume(found: FoundLocator | null, text: string): FoundLocator | nu
 }
 
 function findPageLocator(text: string): FoundLocator | null {
+  // "MS. National Archives, Record Group 42, Letters of the Commissioners, V, 271-272, the
+  // Commissioners to Harbaugh": the volume names the record; the page after it is the pinpoint.
+  const manuscript = readManuscript(text);
+  if (manuscript) return manuscript.locator ? toLocator(text.slice(manuscript.locator.start, manuscript.locator.end), manuscript.locator.start) : null;
   const statuteLocator = statute.exec(text);
   if (statuteLocator) return captured(statuteLocator, 1, text);
   return withProvision(withVolume(findPagesOf(text), text), text);

@@ -19,7 +19,8 @@ import type { NoteSource } from '../notes';
 import { assignKeys, type PreparedEntry } from '../bibliography/assemble';
 import { findTitles, titleWords } from '../bibliography/spans';
 import { foldName } from '../text';
-import { pinKey, resolveNotes, type CitationMemos } from './index';
+import { pinKey, resolveNotes, type CitationMemos, type PinnedCitation } from './index';
+import { readManuscript } from './manuscript';
 import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates } from '../bibliography/dates';
 import { citesArchivalDocument } from './resolve';
@@ -27,7 +28,7 @@ import { citesArchivalDocument } from './resolve';
 export interface NotesBibliography {
   bibliography: Bibliography;
   /** Each full reference cites the entry it is (or the earlier one of the same work): its key, by `pinKey`. */
-  pinned: Map<string, string>;
+  pinned: Map<string, PinnedCitation>;
 }
 
 /** Nothing to resolve against: how the notes read on their own. Always the same object, so memos hold. */
@@ -51,7 +52,7 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
   const entries: BibliographyEntry[] = [];
   const bases: string[] = [];
   const workOf = new Map<string, number>();
-  const pinnedIndex = new Map<string, number>();
+  const pinnedIndex = new Map<string, { index: number; kind: 'full' | 'short' }>();
   for (const source of ordered) {
     const drafts = memos.drafts.get(source.source, () => segmentNote(source.source));
     for (const draft of drafts) {
@@ -59,23 +60,31 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
       const firstReading = kindAt.get(rangeKey(source.note.label, whole));
       const statute = statuteVolume.exec(draft.text);
-      if (!statute && !givesWorkInFull(draft, firstReading)) continue;
+      // A manuscript record cited from its repository to its volume ("MS. Department of State, 15
+      // Domestic Letters, pp. 420-422, …"): the record is the work, whatever its words look like.
+      const manuscript = draft.embedded ? null : readManuscript(draft.text);
+      if (!statute && !manuscript && !givesWorkInFull(draft, firstReading)) continue;
       // A statute is cited by the volume of the Statutes at Large and its page: the volume is the work.
-      const span = statute ? { start: 0, end: draft.text.replace(/[\s.,;]+$/, '').length } : workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
+      const span = statute
+        ? { start: 0, end: draft.text.replace(/[\s.,;]+$/, '').length }
+        : manuscript
+          ? { start: 0, end: manuscript.recordEnd }
+          : workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
       if (!span) continue;
       const text = draft.text.slice(span.start, span.end);
       const prepared = prepare(text);
       const { parsed } = prepared;
       // A reference names a work by its title, or by its author or body with a year or a place.
-      if (!statute && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
-      const identity = statute ? `statutes|${statute[1]}` : workIdentity(prepared);
+      if (!statute && !manuscript && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
+      const identity = statute ? `statutes|${statute[1]}` : manuscript ? `manuscript|${recordWords(text)}` : workIdentity(prepared);
       const earlier = workOf.get(identity);
       const key = pinKey(source.note.label, draft.start);
       // Read as full by its shape alone (not by the first reading): a short form of a work already
       // given ("Van Rensselaer, *God Glorified*": two capitalised words) is resolved, not a new work.
       if (earlier === undefined && firstReading !== 'full' && entries.some((entry) => shortens(prepared, text, entry))) continue;
       if (earlier !== undefined) {
-        pinnedIndex.set(key, earlier);
+        // A record cited again is cited short, as archival citations are after the first.
+        pinnedIndex.set(key, { index: earlier, kind: manuscript ? 'short' : 'full' });
         continue;
       }
       const at = source.sourceStart + draft.start;
@@ -88,12 +97,19 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       });
       bases.push(prepared.ownBase);
       workOf.set(identity, entries.length - 1);
-      pinnedIndex.set(key, entries.length - 1);
+      pinnedIndex.set(key, { index: entries.length - 1, kind: 'full' });
     }
   }
   assignKeys(entries, bases);
-  const pinned = new Map([...pinnedIndex].map(([key, i]) => [key, entries[i].key]));
+  const pinned = new Map([...pinnedIndex].map(([key, pin]) => [key, { key: entries[pin.index].key, kind: pin.kind }]));
   return { bibliography: { heading: null, sections: [], entries, range: null, fromNotes: true }, pinned };
+}
+
+/** A manuscript record's words, without its "MS." and its punctuation: how two citations of it compare. */
+function recordWords(text: string): string {
+  return foldName(text.replace(/^[*_]{0,2}[MМ][SsС]{1,2}\.[*_]{0,2}\s+/u, ''))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** "5 Stat., 117", "16 Stat. 494", "2 Stat. 589, 691": a law by the volume and page of the Statutes at Large. */
