@@ -173,18 +173,40 @@ const volumeAfterPublication = /\)\s*,\s*((?:vol|Vol|VOL)\.\s*(?:\d{1,3}|[IVXLC]
  * multi-volume work in capital roman numerals before the page, as older notes write it (right
  * after a comma: "World War II, 45" names no volume).
  */
-const romanVolumeBefore = /(?:,[*_]{0,2}|\))\s*((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*)$/;
+const romanVolumeBefore = /(?:[,;][*_]{0,2}|\))\s*((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*)$/;
+
+const romanVolumesBefore = /(?:,[*_]{0,2}|\))\s*((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*\d{1,5}(?:\s*(?:-{1,3}|[–—])\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*(?:-{1,3}|[–—])\s*\d{1,5})?)*;\s*)$/;
 
 function withVolume(found: FoundLocator | null, text: string): FoundLocator | null {
   if (!found) return found;
   const before = text.slice(Math.max(0, found.start - 24), found.start);
   const volume = volumeAfterPublication.exec(before) ?? romanVolumeBefore.exec(before);
   if (!volume) return found;
+  // "*Journals,* XXV, 809; XXVII, 632, 636-638": pages of several volumes, one pinpoint.
+  if (volume !== null && romanVolumeBefore.test(before) && !volumeAfterPublication.test(before)) {
+    let start = found.start - volume[1].length;
+    for (let earlier = romanVolumesBefore.exec(text.slice(0, start)); earlier; earlier = romanVolumesBefore.exec(text.slice(0, start))) start -= earlier[1].length;
+    return { ...found, text: text.slice(start, found.end), start };
+  }
   const start = found.start - volume[1].length;
   return { ...found, text: text.slice(start, found.end), start };
 }
 
+/**
+ * A directory or an account book is found in by its heading or its date, not its page: "Franks,
+ * *The New York Directory*, under “Knox, Henry”"; "Cash Book, 1785-1795, under dates October 1, 2,
+ * and November 10, 1790"; "s.v. “Ostracon”".
+ */
+const underHeading = new RegExp(String.raw`,\s*((?:under\s+(?:the\s+)?(?:dates?\b|[“"*_]|${'(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)'})|s\.\s?v\.\s).{0,160}?)\s*[.;]?\s*$`, 'du');
+
 function findPageLocator(text: string): FoundLocator | null {
+  // An italic note closed after its full stop ("*Ibid., XXV, 807.*"): the markup is not the end.
+  if (/[.;]\s*[*_]{1,2}\s*$/.test(text)) {
+    const found = findPageLocator(text.replace(/[.;]?\s*[*_]{1,2}\s*$/, ''));
+    if (found) return found;
+  }
+  const heading = underHeading.exec(text);
+  if (heading) return { text: text.slice(heading.indices![1][0], heading.indices![1][1]), from: null, to: null, start: heading.indices![1][0], end: heading.indices![1][1] };
   // "MS. National Archives, Record Group 42, Letters of the Commissioners, V, 271-272, the
   // Commissioners to Harbaugh": the volume names the record; the page after it is the pinpoint.
   const manuscript = readManuscript(text);

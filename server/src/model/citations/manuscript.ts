@@ -41,19 +41,23 @@ export function readManuscript(text: string): ManuscriptReference | null {
     parts.push({ start: at, end, text: text.slice(at, end).replace(/[.;\s]+$/, '') });
     at = next ? next.index + next[0].length : text.length;
   }
+  const isPage = (part: { text: string }): boolean => pagePart.test(part.text) && (markedPage.test(part.text) || !yearSpan.test(part.text));
+  // The pages, when given, end the record, whatever its parts look like ("…, Waste Book F, from the
+  // Register's Office in New York, August 31, 1785-July 14, 1789, II, 1876"); the record has at
+  // least one part (its repository) before them.
+  const first = parts.findIndex((part, i) => i > 0 && isPage(part));
+  if (first > 0) {
+    let last = first;
+    while (last + 1 < parts.length && isPage(parts[last + 1])) last++;
+    return { recordEnd: parts[first - 1].start + parts[first - 1].text.length, locator: { start: parts[first].start, end: parts[last].start + parts[last].text.length } };
+  }
+  // "…, Cash Book, 1785-1795, under date of May 5, 1788": found by its date, as an account book is.
+  const under = parts.findIndex((part, i) => i > 0 && /^under\s/.test(part.text));
+  if (under > 0) return { recordEnd: parts[under - 1].start + parts[under - 1].text.length, locator: { start: parts[under].start, end: text.replace(/[.;\s]+$/, '').length } };
   let recordEnd = mark[0].length;
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i];
-    const isPage = pagePart.test(part.text) && (markedPage.test(part.text) || !yearSpan.test(part.text));
-    // The record has at least one part (its repository) before its pages.
-    if (isPage && i > 0) {
-      let last = i;
-      while (last + 1 < parts.length && pagePart.test(parts[last + 1].text) && !yearSpan.test(parts[last + 1].text)) last++;
-      const end = parts[last].start + parts[last].text.length;
-      return { recordEnd, locator: { start: part.start, end } };
-    }
-    if (i > 0 && documentPart.test(part.text)) break;
-    recordEnd = part.start + part.text.length;
+    if (i > 0 && documentPart.test(parts[i].text)) break;
+    recordEnd = parts[i].start + parts[i].text.length;
   }
   return { recordEnd, locator: null };
 }

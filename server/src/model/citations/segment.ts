@@ -34,6 +34,8 @@ export interface CitationDraft {
 
 const ibidPattern = /^[*_]*(ibid(?:em)?|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
 
+const anotherVolume = /^\s*(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*\d{1,5}(?![\d\p{L}])/u;
+
 function splitTopLevel(text: string): { start: number; end: number }[] {
   const titles = findTitles(text);
   const parts: { start: number; end: number }[] = [];
@@ -43,7 +45,8 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     const c = text[i];
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
-    else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end)) {
+    // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
+    else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24))) {
       parts.push({ start, end: i });
       start = i + 1;
     } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i)) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
@@ -162,7 +165,7 @@ export const fullNoteOpening = new RegExp(
 // *The Papers…*" is the letter read in the book, one citation. Matched with its cue, not behind a
 // look-behind, so a run of spaces is read once.)
 const fullNoteWithin = new RegExp(
-  String.raw`(?:\b(?:see(?:\s+also)?|cf\.|as|(?:available|discussed|described|found|argued|explored|examined|outlined|summari[sz]ed|detailed|analy[sz]ed|treated)\s+in)|:)\s+(${FULL_AUTHORS})`,
+  String.raw`(?:\b(?:see(?:\s+also)?|cf\.|as|according\s+to|(?:taken|drawn|derived)\s+from|based\s+on|(?:available|discussed|described|found|argued|explored|examined|outlined|summari[sz]ed|detailed|analy[sz]ed|treated|reproduced|printed)\s+in)|:)\s+(${FULL_AUTHORS})`,
   'du',
 );
 
@@ -354,7 +357,7 @@ const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,
  * given in full by its title and imprint, its place and year in parentheses as older notes write
  * them, with the volume and page after.
  */
-const imprintAfterTitle = new RegExp(String.raw`^[*_]{0,2},?\s*\(\s*\p{Lu}[^()]{0,100}?,\s*(?:1[5-9]\d\d|20\d\d)\b[^()]{0,30}\)(?:,\s*(?:(?:vol\.\s*)?[IVXLC]{1,7},\s*)?${LOC})?`, 'u');
+const imprintAfterTitle = new RegExp(String.raw`^[*_]{0,2},?\s*\(\s*\p{Lu}[^()]{0,100}?,\s*(?:1[5-9]\d\d|20\d\d)\b[^()]{0,30}\)(?:,\s*(?:(?:vol\.\s*)?[IVXLC]{1,7},\s*)?${LOC}(?:;\s*[IVXLC]{1,7},\s*${LOC})*)?`, 'u');
 /**
  * "a work by Robert Fortenbaugh entitled *The Nine Capitols…*", "a pamphlet by the U.S. Department
  * of the Interior National Park Service, entitled *…*": the author of a work named in a sentence.
