@@ -488,3 +488,27 @@ describe('figures and plates as the pinpoint of a short form', () => {
     assert.equal(findLocator('Quinlan 2015, 109–56, esp. 117–18, figs. 4.8, 4.9.')?.text, '109–56, esp. 117–18, figs. 4.8, 4.9');
   });
 });
+
+describe('a source cited in parentheses inside a sentence of a note', () => {
+  const bibliography = ['Quinlan, Mairead. *Tides of Commerce: The Port of Cork*. Cork: Atlantic Press, 1994.', 'Brennan, Tomas. *Pilots of the Lee*. Dublin: Gill, 1988.'];
+
+  it('cites the source and reads the years of the sentence as narration, not as the year of the work', () => {
+    const { essay, cited } = notesOf(bibliography, [
+      'In 1786 the pilot lived at Cove (Quinlan, *Tides of Commerce,* p. 55); in 1787 he was at Passage (*ibid.,* p. 60).',
+      'The licence was dated 6 April 1785, though endorsed the next day (Brennan, *Pilots of the Lee*, 12).',
+    ]);
+    assert.deepEqual(cited, [
+      [
+        { kind: 'short', entries: ['quinlan1994'] },
+        { kind: 'ibid', entries: ['quinlan1994'] },
+      ],
+      [{ kind: 'short', entries: ['brennan1988'] }],
+    ]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+
+  it('leaves the imprint of a full reference alone', () => {
+    const { cited } = notesOf(bibliography, ['Mairead Quinlan, *Tides of Commerce: The Port of Cork* (Cork: Atlantic Press, 1994), 33.']);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['quinlan1994'] }]]);
+  });
+});

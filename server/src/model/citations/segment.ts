@@ -181,6 +181,21 @@ export function segmentNote(source: string): CitationDraft[] {
     const { start, end } = trimmed(source, part.start, part.end);
     if (end <= start) continue;
     const text = source.slice(start, end);
+    // A sentence with its source in parentheses ("…, though endorsed the following day (MS.
+    // Department of State, …, I, 218-220)."; "In 1786 Jay lived at 8 Broadway (Franks, *New York
+    // Directory,* p. 55)"): the source is a part of its own, the sentence around it is prose.
+    const inParentheses = citedInParentheses(text);
+    if (inParentheses.length > 0) {
+      const pieces: { start: number; end: number }[] = [];
+      let at = 0;
+      for (const cited of inParentheses) {
+        pieces.push({ start: start + at, end: start + cited.start - 1 }, { start: start + cited.start, end: start + cited.end });
+        at = cited.end + 1;
+      }
+      pieces.push({ start: start + at, end });
+      for (const piece of pieces.reverse()) if (piece.end > piece.start) pending.push(piece);
+      continue;
+    }
     // Prose, then a work given in full: the work is a part of its own (its details are one citation).
     const within = fullNoteOpening.test(text) ? null : fullNoteWithin.exec(text)?.indices?.[1][0];
     if (within !== undefined && within !== null && within > 0) {
@@ -247,6 +262,34 @@ export function segmentNote(source: string): CitationDraft[] {
     drafts.push(...expand(source, start, end, ibid, locator ? shift(locator, start) : null, prose));
   }
   return drafts;
+}
+
+/** What opens a source cited in parentheses: Ibid., a manuscript, an author and a title. */
+const citedOpening = /^\s*(?:[*_]{0,2}ibid\b|[*_]{0,2}[MМ][SС]{1,2}\.\s|\p{Lu}[\p{L}'’.-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]+)?,\s*[*_“"])/iu;
+
+/**
+ * The sources a sentence of prose cites in parentheses, as offsets of what is inside them. Only in
+ * prose: a reference's own parentheses (its imprint) hold no source.
+ */
+function citedInParentheses(text: string): { start: number; end: number }[] {
+  if (text.length > 3000 || !text.includes('(')) return [];
+  const found: { start: number; end: number }[] = [];
+  for (const match of text.matchAll(/\(([^()]{4,300})\)/g)) {
+    if (!citedOpening.test(match[1])) continue;
+    const start = match.index + 1;
+    found.push({ start, end: start + match[1].length });
+  }
+  if (found.length === 0) return [];
+  let outside = '';
+  let at = 0;
+  for (const cited of found) {
+    outside += text.slice(at, cited.start - 1);
+    at = cited.end + 1;
+  }
+  outside += text.slice(at);
+  // Words of a sentence outside them ("In 1786 Jay lived at 8 Broadway"), not a reference's.
+  // (No title outside: the words are not a reference's.)
+  return isProse(outside) || (findTitles(outside).length === 0 && /(?<![\p{L}])\p{Ll}{2,}\s+\p{Ll}{2,}(?![\p{L}])/u.test(outside)) ? found : [];
 }
 
 /** The words of the sentence around an anchor, without the anchor: empty when it stands alone. */
