@@ -144,7 +144,7 @@ function sameNotesBibliography(a: NotesBibliography, b: NotesBibliography): bool
     x.length === y.length &&
     x.every((entry, i) => entry.text === y[i].text && entry.key === y[i].key && sameRange(entry.range, y[i].range)) &&
     a.pinned.size === b.pinned.size &&
-    [...a.pinned].every(([at, pin]) => b.pinned.get(at)?.key === pin.key && b.pinned.get(at)?.kind === pin.kind)
+    [...a.pinned].every(([at, pin]) => b.pinned.get(at)?.key === pin.key && b.pinned.get(at)?.kind === pin.kind && b.pinned.get(at)?.locator?.text === pin.locator?.text)
   );
 }
 

@@ -258,3 +258,36 @@ describe('older notes without a bibliography (place and year imprints, roman vol
     assert.equal(essay.notes[1].citations.find((c) => c.kind !== 'none')?.locator?.text, '45');
   });
 });
+
+describe('manuscript records cited in the notes (no bibliography)', () => {
+  const records = [
+    'MS. Harbour Office, 12 Letter Books, pp. 40-41, the Master to the Board, 3 May 1820.',
+    'MS. County Archives, Record Group 7, Minutes of the Commissioners, IV, 118, the Board to Quinlan.',
+    '*Ibid.,* Letters of the Commissioners, II, 22-23.',
+    '*Ibid.,* V, 12.',
+    'MS. Harbour Office, 12 Letter Books, p. 77.',
+    'MS. Harbour Office, Cash Book, 1801-1810, under date of May 5, 1805.',
+  ];
+
+  it('takes the record from its repository to its volume as the work, its page as the pinpoint, a repeat as a short citation', () => {
+    const essay = analyseEssay(essayWith(records), noClaims);
+    const [letters, minutes, commissioners, minutesV, cashBook] = essay.bibliography.entries.map((entry) => entry.text);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), [
+      'MS. Harbour Office, 12 Letter Books',
+      'MS. County Archives, Record Group 7, Minutes of the Commissioners, IV',
+      '*Ibid.,* Letters of the Commissioners, II',
+      '*Ibid.,* V',
+      'MS. Harbour Office, Cash Book, 1801-1810',
+    ]);
+    assert.deepEqual(citedWorks(essay), [
+      [{ kind: 'full', works: [letters], locator: 'pp. 40-41' }],
+      [{ kind: 'full', works: [minutes], locator: '118' }],
+      // Ibid. naming another series of the record group: a record of its own.
+      [{ kind: 'full', works: [commissioners], locator: '22-23' }],
+      // Another volume of that series.
+      [{ kind: 'full', works: [minutesV], locator: '12' }],
+      [{ kind: 'short', works: [letters], locator: 'p. 77' }],
+      [{ kind: 'full', works: [cashBook], locator: 'under date of May 5, 1805' }],
+    ]);
+  });
+});

@@ -92,6 +92,8 @@ export interface PinnedCitation {
   key: string;
   /** `short` for a record cited again as it was first cited (an archival citation repeated). */
   kind: 'full' | 'short';
+  /** The pinpoint, when only the work's reading knows it (a manuscript's page after its volume). */
+  locator?: Locator | null;
 }
 
 export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, memos: CitationMemos, pinned?: ReadonlyMap<string, PinnedCitation>): CitationFacts[] {
@@ -182,7 +184,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         base.entries = resolution.entries.map((item) => item.entry.key);
         base.candidates = resolution.candidates.map((item) => item.entry.key);
         base.unresolved = resolution.unresolved;
-      } else if (draft.ibid) {
+      } else if (draft.ibid && !pinned?.has(pinKey(note.label, draft.start))) {
         const antecedent = within ?? previous;
         base.kind = 'ibid';
         const word = draft.ibid === 'idem' ? 'Idem' : 'Ibid.';
@@ -209,6 +211,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         const pin = pinned.get(pinKey(note.label, draft.start))!;
         base.kind = pin.kind;
         base.entries = [pin.key];
+        if (pin.locator !== undefined) base.locator = pin.locator;
       } else {
         let stored = memos.resolutions.get(resolutionKey(draft), () => {
           const resolution = resolveCitation(draft, index());

@@ -2,7 +2,7 @@
 import type { Locator } from '../types';
 import { expandRangeEnd } from '../bibliography/entry';
 import { findTitles, insideSpans } from '../bibliography/spans';
-import { readManuscript } from './manuscript';
+import { readIbidSeries, readManuscript } from './manuscript';
 
 export interface FoundLocator extends Locator {
   start: number;
@@ -83,6 +83,12 @@ function toLocator(text: string, start: number, pages = text): FoundLocator {
     start,
     end: start + text.length,
   };
+}
+
+/** A pinpoint already cut out of its citation ("12", "pp. 40-41"), as a locator. */
+export function locatorOf(written: string): Locator {
+  const { text, from, to } = toLocator(written, 0, written.replace(/^(?:pp?|fols?)\.\s*/, ''));
+  return { text, from, to };
 }
 
 /** The pages a pattern captured in its group `group`, with what follows them ("n. 1", "ff."), as a locator. */
@@ -209,7 +215,7 @@ function findPageLocator(text: string): FoundLocator | null {
   if (heading) return { text: text.slice(heading.indices![1][0], heading.indices![1][1]), from: null, to: null, start: heading.indices![1][0], end: heading.indices![1][1] };
   // "MS. National Archives, Record Group 42, Letters of the Commissioners, V, 271-272, the
   // Commissioners to Harbaugh": the volume names the record; the page after it is the pinpoint.
-  const manuscript = readManuscript(text);
+  const manuscript = readManuscript(text) ?? readIbidSeries(text);
   if (manuscript) return manuscript.locator ? toLocator(text.slice(manuscript.locator.start, manuscript.locator.end), manuscript.locator.start) : null;
   const statuteLocator = statute.exec(text);
   if (statuteLocator) return captured(statuteLocator, 1, text);

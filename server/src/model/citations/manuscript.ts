@@ -12,6 +12,8 @@ import { monthPattern } from '../bibliography/dates';
 export interface ManuscriptReference {
   /** The record, from the start of the text (with its "MS.") to the end of its last part. */
   recordEnd: number;
+  /** The record's parts after its mark ("National Archives", "Record Group 42", "Letters of the Commissioners", "V"). */
+  parts: string[];
   /** The pages or folios, when the reference gives them (offsets in the text). */
   locator: { start: number; end: number } | null;
 }
@@ -29,11 +31,35 @@ export function isManuscriptReference(text: string): boolean {
   return manuscriptMark.test(text);
 }
 
+/**
+ * "*Ibid.,* Letters of the Commissioners, VI, 74-75, the Commissioners to the Secretary of War": the
+ * collection of the record cited before, another of its series (a series named, not a page).
+ */
+// (Not a date: "*Ibid.,* June 26, 1875-May 4, 1876, p. 22" is the same series, another volume by its dates.)
+const ibidWithSeries = new RegExp(String.raw`^[*_]{0,2}[Il]bid\.?[*_]{0,2},?[*_]{0,2}\s+(?=\p{Lu}\p{Ll})(?!${monthPattern}\s)`, 'u');
+
 export function readManuscript(text: string): ManuscriptReference | null {
   const mark = manuscriptMark.exec(text);
-  if (!mark) return null;
+  return mark ? readRecord(text, mark[0].length) : null;
+}
+
+/** An Ibid. that names another series of the collection cited before: its record and page, read as a manuscript's. */
+export function readIbidSeries(text: string): ManuscriptReference | null {
+  const mark = ibidWithSeries.exec(text);
+  return mark ? readRecord(text, mark[0].length) : null;
+}
+
+/** "*Ibid.,* XX, No. 2066, Harbaugh to the Commissioners": another volume of the series cited before. */
+const ibidWithVolume = /^[*_]{0,2}[Il]bid\.?[*_]{0,2},?[*_]{0,2}\s+(?=[IVXLCХ]{1,7}(?:\s+[IVXLC]{1,4})?,\s)/u;
+
+export function readIbidVolume(text: string): ManuscriptReference | null {
+  const mark = ibidWithVolume.exec(text);
+  return mark ? readRecord(text, mark[0].length) : null;
+}
+
+function readRecord(text: string, from: number): ManuscriptReference {
   const parts: { start: number; end: number; text: string }[] = [];
-  for (let at = mark[0].length; at < text.length; ) {
+  for (let at = from; at < text.length; ) {
     const comma = /,\s+/g;
     comma.lastIndex = at;
     const next = comma.exec(text);
@@ -41,23 +67,27 @@ export function readManuscript(text: string): ManuscriptReference | null {
     parts.push({ start: at, end, text: text.slice(at, end).replace(/[.;\s]+$/, '') });
     at = next ? next.index + next[0].length : text.length;
   }
-  const isPage = (part: { text: string }): boolean => pagePart.test(part.text) && (markedPage.test(part.text) || !yearSpan.test(part.text));
+  // ("Nos. 1361, 1364": the numbers of documents, not pages.)
+  const isPage = (part: { text: string }, i: number): boolean =>
+    pagePart.test(part.text) && (markedPage.test(part.text) || !yearSpan.test(part.text)) && !(i > 0 && /^Nos?\.\s*\d/.test(parts[i - 1].text) && !markedPage.test(part.text));
   // The pages, when given, end the record, whatever its parts look like ("…, Waste Book F, from the
   // Register's Office in New York, August 31, 1785-July 14, 1789, II, 1876"); the record has at
   // least one part (its repository) before them.
-  const first = parts.findIndex((part, i) => i > 0 && isPage(part));
+  const first = parts.findIndex((part, i) => i > 0 && isPage(part, i));
   if (first > 0) {
     let last = first;
-    while (last + 1 < parts.length && isPage(parts[last + 1])) last++;
-    return { recordEnd: parts[first - 1].start + parts[first - 1].text.length, locator: { start: parts[first].start, end: parts[last].start + parts[last].text.length } };
+    while (last + 1 < parts.length && isPage(parts[last + 1], last + 1)) last++;
+    return { recordEnd: parts[first - 1].start + parts[first - 1].text.length, parts: parts.slice(0, first).map((part) => part.text), locator: { start: parts[first].start, end: parts[last].start + parts[last].text.length } };
   }
   // "…, Cash Book, 1785-1795, under date of May 5, 1788": found by its date, as an account book is.
   const under = parts.findIndex((part, i) => i > 0 && /^under\s/.test(part.text));
-  if (under > 0) return { recordEnd: parts[under - 1].start + parts[under - 1].text.length, locator: { start: parts[under].start, end: text.replace(/[.;\s]+$/, '').length } };
-  let recordEnd = mark[0].length;
+  if (under > 0) return { recordEnd: parts[under - 1].start + parts[under - 1].text.length, parts: parts.slice(0, under).map((part) => part.text), locator: { start: parts[under].start, end: text.replace(/[.;\s]+$/, '').length } };
+  let recordEnd = from;
+  let count = 0;
   for (let i = 0; i < parts.length; i++) {
     if (i > 0 && documentPart.test(parts[i].text)) break;
     recordEnd = parts[i].start + parts[i].text.length;
+    count = i + 1;
   }
-  return { recordEnd, locator: null };
+  return { recordEnd, parts: parts.slice(0, count).map((part) => part.text), locator: null };
 }

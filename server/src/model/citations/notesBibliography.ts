@@ -13,14 +13,15 @@
  * (`givesWorkInFull`). A work given in full twice (the same author, title words and year) is one
  * entry, at its first full reference; a reference that shortens a work already given is none.
  */
-import type { Bibliography, BibliographyEntry, Range } from '../types';
+import type { Bibliography, BibliographyEntry, Locator, Range } from '../types';
+import { locatorOf } from './locator';
 import { blockRange } from '../document';
 import type { NoteSource } from '../notes';
 import { assignKeys, type PreparedEntry } from '../bibliography/assemble';
 import { findTitles, titleWords } from '../bibliography/spans';
 import { foldName } from '../text';
 import { pinKey, resolveNotes, type CitationMemos, type PinnedCitation } from './index';
-import { readManuscript } from './manuscript';
+import { readIbidSeries, readIbidVolume, readManuscript, type ManuscriptReference } from './manuscript';
 import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates } from '../bibliography/dates';
 import { citesArchivalDocument } from './resolve';
@@ -38,7 +39,7 @@ const NO_BIBLIOGRAPHY: Bibliography = { heading: null, sections: [], entries: []
 const leadingCues = /^(?:[*_]?(?:see(?:\s+also)?|cf\.?|compare|e\.g\.|for\s+(?:example|instance)|also|and|(?:cited|quoted|translated|reprinted)\s+in)[*_]?[,:]?\s+)+/i;
 
 /** "see", "see also", "see, for example,", "cf." inside a sentence, before the work it introduces. */
-const introducingCue = /(?<![\p{L}])(?:see(?:\s+also)?|cf\.|(?:cited|quoted|translated|reprinted)\s+in)(?:,?\s+(?:for\s+(?:example|instance)|e\.g\.),?)?\s+(?=\p{Lu})/giu;
+const introducingCue = /(?<![\p{L}])(?:see(?:\s+also)?|cf\.|(?:cited|quoted|translated|reprinted)\s+in)(?:,?\s+(?:for\s+(?:example|instance)|e\.g\.),?)?\s+(?=[*_“"]?\p{Lu})/giu;
 
 /**
  * `memos` are the first reading's own (its resolutions are against no bibliography); `prepare`
@@ -52,17 +53,25 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
   const entries: BibliographyEntry[] = [];
   const bases: string[] = [];
   const workOf = new Map<string, number>();
-  const pinnedIndex = new Map<string, { index: number; kind: 'full' | 'short' }>();
+  const pinnedIndex = new Map<string, { index: number; kind: 'full' | 'short'; locator?: Locator | null }>();
+  // The manuscript record cited last, while Ibid. may still name another series of its collection.
+  let lastRecord = null as string[] | null;
   for (const source of ordered) {
     const drafts = memos.drafts.get(source.source, () => segmentNote(source.source));
     for (const draft of drafts) {
-      if (draft.ibid || draft.focusYear) continue;
+      if (draft.focusYear) continue;
+      // "*Ibid.,* Letters of the Commissioners, VI, 74-75" after a record of Record Group 42: another
+      // series of the same collection, a record of its own.
+      const series: { reference: ManuscriptReference; parts: string[] } | null = draft.ibid && lastRecord ? ibidRecord(draft.text, lastRecord) : null;
+      if (draft.ibid && !series) continue;
       const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
       const firstReading = kindAt.get(rangeKey(source.note.label, whole));
-      const statute = statuteVolume.exec(draft.text);
+      const statute = series ? null : statuteVolume.exec(draft.text);
       // A manuscript record cited from its repository to its volume ("MS. Department of State, 15
       // Domestic Letters, pp. 420-422, …"): the record is the work, whatever its words look like.
-      const manuscript = draft.embedded ? null : readManuscript(draft.text);
+      const read: ManuscriptReference | null = series?.reference ?? (draft.embedded ? null : readManuscript(draft.text));
+      const manuscript: ManuscriptReference | null = read ? { ...read, parts: series?.parts ?? read.parts } : null;
+      lastRecord = manuscript ? manuscript.parts : null;
       if (!statute && !manuscript && !givesWorkInFull(draft, firstReading)) continue;
       // A statute is cited by the volume of the Statutes at Large and its page: the volume is the work.
       const span = statute
@@ -76,15 +85,17 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const { parsed } = prepared;
       // A reference names a work by its title, or by its author or body with a year or a place.
       if (!statute && !manuscript && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
-      const identity = statute ? `statutes|${statute[1]}` : manuscript ? `manuscript|${recordWords(text)}` : workIdentity(prepared);
+      const identity = statute ? `statutes|${statute[1]}` : manuscript ? `manuscript|${recordWords(manuscript.parts.join(' '))}` : workIdentity(prepared);
       const earlier = workOf.get(identity);
       const key = pinKey(source.note.label, draft.start);
+      // After an Ibid.'s volume, the page is the record's pinpoint, not the volume and the page.
+      const pinpoint = series && manuscript ? { locator: manuscript.locator ? locatorOf(draft.text.slice(manuscript.locator.start, manuscript.locator.end)) : null } : {};
       // Read as full by its shape alone (not by the first reading): a short form of a work already
       // given ("Van Rensselaer, *God Glorified*": two capitalised words) is resolved, not a new work.
       if (earlier === undefined && firstReading !== 'full' && entries.some((entry) => shortens(prepared, text, entry))) continue;
       if (earlier !== undefined) {
         // A record cited again is cited short, as archival citations are after the first.
-        pinnedIndex.set(key, { index: earlier, kind: manuscript ? 'short' : 'full' });
+        pinnedIndex.set(key, { index: earlier, kind: manuscript ? 'short' : 'full', ...pinpoint });
         continue;
       }
       const at = source.sourceStart + draft.start;
@@ -97,12 +108,34 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       });
       bases.push(prepared.ownBase);
       workOf.set(identity, entries.length - 1);
-      pinnedIndex.set(key, { index: entries.length - 1, kind: 'full' });
+      pinnedIndex.set(key, { index: entries.length - 1, kind: 'full', ...pinpoint });
     }
   }
   assignKeys(entries, bases);
-  const pinned = new Map([...pinnedIndex].map(([key, pin]) => [key, { key: entries[pin.index].key, kind: pin.kind }]));
+  const pinned = new Map([...pinnedIndex].map(([key, pin]) => [key, { key: entries[pin.index].key, kind: pin.kind, ...(pin.locator !== undefined ? { locator: pin.locator } : {}) }]));
   return { bibliography: { heading: null, sections: [], entries, range: null, fromNotes: true }, pinned };
+}
+
+/**
+ * The record an Ibid. names after a manuscript record: another series of its collection ("*Ibid.,*
+ * Letters of the Commissioners, VI, 74-75": the repository and record group of the last record,
+ * then the series named) or another volume of its series ("*Ibid.,* XX, No. 2066"). Null when it
+ * names neither (a plain Ibid., resolved as one).
+ */
+function ibidRecord(text: string, last: string[]): { reference: ManuscriptReference; parts: string[] } | null {
+  const named = readIbidSeries(text);
+  if (named) {
+    const group = last.findIndex((part) => /^Record\s+Group\b/i.test(part));
+    return { reference: named, parts: [...last.slice(0, group >= 0 ? group + 1 : 1), ...named.parts] };
+  }
+  const volume = readIbidVolume(text);
+  let at = -1;
+  if (volume) for (let i = last.length - 1; i >= 0 && at < 0; i--) if (/^(?:[IVXLCХ]{1,7}(?:\s+[IVXLC]{1,4})?|\d{1,3})$/u.test(last[i])) at = i;
+  if (!volume || at < 0) return null;
+  const parts = [...last.slice(0, at), ...volume.parts];
+  // The same volume again is a plain Ibid.
+  if (last[at] === volume.parts[0]) return null;
+  return { reference: volume, parts };
 }
 
 /** A manuscript record's words, without its "MS." and its punctuation: how two citations of it compare. */
@@ -187,7 +220,7 @@ function workSpan(text: string, locatorStart: number | null): { start: number; e
   // "On the quays, see Mairead Quinlan, *Tides of Commerce* …": the work starts after the "see"
   // that introduces it, when prose comes first.
   const firstTitle = findTitles(text)[0]?.start ?? text.length;
-  const cue = [...text.slice(0, firstTitle).matchAll(introducingCue)].pop();
+  const cue = [...text.slice(0, firstTitle + 2).matchAll(introducingCue)].pop();
   const start = cue ? cue.index + cue[0].length : leadingCues.exec(text)?.[0].length ?? 0;
   let end = locatorStart !== null && locatorStart > start ? locatorStart : text.length;
   while (end > start && /[\s,.;:]/.test(text[end - 1])) end--;

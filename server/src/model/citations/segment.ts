@@ -32,7 +32,8 @@ export interface CitationDraft {
   context?: string;
 }
 
-const ibidPattern = /^[*_]*(ibid(?:em)?|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
+// ("lbid.": a scan's reading of "Ibid.")
+const ibidPattern = /^[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
 
 const anotherVolume = /^\s*(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*\d{1,5}(?![\d\p{L}])/u;
 
@@ -49,7 +50,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24))) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i)) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
