@@ -291,3 +291,30 @@ describe('manuscript records cited in the notes (no bibliography)', () => {
     ]);
   });
 });
+
+describe('documents of government cited in the notes (no bibliography)', () => {
+  it('takes a document of Congress and a series of published papers as works, and an Ibid. after "See" as an Ibid.', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'House Document No. 94, 15th Cong., 1st Sess. (serial 11), p. 3.',
+        '*Papers of the Harbour Commission, Miscellaneous,* II, 438.',
+        'Two reports were made. See *ibid.,* p. 530; and Senate Document No. 15, 16th Cong., 1st Sess., pp. 6-7, passim.',
+        '*Papers of the Harbour Commission, Miscellaneous,* II, 578.',
+        'House Document No. 94, 15th Cong., 1st Sess. (serial 11), p. 9.',
+      ]),
+      noClaims,
+    );
+    const [house, papers, senate] = essay.bibliography.entries.map((entry) => entry.text);
+    assert.deepEqual([house, papers, senate], ['House Document No. 94, 15th Cong., 1st Sess. (serial 11)', '*Papers of the Harbour Commission, Miscellaneous,*', 'Senate Document No. 15, 16th Cong., 1st Sess.']);
+    assert.deepEqual(citedWorks(essay), [
+      [{ kind: 'full', works: [house], locator: 'p. 3' }],
+      [{ kind: 'full', works: [papers], locator: 'II, 438' }],
+      [
+        { kind: 'ibid', works: [papers], locator: 'p. 530' },
+        { kind: 'full', works: [senate], locator: 'pp. 6-7, passim' },
+      ],
+      [{ kind: 'full', works: [papers], locator: 'II, 578' }],
+      [{ kind: 'full', works: [house], locator: 'p. 9' }],
+    ]);
+  });
+});

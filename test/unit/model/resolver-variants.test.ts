@@ -512,3 +512,14 @@ describe('a source cited in parentheses inside a sentence of a note', () => {
     assert.deepEqual(cited, [[{ kind: 'full', entries: ['quinlan1994'] }]]);
   });
 });
+
+describe('Ibid. after a cue', () => {
+  it('reads "See *ibid.,* p. 530" as an Ibid., not as a work titled "ibid."', () => {
+    const { essay, cited } = notesOf(['Quinlan, Mairead. *Tides of Commerce: The Port of Cork*. Cork: Atlantic Press, 1994.'], [
+      'Quinlan, *Tides of Commerce*, 33.',
+      'Two reports were made. See *ibid.,* p. 530.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['quinlan1994'] }], [{ kind: 'ibid', entries: ['quinlan1994'] }]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});

@@ -139,7 +139,13 @@ function onlyYears(written: string): boolean {
 /** The first marked locator in the text; else a page after an author-date year; else a bare page number or range at its end. */
 export function findLocator(text: string): FoundLocator | null {
   const found = findPageLocator(text);
-  return found && found.end < text.length ? withItem(found, text) : found;
+  return found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
+}
+
+/** "pp. 95-105, passim": the pages, and the rest of the work besides. */
+function withPassim(found: FoundLocator, text: string): FoundLocator {
+  const passim = /^,\s*[*_]{0,2}passim\b/.exec(text.slice(found.end));
+  return passim ? { ...found, text: text.slice(found.start, found.end + passim[0].length).replace(/[*_]+(?=passim)/, ''), end: found.end + passim[0].length } : found;
 }
 
 /**

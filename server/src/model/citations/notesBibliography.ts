@@ -67,32 +67,50 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
       const firstReading = kindAt.get(rangeKey(source.note.label, whole));
       const statute = series ? null : statuteVolume.exec(draft.text);
+      const document = series || statute ? null : congressionalDocument.exec(draft.text);
+      const documentSeries = series || statute || document || firstReading !== 'short' ? null : volumeOfSeries.exec(draft.text);
       // A manuscript record cited from its repository to its volume ("MS. Department of State, 15
       // Domestic Letters, pp. 420-422, …"): the record is the work, whatever its words look like.
       const read: ManuscriptReference | null = series?.reference ?? (draft.embedded ? null : readManuscript(draft.text));
       const manuscript: ManuscriptReference | null = read ? { ...read, parts: series?.parts ?? read.parts } : null;
       lastRecord = manuscript ? manuscript.parts : null;
-      if (!statute && !manuscript && !givesWorkInFull(draft, firstReading)) continue;
+      const byShape = statute ?? document ?? documentSeries;
+      if (!byShape && !manuscript && !givesWorkInFull(draft, firstReading)) continue;
+      const beforeLocator = (draft.locator ? draft.locator.start - draft.start : draft.text.length);
       // A statute is cited by the volume of the Statutes at Large and its page: the volume is the work.
       const span = statute
         ? { start: 0, end: draft.text.replace(/[\s.,;]+$/, '').length }
-        : manuscript
-          ? { start: 0, end: manuscript.recordEnd }
-          : workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
+        : document
+          ? { start: document.index + document[0].indexOf(document[1]), end: Math.max(document.index + document[0].length, beforeLocator) }
+          : documentSeries
+            ? { start: 0, end: documentSeries[0].length }
+            : manuscript
+              ? { start: 0, end: manuscript.recordEnd }
+              : workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
       if (!span) continue;
+      // (Without the comma and space before the pinpoint.)
+      while (span.end > span.start && /[\s,;:]/.test(draft.text[span.end - 1])) span.end--;
       const text = draft.text.slice(span.start, span.end);
       const prepared = prepare(text);
       const { parsed } = prepared;
       // A reference names a work by its title, or by its author or body with a year or a place.
-      if (!statute && !manuscript && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
-      const identity = statute ? `statutes|${statute[1]}` : manuscript ? `manuscript|${recordWords(manuscript.parts.join(' '))}` : workIdentity(prepared);
+      if (!byShape && !manuscript && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
+      const identity = statute
+        ? `statutes|${statute[1]}`
+        : document
+          ? `document|${recordWords(document[2])}|${document[3]}|${document[4]}`
+          : documentSeries
+            ? `series|${recordWords(documentSeries[1])}`
+            : manuscript
+              ? `manuscript|${recordWords(manuscript.parts.join(' '))}`
+              : workIdentity(prepared);
       const earlier = workOf.get(identity);
       const key = pinKey(source.note.label, draft.start);
       // After an Ibid.'s volume, the page is the record's pinpoint, not the volume and the page.
       const pinpoint = series && manuscript ? { locator: manuscript.locator ? locatorOf(draft.text.slice(manuscript.locator.start, manuscript.locator.end)) : null } : {};
       // Read as full by its shape alone (not by the first reading): a short form of a work already
       // given ("Van Rensselaer, *God Glorified*": two capitalised words) is resolved, not a new work.
-      if (earlier === undefined && firstReading !== 'full' && entries.some((entry) => shortens(prepared, text, entry))) continue;
+      if (earlier === undefined && firstReading !== 'full' && !byShape && entries.some((entry) => shortens(prepared, text, entry))) continue;
       if (earlier !== undefined) {
         // A record cited again is cited short, as archival citations are after the first.
         pinnedIndex.set(key, { index: earlier, kind: manuscript ? 'short' : 'full', ...pinpoint });
@@ -144,6 +162,19 @@ function recordWords(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+/**
+ * "House Document No. 194, 15th Cong., 1st Sess.", "Senate Executive Document No. 5, 41st Cong.":
+ * a document of Congress, known by its house, kind, number and Congress.
+ */
+const congressionalDocument = /^(?:[*_]?(?:see(?:\s+also)?|and|also)[*_]?,?\s+)?((House|Senate)(?:\s+(?:Executive|Miscellaneous|Ex\.|Misc\.))?\s+(?:Doc(?:ument)?|Report|Rept)\.?\s+No\.\s*(\d{1,5})),\s*(\d{1,3})(?:st|nd|rd|th|d)\s+Cong\./iu;
+
+/**
+ * "*American State Papers, Miscellaneous,* II, 438": a published series of documents, cited by its
+ * title, volume and page the first time as every time (a title of three words at least: one word,
+ * "*Journals*, I, 102", is a name declared for a work).
+ */
+const volumeOfSeries = /^[*_]{1,2}((?:[^*_\s]+\s+){2,}[^*_]+?)[,.]?[*_]{1,2},?\s+(?=(?:vol\.\s*)?[IVXLC]{1,6},?\s+(?:pp?\.\s*)?\d)/u;
 
 /** "5 Stat., 117", "16 Stat. 494", "2 Stat. 589, 691": a law by the volume and page of the Statutes at Large. */
 // (In a short part of a note only: "An act of 1836, 2 Stat. 589"; a paragraph that mentions a law is prose.)

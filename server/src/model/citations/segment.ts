@@ -33,7 +33,8 @@ export interface CitationDraft {
 }
 
 // ("lbid.": a scan's reading of "Ibid.")
-const ibidPattern = /^[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
+// ("See *ibid.,* p. 530": the cue before it changes nothing.)
+const ibidPattern = /^(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
 
 const anotherVolume = /^\s*(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*\d{1,5}(?![\d\p{L}])/u;
 
@@ -317,7 +318,7 @@ function expand(
   embedded = false,
 ): CitationDraft[] {
   const text = source.slice(start, end);
-  const kind = ibid ? (/^[*_]*id/i.test(ibid[0]) && !/ibid/i.test(ibid[0]) ? 'idem' : 'ibid') : null;
+  const kind = ibid ? (/^id/i.test(ibid[1]) && !/ibid/i.test(ibid[1]) ? 'idem' : 'ibid') : null;
   const list = kind ? null : yearList.exec(text);
   if (!list) return [{ start, end, text, ibid: kind, locator, focusYear: null, embedded }];
   const listStart = start + list.index + list[0].indexOf(list[1]);
