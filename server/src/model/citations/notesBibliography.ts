@@ -119,6 +119,9 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const at = source.sourceStart + draft.start;
       entries.push({
         ...prepared.facts,
+        // A law, a document of Congress, a series: no person wrote it, and no short form names one
+        // ("5 Stat." is no author "Stat" for "Department of State press release").
+        ...(byShape ? { authors: [], editors: [], etAl: false } : {}),
         key: '',
         text,
         range: blockRange(source.doc, at + span.start, at + span.end),
@@ -194,9 +197,11 @@ function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolea
   if (!draft.embedded && citesArchivalDocument(draft.text)) return true;
   // A full note names the author given name first; a short note names the surname alone.
   if (!draft.embedded && fullNoteOpening.test(draft.text)) return true;
-  if (!namedHeading.test(draft.text)) return false;
   const addressed = /https?:\/\/|\bwww\./.test(draft.text);
   const dated = addressed || findDates(draft.text).length > 0 || /\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\):/.test(draft.text);
+  // "Department of State press release No. 484, September 13, 1956": a body's numbered document with its day.
+  if (numberedDocument.test(draft.text) && findDates(draft.text).length > 0) return true;
+  if (!namedHeading.test(draft.text)) return false;
   if (!draft.embedded) return dated;
   // Words of a sentence follow ("…, 17 July 1998, Art. 8.2.b.ix (applying to international armed
   // conflict)"): a document still, when it gives its number or article with its date or address.
@@ -229,6 +234,8 @@ function nameWords(text: string): string[] {
   const title = findTitles(text)[0]?.start ?? text.length;
   return foldName(text.slice(0, title)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter((word) => word.length > 0);
 }
+
+const numberedDocument = /\b\p{Lu}[\p{L}.]*(?:\s+(?:of|the|for|\p{Lu}[\p{L}.]*))*\s+(?:press\s+release|circular|publication|bulletin|memorandum|telegram|airgram|despatch|dispatch|instruction|report)\s+No\.\s*\d+/u;
 
 /**
  * An author or a body named at the head of a reference: capitalised words (with "of the", "and")
