@@ -318,3 +318,10 @@ describe('documents of government cited in the notes (no bibliography)', () => {
     ]);
   });
 });
+
+describe('an accession number is not a year', () => {
+  it('dates a letter held in a collection by its day, not by the year in its call number ("2013.M.13")', () => {
+    const essay = analyseEssay(essayWith(['Jean Amiot, Letter to Claude Attiret, 1 March 1769, Los Angeles, Harbour Research Institute, 2013.M.13.']), noClaims);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.year), [1769]);
+  });
+});

@@ -51,7 +51,8 @@ export interface FoundYear {
 /** Four-digit years 1500–2099 standing alone (not part of a longer number). */
 export function findYears(text: string): FoundYear[] {
   const years: FoundYear[] = [];
-  for (const match of text.matchAll(/(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/])/g)) {
+  // Not an accession or call number: "GRI, 2013.M.13", "inv. 1997.123".
+  for (const match of text.matchAll(/(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/]|\.[A-Za-z\d])/g)) {
     years.push({ year: Number(match[1]), start: match.index, end: match.index + 4 });
   }
   return years;

@@ -469,7 +469,11 @@ export function findAnchors(text: string): Anchor[] {
     // A name that is really the end of a title or of a sentence's subject is caught by the resolver.
     const pages = pagesAfterTitle.exec(text.slice(title.end)) ?? publicationAfterTitle.exec(text.slice(title.end));
     const end = title.end + (pages ? pages[0].length : 0);
-    found.push({ start, end, leading: false });
+    // "… p. 26. Bryan, *National Capital,* p. 233": a short form that opens a sentence with its pages
+    // is a citation, as the first one is, not a name met in prose.
+    // (Not after an initial: "corrected by B. Boyaval, *ZPE* 14".)
+    const opensSentence = pages !== null && /(?:^|(?<![\s.]\p{Lu})[.;]\s+)$/u.test(text.slice(0, start));
+    found.push({ start, end, leading: false, ...(opensSentence ? { citing: true } : {}) });
   }
   // "…, see [A Red Record: Lynchings in the Carolinas](http://…)": a web project pointed to by a
   // link on its name, after a word that introduces a reference, is cited by that name.
