@@ -267,17 +267,21 @@ describe('manuscript records cited in the notes (no bibliography)', () => {
     '*Ibid.,* V, 12.',
     'MS. Harbour Office, 12 Letter Books, p. 77.',
     'MS. Harbour Office, Cash Book, 1801-1810, under date of May 5, 1805.',
+    'MS. Recorder of Deeds, Land Records, lib. WB No. 25, fols. 351-358.',
+    '*Ibid.,* lib. AK No. 35, fols. 455-457.',
   ];
 
   it('takes the record from its repository to its volume as the work, its page as the pinpoint, a repeat as a short citation', () => {
     const essay = analyseEssay(essayWith(records), noClaims);
-    const [letters, minutes, commissioners, minutesV, cashBook] = essay.bibliography.entries.map((entry) => entry.text);
+    const [letters, minutes, commissioners, minutesV, cashBook, wb25, ak35] = essay.bibliography.entries.map((entry) => entry.text);
     assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), [
       'MS. Harbour Office, 12 Letter Books',
       'MS. County Archives, Record Group 7, Minutes of the Commissioners, IV',
       '*Ibid.,* Letters of the Commissioners, II',
       '*Ibid.,* V',
       'MS. Harbour Office, Cash Book, 1801-1810',
+      'MS. Recorder of Deeds, Land Records, lib. WB No. 25',
+      '*Ibid.,* lib. AK No. 35',
     ]);
     assert.deepEqual(citedWorks(essay), [
       [{ kind: 'full', works: [letters], locator: 'pp. 40-41' }],
@@ -288,6 +292,9 @@ describe('manuscript records cited in the notes (no bibliography)', () => {
       [{ kind: 'full', works: [minutesV], locator: '12' }],
       [{ kind: 'short', works: [letters], locator: 'p. 77' }],
       [{ kind: 'full', works: [cashBook], locator: 'under date of May 5, 1805' }],
+      [{ kind: 'full', works: [wb25], locator: 'fols. 351-358' }],
+      // Ibid. naming another liber of the same records.
+      [{ kind: 'full', works: [ak35], locator: 'fols. 455-457' }],
     ]);
   });
 });

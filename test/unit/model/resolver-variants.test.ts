@@ -523,3 +523,19 @@ describe('Ibid. after a cue', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a short form after the pages of an Ibid.', () => {
+  it('reads "*Ibid.,* I, 351. Brennan, *Pilots of the Lee,* p. 642." as two citations', () => {
+    const { cited } = notesOf(['Quinlan, Mairead. *Tides of Commerce: The Port of Cork*. 2 vols. Cork: Atlantic Press, 1994.', 'Brennan, Tomas. *Pilots of the Lee*. Dublin: Gill, 1988.'], [
+      'Quinlan, *Tides of Commerce*, II, 33.',
+      '*Ibid.,* I, 351. Brennan, *Pilots of the Lee,* p. 642.',
+    ]);
+    assert.deepEqual(cited, [
+      [{ kind: 'short', entries: ['quinlan1994'] }],
+      [
+        { kind: 'ibid', entries: ['quinlan1994'] },
+        { kind: 'short', entries: ['brennan1988'] },
+      ],
+    ]);
+  });
+});

@@ -36,7 +36,8 @@ export function isManuscriptReference(text: string): boolean {
  * collection of the record cited before, another of its series (a series named, not a page).
  */
 // (Not a date: "*Ibid.,* June 26, 1875-May 4, 1876, p. 22" is the same series, another volume by its dates.)
-const ibidWithSeries = new RegExp(String.raw`^[*_]{0,2}[Il]bid\.?[*_]{0,2},?[*_]{0,2}\s+(?=\p{Lu}\p{Ll})(?!${monthPattern}\s)`, 'u');
+// Or a record by its own word: "*Ibid.,* lib. AK No. 35, fols. 455-457" (a liber of the land records).
+const ibidWithSeries = new RegExp(String.raw`^[*_]{0,2}[Il]bid\.?[*_]{0,2},?[*_]{0,2}\s+(?=\p{Lu}\p{Ll}|(?:lib|liber|file|box|folder|reel)\b)(?!${monthPattern}\s)`, 'u');
 
 export function readManuscript(text: string): ManuscriptReference | null {
   const mark = manuscriptMark.exec(text);

@@ -51,7 +51,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24))) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -105,6 +105,15 @@ function startsFullReference(text: string, dot: number): boolean {
   const sentence = next.slice(name[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
   return yearInParentheses.test(sentence) && /[*_“"‘']/.test(sentence);
 }
+/**
+ * After the pages that end a citation comes another in its short form: "*Ibid.,* I, 351. Federal
+ * Writers’ Project, *Washington, City and Capital,* p. 642."
+ */
+function startsShortForm(text: string, dot: number): boolean {
+  return /\d$/.test(text.slice(Math.max(0, dot - 1), dot)) && shortFormOpening.test(text.slice(dot + 1, dot + 160));
+}
+const shortFormOpening = /^\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]*)?(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+[*_“"]/u;
+
 /** Publication details in parentheses: "(Paris, 1683)", "(Paris: RMN, 1987)". */
 const yearInParentheses = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/;
 /** One to five capitalised name words (particles allowed), "et al." perhaps, then a comma. */
