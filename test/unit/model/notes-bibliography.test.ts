@@ -332,3 +332,11 @@ describe('an accession number is not a year', () => {
     assert.deepEqual(essay.bibliography.entries.map((entry) => entry.year), [1769]);
   });
 });
+
+describe('a dated passage of a multi-volume work', () => {
+  it('reads "*Minutes,* XXVIII, 207-208, March 28, 1785" as a short form, not as a work given in full', () => {
+    const essay = analyseEssay(essayWith(['Mairead Quinlan, *Tides of Commerce* (Cork: Atlantic Press, 1994), 33.', '*Minutes,* XXVIII, 207-208, March 28, 1785.']), noClaims);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), ['Mairead Quinlan, *Tides of Commerce* (Cork: Atlantic Press, 1994)']);
+    assert.equal(essay.notes[1].citations.find((c) => c.kind !== 'none')?.kind, 'short');
+  });
+});

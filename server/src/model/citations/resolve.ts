@@ -147,7 +147,10 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // "Cannon, "Early Archaeology at Morven," <https://…>": a surname alone before the title is a short
   // form, its address a convenience; a full note names the author in full ("Philip Durkin, …").
   const surnameFirst = /^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text);
-  if (titles.length > 0 && !authorDate && ((!surnameFirst && /(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text)) || findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end)))) return true;
+  // "*Journals,* XXVIII, 207-208, March 28, 1785": a day after the volume and pages is the date of
+  // the entry cited there, not of the work's publication.
+  const datedPassage = /^[*_][^*_\n]+[*_],?[*_]?\s+[IVXLC]{1,7},\s*\d/.test(text);
+  if (titles.length > 0 && !authorDate && ((!surnameFirst && /(?<!\]\(|\]\(<)(?:https?:\/\/|doi\.org\/)/.test(text)) || (!datedPassage && findDates(text).some((date) => !titles.some((t) => t.start <= date.start && date.start < t.end))))) return true;
   // A year in parentheses dates the publication; one inside the title ("“Glitch Studies Manifesto
   // (2011)”") is part of the title a short form repeats.
   // ("*Neues Hebammen-Licht* (1740) by Hendrik van Deventer": a work named in prose with its year and
