@@ -61,12 +61,14 @@ describe('resolution on published essays (development split)', function () {
     for (const rule of ['uncited', 'unresolved'] as const) assert.equal(totals.fixtures[rule].fn, 0, `${rule} missed in the fixtures`);
   });
 
-  it('resolves at least 88% of the notes of essays without a bibliography against their full references', () => {
+  it('resolves at least 77% of the notes of essays without a bibliography against their full references', () => {
     // None before (an essay without a bibliography resolved nothing). First sight, round by round:
-    // 68.4% of 98 notes, then 91.8% of 97, 70.9% of 55 and 86.3% of 95; 90.4% of all 345 now.
+    // 68.4% of 98 notes, then 91.8% of 97, 70.9% of 55 and 86.3% of 95 (90.4% of those 345 after);
+    // then 18.7% of the 267 notes of a 1985 government history's installments (manuscript records,
+    // Ibid. chains, op. cit.); 78.8% of all 612 now.
     const notesOnly = totals['notes-dev'];
-    assert.ok(notesOnly.notes >= 345, `${notesOnly.notes} notes keyed`);
-    assert.ok(notesOnly.exact / notesOnly.notes >= 0.88, `${notesOnly.exact}/${notesOnly.notes}`);
+    assert.ok(notesOnly.notes >= 612, `${notesOnly.notes} notes keyed`);
+    assert.ok(notesOnly.exact / notesOnly.notes >= 0.77, `${notesOnly.exact}/${notesOnly.notes}`);
     assert.equal(notesOnly.unresolved.fp, 0, JSON.stringify(notesOnly.unresolved));
   });
 });
