@@ -185,21 +185,24 @@ const volumeAfterPublication = /\)\s*,\s*((?:vol|Vol|VOL)\.\s*(?:\d{1,3}|[IVXLC]
  * multi-volume work in capital roman numerals before the page, as older notes write it (right
  * after a comma: "World War II, 45" names no volume).
  */
-const romanVolumeBefore = /(?:[,;][*_]{0,2}|\))\s*((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*)$/;
-
-const romanVolumesBefore = /(?:,[*_]{0,2}|\))\s*((?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*\d{1,5}(?:\s*(?:-{1,3}|[–—])\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*(?:-{1,3}|[–—])\s*\d{1,5})?)*;\s*)$/;
+/** A well-formed capital roman numeral up to 399, a volume as older notes number them ("XXVIII"). */
+export const CAPITAL_ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})`;
+const romanVolumeBefore = new RegExp(String.raw`(?:[,;][*_]{0,2}|\))\s*(${CAPITAL_ROMAN},\s*)$`);
+/** An earlier volume and its pages before this one: "XXV, 809; " in "XXV, 809; XXVII, 632". */
+const romanVolumesBefore = new RegExp(String.raw`(?:,[*_]{0,2}|\))\s*(${CAPITAL_ROMAN},\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?)*;\s*)$`);
 
 function withVolume(found: FoundLocator | null, text: string): FoundLocator | null {
   if (!found) return found;
   const before = text.slice(Math.max(0, found.start - 24), found.start);
-  const volume = volumeAfterPublication.exec(before) ?? romanVolumeBefore.exec(before);
-  if (!volume) return found;
-  // "*Journals,* XXV, 809; XXVII, 632, 636-638": pages of several volumes, one pinpoint.
-  if (volume !== null && romanVolumeBefore.test(before) && !volumeAfterPublication.test(before)) {
-    let start = found.start - volume[1].length;
+  const roman = volumeAfterPublication.test(before) ? null : romanVolumeBefore.exec(before);
+  if (roman) {
+    // "*Journals,* XXV, 809; XXVII, 632, 636-638": pages of several volumes, one pinpoint.
+    let start = found.start - roman[1].length;
     for (let earlier = romanVolumesBefore.exec(text.slice(0, start)); earlier; earlier = romanVolumesBefore.exec(text.slice(0, start))) start -= earlier[1].length;
     return { ...found, text: text.slice(start, found.end), start };
   }
+  const volume = volumeAfterPublication.exec(before);
+  if (!volume) return found;
   const start = found.start - volume[1].length;
   return { ...found, text: text.slice(start, found.end), start };
 }
@@ -209,7 +212,7 @@ function withVolume(found: FoundLocator | null, text: string): FoundLocator | nu
  * *The New York Directory*, under “Knox, Henry”"; "Cash Book, 1785-1795, under dates October 1, 2,
  * and November 10, 1790"; "s.v. “Ostracon”".
  */
-const underHeading = new RegExp(String.raw`,\s*((?:under\s+(?:the\s+)?(?:dates?\b|[“"*_]|${'(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)'})|s\.\s?v\.\s).{0,160}?)\s*[.;]?\s*$`, 'du');
+const underHeading = /,\s*((?:under\s+(?:the\s+)?(?:dates?\b|[“"*_]|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))|s\.\s?v\.\s).{0,160}?)\s*[.;]?\s*$/du;
 
 function findPageLocator(text: string): FoundLocator | null {
   // An italic note closed after its full stop ("*Ibid., XXV, 807.*"): the markup is not the end.

@@ -62,31 +62,18 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       if (draft.focusYear) continue;
       // "*Ibid.,* Letters of the Commissioners, VI, 74-75" after a record of Record Group 42: another
       // series of the same collection, a record of its own.
-      const series: { reference: ManuscriptReference; parts: string[] } | null = draft.ibid && lastRecord ? ibidRecord(draft.text, lastRecord) : null;
-      if (draft.ibid && !series) continue;
+      const ibidNamed: { reference: ManuscriptReference; parts: string[] } | null = draft.ibid && lastRecord ? ibidRecord(draft.text, lastRecord) : null;
+      if (draft.ibid && !ibidNamed) continue;
       const whole = blockRange(source.doc, source.sourceStart + draft.start, source.sourceStart + draft.end);
       const firstReading = kindAt.get(rangeKey(source.note.label, whole));
-      const statute = series ? null : statuteVolume.exec(draft.text);
-      const document = series || statute ? null : congressionalDocument.exec(draft.text);
-      const documentSeries = series || statute || document || firstReading !== 'short' ? null : volumeOfSeries.exec(draft.text);
       // A manuscript record cited from its repository to its volume ("MS. Department of State, 15
       // Domestic Letters, pp. 420-422, …"): the record is the work, whatever its words look like.
-      const read: ManuscriptReference | null = series?.reference ?? (draft.embedded ? null : readManuscript(draft.text));
-      const manuscript: ManuscriptReference | null = read ? { ...read, parts: series?.parts ?? read.parts } : null;
+      const read: ManuscriptReference | null = ibidNamed?.reference ?? (draft.embedded ? null : readManuscript(draft.text));
+      const manuscript: ManuscriptReference | null = read ? { ...read, parts: ibidNamed?.parts ?? read.parts } : null;
       lastRecord = manuscript ? manuscript.parts : null;
-      const byShape = statute ?? document ?? documentSeries;
-      if (!byShape && !manuscript && !givesWorkInFull(draft, firstReading)) continue;
-      const beforeLocator = (draft.locator ? draft.locator.start - draft.start : draft.text.length);
-      // A statute is cited by the volume of the Statutes at Large and its page: the volume is the work.
-      const span = statute
-        ? { start: 0, end: draft.text.replace(/[\s.,;]+$/, '').length }
-        : document
-          ? { start: document.index + document[0].indexOf(document[1]), end: Math.max(document.index + document[0].length, beforeLocator) }
-          : documentSeries
-            ? { start: 0, end: documentSeries[0].length }
-            : manuscript
-              ? { start: 0, end: manuscript.recordEnd }
-              : workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
+      const shaped = manuscript ? manuscriptWork(manuscript) : ibidNamed ? null : workByShape(draft, firstReading);
+      if (!shaped && !givesWorkInFull(draft, firstReading)) continue;
+      const span = shaped?.span ?? workSpan(draft.text, draft.locator ? draft.locator.start - draft.start : null);
       if (!span) continue;
       // (Without the comma and space before the pinpoint.)
       while (span.end > span.start && /[\s,;:]/.test(draft.text[span.end - 1])) span.end--;
@@ -94,26 +81,17 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const prepared = prepare(text);
       const { parsed } = prepared;
       // A reference names a work by its title, or by its author or body with a year or a place.
-      if (!byShape && !manuscript && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
-      const identity = statute
-        ? `statutes|${statute[1]}`
-        : document
-          ? `document|${recordWords(document[2])}|${document[3]}|${document[4]}`
-          : documentSeries
-            ? `series|${recordWords(documentSeries[1])}`
-            : manuscript
-              ? `manuscript|${recordWords(manuscript.parts.join(' '))}`
-              : workIdentity(prepared);
+      if (!shaped && parsed.title === null && parsed.authors.length + parsed.editors.length === 0 && parsed.corporateAuthor === null) continue;
+      const identity = shaped?.identity ?? workIdentity(prepared);
       const earlier = workOf.get(identity);
       const key = pinKey(source.note.label, draft.start);
       // After an Ibid.'s volume, the page is the record's pinpoint, not the volume and the page.
-      const pinpoint = series && manuscript ? { locator: manuscript.locator ? locatorOf(draft.text.slice(manuscript.locator.start, manuscript.locator.end)) : null } : {};
+      const pinpoint = ibidNamed && manuscript ? { locator: manuscript.locator ? locatorOf(draft.text.slice(manuscript.locator.start, manuscript.locator.end)) : null } : {};
       // Read as full by its shape alone (not by the first reading): a short form of a work already
       // given ("Van Rensselaer, *God Glorified*": two capitalised words) is resolved, not a new work.
-      if (earlier === undefined && firstReading !== 'full' && !byShape && entries.some((entry) => shortens(prepared, text, entry))) continue;
+      if (earlier === undefined && firstReading !== 'full' && !shaped?.authorless && entries.some((entry) => shortens(prepared, text, entry))) continue;
       if (earlier !== undefined) {
-        // A record cited again is cited short, as archival citations are after the first.
-        pinnedIndex.set(key, { index: earlier, kind: manuscript ? 'short' : 'full', ...pinpoint });
+        pinnedIndex.set(key, { index: earlier, kind: shaped?.repeated ?? 'full', ...pinpoint });
         continue;
       }
       const at = source.sourceStart + draft.start;
@@ -121,7 +99,7 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
         ...prepared.facts,
         // A law, a document of Congress, a series: no person wrote it, and no short form names one
         // ("5 Stat." is no author "Stat" for "Department of State press release").
-        ...(byShape ? { authors: [], editors: [], etAl: false } : {}),
+        ...(shaped?.authorless ? { authors: [], editors: [], etAl: false } : {}),
         key: '',
         text,
         range: blockRange(source.doc, at + span.start, at + span.end),
@@ -135,6 +113,39 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
   assignKeys(entries, bases);
   const pinned = new Map([...pinnedIndex].map(([key, pin]) => [key, { key: entries[pin.index].key, kind: pin.kind, ...(pin.locator !== undefined ? { locator: pin.locator } : {}) }]));
   return { bibliography: { heading: null, sections: [], entries, range: null, fromNotes: true }, pinned };
+}
+
+/** A work a note gives by its shape rather than by an author and a title. */
+interface ShapedWork {
+  /** The work's words in the draft. */
+  span: { start: number; end: number };
+  /** Two citations of the same identity cite one work. */
+  identity: string;
+  /** A law, a document of Congress, a series: no person wrote it. */
+  authorless: boolean;
+  /** How a later citation of the same work is cited: a record repeated is cited short, as archival citations are after the first. */
+  repeated: 'full' | 'short';
+}
+
+/** A statute by volume of the Statutes at Large, a document of Congress, a published series by title and volume. */
+function workByShape(draft: CitationDraft, firstReading: string | undefined): ShapedWork | null {
+  const end = draft.text.replace(/[\s.,;]+$/, '').length;
+  const statute = statuteVolume.exec(draft.text);
+  // The volume is the work.
+  if (statute) return { span: { start: 0, end }, identity: `statutes|${statute[1]}`, authorless: true, repeated: 'full' };
+  const document = congressionalDocument.exec(draft.text);
+  if (document) {
+    const beforeLocator = draft.locator ? draft.locator.start - draft.start : draft.text.length;
+    const span = { start: document.index + document[0].indexOf(document[1]), end: Math.max(document.index + document[0].length, beforeLocator) };
+    return { span, identity: `document|${recordWords(document[2])}|${document[3]}|${document[4]}`, authorless: true, repeated: 'full' };
+  }
+  const series = firstReading === 'short' ? volumeOfSeries.exec(draft.text) : null;
+  if (series && series[1].trim().split(/\s+/).length >= 3) return { span: { start: 0, end: series[0].length }, identity: `series|${recordWords(series[1])}`, authorless: true, repeated: 'full' };
+  return null;
+}
+
+function manuscriptWork(manuscript: ManuscriptReference): ShapedWork {
+  return { span: { start: 0, end: manuscript.recordEnd }, identity: `manuscript|${recordWords(manuscript.parts.join(' '))}`, authorless: false, repeated: 'short' };
 }
 
 /**
@@ -177,7 +188,7 @@ const congressionalDocument = /^(?:[*_]?(?:see(?:\s+also)?|and|also)[*_]?,?\s+)?
  * title, volume and page the first time as every time (a title of three words at least: one word,
  * "*Journals*, I, 102", is a name declared for a work).
  */
-const volumeOfSeries = /^[*_]{1,2}((?:[^*_\s]+\s+){2,}[^*_]+?)[,.]?[*_]{1,2},?\s+(?=(?:vol\.\s*)?[IVXLC]{1,6},?\s+(?:pp?\.\s*)?\d)/u;
+const volumeOfSeries = /^[*_]{1,2}([^*_\n]{5,200}?)[,.]?[*_]{1,2},?\s+(?=(?:vol\.\s*)?[IVXLC]{1,6},?\s+(?:pp?\.\s*)?\d)/u;
 
 /** "5 Stat., 117", "16 Stat. 494", "2 Stat. 589, 691": a law by the volume and page of the Statutes at Large. */
 // (In a short part of a note only: "An act of 1836, 2 Stat. 589"; a paragraph that mentions a law is prose.)
@@ -235,7 +246,7 @@ function nameWords(text: string): string[] {
   return foldName(text.slice(0, title)).replace(/[^\p{L}\p{N}]+/gu, ' ').trim().split(' ').filter((word) => word.length > 0);
 }
 
-const numberedDocument = /\b\p{Lu}[\p{L}.]*(?:\s+(?:of|the|for|\p{Lu}[\p{L}.]*))*\s+(?:press\s+release|circular|publication|bulletin|memorandum|telegram|airgram|despatch|dispatch|instruction|report)\s+No\.\s*\d+/u;
+const numberedDocument = /\b\p{Lu}[\p{L}.]*(?:\s+(?:of|the|for|\p{Lu}[\p{L}.]*)){0,8}\s+(?:press\s+release|circular|publication|bulletin|memorandum|telegram|airgram|despatch|dispatch|instruction|report)\s+No\.\s*\d+/u;
 
 /**
  * An author or a body named at the head of a reference: capitalised words (with "of the", "and")

@@ -6,7 +6,7 @@
 import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
 import { monthPattern } from '../bibliography/dates';
-import { findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
+import { CAPITAL_ROMAN, findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
 export interface CitationDraft {
@@ -36,7 +36,7 @@ export interface CitationDraft {
 // ("See *ibid.,* p. 530": the cue before it changes nothing.)
 const ibidPattern = /^(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
 
-const anotherVolume = /^\s*(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}),\s*\d{1,5}(?![\d\p{L}])/u;
+const anotherVolume = new RegExp(String.raw`^\s*${CAPITAL_ROMAN},\s*\d{1,5}(?![\d\p{L}])`, 'u');
 
 function splitTopLevel(text: string): { start: number; end: number }[] {
   const titles = findTitles(text);
