@@ -42,6 +42,14 @@ describe('apparatus check', () => {
     assert.match(all[all.length - 1], /footnotes checked\)$/);
   });
 
+  it('checks an essay without a bibliography against its own notes, not against another book\'s bibliography page beside it', () => {
+    // test/fixtures/real holds apb-bibliography.md (a bibliography page of another book) beside the
+    // Getty chapter: found only by the folder's convention, it is not the chapter's bibliography.
+    const { out } = run('check', '--no-claims', join(root, 'test', 'fixtures', 'real', 'getty-heritage-gerstenblith.md'));
+    assert.ok(out.split('\n').filter((line) => /unresolved-citation/.test(line)).length <= 2, out);
+    assert.match(out.split('\n').pop()!, /\(76 footnotes checked\)$/);
+  });
+
   it('exits 1 when a file has errors', () => {
     const { status, out } = run('check', sample('defects.md'));
     assert.equal(status, 1);
