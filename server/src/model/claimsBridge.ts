@@ -129,6 +129,20 @@ function normalisedQuotation(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+/**
+ * A claim's quotations as compared, worked out once per claim: the pass over the essay's claims runs
+ * at every keystroke, and nearly all of them are the same objects as last time.
+ */
+const quotationsByClaim = new WeakMap<Claim, string[]>();
+function quotationsOf(claim: Claim): string[] {
+  let quoted = quotationsByClaim.get(claim);
+  if (!quoted) {
+    quoted = claim.evidence.filter((e) => e.reason === 'quotation').map((e) => normalisedQuotation(e.text));
+    quotationsByClaim.set(claim, quoted);
+  }
+  return quoted;
+}
+
 /** What may stand beside a repeated quotation: who said it, or whose reading it is. */
 const REPEAT_COMPANIONS = new Set(['quotation', 'reported-speech-or-thought', 'historiography']);
 
@@ -141,15 +155,21 @@ const hintedClaims = new WeakMap<Claim, Claim>();
  * else in it needs a source, is a hint, not a finding. The first occurrence keeps its finding.
  */
 function withRepeatedQuotationsHinted(claims: Claim[]): Claim[] {
-  const seen: string[] = [];
+  // Every quotation so far, apart: one search of this text finds a quotation inside an earlier one.
+  let seenText = '';
+  // The earlier quotations of three words or more, one of which may lie inside a later quotation.
+  const seenLong: string[] = [];
   let out: Claim[] | null = null;
   claims.forEach((claim, index) => {
-    const quoted = claim.evidence.filter((e) => e.reason === 'quotation').map((e) => normalisedQuotation(e.text));
+    const quoted = quotationsOf(claim);
     const repeated =
       quoted.length > 0 &&
       claim.reasons.every((reason) => REPEAT_COMPANIONS.has(reason)) &&
-      quoted.every((q) => q.split(' ').length >= 3 && seen.some((s) => s.includes(q) || (q.includes(s) && s.split(' ').length >= 3)));
-    seen.push(...quoted);
+      quoted.every((q) => q.split(' ').length >= 3 && (seenText.includes(q) || seenLong.some((s) => q.includes(s))));
+    for (const q of quoted) {
+      seenText += `${q}\u0000`;
+      if (q.split(' ').length >= 3) seenLong.push(q);
+    }
     if (!repeated || claim.confidence === 'hint') return;
     let hinted = hintedClaims.get(claim);
     if (!hinted) hintedClaims.set(claim, (hinted = { ...claim, confidence: 'hint' }));

@@ -437,6 +437,8 @@ function piecesOf(note: NoteText): { text: string; isCitation: boolean; resolved
  */
 const namedByPiece = new WeakMap<readonly BibliographyEntry[], Map<string, readonly string[]>>();
 const maxRememberedPieces = 50_000;
+/** The same per note, keyed by its citations array, which the resolver reuses for an unchanged note. */
+const namedByNote = new WeakMap<readonly BibliographyEntry[], WeakMap<readonly Citation[], { text: string; named: readonly string[] }>>();
 
 /**
  * The entries some note names without a resolution that explains it: the resolver probably missed
@@ -455,16 +457,27 @@ export function entriesNamedInNotes(entries: readonly BibliographyEntry[], notes
     remembered = new Map();
     namedByPiece.set(entries, remembered);
   }
+  let byNote = namedByNote.get(entries);
+  if (!byNote) namedByNote.set(entries, (byNote = new WeakMap()));
   for (const note of notes) {
-    for (const piece of piecesOf(note)) {
-      const memoKey = `${piece.isCitation ? 'c' : 'p'}${piece.resolvedTo.join(' ')}\u0000${piece.text}`;
-      let keys = remembered.get(memoKey);
-      if (!keys) {
-        keys = namedByOnePiece(namingOf(piece.text, piece.isCitation), piece.resolvedTo, byKey, lookup, common);
-        remembered.set(memoKey, keys);
+    // A note the edit did not touch keeps its citations array (citations/index.ts): its answer is
+    // taken whole, without splitting and hashing its text again (a thesis has thousands of notes).
+    let keys = byNote.get(note.citations);
+    if (!keys || keys.text !== note.text) {
+      const found: string[] = [];
+      for (const piece of piecesOf(note)) {
+        const memoKey = `${piece.isCitation ? 'c' : 'p'}${piece.resolvedTo.join(' ')}\u0000${piece.text}`;
+        let pieceKeys = remembered.get(memoKey);
+        if (!pieceKeys) {
+          pieceKeys = namedByOnePiece(namingOf(piece.text, piece.isCitation), piece.resolvedTo, byKey, lookup, common);
+          remembered.set(memoKey, pieceKeys);
+        }
+        found.push(...pieceKeys);
       }
-      for (const key of keys) if (isOpen.has(byKey.get(key)!)) named.add(key);
+      keys = { text: note.text, named: found };
+      byNote.set(note.citations, keys);
     }
+    for (const key of keys.named) if (isOpen.has(byKey.get(key)!)) named.add(key);
   }
   return named;
 }
