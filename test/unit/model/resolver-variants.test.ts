@@ -539,3 +539,73 @@ describe('a short form after the pages of an Ibid.', () => {
     ]);
   });
 });
+
+describe('author–date notes of an ancient-world paper', () => {
+  const bibliography = [
+    'Varga, Edit. 1998. “A Demotic Letter to the Dead.” *Journal of Egyptian Archaeology* 84: 141–150.',
+    'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.',
+    'Hollis, Grant. 2009. *The Oracle Question*. Oxford: Clarendon.',
+  ];
+  const located = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, locator: c.locator?.text ?? null }));
+
+  it('keeps the page when the words quoted from it follow a colon', () => {
+    const { cited } = notesCiting(bibliography, ['Hollis 2003: 43: “the god nodded twice.”', 'See Hollis 2009: 10–20: “Oracles as Questions.”'], located);
+    assert.deepEqual(cited, [[{ entries: ['hollis2003'], locator: '43' }], [{ entries: ['hollis2009'], locator: '10–20' }]]);
+  });
+
+  it('keeps the word "vol." of a volume and page as part of the pinpoint', () => {
+    assert.equal(findLocator('Hollis 2003, vol. 2: 493–496.')?.text, 'vol. 2: 493–496');
+  });
+
+  it('reads a year one off, with pages the article holds, as a slip of the year shown as a near match', () => {
+    const { essay, cited } = notesCiting(bibliography, ['Varga 1999: 143–145.', 'Varga 1996: 12.'], located);
+    assert.deepEqual(cited[0], [{ entries: ['varga1998'], locator: '143–145' }]);
+    assert.equal(essay.notes[0].citations[0].nearMatch?.expected, '1998');
+    // Pages outside the article, or a year two off, are another work: the bibliography lacks it.
+    assert.deepEqual(cited[1], [{ entries: [], locator: '12' }]);
+  });
+
+  it('does not guess among several works of the author when the year matches none', () => {
+    const { cited } = notesCiting(bibliography, ['Hollis 2004: 12.'], located);
+    assert.deepEqual(cited, [[{ entries: [], locator: '12' }]]);
+  });
+});
+
+describe('a note that points to another note', () => {
+  const bibliography = ['Varga, Edit. 1998. “A Demotic Letter to the Dead.” *Journal of Egyptian Archaeology* 84: 141–150.', 'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.'];
+
+  it('cites what the note it points back to cites', () => {
+    const { cited } = notesOf(bibliography, ['Varga 1998: 143; Hollis 2003: 7.', 'On the letter, see the discussion in the text.', 'See n1 above.', 'See Footnote #1 above.']);
+    const both = [
+      { kind: 'short', entries: ['varga1998'] },
+      { kind: 'short', entries: ['hollis2003'] },
+    ];
+    assert.deepEqual(cited, [both, [], both, both]);
+  });
+
+  it('is no citation of its own among other references or when it points ahead', () => {
+    const { essay, cited } = notesOf(bibliography, ['Hollis 2003, 12. See n2 below.', 'Varga 1998: 145. Cf. note 1.', 'See n3 below.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['hollis2003'] }], [{ kind: 'short', entries: ['varga1998'] }], []]);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'));
+  });
+});
+
+describe('what a papyrologist leaves out of the bibliography, and glosses', () => {
+  const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.'];
+
+  it('does not say a papyrus cited by its edition’s siglum matches no entry', () => {
+    const { essay } = notesOf(bibliography, ['Hollis 2003: 12; *P.Mich.Aphrod.* 2.41.', 'An order of the strategos, preserved in P.Fay. 3.118.']);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'), JSON.stringify(essay.diagnostics.map((d) => d.message)));
+  });
+
+  it('still says so when the bibliography lists editions by their sigla', () => {
+    const { essay } = notesOf([...bibliography, 'P.Fay. = Grenfell, B. P., and A. S. Hunt. 1900. *Fayûm Towns and Their Papyri*. London: EEF.'], ['*P.Mich.Aphrod.* 2.41.']);
+    assert.ok(essay.diagnostics.some((d) => d.code === 'unresolved-citation'));
+  });
+
+  it('reads a quoted meaning after "=" or "literally" as a gloss, not a title', () => {
+    const { essay, cited } = notesOf(bibliography, ['Hollis 2003: 7. Demotic *wr* = “great.”', 'Hollis 2003: 9; the word, literally “house of life,” names the temple school.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['hollis2003'] }], [{ kind: 'short', entries: ['hollis2003'] }]]);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'));
+  });
+});

@@ -294,8 +294,10 @@ function pagesOf(text: string, titles: TitleSpan[], yearEnd: number): ParsedEntr
   const outside = blank(text, titles);
   const explicit = [...outside.matchAll(/\bpp?\.\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\b/g)];
   const chicago = /\):\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\b/.exec(outside);
+  // "*Revue d’Égyptologie* 27: 206–209", "*JEA* 64(2): 12–19": a journal's volume, a colon, the pages.
+  const afterVolume = /\b\d{1,4}(?:\s*\(\d{1,3}(?:[-–/]\d{1,3})?\))?:\s*(\d{1,5})\s*[-–—]\s*(\d{1,5})\b/.exec(outside.slice(Math.max(0, yearEnd)));
   const bare = yearEnd >= 0 ? /^[^\d]*?\b(\d{1,5})\s*[-–—]\s*(\d{1,5})\b/.exec(outside.slice(yearEnd)) : null;
-  const match = explicit[explicit.length - 1] ?? chicago ?? bare;
+  const match = explicit[explicit.length - 1] ?? chicago ?? afterVolume ?? bare;
   if (!match) return null;
   const from = Number(match[1]);
   const to = expandRangeEnd(match[1], match[2]);

@@ -122,6 +122,8 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   let citationCount = 0;
   // Short names the notes declare ("(hereafter cited as HMBP)") for the works they cite.
   const declared = new DeclaredNames();
+  // The works each note read so far cites: "See n30 above" cites what note 30 cites.
+  const citedByNote = new Map<string, string[]>();
 
   for (const source of ordered) {
     const note = source.note;
@@ -139,6 +141,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       }
       previous = last.antecedent;
       for (const [name, keys] of last.declares) declared.declare(name, keys);
+      citedByNote.set(note.label, worksOf(last.citations));
       continue;
     }
     const after = previous;
@@ -177,7 +180,21 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           : !draft.ibid && within !== null && within.entries.length === 1
             ? yearOfSameAuthor(draft, bibliography, within.entries[0])
             : null;
-      if (idemWork) {
+      if (draft.crossReference) {
+        // A note that only points to another ("See n30 above.") cites what that note cites, as a
+        // reader takes it; a pointer among other references, or to a note not read yet, cites nothing.
+        const pointsBack = drafts.length === 1 && !draft.crossReference.ahead;
+        const target = pointsBack ? citedByNote.get(draft.crossReference.label) : undefined;
+        // What it cites depends on another note: not reused from the last analysis unchanged.
+        if (pointsBack) usedContext = true;
+        for (const key of target ?? []) {
+          const citation: Citation = { ...base, kind: 'short', entries: [key] };
+          citations.push(citation);
+          facts.push({ citation, noteLabel: note.label, ambiguousIbid: false });
+          citedAt.set(key, ++citationCount);
+        }
+        if (target && target.length > 0) continue;
+      } else if (idemWork) {
         // "Idem, *Another Title*": the same author, another work.
         const resolution = resolveCitation(idemWork, index());
         base.kind = resolution.kind;
@@ -292,6 +309,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       citations.splice(0, citations.length, ...kept);
     }
     note.citations = citations;
+    citedByNote.set(note.label, worksOf(citations));
     note.discursive = citations.every((citation) => citation.kind === 'none');
     const cited = citations.filter((citation) => citation.kind !== 'none');
     const entries = [...new Set(cited.flatMap((citation) => citation.entries))];
@@ -306,6 +324,11 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares });
   }
   return facts;
+}
+
+/** The works a note's citations name, each once, in order. */
+function worksOf(citations: readonly Citation[]): string[] {
+  return [...new Set(citations.flatMap((citation) => citation.entries))];
 }
 
 /** A short form as a reference writes it: the surname, a comma and the title ("Francia, *The Future…*"). */

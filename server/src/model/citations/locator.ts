@@ -115,9 +115,11 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 // After an author-date year, the pages may be singled out ("esp. 705") or be figures or plates
 // ("figs. 115, 126, 142"; "plate 58"): the pinpoint is all of it, its bounds the numbers.
 // "99n50": a page and its note; "fig. 50.5": a part of a figure.
+// "Betz 2003: 43: αἰσθηθήσει …": the page, then a colon and the words quoted from it.
 // Not the year inside a document's symbol ("UN doc. S/2014/348, 22 May 2014": no page 22).
-const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3})?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|$))`, 'd');
-const volumePage = new RegExp(String.raw`\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
+const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3})?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|:\s+(?!\d)|$))`, 'd');
+// "vol. 4: 709": the volume's word is part of the pinpoint as written.
+const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
 /**
  * An ancient text by book and chapter after its italic title ("Herodotus, *Histories* 2.59, 123",

@@ -134,6 +134,22 @@ export function citesClassicalText(text: string): boolean {
 }
 
 /**
+ * A papyrus, ostracon or tablet by its edition's siglum and number, as papyrologists cite them
+ * ("*P.Coll.Youtie* 1.30", "P.Oxy. 1.119", "O.Claud. 2.245", "*C.Étiq.Mom.* 1706"): the Checklist of
+ * Editions is their bibliography, and a paper lists the editions only when it discusses them.
+ */
+const editionSiglum = /(?:^|\b(?:in|[Ss]ee(?:\s+also)?|[Cc]f\.)\s+|[,;:(]\s*)[*_]?\p{Lu}{1,3}\.(?:\p{Lu}\p{M}?[\p{L}\p{M}]*\.?){1,3}[*_]?\.?\s+(?:[IVX]{1,4}\s+)?(?!(?:1[5-9]\d\d|20\d\d)\b)\d{1,5}(?:\.\d{1,5})?[a-z]?(?![\p{L}\d])/u;
+
+export function citesPapyrusEdition(text: string): boolean {
+  return editionSiglum.test(text.trim()) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
+}
+
+function listsPapyrusEditions(bibliography: Bibliography): boolean {
+  // An entry that opens with a siglum ("P.Fay. = Grenfell and Hunt, …") or cites one.
+  return bibliography.entries.some((entry) => /^[*_]?\p{Lu}{1,3}\.(?:\p{Lu}\p{M}?[\p{L}\p{M}]*\.?){1,3}[*_]?\.?\s*(?:=|[:,(]|\s\d)/u.test(entry.text.trim()) || citesPapyrusEdition(entry.text));
+}
+
+/**
  * An entry of a general dictionary or encyclopedia, which Chicago lets notes cite alone: "*Oxford
  * English Dictionary*, s.v. “harbour”", "*Encyclopaedia Britannica*". A specialised reference work
  * ("*Coptic Encyclopedia* 7: 2133") is cited like a book.
@@ -149,6 +165,7 @@ function listsReferenceWorks(bibliography: Bibliography): boolean {
 /** A citation whose work the bibliography rightly leaves out (see above). */
 export function rightlyOmitted(text: string, bibliography: Bibliography): boolean {
   if (citesClassicalText(text)) return true;
+  if (citesPapyrusEdition(text) && !listsPapyrusEditions(bibliography)) return true;
   if (citesPeriodicalIssue(text) && !listsPeriodicals(bibliography)) return true;
   if (citesLaw(text) && !listsLaw(bibliography)) return true;
   if (citesInterview(text) && !listsInterviews(bibliography)) return true;

@@ -17,6 +17,7 @@ import { citesCongressionalDocument, citesStatute } from '../bibliography/congre
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, type CitationDraft } from './segment';
 import { citesInterview, citesPersonalCommunication } from './omitted';
+import { outsidePages } from './locator';
 
 export interface Resolution {
   kind: CitationKind;
@@ -426,8 +427,13 @@ function isQuotedTerm(text: string, title: TitleSpan): boolean {
   if (title.style !== 'quoted') return false;
   // "“Governmentality” is the ensemble of institutions …": a sentence defining the word it opens with.
   if (/^\s*(?:is|was|are|were|means|meant|refers|denotes|designates)\s+(?:the|a|an|to|not)\b/.test(text.slice(title.end)) && /^\s*$/.test(text.slice(0, title.start))) return true;
+  // "Coptic ANOK = “I am.”", "*ḥk3*, literally “effective power”": a gloss, the meaning of a word.
+  if (glossIntroduction.test(text.slice(Math.max(0, title.start - 40), title.start))) return true;
   return termIntroduction.test(text.slice(Math.max(0, title.start - 60), title.start));
 }
+
+/** What introduces the meaning of a word: "=", "means", "meaning", "i.e.", "literally", "translated as". */
+const glossIntroduction = /(?:=|\b(?:means|meaning|i\.\s?e\.,?|literally|lit\.|translated(?:\s+as)?|translates\s+as))\s*$/i;
 
 /**
  * A title written as a reference writes it: first ("*Title*, 12", after "See" or "Cf."), after the
@@ -573,6 +579,8 @@ function resolveByAuthor(
     // A name one letter from a listed author's, with a year none of that author's works has, is
     // another person ("Walter … 1887" beside "Walker 1982, 2001"), not a slip of the keys.
     if (sameYear.length === 0 && forced) return null;
+    const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, years) : null;
+    if (slip) return { ...result([slip.item], null), nearMatch: slip.nearMatch };
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       const written = draft.focusYear ? String(draft.focusYear.year) : String(years[years.length - 1]);
@@ -624,6 +632,24 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/**
+ * "Posener 1975: 206–209" against the only work of Posener listed, "… 1974. “Ostracon Cairo 12217.”
+ * *Revue d’Égyptologie* 27: 206–209": a year one off, with pages the article holds, is a slip of the
+ * year, not another work. It is that work, and the year is shown as a near match to correct.
+ */
+function yearSlip(candidates: IndexedEntry[], draft: CitationDraft, text: string, years: number[]): { item: IndexedEntry; nearMatch: NonNullable<Resolution['nearMatch']> } | null {
+  if (candidates.length !== 1) return null;
+  const [item] = candidates;
+  const pages = item.entry.pages;
+  const locator = draft.locator;
+  const written = draft.focusYear ? draft.focusYear.year : years[years.length - 1];
+  if (item.entry.year === null || Math.abs(item.entry.year - written) !== 1 || !pages || !locator || !/^\d+$/.test(locator.from ?? '')) return null;
+  if (outsidePages(locator, pages)) return null;
+  const at = text.indexOf(String(written));
+  if (at < 0) return null;
+  return { item, nearMatch: { written: String(written), expected: String(item.entry.year), start: at, end: at + 4 } };
 }
 
 /**

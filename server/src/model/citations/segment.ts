@@ -30,7 +30,20 @@ export interface CitationDraft {
    * about (how a reader tells apart an author's works of one year when no letter says which).
    */
   context?: string;
+  /**
+   * "See n30 above", "See Footnote #3 above": a reference to another note of the essay, not to a
+   * work. Its label, and whether it points back ("above") or on ("below").
+   */
+  crossReference?: { label: string; ahead: boolean };
 }
+
+/**
+ * A reference to another note at the start of a part ("See n30 above.", "Cf. note 12.", "See
+ * Footnote #3 above."): the note number, then what follows it is read on its own. Only a whole
+ * sentence: "Note 12, Department of State to …" is a diplomatic note, a document.
+ */
+const crossReferencePattern =
+  /^(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?\s*(?:[.;]\s*|$)/i;
 
 // ("lbid.": a scan's reading of "Ibid.")
 // ("See *ibid.,* p. 530": the cue before it changes nothing.)
@@ -192,6 +205,22 @@ export function segmentNote(source: string): CitationDraft[] {
     const { start, end } = trimmed(source, part.start, part.end);
     if (end <= start) continue;
     const text = source.slice(start, end);
+    const crossReference = crossReferencePattern.exec(text);
+    if (crossReference) {
+      const written = crossReference[0].replace(/[\s.;]+$/, '');
+      if (crossReference[0].length < text.length) pending.push({ start: start + crossReference[0].length, end });
+      drafts.push({
+        start,
+        end: start + written.length,
+        text: written,
+        ibid: null,
+        locator: null,
+        focusYear: null,
+        embedded: false,
+        crossReference: { label: crossReference[1], ahead: /^(?:below|infra)$/i.test(crossReference[2] ?? '') },
+      });
+      continue;
+    }
     // A sentence with its source in parentheses ("…, though endorsed the following day (MS.
     // Department of State, …, I, 218-220)."; "In 1786 Jay lived at 8 Broadway (Franks, *New York
     // Directory,* p. 55)"): the source is a part of its own, the sentence around it is prose.
