@@ -609,3 +609,16 @@ describe('what a papyrologist leaves out of the bibliography, and glosses', () =
     assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'));
   });
 });
+
+describe('an author–date entry reprinted from an earlier year', () => {
+  it('is cited by the year written after the names, not the year of the first edition', () => {
+    const { cited } = notesOf(['Ferrand, Lucie. 2001. *The Oracle Books*. 2nd edition, reprint from 1950. New York.'], ['Ferrand 2001: 50.', 'Ferrand 1950: 12.']);
+    assert.deepEqual(cited[0], [{ kind: 'short', entries: ['ferrand2001'] }]);
+    assert.deepEqual(cited[1], [{ kind: 'short', entries: [] }]);
+  });
+
+  it('reads lines as the pinpoint of a poem or an inscription', () => {
+    assert.equal(findLocator('Smith, *Hymns of the Nile*, ll. 4–6.')?.text, 'll. 4–6');
+    assert.equal(findLocator('*Stela of Irtysen*, l. 12.')?.text, 'l. 12');
+  });
+});

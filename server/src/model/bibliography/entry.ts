@@ -246,7 +246,12 @@ function yearOf(text: string, titles: TitleSpan[], url: string | null): YearInfo
     const close = text.indexOf(')', year.start);
     return open >= 0 && close > 0 && text.lastIndexOf(')', year.start) < open;
   });
-  const chosen = (inParens.length ? inParens[inParens.length - 1] : years[years.length - 1]);
+  // Author–date: "Mauss, Marcel. 2001. *A General Theory of Magic*. … reprint from 1950." The year
+  // written right after the names, before any title, is the one the notes cite it by.
+  const first = years[0];
+  const firstTitle = titles.length > 0 ? Math.min(...titles.map((title) => title.start)) : text.length;
+  const afterNames = first.start < firstTitle && /^[^*_“"‘(\d]{2,200}[.,]\s+\(?$/.test(text.slice(0, first.start)) && /^(?:[a-z]|\([a-z]\))?\)?[.:,]/.test(text.slice(first.end));
+  const chosen = afterNames ? first : inParens.length ? inParens[inParens.length - 1] : years[years.length - 1];
   // A range ("1981–1990"): the first year names the work.
   const rangeStart = /(1[5-9]\d\d|20\d\d)\s*[-–]\s*$/.exec(text.slice(Math.max(0, chosen.start - 8), chosen.start));
   const year = rangeStart ? Number(rangeStart[1]) : chosen.year;

@@ -26,7 +26,7 @@ export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{
 const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d*|n\d*)?`;
 
-const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
+const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
 const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
 /**
