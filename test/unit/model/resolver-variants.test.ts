@@ -622,3 +622,17 @@ describe('an author–date entry reprinted from an earlier year', () => {
     assert.equal(findLocator('*Stela of Irtysen*, l. 12.')?.text, 'l. 12');
   });
 });
+
+describe('a Demotic papyrus by its manuscript name, and a quotation dated author–date', () => {
+  const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.'];
+
+  it('does not say a manuscript cited as "P. Cairo 30646, 3/28" matches no entry', () => {
+    const { essay } = notesOf(bibliography, ['*P. Cairo* 30646, 3/28, 3/31; 4/9.', 'P. London-Leiden 2/1, 4, 14.', 'Hollis 2003: 12; *P. Louvre E* 3229 4/30.']);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'), JSON.stringify(essay.diagnostics.map((d) => d.message)));
+  });
+
+  it('reads "Hollis’s remark that “…” (2003: 67)" as a short reference, not a title given in full with its date', () => {
+    const { cited } = notesOf(bibliography, ['This reading answers Hollis’s remark that “the oracle is the temple speaking” (2003: 67).']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['hollis2003'] }]]);
+  });
+});

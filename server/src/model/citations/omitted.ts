@@ -138,7 +138,7 @@ export function citesClassicalText(text: string): boolean {
  * ("*P.Coll.Youtie* 1.30", "P.Oxy. 1.119", "O.Claud. 2.245", "*C.Étiq.Mom.* 1706"): the Checklist of
  * Editions is their bibliography, and a paper lists the editions only when it discusses them.
  */
-const editionSiglum = /(?:^|\b(?:in|[Ss]ee(?:\s+also)?|[Cc]f\.)\s+|[,;:(]\s*)[*_]?\p{Lu}{1,3}\.(?:\p{Lu}\p{M}?[\p{L}\p{M}]*\.?){1,3}[*_]?\.?\s+(?:[IVX]{1,4}\s+)?(?!(?:1[5-9]\d\d|20\d\d)\b)\d{1,5}(?:\.\d{1,5})?[a-z]?(?![\p{L}\d])/u;
+const editionSiglum = /(?:^|\b(?:in|[Ss]ee(?:\s+also)?|[Cc]f\.)\s+|[,;:(]\s*)[*_]?(?:\p{Lu}{1,3}\.(?:\p{Lu}\p{M}?[\p{L}\p{M}]*\.?){1,3}|[POT]\.\s(?:\p{Lu}\p{M}?[\p{L}\p{M}'’-]*\.?\s?){1,3})[*_]?\.?,?\s+(?:[IVX]{1,4}\s+)?(?!(?:1[5-9]\d\d|20\d\d)\b)\d{1,5}(?:[./]\d{1,5})?[a-z]?(?![\p{L}\d])/u;
 
 export function citesPapyrusEdition(text: string): boolean {
   return editionSiglum.test(text.trim()) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);

@@ -141,6 +141,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
   if (/,\s+(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text)) return false;
+  // "Ritner’s statement that “it is in the rite …” (1993: 67)": the year and page in parentheses are
+  // an author–date reference; the quotation is the passage, not a title with its date.
+  if (/\((?:1[5-9]\d\d|20\d\d)[a-z]?[:,]\s*[^()]{1,40}\)/.test(text)) return false;
   // A web source cited in full: a title with its date of publication or its address (a link
   // written on the title, "[Title](https://…)", is how short forms point to it and does not count).
   // A document read in an author-date reference ("…, 14 April 1950, in US Department of State 1977, 234–92") is short.
