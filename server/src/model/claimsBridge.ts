@@ -133,11 +133,15 @@ function normalisedQuotation(text: string): string {
  * A claim's quotations as compared, worked out once per claim: the pass over the essay's claims runs
  * at every keystroke, and nearly all of them are the same objects as last time.
  */
-const quotationsByClaim = new WeakMap<Claim, string[]>();
-function quotationsOf(claim: Claim): string[] {
+const quotationsByClaim = new WeakMap<Claim, { text: string; long: boolean }[]>();
+function quotationsOf(claim: Claim): { text: string; long: boolean }[] {
   let quoted = quotationsByClaim.get(claim);
   if (!quoted) {
-    quoted = claim.evidence.filter((e) => e.reason === 'quotation').map((e) => normalisedQuotation(e.text));
+    quoted = claim.evidence
+      .filter((e) => e.reason === 'quotation')
+      .map((e) => normalisedQuotation(e.text))
+      // Three words or more: short enough phrases recur without being a repeat.
+      .map((text) => ({ text, long: text.split(' ').length >= 3 }));
     quotationsByClaim.set(claim, quoted);
   }
   return quoted;
@@ -165,10 +169,10 @@ function withRepeatedQuotationsHinted(claims: Claim[]): Claim[] {
     const repeated =
       quoted.length > 0 &&
       claim.reasons.every((reason) => REPEAT_COMPANIONS.has(reason)) &&
-      quoted.every((q) => q.split(' ').length >= 3 && (seenText.includes(q) || seenLong.some((s) => q.includes(s))));
+      quoted.every((q) => q.long && (seenText.includes(q.text) || seenLong.some((s) => q.text.includes(s))));
     for (const q of quoted) {
-      seenText += `${q}\u0000`;
-      if (q.split(' ').length >= 3) seenLong.push(q);
+      seenText += `${q.text}\u0000`;
+      if (q.long) seenLong.push(q.text);
     }
     if (!repeated || claim.confidence === 'hint') return;
     let hinted = hintedClaims.get(claim);

@@ -141,7 +141,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       }
       previous = last.antecedent;
       for (const [name, keys] of last.declares) declared.declare(name, keys);
-      citedByNote.set(note.label, worksOf(last.citations));
+      citedByNote.set(note.label, last.antecedent.entries);
       continue;
     }
     const after = previous;
@@ -309,7 +309,6 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       citations.splice(0, citations.length, ...kept);
     }
     note.citations = citations;
-    citedByNote.set(note.label, worksOf(citations));
     note.discursive = citations.every((citation) => citation.kind === 'none');
     const cited = citations.filter((citation) => citation.kind !== 'none');
     const entries = [...new Set(cited.flatMap((citation) => citation.entries))];
@@ -321,14 +320,10 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       chain: cited.length === 1 && cited[0].kind === 'ibid' ? cited[0].ibidChain : [],
       referenceLike: cited.length > 0 || looksLikeReference(note.text),
     };
+    citedByNote.set(note.label, entries);
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares });
   }
   return facts;
-}
-
-/** The works a note's citations name, each once, in order. */
-function worksOf(citations: readonly Citation[]): string[] {
-  return [...new Set(citations.flatMap((citation) => citation.entries))];
 }
 
 /** A short form as a reference writes it: the surname, a comma and the title ("Francia, *The Future…*"). */

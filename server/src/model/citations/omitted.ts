@@ -138,15 +138,21 @@ export function citesClassicalText(text: string): boolean {
  * ("*P.Coll.Youtie* 1.30", "P.Oxy. 1.119", "O.Claud. 2.245", "*C.Étiq.Mom.* 1706"): the Checklist of
  * Editions is their bibliography, and a paper lists the editions only when it discusses them.
  */
-const editionSiglum = /(?:^|\b(?:in|[Ss]ee(?:\s+also)?|[Cc]f\.)\s+|[,;:(]\s*)[*_]?(?:\p{Lu}{1,3}\.(?:\p{Lu}\p{M}?[\p{L}\p{M}]*\.?){1,3}|[POT]\.\s(?:\p{Lu}\p{M}?[\p{L}\p{M}'’-]*\.?\s?){1,3})[*_]?\.?,?\s+(?:[IVX]{1,4}\s+)?(?!(?:1[5-9]\d\d|20\d\d)\b)\d{1,5}(?:[./]\d{1,5})?[a-z]?(?![\p{L}\d])/u;
+/** An edition's siglum run together ("P.Coll.Youtie", "O.Claud.", "C.Étiq.Mom."), accents perhaps apart. */
+const SIGLUM = String.raw`\p{Lu}{1,3}\.(?:\p{Lu}\p{M}?[\p{L}\p{M}]*\.?){1,3}`;
+const editionSiglum = new RegExp(
+  String.raw`(?:^|\b(?:in|[Ss]ee(?:\s+also)?|[Cc]f\.)\s+|[,;:(]\s*)[*_]?(?:${SIGLUM}|[POT]\.\s(?:\p{Lu}\p{M}?[\p{L}\p{M}'’-]*\.?\s?){1,3})[*_]?\.?,?\s+(?:[IVX]{1,4}\s+)?(?!(?:1[5-9]\d\d|20\d\d)\b)\d{1,5}(?:[./]\d{1,5})?[a-z]?(?![\p{L}\d])`,
+  'u',
+);
+/** An entry that opens with a siglum ("P.Fay. = Grenfell and Hunt, …"). */
+const entryOpeningWithSiglum = new RegExp(String.raw`^[*_]?${SIGLUM}[*_]?\.?\s*(?:=|[:,(]|\s\d)`, 'u');
 
 export function citesPapyrusEdition(text: string): boolean {
   return editionSiglum.test(text.trim()) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
 }
 
 function listsPapyrusEditions(bibliography: Bibliography): boolean {
-  // An entry that opens with a siglum ("P.Fay. = Grenfell and Hunt, …") or cites one.
-  return bibliography.entries.some((entry) => /^[*_]?\p{Lu}{1,3}\.(?:\p{Lu}\p{M}?[\p{L}\p{M}]*\.?){1,3}[*_]?\.?\s*(?:=|[:,(]|\s\d)/u.test(entry.text.trim()) || citesPapyrusEdition(entry.text));
+  return bibliography.entries.some((entry) => entryOpeningWithSiglum.test(entry.text.trim()) || citesPapyrusEdition(entry.text));
 }
 
 /**

@@ -582,11 +582,12 @@ function resolveByAuthor(
     // A name one letter from a listed author's, with a year none of that author's works has, is
     // another person ("Walter … 1887" beside "Walker 1982, 2001"), not a slip of the keys.
     if (sameYear.length === 0 && forced) return null;
-    const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, years) : null;
+    const writtenYear = draft.focusYear ? draft.focusYear.year : years[years.length - 1];
+    const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, writtenYear) : null;
     if (slip) return { ...result([slip.item], null), nearMatch: slip.nearMatch };
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
-      const written = draft.focusYear ? String(draft.focusYear.year) : String(years[years.length - 1]);
+      const written = String(writtenYear);
       return result(
         [],
         listed.length
@@ -642,12 +643,11 @@ function resolveByAuthor(
  * *Revue d’Égyptologie* 27: 206–209": a year one off, with pages the article holds, is a slip of the
  * year, not another work. It is that work, and the year is shown as a near match to correct.
  */
-function yearSlip(candidates: IndexedEntry[], draft: CitationDraft, text: string, years: number[]): { item: IndexedEntry; nearMatch: NonNullable<Resolution['nearMatch']> } | null {
+function yearSlip(candidates: IndexedEntry[], draft: CitationDraft, text: string, written: number): { item: IndexedEntry; nearMatch: NonNullable<Resolution['nearMatch']> } | null {
   if (candidates.length !== 1) return null;
   const [item] = candidates;
   const pages = item.entry.pages;
   const locator = draft.locator;
-  const written = draft.focusYear ? draft.focusYear.year : years[years.length - 1];
   if (item.entry.year === null || Math.abs(item.entry.year - written) !== 1 || !pages || !locator || !/^\d+$/.test(locator.from ?? '')) return null;
   if (outsidePages(locator, pages)) return null;
   const at = text.indexOf(String(written));

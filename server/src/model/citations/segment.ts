@@ -37,17 +37,22 @@ export interface CitationDraft {
   crossReference?: { label: string; ahead: boolean };
 }
 
+/** "See", "See also", "Cf." before what a part of a note refers to, perhaps in italics. */
+const OPENING_CUE = String.raw`(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?`;
+
 /**
  * A reference to another note at the start of a part ("See n30 above.", "Cf. note 12.", "See
  * Footnote #3 above."): the note number, then what follows it is read on its own. Only a whole
  * sentence: "Note 12, Department of State to …" is a diplomatic note, a document.
  */
-const crossReferencePattern =
-  /^(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?\s*(?:[.;]\s*|$)/i;
+const crossReferencePattern = new RegExp(
+  String.raw`^${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?\s*(?:[.;]\s*|$)`,
+  'i',
+);
 
 // ("lbid.": a scan's reading of "Ibid.")
 // ("See *ibid.,* p. 530": the cue before it changes nothing.)
-const ibidPattern = /^(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])/i;
+const ibidPattern = new RegExp(String.raw`^${OPENING_CUE}[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])`, 'i');
 
 const anotherVolume = new RegExp(String.raw`^\s*${CAPITAL_ROMAN},\s*\d{1,5}(?![\d\p{L}])`, 'u');
 
