@@ -59,12 +59,13 @@ function essaysToMeasure(): string[] {
     // A companion file (a thesis's bibliography beside its chapter) has no key of its own.
     .filter((file) => file.endsWith('.md') && file !== 'README.md' && existsSync(join(dir, file.replace(/\.md$/, '.expected.json'))))
     .map((file) => {
-      const key = JSON.parse(readFileSync(join(dir, file.replace(/\.md$/, '.expected.json')), 'utf8')) as { split?: string };
+      const key = JSON.parse(readFileSync(join(dir, file.replace(/\.md$/, '.expected.json')), 'utf8')) as { split?: string; reviewedBy?: string | null };
       const essay = analyseEssay(readFileSync(join(dir, file), 'utf8'), options);
       const resolved = essay.notes.flatMap((note) => note.citations).filter((citation) => citation.kind !== 'none' && citation.entries.length === 1).length;
-      return { path: join(dir, file), split: key.split, resolved };
+      return { path: join(dir, file), split: key.split, reviewed: Boolean(key.reviewedBy), resolved };
     })
-    .filter((essay) => everyEssay || essay.split === 'dev')
+    // (A key not yet second-read joins the measure once it has been.)
+    .filter((essay) => everyEssay || (essay.split === 'dev' && essay.reviewed))
     .sort((a, b) => b.resolved - a.resolved || a.path.localeCompare(b.path));
   return [join(root, 'samples', 'korea-1950.md'), ...(everyEssay ? candidates : candidates.slice(0, 10)).map((essay) => essay.path)];
 }

@@ -9,6 +9,7 @@
  *   npm run eval:resolution -- --errors ESSAY  the same for one essay
  *   npm run eval:resolution -- --json        the totals as JSON (for the regression test)
  *   npm run eval:resolution -- --group G     only group G (fixtures, real-dev, notes-dev, real-test, notes-test)
+ *   npm run eval:resolution -- --unreviewed  also the keys no second reader has checked yet
  *
  * Essays without a bibliography (`"notesOnly": true` in the key: their sources are the works the notes
  * give in full) are grouped apart (notes-dev, notes-test), so the figures of essays with a bibliography
@@ -33,6 +34,10 @@ import type { Bibliography, Diagnostic, Essay, Range } from '../server/src/model
 const root = join(__dirname, '..');
 const args = process.argv.slice(2);
 const showTest = args.includes('--test');
+// A key is evidence once a second reader has checked it against the text; until then (a labelling
+// round in progress) it is left out, and counted only when asked for: its first sight is scored once.
+const includeUnreviewed = args.includes('--unreviewed');
+let unreviewedLeftOut = 0;
 const errorsAt = args.indexOf('--errors');
 const errorsFor = errorsAt >= 0 ? (args[errorsAt + 1] && !args[errorsAt + 1].startsWith('--') ? args[errorsAt + 1] : '*') : null;
 const asJson = args.includes('--json');
@@ -51,6 +56,8 @@ interface Key {
   split?: 'dev' | 'test';
   /** No bibliography: fragments name the full references in the notes. */
   notesOnly?: boolean;
+  /** Who second-read the key; a key nobody has checked yet is left out unless --unreviewed. */
+  reviewedBy?: string | null;
   /** A companion file holding the bibliography (a chapter and the thesis's bibliography file), beside the essay. */
   bibliography?: string;
   notes: Record<string, KeyCitation[]>;
@@ -79,6 +86,10 @@ function cases(): Case[] {
       const essay = join(folder, file.replace(/\.expected\.json$/, '.md'));
       if (!existsSync(essay)) continue;
       const key = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Key;
+      if (dir === 'real' && !key.reviewedBy && !includeUnreviewed) {
+        unreviewedLeftOut++;
+        continue;
+      }
       const group = dir === 'essays' ? 'fixtures' : `${key.notesOnly ? 'notes' : 'real'}-${key.split === 'test' ? 'test' : 'dev'}` as Case['group'];
       const bibliographyText = key.bibliography ? readFileSync(join(folder, key.bibliography), 'utf8') : undefined;
       out.push({ name: file.replace(/\.expected\.json$/, ''), group, text: readFileSync(essay, 'utf8'), key, bibliographyText });
@@ -326,5 +337,6 @@ if (asJson) {
 } else {
   console.log(`most diagnostics per 1,000 words outside claims: ${worstDensity.name} ${worstDensity.value.toFixed(1)}`);
   if (!showTest) console.log('(the test split is held out: --test prints it, for final figures only)');
+  if (unreviewedLeftOut > 0) console.log(`(${unreviewedLeftOut} ${unreviewedLeftOut === 1 ? 'key' : 'keys'} not yet second-read left out: --unreviewed counts them)`);
 }
 if (errorLines.length) console.log(`\n${errorLines.join('\n')}`);

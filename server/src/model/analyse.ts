@@ -20,6 +20,7 @@ import { resolveNotes, type CitationFacts, type CitationMemos, type StoredResolu
 import { bibliographyFromNotes, type NotesBibliography } from './citations/notesBibliography';
 import type { CitationDraft } from './citations/segment';
 import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnostics } from './diagnostics';
+import { entriesCitedInText } from './citations/inText';
 import { citationsByExportKey } from './export/citedByKey';
 import { analyseClaims, claimDiagnosticsOf, type ClaimMemo } from './claimsBridge';
 import { defaultClaimOptions, type ClaimOptions } from './claims/api';
@@ -205,6 +206,8 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const { shared, fromNotes, facts } = chooseSources(ordered, offered, ownWorks, bibliography, cache);
   const resolvedAgainst = shared ? shared.bibliography : fromNotes ? fromNotes.bibliography : bibliography;
   const notes = noteSources.map((source) => source.note);
+  // Works the running text cites author–date ("as Bodard (2017) shows"): cited, though by no note.
+  const citedInText = whole ? new Set<string>() : entriesCitedInText(resolvedAgainst.entries, bodyPassages(items, region));
   const claims: Claim[] = supportClaimsWithKeys(settings.claims.enabled ? analyseClaims(items, claimFreeRegion ?? region, form, settings.claims, cache.claims, inlineByItem, citationMarkersByItem(items, cache.pandoc, inlineByItem)) : [], pandoc);
 
   const diagnostics: Diagnostic[] = [
@@ -212,12 +215,23 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
     // The free-text resolver cannot read a Pandoc citation: the key resolver reports those.
     ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, resolvedAgainst, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range) && !(d.code === 'missing-bibliography' && citesFromLibrary)),
     ...pandocDiagnostics(pandoc, yaml?.range ?? null),
-    ...bibliographyDiagnostics(bibliography, [...facts, ...citationsByExportKey(bibliography, pandoc)], duplicates, notes),
+    ...bibliographyDiagnostics(bibliography, [...facts, ...citationsByExportKey(bibliography, pandoc)], duplicates, notes, resolvedAgainst === bibliography ? citedInText : undefined),
     ...claimDiagnosticsOf(claims),
   ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   cache.sweep();
-  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography: fromNotes ? fromNotes.bibliography : bibliography, claims, diagnostics, skipped: null, pandoc, sharedBibliography: shared };
+  return { text, lineCount: lineCount(text), form, frontMatter, headings, markers, notes, bibliography: fromNotes ? fromNotes.bibliography : bibliography, claims, diagnostics, skipped: null, pandoc, sharedBibliography: shared, citedInText: [...citedInText] };
+}
+
+/** The paragraphs and list items of the running text: not the bibliography's. */
+function bodyPassages(items: DocItem[], region: { headingIndex: number; endIndex: number } | null): string[] {
+  const passages: string[] = [];
+  for (let index = 0; index < items.length; index++) {
+    if (region && index >= region.headingIndex && index < region.endIndex) continue;
+    const kind = items[index].item.kind;
+    if (kind === 'paragraph' || kind === 'listItem') passages.push(items[index].source);
+  }
+  return passages;
 }
 
 /**

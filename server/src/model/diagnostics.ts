@@ -419,9 +419,11 @@ export function bibliographyDiagnostics(
   facts: CitationFacts[],
   duplicates: [BibliographyEntry, BibliographyEntry][],
   notes: readonly NoteText[] = [],
+  /** Entries the running text cites author–date (citations/inText.ts). */
+  citedInText: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const cited = new Set(facts.flatMap((fact) => fact.citation.entries));
+  const cited = new Set([...facts.flatMap((fact) => fact.citation.entries), ...citedInText]);
   const byKey = new Map(bibliography.entries.map((entry) => [entry.key, entry]));
   for (const { citation } of facts) for (const key of citedCandidates(citation, byKey)) cited.add(key);
   // A second copy of a listed work is reported as a duplicate, not as never cited.

@@ -261,6 +261,11 @@ export interface Essay {
    * of its own; `bibliography` is then empty. Absent or null otherwise.
    */
   sharedBibliography?: SharedBibliography | null;
+  /**
+   * Keys of the entries (of the bibliography the notes were resolved against) that the running
+   * text cites author–date, outside the notes: "as Bodard (2017) shows". Cited, though no note cites them.
+   */
+  citedInText?: readonly string[];
 }
 
 import type { PandocModel } from './pandoc/index';

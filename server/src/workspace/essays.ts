@@ -35,6 +35,8 @@ export function reportedDiagnostics(essay: Essay, relativePath: string | null, p
 export function citedKeys(essay: Essay): Set<string> {
   const keys = new Set<string>();
   const entries = new Map((essay.sharedBibliography?.bibliography ?? essay.bibliography).entries.map((entry) => [entry.key, entry]));
+  // (And the works its running text cites author–date.)
+  for (const key of essay.citedInText ?? []) keys.add(key);
   for (const note of essay.notes) {
     for (const citation of note.citations) {
       for (const key of citation.entries) keys.add(key);

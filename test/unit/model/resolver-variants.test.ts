@@ -636,3 +636,49 @@ describe('a Demotic papyrus by its manuscript name, and a quotation dated author
     assert.deepEqual(cited, [[{ kind: 'short', entries: ['hollis2003'] }]]);
   });
 });
+
+describe('pinpoints an author–date reference carries', () => {
+  const located = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ entries: c.entries, locator: c.locator?.text ?? null }));
+  const bibliography = [
+    'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.',
+    'Marlow, Ruth. 1952–1955. *Coptic Glossary*. 3 vols. Oxford: Clarendon.',
+    'Osei, Kwame, and Dora Lind. 1977. *Bread of the Delta*. 2 vols. London: Academic Press.',
+  ];
+
+  it('keeps a note on the page, a section, roman ranges, a volume and a column whole', () => {
+    const { cited } = notesCiting(
+      bibliography,
+      [
+        'As argued elsewhere (Hollis 2003: 120 n34), the term is modern.',
+        'See Hollis 2003: §3.3: 117 n20, and Hollis 2003: §4.1.',
+        'The preface (Hollis 2003: xii–xiv, 25–29, 301–310) says so.',
+        'Osei and Lind 1977, 1:518–22; Marlow 1953: 308a.',
+        'Hollis 2003: 1–64, pl. 1–3.',
+      ],
+      located,
+    );
+    assert.deepEqual(cited, [
+      [{ entries: ['hollis2003'], locator: '120 n34' }],
+      [
+        { entries: ['hollis2003'], locator: '§3.3: 117 n20' },
+        { entries: ['hollis2003'], locator: '§4.1' },
+      ],
+      [{ entries: ['hollis2003'], locator: 'xii–xiv, 25–29, 301–310' }],
+      [
+        { entries: ['osei1977'], locator: '1:518–22' },
+        { entries: ['marlow1952'], locator: '308a' },
+      ],
+      [{ entries: ['hollis2003'], locator: '1–64, pl. 1–3' }],
+    ]);
+  });
+
+  it('cites a work published over several years by one of them, and still tells a later year apart', () => {
+    const { cited } = notesCiting(bibliography, ['Marlow 1954: 12.', 'Marlow 1952–1955: 40.', 'Marlow 1957: 3.'], located);
+    assert.deepEqual(cited, [[{ entries: ['marlow1952'], locator: '12' }], [{ entries: ['marlow1952'], locator: '40' }], [{ entries: [], locator: '3' }]]);
+  });
+
+  it('reads a letter after a later year of the same author as that year, not as a page’s column', () => {
+    const [only] = notesCiting(['Hollis, Grant. 2003a. *Temple Oracles*. Leiden: Brill.', 'Hollis, Grant. 2005b. *Oracle Tickets*. Leiden: Brill.'], ['Hollis 2003a, 2005b.'], located).cited;
+    assert.deepEqual(only, [{ entries: ['hollis2003'], locator: null }, { entries: ['hollis2005'], locator: null }]);
+  });
+});

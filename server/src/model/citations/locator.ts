@@ -35,7 +35,7 @@ const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\
  */
 // "no. 4", "fig. 12.5", "plate 30", "figs. 4.8, 4.9": a numbered item of the work, after its pages.
 // "no. M4", "no. BCO–48": a catalogue's lettered series; "plate 63.1–2": parts of a plate.
-export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?)?[a-z]?(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])))*`;
+export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?[a-z]?(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])))*`;
 // Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
 const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*|\s+)(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])))+`, 'u');
 
@@ -117,7 +117,8 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 // "99n50": a page and its note; "fig. 50.5": a part of a figure.
 // "Betz 2003: 43: αἰσθηθήσει …": the page, then a colon and the words quoted from it.
 // Not the year inside a document's symbol ("UN doc. S/2014/348, 22 May 2014": no page 22).
-const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3})?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|:\s+(?!\d)|$))`, 'd');
+// "Darby 1977, 1:518–22": the volume and its pages; "Crum 1939: 308a": a dictionary's page and column.
+const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d\d|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|\d{1,2}:\s?)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|:\s+(?!\d)|$))`, 'du');
 // "vol. 4: 709": the volume's word is part of the pinpoint as written.
 const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
@@ -131,6 +132,16 @@ const pageAfterQuotation = new RegExp(String.raw`["”’]\s*\((?:pp?\.\s*)?(${P
 /** "Hesiod fr. 106, 107 (Most)": fragments of a lost work, numbered in the edition named. */
 // (Not a manuscript's fonds: "BnF, ms. fr. 2810" is the fonds français.)
 const fragment = new RegExp(String.raw`(?<![A-Za-z])(?<!\b[Mm][Ss]{1,2}\.?\s)(frr?\.\s*\d{1,4}[a-z]?(?:\s*,\s*\d{1,4}[a-z]?)*)(?![\d])`, 'd');
+
+/**
+ * "Love 2016: §3.3", "§3.4.1–3.4.2", "§3.3: 117 n20": a numbered section of the work, with the page
+ * within it when one follows (its bounds are that page). A legal provision ("§ 301") is read by the
+ * provision rule, which this leaves alone: the section here has a decimal part or a page after it.
+ */
+const sectionLocator = new RegExp(
+  String.raw`(?<![\p{L}\d])(§\s?\d{1,3}(?:(?:\.\d{1,3})+(?:\s*${D}\s*(?:§\s?)?\d{1,3}(?:\.\d{1,3})+)?(?::\s*(${PAGES})${SUFFIX})?|:\s*(${PAGES})${SUFFIX}))(?![\p{L}\d])`,
+  'u',
+);
 
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
 function onlyYears(written: string): boolean {
@@ -277,6 +288,12 @@ function findPagesOf(text: string): FoundLocator | null {
     const [start, end] = inParentheses.indices![1];
     return toLocator(text.slice(start, end), start, inParentheses[2]);
   }
+  const section = sectionLocator.exec(text);
+  if (section) {
+    const start = section.index + section[0].indexOf(section[1]);
+    const pages = section[2] ?? section[3];
+    return pages ? toLocator(section[1], start, pages) : { text: section[1], from: null, to: null, start, end: start + section[1].length };
+  }
   marked.lastIndex = 0;
   // A "chapter" or "p." inside a quoted title ("Government Code Chapter 442.") names the work.
   const insideQuotation = quotationTracker(text);
@@ -284,7 +301,9 @@ function findPagesOf(text: string): FoundLocator | null {
   while (match && insideQuotation(match.index)) match = marked.exec(text);
   // Figures and plates are the pinpoint only when no pages come before them ("*Totenstelen*, figs.
   // 115, 126, 142"); after pages they belong to the pages ("109–56, esp. 117–18, figs. 4.8, 4.9").
+  // ("Smith/Tait 1983: 1–64, pl. 1–3": a single plate or figure after an author-date's pages too.)
   if (match && /^(?:figs\.|plates)$/i.test(match[1]) && /\d/.test(text.slice(lastTitleEnd(text), match.index))) match = null;
+  else if (match && /^(?:fig\.|pls?\.|plate)$/i.test(match[1]) && /\d\s*[,;]\s*$/.test(text.slice(0, match.index)) && (afterYear.exec(text)?.index ?? Infinity) < match.index) match = null;
   if (match) return toLocator(match[0], match.index, match[2]);
   const dated = afterYear.exec(text);
   // A year inside a title ("*Roma 1630: il trionfo del pennello*") dates nothing a page follows.

@@ -10,7 +10,7 @@ import type { CitationKind } from '../types';
 import type { BibliographyIndex, IndexedEntry } from '../bibliography/index';
 import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
-import { findDates, findYears, isMonthUse, seasonPattern } from '../bibliography/dates';
+import { findDates, findYears, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
 import { documentIds, documentIdMatches } from '../bibliography/documents';
 import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
@@ -583,6 +583,9 @@ function resolveByAuthor(
     // another person ("Walter … 1887" beside "Walker 1982, 2001"), not a slip of the keys.
     if (sameYear.length === 0 && forced) return null;
     const writtenYear = draft.focusYear ? draft.focusYear.year : years[years.length - 1];
+    // "Spiegelberg 1908" for "Spiegelberg, W. 1906–1908": one of the years of a work published over several.
+    // (Only in an author–date citation: "July-August 1819" dates a letter, not a volume of a series.)
+    if (sameYear.length === 0 && authorDateYear(text, writtenYear)) sameYear = candidates.filter((item) => publishedOverYears(item, writtenYear));
     const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, writtenYear) : null;
     if (slip) return { ...result([slip.item], null), nearMatch: slip.nearMatch };
     if (sameYear.length === 0) {
@@ -643,6 +646,21 @@ function resolveByAuthor(
  * *Revue d’Égyptologie* 27: 206–209": a year one off, with pages the article holds, is a slip of the
  * year, not another work. It is that work, and the year is shown as a near match to correct.
  */
+/** "Spiegelberg 1908: 88", "Spiegelberg asserted … (1908: 88)": the year written as an author–date reference's. */
+function authorDateYear(text: string, year: number): boolean {
+  const before = new RegExp(String.raw`(?:(\p{Lu}[\p{L}'’-]+)\s+|\()${year}(?!\d)`, 'u').exec(text);
+  return before !== null && !(before[1] && monthWordPattern.test(before[1]));
+}
+
+/** Whether the entry is of a work published over several years ("1906–1908", "1996–97") that include the year. */
+function publishedOverYears(item: IndexedEntry, year: number): boolean {
+  if (item.entry.year === null || year <= item.entry.year) return false;
+  const span = new RegExp(String.raw`\b${item.entry.year}\s*[-–—]\s*(\d{2}|\d{4})(?!\d)`).exec(item.entry.text.slice(0, 240));
+  if (!span) return false;
+  const last = span[1].length === 2 ? Math.floor(item.entry.year / 100) * 100 + Number(span[1]) : Number(span[1]);
+  return year <= last;
+}
+
 function yearSlip(candidates: IndexedEntry[], draft: CitationDraft, text: string, written: number): { item: IndexedEntry; nearMatch: NonNullable<Resolution['nearMatch']> } | null {
   if (candidates.length !== 1) return null;
   const [item] = candidates;

@@ -409,19 +409,28 @@ const notNameWords = new Set(
 const NAME = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
 // "1898–99", "2013–20a": a work published over several years (a journal's volume, an online catalogue).
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4}|[–-]\d\d[a-z]?(?![\d\p{L}]))?`;
+// "1906–1908: 88": a span of full years is a work's only before a colon and its page (a series'
+// dates otherwise: "Despatches from U.S. Ministers to Turkey, 1818–1906").
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4}|[–-]\d\d[a-z]?(?![\d\p{L}])|[–-](?:1[5-9]\d\d|20\d\d)(?=:\s?\d))?`;
 /** A work not yet published, in place of its year: "Hoyer forthcoming(a)", "(in preparation)", "in press". */
 const PENDING = String.raw`(?:forthcoming|in\s+press|in\s+preparation)(?:\s?\([a-z]\)|(?<=g)[a-z](?![\p{L}\d]))?`;
 const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // The pages may be singled out ("esp. 123"), carry a note ("144n101", "99 n. 50"), be figures or
 // plates ("fig. 10", "plate 16.18"), and be followed by numbered items ("no. 4, fig. 46").
-const LOC = String.raw`(?:(?:(?:pp?|esp)\.\s*)?(?:\d{1,5}|[ivxlcdm]{1,8})(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3})?)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})*(?![\p{L}\d])`;
+// "120 n34", "7 n21": a note on the page; "lxviii–lxxii, 225–249": roman pages, ranges of them;
+// "1:518–22": a volume and its pages; "308a": a dictionary's page and column; "§3.3: 117 n20": a
+// numbered section, and a page within it.
+const NOTE_ON_PAGE = String.raw`(?:\s?n\.?\s?\d{1,3}(?![\d\p{L}]))`;
+const SECTION = String.raw`§\s?\d{1,3}(?:\.\d{1,3})*(?:\s*${D}\s*(?:§\s?)?\d{1,3}(?:\.\d{1,3})+)?`;
+const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:\d{1,2}:\s?)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})*(?![\p{L}\d])`;
+// What follows a year's comma is no page when it is another year ("1879, 1907a": not page 1907, column a).
+const NOT_A_YEAR = String.raw`(?!(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\d]))`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
-const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
+const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*${NOT_A_YEAR}${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
 const moreYears = new RegExp(
-  String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*(?!(?:1[5-9]\d\d|20\d\d)\b)${LOC})?(?![\p{L}\d])`,
+  String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*${NOT_A_YEAR}${LOC})?(?![\p{L}\d])`,
   'u',
 );
 const yearSpan = new RegExp(String.raw`^(?:1[5-9]\d\d|20\d\d)\s*${D}\s*(?:1[5-9]\d\d|20\d\d)(?!\d)`, 'u');
@@ -536,7 +545,9 @@ export function findAnchors(text: string): Anchor[] {
     if (notNameWords.has(firstName)) continue;
     // "Despatches from U.S. Ministers to Turkey, 1818–1906": a span of years dates a series or a
     // period, it is not the year of an author's work.
-    if (yearSpan.test(text.slice(match.index + match[0].indexOf(match[2], match[1].length)))) continue;
+    if (yearSpan.test(match[2])) {
+      if (!/^\)?\s*:\s?\d/.test(text.slice(match.index + match[0].indexOf(match[2], match[1].length) + match[2].length))) continue;
+    } else if (yearSpan.test(text.slice(match.index + match[0].indexOf(match[2], match[1].length)))) continue;
     if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
     // "*The Life of Shenoute*, Kalamazoo 1983": a title's place and year of publication, not an author.
     if (titles.some((title) => title.end <= start && /^\s*,\s*$/.test(text.slice(title.end, start)))) continue;

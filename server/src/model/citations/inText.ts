@@ -1,0 +1,56 @@
+/**
+ * Works cited author–date in the running text ("as Bodard (2017) shows", "(Bradley and Short 2005:
+ * 12)"), outside the notes. An essay of the ancient world or the social sciences cites so, with few
+ * notes or none: an entry its text cites is not "never cited", whatever its notes say.
+ *
+ * Only a surname followed closely by a year counts, and an entry is cited when its first author's
+ * surname and its year (and letter, when the text writes one) are written so: a name met in prose
+ * without a year cites nothing.
+ */
+import type { BibliographyEntry } from '../types';
+import { foldName } from '../text';
+
+// "Bodard 2017", "Bodard (2017)", "Bradley and Short 2005", "Elliott et al. 2014a", "Smith, 1998":
+// the first surname, then up to a few more names, then the year (with a letter, or a year range).
+const authorYear =
+  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?((?:1[5-9]|20)\d\d)([a-z])?(?![\d])/gu;
+
+/** What one passage of text cites author–date: "surname|year" and "surname|year|letter", folded. */
+const citedByPassage = new Map<string, readonly string[]>();
+const maxRememberedPassages = 20_000;
+
+function marksOf(passage: string): readonly string[] {
+  let marks = citedByPassage.get(passage);
+  if (marks) return marks;
+  const found: string[] = [];
+  for (const match of passage.matchAll(authorYear)) {
+    const surname = foldName(match[1]);
+    found.push(`${surname}|${match[2]}`);
+    if (match[3]) found.push(`${surname}|${match[2]}|${match[3]}`);
+  }
+  marks = found;
+  if (citedByPassage.size >= maxRememberedPassages) citedByPassage.clear();
+  citedByPassage.set(passage, marks);
+  return marks;
+}
+
+/** The keys of the entries the passages (paragraphs of the running text) cite author–date. */
+export function entriesCitedInText(entries: readonly BibliographyEntry[], passages: readonly string[]): Set<string> {
+  const cited = new Set<string>();
+  if (entries.length === 0 || passages.length === 0) return cited;
+  const marks = new Set<string>();
+  for (const passage of passages) for (const mark of marksOf(passage)) marks.add(mark);
+  if (marks.size === 0) return cited;
+  // The year marks the text also writes with a letter ("Smith 1989b"): those name one lettered work.
+  const lettered = new Set([...marks].filter((mark) => mark.split('|').length === 3).map((mark) => mark.slice(0, mark.lastIndexOf('|'))));
+  for (const entry of entries) {
+    const surname = entry.authors[0]?.surname;
+    if (!surname || entry.year === null) continue;
+    const folded = foldName(surname);
+    // "1989a": the letter tells the author's works of a year apart; written without one, the year names any of them.
+    const letter = entry.season && /^[a-z]$/.test(entry.season) ? entry.season : null;
+    const yearMark = `${folded}|${entry.year}`;
+    if (letter ? marks.has(`${yearMark}|${letter}`) || (marks.has(yearMark) && !lettered.has(yearMark)) : marks.has(yearMark)) cited.add(entry.key);
+  }
+  return cited;
+}
