@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
 import { analyseEssay } from '../../../server/src/model/analyse';
-import { notesCiting, joinLines } from './helpers';
+import { notesCiting, joinLines, essayOf } from './helpers';
 import { findLocator } from '../../../server/src/model/citations/locator';
 import { segmentNote } from '../../../server/src/model/citations/segment';
 
@@ -680,5 +680,84 @@ describe('pinpoints an author–date reference carries', () => {
   it('reads a letter after a later year of the same author as that year, not as a page’s column', () => {
     const [only] = notesCiting(['Hollis, Grant. 2003a. *Temple Oracles*. Leiden: Brill.', 'Hollis, Grant. 2005b. *Oracle Tickets*. Leiden: Brill.'], ['Hollis 2003a, 2005b.'], located).cited;
     assert.deepEqual(only, [{ entries: ['hollis2003'], locator: null }, { entries: ['hollis2005'], locator: null }]);
+  });
+});
+
+describe('works the running text cites author–date', () => {
+  const bibliography = [
+    'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.',
+    'Varga, Edit. 1998a. “A Demotic Letter to the Dead.” *Journal of Egyptian Archaeology* 84: 141–150.',
+    'Varga, Edit. 1998b. “Letters to the Gods.” *Enchoria* 24: 10–30.',
+    'Osei, Kwame, and Dora Lind. 1977. *Bread of the Delta*. London: Academic Press.',
+    'Marlow, Ruth. 1952. *Coptic Glossary*. Oxford: Clarendon.',
+  ];
+  const neverCited = (body: string[]) =>
+    essayOf(body, bibliography, ['[^1]: Hollis 2003: 12.'])
+      .diagnostics.filter((d) => d.code === 'uncited-source')
+      .map((d) => d.data?.key);
+
+  it('are not called never cited, in parentheses or after the name, with co-authors and letters', () => {
+    assert.deepEqual(neverCited(['The oracle spoke twice.[^1] As Osei and Lind (1977) show, and Varga argued (Varga 1998b: 12), bread was offered.']), ['varga1998a', 'marlow1952']);
+  });
+
+  it('are not called never cited when the text links to their address or gives their whole title', () => {
+    const cited = essayOf(
+      ['The oracle spoke twice.[^1] The [portal](https://www.oracles.example.org/) and the “Ticket Register” say so; *Temple* alone names nothing.'],
+      [
+        'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.',
+        'Oracle Portal. 2019. Accessed May 1, 2020. <https://oracles.example.org>.',
+        '“Ticket Register.” 2015. W3C.',
+        'Temple, Ann. 2001. *Temple Ways*. London: Murray.',
+      ],
+      ['[^1]: Hollis 2003: 12.'],
+    )
+      .diagnostics.filter((d) => d.code === 'uncited-source')
+      .map((d) => d.data?.key);
+    assert.deepEqual(cited, ['temple2001']);
+  });
+
+  it('are still called never cited when the text names the author without a year, or another year', () => {
+    assert.deepEqual(neverCited(['The oracle spoke twice.[^1] Marlow thought otherwise, as did Osei and Lind in 1979.']), ['varga1998a', 'varga1998b', 'osei1977', 'marlow1952']);
+  });
+});
+
+describe('one author’s works of a year told apart by the co-authors written', () => {
+  const bibliography = [
+    'Holter, Erika, and Sebastian Schwesinger. 2020. “Modelling the Forum.” *Digital Classics* 3: 160–180.',
+    'Holter, Erika, Sebastian Schwesinger, and Una Schäfer. 2020. “Game Engines and the Past.” *Digital Classics* 3: 200–230.',
+  ];
+
+  it('reads two names as the work of those two and "et al." as the one of three or more', () => {
+    const { cited } = notesCiting(bibliography, ['Holter and Schwesinger 2020, 172; Holter et al. 2020.'], (citations) => citations.map((c) => c.entries));
+    assert.deepEqual(cited, [[['holter2020a'], ['holter2020b']]]);
+  });
+
+  it('still asks which when the name alone is written', () => {
+    const { essay } = notesCiting(bibliography, ['Holter 2020, 172.'], (citations) => citations.map((c) => c.entries));
+    assert.ok(essay.diagnostics.some((d) => d.code === 'ambiguous-citation'));
+  });
+});
+
+describe('classical texts and plates as archaeologists cite them', () => {
+  const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.'];
+
+  it('does not say an ancient text by book in roman or by divisions with commas matches no entry', () => {
+    const { essay } = notesOf(bibliography, ['Apuleius, *Metamorphoses* XI.5. See Hollis 2003, 12.', 'Plutarch, *Life of Antony* 74, 1–2.', 'Cassius Dio, *Historiae Romanae* 50, 5, 3.']);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'), JSON.stringify(essay.diagnostics.map((d) => d.message)));
+  });
+
+  it('keeps plates in roman, several figures, pages between figures and a part of the work in the pinpoint', () => {
+    assert.equal(findLocator('Hollis 2003, 25–26, plate VII.')?.text, '25–26, plate VII');
+    assert.equal(findLocator('Hollis 2003, 15, fig. 3, plates x–xii.')?.text, '15, fig. 3, plates x–xii');
+    assert.equal(findLocator('Hollis 2003, 57–60, figs. 7, 8.')?.text, '57–60, figs. 7, 8');
+    assert.equal(findLocator('Hollis 2003, 327–28, 341, fig. 6, 342, fig. 9.')?.text, '327–28, 341, fig. 6, 342, fig. 9');
+    assert.equal(findLocator('Hollis 2003, 46–47, with fig. 22')?.text, '46–47, with fig. 22');
+    assert.equal(findLocator('Hollis 2003a, pt. 2, 6')?.text, 'pt. 2, 6');
+    assert.equal(findLocator('Hollis 2002–3, 243–66.')?.text, '243–66');
+  });
+
+  it('cuts a chapter or a note of the work with the reference, not the name alone', () => {
+    const { cited } = notesCiting(bibliography, ['See Hollis 2003, chap. 6.', 'See Hollis 2003, n. 20.'], (citations) => citations.map((c) => c.locator?.text ?? null));
+    assert.deepEqual(cited, [['chap. 6'], ['n. 20']]);
   });
 });

@@ -1,19 +1,23 @@
 /**
- * Works cited author–date in the running text ("as Bodard (2017) shows", "(Bradley and Short 2005:
- * 12)"), outside the notes. An essay of the ancient world or the social sciences cites so, with few
- * notes or none: an entry its text cites is not "never cited", whatever its notes say.
+ * Works cited in the running text, outside the notes: author–date ("as Bodard (2017) shows",
+ * "(Bradley and Short 2005: 12)"), by a link to the entry's own address ("[tDAR](https://core.tdar.org)")
+ * or by the entry's whole title in italics or quotation marks ("(“Data’s Shameful Neglect,” p. 145)").
+ * An essay of the ancient world or the social sciences cites so, with few notes or none: an entry its
+ * text cites is not "never cited", whatever its notes say.
  *
- * Only a surname followed closely by a year counts, and an entry is cited when its first author's
- * surname and its year (and letter, when the text writes one) are written so: a name met in prose
- * without a year cites nothing.
+ * A surname counts only followed closely by a year: an entry is cited when its first author's surname
+ * and its year (and letter, when the text writes one) are written so. A name met in prose without a
+ * year, or a title's first words, cites nothing.
  */
 import type { BibliographyEntry } from '../types';
 import { foldName } from '../text';
+import { findTitles } from '../bibliography/spans';
+import { normaliseUrl } from './resolve';
 
 // "Bodard 2017", "Bodard (2017)", "Bradley and Short 2005", "Elliott et al. 2014a", "Smith, 1998":
 // the first surname, then up to a few more names, then the year (with a letter, or a year range).
 const authorYear =
-  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?((?:1[5-9]|20)\d\d)([a-z])?(?![\d])/gu;
+  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?((?:1[5-9]|20)\d\d)([a-z])?(?![\d])/gu;
 
 /** What one passage of text cites author–date: "surname|year" and "surname|year|letter", folded. */
 const citedByPassage = new Map<string, readonly string[]>();
@@ -24,17 +28,20 @@ function marksOf(passage: string): readonly string[] {
   if (marks) return marks;
   const found: string[] = [];
   for (const match of passage.matchAll(authorYear)) {
-    const surname = foldName(match[1]);
+    // "Browne's (1952) history": the possessive is not the name.
+    const surname = foldName(match[1].replace(/['’]s$/, ''));
     found.push(`${surname}|${match[2]}`);
     if (match[3]) found.push(`${surname}|${match[2]}|${match[3]}`);
   }
+  for (const link of passage.matchAll(/\]\(<?(https?:\/\/[^\s)>]+)>?\)|<(https?:\/\/[^\s>]+)>/g)) found.push(`url|${normaliseUrl(link[1] ?? link[2])}`);
+  for (const title of findTitles(passage)) found.push(`title|${titleMark(title.value)}`);
   marks = found;
   if (citedByPassage.size >= maxRememberedPassages) citedByPassage.clear();
   citedByPassage.set(passage, marks);
   return marks;
 }
 
-/** The keys of the entries the passages (paragraphs of the running text) cite author–date. */
+/** The keys of the entries the passages (paragraphs of the running text) cite: author–date, by a link or by title. */
 export function entriesCitedInText(entries: readonly BibliographyEntry[], passages: readonly string[]): Set<string> {
   const cited = new Set<string>();
   if (entries.length === 0 || passages.length === 0) return cited;
@@ -44,6 +51,11 @@ export function entriesCitedInText(entries: readonly BibliographyEntry[], passag
   // The year marks the text also writes with a letter ("Smith 1989b"): those name one lettered work.
   const lettered = new Set([...marks].filter((mark) => mark.split('|').length === 3).map((mark) => mark.slice(0, mark.lastIndexOf('|'))));
   for (const entry of entries) {
+    if (entry.url && marks.has(`url|${normaliseUrl(entry.url)}`)) cited.add(entry.key);
+    // A whole title of two words or more: one word ("*Nature*") may name a journal, not the work.
+    // (The whole title: its main title alone may name a series, "*Foreign Relations*", not the work.)
+    const title = entry.title ? titleMark(entry.title) : '';
+    if (title.split(' ').length >= 2 && marks.has(`title|${title}`)) cited.add(entry.key);
     const surname = entry.authors[0]?.surname;
     if (!surname || entry.year === null) continue;
     const folded = foldName(surname);
@@ -53,4 +65,14 @@ export function entriesCitedInText(entries: readonly BibliographyEntry[], passag
     if (letter ? marks.has(`${yearMark}|${letter}`) || (marks.has(yearMark) && !lettered.has(yearMark)) : marks.has(yearMark)) cited.add(entry.key);
   }
   return cited;
+}
+
+/** A title as compared: folded, its punctuation, quotation marks and leading article gone ("Data’s Shameful Neglect," → "datas shameful neglect"). */
+function titleMark(title: string): string {
+  // A leading article is often dropped in the text ("*Oregon Trail*" for *The Oregon Trail*).
+  return foldName(title)
+    .replace(/[^\p{L}\d\s]/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:the|a|an) /, '');
 }

@@ -35,9 +35,16 @@ const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\
  */
 // "no. 4", "fig. 12.5", "plate 30", "figs. 4.8, 4.9": a numbered item of the work, after its pages.
 // "no. M4", "no. BCO–48": a catalogue's lettered series; "plate 63.1–2": parts of a plate.
-export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?[a-z]?(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])))*`;
+/** A well-formed capital roman numeral up to 399, a volume as older notes number them ("XXVIII"). */
+export const CAPITAL_ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})`;
+/** A plate's roman number, capital or small ("VII", "LI", "x"): well formed, so no word is taken. */
+const CAPITAL_ROMAN_ITEM = String.raw`(?:(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))`;
+// "plate VII", "plates x–xii", "plate 53A": plates numbered in roman or with a capital; "figs. 18, 19":
+// a plural's further numbers are more figures, not pages.
+export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${CAPITAL_ROMAN_ITEM}(?:\s*${D}\s*${CAPITAL_ROMAN_ITEM})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
 // Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
-const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*|\s+)(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])))+`, 'u');
+// "341, fig. 6, 342, fig. 9": more pages, each with its figure; "46–47, with fig. 22".
+const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})))+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
@@ -117,8 +124,9 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 // "99n50": a page and its note; "fig. 50.5": a part of a figure.
 // "Betz 2003: 43: αἰσθηθήσει …": the page, then a colon and the words quoted from it.
 // Not the year inside a document's symbol ("UN doc. S/2014/348, 22 May 2014": no page 22).
-// "Darby 1977, 1:518–22": the volume and its pages; "Crum 1939: 308a": a dictionary's page and column.
-const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d\d|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|\d{1,2}:\s?)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|:\s+(?!\d)|$))`, 'du');
+// "Darby 1977, 1:518–22": the volume and its pages; "Cauville 2007a, pt. 2, 6": a part and its page;
+// "Rusch 1922, n. 20": a note of the work; "Crum 1939: 308a": a dictionary's page and column.
+const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|\d{1,2}:\s?|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|:\s+(?!\d)|$))`, 'du');
 // "vol. 4: 709": the volume's word is part of the pinpoint as written.
 const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
@@ -126,7 +134,7 @@ const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,
  * An ancient text by book and chapter after its italic title ("Herodotus, *Histories* 2.59, 123",
  * "Strabo, *Geography* 17.1.33, 808c", "*Deipnosophistae* 13.596b"): the numbers are the pinpoint.
  */
-const ANCIENT = String.raw`\d{1,3}(?:\.\d{1,4}){1,3}[a-z]?(?:\s*${D}\s*\d{1,4})?`;
+const ANCIENT = String.raw`(?:\d{1,3}|${CAPITAL_ROMAN})(?:\.\d{1,4}){1,3}[a-z]?(?:\s*${D}\s*\d{1,4})?`;
 const ancientReference = new RegExp(String.raw`[*_]\s+(${ANCIENT}(?:\s*,\s*(?:${ANCIENT}|\d{1,4}[a-z]?(?:\s*${D}\s*\d{1,4})?))*)(?=\s*[.;)]?\s*$|\))`, 'd');
 const pageAfterQuotation = new RegExp(String.raw`["”’]\s*\((?:pp?\.\s*)?(${PAGES})\)\s*[.;]?\s*$`, 'du');
 /** "Hesiod fr. 106, 107 (Most)": fragments of a lost work, numbered in the edition named. */
@@ -198,8 +206,6 @@ const volumeAfterPublication = /\)\s*,\s*((?:vol|Vol|VOL)\.\s*(?:\d{1,3}|[IVXLC]
  * multi-volume work in capital roman numerals before the page, as older notes write it (right
  * after a comma: "World War II, 45" names no volume).
  */
-/** A well-formed capital roman numeral up to 399, a volume as older notes number them ("XXVIII"). */
-export const CAPITAL_ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})`;
 const romanVolumeBefore = new RegExp(String.raw`(?:[,;][*_]{0,2}|\))\s*(${CAPITAL_ROMAN},\s*)$`);
 /** An earlier volume and its pages before this one: "XXV, 809; " in "XXV, 809; XXVII, 632". */
 const romanVolumesBefore = new RegExp(String.raw`(?:,[*_]{0,2}|\))\s*(${CAPITAL_ROMAN},\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?)*;\s*)$`);

@@ -126,7 +126,12 @@ const classicalReference = new RegExp(String.raw`^${cue}\p{Lu}\p{Ll}{1,7}\.\s+(?
  * *Geography* 17.1.33, 808c", "Xenophon (*Cyropaedia* 6.2.9, 7.1.45)"), or fragments of a lost work
  * ("Hesiod fr. 106, 107 (Most)", "Sappho fr. 140").
  */
-const classicalInFull = new RegExp(String.raw`(?:^|[,;:(]\s*|\b(?:[Ss]ee|[Cc]f\.?|[Cc]ompare)\s+)${cue}\p{Lu}\p{Ll}{2,14},?\s+\(?(?:[*_][^*_\n]{2,60}[*_]\s+\d{1,4}(?:\.\d{1,4})+|frr?\.\s*\d)`, 'u');
+// Also an author of two names ("Cassius Dio", "Diodorus Siculus"), a book in roman ("*Metamorphoses*
+// XI.5"), and divisions written with commas ("*Life of Antony* 74, 1–2", "*Historiae Romanae* 50, 5, 3").
+const classicalInFull = new RegExp(
+  String.raw`(?:^|[,;:(]\s*|\b(?:[Ss]ee|[Cc]f\.?|[Cc]ompare)\s+)${cue}\p{Lu}\p{Ll}{2,14}(?:\s+\p{Lu}\p{Ll}{2,14})?,?\s+\(?(?:[*_][^*_\n]{2,60}[*_]\s+(?:(?:\d{1,4}|[IVXL]{1,6})(?:\.\d{1,4})+|\d{1,4}(?:,\s*\d{1,4}(?:[–-]\d{1,4})?)+(?![\d\p{L}]))|frr?\.\s*\d)`,
+  'u',
+);
 
 export function citesClassicalText(text: string): boolean {
   const written = text.trim();

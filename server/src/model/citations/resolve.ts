@@ -619,6 +619,18 @@ function resolveByAuthor(
     const alone = candidates.filter((item) => item.entry.authors.length + item.entry.editors.length === 1 && !item.entry.etAl);
     if (alone.length === 1) candidates = alone;
   }
+  // "Holter and Schwesinger 2020" beside "Holter, Schwesinger, and Schäfer 2020": two names written
+  // before the year are the work of exactly those two; "Holter et al. 2020" is the one of three or more.
+  if (candidates.length > 1 && !forced) {
+    const after = text.slice(chosenWord.end, chosenWord.end + 60);
+    const authorsOf = (item: IndexedEntry): number => item.entry.authors.length + item.entry.editors.length + (item.entry.etAl ? 3 : 0);
+    const byCount = /^,?\s+et\s+al\b/.test(after)
+      ? candidates.filter((item) => authorsOf(item) >= 3)
+      : /^\s*(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+\(?(?:1[5-9]|20)\d\d/u.test(after)
+        ? candidates.filter((item) => authorsOf(item) === 2)
+        : candidates;
+    if (byCount.length === 1) candidates = byCount;
+  }
   // "Hoyer 2013 and forthcoming(c) for discussions of … financing public works … in the African
   // provinces": no letter (or one the bibliography lacks) says which of the author's works is meant;
   // the subject of the sentence may, when one title plainly shares it.
@@ -641,11 +653,6 @@ function resolveByAuthor(
   );
 }
 
-/**
- * "Posener 1975: 206–209" against the only work of Posener listed, "… 1974. “Ostracon Cairo 12217.”
- * *Revue d’Égyptologie* 27: 206–209": a year one off, with pages the article holds, is a slip of the
- * year, not another work. It is that work, and the year is shown as a near match to correct.
- */
 /** "Spiegelberg 1908: 88", "Spiegelberg asserted … (1908: 88)": the year written as an author–date reference's. */
 function authorDateYear(text: string, year: number): boolean {
   const before = new RegExp(String.raw`(?:(\p{Lu}[\p{L}'’-]+)\s+|\()${year}(?!\d)`, 'u').exec(text);
@@ -661,6 +668,11 @@ function publishedOverYears(item: IndexedEntry, year: number): boolean {
   return year <= last;
 }
 
+/**
+ * "Posener 1975: 206–209" against the only work of Posener listed, "… 1974. “Ostracon Cairo 12217.”
+ * *Revue d’Égyptologie* 27: 206–209": a year one off, with pages the article holds, is a slip of the
+ * year, not another work. It is that work, and the year is shown as a near match to correct.
+ */
 function yearSlip(candidates: IndexedEntry[], draft: CitationDraft, text: string, written: number): { item: IndexedEntry; nearMatch: NonNullable<Resolution['nearMatch']> } | null {
   if (candidates.length !== 1) return null;
   const [item] = candidates;

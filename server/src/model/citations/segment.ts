@@ -408,10 +408,10 @@ const notNameWords = new Set(
 // particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
 const NAME = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
-// "1898–99", "2013–20a": a work published over several years (a journal's volume, an online catalogue).
+// "1898–99", "2013–20a", "2002–3": a work published over several years (a journal's volume, an online catalogue).
 // "1906–1908: 88": a span of full years is a work's only before a colon and its page (a series'
 // dates otherwise: "Despatches from U.S. Ministers to Turkey, 1818–1906").
-const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4}|[–-]\d\d[a-z]?(?![\d\p{L}])|[–-](?:1[5-9]\d\d|20\d\d)(?=:\s?\d))?`;
+const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1,4}|[–-]\d{1,2}[a-z]?(?![\d\p{L}])|[–-](?:1[5-9]\d\d|20\d\d)(?=:\s?\d))?`;
 /** A work not yet published, in place of its year: "Hoyer forthcoming(a)", "(in preparation)", "in press". */
 const PENDING = String.raw`(?:forthcoming|in\s+press|in\s+preparation)(?:\s?\([a-z]\)|(?<=g)[a-z](?![\p{L}\d]))?`;
 const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
@@ -420,10 +420,11 @@ const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // plates ("fig. 10", "plate 16.18"), and be followed by numbered items ("no. 4, fig. 46").
 // "120 n34", "7 n21": a note on the page; "lxviii–lxxii, 225–249": roman pages, ranges of them;
 // "1:518–22": a volume and its pages; "308a": a dictionary's page and column; "§3.3: 117 n20": a
-// numbered section, and a page within it.
+// numbered section, and a page within it; "pt. 2, 6": a part and its page; "chap. 6", "n. 20": a
+// chapter or a note of the work; "341, fig. 6, 342, fig. 9", "46–47, with fig. 22": pages and figures.
 const NOTE_ON_PAGE = String.raw`(?:\s?n\.?\s?\d{1,3}(?![\d\p{L}]))`;
 const SECTION = String.raw`§\s?\d{1,3}(?:\.\d{1,3})*(?:\s*${D}\s*(?:§\s?)?\d{1,3}(?:\.\d{1,3})+)?`;
-const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:\d{1,2}:\s?)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:(?:\\?\*)?(?:\s*,\s*|\s+)${ITEM})*(?![\p{L}\d])`;
+const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:\d{1,2}:\s?|pt\.\s*\d{1,2},\s*)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|(?:ch|chap)\.\s*\d{1,3}(?:\.\d{1,3})*|nn?\.\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)(?:${ITEM}|\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})))*(?![\p{L}\d])`;
 // What follows a year's comma is no page when it is another year ("1879, 1907a": not page 1907, column a).
 const NOT_A_YEAR = String.raw`(?!(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\d]))`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
