@@ -8,6 +8,7 @@ import { type Hover, MarkupKind, type Position } from 'vscode-languageserver';
 import type { BibliographyEntry, Citation, Essay, Note, Range } from '../model/types';
 import { noteFor, notesFor, targetAt } from './locate';
 import { provideKeyHover } from './pandocKeys';
+import { whyOmitted } from '../model/citations/omitted';
 import type { CitationRenderer } from '../model/pandoc/cslOutput';
 import {
   citingNotes,
@@ -56,7 +57,13 @@ function citationLines(essay: Essay, citation: Citation): string[] {
     const indent = described.chain ? '    ' : '  ';
     lines.push(`${indent}- *Written “${citation.nearMatch.written}” here; the bibliography has “${citation.nearMatch.expected}”.*`);
   }
-  if (described.unresolved) {
+  // A work the bibliography rightly leaves out (an ancient text, a papyrus, an unlisted newspaper) gets
+  // no warning: the hover says what it is rather than asking for an entry.
+  const omitted = described.unresolved && citation.candidates.length === 0 ? whyOmitted(citation.text, essay.sharedBibliography?.bibliography ?? essay.bibliography) : null;
+  if (omitted) {
+    const indent = described.chain ? '  ' : '';
+    lines.push(`${indent}- “${citation.text.trim()}”: ${omitted}, which a bibliography need not list.`);
+  } else if (described.unresolved) {
     const indent = described.chain ? '  ' : '';
     lines.push(`${indent}- “${citation.text.trim()}”: ${described.unresolved}`);
   } else if (described.sources.length === 0 && !described.chain) {

@@ -104,6 +104,27 @@ describe('hover', () => {
     assert.match(value(provideHover(defects, inside(defects.text, '[^19]', 2))), /\*A discursive note: it cites no source\.\*$/);
   });
 
+  it('on a work the bibliography rightly leaves out: what it is, not a request to add it', () => {
+    const text = [
+      'Isis spoke.[^1] The papyrus agrees.[^2]',
+      '',
+      '## Bibliography',
+      '',
+      'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.',
+      '',
+      '[^1]: Apuleius, *Metamorphoses* XI.5; Hollis 2003, 12.',
+      '',
+      '[^2]: Ferrand 1950: 12.',
+      '',
+    ].join('\n');
+    const analysed = analyseEssay(text, { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } });
+    const first = value(provideHover(analysed, inside(analysed.text, '[^1]', 2)));
+    assert.match(first, /Apuleius, \*Metamorphoses\* XI\.5”: an ancient text cited by its standard divisions, which a bibliography need not list\./);
+    assert.doesNotMatch(first, /add the work/);
+    // A modern work the bibliography lacks is still asked for.
+    assert.match(value(provideHover(analysed, inside(analysed.text, '[^2]', 2))), /add the 1950 work|add it to the bibliography|No bibliography entry/);
+  });
+
   it('gives nothing on plain prose, past the end, or for a document that was not analysed', () => {
     assert.equal(provideHover(essay, { line: 13, character: 5 }), null);
     assert.equal(provideHover(essay, { line: 5000, character: 0 }), null);

@@ -175,13 +175,18 @@ function listsReferenceWorks(bibliography: Bibliography): boolean {
 
 /** A citation whose work the bibliography rightly leaves out (see above). */
 export function rightlyOmitted(text: string, bibliography: Bibliography): boolean {
-  if (citesClassicalText(text)) return true;
-  if (citesPapyrusEdition(text) && !listsPapyrusEditions(bibliography)) return true;
-  if (citesPeriodicalIssue(text) && !listsPeriodicals(bibliography)) return true;
-  if (citesLaw(text) && !listsLaw(bibliography)) return true;
-  if (citesInterview(text) && !listsInterviews(bibliography)) return true;
-  if (citesGeneralReferenceWork(text) && !listsReferenceWorks(bibliography)) return true;
-  return citesWebPage(text) && !listsWebPages(bibliography);
+  return whyOmitted(text, bibliography) !== null;
+}
+
+/** What kind of work the bibliography rightly leaves out, in words for the writer; null when it should list it. */
+export function whyOmitted(text: string, bibliography: Bibliography): string | null {
+  if (citesClassicalText(text)) return 'an ancient text cited by its standard divisions';
+  if (citesPapyrusEdition(text) && !listsPapyrusEditions(bibliography)) return 'a papyrus or manuscript cited by its edition or collection';
+  if (citesPeriodicalIssue(text) && !listsPeriodicals(bibliography)) return 'a newspaper or magazine issue, and the bibliography lists none';
+  if (citesLaw(text) && !listsLaw(bibliography)) return 'a law or legal case, and the bibliography lists none';
+  if (citesInterview(text) && !listsInterviews(bibliography)) return 'an interview or a communication';
+  if (citesGeneralReferenceWork(text) && !listsReferenceWorks(bibliography)) return 'a general reference work';
+  return citesWebPage(text) && !listsWebPages(bibliography) ? 'a web page, and the bibliography lists none' : null;
 }
 
 /**
