@@ -49,22 +49,49 @@ export function entriesCitedInText(entries: readonly BibliographyEntry[], passag
   for (const passage of passages) for (const mark of marksOf(passage)) marks.add(mark);
   if (marks.size === 0) return cited;
   // The year marks the text also writes with a letter ("Smith 1989b"): those name one lettered work.
-  const lettered = new Set([...marks].filter((mark) => mark.split('|').length === 3).map((mark) => mark.slice(0, mark.lastIndexOf('|'))));
+  const lettered = new Set<string>();
+  for (const mark of marks) {
+    if (mark.startsWith('url|') || mark.startsWith('title|')) continue;
+    const second = mark.indexOf('|', mark.indexOf('|') + 1);
+    if (second > 0) lettered.add(mark.slice(0, second));
+  }
   for (const entry of entries) {
-    if (entry.url && marks.has(`url|${normaliseUrl(entry.url)}`)) cited.add(entry.key);
-    // A whole title of two words or more: one word ("*Nature*") may name a journal, not the work.
-    // (The whole title: its main title alone may name a series, "*Foreign Relations*", not the work.)
-    const title = entry.title ? titleMark(entry.title) : '';
-    if (title.split(' ').length >= 2 && marks.has(`title|${title}`)) cited.add(entry.key);
-    const surname = entry.authors[0]?.surname;
-    if (!surname || entry.year === null) continue;
-    const folded = foldName(surname);
+    const known = entryMarksOf(entry);
+    if (known.url && marks.has(known.url)) cited.add(entry.key);
+    if (known.title && marks.has(known.title)) cited.add(entry.key);
+    const yearMark = known.year;
+    if (!yearMark) continue;
     // "1989a": the letter tells the author's works of a year apart; written without one, the year names any of them.
-    const letter = entry.season && /^[a-z]$/.test(entry.season) ? entry.season : null;
-    const yearMark = `${folded}|${entry.year}`;
+    const letter = known.letter;
     if (letter ? marks.has(`${yearMark}|${letter}`) || (marks.has(yearMark) && !lettered.has(yearMark)) : marks.has(yearMark)) cited.add(entry.key);
   }
   return cited;
+}
+
+/** What an entry is cited by, worked out once per entry (a thesis's bibliography is read on every keystroke). */
+interface EntryMarks {
+  url: string | null;
+  /** Its whole title of two words or more: one word ("*Nature*") may name a journal, not the work. */
+  title: string | null;
+  year: string | null;
+  letter: string | null;
+}
+const marksByEntry = new WeakMap<BibliographyEntry, EntryMarks>();
+
+function entryMarksOf(entry: BibliographyEntry): EntryMarks {
+  let made = marksByEntry.get(entry);
+  if (made) return made;
+  // (The whole title: its main title alone may name a series, "*Foreign Relations*", not the work.)
+  const title = entry.title ? titleMark(entry.title) : '';
+  const surname = entry.authors[0]?.surname;
+  made = {
+    url: entry.url ? `url|${normaliseUrl(entry.url)}` : null,
+    title: title.split(' ').length >= 2 ? `title|${title}` : null,
+    year: surname && entry.year !== null ? `${foldName(surname)}|${entry.year}` : null,
+    letter: entry.season && /^[a-z]$/.test(entry.season) ? entry.season : null,
+  };
+  marksByEntry.set(entry, made);
+  return made;
 }
 
 /** A title as compared: folded, its punctuation, quotation marks and leading article gone ("Data’s Shameful Neglect," → "datas shameful neglect"). */
