@@ -761,3 +761,19 @@ describe('classical texts and plates as archaeologists cite them', () => {
     assert.deepEqual(cited, [['chap. 6'], ['n. 20']]);
   });
 });
+
+describe('a manuscript cited by column and line', () => {
+  it('keeps the list of columns and lines after the siglum as one pinpoint, across semicolons', () => {
+    const { cited } = notesCiting(
+      ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.'],
+      ['*P. Fayum* 1120, 2/4, 2/9; 3/1, 7, 12 (twice); verso 4/2. See Hollis 2003: 12.', '*P. Fayum* 1120 5/10–14.'],
+      (citations) => citations.filter((c) => c.kind !== 'none').map((c) => c.locator?.text ?? null),
+    );
+    assert.deepEqual(cited, [['2/4, 2/9; 3/1, 7, 12 (twice); verso 4/2', '12'], ['5/10–14']]);
+  });
+
+  it('does not read a date written with slashes as columns and lines', () => {
+    assert.equal(findLocator('Letter of 12/5/1862, Smith Papers.')?.text ?? null, null);
+    assert.equal(findLocator('Hollis to Ward, 3/4, 1901, P. Hollis Papers, box 2.')?.text ?? null, null);
+  });
+});

@@ -151,6 +151,30 @@ const sectionLocator = new RegExp(
   'u',
 );
 
+/**
+ * A manuscript cited by column and line, as papyrologists write it: "*P. Cairo* 30646, 3/28, 3/31;
+ * 4/9", "*P. London-Leiden* 6/20, 27; 22/1; verso 12/2", "3/12–14". The list (columns after
+ * semicolons, more lines of a column after commas, "(twice)" and restored "[20/17]" as written) is
+ * the pinpoint. Only after a papyrus, ostracon or tablet's siglum: "12/5" alone may be a date.
+ */
+const COLUMN_LINE = String.raw`(?:verso\s+|recto\s+)?\[?\d{1,2}\/\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3}(?:\/\d{1,3})?)?\]?(?:\s*\((?:twice|thrice|\?)\))?`;
+const LINE_MORE = String.raw`\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3})?(?:\s*\((?:twice|thrice|\?)\))?`;
+const columnsAndLines = new RegExp(
+  String.raw`(?<![\d/])(${COLUMN_LINE}(?:(?:\s*[,;]\s*|\s+and\s+)(?:${COLUMN_LINE}|${LINE_MORE}(?![\d/])))*)(?![\d/\p{L}])`,
+  'u',
+);
+const manuscriptSiglum = /(?:^|[\s(*_])(?:[POT]\.\s?\p{Lu}[\p{L}\p{M}.-]*|P\.\s?BM\b)/u;
+
+function manuscriptColumnsAndLines(text: string): FoundLocator | null {
+  const siglum = manuscriptSiglum.exec(text);
+  if (!siglum) return null;
+  const after = text.slice(siglum.index);
+  const list = columnsAndLines.exec(after);
+  if (!list || /(?:1[5-9]\d\d|20\d\d)\s*$/.test(after.slice(0, list.index))) return null;
+  const start = siglum.index + list.index + list[0].indexOf(list[1]);
+  return { text: list[1], from: null, to: null, start, end: start + list[1].length };
+}
+
 /** "1997", "1995, 2002": years, not pages (a range such as "1500-1520" is read as pages). */
 function onlyYears(written: string): boolean {
   const numbers = written.split(/\s*,\s*|\s+and\s+/);
@@ -294,6 +318,8 @@ function findPagesOf(text: string): FoundLocator | null {
     const [start, end] = inParentheses.indices![1];
     return toLocator(text.slice(start, end), start, inParentheses[2]);
   }
+  const lines = manuscriptColumnsAndLines(text);
+  if (lines) return lines;
   const section = sectionLocator.exec(text);
   if (section) {
     const start = section.index + section[0].indexOf(section[1]);

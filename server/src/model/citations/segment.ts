@@ -55,6 +55,8 @@ const crossReferencePattern = new RegExp(
 const ibidPattern = new RegExp(String.raw`^${OPENING_CUE}[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])`, 'i');
 
 const anotherVolume = new RegExp(String.raw`^\s*${CAPITAL_ROMAN},\s*\d{1,5}(?![\d\p{L}])`, 'u');
+// "*P. London-Leiden* 3/14; 4/7; 6/28": more columns and lines of the same manuscript.
+const anotherColumn = /^\s*(?:verso\s+|recto\s+)?\[?\d{1,2}\/\[?\d{1,3}(?![\d/])/;
 
 function splitTopLevel(text: string): { start: number; end: number }[] {
   const titles = findTitles(text);
@@ -66,7 +68,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
-    else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24))) {
+    else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !(anotherColumn.test(text.slice(i + 1, i + 24)) && /\d{1,2}\/\d{1,3}\]?(?:\s*\((?:twice|thrice|\?)\))?$/.test(text.slice(Math.max(start, i - 40), i).replace(/(?:\s*[,]\s*\[?\d{1,3}\]?(?:[–-]\d{1,3})?(?:\s*\((?:twice|thrice|\?)\))?)+$/, '')))) {
       parts.push({ start, end: i });
       start = i + 1;
     } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
