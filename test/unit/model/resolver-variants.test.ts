@@ -716,6 +716,22 @@ describe('works the running text cites author–date', () => {
     assert.deepEqual(cited, ['temple2001']);
   });
 
+  it('are not called never cited when an edited volume is cited by its editor, or an institution by its whole name', () => {
+    const cited = essayOf(
+      ['The oracle spoke twice.[^1] Both (Reale Istituto d’Incoraggiamento 1855, 231; Ferro and Lind 2003) say so.'],
+      [
+        'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.',
+        'Reale Istituto d’Incoraggiamento. 1855. *Disamina dei saggi esposti*. Naples: Fibreno.',
+        'Ferro, Maria, and Otto Lind, eds. 2003. *Restauri a Napoli*. Naples: Paparo.',
+        'Istituto Centrale. 1960. *Relazione*. Rome.',
+      ],
+      ['[^1]: Hollis 2003: 12.'],
+    )
+      .diagnostics.filter((d) => d.code === 'uncited-source')
+      .map((d) => d.data?.key);
+    assert.deepEqual(cited, ['centrale1960']);
+  });
+
   it('are still called never cited when the text names the author without a year, or another year', () => {
     assert.deepEqual(neverCited(['The oracle spoke twice.[^1] Marlow thought otherwise, as did Osei and Lind in 1979.']), ['varga1998a', 'varga1998b', 'osei1977', 'marlow1952']);
   });

@@ -55,12 +55,18 @@ export function entriesCitedInText(entries: readonly BibliographyEntry[], passag
     const second = mark.indexOf('|', mark.indexOf('|') + 1);
     if (second > 0) lettered.add(mark.slice(0, second));
   }
+  let joined: string | undefined;
   for (const entry of entries) {
     const known = entryMarksOf(entry);
     if (known.url && marks.has(known.url)) cited.add(entry.key);
     if (known.title && marks.has(known.title)) cited.add(entry.key);
     const yearMark = known.year;
     if (!yearMark) continue;
+    // "World Bank 2010", "Reale Istituto d’Incoraggiamento 1855": an institution's whole name, then the year.
+    if (known.corporate) {
+      joined ??= passages.join('\n');
+      if (joined.includes(`${known.corporate} ${yearMark.slice(yearMark.indexOf('|') + 1)}`) || joined.includes(`${known.corporate} (${yearMark.slice(yearMark.indexOf('|') + 1)}`)) cited.add(entry.key);
+    }
     // "1989a": the letter tells the author's works of a year apart; written without one, the year names any of them.
     const letter = known.letter;
     if (letter ? marks.has(`${yearMark}|${letter}`) || (marks.has(yearMark) && !lettered.has(yearMark)) : marks.has(yearMark)) cited.add(entry.key);
@@ -75,6 +81,8 @@ interface EntryMarks {
   title: string | null;
   year: string | null;
   letter: string | null;
+  /** An institution's name of several words, as written ("World Bank"): matched whole before the year. */
+  corporate: string | null;
 }
 const marksByEntry = new WeakMap<BibliographyEntry, EntryMarks>();
 
@@ -83,12 +91,14 @@ function entryMarksOf(entry: BibliographyEntry): EntryMarks {
   if (made) return made;
   // (The whole title: its main title alone may name a series, "*Foreign Relations*", not the work.)
   const title = entry.title ? titleMark(entry.title) : '';
-  const surname = entry.authors[0]?.surname;
+  // An edited volume is cited by its editor's name ("Catalano and Prisco 2003").
+  const surname = (entry.authors[0] ?? entry.editors[0])?.surname ?? entry.corporateAuthor ?? undefined;
   made = {
     url: entry.url ? `url|${normaliseUrl(entry.url)}` : null,
     title: title.split(' ').length >= 2 ? `title|${title}` : null,
     year: surname && entry.year !== null ? `${foldName(surname)}|${entry.year}` : null,
     letter: entry.season && /^[a-z]$/.test(entry.season) ? entry.season : null,
+    corporate: entry.corporateAuthor && /\s/.test(entry.corporateAuthor.trim()) && !entry.authors[0] && !entry.editors[0] ? entry.corporateAuthor.trim() : null,
   };
   marksByEntry.set(entry, made);
   return made;
