@@ -793,3 +793,18 @@ describe('a manuscript cited by column and line', () => {
     assert.equal(findLocator('Hollis to Ward, 3/4, 1901, P. Hollis Papers, box 2.')?.text ?? null, null);
   });
 });
+
+describe('interviews the writer conducted', () => {
+  const bibliography = ['Lewis, Gillian, and Ann Hale. 2003. *Lining Paintings*. London: Archetype.', 'Phenix, Alan. 1984. “Wax Linings.” *Studies in Conservation* 29: 10–20.'];
+
+  it('are not works by the person interviewed, in full or as a short form', () => {
+    const { essay, cited } = notesOf(bibliography, [
+      'Gillian Lewis, interview conducted by Camille Park, October 4, 2019, Westby Archive, Hamilton Kerr Institute, University of Cambridge.',
+      'Alan Phenix and Ann Hale, interview by Camille Park, October 2, 2019.',
+      'Lewis, interview.',
+      'Phenix, “Wax Linings,” 12.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: [] }], [{ kind: 'full', entries: [] }], [{ kind: 'short', entries: [] }], [{ kind: 'short', entries: ['phenix1984'] }]]);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'), JSON.stringify(essay.diagnostics.map((d) => d.message)));
+  });
+});

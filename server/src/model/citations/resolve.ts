@@ -269,14 +269,14 @@ function resolveByAddress(text: string, titles: TitleSpan[], index: Bibliography
  * The one entry listing this communication: a communication itself ("Cole, Ada. Interview by the
  * author. Lagos, 3 May 2019."), by a person the note names, of a date the note gives when it has several.
  */
-function listedCommunication(text: string, index: BibliographyIndex): Resolution | null {
+function listedCommunication(text: string, index: BibliographyIndex, kind: CitationKind = 'full'): Resolution | null {
   const named = new Set((foldName(text).match(/[\p{L}'’-]+/gu) ?? []));
   let listed = index.entries.filter((item) => citesInterview(item.entry.text) && item.entry.authors.some((person) => named.has(foldName(person.surname))));
   if (listed.length > 1) {
     const dates = findDates(text).map((date) => date.iso);
     listed = listed.filter((item) => item.entry.dates.some((iso) => dates.includes(iso)));
   }
-  return listed.length === 1 ? { ...empty('full'), entries: listed } : null;
+  return listed.length === 1 ? { ...empty(kind), entries: listed } : null;
 }
 
 /**
@@ -297,7 +297,15 @@ const leadingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p
 // (A registration number may look like a year: "1888,0601.716".)
 // (Not a title that names a museum: "Robinson, *The Behavior of the Museum Visitor*, 7--42".)
 const museumObject = /^(?:\p{Lu}[\p{L}-]+,\s+)?[^,;:*_"“”]{0,50}\b(?:Museum|Musée|Museo|Museu|Louvre|Collection)\b[^,;:*_"“”]{0,40},\s*(?:inv\.\s*(?:no\.\s*)?)?[A-Z]{0,4}[\s.]?(\d(?:[\d./]|,\d)*)/u;
-const interviewInFull = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3},\s+(?:(?:[Aa]n?\s+)?(?:[Oo]ral[- ][Hh]istory|[Tt]elephone)\s+)?[Ii]nterview(?:ed)?\s+by\s+[^,;]{2,60},\s+[^;]{4,40}[.]?$/u;
+// "Gillian Lewis, interview conducted by Camille Polkownik, October 4, 2019, Westby Archive, …";
+// "Ann Hale and Caroline Hampton, interview by …": who was interviewed, then by whom, when and where.
+const INTERVIEWEES = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:(?:,\s+|\s+(?:and|&)\s+)\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}){0,3}`;
+const interviewInFull = new RegExp(
+  String.raw`^${INTERVIEWEES},\s+(?:(?:[Aa]n?\s+)?(?:[Oo]ral[- ][Hh]istory|[Tt]elephone)\s+)?[Ii]nterview(?:ed)?\s+(?:conducted\s+)?by\s+[^,;]{2,60},\s+[^;]{4,240}[.]?$`,
+  'u',
+);
+/** "Lewis, interview.": a later note's short form of an interview given in full before. */
+const interviewShort = new RegExp(String.raw`^${INTERVIEWEES},\s+(?:(?:oral[- ]history|telephone)\s+)?interview\.?$`, 'iu');
 
 /** A reference is never longer; a longer part of a note is prose and is not resolved. */
 const maxCitationLength = 2000;
@@ -311,6 +319,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // "Bob Jontes, interview by Galbreath, May 28, 2012": an unpublished interview given in full
   // (Chicago 14.219), whoever conducted it.
   if (interviewInFull.test(text.trim()) && findDates(text).length > 0) return listedCommunication(text, index) ?? empty('full');
+  if (interviewShort.test(text.trim())) return listedCommunication(text, index, 'short') ?? empty('short');
   // "London, British Museum, EA 67235", "Cairo Museum, JE33597": an object where it is kept, by its
   // inventory number, as art historians and archaeologists name objects; no work is cited.
   // (A museum followed by a year is a work the museum published or a report of it: "…Museum, 2016".)
