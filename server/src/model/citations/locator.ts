@@ -28,7 +28,8 @@ const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d*|n\d*)?`;
 
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
-const documentNumber = new RegExp(String.raw`\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
+// "letter no. 15", "document no. 237": the word that says what is numbered is part of the pinpoint.
+const documentNumber = new RegExp(String.raw`(?:\b(?:[Ll]etter|[Dd]ocument|[Dd]oc\.|[Ii]tem)\s+)?\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
 /**
  * A numbered item within the pages: a catalogue entry, a plate, a figure, a column ("372–73, no.
  * 237", "pl. 5, no. 12a", "41* no. 291a", "374–75, no. 238a, b"). Part of the locator it follows.
@@ -304,6 +305,11 @@ function withProvision(found: FoundLocator | null, text: string): FoundLocator |
   return found;
 }
 
+/** "P. I. Novitskii": "p." and a capital letter that are a person's initials, the surname after them. */
+function isInitials(match: RegExpExecArray, text: string): boolean {
+  return /^[A-Z]$/.test(match[2]) && /^P\.$/.test(match[1]) && /^\.\s*\p{Lu}/u.test(text.slice(match.index + match[0].length));
+}
+
 /** Where the last title of the text ends (0 without one). */
 function lastTitleEnd(text: string): number {
   const titles = findTitles(text);
@@ -330,7 +336,8 @@ function findPagesOf(text: string): FoundLocator | null {
   // A "chapter" or "p." inside a quoted title ("Government Code Chapter 442.") names the work.
   const insideQuotation = quotationTracker(text);
   let match = marked.exec(text);
-  while (match && insideQuotation(match.index)) match = marked.exec(text);
+  // ("ed. P. I. Novitskii": a person's initials, not page I.)
+  while (match && (insideQuotation(match.index) || isInitials(match, text))) match = marked.exec(text);
   // Figures and plates are the pinpoint only when no pages come before them ("*Totenstelen*, figs.
   // 115, 126, 142"); after pages they belong to the pages ("109–56, esp. 117–18, figs. 4.8, 4.9").
   // ("Smith/Tait 1983: 1–64, pl. 1–3": a single plate or figure after an author-date's pages too.)
