@@ -808,3 +808,14 @@ describe('interviews the writer conducted', () => {
     assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'), JSON.stringify(essay.diagnostics.map((d) => d.message)));
   });
 });
+
+describe('Pandoc bracketed spans in notes', () => {
+  it('reads a title marked with its language (`[*Title*]{lang=de}`) as the title, and keeps the text as written', () => {
+    const { essay, cited } = notesOf(
+      ['Loosli, Carl Albert. *Aus der Werkstatt Ferdinand Hodlers*. Bern: Rascher, 1938.'],
+      ['Loosli, [*Aus der Werkstatt Ferdinand Hodlers,*]{lang=de} 101.'],
+    );
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['loosli1938'] }]]);
+    assert.equal(essay.notes[0].citations[0].locator?.text, '101');
+  });
+});

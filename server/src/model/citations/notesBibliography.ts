@@ -101,7 +101,8 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
         // ("5 Stat." is no author "Stat" for "Department of State press release").
         ...(shaped?.authorless ? { authors: [], editors: [], etAl: false } : {}),
         key: '',
-        text,
+        // As written: a bracketed span's markup (`[*Title*]{lang=de}`) was blanked for reading only.
+        text: source.source.slice(draft.start + span.start, draft.start + span.end),
         range: blockRange(source.doc, at + span.start, at + span.end),
         section: null,
       });

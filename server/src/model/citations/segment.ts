@@ -203,7 +203,20 @@ const fullNoteWithin = new RegExp(
 /** A day and month opening what follows ("7 July 2016", "22 May"): a date, not another reference. */
 const startsDate = new RegExp(String.raw`^\d{1,2}(?:st|nd|rd|th)?\s+${monthPattern}\b`, 'i');
 
-export function segmentNote(source: string): CitationDraft[] {
+/**
+ * Pandoc's bracketed spans, `[*Hodler malt,*]{lang=de}`: the brackets and the attributes are markup
+ * around the words, not part of the reference. Blanked to spaces of the same length, so every offset
+ * into the note still points at the same character.
+ */
+const bracketedSpan = /\[([^\[\]\n]{1,400})\](\{[^{}\n]{1,80}\})/g;
+
+export function withoutSpanMarkup(text: string): string {
+  if (!text.includes(']{')) return text;
+  return text.replace(bracketedSpan, (_whole, inner: string, attributes: string) => ` ${inner}${' '.repeat(1 + attributes.length)}`);
+}
+
+export function segmentNote(written: string): CitationDraft[] {
+  const source = withoutSpanMarkup(written);
   const drafts: CitationDraft[] = [];
   // Parts still to read, last first: taking from the end keeps a note of 50,000 semicolons linear.
   const pending = splitTopLevel(source).reverse();
