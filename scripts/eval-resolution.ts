@@ -62,6 +62,11 @@ interface Key {
   bibliography?: string;
   notes: Record<string, KeyCitation[]>;
   uncited?: string[];
+  /**
+   * "Never cited" is not judged for this essay: a chapter whose bibliography serves the whole book
+   * (the workspace judges it over every chapter that shares it).
+   */
+  uncitedNotJudged?: boolean;
   ambiguous?: { note: string; candidates: string[] }[];
 }
 
@@ -229,7 +234,7 @@ function evaluate(item: Case, errors: string[]): Counts {
     score(counts.ambiguous, onNote.filter((diagnostic) => diagnostic.code === 'ambiguous-citation').length, ambiguousInKey);
   }
 
-  if (item.key.uncited) {
+  if (item.key.uncited && !item.key.uncitedNotJudged) {
     const want = new Set(item.key.uncited.map(resolveFragment));
     // One diagnostic names every entry when most of a long bibliography is uncited.
     const got = new Set(

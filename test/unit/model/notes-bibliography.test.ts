@@ -340,3 +340,17 @@ describe('a dated passage of a multi-volume work', () => {
     assert.equal(essay.notes[1].citations.find((c) => c.kind !== 'none')?.kind, 'short');
   });
 });
+
+describe('a text read in a work the notes give in full', () => {
+  it('is cited through that work, at that work’s page, and the quoted text’s own year does not get in the way', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Mairead Quinlan, *Tides of Commerce: The Port of Cork, 1780–1850* (Cork: Atlantic Press, 1994), 33.',
+        'Edmund Barry, *Reflections on the Harbour* (1821), 16, quoted in Quinlan, *Tides of Commerce*, 41.',
+      ]),
+      noClaims,
+    );
+    assert.equal(essay.bibliography.entries.length, 1);
+    assert.deepEqual(citedWorks(essay)[1], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '41' }]);
+  });
+});

@@ -819,3 +819,10 @@ describe('Pandoc bracketed spans in notes', () => {
     assert.equal(essay.notes[0].citations[0].locator?.text, '101');
   });
 });
+
+describe('the pinpoint of a text read in another work', () => {
+  it('is the page of the work it is read in, unless the text itself is given in full with its imprint or journal', () => {
+    assert.equal(findLocator('Edmund Barry, *Reflections on the Harbour* (1821), 16, quoted in Quinlan, *Tides of Commerce*, 41.')?.text, '41');
+    assert.equal(findLocator('Ann Reiss, “Mit Heartfield,” *Internationale Literatur*, no. 5 (1934): 189–90, quoted in Gassner, “Heartfield,” 261.')?.text, '189–90');
+  });
+});

@@ -184,9 +184,22 @@ function onlyYears(written: string): boolean {
 
 /** The first marked locator in the text; else a page after an author-date year; else a bare page number or range at its end. */
 export function findLocator(text: string): FoundLocator | null {
+  // "Koretsky, *Tovarishch plakat* (1978), 16, quoted in Wolf, *Koretsky*, 4": the citation is of the
+  // work the text is read in, and so is its pinpoint.
+  const through = readThroughAt.exec(text);
+  // (Not after a text given in full with its imprint or journal, "(Moscow, 1931), 120" or "no. 5 (1934):
+  // 189–90": that text is a work of its own, with its own pages.)
+  if (through && !givenInFull.test(text.slice(0, through.index))) {
+    const at = through.index + through[0].length;
+    const inWork = findLocator(text.slice(at));
+    if (inWork) return { ...inWork, start: inWork.start + at, end: inWork.end + at };
+  }
   const found = findPageLocator(text);
   return found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
 }
+
+const readThroughAt = /,\s+(?:as\s+)?(?:quoted|cited)\s+in\s+(?=\p{Lu})/u;
+const givenInFull = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\)\s*:|\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\)/;
 
 /** "pp. 95-105, passim": the pages, and the rest of the work besides. */
 function withPassim(found: FoundLocator, text: string): FoundLocator {

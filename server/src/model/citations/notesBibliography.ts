@@ -203,10 +203,15 @@ const statuteVolume = /^(?=.{0,160}$).*?(?<![\p{L}\d])(\d{1,3})\s+Stat\.(?:\s*(?
  * citation when no bibliography lists its collection). A short form has neither ("Mahnad,
  * "Protecting Cultural Property," 1048").
  */
+const quotedInShortForm = /,\s+(?:as\s+)?(?:quoted|cited)\s+in\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.|and\s+\p{Lu}[\p{L}'’-]+))?,\s+[*_“"][^*_“”"]{2,120}[*_”"],?\s+\d/u;
+
 function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolean {
   if (kind === 'full') return true;
   if (kind === undefined) return false;
   if (!draft.embedded && citesArchivalDocument(draft.text)) return true;
+  // "Mikhail Koltsov, “Address …,” quoted in Gérin, *Devastation and Laughter*, 186": a text read in
+  // a work cited by its short form is cited through that work (Chicago 14.260), not given in full.
+  if (quotedInShortForm.test(draft.text)) return false;
   // A full note names the author given name first; a short note names the surname alone.
   if (!draft.embedded && fullNoteOpening.test(draft.text)) return true;
   const addressed = /https?:\/\/|\bwww\./.test(draft.text);

@@ -556,6 +556,9 @@ function resolveByAuthor(
     : findYears(text)
         .filter((year) => !titles.some((title) => title.start <= year.start && year.start < title.end))
         .filter((year) => !dates.some((date) => date.start <= year.start && year.start < date.end))
+        // "Koretsky, *Tovarishch plakat* (1978), 16, quoted in Wolf, *Koretsky*, 4": the year of the
+        // text quoted is not the year of the work it is read in.
+        .filter((year) => !(readThrough(text, chosenWord.start) && year.start < chosenWord.start))
         .map((year) => year.year);
   // "Amandry and Hollard 2005/6", "Finley 1973/1999": a work dated over two years (or first
   // published and reprinted), matched by its first year or by the same pair in the entry.
@@ -660,6 +663,11 @@ function resolveByAuthor(
     `Could mean any of ${candidates.length} works by ${author}: ${joinWords(names)}. Add the year or a short title to say which.`,
     candidates,
   );
+}
+
+/** The author at `at` is the one a text is read through ("…, quoted in Wolf, …"). */
+function readThrough(text: string, at: number): boolean {
+  return /(?:^|[\s,;(])(?:as\s+)?(?:quoted|cited)\s+in\s+$/i.test(text.slice(Math.max(0, at - 24), at));
 }
 
 /** "Spiegelberg 1908: 88", "Spiegelberg asserted … (1908: 88)": the year written as an author–date reference's. */
