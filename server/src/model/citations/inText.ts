@@ -15,7 +15,7 @@ import { findTitles } from '../bibliography/spans';
 import { normaliseUrl } from './resolve';
 
 // "Bodard 2017", "Bodard (2017)", "Bradley and Short 2005", "Elliott et al. 2014a", "Smith, 1998":
-// the first surname, then up to a few more names, then the year (with a letter, or a year range).
+// the first surname, then up to a few more names, then the year (with its letter, if any).
 const authorYear =
   /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?((?:1[5-9]|20)\d\d)([a-z])?(?![\d])/gu;
 
@@ -60,13 +60,13 @@ export function entriesCitedInText(entries: readonly BibliographyEntry[], passag
     const known = entryMarksOf(entry);
     if (known.url && marks.has(known.url)) cited.add(entry.key);
     if (known.title && marks.has(known.title)) cited.add(entry.key);
+    // "World Bank 2010", "Reale Istituto d’Incoraggiamento 1855": an institution's whole name, then the year.
+    if (known.institution) {
+      joined ??= passages.join('\n');
+      if (known.institution.some((written) => joined!.includes(written))) cited.add(entry.key);
+    }
     const yearMark = known.year;
     if (!yearMark) continue;
-    // "World Bank 2010", "Reale Istituto d’Incoraggiamento 1855": an institution's whole name, then the year.
-    if (known.corporate) {
-      joined ??= passages.join('\n');
-      if (joined.includes(`${known.corporate} ${yearMark.slice(yearMark.indexOf('|') + 1)}`) || joined.includes(`${known.corporate} (${yearMark.slice(yearMark.indexOf('|') + 1)}`)) cited.add(entry.key);
-    }
     // "1989a": the letter tells the author's works of a year apart; written without one, the year names any of them.
     const letter = known.letter;
     if (letter ? marks.has(`${yearMark}|${letter}`) || (marks.has(yearMark) && !lettered.has(yearMark)) : marks.has(yearMark)) cited.add(entry.key);
@@ -81,8 +81,8 @@ interface EntryMarks {
   title: string | null;
   year: string | null;
   letter: string | null;
-  /** An institution's name of several words, as written ("World Bank"): matched whole before the year. */
-  corporate: string | null;
+  /** An institution's name of several words and the year, as the text writes them ("World Bank 2010", "World Bank (2010"). */
+  institution: string[] | null;
 }
 const marksByEntry = new WeakMap<BibliographyEntry, EntryMarks>();
 
@@ -93,12 +93,13 @@ function entryMarksOf(entry: BibliographyEntry): EntryMarks {
   const title = entry.title ? titleMark(entry.title) : '';
   // An edited volume is cited by its editor's name ("Catalano and Prisco 2003").
   const surname = (entry.authors[0] ?? entry.editors[0])?.surname ?? entry.corporateAuthor ?? undefined;
+  const institution = !entry.authors[0] && !entry.editors[0] && entry.corporateAuthor && /\s/.test(entry.corporateAuthor.trim()) ? entry.corporateAuthor.trim() : null;
   made = {
     url: entry.url ? `url|${normaliseUrl(entry.url)}` : null,
     title: title.split(' ').length >= 2 ? `title|${title}` : null,
     year: surname && entry.year !== null ? `${foldName(surname)}|${entry.year}` : null,
     letter: entry.season && /^[a-z]$/.test(entry.season) ? entry.season : null,
-    corporate: entry.corporateAuthor && /\s/.test(entry.corporateAuthor.trim()) && !entry.authors[0] && !entry.editors[0] ? entry.corporateAuthor.trim() : null,
+    institution: institution && entry.year !== null ? [`${institution} ${entry.year}`, `${institution} (${entry.year}`] : null,
   };
   marksByEntry.set(entry, made);
   return made;
