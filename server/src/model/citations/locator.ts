@@ -39,10 +39,10 @@ const documentNumber = new RegExp(String.raw`(?:\b(?:[Ll]etter|[Dd]ocument|[Dd]o
 /** A well-formed capital roman numeral up to 399, a volume as older notes number them ("XXVIII"). */
 export const CAPITAL_ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})`;
 /** A plate's roman number, capital or small ("VII", "LI", "x"): well formed, so no word is taken. */
-const CAPITAL_ROMAN_ITEM = String.raw`(?:(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))`;
+const ROMAN_PLATE = String.raw`(?:(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))`;
 // "plate VII", "plates x–xii", "plate 53A": plates numbered in roman or with a capital; "figs. 18, 19":
 // a plural's further numbers are more figures, not pages.
-export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${CAPITAL_ROMAN_ITEM}(?:\s*${D}\s*${CAPITAL_ROMAN_ITEM})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
+export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
 // Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
 // "341, fig. 6, 342, fig. 9": more pages, each with its figure; "46–47, with fig. 22".
 const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})))+`, 'u');

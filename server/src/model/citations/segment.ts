@@ -57,6 +57,14 @@ const ibidPattern = new RegExp(String.raw`^${OPENING_CUE}[*_]*(ibid(?:em)?|lbid|
 const anotherVolume = new RegExp(String.raw`^\s*${CAPITAL_ROMAN},\s*\d{1,5}(?![\d\p{L}])`, 'u');
 // "*P. London-Leiden* 3/14; 4/7; 6/28": more columns and lines of the same manuscript.
 const anotherColumn = /^\s*(?:verso\s+|recto\s+)?\[?\d{1,2}\/\[?\d{1,3}(?![\d/])/;
+const LINE_NOTE = String.raw`(?:\s*\((?:twice|thrice|\?)\))?`;
+const endsColumnAndLine = new RegExp(String.raw`\d{1,2}\/\d{1,3}\]?${LINE_NOTE}$`);
+const moreLinesAtEnd = new RegExp(String.raw`(?:\s*,\s*\[?\d{1,3}\]?(?:[–-]\d{1,3})?${LINE_NOTE})+$`);
+
+/** Whether the semicolon at `at` separates columns and lines of one manuscript ("3/14; 4/7"), not two references. */
+function continuesColumns(text: string, from: number, at: number): boolean {
+  return anotherColumn.test(text.slice(at + 1, at + 24)) && endsColumnAndLine.test(text.slice(from, at).replace(moreLinesAtEnd, ''));
+}
 
 function splitTopLevel(text: string): { start: number; end: number }[] {
   const titles = findTitles(text);
@@ -68,7 +76,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
-    else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !(anotherColumn.test(text.slice(i + 1, i + 24)) && /\d{1,2}\/\d{1,3}\]?(?:\s*\((?:twice|thrice|\?)\))?$/.test(text.slice(Math.max(start, i - 40), i).replace(/(?:\s*[,]\s*\[?\d{1,3}\]?(?:[–-]\d{1,3})?(?:\s*\((?:twice|thrice|\?)\))?)+$/, '')))) {
+    else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i)) {
       parts.push({ start, end: i });
       start = i + 1;
     } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
@@ -561,9 +569,9 @@ export function findAnchors(text: string): Anchor[] {
     if (notNameWords.has(firstName)) continue;
     // "Despatches from U.S. Ministers to Turkey, 1818–1906": a span of years dates a series or a
     // period, it is not the year of an author's work.
-    if (yearSpan.test(match[2])) {
-      if (!/^\)?\s*:\s?\d/.test(text.slice(match.index + match[0].indexOf(match[2], match[1].length) + match[2].length))) continue;
-    } else if (yearSpan.test(text.slice(match.index + match[0].indexOf(match[2], match[1].length)))) continue;
+    const yearAt = match.index + match[0].indexOf(match[2], match[1].length);
+    // (Unless the span is followed by a colon and a page, "Spiegelberg 1906–1908: 88": a work's years.)
+    if (yearSpan.test(text.slice(yearAt)) && !(yearSpan.test(match[2]) && /^\)?\s*:\s?\d/.test(text.slice(yearAt + match[2].length)))) continue;
     if (found.some((anchor) => anchor.start < end && start < anchor.end)) continue;
     // "*The Life of Shenoute*, Kalamazoo 1983": a title's place and year of publication, not an author.
     if (titles.some((title) => title.end <= start && /^\s*,\s*$/.test(text.slice(title.end, start)))) continue;
