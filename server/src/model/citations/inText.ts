@@ -19,6 +19,10 @@ import { normaliseUrl } from './resolve';
 const authorYear =
   /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?((?:1[5-9]|20)\d\d)([a-z])?(?![\d])/gu;
 
+const yearAfterWords = /((?:[^\s()\d]+\s+){2,8})\(?((?:1[5-9]|20)\d\d)(?![\d])/gu;
+const institutionWord = /^(?:\p{Lu}|[dl][’']\p{Lu})[\p{L}'’.-]*$/u;
+const connective = /^(?:of|the|for|and|de|di|del|della|des|du|la|le|für|und|&)$/;
+
 /** What one passage of text cites author–date: "surname|year" and "surname|year|letter", folded. */
 const citedByPassage = new Map<string, readonly string[]>();
 const maxRememberedPassages = 20_000;
@@ -33,6 +37,16 @@ function marksOf(passage: string): readonly string[] {
     found.push(`${surname}|${match[2]}`);
     if (match[3]) found.push(`${surname}|${match[2]}|${match[3]}`);
   }
+  // "World Bank 2010", "Reale Istituto d’Incoraggiamento (1855": the capitalised words before a year,
+  // each run of two or more of them that ends at the year, as an institution's name may be written.
+  for (const year of passage.matchAll(yearAfterWords)) {
+    const words = year[1].trim().split(/\s+/);
+    let start = words.length;
+    while (start > 0 && (institutionWord.test(words[start - 1]) || (start > 1 && connective.test(words[start - 1])))) start--;
+    for (let from = start; from <= words.length - 2; from++) {
+      if (institutionWord.test(words[from])) found.push(`inst|${foldName(words.slice(from).join(' '))}|${year[2]}`);
+    }
+  }
   for (const link of passage.matchAll(/\]\(<?(https?:\/\/[^\s)>]+)>?\)|<(https?:\/\/[^\s>]+)>/g)) found.push(`url|${normaliseUrl(link[1] ?? link[2])}`);
   for (const title of findTitles(passage)) found.push(`title|${titleMark(title.value)}`);
   marks = found;
@@ -41,30 +55,61 @@ function marksOf(passage: string): readonly string[] {
   return marks;
 }
 
+/**
+ * The marks the running text writes, counted, as the last call left them for a bibliography: an edit
+ * changes one passage, so the union is updated by what that passage's marks lost and gained, and the
+ * entries are looked up again only when a mark appeared or disappeared (a thesis types on every key).
+ */
+interface TextMarks {
+  passages: Map<readonly string[], number>;
+  counts: Map<string, number>;
+  cited: Set<string> | null;
+}
+const textMarksByEntries = new WeakMap<readonly BibliographyEntry[], TextMarks>();
+
 /** The keys of the entries the passages (paragraphs of the running text) cite: author–date, by a link or by title. */
 export function entriesCitedInText(entries: readonly BibliographyEntry[], passages: readonly string[]): Set<string> {
+  if (entries.length === 0 || passages.length === 0) return new Set();
+  let state = textMarksByEntries.get(entries);
+  if (!state) textMarksByEntries.set(entries, (state = { passages: new Map(), counts: new Map(), cited: null }));
+  const now = new Map<readonly string[], number>();
+  for (const passage of passages) {
+    const marks = marksOf(passage);
+    if (marks.length > 0) now.set(marks, (now.get(marks) ?? 0) + 1);
+  }
+  let changed = state.cited === null;
+  const add = (marks: readonly string[], times: number): void => {
+    for (const mark of marks) {
+      const before = state!.counts.get(mark) ?? 0;
+      const after = before + times;
+      if ((before === 0) !== (after === 0)) changed = true;
+      if (after === 0) state!.counts.delete(mark);
+      else state!.counts.set(mark, after);
+    }
+  };
+  for (const [marks, times] of state.passages) if (now.get(marks) !== times) add(marks, -times);
+  for (const [marks, times] of now) if (state.passages.get(marks) !== times) add(marks, times);
+  state.passages = now;
+  if (!changed && state.cited) return state.cited;
+  state.cited = citedBy(entries, new Set(state.counts.keys()));
+  return state.cited;
+}
+
+function citedBy(entries: readonly BibliographyEntry[], marks: ReadonlySet<string>): Set<string> {
   const cited = new Set<string>();
-  if (entries.length === 0 || passages.length === 0) return cited;
-  const marks = new Set<string>();
-  for (const passage of passages) for (const mark of marksOf(passage)) marks.add(mark);
-  if (marks.size === 0) return cited;
   // The year marks the text also writes with a letter ("Smith 1989b"): those name one lettered work.
   const lettered = new Set<string>();
   for (const mark of marks) {
-    if (mark.startsWith('url|') || mark.startsWith('title|')) continue;
+    if (mark.startsWith('url|') || mark.startsWith('title|') || mark.startsWith('inst|')) continue;
     const second = mark.indexOf('|', mark.indexOf('|') + 1);
     if (second > 0) lettered.add(mark.slice(0, second));
   }
-  let joined: string | undefined;
   for (const entry of entries) {
     const known = entryMarksOf(entry);
     if (known.url && marks.has(known.url)) cited.add(entry.key);
     if (known.title && marks.has(known.title)) cited.add(entry.key);
     // "World Bank 2010", "Reale Istituto d’Incoraggiamento 1855": an institution's whole name, then the year.
-    if (known.institution) {
-      joined ??= passages.join('\n');
-      if (known.institution.some((written) => joined!.includes(written))) cited.add(entry.key);
-    }
+    if (known.institution && marks.has(known.institution)) cited.add(entry.key);
     const yearMark = known.year;
     if (!yearMark) continue;
     // "1989a": the letter tells the author's works of a year apart; written without one, the year names any of them.
@@ -81,8 +126,8 @@ interface EntryMarks {
   title: string | null;
   year: string | null;
   letter: string | null;
-  /** An institution's name of several words and the year, as the text writes them ("World Bank 2010", "World Bank (2010"). */
-  institution: string[] | null;
+  /** An institution's name of several words and the year ("World Bank 2010"), as marksOf writes them. */
+  institution: string | null;
 }
 const marksByEntry = new WeakMap<BibliographyEntry, EntryMarks>();
 
@@ -99,7 +144,7 @@ function entryMarksOf(entry: BibliographyEntry): EntryMarks {
     title: title.split(' ').length >= 2 ? `title|${title}` : null,
     year: surname && entry.year !== null ? `${foldName(surname)}|${entry.year}` : null,
     letter: entry.season && /^[a-z]$/.test(entry.season) ? entry.season : null,
-    institution: institution && entry.year !== null ? [`${institution} ${entry.year}`, `${institution} (${entry.year}`] : null,
+    institution: institution && entry.year !== null ? `inst|${foldName(institution.replace(/\s+/g, ' '))}|${entry.year}` : null,
   };
   marksByEntry.set(entry, made);
   return made;
