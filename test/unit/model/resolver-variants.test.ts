@@ -826,3 +826,25 @@ describe('the pinpoint of a text read in another work', () => {
     assert.equal(findLocator('Ann Reiss, “Mit Heartfield,” *Internationale Literatur*, no. 5 (1934): 189–90, quoted in Gassner, “Heartfield,” 261.')?.text, '189–90');
   });
 });
+
+describe('files of a decimal filing system', () => {
+  it('are no pages: a file number, a file with a leading zero, a folder in a box', () => {
+    assert.equal(findLocator('Hughes to Ralston, December 12, 1924, NARA, RG 59, CDF 1910–1929, 111.324/17.')?.text ?? null, null);
+    assert.equal(findLocator('Memorandum, August 10, 1932, NARA, RG 59, CDF 1930–1939, 026 *Foreign Relations*/593.')?.text ?? null, null);
+    assert.equal(findLocator('Dennett to Polk, March 16, 1929, NARA, RG 59, Unindexed Records, 1910–1944, Box 4, 1929–1.')?.text ?? null, null);
+    assert.equal(findLocator('Murray to Wynne, August 25, 1937, p. 3, NARA, RG 59, CDF 1930–1939, 026 *Foreign Relations*/1225.')?.text, 'p. 3');
+  });
+
+  it('resolve to the file the bibliography lists under its archive', () => {
+    const bibliography = [
+      '- National Archives and Records Administration, College Park, Maryland (NARA)',
+      '    - Record Group 59: General Records of the Department of State',
+      '        - Decimal Files',
+      '          - 026 History of the World War, 1910–1929',
+      '          - 111.324, 1910–1929',
+    ];
+    const { cited } = notesOf(bibliography, ['Hughes to Ralston, December 12, 1924, NARA, RG 59, CDF 1910–1929, 111.324/17.', 'Lansing to Hunt, October 1, 1918, NARA, RG 59, CDF 1910–1929, 026 History of the World War/2.']);
+    assert.deepEqual(cited.map((c) => c.map((x) => x.entries.length)), [[1], [1]]);
+    assert.notDeepEqual(cited[0][0].entries, cited[1][0].entries);
+  });
+});

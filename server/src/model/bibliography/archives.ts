@@ -116,10 +116,15 @@ function repositoryNames(names: string[]): string[] {
   return [...out];
 }
 
-/** "M31, Despatches…" → "m31"; "FO 370, …" → "fo 370"; "Record Group 59" → "rg 59"; "89D250, …" → "89d250". */
+/**
+ * "M31, Despatches…" → "m31"; "FO 370, …" → "fo 370"; "Record Group 59" → "rg 59"; "89D250, …" → "89d250";
+ * a file of a decimal filing system, "111.324, 1910–1929" → "111324" (as plainWords writes "111.324/44").
+ */
 function codeOf(text: string): string | null {
   const group = /^(?:Record\s+Group|RG)\s*(\d{1,4})\b/i.exec(text);
   if (group) return `rg ${group[1]}`;
+  const decimal = /^(\d{3}(?:\.\d{1,4})+)(?=[,:;\s]|$)/.exec(text);
+  if (decimal) return decimal[1].replace(/\./g, '');
   const code = /^(?:([A-Z]{1,5})[ -]?(\d{1,5}[A-Z]?\d{0,4})|(\d{2}[A-Z]\d{2,4}))(?=[,:;\s]|$)/.exec(text);
   if (!code) return null;
   return code[3] ? code[3].toLowerCase() : `${code[1].toLowerCase()}${code[1].length === 1 ? '' : ' '}${code[2].toLowerCase()}`;

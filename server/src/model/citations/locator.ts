@@ -127,7 +127,8 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 // Not the year inside a document's symbol ("UN doc. S/2014/348, 22 May 2014": no page 22).
 // "Darby 1977, 1:518–22": the volume and its pages; "Cauville 2007a, pt. 2, 6": a part and its page;
 // "Rusch 1922, n. 20": a note of the work; "Crum 1939: 308a": a dictionary's page and column.
-const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|\d{1,2}:\s?|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s.,;)\\*]|:\s+(?!\d)|$))`, 'du');
+// Not a file of a decimal filing system ("CDF 1910–1929, 111.324/44", "…, 026 *Foreign Relations*/395").
+const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|\d{1,2}:\s?|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(?!0\d)(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s,;)\\*]|\.(?!\d)|:\s+(?!\d)|$))`, 'du');
 // "vol. 4: 709": the volume's word is part of the pinpoint as written.
 const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
@@ -198,6 +199,7 @@ export function findLocator(text: string): FoundLocator | null {
   return found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
 }
 
+const inContainer = /\b(?:[Bb]ox|[Ff]older|[Ff]ile|[Rr]eel|[Rr]oll|[Cc]arton)\s+[\w.–-]{1,12},\s*$/;
 const readThroughAt = /,\s+(?:as\s+)?(?:quoted|cited)\s+in\s+(?=\p{Lu})/u;
 const givenInFull = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\)\s*:|\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\)/;
 
@@ -383,6 +385,8 @@ function findPagesOf(text: string): FoundLocator | null {
   if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
   // The pages may come before the address the note ends on ("…, 15 June 2016, 1, 20–31, https://…").
   const tail = afterPublication.exec(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, ''));
+  // "…, Box 4, 1929–1.": the folder in a box, not a page.
+  if (tail && inContainer.test(text.slice(0, tail.indices![1][0]))) return null;
   if (tail) {
     const found = captured(tail, 1, text);
     // ", 1997." ends a full reference with its year, not a page.
