@@ -848,3 +848,22 @@ describe('files of a decimal filing system', () => {
     assert.notDeepEqual(cited[0][0].entries, cited[1][0].entries);
   });
 });
+
+describe('italics left open across references, and a work listed once per volume', () => {
+  const bibliography = [
+    'Haines, Robin. *Emigration and the Labouring Poor*. London: Macmillan, 1997.',
+    'McCann, Trevor. *Barefoot in the Colony: Documents and Register*. Melbourne: GSV, 1991.',
+    '———. *Barefoot in the Colony: Documents and Register*. Vol. 2. Melbourne: GSV, 2001.',
+  ];
+
+  it('splits at a semicolon and a name inside an italic span that was never closed, and the volume written picks the entry', () => {
+    const { essay, cited } = notesOf(bibliography, ['Haines, *Emigration and the Labouring Poor; McCann, Barefoot in the Colony; McCann, Barefoot in the Colony*, vol. 2.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['haines1997'] }, { kind: 'short', entries: ['mccann1991'] }, { kind: 'short', entries: ['mccann2001'] }]]);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'ambiguous-citation'));
+  });
+
+  it('keeps a semicolon inside a closed italic title that names no further reference', () => {
+    const { cited } = notesOf(['Lowe, Ann. *Bread; or, the Baker’s Art*. London: Murray, 1870.'], ['Lowe, *Bread; or, the Baker’s Art*, 12.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['lowe1870'] }]]);
+  });
+});

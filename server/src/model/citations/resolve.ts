@@ -631,6 +631,14 @@ function resolveByAuthor(
     const alone = candidates.filter((item) => item.entry.authors.length + item.entry.editors.length === 1 && !item.entry.etAl);
     if (alone.length === 1) candidates = alone;
   }
+  // "McClaughlin, *Barefoot and Pregnant?*, vol. 2" beside the same title listed once per volume
+  // ("… Vol. 2. …, 2001"): the volume written picks its entry, and no volume written the one without.
+  if (candidates.length > 1 && !forced) {
+    const volumeIn = (written: string): string | null => /\b[Vv]ol(?:ume)?\.?\s*(\d{1,3}|[IVX]{1,5})\b/.exec(written)?.[1] ?? null;
+    const wanted = volumeIn(text);
+    const byVolume = candidates.filter((item) => volumeIn(item.entry.text) === wanted);
+    if (byVolume.length === 1 && candidates.some((item) => volumeIn(item.entry.text) !== null)) candidates = byVolume;
+  }
   // "Holter and Schwesinger 2020" beside "Holter, Schwesinger, and Schäfer 2020": two names written
   // before the year are the work of exactly those two; "Holter et al. 2020" is the one of three or more.
   if (candidates.length > 1 && !forced) {

@@ -66,8 +66,15 @@ function continuesColumns(text: string, from: number, at: number): boolean {
   return anotherColumn.test(text.slice(at + 1, at + 24)) && endsColumnAndLine.test(text.slice(from, at).replace(moreLinesAtEnd, ''));
 }
 
+/**
+ * An italic span left open across references ("Haines, *Emigration and the Labouring Poor; McClaughlin,
+ * Barefoot and Pregnant?*, vol. 2"): a semicolon then an author's name and a comma inside it is
+ * where one reference ends and the next begins, not a title's own punctuation.
+ */
+const nextReferenceInside = /;\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,\s/u;
+
 function splitTopLevel(text: string): { start: number; end: number }[] {
-  const titles = findTitles(text);
+  const titles = findTitles(text).filter((title) => title.style !== 'italic' || !nextReferenceInside.test(text.slice(title.start, title.end)));
   const parts: { start: number; end: number }[] = [];
   let depth = 0;
   let start = 0;
