@@ -867,3 +867,16 @@ describe('italics left open across references, and a work listed once per volume
     assert.deepEqual(cited, [[{ kind: 'short', entries: ['lowe1870'] }]]);
   });
 });
+
+describe('a short title keeps its marks', () => {
+  it('reads a quoted short title as the article and an italic one as the book, among one author’s works', () => {
+    const { cited } = notesOf(
+      [
+        'O’Keefe, Roger. *The Protection of Cultural Property in Armed Conflict*. Cambridge: Cambridge University Press, 2006.',
+        'O’Keefe, Roger. “Protection of Cultural Property under International Criminal Law.” *Melbourne Journal of International Law* 11 (2010): 339–92.',
+      ],
+      ['O’Keefe, “Protection of Cultural Property,” 388–89.', 'O’Keefe, *Protection of Cultural Property*, 207.'],
+    );
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['okeefe2010'] }], [{ kind: 'short', entries: ['okeefe2006'] }]]);
+  });
+});

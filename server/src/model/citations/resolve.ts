@@ -779,8 +779,11 @@ function narrow(candidates: IndexedEntry[], text: string, titles: TitleSpan[]): 
     const scores = candidates.map((item) => {
       const overlap = [...item.titleWords].filter((word) => written.has(word)).length;
       const leading = shortTitle && titleWords(item.entry.title ?? '').join(' ').startsWith(shortTitle) ? 0.5 : 0;
+      // The short title keeps its marks: quotation marks for an article or a chapter, italics for a
+      // book (O’Keefe, “Protection of Cultural Property” is the article, not *The Protection of …*).
+      const sameStyle = overlap > 0 && titles.length > 0 && (titles[0].style === 'quoted') === item.entry.isPart ? 0.2 : 0;
       // Among equals, the title the short form covers most fully.
-      return overlap + leading + (item.titleWords.size ? (0.1 * overlap) / item.titleWords.size : 0);
+      return overlap + leading + sameStyle + (item.titleWords.size ? (0.1 * overlap) / item.titleWords.size : 0);
     });
     const top = Math.max(...scores);
     if (top > 0) candidates = candidates.filter((_, i) => scores[i] === top);
