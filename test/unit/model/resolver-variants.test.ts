@@ -880,3 +880,13 @@ describe('a short title keeps its marks', () => {
     assert.deepEqual(cited, [[{ kind: 'short', entries: ['okeefe2010'] }], [{ kind: 'short', entries: ['okeefe2006'] }]]);
   });
 });
+
+describe('a chapter given in full as a bibliography writes it', () => {
+  it('takes the chapter’s pages before the imprint as the pinpoint, and keeps the imprint with the reference', () => {
+    const text = 'See Fumaroli, Marc. “Rome 1630: entrée en scène du spectateur.” In *Roma 1630: il trionfo del pennello*, edited by Olivier Bonfait, 53–82. Milano: Electa, 1994.';
+    assert.equal(findLocator(text)?.text, '53–82');
+    const drafts = segmentNote(text);
+    assert.equal(drafts.length, 1);
+    assert.match(drafts[0].text, /Milano: Electa, 1994$/);
+  });
+});

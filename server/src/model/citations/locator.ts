@@ -199,6 +199,15 @@ export function findLocator(text: string): FoundLocator | null {
   return found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
 }
 
+/**
+ * A chapter given in full as a bibliography writes it: "In *Roma 1630*, edited by Olivier Bonfait,
+ * 53–82. Milano: Electa, 1994." The chapter's pages, after its book and editor, are the pinpoint the
+ * note gives (Chicago 14.107).
+ */
+const chapterPagesInBook = new RegExp(
+  String.raw`\b[Ii]n\s+[*_][^*_\n]{2,200}[*_],\s+(?:(?:edited|translated)\s+by|eds?\.|by)\s+[^.;()*_]{2,120}?,\s+(${PAGES})\.\s+\p{Lu}[\p{L}.,' -]{1,40}:\s*[^:;,]{2,80},\s*(?:1[5-9]\d\d|20\d\d)\b\.?\s*$`,
+  'du',
+);
 const inContainer = /\b(?:[Bb]ox|[Ff]older|[Ff]ile|[Rr]eel|[Rr]oll|[Cc]arton)\s+[\w.–-]{1,12},\s*$/;
 const readThroughAt = /,\s+(?:as\s+)?(?:quoted|cited)\s+in\s+(?=\p{Lu})/u;
 const givenInFull = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\)\s*:|\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\)/;
@@ -387,12 +396,12 @@ function findPagesOf(text: string): FoundLocator | null {
   const tail = afterPublication.exec(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, ''));
   // "…, Box 4, 1929–1.": the folder in a box, not a page.
   if (tail && inContainer.test(text.slice(0, tail.indices![1][0]))) return null;
-  if (tail) {
-    const found = captured(tail, 1, text);
-    // ", 1997." ends a full reference with its year, not a page.
-    if (onlyYears(found.text)) return null;
-    return found;
-  }
+  const found = tail ? captured(tail, 1, text) : null;
+  if (found && !onlyYears(found.text)) return found;
+  // ", 1997." ends a full reference with its year, not a page; a chapter's pages may stand before its imprint.
+  const chapter = chapterPagesInBook.exec(text);
+  if (chapter) return captured(chapter, 1, text);
+  if (found) return null;
   const numbered = documentNumber.exec(text);
   if (numbered) {
     const written = numbered[0].replace(/\)?\s*[.;]?\s*$/, '');

@@ -215,6 +215,9 @@ const fullNoteWithin = new RegExp(
   'du',
 );
 
+/** "Milano: Electa, 1994.", "New York: Oxford University Press, 2003": a place, a publisher and a year. */
+const imprintAfterPages = /^\p{Lu}[\p{L}.,' -]{1,40}:\s*[^:;,]{2,80},\s*(?:1[5-9]\d\d|20\d\d)\b\.?\s*$/u;
+
 /** A day and month opening what follows ("7 July 2016", "22 May"): a date, not another reference. */
 const startsDate = new RegExp(String.raw`^\d{1,2}(?:st|nd|rd|th)?\s+${monthPattern}\b`, 'i');
 
@@ -321,7 +324,8 @@ export function segmentNote(written: string): CitationDraft[] {
       // on the source ("which remains the best account") belongs to the citation.
       // (A date goes on with the same reference: "…, Art. L111–11, 7 July 2016, https://…".)
       const next = rest.slice(further?.[0].length ?? 0);
-      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next);
+      // (Nor does an imprint after a chapter's pages: "…, edited by Olivier Bonfait, 53–82. Milano: Electa, 1994.")
+      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next) && !imprintAfterPages.test(next);
       if (further && /\p{L}{2}/u.test(rest) && startsReference) {
         const restStart = start + locator.end + further[0].length;
         pending.push({ start: restStart, end });
