@@ -890,3 +890,11 @@ describe('a chapter given in full as a bibliography writes it', () => {
     assert.match(drafts[0].text, /Milano: Electa, 1994$/);
   });
 });
+
+describe('the writer and receiver of a letter', () => {
+  it('are no near spelling of a listed author, whatever brackets an editor put in their names', () => {
+    const { essay, cited } = notesOf(['Seward, Frederick. *Reminiscences of a War-Time Statesman*. New York: Putnam, 1916.'], ['[Robert?] Stewart to Dunn, September 30, 1943.', 'H[arry] G D[wight] to Wilson, June 4, 1924.']);
+    assert.deepEqual(cited, [[], []]);
+    assert.ok(!essay.notes.some((note) => note.citations.some((c) => c.nearMatch)));
+  });
+});

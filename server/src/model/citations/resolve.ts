@@ -216,7 +216,10 @@ const correspondence = new RegExp(
 /** "See, for example, Seward to Fish, …": the words that introduce a reference come before the correspondents. */
 const leadingCue = /^(?:(?:see(?:\s+also)?|cf\.|compare|also|e\.g\.|for (?:example|instance))[,:]?\s+)+/i;
 
-function correspondentsEnd(text: string): number {
+function correspondentsEnd(written: string): number {
+  // "[Robert?] Stewart to Dunn", "H[arry] G D[wight] to Wilson": an editor's brackets complete the
+  // names; read as letters of the same length, so the offsets still hold.
+  const text = written.includes('[') ? written.replace(/[[\]?]/g, 'X') : written;
   const cue = leadingCue.exec(text)?.[0].length ?? 0;
   const found = correspondence.exec(text.slice(cue));
   return found ? cue + found[0].length : 0;
@@ -979,9 +982,13 @@ function resolveByNearName(
 ): Resolution | null {
   // A place or publisher in the imprint ("(San Jose: Tucker Printing Company, 1927)") is no author.
   const imprints = [...draft.text.matchAll(/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  // Nor is the writer or receiver of a letter ("[Robert?] Stewart to Dunn, September 30, 1943"): a
+  // correspondent one letter from a listed author is another person, not a slip of the keys.
+  const correspondents = correspondentsEnd(draft.text);
   for (const word of words) {
     if (word.folded.length < 4 || notNames.has(word.text)) continue;
     if (imprints.some((imprint) => imprint.start <= word.start && word.start < imprint.end)) continue;
+    if (word.start < correspondents) continue;
     const allowed = word.folded.length <= 6 ? 1 : 2;
     const close = [...index.bySurname.keys()].filter(
       (surname) => Math.abs(surname.length - word.folded.length) <= allowed && (distance(surname, word.folded) <= allowed || swapped(surname, word.folded)),
