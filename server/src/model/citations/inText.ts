@@ -15,11 +15,11 @@ import { findTitles } from '../bibliography/spans';
 import { normaliseUrl } from './resolve';
 
 // "Bodard 2017", "Bodard (2017)", "Bradley and Short 2005", "Elliott et al. 2014a", "Smith, 1998":
-// the first surname, then up to a few more names, then the year (with its letter, if any).
-const authorYear =
-  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?((?:1[5-9]|20)\d\d)([a-z])?(?![\d])/gu;
-
-const yearAfterWords = /((?:[^\s()\d]+\s+){2,8})\(?((?:1[5-9]|20)\d\d)(?![\d])/gu;
+// the first surname, then up to a few more names, then the year (with its letter, if any). Read from
+// each year back (a passage has far fewer years than words): the names must end right before it.
+const namesBeforeYear =
+  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?$/u;
+const yearWritten = /(?<![\d\p{L}])((?:1[5-9]|20)\d\d)([a-z])?(?!\d)/gu;
 const institutionWord = /^(?:\p{Lu}|[dl][’']\p{Lu})[\p{L}'’.-]*$/u;
 const connective = /^(?:of|the|for|and|de|di|del|della|des|du|la|le|für|und|&)$/;
 
@@ -31,20 +31,22 @@ function marksOf(passage: string): readonly string[] {
   let marks = citedByPassage.get(passage);
   if (marks) return marks;
   const found: string[] = [];
-  for (const match of passage.matchAll(authorYear)) {
-    // "Browne's (1952) history": the possessive is not the name.
-    const surname = foldName(match[1].replace(/['’]s$/, ''));
-    found.push(`${surname}|${match[2]}`);
-    if (match[3]) found.push(`${surname}|${match[2]}|${match[3]}`);
-  }
-  // "World Bank 2010", "Reale Istituto d’Incoraggiamento (1855": the capitalised words before a year,
-  // each run of two or more of them that ends at the year, as an institution's name may be written.
-  for (const year of passage.matchAll(yearAfterWords)) {
-    const words = year[1].trim().split(/\s+/);
-    let start = words.length;
-    while (start > 0 && (institutionWord.test(words[start - 1]) || (start > 1 && connective.test(words[start - 1])))) start--;
-    for (let from = start; from <= words.length - 2; from++) {
-      if (institutionWord.test(words[from])) found.push(`inst|${foldName(words.slice(from).join(' '))}|${year[2]}`);
+  for (const year of passage.matchAll(yearWritten)) {
+    const before = passage.slice(Math.max(0, year.index - 90), year.index);
+    const names = namesBeforeYear.exec(before);
+    if (names) {
+      // "Browne's (1952) history": the possessive is not the name.
+      const surname = foldName(names[1].replace(/['’]s$/, ''));
+      found.push(`${surname}|${year[1]}`);
+      if (year[2]) found.push(`${surname}|${year[1]}|${year[2]}`);
+    }
+    // "World Bank 2010", "Reale Istituto d’Incoraggiamento (1855": the capitalised words before the
+    // year, each run of two or more of them that ends at it, as an institution's name may be written.
+    const words = before.split(/[\s()]+/).filter(Boolean).slice(-8);
+    let first = words.length;
+    while (first > 0 && (institutionWord.test(words[first - 1]) || (first > 1 && connective.test(words[first - 1])))) first--;
+    for (let from = first; from <= words.length - 2; from++) {
+      if (institutionWord.test(words[from])) found.push(`inst|${foldName(words.slice(from).join(' '))}|${year[1]}`);
     }
   }
   for (const link of passage.matchAll(/\]\(<?(https?:\/\/[^\s)>]+)>?\)|<(https?:\/\/[^\s>]+)>/g)) found.push(`url|${normaliseUrl(link[1] ?? link[2])}`);
