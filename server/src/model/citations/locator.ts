@@ -209,7 +209,9 @@ const chapterPagesInBook = new RegExp(
   'du',
 );
 const inContainer = /\b(?:[Bb]ox|[Ff]older|[Ff]ile|[Rr]eel|[Rr]oll|[Cc]arton)\s+[\w.–-]{1,12},\s*$/;
-const readThroughAt = /,\s+(?:as\s+)?(?:quoted|cited)\s+in\s+(?=\p{Lu})/u;
+/** "quoted in", "as cited in": what introduces the work a text is read in (Chicago 14.260). */
+export const READ_THROUGH = String.raw`(?:as\s+)?(?:quoted|cited)\s+in\s+`;
+const readThroughAt = new RegExp(String.raw`,\s+${READ_THROUGH}(?=\p{Lu})`, 'u');
 const givenInFull = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\)\s*:|\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\)/;
 
 /** "pp. 95-105, passim": the pages, and the rest of the work besides. */

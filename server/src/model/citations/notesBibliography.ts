@@ -14,7 +14,7 @@
  * entry, at its first full reference; a reference that shortens a work already given is none.
  */
 import type { Bibliography, BibliographyEntry, Locator, Range } from '../types';
-import { locatorOf } from './locator';
+import { locatorOf, READ_THROUGH } from './locator';
 import { blockRange } from '../document';
 import type { NoteSource } from '../notes';
 import { assignKeys, type PreparedEntry } from '../bibliography/assemble';
@@ -203,7 +203,7 @@ const statuteVolume = /^(?=.{0,160}$).*?(?<![\p{L}\d])(\d{1,3})\s+Stat\.(?:\s*(?
  * citation when no bibliography lists its collection). A short form has neither ("Mahnad,
  * "Protecting Cultural Property," 1048").
  */
-const quotedInShortForm = /,\s+(?:as\s+)?(?:quoted|cited)\s+in\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.|and\s+\p{Lu}[\p{L}'’-]+))?,\s+[*_“"][^*_“”"]{2,120}[*_”"],?\s+\d/u;
+const quotedInShortForm = new RegExp(String.raw`,\s+${READ_THROUGH}\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.|and\s+\p{Lu}[\p{L}'’-]+))?,\s+[*_“"][^*_“”"]{2,120}[*_”"],?\s+\d`, 'u');
 
 function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolean {
   if (kind === 'full') return true;

@@ -17,7 +17,7 @@ import { citesCongressionalDocument, citesStatute } from '../bibliography/congre
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, type CitationDraft } from './segment';
 import { citesInterview, citesPersonalCommunication } from './omitted';
-import { outsidePages } from './locator';
+import { outsidePages, READ_THROUGH } from './locator';
 
 export interface Resolution {
   kind: CitationKind;
@@ -677,8 +677,10 @@ function resolveByAuthor(
 }
 
 /** The author at `at` is the one a text is read through ("…, quoted in Wolf, …"). */
+const readThroughBefore = new RegExp(String.raw`(?:^|[\s,;(])${READ_THROUGH}$`, 'i');
+
 function readThrough(text: string, at: number): boolean {
-  return /(?:^|[\s,;(])(?:as\s+)?(?:quoted|cited)\s+in\s+$/i.test(text.slice(Math.max(0, at - 24), at));
+  return readThroughBefore.test(text.slice(Math.max(0, at - 24), at));
 }
 
 /** "Spiegelberg 1908: 88", "Spiegelberg asserted … (1908: 88)": the year written as an author–date reference's. */
