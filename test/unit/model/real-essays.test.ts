@@ -43,12 +43,13 @@ describe('resolution on published essays (development split)', function () {
     // Then two essays of a conservation history (36 notes, most of them archives and interviews) came
     // in at 33.3%, two chapters of a book's shared bibliography at 21 of 24, and two more chapters of a
     // government history of *FRUS* (194 notes of decimal files and series cited by year) at 47.4%: the
-    // twelve new essays 61.9% at first sight, 68.9% after; the earlier 1,315 notes 87.2% (85.0% before).
+    // twelve new essays 61.9% at first sight, 69.1% after; the earlier 1,315 notes 87.5% (85.0% before).
+    // A last Egyptology chapter, keyed at the end and scored once with the final rules: 93.9% of 49.
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
     // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
     // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
     const dev = totals['real-dev'];
-    assert.ok(dev.notes >= 1858, `${dev.notes} notes keyed`);
+    assert.ok(dev.notes >= 1907, `${dev.notes} notes keyed`);
     assert.ok(dev.exact / dev.notes >= 0.81, `${dev.exact}/${dev.notes}`);
   });
 
@@ -82,7 +83,7 @@ describe('resolution on published essays (development split)', function () {
     // then 18.7% of the 267 notes of a 1985 government history's installments (manuscript records,
     // Ibid. chains, op. cit.); 78.8% of all 612 now.
     const notesOnly = totals['notes-dev'];
-    assert.ok(notesOnly.notes >= 612, `${notesOnly.notes} notes keyed`);
+    assert.ok(notesOnly.notes >= 754, `${notesOnly.notes} notes keyed`);
     assert.ok(notesOnly.exact / notesOnly.notes >= 0.77, `${notesOnly.exact}/${notesOnly.notes}`);
     assert.equal(notesOnly.unresolved.fp, 0, JSON.stringify(notesOnly.unresolved));
   });
