@@ -892,3 +892,11 @@ describe('the writer and receiver of a letter', () => {
     assert.ok(!essay.notes.some((note) => note.citations.some((c) => c.nearMatch)));
   });
 });
+
+describe('a volume of a series listed once by the series’ title', () => {
+  it('is cited by the whole series title, a colon and the volume’s own title', () => {
+    const bibliography = ['Department of State. *Papers of the Foreign Office Series*. London: HMSO, 1861–.', 'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.'];
+    const { cited } = notesOf(bibliography, ['Hull to Eden, September 9, 1943, *Papers of the Foreign Office Series: The Conferences at Quebec*, 1943, pp. 1334–1335.']);
+    assert.deepEqual(cited[0].map((c) => c.entries), [['ds1861']]);
+  });
+});

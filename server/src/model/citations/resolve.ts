@@ -880,6 +880,10 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
         const placeNamed = place !== undefined && plain.includes(` ${foldName(place).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `);
         titleScore = Math.max(titleScore, 6 + ratio / 10 + (placeNamed ? 0.5 : 0));
       }
+      // A volume of a series listed once by the series' title: "*Foreign Relations of the United States:
+      // The Conferences at Washington and Quebec*, 1943" for "*Foreign Relations of the United States*,
+      // 1861–": the whole listed title, then a colon and the volume's own title.
+      if (titles.some((title) => title.style === 'italic' && namesVolumeOfSeries(title.value, item))) titleScore = Math.max(titleScore, 6 + ratio / 10);
       // A newspaper and a headline ("*The Times*, "The Murder in The East-End."") against an entry
       // listing both: nearly every written title word is among the entry's titles.
       if (titles.length > 0 && item.allTitleWords.size > item.titleWords.size && written.size >= 2) {
@@ -938,6 +942,17 @@ function leadsTitle(written: string[], item: IndexedEntry): boolean {
   if (!listed.every((word) => item.italicTitleWords.has(word))) return false;
   if (written.length > listed.length || (written.length < 2 && written.length < listed.length)) return false;
   return written.every((word, i) => listed[i] === word);
+}
+
+/** Is the written title the entry's whole italic title of three words or more, then a colon and more (a volume's title)? */
+function namesVolumeOfSeries(written: string, item: IndexedEntry): boolean {
+  if (item.entry.isPart || !item.entry.title || item.entry.authors.length > 0) return false;
+  const listed = titleWords(item.entry.title);
+  if (listed.length < 3 || !listed.every((word) => item.italicTitleWords.has(word))) return false;
+  const colon = written.indexOf(':');
+  if (colon < 0) return false;
+  const series = titleWords(written.slice(0, colon));
+  return series.length === listed.length && series.every((word, i) => listed[i] === word);
 }
 
 /** Are these, three or more, the first words of the entry's title? */
