@@ -900,3 +900,11 @@ describe('a volume of a series listed once by the series’ title', () => {
     assert.deepEqual(cited[0].map((c) => c.entries), [['ds1861']]);
   });
 });
+
+describe('an adverb opening a sentence after a reference', () => {
+  it('is no author with a year: the reference before it is kept', () => {
+    const drafts = segmentNote('*Papers of the Foreign Office Series*, 1887, p. xv. Ironically, 1887 was the only year without a message.');
+    assert.equal(drafts[0].text, '*Papers of the Foreign Office Series*, 1887, p. xv');
+    assert.equal(segmentNote('Connolly, 1987, 45.')[0].locator?.text, '45');
+  });
+});

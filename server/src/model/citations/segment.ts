@@ -435,6 +435,7 @@ export interface Anchor {
   citing?: boolean;
 }
 
+const sentenceAdverb = /^\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly)$/u;
 const notNameWords = new Set(
   'A An The In On At See Cf Compare Ibid Idem Op For But And As Also Of To From By With This That These Those He She They It His Her Their Its We I Our My Figure Fig Table Chapter Vol No Nos Part Book Letter Letters Query Section Appendix Plate After Before Since Until When While Where Which Who Whose Here There Both Each Every Most Many Some One Two Three Between During Under Over Into Upon About Around January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Early Late Mid Middle North South East West New Old Saint St Press University Books Publishers Publishing Verlag Editions Company Inc House Library Archives Museum'.split(' '),
 );
@@ -577,7 +578,8 @@ export function findAnchors(text: string): Anchor[] {
     const end = match.index + match[0].length;
     if (start >= end || insideTitle(start) || !/^\p{Lu}/u.test(text.slice(start))) continue;
     const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
-    if (notNameWords.has(firstName)) continue;
+    // "Ironically, 1887 was the only year…": an adverb opening a sentence, not an author and a year.
+    if (notNameWords.has(firstName) || sentenceAdverb.test(firstName)) continue;
     // "Despatches from U.S. Ministers to Turkey, 1818–1906": a span of years dates a series or a
     // period, it is not the year of an author's work.
     const yearAt = match.index + match[0].indexOf(match[2], match[1].length);
