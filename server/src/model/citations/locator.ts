@@ -39,13 +39,17 @@ const documentNumber = new RegExp(String.raw`(?:\b(?:[Ll]etter|[Dd]ocument|[Dd]o
 /** A well-formed capital roman numeral up to 399, a volume as older notes number them ("XXVIII"). */
 export const CAPITAL_ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})`;
 /** A plate's roman number, capital or small ("VII", "LI", "x"): well formed, so no word is taken. */
-const ROMAN_PLATE = String.raw`(?:(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})|(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3}))`;
+const ROMAN_PLATE = String.raw`(?:${CAPITAL_ROMAN}|${ROMAN})`;
 // "plate VII", "plates x–xii", "plate 53A": plates numbered in roman or with a capital; "figs. 18, 19":
 // a plural's further numbers are more figures, not pages.
 export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
 // Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
 // "341, fig. 6, 342, fig. 9": more pages, each with its figure; "46–47, with fig. 22".
-const itemAfter = new RegExp(String.raw`^(?:(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})))+`, 'u');
+/** What parts a numbered item from what precedes it: a comma (", with fig. 22") or a space, after closing italics. */
+export const ITEM_SEPARATOR = String.raw`(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)`;
+/** A page or range that a numbered item follows ("342" in "341, fig. 6, 342, fig. 9"). */
+export const PAGES_BEFORE_ITEM = String.raw`\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})`;
+const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}))+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
@@ -148,8 +152,12 @@ const fragment = new RegExp(String.raw`(?<![A-Za-z])(?<!\b[Mm][Ss]{1,2}\.?\s)(fr
  * within it when one follows (its bounds are that page). A legal provision ("§ 301") is read by the
  * provision rule, which this leaves alone: the section here has a decimal part or a page after it.
  */
+const SECTION_PARTS = String.raw`(?:\.\d{1,3})`;
+const SECTION_RANGE = String.raw`(?:\s*${D}\s*(?:§\s?)?\d{1,3}${SECTION_PARTS}+)?`;
+/** A numbered section, decimal parts and a range of sections included ("§3.4.1–3.4.2", "§3"). */
+export const SECTION = String.raw`§\s?\d{1,3}${SECTION_PARTS}*${SECTION_RANGE}`;
 const sectionLocator = new RegExp(
-  String.raw`(?<![\p{L}\d])(§\s?\d{1,3}(?:(?:\.\d{1,3})+(?:\s*${D}\s*(?:§\s?)?\d{1,3}(?:\.\d{1,3})+)?(?::\s*(${PAGES})${SUFFIX})?|:\s*(${PAGES})${SUFFIX}))(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(§\s?\d{1,3}(?:${SECTION_PARTS}+${SECTION_RANGE}(?::\s*(${PAGES})${SUFFIX})?|:\s*(${PAGES})${SUFFIX}))(?![\p{L}\d])`,
   'u',
 );
 
@@ -159,8 +167,8 @@ const sectionLocator = new RegExp(
  * semicolons, more lines of a column after commas, "(twice)" and restored "[20/17]" as written) is
  * the pinpoint. Only after a papyrus, ostracon or tablet's siglum: "12/5" alone may be a date.
  */
-const COLUMN_LINE = String.raw`(?:verso\s+|recto\s+)?\[?\d{1,2}\/\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3}(?:\/\d{1,3})?)?\]?(?:\s*\((?:twice|thrice|\?)\))?`;
-const LINE_MORE = String.raw`\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3})?(?:\s*\((?:twice|thrice|\?)\))?`;
+export const COLUMN_LINE = String.raw`(?:verso\s+|recto\s+)?\[?\d{1,2}\/\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3}(?:\/\d{1,3})?)?\]?(?:\s*\((?:twice|thrice|\?)\))?`;
+export const LINE_MORE = String.raw`\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3})?(?:\s*\((?:twice|thrice|\?)\))?`;
 const columnsAndLines = new RegExp(
   String.raw`(?<![\d/])(${COLUMN_LINE}(?:(?:\s*[,;]\s*|\s+and\s+)(?:${COLUMN_LINE}|${LINE_MORE}(?![\d/])))*)(?![\d/\p{L}])`,
   'u',

@@ -6,7 +6,7 @@
 import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
 import { monthPattern } from '../bibliography/dates';
-import { CAPITAL_ROMAN, findLocator, ITEM, PARENTHESISED_PINPOINT, ROMAN, type FoundLocator } from './locator';
+import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LINE_MORE, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
 export interface CitationDraft {
@@ -56,14 +56,13 @@ const ibidPattern = new RegExp(String.raw`^${OPENING_CUE}[*_]*(ibid(?:em)?|lbid|
 
 const anotherVolume = new RegExp(String.raw`^\s*${CAPITAL_ROMAN},\s*\d{1,5}(?![\d\p{L}])`, 'u');
 // "*P. London-Leiden* 3/14; 4/7; 6/28": more columns and lines of the same manuscript.
-const anotherColumn = /^\s*(?:verso\s+|recto\s+)?\[?\d{1,2}\/\[?\d{1,3}(?![\d/])/;
-const LINE_NOTE = String.raw`(?:\s*\((?:twice|thrice|\?)\))?`;
-const endsColumnAndLine = new RegExp(String.raw`\d{1,2}\/\d{1,3}\]?${LINE_NOTE}$`);
-const moreLinesAtEnd = new RegExp(String.raw`(?:\s*,\s*\[?\d{1,3}\]?(?:[–-]\d{1,3})?${LINE_NOTE})+$`);
+const anotherColumn = new RegExp(String.raw`^\s*${COLUMN_LINE}(?![\d/])`);
+// (A column and line as the last written before it, a range or restoration aside: "3/14; 4/7".)
+const endsColumnsAndLines = new RegExp(String.raw`\d{1,2}\/\d{1,3}\]?(?:\s*\((?:twice|thrice|\?)\))?(?:\s*,\s*${LINE_MORE})*$`);
 
 /** Whether the semicolon at `at` separates columns and lines of one manuscript ("3/14; 4/7"), not two references. */
 function continuesColumns(text: string, from: number, at: number): boolean {
-  return anotherColumn.test(text.slice(at + 1, at + 24)) && endsColumnAndLine.test(text.slice(from, at).replace(moreLinesAtEnd, ''));
+  return anotherColumn.test(text.slice(at + 1, at + 24)) && endsColumnsAndLines.test(text.slice(from, at));
 }
 
 /**
@@ -458,8 +457,7 @@ const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // numbered section, and a page within it; "pt. 2, 6": a part and its page; "chap. 6", "n. 20": a
 // chapter or a note of the work; "341, fig. 6, 342, fig. 9", "46–47, with fig. 22": pages and figures.
 const NOTE_ON_PAGE = String.raw`(?:\s?n\.?\s?\d{1,3}(?![\d\p{L}]))`;
-const SECTION = String.raw`§\s?\d{1,3}(?:\.\d{1,3})*(?:\s*${D}\s*(?:§\s?)?\d{1,3}(?:\.\d{1,3})+)?`;
-const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:\d{1,2}:\s?|pt\.\s*\d{1,2},\s*)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|(?:ch|chap)\.\s*\d{1,3}(?:\.\d{1,3})*|nn?\.\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)(?:${ITEM}|\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})))*(?![\p{L}\d])`;
+const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:\d{1,2}:\s?|pt\.\s*\d{1,2},\s*)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|(?:ch|chap)\.\s*\d{1,3}(?:\.\d{1,3})*|nn?\.\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:${ITEM_SEPARATOR}(?:${ITEM}|${PAGES_BEFORE_ITEM}))*(?![\p{L}\d])`;
 // What follows a year's comma is no page when it is another year ("1879, 1907a": not page 1907, column a).
 const NOT_A_YEAR = String.raw`(?!(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\d]))`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
