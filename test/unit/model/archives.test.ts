@@ -168,3 +168,56 @@ describe('government documents and periodicals by title', () => {
     assert.deepEqual(essay.notes[0].citations.flatMap((citation) => citation.entries), []);
   });
 });
+
+describe('documents of an archive as government historians cite them', () => {
+  /** The locator of each citation of each note, with the entry it resolved to. */
+  function pinned(essay: Essay): { entries: string[]; locator: string | null }[][] {
+    const byKey = new Map(essay.bibliography.entries.map((entry) => [entry.key, entry.text]));
+    return essay.notes.map((note) => note.citations.map((citation) => ({ entries: citation.entries.map((key) => byKey.get(key) ?? key), locator: citation.locator?.text ?? null })));
+  }
+  const decimalFile = '026 *Foreign Relations*, 1910–1949';
+  const fishPapers = 'Hamilton Fish Papers';
+
+  it('reads two documents joined by "and" as two citations, each complete', () => {
+    const essay = essayWithNotes(frusArchives, [
+      'Adee to Hay, May 2, 1899, NARA, RG 59, CDF 1910–1929, 026 *Foreign Relations*/12 and John Hay to Alvey A. Adee, May 9, 1899, LCM, Fish Papers, Container 4.',
+      'Brown, “A Note on the Series,” *Perspectives*, May 1990, pp. 12–14 and Kuniholm, “Foreign Relations, Public Relations,” *Perspectives*, May 1990, p. 3.',
+      // One document's pages and one file's two numbers are not two references.
+      'Adee to Hay, May 2, 1899, pp. 5–6 and 13–17, NARA, RG 59, CDF 1910–1929, 026 *Foreign Relations*/12.',
+      'Adee to Hay, Adee to Fish, and Adee to Blaine, May 2, 1899, NARA, RG 59, CDF 1910–1929, 026 *Foreign Relations*/12.',
+    ]);
+    const found = pinned(essay);
+    assert.deepEqual(found[0].map((citation) => citation.entries), [[decimalFile], [fishPapers]]);
+    assert.equal(found[1].length, 2, JSON.stringify(found[1]));
+    assert.deepEqual(found[1].map((citation) => citation.locator), ['pp. 12–14', 'p. 3']);
+    assert.deepEqual(found[2], [{ entries: [decimalFile], locator: 'pp. 5–6 and 13–17' }]);
+    assert.deepEqual(found[3], [{ entries: [decimalFile], locator: null }]);
+  });
+
+  it('keeps the pages of a dated document with the archive that holds it', () => {
+    const essay = essayWithNotes(frusArchives, ['Adee to Hay, November 12, 1899, pp. 2–3, NARA, RG 59, CDF 1910–1929, 026 *Foreign Relations*/1099.']);
+    assert.deepEqual(pinned(essay)[0], [{ entries: [decimalFile], locator: 'pp. 2–3' }]);
+  });
+
+  it('takes no page from a file number, its half-numbers, an abbreviation or the years a file covers', () => {
+    const essay = essayWithNotes(frusArchives, [
+      'Adee to Hay, August 6, 1903, NARA, RG 59, CDF 1910–1929, 026 *Foreign Relations* (P.C. 1919)/87.',
+      'Adee to Hay, November 30, 1908, NARA, RG 59, CDF 1910–1929, 026 *Foreign Relations* (P.C. 1919)/18 1/2.',
+      'Hay to Fish, December 26, 1870, LCM, Fish Papers, Container 214, Autobiography, 1866–1870.',
+    ]);
+    assert.deepEqual(pinned(essay), [[{ entries: [decimalFile], locator: null }], [{ entries: [decimalFile], locator: null }], [{ entries: [fishPapers], locator: null }]]);
+  });
+
+  it('knows the series by its acronym, not an archival file or a review named after it', () => {
+    const bibliography = [
+      ...frusArchives.slice(0, 9),
+      '          - Entry UD–WX–595: Bureau of Public Affairs, Office of the Historian, *FRUS* Clearance Files, 1945–1957',
+      '          - Entry A1–5066: Records Relating to the Compilation of the Publication *Foreign Relations of the United States*',
+      ...frusArchives.slice(9),
+      '',
+      'Smith, Joseph. No title [Review of *Foreign Relations of the United States, 1952–1954*, Vol. iv, *The American Republics*]. *English Historical Review* 101, no. 400 (July 1986), p. 753.',
+    ];
+    const essay = essayWithNotes(bibliography, ['*FRUS*, 1896, pp. 582–847.']);
+    assert.deepEqual(pinned(essay)[0], [{ entries: ['Department of State. *Foreign Relations of the United States.* Washington, D.C: Government Printing Office, 1861–.'], locator: 'pp. 582–847' }]);
+  });
+});

@@ -74,7 +74,9 @@ export function parseEntry(source: string): ParsedEntry {
   const hereafter = hereafterName(text);
   if (hereafter && /^[A-Z][A-Z&.]{1,9}$/.test(hereafter)) aliases.add(hereafter.replace(/\./g, '').toLowerCase());
   // A work known by an acronym in the title ("Foreign Relations of the United States" → FRUS).
-  if (title && !people.persons.length) {
+  // (Not for a person's work the name reader missed: "Smith, Joseph. No title [Review of *Foreign
+  // Relations of the United States, 1952–1954*…]" is a review, not the series.)
+  if (title && !people.persons.length && !/^\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)?\.\s/u.test(text)) {
     const acronym = acronymOf(title.value);
     if (acronym && acronym.length >= 3) aliases.add(acronym);
   }

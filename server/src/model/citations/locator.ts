@@ -170,7 +170,8 @@ const sectionLocator = new RegExp(
 export const COLUMN_LINE = String.raw`(?:verso\s+|recto\s+)?\[?\d{1,2}\/\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3}(?:\/\d{1,3})?)?\]?(?:\s*\((?:twice|thrice|\?)\))?`;
 export const LINE_MORE = String.raw`\[?\d{1,3}\]?(?:\s*${D}\s*\d{1,3})?(?:\s*\((?:twice|thrice|\?)\))?`;
 const columnsAndLines = new RegExp(
-  String.raw`(?<![\d/])(${COLUMN_LINE}(?:(?:\s*[,;]\s*|\s+and\s+)(?:${COLUMN_LINE}|${LINE_MORE}(?![\d/])))*)(?![\d/\p{L}])`,
+  // (Not a fraction after a number: "026 *Foreign Relations* (P.C. 1919)/18 1/2" is a file's half-number.)
+  String.raw`(?<![\d/])(?!(?<=\d\s)[123]\/[234](?!\d))(${COLUMN_LINE}(?:(?:\s*[,;]\s*|\s+and\s+)(?:${COLUMN_LINE}|${LINE_MORE}(?![\d/])))*)(?![\d/\p{L}])`,
   'u',
 );
 const manuscriptSiglum = /(?:^|[\s(*_])(?:[POT]\.\s?\p{Lu}[\p{L}\p{M}.-]*|P\.\s?BM\b)/u;
@@ -204,7 +205,18 @@ export function findLocator(text: string): FoundLocator | null {
     if (inWork) return { ...inWork, start: inWork.start + at, end: inWork.end + at };
   }
   const found = findPageLocator(text);
+  if (found && datesOfArchivalFile(found, text)) return null;
   return found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
+}
+
+/**
+ * "LCM, Moore Papers, Box 214, Autobiography, 1896–1900": the years a file or series of an archive
+ * covers, written as a bare range of years, are its dates, not pages.
+ */
+function datesOfArchivalFile(found: FoundLocator, text: string): boolean {
+  const span = /^((?:1[5-9]|20)\d\d)\s*(?:-{1,2}|[–—])\s*((?:1[5-9]|20)\d\d)$/.exec(found.text);
+  if (!span || Number(span[2]) <= Number(span[1]) || Number(span[2]) - Number(span[1]) > 150) return false;
+  return /\b(?:RG|Record Group|NARA|Papers|Archives?|Collection|Files?|Records|[Bb]ox|[Ff]older|[Rr]eel|[Rr]oll|Entry)\b/.test(text.slice(0, found.start));
 }
 
 /**
@@ -339,9 +351,14 @@ function withProvision(found: FoundLocator | null, text: string): FoundLocator |
   return found;
 }
 
-/** "P. I. Novitskii": "p." and a capital letter that are a person's initials, the surname after them. */
+/**
+ * "P. I. Novitskii": "p." and a capital letter that are a person's initials, the surname after them.
+ * "(P.C. 1919)", "P.M.": capitals run together with their full stops are an abbreviation, not page C.
+ */
 function isInitials(match: RegExpExecArray, text: string): boolean {
-  return /^[A-Z]$/.test(match[2]) && /^P\.$/.test(match[1]) && /^\.\s*\p{Lu}/u.test(text.slice(match.index + match[0].length));
+  if (!/^[A-Z]$/.test(match[2]) || !/^P\.$/.test(match[1])) return false;
+  const after = text.slice(match.index + match[0].length);
+  return /^\.\s*\p{Lu}/u.test(after) || (/^P\.[A-Z]$/.test(match[0]) && after.startsWith('.'));
 }
 
 /** Where the last title of the text ends (0 without one). */

@@ -11,7 +11,7 @@ import type { BibliographyIndex, IndexedEntry } from '../bibliography/index';
 import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
 import { findDates, findYears, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
-import { documentIds, documentIdMatches } from '../bibliography/documents';
+import { acronymOf, documentIds, documentIdMatches } from '../bibliography/documents';
 import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
@@ -846,7 +846,10 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     // A page of a website the bibliography lists by its address ("The American Presidency Project,
     // <http://www.presidency.ucsb.edu/>" for ".../ws/index.php?pid=29509").
     else if (url && entry.url && isSiteOf(normaliseUrl(entry.url), normaliseUrl(url))) score += 6;
-    if (entry.aliases.some((alias) => tokens.has(alias))) score += 5;
+    // (An archival file named for the work it holds papers about, "Entry A1–5066: … the Publication
+    // *Foreign Relations of the United States*", is not known by that work's acronym.)
+    const titleAcronym = isArchivalFile(entry) && entry.title ? acronymOf(entry.title) : null;
+    if (entry.aliases.some((alias) => alias !== titleAcronym && tokens.has(alias))) score += 5;
     if (dates.some((date) => entry.dates.includes(date))) score += 4;
     if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
     if (entry.corporateAuthor) {
@@ -930,9 +933,9 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   };
 }
 
-/** A file listed under its archive by its number: "026 *Foreign Relations*, 1910–1949", "PR 10 …", "Entry A1–5066: …". */
+/** A file listed under its archive by its number: "026 *Foreign Relations*, 1910–1949", "PR 10 …", "Entry A1–5066: …", "Entry UD–WX–595: …". */
 function isArchivalFile(entry: IndexedEntry['entry']): boolean {
-  return Boolean(entry.holders?.length) && /^(?:Entry\s+)?(?:[A-Z]{1,5}[ -]?)?\d[\w.–-]*(?=[\s,:]|$)/.test(entry.text);
+  return Boolean(entry.holders?.length) && /^(?:Entry\s+)?(?:[A-Z]{1,5}[ \-–]?){0,3}\d[\w.–-]*(?=[\s,:]|$)/.test(entry.text);
 }
 
 /** Are these the entry's title words, all of them or its first ones (at least two)? An article's quoted title is not a book's italic one. */

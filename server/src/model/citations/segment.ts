@@ -89,6 +89,10 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
+    } else if (c === ' ' && depth === 0 && text.startsWith(' and ', i) && joinsTwoReferences(text, start, i) && !titles.some((t) => t.start < i && i < t.end)) {
+      // "…, 111.324/44 and Charles E. Hughes to Samuel M. Ralston, December 12, 1924, …": two documents.
+      parts.push({ start, end: i });
+      start = i + 5;
     } else if ((c === '"' || c === '”') && text[i - 1] === '.' && depth === 0 && titles.some((t) => t.end === i + 1 && t.end - t.start < 160 && /,\s+$/.test(text.slice(0, t.start))) && startsProse(text, i)) {
       // "Sanders, "Rediscovering the Progressive Era." Rodgers argues that…": the full stop of the
       // sentence stands inside the title's closing quotation mark, as American usage puts it (only
@@ -99,6 +103,37 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
   }
   parts.push({ start, end: text.length });
   return parts;
+}
+
+/** A letter or memorandum as a note heads it, up to its date: "Charles E. Hughes to Samuel M. Ralston, December 12, 1924". */
+const LETTER_HEADING = String.raw`(?:\[?\p{Lu}[\p{L}.’'\[\]-]*\]?\s+){0,4}to\s+(?:the\s+)?(?:\[?\p{Lu}[\p{L}.’'\[\]-]*\]?,?\s+){1,6}(?:\([^()]{0,120}\)\s*)?`;
+const DATE = String.raw`(?:${monthPattern}\.?\s+\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d)|\d{1,2}\s+${monthPattern}\.?\s+(?:1[5-9]\d\d|20\d\d))`;
+/**
+ * What may open a further reference after " and " (besides a dated letter): a title in quotation marks
+ * closed after its comma, an author's name and a title, or an archive and its record group.
+ */
+const referenceAfterAnd = new RegExp(
+  String.raw`^(?:[“"][^”"]{3,200},[”"]\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3},\s+[*“"]|[A-Z][A-Z&]{1,7},\s+(?:RG|Record Group)\s*\d)`,
+  'u',
+);
+const datedLetter = new RegExp(String.raw`^${LETTER_HEADING}${DATE}`, 'u');
+/** A reference complete before " and ": ending on its pages, or on its place in an archive. */
+const endsOnPages = /\bpp?\.\s*[A-Z]{0,2}\d{1,5}(?:\s*[-–—]{1,2}\s*[A-Z]{0,2}\d{1,5})?$/;
+const archiveMark = /\b(?:RG|Record Group)\s*\d|\bNARA\b|\bPapers\b|\bArchives?\b|\b[Bb]ox\s+\d/;
+
+/**
+ * " and " between two references, each complete: "…, NARA, RG 59, CDF 1910–1929, 111.324/44 and
+ * Charles E. Hughes to Samuel M. Ralston, December 12, 1924, NARA, …" or "…, pp. 293–296 and Dennett,
+ * “The Publication Policy…,” …". Not inside one ("pp. 5–6 and 13–17"; "Messersmith to Phillips, and
+ * Messersmith to Kennedy, March 8, 1938"; "Leger to Bullitt, December 24, 1938 and Wynne address…,
+ * NARA, …", two documents in one file).
+ */
+function joinsTwoReferences(text: string, start: number, at: number): boolean {
+  // (A window, not the whole part: a note of 50,000 "and"s stays linear.)
+  const before = text.slice(Math.max(start, at - 400), at).replace(/[*_]+$/, '');
+  const after = text.slice(at + 5, at + 400);
+  const archival = archiveMark.test(before) && /\d[A-Za-z]?$|\d\s+\d\/\d$/.test(before);
+  return (archival || endsOnPages.test(before)) && (datedLetter.test(after) || referenceAfterAnd.test(after));
 }
 
 /**
@@ -219,6 +254,14 @@ const imprintAfterPages = /^\p{Lu}[\p{L}.,' -]{1,40}:\s*[^:;,]{2,80},\s*(?:1[5-9
 
 /** A day and month opening what follows ("7 July 2016", "22 May"): a date, not another reference. */
 const startsDate = new RegExp(String.raw`^\d{1,2}(?:st|nd|rd|th)?\s+${monthPattern}\b`, 'i');
+/** A document's date just before its pages: "…, November 12, 1936, " or "…, 12 November 1936, ". */
+const datedDocumentBefore = new RegExp(String.raw`(?:${monthPattern}\.?\s+\d{1,2},?\s+|\b\d{1,2}\s+${monthPattern}\.?,?\s+)(?:1[5-9]\d\d|20\d\d),\s*$`);
+/**
+ * What names an archive and the place in it: an archive's initials and its record group or
+ * collection ("NARA, RG 59", "LCM, Moore Papers"), or a named collection or archive ("Hugh S. Gibson
+ * Papers, …", "National Archives, …").
+ */
+const archiveDesignation = /^(?:[A-Z][A-Z&]{1,7},\s+(?:RG\b|Record Group|[\p{Lu}][\p{L}.'’ -]{0,60}\b(?:Papers|Collection|Files?|Records)\b)|(?:[\p{Lu}][\p{L}.'’-]*\s+){0,6}(?:Papers|Archives?|Collection|Library|Records)\b)/u;
 
 /**
  * Pandoc's bracketed spans, `[*Hodler malt,*]{lang=de}`: the brackets and the attributes are markup
@@ -324,7 +367,10 @@ export function segmentNote(written: string): CitationDraft[] {
       // (A date goes on with the same reference: "…, Art. L111–11, 7 July 2016, https://…".)
       const next = rest.slice(further?.[0].length ?? 0);
       // (Nor does an imprint after a chapter's pages: "…, edited by Olivier Bonfait, 53–82. Milano: Electa, 1994.")
-      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next) && !imprintAfterPages.test(next);
+      // (Nor does the archive that holds a dated document: "Wynne to Acting Secretary, November 12,
+      // 1936, pp. 2–3, NARA, RG 59, …" is one citation, the pages those of the document.)
+      const holdingArchive = further !== null && further[0].includes(',') && datedDocumentBefore.test(text.slice(0, locator.start)) && archiveDesignation.test(next);
+      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next) && !imprintAfterPages.test(next) && !holdingArchive;
       if (further && /\p{L}{2}/u.test(rest) && startsReference) {
         const restStart = start + locator.end + further[0].length;
         pending.push({ start: restStart, end });
