@@ -208,6 +208,27 @@ describe('documents of an archive as government historians cite them', () => {
     assert.deepEqual(pinned(essay), [[{ entries: [decimalFile], locator: null }], [{ entries: [decimalFile], locator: null }], [{ entries: [fishPapers], locator: null }]]);
   });
 
+  it('reads an act in the Statutes at Large as one citation, at the page written after its details', () => {
+    const essay = essayWithNotes(frusArchives, [
+      '34 Stat. 697, Public Law 59–383, Ch. 3914, 59th Cong., 1st Sess., p. 760; 36 Stat. 1446, Public Law 61–525, Ch. 285, 61st Cong., 3rd Sess., 1446.',
+    ]);
+    const series = essay.bibliography.entries.find((entry) => entry.text.startsWith('U.S. congressional documents'))!.text;
+    assert.deepEqual(pinned(essay)[0], [
+      { entries: [series], locator: 'p. 760' },
+      { entries: [series], locator: '1446' },
+    ]);
+  });
+
+  it('takes a witness before a committee for no author, and the numbered units of an archive for no author and year', () => {
+    const essay = essayWithNotes(frusArchives, [
+      'See statement of Bruce Kunholm, *Diplomatic and Consular Appropriation Bill* (Part 3), 65th Cong., 2nd Sess., House, Committee on Foreign Affairs, January 21, 1918, p. 94.',
+      'See also records concerning printing for the 1906–1910 period in NARA, RG 59, M31, Despatches From U.S. Ministers to Spain, 1792–1906, Roll 211, Case 2000, Files 2000/1 through 2000/23.',
+    ]);
+    const series = essay.bibliography.entries.find((entry) => entry.text.startsWith('U.S. congressional documents'))!.text;
+    assert.deepEqual(pinned(essay), [[{ entries: [series], locator: 'p. 94' }], [{ entries: ['M31, Despatches From U.S. Ministers to Spain, 1792–1906'], locator: null }]]);
+    assert.equal(essay.notes[0].citations[0].nearMatch, null);
+  });
+
   it('knows the series by its acronym, not an archival file or a review named after it', () => {
     const bibliography = [
       ...frusArchives.slice(0, 9),

@@ -214,8 +214,9 @@ export function findLocator(text: string): FoundLocator | null {
  * covers, written as a bare range of years, are its dates, not pages.
  */
 function datesOfArchivalFile(found: FoundLocator, text: string): boolean {
-  const span = /^((?:1[5-9]|20)\d\d)\s*(?:-{1,2}|[–—])\s*((?:1[5-9]|20)\d\d)$/.exec(found.text);
-  if (!span || Number(span[2]) <= Number(span[1]) || Number(span[2]) - Number(span[1]) > 150) return false;
+  // ("…, 1799–1801, 1835–1906, 1799–1906": each a span of years.)
+  const spans = found.text.split(/\s*,\s*/).map((part) => /^((?:1[5-9]|20)\d\d)\s*(?:-{1,2}|[–—])\s*((?:1[5-9]|20)\d\d)$/.exec(part));
+  if (!spans.every((span) => span !== null && Number(span[2]) > Number(span[1]) && Number(span[2]) - Number(span[1]) <= 150)) return false;
   return /\b(?:RG|Record Group|NARA|Papers|Archives?|Collection|Files?|Records|[Bb]ox|[Ff]older|[Rr]eel|[Rr]oll|Entry)\b/.test(text.slice(0, found.start));
 }
 
@@ -317,7 +318,9 @@ function findPageLocator(text: string): FoundLocator | null {
   const manuscript = readManuscript(text) ?? readIbidSeries(text);
   if (manuscript) return manuscript.locator ? toLocator(text.slice(manuscript.locator.start, manuscript.locator.end), manuscript.locator.start) : null;
   const statuteLocator = statute.exec(text);
-  if (statuteLocator) return captured(statuteLocator, 1, text);
+  // ("34 Stat. 697, Public Law 59–383, Ch. 3914, 59th Cong., 1st Sess., p. 760": the page written
+  // after the act's details is the pinpoint; the page after "Stat." is where the act begins.)
+  if (statuteLocator && !/\bpp?\.\s*\d/.test(text.slice(statuteLocator.index + statuteLocator[0].length))) return captured(statuteLocator, 1, text);
   return withProvision(withVolume(findPagesOf(text), text), text);
 }
 
@@ -361,6 +364,11 @@ function isInitials(match: RegExpExecArray, text: string): boolean {
   return /^\.\s*\p{Lu}/u.test(after) || (/^P\.[A-Z]$/.test(match[0]) && after.startsWith('.'));
 }
 
+/** "Ch. 3914" after "34 Stat. 697" or "Public Law 59–383": the act's chapter in the session laws, not a pinpoint. */
+function isChapterOfAct(match: RegExpExecArray, text: string): boolean {
+  return /^(?:ch\.|chap\.|chapter)$/i.test(match[1]) && /\bStat\.|\bPublic Law\b|\bPub\.\s?L\./.test(text.slice(Math.max(0, match.index - 80), match.index));
+}
+
 /** Where the last title of the text ends (0 without one). */
 function lastTitleEnd(text: string): number {
   const titles = findTitles(text);
@@ -388,7 +396,8 @@ function findPagesOf(text: string): FoundLocator | null {
   const insideQuotation = quotationTracker(text);
   let match = marked.exec(text);
   // ("ed. P. I. Novitskii": a person's initials, not page I.)
-  while (match && (insideQuotation(match.index) || isInitials(match, text))) match = marked.exec(text);
+  // ("34 Stat. 697, Public Law 59–383, Ch. 3914": the chapter of the session laws names the act.)
+  while (match && (insideQuotation(match.index) || isInitials(match, text) || isChapterOfAct(match, text))) match = marked.exec(text);
   // Figures and plates are the pinpoint only when no pages come before them ("*Totenstelen*, figs.
   // 115, 126, 142"); after pages they belong to the pages ("109–56, esp. 117–18, figs. 4.8, 4.9").
   // ("Smith/Tait 1983: 1–64, pl. 1–3": a single plate or figure after an author-date's pages too.)

@@ -389,7 +389,9 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
     const byOpening = opener ? resolveByOpeningName(opener, text, titles, index, kind) : null;
     if (byOpening) return byOpening;
   }
-  if (byAuthor) return byAuthor;
+  // ("See statement of Marshall Morgan, *Diplomatic and Consular Appropriation Bill* (Part 3), 65th
+  // Cong., …": a witness before a committee, not an author whose name is near a listed one.)
+  if (byAuthor && !(byAuthor.nearMatch && citesCongressionalDocument(text) && index.congressional.length === 1)) return byAuthor;
 
   // A congressional document the bibliography lists only through the series it was printed in
   // (its own title shares words with other government works: "*Clerks in the State Department*").

@@ -370,7 +370,10 @@ export function segmentNote(written: string): CitationDraft[] {
       // (Nor does the archive that holds a dated document: "Wynne to Acting Secretary, November 12,
       // 1936, pp. 2–3, NARA, RG 59, …" is one citation, the pages those of the document.)
       const holdingArchive = further !== null && further[0].includes(',') && datedDocumentBefore.test(text.slice(0, locator.start)) && archiveDesignation.test(next);
-      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next) && !imprintAfterPages.test(next) && !holdingArchive;
+      // (Nor do an act's public law, chapter and Congress after its page in the Statutes: "36 Stat.
+      // 1446, Public Law 61–525, Ch. 285, 61st Cong., 3rd Sess., 1446".)
+      const actDetails = /^(?:Public Law|Pub\.\s?L\.|Ch\.|\d{1,3}(?:st|nd|rd|th)\s+Cong\.)/.test(next);
+      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next) && !imprintAfterPages.test(next) && !holdingArchive && !actDetails;
       if (further && /\p{L}{2}/u.test(rest) && startsReference) {
         const restStart = start + locator.end + further[0].length;
         pending.push({ start: restStart, end });
@@ -481,6 +484,8 @@ export interface Anchor {
 }
 
 const sentenceAdverb = /^\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly)$/u;
+/** What an archive numbers, in its own words (a surname too, "Case", "Box", outside an archival reference). */
+const archivalUnit = /^(?:Box|Boxes|Folder|Folders|File|Files|Roll|Reel|Entry|Case|Cases|Container)$/;
 const notNameWords = new Set(
   'A An The In On At See Cf Compare Ibid Idem Op For But And As Also Of To From By With This That These Those He She They It His Her Their Its We I Our My Figure Fig Table Chapter Vol No Nos Part Book Letter Letters Query Section Appendix Plate After Before Since Until When While Where Which Who Whose Here There Both Each Every Most Many Some One Two Three Between During Under Over Into Upon About Around January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Early Late Mid Middle North South East West New Old Saint St Press University Books Publishers Publishing Verlag Editions Company Inc House Library Archives Museum'.split(' '),
 );
@@ -527,6 +532,8 @@ const CHAPTER = String.raw`(?:ch|chap)\.\s*\d{1,3}(?![\p{L}\d])|chapter\s+\d{1,3
 // "William Francis Sheppard, “A History…,” (master’s thesis, California State College, 1967), p. 27":
 // a reference in full among others keeps its publication details and the page after them.
 const publicationAfterTitle = new RegExp(String.raw`^[,.]?\s*\([^()]{0,160}\b(?:1[5-9]\d\d|20\d\d)\)(?:[*_]{0,2},[*_]{0,2}\s*${LOC})?`, 'u');
+/** "*Diplomatic and Consular Appropriation Bill* (Part 3), 65th Cong., 2nd Sess., …, p. 94": a congressional document, to its pages. */
+const congressAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\([^()]{0,40}\)\s*)?,?\s*\d{1,3}(?:st|nd|rd|th|d)\s+Cong(?:\.|ress\b)[^;]{0,300}?(?:\bpp?\.\s*\d{1,5}(?:\s*[-–—]{1,2}\s*\d{1,5})?|(?=[;]|$))`, 'u');
 const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
 
 /**
@@ -599,7 +606,7 @@ export function findAnchors(text: string): Anchor[] {
     start = trimNames(text, start);
     if (start >= title.start || !/^\p{Lu}/u.test(text.slice(start))) continue;
     // A name that is really the end of a title or of a sentence's subject is caught by the resolver.
-    const pages = pagesAfterTitle.exec(text.slice(title.end)) ?? publicationAfterTitle.exec(text.slice(title.end));
+    const pages = pagesAfterTitle.exec(text.slice(title.end)) ?? publicationAfterTitle.exec(text.slice(title.end)) ?? congressAfterTitle.exec(text.slice(title.end));
     const end = title.end + (pages ? pages[0].length : 0);
     // "… p. 26. Bryan, *National Capital,* p. 233": a short form that opens a sentence with its pages
     // is a citation, as the first one is, not a name met in prose.
@@ -624,6 +631,8 @@ export function findAnchors(text: string): Anchor[] {
     const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
     // "Ironically, 1887 was the only year…": an adverb opening a sentence, not an author and a year.
     if (notNameWords.has(firstName) || sentenceAdverb.test(firstName)) continue;
+    // "…, NARA, RG 59, …, M862, Roll 211, Case 2000, Files 2000/1": the units of an archive, numbered.
+    if (archivalUnit.test(firstName) && archiveMark.test(text)) continue;
     // "Despatches from U.S. Ministers to Turkey, 1818–1906": a span of years dates a series or a
     // period, it is not the year of an author's work.
     const yearAt = match.index + match[0].indexOf(match[2], match[1].length);
