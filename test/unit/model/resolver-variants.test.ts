@@ -908,3 +908,37 @@ describe('an adverb opening a sentence after a reference', () => {
     assert.equal(segmentNote('Connolly, 1987, 45.')[0].locator?.text, '45');
   });
 });
+
+describe('what a "matches no entry" warning names', () => {
+  const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+  const unresolved = (notes: string[]): (string | null)[] => notesOf(bibliography, notes).essay.notes.flatMap((note) => note.citations.map((c) => c.unresolved)).filter((message) => message !== null);
+
+  it('is never a word that opens a sentence, a quotation or a word of another language', () => {
+    assert.deepEqual(
+      unresolved([
+        'Henceforth, “‘oracle’” is used to render the Egyptian term *ḥr-tb*, to tell the literary seer from the practising one.',
+        'Although *rmṯ-rḫ* is first and foremost a noun, it is attested in adjectival use (Hollis 2003: 57–59).',
+        'Both “the ritual powers of the priest” (*nꜣ ḥyḳ.w*: 4/19) and “the powers of the scribe” (5/22) can do so.',
+        '“The aforementioned bookroll is what [has protected] me against the enemies” (5/13), and therefore it is the seer’s.',
+        'Hence, “his texts are not self-evidently available to humans” (Hollis 2003: 238).',
+      ]),
+      [],
+    );
+  });
+
+  it('still names an author or a title the bibliography lacks', () => {
+    assert.equal(unresolved(['Tybalt, *Oracles of the Delta*, 12.', 'Hollis 2003, 4; Mercer 1999, 17.']).length, 2);
+  });
+});
+
+describe('an ancient text quoted from a translation found online', () => {
+  it('is cited by its divisions, and rightly not listed, wherever it stands in the note', () => {
+    const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.'];
+    const { essay } = notesOf(bibliography, [
+      'Appian, *The Civil Wars* 2.102: “He placed a beautiful image of her by the side of the goddess” (cited after [https://example.org/appian](https://example.org/appian)). Cassius Dio, *Historiae Romanae* 51.22.3: “Thus she is seen in gold in the shrine” (cited after [https://example.org/dio](https://example.org/dio)).',
+    ]);
+    const citations = essay.notes[0].citations.filter((c) => c.kind !== 'none');
+    assert.deepEqual(citations.map((c) => c.locator?.text), ['2.102', '51.22.3']);
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'), JSON.stringify(essay.diagnostics.map((d) => d.message)));
+  });
+});

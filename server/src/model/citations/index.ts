@@ -12,6 +12,7 @@ import { segmentNote, type CitationDraft } from './segment';
 import { resolveCitation, joinWords, normaliseUrl, type Resolution } from './resolve';
 import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
+import { citesClassicalText } from './omitted';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
 export interface StoredResolution {
@@ -261,7 +262,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           stored = { ...stored, kind: stored.kind === 'none' ? 'short' : stored.kind, entries: byDeclared.map((key) => bibliography.entries.findIndex((entry) => entry.key === key)).filter((i) => i >= 0), unresolved: null };
         }
         // A reference found inside prose that names no listed work is read as prose ("Paris (1789").
-        if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0) base.kind = 'none';
+        // (An ancient text by its divisions is a reference wherever it stands: "… to this day” (cited
+        // after …). Cassius Dio, *Historiae Romanae* 51.22.3".)
+        if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0 && !citesClassicalText(draft.text)) base.kind = 'none';
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);

@@ -47,6 +47,9 @@ const notNames = new Set(
   ),
 );
 
+/** Words that open a sentence and name nobody: "Hence", "However", "Henceforth", "Ironically". */
+const sentenceOpener = /^(?:Hence|Henceforth|However|Thus|Therefore|Moreover|Indeed|Nevertheless|Nonetheless|Furthermore|Still|Yet|Instead|Meanwhile|Otherwise|Accordingly|Consequently|Likewise|Similarly|Finally|Here|Again|Although|Though|Both|Despite|Because|While|Whereas|Since|Unlike|Like|Perhaps|Rather|Even|Only|Such|This|That|These|Those|There|It|We|He|She|They|Notably|Incidentally|\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly))$/u;
+
 const empty = (kind: CitationKind, unresolved: string | null = null): Resolution => ({
   kind,
   entries: [],
@@ -415,11 +418,17 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // ("Mollin, …", "Salama 2004", "Beck and Tolnay") or a title. A capitalised word further on
   // ("…, 41st Cong., 2nd Sess.", "Harrisburg") names no work.
   const lead = leadingName.exec(text);
-  const leadName = lead && !notNames.has(lead[1]) ? lead[1] : null;
-  if (!leadName && titles.length === 0) return empty('none');
+  // (Not a word that opens a sentence: "Henceforth, “‘magician’” is used…", "Hence, “his texts…”",
+  // "however, such a relationship…"; the pattern ignores case for the cues, a name has a capital.)
+  const leadName = lead && !notNames.has(lead[1]) && !sentenceOpener.test(lead[1]) && /^\p{Lu}/u.test(lead[1]) ? lead[1] : null;
+  // Nor is a quotation or a word of another language a title to look for: a phrase in quotation
+  // marks or italics that opens in lower case (“the ritual powers of the Kushite”, *rmṯ-rḫ*), or a
+  // passage with the editor's brackets (“… is what [has protected] me …”).
+  const namedTitles = titles.filter((title) => /^[\p{Lu}\d]/u.test(title.value) && !/\[[^\]]*\]/.test(title.value));
+  if (!leadName && namedTitles.length === 0) return empty('none');
   const byOpening = leadName ? resolveByOpeningName(leadName, text, titles, index, kind) : null;
   if (byOpening) return byOpening;
-  const who = leadName ?? titles[0]?.value;
+  const who = leadName ?? namedTitles[0]?.value;
   return empty(
     kind,
     who

@@ -534,7 +534,9 @@ const CHAPTER = String.raw`(?:ch|chap)\.\s*\d{1,3}(?![\p{L}\d])|chapter\s+\d{1,3
 const publicationAfterTitle = new RegExp(String.raw`^[,.]?\s*\([^()]{0,160}\b(?:1[5-9]\d\d|20\d\d)\)(?:[*_]{0,2},[*_]{0,2}\s*${LOC})?`, 'u');
 /** "*Diplomatic and Consular Appropriation Bill* (Part 3), 65th Cong., 2nd Sess., …, p. 94": a congressional document, to its pages. */
 const congressAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\([^()]{0,40}\)\s*)?,?\s*\d{1,3}(?:st|nd|rd|th|d)\s+Cong(?:\.|ress\b)[^;]{0,300}?(?:\bpp?\.\s*\d{1,5}(?:\s*[-–—]{1,2}\s*\d{1,5})?|(?=[;]|$))`, 'u');
-const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
+// ("Appian, *The Civil Wars* 2.102: “…”", "Plutarch, *Life of Antony* 54, 6: “…”": an ancient text's
+// divisions before a quotation, all of them.)
+const pagesAfterTitle = new RegExp(String.raw`^[,.]?\s*(?:\d{1,4}(?:\.\d{1,4})+(?=:\s)|\d{1,4}(?:,\s*\d{1,4}){1,3}(?=:\s)|(?:\d{1,4}(?:[./]\d{1,3})?\s*\((?:1[5-9]\d\d|20\d\d)\)[,:]?\s*)?${LOC}|${CHAPTER})`, 'u');
 
 /**
  * "*Journals of the Continental Congress, 1774-1789* (Washington, 1904-1937), VII, 274": a work
