@@ -942,3 +942,20 @@ describe('an ancient text quoted from a translation found online', () => {
     assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'), JSON.stringify(essay.diagnostics.map((d) => d.message)));
   });
 });
+
+describe('a year a little off for the only work of an author', () => {
+  const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+
+  it('is that work, with the year shown as a near match to correct', () => {
+    const { essay, cited } = notesOf(bibliography, ['Hollis 2004 for the oracles.', 'Lund 1987, 12.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['hollis2003'] }], [{ kind: 'short', entries: ['lund1985'] }]]);
+    const slips = essay.notes.map((note) => note.citations[0].nearMatch && { written: note.citations[0].nearMatch.written, expected: note.citations[0].nearMatch.expected });
+    assert.deepEqual(slips, [{ written: '2004', expected: '2003' }, { written: '1987', expected: '1985' }]);
+    assert.ok(essay.diagnostics.some((d) => d.code === 'near-match' && /'2004'.*'2003'/.test(d.message)), JSON.stringify(essay.diagnostics.map((d) => d.message)));
+  });
+
+  it('is not another work with a title of its own, a year far off, or a sentence about the person', () => {
+    const { cited } = notesOf(bibliography, ['Hollis, Grant. “Oracles Again.” *Fayum Studies* 4 (2004): 1–9.', 'Hollis 2009, 4.', 'Hollis left the temple in 2004 to teach.']);
+    assert.deepEqual(cited.map((citations) => citations.flatMap((c) => c.entries)), [[], [], []]);
+  });
+});

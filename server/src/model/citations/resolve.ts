@@ -713,14 +713,21 @@ function publishedOverYears(item: IndexedEntry, year: number): boolean {
  * "Posener 1975: 206–209" against the only work of Posener listed, "… 1974. “Ostracon Cairo 12217.”
  * *Revue d’Égyptologie* 27: 206–209": a year one off, with pages the article holds, is a slip of the
  * year, not another work. It is that work, and the year is shown as a near match to correct.
+ * So is "Joshel 2014" or "Favro 2004, 325" against the only work of the author, of 2013 or 2006 (a
+ * year or two off, and its pages holding the pinpoint when both are given): the writer is told to
+ * correct the year (a near match, with its quick fix) and hover and definition reach the work.
  */
 function yearSlip(candidates: IndexedEntry[], draft: CitationDraft, text: string, written: number): { item: IndexedEntry; nearMatch: NonNullable<Resolution['nearMatch']> } | null {
   if (candidates.length !== 1) return null;
   const [item] = candidates;
   const pages = item.entry.pages;
   const locator = draft.locator;
-  if (item.entry.year === null || Math.abs(item.entry.year - written) !== 1 || !pages || !locator || !/^\d+$/.test(locator.from ?? '')) return null;
-  if (outsidePages(locator, pages)) return null;
+  if (item.entry.year === null || Math.abs(item.entry.year - written) > 2) return null;
+  // (Not a work given with a title of its own, "Brejon de Lavergnée, Arnauld. “Le cabinet du roi.”
+  // … (1988)", another work of the author; nor a sentence about the person, "Schuyler left the
+  // service in 1884".)
+  if (findTitles(text).length > 0 || draft.embedded) return null;
+  if (pages && locator && /^\d+$/.test(locator.from ?? '') && outsidePages(locator, pages)) return null;
   const at = text.indexOf(String(written));
   if (at < 0) return null;
   return { item, nearMatch: { written: String(written), expected: String(item.entry.year), start: at, end: at + 4 } };
