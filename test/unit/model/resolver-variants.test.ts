@@ -959,3 +959,13 @@ describe('a year a little off for the only work of an author', () => {
     assert.deepEqual(cited.map((citations) => citations.flatMap((c) => c.entries)), [[], [], []]);
   });
 });
+
+describe('an ancient text read in a translation', () => {
+  it('is cited through the translation, at the translation’s pages', () => {
+    const bibliography = ['Hollis, Grant, trans. 1989. *Plutarch: Lives of the Pharaohs*. Cambridge, MA: Harvard University Press.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { essay, cited } = notesOf(bibliography, ['Herodotus, *Histories* 2.61 (after Hollis 1989, 336–37).', 'Strabo, *Geography* 17.1.46 (cited after Hollis 1989, 12). Lund (1985, 18) reads it otherwise.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['hollis1989'] }], [{ kind: 'short', entries: ['hollis1989'] }, { kind: 'short', entries: ['lund1985'] }]]);
+    assert.equal(essay.notes[0].citations.find((c) => c.kind !== 'none')?.locator?.text, '336–37');
+    assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'));
+  });
+});

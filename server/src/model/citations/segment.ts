@@ -330,8 +330,13 @@ export function segmentNote(written: string): CitationDraft[] {
     // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
     // reference inside a sentence of prose: each cited work is a citation of its own.
     if (anchors.length > 1 || (anchors.length === 1 && (anchors[0].years !== undefined || isProse(text, anchors[0])))) {
-      for (const anchor of anchors) {
+      for (const [at, anchor] of anchors.entries()) {
         const anchorText = text.slice(anchor.start, anchor.end);
+        // "Apuleius, *Metamorphoses* 11.22 (after Hanson 1989, 336–37)"; "Diodorus Siculus, *Bibliotheca
+        // historica* 1.27; translated in Oldfather 1933–67, 1:86–89": an ancient text read in a
+        // translation is cited through the translation, as a text quoted in another work is.
+        const readIn = anchors[at + 1];
+        if (readIn && readInTranslation.test(text.slice(anchor.end, readIn.start)) && /[*_]/.test(anchorText)) continue;
         const context = sentenceAround(text, anchor.start, anchor.end);
         if (anchor.years) {
           // One draft per year, each with the pages written after it.
@@ -484,6 +489,8 @@ export interface Anchor {
 }
 
 const sentenceAdverb = /^\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly)$/u;
+/** Between an ancient text's divisions and the translation it is read in: " (after ", "; translated in ". */
+const readInTranslation = /^[\d.,\s–-]{0,24}(?:\(|;|,)?\s*(?:cited\s+|quoted\s+)?(?:after|translated\s+in|trans\.\s+in|in\s+the\s+translation\s+(?:of|by))\s+$/;
 /** What an archive numbers, in its own words (a surname too, "Case", "Box", outside an archival reference). */
 const archivalUnit = /^(?:Box|Boxes|Folder|Folders|File|Files|Roll|Reel|Entry|Case|Cases|Container)$/;
 const notNameWords = new Set(
