@@ -954,6 +954,11 @@ describe('a year a little off for the only work of an author', () => {
     assert.ok(essay.diagnostics.some((d) => d.code === 'near-match' && /'2004'.*'2003'/.test(d.message)), JSON.stringify(essay.diagnostics.map((d) => d.message)));
   });
 
+  it('is the work of that title among the author’s works when the reference gives its title', () => {
+    const { cited } = notesOf([...bibliography, 'Hollis, Grant. 2010. *Desert Cults*. Leiden: Brill.'], ['Grant Hollis, *Temple Oracles of the Fayum* (Leiden: Brill, 2004), 12.']);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['hollis2003'] }]]);
+  });
+
   it('is not another work with a title of its own, a year far off, or a sentence about the person', () => {
     const { cited } = notesOf(bibliography, ['Hollis, Grant. “Oracles Again.” *Fayum Studies* 4 (2004): 1–9.', 'Hollis 2009, 4.', 'Hollis left the temple in 2004 to teach.']);
     assert.deepEqual(cited.map((citations) => citations.flatMap((c) => c.entries)), [[], [], []]);

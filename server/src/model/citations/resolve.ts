@@ -718,15 +718,18 @@ function publishedOverYears(item: IndexedEntry, year: number): boolean {
  * correct the year (a near match, with its quick fix) and hover and definition reach the work.
  */
 function yearSlip(candidates: IndexedEntry[], draft: CitationDraft, text: string, written: number): { item: IndexedEntry; nearMatch: NonNullable<Resolution['nearMatch']> } | null {
-  if (candidates.length !== 1) return null;
-  const [item] = candidates;
+  // (Not a sentence about the person: "Schuyler left the service in 1884".)
+  if (draft.embedded) return null;
+  // A reference with a title is the author's work of that title, whatever printing's year it gives
+  // ("James P. Byrd, _A Holy Baptism of Fire and Blood_ (Oxford University Press, 2021)" for 2020);
+  // one with another title is another work ("Brejon de Lavergnée, Arnauld. “Le cabinet du roi.” …").
+  const titles = findTitles(text);
+  const pool = titles.length > 0 ? candidates.filter((item) => titles.some((title) => titleMostlyOf(title, item))) : candidates;
+  if (pool.length !== 1) return null;
+  const [item] = pool;
   const pages = item.entry.pages;
   const locator = draft.locator;
   if (item.entry.year === null || Math.abs(item.entry.year - written) > 2) return null;
-  // (Not a work given with a title of its own, "Brejon de Lavergnée, Arnauld. “Le cabinet du roi.”
-  // … (1988)", another work of the author; nor a sentence about the person, "Schuyler left the
-  // service in 1884".)
-  if (findTitles(text).length > 0 || draft.embedded) return null;
   if (pages && locator && /^\d+$/.test(locator.from ?? '') && outsidePages(locator, pages)) return null;
   const at = text.indexOf(String(written));
   if (at < 0) return null;
