@@ -974,3 +974,12 @@ describe('an ancient text read in a translation', () => {
     assert.ok(!essay.diagnostics.some((d) => d.code === 'unresolved-citation'));
   });
 });
+
+describe('a note that only points to a later note', () => {
+  it('cites what that note cites, once every note has been read', () => {
+    const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { cited } = notesOf(bibliography, ['See note 3 below.', 'For more on the ferries, see note 3 below.', 'Hollis 2003, 4; Lund 1985, 9.', 'See note 7 below.']);
+    const both = [{ kind: 'short', entries: ['hollis2003'] }, { kind: 'short', entries: ['lund1985'] }];
+    assert.deepEqual(cited, [both, both, both, []]);
+  });
+});

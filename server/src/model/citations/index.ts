@@ -125,6 +125,8 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   const declared = new DeclaredNames();
   // The works each note read so far cites: "See n30 above" cites what note 30 cites.
   const citedByNote = new Map<string, string[]>();
+  // Notes that only point to a later one, read once every note has been.
+  const pointingAhead: { note: NoteSource['note']; base: Citation; target: string; citations: Citation[]; factsAt: number }[] = [];
 
   for (const source of ordered) {
     const note = source.note;
@@ -183,11 +185,13 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
             : null;
       if (draft.crossReference) {
         // A note that only points to another ("See n30 above.") cites what that note cites, as a
-        // reader takes it; a pointer among other references, or to a note not read yet, cites nothing.
+        // reader takes it; a pointer among other references cites nothing. One to a note not read yet
+        // ("See note 245 below.") is read when the notes after it have been.
         const pointsBack = drafts.length === 1 && !draft.crossReference.ahead;
         const target = pointsBack ? citedByNote.get(draft.crossReference.label) : undefined;
         // What it cites depends on another note: not reused from the last analysis unchanged.
-        if (pointsBack) usedContext = true;
+        if (drafts.length === 1) usedContext = true;
+        if (drafts.length === 1 && draft.crossReference.ahead) pointingAhead.push({ note, base, target: draft.crossReference.label, citations, factsAt: facts.length });
         for (const key of target ?? []) {
           const citation: Citation = { ...base, kind: 'short', entries: [key] };
           citations.push(citation);
@@ -325,6 +329,16 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     };
     citedByNote.set(note.label, entries);
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares });
+  }
+  // "See note 245 below.": what that note cites, now that it has been read (last first, so that the
+  // places kept for the earlier ones stay right).
+  for (const ahead of pointingAhead.reverse()) {
+    const keys = citedByNote.get(ahead.target) ?? [];
+    if (keys.length === 0) continue;
+    const made = keys.map((key): Citation => ({ ...ahead.base, kind: 'short', entries: [key] }));
+    ahead.note.citations = made;
+    ahead.note.discursive = false;
+    facts.splice(ahead.factsAt, 0, ...made.map((citation) => ({ citation, noteLabel: ahead.note.label, ambiguousIbid: false })));
   }
   return facts;
 }

@@ -46,7 +46,8 @@ const OPENING_CUE = String.raw`(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?`;
  * sentence: "Note 12, Department of State to …" is a diplomatic note, a document.
  */
 const crossReferencePattern = new RegExp(
-  String.raw`^${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?\s*(?:[.;]\s*|$)`,
+  // ("For more on this, see note 245 below.": a clause of what the pointer is for, then the cue.)
+  String.raw`^(?:[^.;:()\d]{3,140},\s+(?=[*_]?(?:see|cf\.)))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?\s*(?:[.;]\s*|$)`,
   'i',
 );
 
