@@ -983,3 +983,27 @@ describe('a note that only points to a later note', () => {
     assert.deepEqual(cited, [both, both, both, []]);
   });
 });
+
+describe('a year and a listed author in a sentence of prose', () => {
+  it('is no author–date reference with a wrong year', () => {
+    const bibliography = ['Le Brun, Charles. 1683. *Inventaire des tableaux du cabinet du roi*. Paris.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { essay } = notesOf(bibliography, [
+      'The authors of the paintings produced after 1671 for the king are all French: Antoine Dieu, Charles Le Brun, Claude Simpol and Jean Cotelle.',
+      'Le Brun 1671, 4.',
+    ]);
+    const messages = essay.notes.map((note) => note.citations.map((c) => c.unresolved).filter(Boolean));
+    assert.deepEqual(messages[0], []);
+    assert.equal(messages[1].length, 1, 'an author–date reference with a year the author has no work of is still reported');
+  });
+});
+
+describe('a congressional document that opens with its title', () => {
+  it('is the series it was printed in, whoever the comment after it names', () => {
+    const bibliography = [
+      'U.S. congressional documents and debates, including statutes, *U.S. Serial Set* and *Congressional Record*. Library of Congress website.',
+      'Dennett, Tyler. 1922. *Americans in Eastern Asia*. New York: Macmillan.',
+    ];
+    const { cited } = notesOf(bibliography, ['See also *Hearing Before the Subcommittee of House Committee on Appropriations*, 69th Cong., 2nd Sess. (Washington: Government Printing Office, 1927), pp. 16–25 for Dennett’s account of the process.']);
+    assert.deepEqual(cited[0].map((c) => c.entries), [['us']]);
+  });
+});

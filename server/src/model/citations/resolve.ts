@@ -385,6 +385,13 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const page = resolveByAddress(text, titles, index, kind);
   if (page) return page;
 
+  // A congressional document that opens with its title ("See also *Hearing Before the Subcommittee…*,
+  // 69th Cong., 2nd Sess. (…), pp. 16–25 for Dennett’s explanation…"): a name in the comment after it
+  // is no author of it.
+  if (citesCongressionalDocument(text) && index.congressional.length === 1 && /^(?:[Ss]ee\s+(?:also\s+)?|[Cc]f\.\s+)?[*_]/.test(text)) {
+    const series = index.congressional.filter((item) => !citesStatute(text) || /\bstatute/i.test(item.entry.text));
+    if (series.length === 1) return { ...empty('full'), entries: series };
+  }
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
     // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
@@ -614,6 +621,9 @@ function resolveByAuthor(
     if (sameYear.length === 0 && authorDateYear(text, writtenYear)) sameYear = candidates.filter((item) => publishedOverYears(item, writtenYear));
     const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, writtenYear) : null;
     if (slip) return { ...result([slip.item], null), nearMatch: slip.nearMatch };
+    // A year in a sentence of prose that also names an author ("The authors of the paintings produced
+    // after 1671 are … Charles Le Brun, …") dates something else: no author–date reference to correct.
+    if (sameYear.length === 0 && !draft.focusYear && !draft.locator && titles.length === 0 && !authorDateYear(text, writtenYear) && text.split(/\s+/).length > 12) return empty('none');
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       const written = String(writtenYear);
