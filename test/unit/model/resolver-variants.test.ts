@@ -928,6 +928,17 @@ describe('what a "matches no entry" warning names', () => {
 
   it('still names an author or a title the bibliography lacks', () => {
     assert.equal(unresolved(['Tybalt, *Oracles of the Delta*, 12.', 'Hollis 2003, 4; Mercer 1999, 17.']).length, 2);
+    assert.equal(unresolved(['“Oyster Beds,” 14.', 'See *The Delta Papyri*, 2:40.']).length, 2);
+  });
+
+  it('is not a name or a gloss quoted inside a sentence', () => {
+    assert.deepEqual(
+      unresolved([
+        'The appendix reprinted documents on the Bering Sea “Fur-Seal Controversy” and on import duties levied on coffee.',
+        'See ***HqA.t nTr.w*** “Queen of the Gods” at the temple of Isis, and compare Hollis 2003, 12.',
+      ]),
+      [],
+    );
   });
 });
 

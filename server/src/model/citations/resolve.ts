@@ -433,6 +433,11 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // passage with the editor's brackets (“… is what [has protected] me …”).
   const namedTitles = titles.filter((title) => /^[\p{Lu}\d]/u.test(title.value) && !/\[[^\]]*\]/.test(title.value));
   if (!leadName && namedTitles.length === 0) return empty('none');
+  // A phrase quoted or set in italics inside a sentence ("the Bering Sea “Fur-Seal Controversy”",
+  // "***HqA.t nTr.w*** “Queen of the Gods”") may be a work, but too likely a name or a gloss to warn
+  // about: a title is looked for where a reference puts one, first, after a comma or a colon, or
+  // after "in" or "see".
+  if (!leadName && !namedTitles.some((title) => standsAsReference(text, title))) return empty(kind);
   const byOpening = leadName ? resolveByOpeningName(leadName, text, titles, index, kind) : null;
   if (byOpening) return byOpening;
   const who = leadName ?? namedTitles[0]?.value;
