@@ -1018,3 +1018,20 @@ describe('a congressional document that opens with its title', () => {
     assert.deepEqual(cited[0].map((c) => c.entries), [['us']]);
   });
 });
+
+describe('sentences of comment in a note', () => {
+  const bibliography = ['Department of State. *Papers of the Foreign Office Series*. London: HMSO, 1861–.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+
+  it('name a serial in passing without citing it, whatever years they give', () => {
+    const { cited } = notesOf(bibliography, [
+      'In 1907 Wilson still held a minority view. Nevertheless, when he rose to Assistant Secretary between 1909 and 1913, his views may have weighed on the production of *PFOS* in general.',
+    ]);
+    assert.deepEqual(cited, [[]]);
+  });
+
+  it('end at the full stop before an adverb and its comma, so the reference after them is read alone', () => {
+    const drafts = segmentNote('See Eva Lund, *Ferry Crossings* (Aschehoug, 1985), https://example.org/. Moreover, we should not forget the earlier scholars. For example, see Carl Albert Loosli, *Aus der Werkstatt* (Birkhäuser, 1938).');
+    assert.ok(drafts.some((draft) => draft.text.startsWith('Moreover') || draft.text.startsWith('For example') || draft.text.startsWith('Carl Albert Loosli')), JSON.stringify(drafts.map((d) => d.text)));
+    assert.ok(!drafts.some((draft) => draft.text.includes('Lund') && draft.text.includes('Loosli')), JSON.stringify(drafts.map((d) => d.text)));
+  });
+});

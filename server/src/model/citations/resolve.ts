@@ -367,7 +367,10 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => standsAsReference(text, title) || namesListedTitle(title, index)) : titles;
   const passing = titles.filter((title) => !referenceTitles.includes(title));
   const yearsWritten = findYears(blanked(text, passing.map((title) => ({ start: title.start, end: title.end + (/^\s*\([^()]*\)/.exec(text.slice(title.end))?.[0].length ?? 0) }))));
-  if (!draft.locator && !draft.focusYear && !namesOwnWork && referenceTitles.length === 0 && yearsWritten.length === 0 && text.split(/\s+/).length > 7) {
+  // (A year in the sentence counts when it could date a work: after a name, "Hogan 1998", or in
+  // parentheses; not "between 1909 and 1913".)
+  const datingYears = draft.embedded ? yearsWritten.filter((year) => authorDateYear(text, year.year)) : yearsWritten;
+  if (!draft.locator && !draft.focusYear && !namesOwnWork && referenceTitles.length === 0 && datingYears.length === 0 && text.split(/\s+/).length > 7) {
     return empty('none');
   }
   // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
