@@ -1035,3 +1035,16 @@ describe('sentences of comment in a note', () => {
     assert.ok(!drafts.some((draft) => draft.text.includes('Lund') && draft.text.includes('Loosli')), JSON.stringify(drafts.map((d) => d.text)));
   });
 });
+
+describe('pinpoints of catalogues and editions after an author–date year', () => {
+  it('keep a numbered item at several levels, a roman series and its item, a lettered number and a lettered note', () => {
+    const located = (text: string): string | undefined => segmentNote(text)[0].locator?.text;
+    assert.equal(located('Hollis 2003, 503, no. v.187.'), '503, no. v.187');
+    assert.equal(located('Hollis 2003, 28, no. 3.3.3.'), '28, no. 3.3.3');
+    assert.equal(located('Hollis 2003, 12, no. 79.0123.'), '12, no. 79.0123');
+    assert.equal(located('Hollis 2003, 64, plate xxi.2.'), '64, plate xxi.2');
+    assert.equal(located('Hollis 2003, 158, H.7.'), '158, H.7');
+    assert.equal(located('Hollis (2003, 212 n. d) thought otherwise.'), '212 n. d');
+    assert.equal(findLocator('Lacau 1909, 31 n. c.')?.text, '31 n. c');
+  });
+});

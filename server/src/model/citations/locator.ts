@@ -24,7 +24,7 @@ const PAGE = String.raw`(?:\d{1,5}(?:[rv](?![A-Za-z\d]))?|[ivxlcdm]{1,8}|e\d{1,6
 export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`;
 // Further pages may be roman too ("xv, xxii, 23"), whole words only ("45, ill." is not page "ill").
 const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
-const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d*|n\d*)?`;
+const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\sn\.\s[a-z]{1,2}(?![\p{L}\d])|\s*n\.?\s*\d*|n\d*)?`;
 
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
@@ -42,14 +42,17 @@ export const CAPITAL_ROMAN = String.raw`(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX
 const ROMAN_PLATE = String.raw`(?:${CAPITAL_ROMAN}|${ROMAN})`;
 // "plate VII", "plates x–xii", "plate 53A": plates numbered in roman or with a capital; "figs. 18, 19":
 // a plural's further numbers are more figures, not pages.
-export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:\.\d{1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
+// ("no. 3.3.3", "no. 79.0123": numbered at several levels; "no. v.187", "plate xxi.2": a roman series and its item.)
+export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:(?:\.\d{1,4}){1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\.\d{1,4})?(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
+/** A catalogue's lettered number after the page: "158, H.7", "82, A.93". */
+export const LETTERED_ITEM = String.raw`[A-Z]\.\d{1,4}(?![\p{L}\d])`;
 // Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
 // "341, fig. 6, 342, fig. 9": more pages, each with its figure; "46–47, with fig. 22".
 /** What parts a numbered item from what precedes it: a comma (", with fig. 22") or a space, after closing italics. */
 export const ITEM_SEPARATOR = String.raw`(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)`;
 /** A page or range that a numbered item follows ("342" in "341, fig. 6, 342, fig. 9"). */
 export const PAGES_BEFORE_ITEM = String.raw`\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})`;
-const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}))+`, 'u');
+const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${LETTERED_ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}))+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
@@ -106,7 +109,7 @@ export function locatorOf(written: string): Locator {
 /** The pages a pattern captured in its group `group`, with what follows them ("n. 1", "ff."), as a locator. */
 function captured(match: RegExpExecArray, group: number, text: string): FoundLocator {
   const [start, pagesEnd] = match.indices![group];
-  const rest = /^(?:\s*ff?\.?(?![A-Za-z])|\s*n\.?\s*\d+|n\d*)?/.exec(text.slice(pagesEnd))![0];
+  const rest = /^(?:\s*ff?\.?(?![A-Za-z])|\sn\.\s[a-z]{1,2}(?![\p{L}\d])|\s*n\.?\s*\d+|n\d*)?/u.exec(text.slice(pagesEnd))![0];
   const written = text.slice(start, pagesEnd + rest.length).replace(/\.$/, (dot) => (/ff?\.$|n\.$/.test(rest) ? dot : ''));
   return toLocator(written, start, text.slice(start, pagesEnd));
 }
