@@ -30,7 +30,7 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 81% of the development notes exactly (46% before the work on real essays)', () => {
+  it('resolves at least 83% of the development notes exactly (46% before the work on real essays)', () => {
     // 97.0% of the first 670 notes; then six essays of a later volume of the journal (154 notes, keyed
     // in a new round) came in at 63.6% unseen by the rules, and the split at 92.1% of 824 once general
     // rules for what they showed were added; then an Egyptology chapter of 125 author-date notes came in
@@ -45,12 +45,15 @@ describe('resolution on published essays (development split)', function () {
     // government history of *FRUS* (194 notes of decimal files and series cited by year) at 47.4%: the
     // twelve new essays 61.9% at first sight, 69.6% after; the earlier 1,315 notes 87.5% (85.0% before).
     // A last Egyptology chapter, keyed at the end and scored once with the final rules: 93.9% of 49.
+    // Then a third *FRUS* chapter (55 notes) came in at 54.5% (60.0% with the first rules for its
+    // sisters, written before it was read) and a fourth Egyptology chapter (254 author-date notes) at
+    // 78.0%: 84.5% of 2,216 after the rules they and the earlier essays showed.
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
     // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
     // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
     const dev = totals['real-dev'];
-    assert.ok(dev.notes >= 1907, `${dev.notes} notes keyed`);
-    assert.ok(dev.exact / dev.notes >= 0.81, `${dev.exact}/${dev.notes}`);
+    assert.ok(dev.notes >= 2216, `${dev.notes} notes keyed`);
+    assert.ok(dev.exact / dev.notes >= 0.83, `${dev.exact}/${dev.notes}`);
   });
 
   it('keeps "never cited" precision at 0.93 or more and the diagnostics of the split under 4 per 1,000 words', () => {
@@ -62,13 +65,15 @@ describe('resolution on published essays (development split)', function () {
     assert.ok(diagnosticsPerThousandWords <= 4, String(diagnosticsPerThousandWords));
   });
 
-  it('keeps "matches no entry" precision at 0.70 or more (rules of evidence, model/evidence.ts)', () => {
+  it('keeps "matches no entry" precision at 0.88 or more (rules of evidence, model/evidence.ts)', () => {
     // 0.91 before the ancient-world papers; one of them (114 notes of Demotic manuscripts and
     // transliterations in italics) came in with 23 false warnings, 10 after its rules: 0.80 with them.
     // The seventh round's six papers came in with 13 false warnings, 8 after its rules: 0.733; with the
-    // conservation essays and the FRUS chapters, 0.710.
+    // conservation essays and the FRUS chapters, 0.710; 0.688 with the eleventh round. Then 0.901 once
+    // no warning named a word opening a sentence, a quotation, a word of another language, a name or a
+    // gloss quoted inside a sentence, an ancient text read in a translation, or a year a printing off.
     const { unresolved } = totals['real-dev'];
-    assert.ok(unresolved.tp / (unresolved.tp + unresolved.fp) >= 0.7, JSON.stringify(unresolved));
+    assert.ok(unresolved.tp / (unresolved.tp + unresolved.fp) >= 0.88, JSON.stringify(unresolved));
   });
 
   it('still finds the real defects: "never cited" recall 0.94 or more, every defect planted in the fixtures', () => {
@@ -81,9 +86,9 @@ describe('resolution on published essays (development split)', function () {
     // None before (an essay without a bibliography resolved nothing). First sight, round by round:
     // 68.4% of 98 notes, then 91.8% of 97, 70.9% of 55 and 86.3% of 95 (90.4% of those 345 after);
     // then 18.7% of the 267 notes of a 1985 government history's installments (manuscript records,
-    // Ibid. chains, op. cit.); 78.8% of all 612 now.
+    // Ibid. chains, op. cit.); 78.8% of all 612 then; 78.6% of 775 now.
     const notesOnly = totals['notes-dev'];
-    assert.ok(notesOnly.notes >= 754, `${notesOnly.notes} notes keyed`);
+    assert.ok(notesOnly.notes >= 775, `${notesOnly.notes} notes keyed`);
     assert.ok(notesOnly.exact / notesOnly.notes >= 0.77, `${notesOnly.exact}/${notesOnly.notes}`);
     assert.equal(notesOnly.unresolved.fp, 0, JSON.stringify(notesOnly.unresolved));
   });
