@@ -1048,3 +1048,16 @@ describe('pinpoints of catalogues and editions after an author–date year', () 
     assert.equal(findLocator('Lacau 1909, 31 n. c.')?.text, '31 n. c');
   });
 });
+
+describe('an entry of an abbreviation list ("*ETCSL* = Black … 1998–2006")', () => {
+  it('is cited by its abbreviation, with a series volume if it has one', () => {
+    const bibliography = [
+      '*TCSL* = Black, Jeremy A. et al. 1998–2006. *The Text Corpus of Sumerian Letters*. Oxford.',
+      'RIME 2 = Frayne, Douglas R. 2008. *Presargonic Period*. The Royal Inscriptions 2. Toronto.',
+      'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.',
+    ];
+    const { cited, essay } = notesOf(bibliography, ['*TCSL*, “The debate between Date Palm and Tamarisk” l. 3.', 'E.g. *TCSL*, “Enki and Ninhursag” ll. 63ff.', 'As on the stele (RIME 2, E1.9.3.1 rev. iv ll. 8–9).']);
+    assert.deepEqual(cited.map((citations) => citations.flatMap((c) => c.entries)), [['tcsl1998'], ['tcsl1998'], ['frayne2008']]);
+    assert.equal(essay.notes[0].citations[0].locator?.text, 'l. 3');
+  });
+});

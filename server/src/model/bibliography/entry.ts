@@ -70,6 +70,11 @@ export function parseEntry(source: string): ParsedEntry {
     if (spelledAcronym) aliases.add(spelledAcronym);
   }
   for (const match of text.matchAll(/\(([A-Z]{2,8})\)/g)) aliases.add(match[1].toLowerCase());
+  // "*ETCSL* = Black, Jeremy A. et al. 1998–2006. *The Electronic Text Corpus…*": an abbreviation
+  // list's entry, the abbreviation first, then the work it stands for.
+  // ("RIME 1 = Frayne, Douglas R. 2008…": a series abbreviated with its volume.)
+  const abbreviation = /^[*_]{0,2}([\p{L}][\p{L}\d.-]{1,11}(?: \d{1,3})?)[*_]{0,2}\s*=\s+\S/u.exec(text);
+  if (abbreviation) aliases.add(abbreviation[1].replace(/\./g, '').toLowerCase());
   // "… Horace Mann Bond Papers, … (hereafter cited as HMBP)": the name the essay's notes use.
   const hereafter = hereafterName(text);
   if (hereafter && /^[A-Z][A-Z&.]{1,9}$/.test(hereafter)) aliases.add(hereafter.replace(/\./g, '').toLowerCase());

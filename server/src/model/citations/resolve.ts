@@ -888,7 +888,7 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     // (An archival file named for the work it holds papers about, "Entry A1–5066: … the Publication
     // *Foreign Relations of the United States*", is not known by that work's acronym.)
     const titleAcronym = isArchivalFile(entry) && entry.title ? acronymOf(entry.title) : null;
-    if (entry.aliases.some((alias) => alias !== titleAcronym && tokens.has(alias))) score += 5;
+    if (entry.aliases.some((alias) => alias !== titleAcronym && (alias.includes(' ') ? plain.includes(` ${alias} `) : tokens.has(alias)))) score += 5;
     if (dates.some((date) => entry.dates.includes(date))) score += 4;
     if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
     if (entry.corporateAuthor) {
