@@ -1061,3 +1061,11 @@ describe('an entry of an abbreviation list ("*ETCSL* = Black … 1998–2006")',
     assert.equal(essay.notes[0].citations[0].locator?.text, 'l. 3');
   });
 });
+
+describe('an author–date citation whose year the author’s one undated work lacks', () => {
+  it('is that work', () => {
+    const bibliography = ['Kennet, Rebecca. n.d. “Classics at the Intersections.” *Classics at the Intersections* (blog).', 'Vinsen, Stephen. 2008. “Through a Woman’s Eyes.” *Mnemosyne* 3: 303–51.', 'Vinsen, Stephen. “Go Figure: Metaphor and Translation.” In *A Good Scribe*, 305–21. London.'];
+    const { cited } = notesOf(bibliography, ['Kennet 2020; see also Vinsen (2008, 2014).']);
+    assert.deepEqual(cited[0].map((c) => c.entries), [['kennet'], ['vinsen2008'], ['vinsen']]);
+  });
+});

@@ -627,6 +627,10 @@ function resolveByAuthor(
     // "Spiegelberg 1908" for "Spiegelberg, W. 1906–1908": one of the years of a work published over several.
     // (Only in an author–date citation: "July-August 1819" dates a letter, not a volume of a series.)
     if (sameYear.length === 0 && authorDateYear(text, writtenYear)) sameYear = candidates.filter((item) => publishedOverYears(item, writtenYear));
+    // "Kennedy 2020" for "Kennedy, Rebecca. n.d. “Classics at the Intersections…”", "Vinson (…, 2014)"
+    // for the one Vinson entry that gives no year: the author's one undated work is the work cited.
+    const undated = candidates.filter((item) => item.entry.year === null);
+    if (sameYear.length === 0 && undated.length === 1 && (draft.focusYear || (!draft.embedded && authorDateYear(text, writtenYear)))) return result(undated, null);
     const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, writtenYear) : null;
     if (slip) return { ...result([slip.item], null), nearMatch: slip.nearMatch };
     // A year in a sentence of prose that also names an author ("The authors of the paintings produced
