@@ -126,7 +126,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   // The works each note read so far cites: "See n30 above" cites what note 30 cites.
   const citedByNote = new Map<string, string[]>();
   // Notes that only point to a later one, read once every note has been.
-  const pointingAhead: { note: NoteSource['note']; base: Citation; target: string; citations: Citation[]; factsAt: number }[] = [];
+  const pointingAhead: { note: NoteSource['note']; base: Citation; target: string }[] = [];
 
   for (const source of ordered) {
     const note = source.note;
@@ -191,7 +191,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         const target = pointsBack ? citedByNote.get(draft.crossReference.label) : undefined;
         // What it cites depends on another note: not reused from the last analysis unchanged.
         if (drafts.length === 1) usedContext = true;
-        if (drafts.length === 1 && draft.crossReference.ahead) pointingAhead.push({ note, base, target: draft.crossReference.label, citations, factsAt: facts.length });
+        if (drafts.length === 1 && draft.crossReference.ahead) pointingAhead.push({ note, base, target: draft.crossReference.label });
         for (const key of target ?? []) {
           const citation: Citation = { ...base, kind: 'short', entries: [key] };
           citations.push(citation);
@@ -330,15 +330,21 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     citedByNote.set(note.label, entries);
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares });
   }
-  // "See note 245 below.": what that note cites, now that it has been read (last first, so that the
-  // places kept for the earlier ones stay right).
-  for (const ahead of pointingAhead.reverse()) {
+  // "See note 245 below.": what that note cites, now that it has been read. Its citations (the
+  // pointer, read as citing nothing) give way to the works, in the same place among the facts.
+  for (const ahead of pointingAhead) {
     const keys = citedByNote.get(ahead.target) ?? [];
     if (keys.length === 0) continue;
     const made = keys.map((key): Citation => ({ ...ahead.base, kind: 'short', entries: [key] }));
+    const replaced = new Set(ahead.note.citations);
+    const at = facts.findIndex((fact) => replaced.has(fact.citation));
+    const kept = facts.filter((fact) => !replaced.has(fact.citation));
+    const position = at >= 0 ? at : kept.length;
+    kept.splice(position, 0, ...made.map((citation) => ({ citation, noteLabel: ahead.note.label, ambiguousIbid: false })));
+    facts.length = 0;
+    for (const fact of kept) facts.push(fact);
     ahead.note.citations = made;
     ahead.note.discursive = false;
-    facts.splice(ahead.factsAt, 0, ...made.map((citation) => ({ citation, noteLabel: ahead.note.label, ambiguousIbid: false })));
   }
   return facts;
 }
