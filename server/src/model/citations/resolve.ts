@@ -47,6 +47,12 @@ const notNames = new Set(
   ),
 );
 
+/** The one entry listing the congressional documents (or the statutes) a citation of Congress was printed in. */
+function congressionalSeries(text: string, index: BibliographyIndex): Resolution | null {
+  const series = index.congressional.filter((item) => !citesStatute(text) || /\bstatute/i.test(item.entry.text));
+  return series.length === 1 ? { ...empty('full'), entries: series } : null;
+}
+
 /** Words that open a sentence and name nobody: "Hence", "However", "Henceforth", "Ironically". */
 const sentenceOpener = /^(?:Hence|Henceforth|However|Thus|Therefore|Moreover|Indeed|Nevertheless|Nonetheless|Furthermore|Still|Yet|Instead|Meanwhile|Otherwise|Accordingly|Consequently|Likewise|Similarly|Finally|Here|Again|Although|Though|Both|Despite|Because|While|Whereas|Since|Unlike|Like|Perhaps|Rather|Even|Only|Such|This|That|These|Those|There|It|We|He|She|They|Notably|Incidentally|\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly))$/u;
 
@@ -391,10 +397,8 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // A congressional document that opens with its title ("See also *Hearing Before the Subcommittee…*,
   // 69th Cong., 2nd Sess. (…), pp. 16–25 for Dennett’s explanation…"): a name in the comment after it
   // is no author of it.
-  if (citesCongressionalDocument(text) && index.congressional.length === 1 && /^(?:[Ss]ee\s+(?:also\s+)?|[Cc]f\.\s+)?[*_]/.test(text)) {
-    const series = index.congressional.filter((item) => !citesStatute(text) || /\bstatute/i.test(item.entry.text));
-    if (series.length === 1) return { ...empty('full'), entries: series };
-  }
+  const congressional = citesCongressionalDocument(text) ? congressionalSeries(text, index) : null;
+  if (congressional && /^(?:[Ss]ee\s+(?:also\s+)?|[Cc]f\.\s+)?[*_]/.test(text)) return congressional;
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
     // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
@@ -404,14 +408,11 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   }
   // ("See statement of Marshall Morgan, *Diplomatic and Consular Appropriation Bill* (Part 3), 65th
   // Cong., …": a witness before a committee, not an author whose name is near a listed one.)
-  if (byAuthor && !(byAuthor.nearMatch && citesCongressionalDocument(text) && index.congressional.length === 1)) return byAuthor;
+  if (byAuthor && !(byAuthor.nearMatch && congressional)) return byAuthor;
 
   // A congressional document the bibliography lists only through the series it was printed in
   // (its own title shares words with other government works: "*Clerks in the State Department*").
-  if (citesCongressionalDocument(text)) {
-    const series = index.congressional.filter((item) => !citesStatute(text) || /\bstatute/i.test(item.entry.text));
-    if (series.length === 1) return { ...empty('full'), entries: series };
-  }
+  if (congressional) return congressional;
 
   const byDocument = resolveByDocument(text, titles, index, kind, draft.embedded);
   if (byDocument) return byDocument;
