@@ -72,6 +72,11 @@ function definitionsFormOneBlock(essay: Essay, notes: Note[], bodyMarkers: Marke
   // An empty definition ("[^1]:" on its own line) may sit right above a body paragraph: moving a
   // note's text into it would pull that paragraph into the note. Relabel in place instead.
   if (notes.some((note) => note.text.trim() === '')) return false;
+  // Definitions on consecutive lines with no blank line between them, and a note of several lines:
+  // a note moved into a slot of one line would run straight into the next definition, and be read
+  // as going on into it. Relabel in place instead.
+  const adjacent = notes.some((note, i) => i > 0 && note.range.start.line === notes[i - 1].range.end.line + 1);
+  if (adjacent && notes.some((note) => note.range.end.line > note.range.start.line)) return false;
   const first = notes[0].range.start;
   const last = notes[notes.length - 1].range.end;
   const between = (position: { line: number; character: number }): boolean =>

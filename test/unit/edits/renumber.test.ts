@@ -101,6 +101,33 @@ describe('renumberNotesEdits on the endnote form', () => {
   });
 });
 
+describe('renumberNotesEdits on definitions that run into each other', () => {
+  it('relabels in place when definitions sit on consecutive lines and one runs over several lines', () => {
+    // A note moved into a one-line slot with no blank line after it would run on into the next
+    // definition (found by the mutation fuzz test: "[34] P" / "[^x]: Goncharov, p.1." / "ierpaoli …").
+    const text = [
+      'First claim.[2] Second claim.[1] Third claim.[3]',
+      '',
+      '## Notes',
+      '',
+      '[1] Goncharov, p.135',
+      '[2] Pierpaoli P.G., *Truman and Korea*,',
+      'p.17-18',
+      '',
+      '[3] memorandum, 25 June 1950, FRUS, Vol. VII, p.183',
+      '',
+    ].join('\n');
+    const after = renumber(text);
+    const notes = analyse(after).notes.map((note) => [note.label, words(note.text).join(' ')]);
+    assert.deepEqual(notes, [
+      ['2', 'Goncharov, p.135'],
+      ['1', 'Pierpaoli P.G., *Truman and Korea*, p.17-18'],
+      ['3', 'memorandum, 25 June 1950, FRUS, Vol. VII, p.183'],
+    ]);
+    assert.equal(renumber(after), after, 'renumbering again changes nothing');
+  });
+});
+
 describe('renumberNotesEdits on every fixture essay', () => {
   const dir = path.resolve(__dirname, '../../fixtures/essays');
   const essays = readdirSync(dir).filter((file) => file.endsWith('.md') && file !== 'README.md');
