@@ -1060,6 +1060,12 @@ describe('an entry of an abbreviation list ("*ETCSL* = Black … 1998–2006")',
     assert.deepEqual(cited.map((citations) => citations.flatMap((c) => c.entries)), [['tcsl1998'], ['tcsl1998'], ['frayne2008']]);
     assert.equal(essay.notes[0].citations[0].locator?.text, 'l. 3');
   });
+
+  it('is cited by its abbreviation in parentheses inside a sentence', () => {
+    const bibliography = ['CDX = Oriental Institute. 2001. *The Demotic Lexicon of the Institute*. Chicago.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { cited } = notesOf(bibliography, ['Although the word is first a noun, it is attested in adjectival use (*CDX* r, 57–59), and I read it so.']);
+    assert.deepEqual(cited[0].flatMap((c) => c.entries), ['coi2001']);
+  });
 });
 
 describe('an author–date citation whose year the author’s one undated work lacks', () => {

@@ -400,6 +400,8 @@ export function segmentNote(written: string): CitationDraft[] {
 
 /** What opens a source cited in parentheses: Ibid., a manuscript, an author and a title. */
 const citedOpening = /^\s*(?:[*_]{0,2}ibid\b|[*_]{0,2}[MМ][SС]{1,2}\.\s|\p{Lu}[\p{L}'’.-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]+)?,\s*[*_“"])/iu;
+/** "(*CDD* r, 57–59)": a reference work by its abbreviation in italics, then its section and pages. */
+const abbreviationCited = /^\s*[*_]\p{Lu}[\p{Lu}\d.]{1,8}[*_](?=[\s,]+(?:\p{L}{1,3}\s*,\s*)?\d)/u;
 
 /**
  * The sources a sentence of prose cites in parentheses, as offsets of what is inside them. Only in
@@ -409,7 +411,7 @@ function citedInParentheses(text: string): { start: number; end: number }[] {
   if (text.length > 3000 || !text.includes('(')) return [];
   const found: { start: number; end: number }[] = [];
   for (const match of text.matchAll(/\(([^()]{4,300})\)/g)) {
-    if (!citedOpening.test(match[1])) continue;
+    if (!citedOpening.test(match[1]) && !abbreviationCited.test(match[1])) continue;
     const start = match.index + 1;
     found.push({ start, end: start + match[1].length });
   }
