@@ -29,6 +29,12 @@ export interface ArchivalSource {
   numbers: string[];
 }
 
+/**
+ * Words that place a reference in an archive: a record group, an archive's initials or name, a
+ * collection, a box, folder, reel or entry ("NARA, RG 59, …", "LCM, Moore Papers, Box 214, …").
+ */
+export const archiveMark = /\b(?:(?:RG|Record Group)\s*\d|NARA\b|Papers\b|Archives?\b|Collection\b|Records\b|[Bb]ox\s+\d|[Ff]older\b|[Rr]eel\b|[Rr]oll\b|Entry\b)/;
+
 const collectionWords = new Set(['papers', 'collection', 'manuscripts', 'diaries', 'diary', 'correspondence']);
 const connectors = new Set(['of', 'the', 'and', 'de', 'du', 'des', 'la', 'le', 'von', 'van', 'der', 'den', '&']);
 const significant = (word: string): boolean => word.length > 2 && !connectors.has(word);

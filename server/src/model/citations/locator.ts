@@ -1,6 +1,7 @@
 /** Page locators: "p.72", "pp.333-34", "p. 114-5", "pp. 369-71", Chicago's bare ", 52–53.", "193--97", "50--52, 68". */
 import type { Locator } from '../types';
 import { expandRangeEnd } from '../bibliography/entry';
+import { archiveMark } from '../bibliography/archives';
 import { findTitles, insideSpans } from '../bibliography/spans';
 import { readIbidSeries, readManuscript } from './manuscript';
 
@@ -24,7 +25,9 @@ const PAGE = String.raw`(?:\d{1,5}(?:[rv](?![A-Za-z\d]))?|[ivxlcdm]{1,8}|e\d{1,6
 export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`;
 // Further pages may be roman too ("xv, xxii, 23"), whole words only ("45, ill." is not page "ill").
 const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
-const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|\sn\.\s[a-z]{1,2}(?![\p{L}\d])|\s*n\.?\s*\d*|n\d*)?`;
+/** A note lettered, as editions of texts letter their notes: "212 n. d", "31 n. c". */
+export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
+const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|\s*n\.?\s*\d*|n\d*)?`;
 
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
@@ -106,10 +109,13 @@ export function locatorOf(written: string): Locator {
   return { text, from, to };
 }
 
+/** What follows the pages captured: "ff.", a note ("n. 1", "n34", "n. d"). */
+const suffixAfterPages = new RegExp(String.raw`^(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|\s*n\.?\s*\d+|n\d*)?`, 'u');
+
 /** The pages a pattern captured in its group `group`, with what follows them ("n. 1", "ff."), as a locator. */
 function captured(match: RegExpExecArray, group: number, text: string): FoundLocator {
   const [start, pagesEnd] = match.indices![group];
-  const rest = /^(?:\s*ff?\.?(?![A-Za-z])|\sn\.\s[a-z]{1,2}(?![\p{L}\d])|\s*n\.?\s*\d+|n\d*)?/u.exec(text.slice(pagesEnd))![0];
+  const rest = suffixAfterPages.exec(text.slice(pagesEnd))![0];
   const written = text.slice(start, pagesEnd + rest.length).replace(/\.$/, (dot) => (/ff?\.$|n\.$/.test(rest) ? dot : ''));
   return toLocator(written, start, text.slice(start, pagesEnd));
 }
@@ -220,7 +226,7 @@ function datesOfArchivalFile(found: FoundLocator, text: string): boolean {
   // ("…, 1799–1801, 1835–1906, 1799–1906": each a span of years.)
   const spans = found.text.split(/\s*,\s*/).map((part) => /^((?:1[5-9]|20)\d\d)\s*(?:-{1,2}|[–—])\s*((?:1[5-9]|20)\d\d)$/.exec(part));
   if (!spans.every((span) => span !== null && Number(span[2]) > Number(span[1]) && Number(span[2]) - Number(span[1]) <= 150)) return false;
-  return /\b(?:RG|Record Group|NARA|Papers|Archives?|Collection|Files?|Records|[Bb]ox|[Ff]older|[Rr]eel|[Rr]oll|Entry)\b/.test(text.slice(0, found.start));
+  return archiveMark.test(text.slice(0, found.start));
 }
 
 /**

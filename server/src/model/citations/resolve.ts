@@ -15,7 +15,7 @@ import { acronymOf, documentIds, documentIdMatches } from '../bibliography/docum
 import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
-import { MADE_BY, type CitationDraft } from './segment';
+import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
 import { citesInterview, citesPersonalCommunication } from './omitted';
 import { outsidePages, READ_THROUGH } from './locator';
 
@@ -54,7 +54,8 @@ function congressionalSeries(text: string, index: BibliographyIndex): Resolution
 }
 
 /** Words that open a sentence and name nobody: "Hence", "However", "Henceforth", "Ironically". */
-const sentenceOpener = /^(?:Hence|Henceforth|However|Thus|Therefore|Moreover|Indeed|Nevertheless|Nonetheless|Furthermore|Still|Yet|Instead|Meanwhile|Otherwise|Accordingly|Consequently|Likewise|Similarly|Finally|Here|Again|Although|Though|Both|Despite|Because|While|Whereas|Since|Unlike|Like|Perhaps|Rather|Even|Only|Such|This|That|These|Those|There|It|We|He|She|They|Notably|Incidentally|\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly))$/u;
+const openingWord = new RegExp(String.raw`^(?:${OPENING_ADVERBS}|Although|Though|Both|Despite|Because|While|Whereas|Since|Unlike|Like|Perhaps|Rather|Even|Only|Such|This|That|These|Those|It|We|He|She|They)$`, 'u');
+const opensSentence = (word: string): boolean => openingWord.test(word) || sentenceAdverb.test(word);
 
 const empty = (kind: CitationKind, unresolved: string | null = null): Resolution => ({
   kind,
@@ -431,7 +432,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const lead = leadingName.exec(text);
   // (Not a word that opens a sentence: "Henceforth, “‘magician’” is used…", "Hence, “his texts…”",
   // "however, such a relationship…"; the pattern ignores case for the cues, a name has a capital.)
-  const leadName = lead && !notNames.has(lead[1]) && !sentenceOpener.test(lead[1]) && /^\p{Lu}/u.test(lead[1]) ? lead[1] : null;
+  const leadName = lead && !notNames.has(lead[1]) && !opensSentence(lead[1]) && /^\p{Lu}/u.test(lead[1]) ? lead[1] : null;
   // Nor is a quotation or a word of another language a title to look for: a phrase in quotation
   // marks or italics that opens in lower case (“the ritual powers of the Kushite”, *rmṯ-rḫ*), or a
   // passage with the editor's brackets (“… is what [has protected] me …”).

@@ -6,7 +6,8 @@
 import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
 import { monthPattern } from '../bibliography/dates';
-import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
+import { archiveMark } from '../bibliography/archives';
+import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
 export interface CitationDraft {
@@ -108,7 +109,8 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
 
 /** A letter or memorandum as a note heads it, up to its date: "Charles E. Hughes to Samuel M. Ralston, December 12, 1924". */
 const LETTER_HEADING = String.raw`(?:\[?\p{Lu}[\p{L}.’'\[\]-]*\]?\s+){0,4}to\s+(?:the\s+)?(?:\[?\p{Lu}[\p{L}.’'\[\]-]*\]?,?\s+){1,6}(?:\([^()]{0,120}\)\s*)?`;
-const DATE = String.raw`(?:${monthPattern}\.?\s+\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d)|\d{1,2}\s+${monthPattern}\.?\s+(?:1[5-9]\d\d|20\d\d))`;
+/** A document's date: "December 12, 1924", "12 December 1924". */
+const DATE = String.raw`(?:${monthPattern}\.?\s+\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d)|\b\d{1,2}\s+${monthPattern}\.?,?\s+(?:1[5-9]\d\d|20\d\d))`;
 /**
  * What may open a further reference after " and " (besides a dated letter): a title in quotation marks
  * closed after its comma, an author's name and a title, or an archive and its record group.
@@ -120,7 +122,6 @@ const referenceAfterAnd = new RegExp(
 const datedLetter = new RegExp(String.raw`^${LETTER_HEADING}${DATE}`, 'u');
 /** A reference complete before " and ": ending on its pages, or on its place in an archive. */
 const endsOnPages = /\bpp?\.\s*[A-Z]{0,2}\d{1,5}(?:\s*[-–—]{1,2}\s*[A-Z]{0,2}\d{1,5})?$/;
-const archiveMark = /\b(?:RG|Record Group)\s*\d|\bNARA\b|\bPapers\b|\bArchives?\b|\b[Bb]ox\s+\d/;
 
 /**
  * " and " between two references, each complete: "…, NARA, RG 59, CDF 1910–1929, 111.324/44 and
@@ -145,6 +146,10 @@ const nameHeading = /^\s*(?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*\s*
 
 const abbreviations = /(?:^|[\s(])(?:\p{L}|(?:\p{Lu}\.){1,3}\p{Lu}|ed|eds|trans|vol|vols|no|nos|pp?|cf|e\.g|i\.e|ibid|op|cit|rev|jr|sr|st|dr|mr|mrs|ms|ch|chap|fols?|nn?|univ|repr|comp|esp|al)$/iu;
 
+/** Adverbs that open a sentence and name nobody: "Moreover, we …", "Hence, “his texts …”". */
+export const OPENING_ADVERBS = String.raw`(?:Hence|Henceforth|However|Thus|Therefore|Moreover|Indeed|Nevertheless|Nonetheless|Furthermore|Still|Yet|Instead|Meanwhile|Otherwise|Accordingly|Consequently|Likewise|Similarly|Conversely|Finally|Here|There|Again|Notably|Incidentally)`;
+const adverbOpensSentence = new RegExp(String.raw`^\s+(?:${OPENING_ADVERBS}|\p{Lu}\p{Ll}{3,}ly),\s+\p{Ll}+\s+\p{Ll}`, 'u');
+
 /**
  * After this full stop comes a sentence ("The memorandum summarises…") or a further reference
  * introduced by a cue ("… Container 309. See also Michael J. Devine, …"; "Roll 43. See, for
@@ -158,7 +163,7 @@ function startsProse(text: string, dot: number): boolean {
   // Relations*, 1874 comprised 1,238 pages.")
   if (/\b(?:1[5-9]\d\d|20\d\d)$/.test(text.slice(Math.max(0, dot - 5), dot)) && /^\s+(?:\*{1,2}|_)\p{Lu}/u.test(next) && readsAsReference(text.slice(dot + 1))) return true;
   // ("… https://www.ferdinand-hodler.ch/. Moreover, we should not forget …": an adverb and its comma open the sentence.)
-  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:Moreover|However|Furthermore|Nevertheless|Nonetheless|Indeed|Thus|Hence|Still|Instead|Meanwhile|Similarly|Likewise|Conversely|Incidentally|Finally|Here|There|Again|Otherwise|Accordingly|Consequently|\p{Lu}\p{Ll}{3,}ly),\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
+  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
@@ -257,7 +262,7 @@ const imprintAfterPages = /^\p{Lu}[\p{L}.,' -]{1,40}:\s*[^:;,]{2,80},\s*(?:1[5-9
 /** A day and month opening what follows ("7 July 2016", "22 May"): a date, not another reference. */
 const startsDate = new RegExp(String.raw`^\d{1,2}(?:st|nd|rd|th)?\s+${monthPattern}\b`, 'i');
 /** A document's date just before its pages: "…, November 12, 1936, " or "…, 12 November 1936, ". */
-const datedDocumentBefore = new RegExp(String.raw`(?:${monthPattern}\.?\s+\d{1,2},?\s+|\b\d{1,2}\s+${monthPattern}\.?,?\s+)(?:1[5-9]\d\d|20\d\d),\s*$`);
+const datedDocumentBefore = new RegExp(String.raw`${DATE},\s*$`);
 /**
  * What names an archive and the place in it: an archive's initials and its record group or
  * collection ("NARA, RG 59", "LCM, Moore Papers"), or a named collection or archive ("Hugh S. Gibson
@@ -492,7 +497,7 @@ export interface Anchor {
   citing?: boolean;
 }
 
-const sentenceAdverb = /^\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly)$/u;
+export const sentenceAdverb = /^\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly)$/u;
 /** Between an ancient text's divisions and the translation it is read in: " (after ", "; translated in ". */
 const readInTranslation = /^[\d.,\s–-]{0,24}(?:\(|;|,)?\s*(?:cited\s+|quoted\s+)?(?:after|translated\s+in|trans\.\s+in|in\s+the\s+translation\s+(?:of|by))\s+$/;
 /** What an archive numbers, in its own words (a surname too, "Case", "Box", outside an archival reference). */
@@ -519,7 +524,7 @@ const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // numbered section, and a page within it; "pt. 2, 6": a part and its page; "chap. 6", "n. 20": a
 // chapter or a note of the work; "341, fig. 6, 342, fig. 9", "46–47, with fig. 22": pages and figures.
 // ("212 n. d", "31 n. c": a note lettered, as editions of texts letter their notes.)
-const NOTE_ON_PAGE = String.raw`(?:\s?n\.?\s?\d{1,3}(?![\d\p{L}])|\sn\.\s[a-z]{1,2}(?![\p{L}\d]))`;
+const NOTE_ON_PAGE = String.raw`(?:\s?n\.?\s?\d{1,3}(?![\d\p{L}])|${NOTE_LETTER})`;
 const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:\d{1,2}:\s?|pt\.\s*\d{1,2},\s*)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|(?:ch|chap)\.\s*\d{1,3}(?:\.\d{1,3})*|nn?\.\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${LETTERED_ITEM}|${PAGES_BEFORE_ITEM}))*(?![\p{L}\d])`;
 // What follows a year's comma is no page when it is another year ("1879, 1907a": not page 1907, column a).
 const NOT_A_YEAR = String.raw`(?!(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\d]))`;
