@@ -354,3 +354,35 @@ describe('a text read in a work the notes give in full', () => {
     assert.deepEqual(citedWorks(essay)[1], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '41' }]);
   });
 });
+
+describe('a page on the web given in full after a sentence of comment', () => {
+  it('reads the reference after the comment as a work of its own, from its author to its address', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Corcoran et al. do not say which harbour logs went into the corpus. Niamh Corcoran et al., "Tidal Records: A Corpus of Harbour Logs," Zenodo, updated May 3, 2021, <https://zenodo.org/record/123456>.',
+        'Corcoran et al., "Tidal Records," 4.',
+      ]),
+      noClaims,
+    );
+    assert.deepEqual(
+      essay.bibliography.entries.map((entry) => entry.text),
+      ['Niamh Corcoran et al., "Tidal Records: A Corpus of Harbour Logs," Zenodo, updated May 3, 2021, <https://zenodo.org/record/123456>'],
+    );
+    assert.deepEqual(citedWorks(essay)[1], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '4' }]);
+  });
+
+  it('keeps a sentence that merely names a dated page as comment, not a reference', () => {
+    const essay = analyseEssay(essayWith(['The logs were kept daily. Harbour Board minutes, as "the record of the port," were printed on May 3, 1851.']), noClaims);
+    assert.deepEqual(essay.bibliography.entries, []);
+  });
+});
+
+describe('an encyclopedia entry cited sub verbo', () => {
+  it('takes the headword as the pinpoint, not the date and address after it', () => {
+    const essay = analyseEssay(
+      essayWith(['Pilotage was licensed from 1786. Wikipedia, s.v. "Cork Harbour," last modified Apr. 30, 2022, 14:12, <https://en.wikipedia.org/wiki/Cork_Harbour>.']),
+      noClaims,
+    );
+    assert.deepEqual(citedWorks(essay)[0].map((cited) => cited.locator), ['s.v. "Cork Harbour,"']);
+  });
+});

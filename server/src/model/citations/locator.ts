@@ -321,7 +321,14 @@ function findPageLocator(text: string): FoundLocator | null {
     if (found) return found;
   }
   const heading = underHeading.exec(text);
-  if (heading) return { text: text.slice(heading.indices![1][0], heading.indices![1][1]), from: null, to: null, start: heading.indices![1][0], end: heading.indices![1][1] };
+  if (heading) {
+    const [start, written] = heading.indices![1];
+    // "s.v. "Rioplatense Spanish," last modified Apr. 30, 2022, <https://…>": the entry's headword is
+    // the pinpoint; the date and address after it belong to the reference.
+    const headword = /^s\.\s?v\.\s+(?:“[^”]{1,80}”|"[^"]{1,80}"|([*_])[^*_]{1,80}\1)/u.exec(text.slice(start, written));
+    const end = headword ? start + headword[0].length : written;
+    return { text: text.slice(start, end), from: null, to: null, start, end };
+  }
   // "MS. National Archives, Record Group 42, Letters of the Commissioners, V, 271-272, the
   // Commissioners to Harbaugh": the volume names the record; the page after it is the pinpoint.
   const manuscript = readManuscript(text) ?? readIbidSeries(text);

@@ -5,7 +5,7 @@
  */
 import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
-import { monthPattern } from '../bibliography/dates';
+import { findDates, monthPattern } from '../bibliography/dates';
 import { archiveMark } from '../bibliography/archives';
 import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
@@ -179,7 +179,11 @@ function startsFullReference(text: string, dot: number): boolean {
   const name = authorOpening.exec(next);
   if (!name) return false;
   const sentence = next.slice(name[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
-  return yearInParentheses.test(sentence) && /[*_“"‘']/.test(sentence);
+  if (!/[*_“"‘']/.test(sentence)) return false;
+  // Published when and where: its imprint in parentheses, or (a page on the web, a report) its day
+  // and its address ("… MarIA. Asier Gutiérrez Fandiño et al., "MarIA: …," arXiv, updated Apr. 5,
+  // 2022, <https://…>").
+  return yearInParentheses.test(sentence) || (/https?:\/\//.test(sentence) && findDates(sentence).length > 0);
 }
 /**
  * After the pages that end a citation comes another in its short form: "*Ibid.,* I, 351. Federal
