@@ -1075,3 +1075,26 @@ describe('an author–date citation whose year the author’s one undated work l
     assert.deepEqual(cited[0].map((c) => c.entries), [['kennet'], ['vinsen2008'], ['vinsen']]);
   });
 });
+
+describe('a listed page cited by its address alone', () => {
+  const bibliography = [
+    'Harbour Trust. "Pilotage Records Online." Accessed May 2, 2022. <https://pilotage.example.org/>.',
+    'Quay Tools. "Tide Table Parser: Documentation." Accessed May 2, 2022. <https://perma.cc/Q8RT-2XYZ>.',
+    'Lund, Eva. "Ferry Crossings." <https://ferries.example.net/essays/lund>.',
+    'Lund, Eva. "Ferry Timetables." <https://ferries.example.net/essays/timetables>.',
+  ];
+
+  it('cites the entry whose address the note writes, or the one site the note links a page of', () => {
+    const { cited } = notesOf(bibliography, [
+      'See <https://perma.cc/Q8RT-2XYZ> for the documentation of the parser.',
+      'The letters can be searched online: <https://pilotage.example.org/?q=pilot&year=1786>.',
+    ]);
+    assert.deepEqual(cited[0], [{ kind: 'short', entries: ['tools'] }]);
+    assert.deepEqual(cited[1].map((citation) => citation.entries), [['trust']]);
+  });
+
+  it('does not take a page of a site two entries share for either of them', () => {
+    const { cited } = notesOf(bibliography, ['On the crossings, see <https://ferries.example.net/essays/winter-service>.']);
+    assert.deepEqual(cited, [[]]);
+  });
+});

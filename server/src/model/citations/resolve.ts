@@ -324,6 +324,36 @@ const interviewShort = new RegExp(String.raw`^${INTERVIEWEES},\s+(?:(?:oral[- ]h
 const maxCitationLength = 2000;
 
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
+  const found = resolveWritten(draft, index);
+  // (Not when the words name a work no entry matches: "Hale, “Winter Moorings,” …, <the address of
+  // another page>" is a work missing or a wrong address, not that page.)
+  if (found.entries.length > 0 || found.candidates.length > 0 || found.unresolved !== null || found.nearMatch !== null || draft.text.length > maxCitationLength) return found;
+  return resolveByAddressAlone(draft.text, index, found.kind === 'none' ? 'short' : found.kind) ?? found;
+}
+
+/**
+ * "See <https://perma.cc/E7L8-Y8YH> for documentation on the SpaCy library"; "Danmarks Breve,
+ * <https://danmarksbreve.kb.dk/?f=…>": whatever the words around it, an address written in the note
+ * that is one entry's own address, or a page under the one site an entry lists, cites that entry.
+ * (Only when the words named no work: an address is also where a quotation was read.)
+ */
+function resolveByAddressAlone(text: string, index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  const addresses = [...text.matchAll(/https?:\/\/[^\s<>()"\]]+/g)].map((match) => normaliseUrl(match[0]));
+  if (addresses.length === 0) return null;
+  const listed = index.entries.filter((item) => item.entry.url !== null && item.entry.url !== undefined);
+  const exact = listed.filter((item) => addresses.includes(normaliseUrl(item.entry.url!)));
+  if (exact.length === 1) return { ...empty(kind), entries: exact };
+  if (exact.length > 1) return null;
+  // A page of a site the bibliography lists as a whole, when no other entry lies on that site.
+  const host = (url: string): string => url.split('/')[0];
+  const sites = listed.filter((item) => addresses.some((address) => isSiteOf(normaliseUrl(item.entry.url!), address)));
+  if (sites.length !== 1) return null;
+  const siteHost = host(normaliseUrl(sites[0].entry.url!));
+  const sharing = listed.filter((item) => host(normaliseUrl(item.entry.url!)) === siteHost);
+  return sharing.length === 1 ? { ...empty(kind), entries: sites } : null;
+}
+
+function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolution {
   const text = draft.text;
   if (text.length > maxCitationLength) return empty('none');
   // "Ada Cole, email message to the author, 3 May 2019": cited in full, and rightly in no bibliography
