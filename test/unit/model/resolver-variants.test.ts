@@ -1098,3 +1098,11 @@ describe('a listed page cited by its address alone', () => {
     assert.deepEqual(cited, [[]]);
   });
 });
+
+describe('a page marked without its full stop', () => {
+  it('reads "p 107" and "pp 107-9" as pages, after a year or a title', () => {
+    assert.equal(findLocator('Blakely 2020, p 107')?.text, 'p 107');
+    assert.equal(findLocator('Lund, *Ferry Crossings*, pp 107-9.')?.text, 'pp 107-9');
+    assert.equal(findLocator('Lund, *Ferry Crossings*, 107.')?.text, '107');
+  });
+});
