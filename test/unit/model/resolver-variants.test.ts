@@ -1106,3 +1106,12 @@ describe('a page marked without its full stop', () => {
     assert.equal(findLocator('Lund, *Ferry Crossings*, 107.')?.text, '107');
   });
 });
+
+describe('a catalogue number after the pages', () => {
+  it('keeps the pages with the catalogue entry ("121, cat. no. 6"), and a document number alone after a year', () => {
+    assert.equal(findLocator('Lund, *Ferry Crossings,* 121, cat. no. 6.')?.text, '121, cat. no. 6');
+    assert.equal(findLocator('Lund 2001, 45, cat. nos. 3–5')?.text, '45, cat. nos. 3–5');
+    assert.equal(findLocator('Lund, *Ferry Crossings* (Oslo: Aschehoug, 1985), 125–26, cat. no. 98, pl. 34.')?.text, '125–26, cat. no. 98, pl. 34');
+    assert.equal(findLocator('*Foreign Relations*, 1918, doc. no. 237.')?.text, 'doc. no. 237');
+  });
+});

@@ -46,7 +46,7 @@ const ROMAN_PLATE = String.raw`(?:${CAPITAL_ROMAN}|${ROMAN})`;
 // "plate VII", "plates x–xii", "plate 53A": plates numbered in roman or with a capital; "figs. 18, 19":
 // a plural's further numbers are more figures, not pages.
 // ("no. 3.3.3", "no. 79.0123": numbered at several levels; "no. v.187", "plate xxi.2": a roman series and its item.)
-export const ITEM = String.raw`(?:(?:nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:(?:\.\d{1,4}){1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\.\d{1,4})?(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
+export const ITEM = String.raw`(?:(?:cat\.\s*nos?|nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:(?:\.\d{1,4}){1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\.\d{1,4})?(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
 /** A catalogue's lettered number after the page: "158, H.7", "82, A.93". */
 export const LETTERED_ITEM = String.raw`[A-Z]\.\d{1,4}(?![\p{L}\d])`;
 // Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
@@ -445,7 +445,7 @@ function findPagesOf(text: string): FoundLocator | null {
   const passim = /,\s*(passim)\.?\s*$/.exec(text);
   if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
   // The pages may come before the address the note ends on ("…, 15 June 2016, 1, 20–31, https://…").
-  const tail = afterPublication.exec(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, ''));
+  const tail = afterPublication.exec(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, '')) ?? pagesBeforeItems(text);
   // "…, Box 4, 1929–1.": the folder in a box, not a page.
   if (tail && inContainer.test(text.slice(0, tail.indices![1][0]))) return null;
   const found = tail ? captured(tail, 1, text) : null;
@@ -460,6 +460,19 @@ function findPagesOf(text: string): FoundLocator | null {
     return { ...toLocator(written, numbered.index, numbered[1] + (numbered[2] ? `-${numbered[2]}` : '')), end: numbered.index + written.length };
   }
   return null;
+}
+
+/**
+ * "Alai, *Le miniature,* 121, cat. no. 6": the pages at the end but for the numbered items after them
+ * (which `withItem` then adds), not the catalogue number alone. Not a year before them ("*Foreign
+ * Relations*, 1918, doc. no. 237" is found by its document's number).
+ */
+const trailingItems = new RegExp(String.raw`(?:,\s*(?:${ITEM}))+\s*[.;]?\s*$`, 'u');
+function pagesBeforeItems(text: string): RegExpExecArray | null {
+  const items = trailingItems.exec(text);
+  if (!items) return null;
+  const pages = bare.exec(text.slice(0, items.index));
+  return pages && !onlyYears(pages[1]) ? pages : null;
 }
 
 /** Is the locator outside the page range of an article? Non-numeric locators never are. */
