@@ -386,3 +386,32 @@ describe('an encyclopedia entry cited sub verbo', () => {
     assert.deepEqual(citedWorks(essay)[0].map((cited) => cited.locator), ['s.v. "Cork Harbour,"']);
   });
 });
+
+describe('manuscripts named by their shelfmarks', () => {
+  const notes = [
+    'Gilles Morel, *Les bibles de Cîteaux* (Dijon: Venot, 1990), 45. The same hand wrote the harbour bible (Ms. 16 = 57.2 × 36.5 cm; Ms. 17 = 52 × 35 cm).',
+    'Great Bible of Cîteaux, Dijon, Bibliothèque Municipale, Ms. 2, fol. 5v.',
+    'Among its later copies is a bible that shows in its first volume (Chambéry, Bibliothèque Municipale, Ms. 34, fol. 170v) the same style. Its origin was noted by Morel, *Les bibles*, 176.',
+    'Liget Bible, Ms. Latin 11510, fol. 16v.',
+  ];
+
+  it('are no works and cite none, and a pinpoint in the prose around them is the work’s', () => {
+    const essay = analyseEssay(essayWith(notes), noClaims);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), ['Gilles Morel, *Les bibles de Cîteaux* (Dijon: Venot, 1990)']);
+    const works = citedWorks(essay);
+    assert.deepEqual(works[1], []);
+    assert.deepEqual(works[2], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '176' }]);
+    assert.deepEqual(works[3], []);
+  });
+});
+
+describe('an HTML entity in a reference', () => {
+  it('is part of its word: the semicolon of "&apos;" does not cut the reference in two', () => {
+    const essay = analyseEssay(
+      essayWith(['Mahdi Rahimi, “Kufic Script in a Qur&apos;an from Rayy,” *Golestan-e Honar* 23 (2022): 44–58.', 'Rahimi, “Kufic Script,” 50.']),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), ['Mahdi Rahimi, “Kufic Script in a Qur&apos;an from Rayy,” *Golestan-e Honar* 23 (2022)']);
+    assert.deepEqual(citedWorks(essay)[1], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '50' }]);
+  });
+});

@@ -24,7 +24,7 @@ import { pinKey, resolveNotes, type CitationMemos, type PinnedCitation } from '.
 import { readIbidSeries, readIbidVolume, readManuscript, type ManuscriptReference } from './manuscript';
 import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates } from '../bibliography/dates';
-import { citesArchivalDocument } from './resolve';
+import { citesArchivalDocument, opensWithShelfmark } from './resolve';
 
 export interface NotesBibliography {
   bibliography: Bibliography;
@@ -78,6 +78,8 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       // (Without the comma and space before the pinpoint.)
       while (span.end > span.start && /[\s,;:]/.test(draft.text[span.end - 1])) span.end--;
       const text = draft.text.slice(span.start, span.end);
+      // "(Ms. 16 = 57.2 × 36.5 cm; Ms. 17 = …)": manuscripts by their shelfmarks, no works.
+      if (opensWithShelfmark.test(text)) continue;
       const prepared = prepare(text);
       const { parsed } = prepared;
       // A reference names a work by its title, or by its author or body with a year or a place.

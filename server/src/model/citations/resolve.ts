@@ -324,12 +324,22 @@ const interviewShort = new RegExp(String.raw`^${INTERVIEWEES},\s+(?:(?:oral[- ]h
 const maxCitationLength = 2000;
 
 export function resolveCitation(draft: CitationDraft, index: BibliographyIndex): Resolution {
+  // "Grenoble, Bibliothèque Municipale, Ms. 5, fol. 4"; "Liget Bible, Ms. Latin 11510, fol. 16v": a
+  // manuscript where it is kept, by its shelfmark, as an object in a museum is named by its number.
+  // It cites the collection a bibliography lists it in, and otherwise no work (its name is no title:
+  // "Great Bible of the Grande Chartreuse" is not "*Coutumes de Chartreuse*").
+  if (manuscriptByShelfmark.test(draft.text)) return resolveByArchive(draft.text, index) ?? empty('none');
   const found = resolveWritten(draft, index);
   // (Not when the words name a work no entry matches: "Hale, “Winter Moorings,” …, <the address of
   // another page>" is a work missing or a wrong address, not that page.)
   if (found.entries.length > 0 || found.candidates.length > 0 || found.unresolved !== null || found.nearMatch !== null || draft.text.length > maxCitationLength) return found;
   return resolveByAddressAlone(draft.text, index, found.kind === 'none' ? 'short' : found.kind) ?? found;
 }
+
+/** "Ms. 16 = 57.2 × 36.5 cm", "Mss. 641, 642": a manuscript named by its shelfmark, no work. */
+export const opensWithShelfmark = /^(?:[*_]?[Mm][Ss]{1,2}[*_]?\.|[Mm]ss?\.)\s+(?:\p{Lu}[\p{L}-]*\s+)?\d/u;
+
+const manuscriptByShelfmark = /^(?:[^;()]{0,160}[,:]\s*)?(?:[*_]?[Mm][Ss]{1,2}[*_]?\.|[Mm]ss?\.)\s+(?:\p{Lu}[\p{L}-]*\s+)?\d{1,6}[A-Za-z]?(?:\s*(?:,|–|-|and)\s*\d{1,6}[A-Za-z]?)*(?:,\s*fols?\.\s*\d{1,4}[rv]?(?:\s*[–-]\s*\d{1,4}[rv]?)?)?\.?$/u;
 
 /**
  * "See <https://perma.cc/E7L8-Y8YH> for documentation on the SpaCy library"; "Danmarks Breve,

@@ -74,6 +74,11 @@ function continuesColumns(text: string, from: number, at: number): boolean {
  */
 const nextReferenceInside = /;\s+\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,\s/u;
 
+/** "Qur&apos;an", "&amp;", "&#65279;": the semicolon of an HTML entity is part of a word, not a separator. */
+function closesEntity(text: string, at: number): boolean {
+  return /&(?:[A-Za-z]{2,8}|#\d{1,7}|#[xX][\dA-Fa-f]{1,6})$/.test(text.slice(Math.max(0, at - 10), at));
+}
+
 function splitTopLevel(text: string): { start: number; end: number }[] {
   const titles = findTitles(text).filter((title) => title.style !== 'italic' || !nextReferenceInside.test(text.slice(title.start, title.end)));
   const parts: { start: number; end: number }[] = [];
@@ -84,7 +89,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
-    else if (c === ';' && depth === 0 && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i)) {
+    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i)) {
       parts.push({ start, end: i });
       start = i + 1;
     } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
@@ -412,6 +417,9 @@ const citedOpening = /^\s*(?:[*_]{0,2}ibid\b|[*_]{0,2}[MМ][SС]{1,2}\.\s|\p{Lu}
 /** "(*CDD* r, 57–59)": a reference work by its abbreviation in italics, then its section and pages. */
 const abbreviationCited = /^\s*[*_]\p{Lu}[\p{Lu}\d.]{1,8}[*_](?=[\s,]+(?:\p{L}{1,3}\s*,\s*)?\d)/u;
 
+/** "(Chambéry, Bibliothèque Municipale, Ms. 34, fol. 170v)": a manuscript where it is kept, by its shelfmark. */
+const shelfmarkCited = /^[^()]{0,160}[,:]\s*[*_]?[Mm][Ss]{1,2}[*_]?\.\s+(?:\p{Lu}[\p{L}-]*\s+)?\d[^()]{0,40}$/u;
+
 /**
  * The sources a sentence of prose cites in parentheses, as offsets of what is inside them. Only in
  * prose: a reference's own parentheses (its imprint) hold no source.
@@ -420,7 +428,7 @@ function citedInParentheses(text: string): { start: number; end: number }[] {
   if (text.length > 3000 || !text.includes('(')) return [];
   const found: { start: number; end: number }[] = [];
   for (const match of text.matchAll(/\(([^()]{4,300})\)/g)) {
-    if (!citedOpening.test(match[1]) && !abbreviationCited.test(match[1])) continue;
+    if (!citedOpening.test(match[1]) && !abbreviationCited.test(match[1]) && !shelfmarkCited.test(match[1])) continue;
     const start = match.index + 1;
     found.push({ start, end: start + match[1].length });
   }
