@@ -415,3 +415,28 @@ describe('an HTML entity in a reference', () => {
     assert.deepEqual(citedWorks(essay)[1], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '50' }]);
   });
 });
+
+describe('a passage quoted, then its source', () => {
+  it('is no citation itself: the source after it is, a title with its year and lot as much as an author and title', () => {
+    const essay = analyseEssay(
+      essayWith([
+        '*Fine Bibles and Psalters*, auction cat., Sotheby’s, London, 2 December 1986, lot 4.',
+        '“It seems more likely, however, that the bible was made further north, in the south of Flanders.” *Fine Bibles and Psalters* (1986), lot 4.',
+        '“The harbour was silted up by the end of the century, and the pilots left for the new port.” Mairead Quinlan, *Tides of Commerce* (Cork: Atlantic Press, 1994), 41.',
+      ]),
+      noClaims,
+    );
+    const works = citedWorks(essay);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), ['*Fine Bibles and Psalters*, auction cat., Sotheby’s, London, 2 December 1986', 'Mairead Quinlan, *Tides of Commerce* (Cork: Atlantic Press, 1994)']);
+    assert.deepEqual(works[1].map((cited) => [cited.works, cited.locator]), [[[essay.bibliography.entries[0].text], 'lot 4']]);
+    assert.deepEqual(works[2].map((cited) => [cited.works, cited.locator]), [[[essay.bibliography.entries[1].text], '41']]);
+  });
+});
+
+describe('a full reference after "For example,"', () => {
+  it('is one work, its publisher and year in parentheses no author and date', () => {
+    const essay = analyseEssay(essayWith(['For example, Carl Albert Lund, *Ferry Crossings: Leben und Werk*, vol. 1 (R. Suter, 1921), 75–87.', 'Lund, *Ferry Crossings*, 1:23.']), noClaims);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), ['Carl Albert Lund, *Ferry Crossings: Leben und Werk*, vol. 1 (R. Suter, 1921)']);
+    assert.deepEqual(citedWorks(essay)[1], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '1:23' }]);
+  });
+});

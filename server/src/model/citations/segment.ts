@@ -106,10 +106,31 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
       // after a short form's comma: a long quotation may be a passage whose quotes were misread).
       parts.push({ start, end: i + 1 });
       start = i + 1;
+    } else if ((c === '"' || c === '”') && /[.?!]/.test(text[i - 1]) && depth === 0 && quotationOpensPart(text, titles, start, i) && sourceFollows(text, i)) {
+      // "“It seems more likely … such as Anchin.” *Western Manuscripts and Miniatures* (1986), lot 4":
+      // the passage quoted, then its source. The passage is no citation: it is left out.
+      start = i + 1;
     }
   }
   parts.push({ start, end: text.length });
   return parts;
+}
+
+/** The quotation closing here opened the part: the passage a note quotes before giving its source. */
+function quotationOpensPart(text: string, titles: { start: number; end: number }[], start: number, at: number): boolean {
+  const opening = /^\s*[“"]/.exec(text.slice(start, at));
+  if (!opening) return false;
+  const from = start + opening[0].length - 1;
+  // (A title quoted whole is not a passage: it ends before its full stop, "“Ledgers.”" is rare.)
+  return at - from > 40 && !text.slice(from + 1, at).includes(text[at] === '”' ? '”' : '"') && !titles.some((t) => t.start === from && t.end > at + 1);
+}
+
+/** What follows a quoted passage is its source: a title opening a reference, or an author's name and a comma. */
+function sourceFollows(text: string, at: number): boolean {
+  const next = text.slice(at + 1, at + 300);
+  // (A title with its year in parentheses is a source whatever pinpoint follows: "lot 4 (ill.)".)
+  if (/^\s+[*_]{1,2}\p{Lu}[^*_\n]{1,200}[*_]{1,2}\s*\([^()]{0,60}\b(?:1[5-9]\d\d|20\d\d)\)/u.test(next)) return true;
+  return /^\s+(?:[*_]{1,2}\p{Lu}|\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s)/u.test(next) && readsAsReference(text.slice(at + 1));
 }
 
 /** A letter or memorandum as a note heads it, up to its date: "Charles E. Hughes to Samuel M. Ralston, December 12, 1924". */
@@ -248,7 +269,9 @@ const FULL_AUTHORS = String.raw`${FULL_NAME}(?:(?:,\s+(?:and\s+|&\s+)?|\s+(?:and
 // imprint in parentheses then says it is a book.
 const PLAIN_TITLED = String.raw`${FULL_NAME},\s+\p{Lu}[^()*_“”"\n]{3,200}?\s\(\s*\p{Lu}[^()]{0,80}?,\s*(?:1[5-9]\d\d|20\d\d)\b[^()]{0,30}\)`;
 export const fullNoteOpening = new RegExp(
-  String.raw`^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|and|(?:[Cc]ited|[Qq]uoted|[Tt]ranslated|[Rr]eprinted)\s+in)[,:]?\s+)?(?:${FULL_AUTHORS}|${PLAIN_TITLED})`,
+  // ("For example, Carl Albert Loosli, *Ferdinand Hodler*, vol. 1 (R. Suter, 1921), 75–87": a cue of
+  // its own before the work, as "See" is.)
+  String.raw`^(?:(?:[Ss]ee(?:\s+also)?|[Cc]f\.|and|(?:[Cc]ited|[Qq]uoted|[Tt]ranslated|[Rr]eprinted)\s+in|[Ff]or\s+(?:example|instance)|[Ee]\.\s?g\.)(?:,?\s+for\s+(?:example|instance))?[,:]?\s+)?(?:${FULL_AUTHORS}|${PLAIN_TITLED})`,
   'u',
 );
 
