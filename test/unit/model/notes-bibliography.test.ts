@@ -440,3 +440,19 @@ describe('a full reference after "For example,"', () => {
     assert.deepEqual(citedWorks(essay)[1], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '1:23' }]);
   });
 });
+
+describe('a work printed in a published series', () => {
+  it('is a work though the series is called a series (no archival series), and its declared name cites it', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Guibert de Nogent, *De vita sua*, book 1, *Patrologiae cursus completus: Series Latina,* ed. Jacques-Paul Migne, vol. 156 (Paris: J.-P. Migne, 1853), column 854 (hereafter *Patrologia Latina*).',
+        'Migne, *Patrologia Latina,* vol. 153, col. 631.',
+      ]),
+      noClaims,
+    );
+    assert.equal(essay.bibliography.entries.length, 1);
+    assert.ok(essay.bibliography.entries[0].text.startsWith('Guibert de Nogent, *De vita sua*'));
+    assert.deepEqual(citedWorks(essay)[1].map((cited) => cited.works), [[essay.bibliography.entries[0].text]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});

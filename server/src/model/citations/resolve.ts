@@ -464,7 +464,8 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   const laterArchive = imprint ? resolveByArchive(text, index) : null;
   if (laterArchive) return laterArchive;
 
-  if (archival.test(text)) return empty('none');
+  // (Not a word of a title: "*Patrologiae cursus completus: Series Latina*" is a published series.)
+  if (archival.test(blanked(text, titles))) return empty('none');
   if (!isCitationAttempt(text, titles, draft)) return empty('none');
   // Say a work is missing only when the citation names it as a reference does: an author first
   // ("Mollin, …", "Salama 2004", "Beck and Tolnay") or a title. A capitalised word further on
