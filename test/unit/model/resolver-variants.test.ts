@@ -1115,3 +1115,22 @@ describe('a catalogue number after the pages', () => {
     assert.equal(findLocator('*Foreign Relations*, 1918, doc. no. 237.')?.text, 'doc. no. 237');
   });
 });
+
+describe('pages with their notes, and a page after a figure', () => {
+  it('keeps every page of the list ("21n28, 27", "187–88nn67–71") and the page after a figure ("39, fig. 39, 78")', () => {
+    assert.equal(findLocator('Iversen 1973, 21n28, 27.')?.text, '21n28, 27');
+    assert.equal(findLocator('Lund, *Ferry Crossings*, 98n100, 187–88nn67–71, 199n110.')?.text, '98n100, 187–88nn67–71, 199n110');
+    assert.equal(findLocator('Lund 2007, 39, fig. 39, 78; Berg 2010, 86.')?.text, '39, fig. 39, 78');
+    assert.equal(findLocator('Lund 2001, 45, fig. 3, 1990.')?.text, '45, fig. 3');
+    assert.equal(findLocator('Lund 1990, 45n3.')?.text, '45n3');
+  });
+
+  it('reads them so in a note of several author–date references', () => {
+    const { cited } = notesCiting(
+      ['Torelli, Mario. 2002. *Benevento romana*. Rome: L’Erma.', 'Iversen, Erik. 1973. *Obelisks in Exile*. Copenhagen: Gad.'],
+      ['See Torelli 2002, 98n100, 187–88nn67–71, 199n110; Iversen 1973, 21n28, 27.'],
+      (citations) => citations.map((c) => [c.entries, c.locator?.text ?? null]),
+    );
+    assert.deepEqual(cited, [[[['torelli2002'], '98n100, 187–88nn67–71, 199n110'], [['iversen1973'], '21n28, 27']]]);
+  });
+});

@@ -24,7 +24,9 @@ const PAGE = String.raw`(?:\d{1,5}(?:[rv](?![A-Za-z\d]))?|[ivxlcdm]{1,8}|e\d{1,6
 /** A well-formed lower-case roman numeral up to 399 ("xv", "xxii", not the word "ill"). */
 export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`;
 // Further pages may be roman too ("xv, xxii, 23"), whole words only ("45, ill." is not page "ill").
-const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:n\d{1,3})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
+// ("21n28, 27", "98n100, 187–88nn67–71, 199n110": a page's notes, then more pages.)
+const PAGE_NOTES = String.raw`nn?\d{1,3}(?:${D}\d{1,3})?`;
+const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:${PAGE_NOTES})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 /** A note lettered, as editions of texts letter their notes: "212 n. d", "31 n. c". */
 export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|\s*n\.?\s*\d*|n\d*)?`;
@@ -55,7 +57,9 @@ export const LETTERED_ITEM = String.raw`[A-Z]\.\d{1,4}(?![\p{L}\d])`;
 export const ITEM_SEPARATOR = String.raw`(?:\\?\*)?(?:\s*,\s*(?:with\s+)?|\s+)`;
 /** A page or range that a numbered item follows ("342" in "341, fig. 6, 342, fig. 9"). */
 export const PAGES_BEFORE_ITEM = String.raw`\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})`;
-const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${LETTERED_ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}))+`, 'u');
+/** A page after a numbered item, ending the pinpoint: "39, fig. 39, 78". Not a year, nor a day ("3, 12 December"). */
+const PAGES_AFTER_ITEM = String.raw`(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*(?:[;)]|\.(?!\d)|$))`;
+const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${LETTERED_ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}|(?<=(?:fig|pl|plate|no)\.?\s*[\w.]{1,10},\s*)${PAGES_AFTER_ITEM}))+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
