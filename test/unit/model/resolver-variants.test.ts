@@ -993,6 +993,13 @@ describe('a note that only points to a later note', () => {
     const both = [{ kind: 'short', entries: ['hollis2003'] }, { kind: 'short', entries: ['lund1985'] }];
     assert.deepEqual(cited, [both, both, both, []]);
   });
+
+  it('cites what an earlier note cites when the pointer also sends to an appendix or a figure', () => {
+    const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { cited } = notesOf(bibliography, ['Hollis 2003, 4; Lund 1985, 9.', 'See note 1 above and appendix B.', 'See note 1 and fig. 3.']);
+    const both = [{ kind: 'short', entries: ['hollis2003'] }, { kind: 'short', entries: ['lund1985'] }];
+    assert.deepEqual(cited, [both, both, both]);
+  });
 });
 
 describe('a year and a listed author in a sentence of prose', () => {

@@ -48,7 +48,8 @@ const OPENING_CUE = String.raw`(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?`;
  */
 const crossReferencePattern = new RegExp(
   // ("For more on this, see note 245 below.": a clause of what the pointer is for, then the cue.)
-  String.raw`^(?:[^.;:()\d]{3,140},\s+(?=[*_]?(?:see|cf\.)))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?\s*(?:[.;]\s*|$)`,
+  // ("See note 71 above and appendix B.": what else the pointer sends to is no work.)
+  String.raw`^(?:[^.;:()\d]{3,140},\s+(?=[*_]?(?:see|cf\.)))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?(?:,?\s+and\s+(?:the\s+)?(?:appendix|appendices|figs?\.|figures?|tables?|plates?|maps?)\s+[\dA-Z][\w.]{0,5}(?:\s+(?:above|below))?)?\s*(?:[.;]\s*|$)`,
   'i',
 );
 
