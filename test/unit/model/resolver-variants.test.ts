@@ -1141,3 +1141,30 @@ describe('pages with their notes, and a page after a figure', () => {
     assert.deepEqual(cited, [[[['torelli2002'], '98n100, 187–88nn67–71, 199n110'], [['iversen1973'], '21n28, 27']]]);
   });
 });
+
+describe('a body or a work known by its abbreviation', () => {
+  it('is named by the abbreviation written with its capitals, not by the same letters as a word of the sentence', () => {
+    // "Ibn al-Nadīm" gives the alias "in"; the word "in" of a sentence does not name it.
+    const essay = analyseEssay(
+      joinLines(
+        '# The Qur’an of Konya',
+        '',
+        'Body.[^1] [^2]',
+        '',
+        '[^1]: Ibn al-Nadīm, *Al-Fihrist*, ed. Muhammad Tajaddud (Tehran: Zavvār, 1971), 12.',
+        '[^2]: The Qur’an was transferred from ʾAlā al-Dīn Kay Qubād’s shrine in Konya to Türk ve İslam Eserleri Müzesi (TIEM; Turkish and Islamic Arts Museum) in Istanbul in 1913. For more information, see Massumeh Farahad, *The Art of the Qur’an* (Washington, D.C.: Smithsonian, 2016), 160.',
+      ),
+      noClaims,
+    );
+    assert.deepEqual(essay.notes.map((note) => note.citations.filter((c) => c.kind !== 'none').map((c) => c.entries)), [[['in1971']], [['farahad2016']]]);
+    const bibliography = ['ePSD = Tinney, Steve. 2006. *The Electronic Pennsylvania Sumerian Dictionary*. Philadelphia.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { cited } = notesOf(bibliography, ['*ePSD*, s.v. “a [WATER]”.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['ts2006'] }]]);
+  });
+
+  it('takes a page for the nearer of two listed sites it lies under', () => {
+    const bibliography = ['Office of the Historian. <https://history.example.gov>.', 'Department of State. 1958. *Foreign Relations of the United States*. <https://history.example.gov/historicaldocuments>.'];
+    const { cited } = notesOf(bibliography, ['This document is available online at <https://history.example.gov/historicaldocuments/research/1925-order>.']);
+    assert.deepEqual(cited.map((citations) => citations.map((citation) => citation.entries)), [[['ds1958']]]);
+  });
+});

@@ -909,9 +909,13 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   const dates = findDates(text).map((date) => date.iso);
   const lower = text.toLowerCase();
   const tokens = new Set(lower.match(/[\p{L}\p{N}]+/gu) ?? []);
+  // An abbreviation is written as one: with a capital ("FRUS", "*ETCSL*", "Ibn" for an "IN"), not the
+  // word "in" of a sentence.
+  const capitalised = new Set((text.match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => /\p{Lu}/u.test(word)).map((word) => word.toLowerCase()));
   const written = new Set(titleWords(titles.length ? titles.map((title) => title.value).join(' ') : text));
   const years = new Set(findYears(text).map((year) => year.year));
   const plain = ` ${foldName(text).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const namesAlias = (alias: string): boolean => (alias.includes(' ') ? plain.includes(` ${alias} `) : capitalised.has(alias));
   // "Foot R., *The Wrong War*": a named author the bibliography lacks is not matched by title words
   // shared with someone else's book.
   const namesAnAuthor = /^(?:e\.g\.\s*|see\s+(?:also\s+)?|cf\.\s*)?\p{Lu}\p{Ll}[\p{L}'’-]*(?:\s+(?:\p{Lu}\.\s?)+|,\s)/u.test(text);
@@ -931,11 +935,12 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     if (url && entry.url && normaliseUrl(url) === normaliseUrl(entry.url)) score += 10;
     // A page of a website the bibliography lists by its address ("The American Presidency Project,
     // <http://www.presidency.ucsb.edu/>" for ".../ws/index.php?pid=29509").
-    else if (url && entry.url && isSiteOf(normaliseUrl(entry.url), normaliseUrl(url))) score += 6;
+    // (The nearer site first: "…/historicaldocuments" before the whole of "history.state.gov".)
+    else if (url && entry.url && isSiteOf(normaliseUrl(entry.url), normaliseUrl(url))) score += normaliseUrl(entry.url).includes('/') ? 7 : 6;
     // (An archival file named for the work it holds papers about, "Entry A1–5066: … the Publication
     // *Foreign Relations of the United States*", is not known by that work's acronym.)
     const titleAcronym = isArchivalFile(entry) && entry.title ? acronymOf(entry.title) : null;
-    if (entry.aliases.some((alias) => alias !== titleAcronym && (alias.includes(' ') ? plain.includes(` ${alias} `) : tokens.has(alias)))) score += 5;
+    if (entry.aliases.some((alias) => alias !== titleAcronym && namesAlias(alias))) score += 5;
     if (dates.some((date) => entry.dates.includes(date))) score += 4;
     if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
     if (entry.corporateAuthor) {
@@ -1007,7 +1012,7 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     (citedOutsideTitles.some((id) => single.documentIds.some((listed) => documentIdMatches(id, listed))) ||
       (dates.length > 0 &&
         (single.dates.length > 0 ||
-          single.aliases.some((alias) => tokens.has(alias)) ||
+          single.aliases.some((alias) => capitalised.has(alias)) ||
           namesBody(single) ||
           (!single.corporateAuthor && single.authors.length === 0))));
   if (urlWritten || identified) kind = 'full';
