@@ -456,3 +456,27 @@ describe('a work printed in a published series', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a work of art described by its date, medium and size', () => {
+  it('is an object, not a work: the catalogue cited after it is the citation', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Oskar Lund et al., *Harbour Painters: Catalogue raisonné*, 4 vols. (Zurich: SIK, 2008–18).',
+        'Anna Berg, *The Pilots’ Quay*, 1874, oil on canvas, 113 × 73 cm, Kunsthaus Zürich, Lund et al., *Harbour Painters*, vol. 2, cat. no. 635.',
+        'Anna Berg, *Low Tide*, 1915, gelatin silver print, 30.2 × 35.7 cm, Winterthur, Fotostiftung Schweiz. Lund et al., *Harbour Painters*, cat. no. 936.',
+      ]),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), ['Oskar Lund et al., *Harbour Painters: Catalogue raisonné*, 4 vols. (Zurich: SIK, 2008–18)']);
+    const works = citedWorks(essay);
+    assert.deepEqual(works[1].map((cited) => cited.works), [[essay.bibliography.entries[0].text]]);
+    assert.deepEqual(works[2].map((cited) => cited.works), [[essay.bibliography.entries[0].text]]);
+  });
+
+  it('is no citation a bibliography lacks', () => {
+    const text = ['# The Quay', '', 'Body.[^1]', '', '## Bibliography', '', 'Lund, Oskar. *Harbour Painters*. Zurich: SIK, 2008.', '', '[^1]: Anna Berg, *The Pilots’ Quay*, 1874, oil on canvas, 113 × 73 cm, Kunsthaus Zürich.', ''].join('\n');
+    const essay = analyseEssay(text, noClaims);
+    assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none'), []);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});

@@ -453,7 +453,9 @@ function findPagesOf(text: string): FoundLocator | null {
   // "…, Box 4, 1929–1.": the folder in a box, not a page.
   if (tail && inContainer.test(text.slice(0, tail.indices![1][0]))) return null;
   const found = tail ? captured(tail, 1, text) : null;
-  if (found && !onlyYears(found.text)) return found;
+  // "(Zurich: SIK, 2008–18)": the years of publication closing an imprint, not pages.
+  const imprintYears = found !== null && /^\)/.test(text.slice(found.end)) && /^(?:1[5-9]\d\d|20\d\d)\s*[–—-]{1,2}\s*(?:\d{2}|1[5-9]\d\d|20\d\d)$/.test(found.text);
+  if (found && !onlyYears(found.text) && !imprintYears) return found;
   // ", 1997." ends a full reference with its year, not a page; a chapter's pages may stand before its imprint.
   const chapter = chapterPagesInBook.exec(text);
   if (chapter) return captured(chapter, 1, text);

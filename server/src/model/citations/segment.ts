@@ -117,6 +117,25 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
   return parts;
 }
 
+/**
+ * An object described as catalogues describe one: its maker perhaps, its title, its date, its medium
+ * ("oil on canvas", "gelatin silver print", "bronze") and its size ("113 × 73 cm").
+ */
+const artworkHead = /^(?:[^;:()]{0,80}?,\s+)?(?:[*_][^*_\n]{1,200}[*_]|“[^”\n]{1,200}”),?\s+(?:[^,;\d]{0,40},\s+)?(?:(?:c|ca)\.\s*)?\d{3,4}(?:\s*[–/-]\s*\d{1,4})?,\s+[^,;]{0,60}?\b(?:on|print|canvas|panel|paper|bronze|marble|silver|glass|wood|ink|tempera|fresco|terracotta|stone|ivory|gold|parchment|vellum|watercolou?r|gouache|pastel|charcoal|graphite|chalk|pencil)\b[^,;]{0,40},\s+\d{1,4}(?:[.,]\d{1,2})?\s*[×x]\s*\d{1,4}(?:[.,]\d{1,2})?(?:\s*[×x]\s*\d{1,4}(?:[.,]\d{1,2})?)?\s*(?:cm|mm|m|in\.?)(?![\p{L}])/u;
+/** After the object and where it is kept: a work cited ("…, Bätschmann et al., *Ferdinand Hodler*"). */
+const citationAfterObject = /,\s+(?:[Ss]ee\s+)?\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.|\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?,\s+[\[*_“"]/u;
+
+/** Where the text after a described object begins (its length when nothing follows), or null. */
+function artworkDescribed(text: string): number | null {
+  const head = artworkHead.exec(text);
+  if (!head) return null;
+  const after = text.slice(head[0].length);
+  const cited = citationAfterObject.exec(after);
+  const sentence = /[.;]\s+(?=\S)/.exec(after);
+  const cut = [cited ? cited.index + cited[0].indexOf(',') + 1 : null, sentence ? sentence.index + sentence[0].length : null].filter((at): at is number => at !== null);
+  return cut.length > 0 ? head[0].length + Math.min(...cut) : text.length;
+}
+
 /** The quotation closing here opened the part: the passage a note quotes before giving its source. */
 function quotationOpensPart(text: string, titles: { start: number; end: number }[], start: number, at: number): boolean {
   const opening = /^\s*[“"]/.exec(text.slice(start, at));
@@ -325,6 +344,15 @@ export function segmentNote(written: string): CitationDraft[] {
     const { start, end } = trimmed(source, part.start, part.end);
     if (end <= start) continue;
     const text = source.slice(start, end);
+    // "Ferdinand Hodler, *Self-portrait*, 1874, oil on canvas, 113 × 73 cm, Kunsthaus Zürich,
+    // Bätschmann et al., *Ferdinand Hodler*, vol. 2, cat. no. 635": a work of art where it is kept,
+    // by its date, medium and size, is an object, as a museum's inventory number is; the work
+    // after it is the citation.
+    const artwork = artworkDescribed(text);
+    if (artwork !== null) {
+      if (artwork < text.length) pending.push({ start: start + artwork, end });
+      continue;
+    }
     const crossReference = crossReferencePattern.exec(text);
     if (crossReference) {
       const written = crossReference[0].replace(/[\s.;]+$/, '');
