@@ -21,7 +21,7 @@
 import type { BibliographyEntry, Citation } from './types';
 import { compoundSurname, foldName } from './text';
 import { findTitles, titleWords } from './bibliography/spans';
-import { findDates, findYears } from './bibliography/dates';
+import { findDates, findYears, imprintInParentheses } from './bibliography/dates';
 
 /** What a note may name an entry by. */
 interface EntryMarks {
@@ -601,7 +601,7 @@ const citesDatedIssue = (text: string): boolean => findDates(text).some((date) =
  * After the title, its place and publisher, or its volume or page ("See the *Cambridge History of
  * Tides*, vol. 2 (Cambridge: …, 1978), 45"): whatever precedes the title, that is a reference.
  */
-const givesPublicationDetails = (after: string): boolean => /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(after) || /^[*_”"’]*[,.]?\s*(?:vol\.|pp?\.|\d)/i.test(after);
+const givesPublicationDetails = (after: string): boolean => imprintInParentheses.test(after) || /^[*_”"’]*[,.]?\s*(?:vol\.|pp?\.|\d)/i.test(after);
 
 /** Capitalised words that open a citation without naming anyone. */
 const notNames = new Set('the a an in on see cf ibid idem for and of to from by with vol no letter report memorandum telegram'.split(' '));

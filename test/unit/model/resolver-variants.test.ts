@@ -1168,3 +1168,24 @@ describe('a body or a work known by its abbreviation', () => {
     assert.deepEqual(cited.map((citations) => citations.map((citation) => citation.entries)), [[['ds1958']]]);
   });
 });
+
+describe('works listed in parentheses after a colon', () => {
+  it('are citations each, not the imprint of the work before them', () => {
+    const bibliography = [
+      'Lund, Eva, Jan Berg, and Ole Holm. 2020. “The Quays of Bergen.” *Harbour History* 5: 380–433.',
+      'Lund, Eva. 2017a. “Quays in Winter.” *The Harbour Blog*, August 8, 2017.',
+      'Lund, Eva. 2017b. “Quays on the Move.” *The Harbour Blog*, December 6, 2017.',
+      'Lund, Eva, and Jan Berg. 2018. “Quays Again.” *The Harbour Blog*, 2018.',
+    ];
+    const { cited } = notesOf(bibliography, ['On the conservation of the quay, see the study in Lund, Berg, and Holm 2020, 426–29 (with a series of related blog posts: Lund 2017a; Lund 2017b; Lund and Berg 2018).']);
+    assert.deepEqual(cited[0].map((citation) => citation.entries), [['lund2020'], ['lund2017a'], ['lund2017b'], ['lund2018']]);
+  });
+
+  it('leave an imprint with two publishers one reference', () => {
+    const { essay } = notesOf(
+      ['Lett, Mathieu. 2014. “Les quais de Bergen.” In *Ports*, 97–123. Rennes: Presses universitaires de Rennes.'],
+      ['Mathieu Lett, ‘Les quais de Bergen’, in *Ports*, ed. Ada Berg (Rennes : Versailles: Presses universitaires de Rennes ; Centre de recherche, 2014), 97–123.'],
+    );
+    assert.deepEqual(essay.notes[0].citations.map((c) => [c.kind, c.entries, c.locator?.text ?? null]), [['full', ['lett2014'], '97–123']]);
+  });
+});

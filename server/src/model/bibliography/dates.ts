@@ -9,6 +9,15 @@ export const monthPattern =
   '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\\.?';
 
 /**
+ * Publication details in parentheses, a place and a publisher before the year: "(Paris: J.-P. Migne,
+ * 1853)", "(Ithaca, NY: Cornell University Press, 1982)". Not a comment that lists works after a
+ * colon: "(with a series of related blog posts: Cole 2017a; Cole 2017b)".
+ */
+// (Opening as a place does, with a capital, or with a reprint's or an edition's words.)
+export const IMPRINT = String.raw`\((?=\s*(?:\p{Lu}|\d|\[|(?:repr|rpt|orig|n\.\s?p)\b))[^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)`;
+export const imprintInParentheses = new RegExp(IMPRINT, 'u');
+
+/**
  * "22 March 1949", "March 22, 1949", and the issues of a newspaper cited together ("December 17
  * and 19, 1869", "12–14 January 1873", dated by the first); "the 14 of October 1950" is left alone.
  */

@@ -15,7 +15,7 @@
  */
 import type { Bibliography } from '../types';
 import { findTitles, stripMarkup } from '../bibliography/spans';
-import { monthPattern } from '../bibliography/dates';
+import { imprintInParentheses, monthPattern } from '../bibliography/dates';
 
 /** "13 Dec. 1891", "March 3, 1921", "March 1921": the date of an issue. */
 const issueDate = new RegExp(String.raw`(?:\b\d{1,2}\s+${monthPattern}\s+\d{4}|\b${monthPattern}\s+\d{1,2},\s+\d{4}|\b${monthPattern}\s+\d{4})\b`);
@@ -79,7 +79,7 @@ function listsLaw(bibliography: Bibliography): boolean {
 export function citesWebPage(text: string): boolean {
   if (!/https?:\/\/|\bwww\./i.test(text)) return false;
   if (/doi\.org|\bdoi:/i.test(text)) return false;
-  if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return false; // (Place: Publisher, 1990)
+  if (imprintInParentheses.test(text)) return false; // (Place: Publisher, 1990)
   return !/\*[^*]+\*\s+\d+(?:,\s*no\.\s*\d+)?\s*\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\)/.test(text); // *Journal* 12, no. 3 (1990)
 }
 

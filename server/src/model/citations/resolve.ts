@@ -10,7 +10,7 @@ import type { CitationKind } from '../types';
 import type { BibliographyIndex, IndexedEntry } from '../bibliography/index';
 import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
-import { findDates, findYears, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
+import { findDates, findYears, IMPRINT, imprintInParentheses, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
 import { acronymOf, documentIds, documentIdMatches } from '../bibliography/documents';
 import { matchArchival } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
@@ -143,7 +143,7 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // title with the repository that holds it ("*Indian Census Rolls, 1885--1940*, National Archives").
   if (/\b(?:Box|Folder)\s+\d/.test(text)) return true;
   if (titles.length > 0 && repositoryAfter.test(text.slice(titles[titles.length - 1].end))) return true;
-  if (/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text)) return true;
+  if (imprintInParentheses.test(text)) return true;
   if (titles.length > 0 && inBibliographyForm(blanked(text, titles))) return true;
   // "Hulftegger, Adeline. “Notes sur …” *Bulletin …*, 1955, 124–34.": the author inverted, with a given
   // name in full, then a full stop and the title: a bibliography entry copied into the note.
@@ -398,7 +398,7 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   );
   // A note that goes on to a published work with its imprint ("… Fish Papers, Container 309. See also
   // …, *American Statesmen* (Westport: Greenwood Press, 2004)") is read for that work first.
-  const imprint = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text);
+  const imprint = imprintInParentheses.test(text);
   const byArchive = imprint ? null : resolveByArchive(text, index);
   if (byArchive) return byArchive;
   // A sentence of prose that names a listed work of a listed author by its title after the author's
@@ -1092,7 +1092,7 @@ function resolveByNearName(
   kind: CitationKind,
 ): Resolution | null {
   // A place or publisher in the imprint ("(San Jose: Tucker Printing Company, 1927)") is no author.
-  const imprints = [...draft.text.matchAll(/\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/g)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  const imprints = [...draft.text.matchAll(new RegExp(IMPRINT, 'gu'))].map((match) => ({ start: match.index, end: match.index + match[0].length }));
   // Nor is the writer or receiver of a letter ("[Robert?] Stewart to Dunn, September 30, 1943"): a
   // correspondent one letter from a listed author is another person, not a slip of the keys.
   const correspondents = correspondentsEnd(draft.text);

@@ -5,7 +5,7 @@
  */
 import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
-import { findDates, monthPattern } from '../bibliography/dates';
+import { findDates, imprintInParentheses, monthPattern } from '../bibliography/dates';
 import { archiveMark } from '../bibliography/archives';
 import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
@@ -393,7 +393,7 @@ export function segmentNote(written: string): CitationDraft[] {
     const ibid = ibidPattern.exec(text);
     const locator = findLocator(text);
     // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
-    const fullReference = /\([^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(text) || journalArticle.test(text) || fullNoteOpening.test(text);
+    const fullReference = imprintInParentheses.test(text) || journalArticle.test(text) || fullNoteOpening.test(text);
     const anchors = ibid || fullReference ? [] : findAnchors(text);
     // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
     // reference inside a sentence of prose: each cited work is a citation of its own.
