@@ -15,7 +15,7 @@
  */
 import type { Bibliography } from '../types';
 import { findTitles, stripMarkup } from '../bibliography/spans';
-import { imprintInParentheses, monthPattern } from '../bibliography/dates';
+import { findDates, imprintInParentheses, monthPattern } from '../bibliography/dates';
 
 /** "13 Dec. 1891", "March 3, 1921", "March 1921": the date of an issue. */
 const issueDate = new RegExp(String.raw`(?:\b\d{1,2}\s+${monthPattern}\s+\d{4}|\b${monthPattern}\s+\d{1,2},\s+\d{4}|\b${monthPattern}\s+\d{4})\b`);
@@ -76,7 +76,10 @@ function listsLaw(bibliography: Bibliography): boolean {
 }
 
 /** A web page: an address, and no imprint, DOI or journal volume that would make it a printed work read online. */
-export function citesWebPage(text: string): boolean {
+export function citesWebPage(written: string): boolean {
+  // ("*Wheeling Sunday Register* (Wheeling, WV), [13 Dec. 1891](https://chroniclingamerica…)": an
+  // issue of a newspaper, its date linked to a scan of it, is a newspaper issue, not a web page.)
+  const text = written.replace(/\[([^\[\]\n]{4,40})\]\(<?[^()\s<>]*>?\)/g, (link, label: string) => (findDates(label).length > 0 ? label : link));
   if (!/https?:\/\/|\bwww\./i.test(text)) return false;
   if (/doi\.org|\bdoi:/i.test(text)) return false;
   if (imprintInParentheses.test(text)) return false; // (Place: Publisher, 1990)
