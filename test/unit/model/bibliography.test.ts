@@ -154,3 +154,18 @@ describe('a name suffix in a bibliography entry', () => {
     assert.deepEqual(parseEntry('King, Martin Luther, Jr., and Ralph Abernathy. *Letters*. Atlanta, 1964.').authors.map((person) => person.surname), ['King', 'Abernathy']);
   });
 });
+
+describe('a wrapped entry whose last line is where it is found online', () => {
+  const entries = (lines: string[]): string[] => analyseEssay(`Genres multiplied.\n\n## Bibliography\n\n${lines.join('\n')}\n`, noClaims).bibliography.entries.map((entry) => entry.text);
+
+  it('keeps the host and address with the entry it was wrapped from', () => {
+    assert.deepEqual(
+      entries(['Lund, Eva, and Jan Berg. *Genre: An Introduction to History,', 'Theory, and Pedagogy*. West Lafayette: Parlor Press, 2010.', 'WAC Clearinghouse. <https://wac.example.edu/books/lund-berg/>.']),
+      ['Lund, Eva, and Jan Berg. *Genre: An Introduction to History,\nTheory, and Pedagogy*. West Lafayette: Parlor Press, 2010.\nWAC Clearinghouse. <https://wac.example.edu/books/lund-berg/>.'],
+    );
+  });
+
+  it('leaves a website listed on a line of its own after an unwrapped entry an entry of its own', () => {
+    assert.deepEqual(entries(['Lund, Eva. *Genre*. West Lafayette: Parlor Press, 2010.', 'Pleiades. <https://pleiades.stoa.org/>.']), ['Lund, Eva. *Genre*. West Lafayette: Parlor Press, 2010.', 'Pleiades. <https://pleiades.stoa.org/>.']);
+  });
+});

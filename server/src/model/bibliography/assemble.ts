@@ -212,6 +212,9 @@ const imprintLine = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s
  */
 const continuationLine = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s*\p{Lu}[\p{L}.]{1,12})?:\s+[^\n]*\b(?:1[5-9]\d\d|20\d\d)\b|Vols?\.\s*[\dIVXLC]+\b)/u;
 
+/** "WAC Clearinghouse. <https://wac.colostate.edu/…>.": a name, then an address, and nothing else. */
+const hostAndAddress = /^[\p{Lu}][^.<>\d]{1,60}\.\s+<?https?:\/\/[^\s<>]+>?\.?$/u;
+
 function entryLines(doc: DocItem): { start: number; end: number }[] {
   const text = doc.source;
   const lines: { start: number; end: number }[] = [];
@@ -234,7 +237,12 @@ function entryLines(doc: DocItem): { start: number; end: number }[] {
     // Marion R.") is not a finished entry: one is, when it has its date (or address) and does
     // not end on an initial.
     const previousEnds = previous ? /[.)>]\s*$/.test(before) && !/(?:^|[\s(])\p{Lu}\.\s*$/u.test(before) && /\b(?:1[5-9]\d\d|20\d\d)\b|n\.\s?d\.|https?:\/\//.test(before) : true;
-    if (previous && !(startsEntry && previousEnds)) previous.end = line.end;
+    // "…West Lafayette: Parlor Press, 2010.\nWAC Clearinghouse. <https://…>.": in an entry already
+    // wrapped over lines, a last line that is only a host and an address is where the work is also
+    // found, not an entry of its own (one entry to a line is another matter: nothing was wrapped).
+    const wrapped = previous !== undefined && text.slice(previous.start, previous.end).includes('\n');
+    const addressTail = wrapped && !/https?:\/\//.test(before) && hostAndAddress.test(text.slice(line.start, line.end));
+    if (previous && (!(startsEntry && previousEnds) || addressTail)) previous.end = line.end;
     else merged.push({ ...line });
   }
   return merged.map((line) => ({ start: doc.item.start + line.start, end: doc.item.start + line.end }));
