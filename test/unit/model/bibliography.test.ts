@@ -169,3 +169,13 @@ describe('a wrapped entry whose last line is where it is found online', () => {
     assert.deepEqual(entries(['Lund, Eva. *Genre*. West Lafayette: Parlor Press, 2010.', 'Pleiades. <https://pleiades.stoa.org/>.']), ['Lund, Eva. *Genre*. West Lafayette: Parlor Press, 2010.', 'Pleiades. <https://pleiades.stoa.org/>.']);
   });
 });
+
+describe('a particle written after the given name', () => {
+  it('belongs to the surname a note writes with it ("Rompay, Lucas van" for "Lucas Van Rompay")', () => {
+    const text = ['Tradition mattered.[^1]', '', '## Bibliography', '', 'Rompay, Lucas van. “Past and Present Perceptions of Syriac Literary Tradition.” *Hugoye* 3, no. 1 (2000): 71–103.', '', 'Kiraz, George A., and Lucas Van Rompay, eds. *Gorgias Encyclopedic Dictionary*. Piscataway: Gorgias, 2018.', '', '[^1]: Lucas Van Rompay, “Past and Present Perceptions of Syriac Literary Tradition,” *Hugoye* 3, no. 1 (2000): 71–103.', ''].join('\n');
+    const essay = analyseEssay(text, noClaims);
+    assert.deepEqual(essay.bibliography.entries[0].authors, [{ surname: 'van Rompay', given: 'Lucas' }]);
+    assert.deepEqual(essay.notes[0].citations.map((c) => c.entries), [[essay.bibliography.entries[0].key]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});

@@ -194,7 +194,10 @@ export function parsePeople(part: string): People {
     if (index === 0 && commaParts.length >= 2 && !initialsToken.test(commaParts[0].split(' ').pop() ?? '')) {
       const [surname, given, ...rest] = commaParts;
       if (surname.split(' ').length <= 3 && /\p{Lu}/u.test(surname[0] ?? '')) {
-        persons.push({ surname, given: given ?? '' });
+        // "Rompay, Lucas van": the particle inverted after the given name belongs to the surname
+        // that notes write "Van Rompay".
+        const particle = /\s((?:(?:van|von|de|der|den|du|la|le|ten|ter)\s?)+)$/i.exec(given ?? '');
+        persons.push(particle ? { surname: `${particle[1].trim()} ${surname}`, given: (given ?? '').slice(0, particle.index) } : { surname, given: given ?? '' });
         for (const extra of rest) persons.push(personFromWords(extra));
         return;
       }
