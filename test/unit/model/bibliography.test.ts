@@ -179,3 +179,12 @@ describe('a particle written after the given name', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a review listed under its reviewer', () => {
+  it('is by the reviewer, not by a body called "Jansma, Taeke. Review of"', () => {
+    const entry = parseEntry('Jansma, Taeke. Review of *Catalogue of Syriac Printed Books*, by Cyril Moss. *Vigiliae Christianae* 17, no. 4 (1963): 250–52.');
+    assert.deepEqual(entry.authors, [{ surname: 'Jansma', given: 'Taeke' }]);
+    assert.equal(entry.corporateAuthor, null);
+    assert.deepEqual(parseEntry('Smith, John, and Mary Jones. *Harbours*. London: Macmillan, 1990.').authors.map((person) => person.surname), ['Smith', 'Jones']);
+  });
+});

@@ -127,7 +127,13 @@ function documentTitleAfter(text: string, corporate: string): string | null {
 /** The text before the title; with no title, up to the first sentence or comma boundary. */
 function authorPartOf(text: string, titles: TitleSpan[]): string {
   // "Robert Fortenbaugh entitled *The Nine Capitols…*": a work named in a note's sentence.
-  if (titles.length > 0 && titles[0].start > 0) return text.slice(0, titles[0].start).replace(/,?\s+(?:entitled|titled|called)\s*$/, ' ');
+  if (titles.length > 0 && titles[0].start > 0) {
+    const before = text.slice(0, titles[0].start).replace(/,?\s+(?:entitled|titled|called)\s*$/, ' ');
+    // "Jansma, Taeke. Review of *…*, by Cyril Moss": a person, then words about the work (a review,
+    // an introduction), not a body called "Jansma, Taeke. Review of".
+    const person = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(before);
+    return person ? person[1] : before;
+  }
   if (titles.length > 0) return '';
   // No title markup: "Foreign Relations of the United States, NSC report 8-2, …" or
   // "The National Archives, Kew (TNA). FO 371." — the name ends at the first ", " or ". "
