@@ -1189,3 +1189,14 @@ describe('works listed in parentheses after a colon', () => {
     assert.deepEqual(essay.notes[0].citations.map((c) => [c.kind, c.entries, c.locator?.text ?? null]), [['full', ['lett2014'], '97–123']]);
   });
 });
+
+describe('two works that share their authors and a short title', () => {
+  it('are told apart by the order the authors are written in', () => {
+    const bibliography = [
+      'Bizer, Christian, Tom Heath, and Tim Berners-Lee. “Linked Data: The Story So Far.” In *Semantic Services*, edited by Amit Sheth, 205–27. Hershey: IGI Global, 2011.',
+      'Heath, Tom, and Christian Bizer. “Linked Data: Evolving the Web into a Global Data Space.” *Synthesis Lectures on the Semantic Web* 1, no. 1 (2011): 1–136.',
+    ];
+    const { cited } = notesOf(bibliography, ['Heath and Bizer, “Linked Data,” 20–25.', 'Bizer, Heath, and Berners-Lee, “Linked Data,” 210.']);
+    assert.deepEqual(cited.map((citations) => citations.map((citation) => citation.entries)), [[['heath2011']], [['bizer2011']]]);
+  });
+});

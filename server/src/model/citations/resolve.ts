@@ -702,6 +702,17 @@ function resolveByAuthor(
   // The titles written after the author's name are the work's ("The term "adoptive son" is taken
   // from Shackelford, *Jefferson's Adoptive Son*"); a quotation before it is not.
   const titlesAfter = titles.filter((title) => title.start > chosenWord.start);
+  // "Heath and Bizer, “Linked Data”" beside "Bizer, Heath, and Berners-Lee, “Linked Data: The Story
+  // So Far”": two names or more, written in the order that heads one of the works, name that one.
+  if (candidates.length > 1 && !forced) {
+    const written = [...new Set(matchedWords.filter((word) => word.start >= chosenWord.start).sort((a, b) => a.start - b.start).map((word) => word.folded))];
+    const heads = (item: IndexedEntry): boolean => {
+      const people = [...item.entry.authors, ...item.entry.editors].map((person) => foldName(person.surname));
+      return written.every((name, i) => people[i] !== undefined && isSurname(people[i], name));
+    };
+    const ordered = written.length >= 2 ? candidates.filter(heads) : [];
+    if (ordered.length > 0 && ordered.length < candidates.length) candidates = ordered;
+  }
   if (candidates.length > 1) candidates = narrow(candidates, text, titlesAfter.length > 0 ? titlesAfter : titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
   if (candidates.length > 1) candidates = withoutRepeats(candidates);
