@@ -188,3 +188,12 @@ describe('a review listed under its reviewer', () => {
     assert.deepEqual(parseEntry('Smith, John, and Mary Jones. *Harbours*. London: Macmillan, 1990.').authors.map((person) => person.surname), ['Smith', 'Jones']);
   });
 });
+
+describe('a long list of authors', () => {
+  it('is people, the first inverted, not a body', () => {
+    const entry = parseEntry('Crane, Gregory, Alison Babeu, David Bamman, Thomas Breuel, Lisa Cerrato, Daniel Deckers, Anke Lüdeling, et al. “Classics in the Million Book Library.” *Digital Humanities Quarterly* 3, no. 1 (2009).');
+    assert.deepEqual(entry.authors.map((person) => person.surname), ['Crane', 'Babeu', 'Bamman', 'Breuel', 'Cerrato', 'Deckers', 'Lüdeling']);
+    assert.equal(entry.corporateAuthor, null);
+    assert.equal(parseEntry('Commissioners of the Alms-House, New York. *Report*. New York, 1850.').corporateAuthor, 'Commissioners of the Alms-House, New York');
+  });
+});

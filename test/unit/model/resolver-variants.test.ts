@@ -1200,3 +1200,12 @@ describe('two works that share their authors and a short title', () => {
     assert.deepEqual(cited.map((citations) => citations.map((citation) => citation.entries)), [[['heath2011']], [['bizer2011']]]);
   });
 });
+
+describe('a year written after a short title', () => {
+  it('is the matter cited, not the date of the work the title names', () => {
+    const bibliography = ['Ruggles, Steven, Katie Genadek, Ronald Goeken, Josiah Grover, and Matthew Sobek. *Integrated Public Use Microdata Series: Version 7.0*. Minneapolis: University of Minnesota. <https://doi.org/10.18128/D010.V7.0>.'];
+    const { cited, essay } = notesOf(bibliography, ['Based on Ruggles et al., *Integrated Public Use Microdata Series*, 1910 1% Sample.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['ruggles'] }]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});

@@ -177,7 +177,11 @@ export function parsePeople(part: string): People {
   const nameWords = words.filter((w) => !initialsToken.test(w) && w !== 'and');
   // A long list of people is a body's name, unless semicolons part the people ("Turchin, P.; Brennan, R.; …").
   const semicolonList = (text.match(/;/g)?.length ?? 0) >= 2;
-  if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || (nameWords.length > 9 && !semicolonList)) {
+  // "Crane, Gregory, Alison Babeu, David Bamman, Thomas Breuel, …": many people, each a name of a
+  // few words between commas, the first inverted.
+  const commaList = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
+  const peopleList = commaList.length >= 4 && commaList.every((name) => /^(?:\p{Lu}[\p{L}'’.-]*\s?){1,4}$/u.test(name.trim()));
+  if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || (nameWords.length > 9 && !semicolonList && !peopleList)) {
     return { persons: [], corporate: text, etAl, editorsOnly: false };
   }
 

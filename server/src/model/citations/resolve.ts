@@ -679,6 +679,16 @@ function resolveByAuthor(
     // A year in a sentence of prose that also names an author ("The authors of the paintings produced
     // after 1671 are … Charles Le Brun, …") dates something else: no author–date reference to correct.
     if (sameYear.length === 0 && !draft.focusYear && !draft.locator && titles.length === 0 && !authorDateYear(text, writtenYear) && text.split(/\s+/).length > 12) return empty('none');
+    // "Ruggles et al., *Integrated Public Use Microdata Series*, 1910 1% Sample": a short form names its
+    // work by the title; a year after the title that no entry has is the matter cited, not the work's date.
+    // (Not a year of publication in parentheses: "*Rethinking the Korean War* (Oxford: …, 1972)" is a
+    // wrong year of that work.)
+    if (sameYear.length === 0 && !authorDateYear(text, writtenYear) && !new RegExp(String.raw`\([^()]*\b${writtenYear}\b[^()]*\)`).test(text)) {
+      const named = titles.filter((title) => title.start > chosenWord.start);
+      const wanted = titleWords(named.map((title) => title.value).join(' '));
+      const titled = wanted.length > 0 ? candidates.filter((item) => wanted.every((word) => item.titleWords.has(word))) : [];
+      if (titled.length === 1) return result(titled, null);
+    }
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       const written = String(writtenYear);
