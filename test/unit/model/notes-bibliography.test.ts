@@ -480,3 +480,27 @@ describe('a work of art described by its date, medium and size', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a catalogue cited short after its full reference', () => {
+  const notes = [
+    'Oskar Lund et al., *Anna Berg: Catalogue raisonné der Gemälde*, 4 vols. (SIK-ISEA; Scheidegger & Spiess, 2008–2018), https://www.example.ch/berg/.',
+    'Oskar Lund, *Anna Berg: Bilder der Alpen* (Zurich: Akademie, 2006), 12.',
+    'Anna Berg, *The Pilots’ Quay*, 1874, oil on canvas, 113 × 73 cm, Kunsthaus Zürich, Lund et al., *Anna Berg*, vol. 2, cat. no. 635, https://recherche.example.ch/work-6005608/.',
+    'Anna Berg, letter to Carl Reininghaus, 14 February 1905, Bibliothèque de Genève, quoted in Lund et al., *Anna Berg,* 327, cat. no. 1348.',
+    'In the catalogue raisonné, Sabine Hügli comments, “At the end of 1916, CR 1594 was completed.” Lund et al., *Anna Berg,* 481, cat. no. 1594.',
+  ];
+
+  it('is that catalogue, with a link or a letter read in it, and "et al." names the work of many authors', () => {
+    const essay = analyseEssay(essayWith(notes), noClaims);
+    assert.equal(essay.bibliography.entries.length, 2);
+    const catalogue = essay.bibliography.entries[0].text;
+    const works = citedWorks(essay);
+    for (const i of [2, 3, 4]) assert.deepEqual(works[i].map((cited) => cited.works), [[catalogue]], `note ${i + 1}`);
+    assert.deepEqual(works[4][0].locator, '481, cat. no. 1594');
+  });
+
+  it('raises no warning for the sentence quoted or for the catalogue number read as a year', () => {
+    const essay = analyseEssay(essayWith(notes), noClaims);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation').map((d) => d.message), []);
+  });
+});

@@ -60,8 +60,10 @@ export interface FoundYear {
 /** Four-digit years 1500–2099 standing alone (not part of a longer number). */
 export function findYears(text: string): FoundYear[] {
   const years: FoundYear[] = [];
-  // Not an accession or call number: "GRI, 2013.M.13", "inv. 1997.123".
-  for (const match of text.matchAll(/(?<![\d/])(1[5-9]\d\d|20\d\d)(?![\d/]|\.[A-Za-z\d])/g)) {
+  // Not an accession or call number: "GRI, 2013.M.13", "inv. 1997.123"; nor a numbered item: "cat. no.
+  // 1594", "nos. 1593, 1597", "inv. 1904" (the item after one other only: a window, not a list, so
+  // that a long run of numbers stays linear).
+  for (const match of text.matchAll(/(?<![\d/])(?<!\b(?:nos?|inv|cat|fig|figs|pl|pls|fol|fols|col|cols|Min|Mins|Ms|Mss)\.\s?)(?<!\bnos\.\s?\d{1,5}\s?[,–-]\s?)(1[5-9]\d\d|20\d\d)(?![\d/]|\.[A-Za-z\d])/g)) {
     years.push({ year: Number(match[1]), start: match.index, end: match.index + 4 });
   }
   return years;

@@ -23,7 +23,7 @@ import { foldName } from '../text';
 import { pinKey, resolveNotes, type CitationMemos, type PinnedCitation } from './index';
 import { readIbidSeries, readIbidVolume, readManuscript, type ManuscriptReference } from './manuscript';
 import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
-import { findDates } from '../bibliography/dates';
+import { findDates, imprintInParentheses } from '../bibliography/dates';
 import { citesArchivalDocument, opensWithShelfmark } from './resolve';
 
 export interface NotesBibliography {
@@ -91,7 +91,12 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       const pinpoint = ibidNamed && manuscript ? { locator: manuscript.locator ? locatorOf(draft.text.slice(manuscript.locator.start, manuscript.locator.end)) : null } : {};
       // Read as full by its shape alone (not by the first reading): a short form of a work already
       // given ("Van Rensselaer, *God Glorified*": two capitalised words) is resolved, not a new work.
-      if (earlier === undefined && firstReading !== 'full' && !shaped?.authorless && entries.some((entry) => shortens(prepared, text, entry))) continue;
+      // (Nor is a short form the first reading took for full for what goes with it, an address or the
+      // letter read in it: "Bätschmann et al., *Ferdinand Hodler*, vol. 2, cat. no. 635, https://…",
+      // "…, quoted in Bätschmann et al., *Ferdinand Hodler*, 327", after the catalogue was given in full.)
+      // (A person's surname, no day and no publication details: a body's dated document is one of its own.)
+      const readsShort = prepared.parsed.authors.length > 0 && findDates(text).length === 0 && !fullNoteOpening.test(text) && !imprintInParentheses.test(text) && !/\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\)\s*:/.test(text);
+      if (earlier === undefined && (firstReading !== 'full' || readsShort) && !shaped?.authorless && entries.some((entry) => shortens(prepared, text, entry))) continue;
       if (earlier !== undefined) {
         pinnedIndex.set(key, { index: earlier, kind: shaped?.repeated ?? 'full', ...pinpoint });
         continue;

@@ -503,7 +503,11 @@ const termIntroduction = /\b(?:the|a|this|that|these|those)\s+(?:(?:very|same|br
  * …”) hold a passage quoted, not a title: a title does not run on after a full stop (one that ends
  * a word, not an abbreviation: “Individual vs. Collaborative Methods” is a title).
  */
+/** "Sabine Hügli-Vass comments, “At the end of 1916, CR 1594 was completed.”": a sentence quoted after a verb of saying. */
+const sayingBefore = /\b(?:comments?|comments|commented|writes?|wrote|notes?|noted|says?|said|states?|stated|remarks?|remarked|observes?|observed|argues?|argued|explains?|explained|recalls?|recalled|adds?|added|concludes?|concluded|puts it|declares?|declared|insists?|insisted)\s*[,:]\s*$/i;
+
 function isQuotation(text: string, title: TitleSpan): boolean {
+  if (title.style === 'quoted' && /[.!?]$/.test(title.value.trim()) && sayingBefore.test(text.slice(Math.max(0, title.start - 40), title.start).replace(/[“"‘']\s*$/, ''))) return true;
   return title.style === 'quoted' && /(?<!\p{L})(?!(?:etc|vols?|eds|trans|repr|chap|nos)\.)\p{L}*\p{Ll}{3}\.\s+\p{Lu}[\p{L}\d'’-]*(?:\s+\S+){3}/u.test(title.value);
 }
 
@@ -723,6 +727,20 @@ function resolveByAuthor(
     const ordered = written.length >= 2 ? candidates.filter(heads) : [];
     if (ordered.length > 0 && ordered.length < candidates.length) candidates = ordered;
   }
+  // (Before the title: "Bätschmann et al., *Ferdinand Hodler*" is the catalogue of many authors, not
+  // Bätschmann's own *Ferdinand Hodler: Bilder der Alpen*.)
+  // "Holter and Schwesinger 2020" beside "Holter, Schwesinger, and Schäfer 2020": two names written
+  // before the year are the work of exactly those two; "Holter et al. 2020" is the one of three or more.
+  if (candidates.length > 1 && !forced) {
+    const after = text.slice(chosenWord.end, chosenWord.end + 60);
+    const authorsOf = (item: IndexedEntry): number => item.entry.authors.length + item.entry.editors.length + (item.entry.etAl ? 3 : 0);
+    const byCount = /^,?\s+et\s+al\b/.test(after)
+      ? candidates.filter((item) => authorsOf(item) >= 3)
+      : /^\s*(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+\(?(?:1[5-9]|20)\d\d/u.test(after)
+        ? candidates.filter((item) => authorsOf(item) === 2)
+        : candidates;
+    if (byCount.length > 0) candidates = byCount;
+  }
   if (candidates.length > 1) candidates = narrow(candidates, text, titlesAfter.length > 0 ? titlesAfter : titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
   if (candidates.length > 1) candidates = withoutRepeats(candidates);
@@ -738,18 +756,6 @@ function resolveByAuthor(
     const wanted = volumeIn(text);
     const byVolume = candidates.filter((item) => volumeIn(item.entry.text) === wanted);
     if (byVolume.length === 1 && candidates.some((item) => volumeIn(item.entry.text) !== null)) candidates = byVolume;
-  }
-  // "Holter and Schwesinger 2020" beside "Holter, Schwesinger, and Schäfer 2020": two names written
-  // before the year are the work of exactly those two; "Holter et al. 2020" is the one of three or more.
-  if (candidates.length > 1 && !forced) {
-    const after = text.slice(chosenWord.end, chosenWord.end + 60);
-    const authorsOf = (item: IndexedEntry): number => item.entry.authors.length + item.entry.editors.length + (item.entry.etAl ? 3 : 0);
-    const byCount = /^,?\s+et\s+al\b/.test(after)
-      ? candidates.filter((item) => authorsOf(item) >= 3)
-      : /^\s*(?:and|&)\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,?\s+\(?(?:1[5-9]|20)\d\d/u.test(after)
-        ? candidates.filter((item) => authorsOf(item) === 2)
-        : candidates;
-    if (byCount.length === 1) candidates = byCount;
   }
   // "Hoyer 2013 and forthcoming(c) for discussions of … financing public works … in the African
   // provinces": no letter (or one the bibliography lacks) says which of the author's works is meant;
