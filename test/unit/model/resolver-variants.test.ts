@@ -726,6 +726,19 @@ describe('works the running text cites author–date', () => {
     assert.deepEqual(cited, ['centrale1960']);
   });
 
+  it('are not called never cited when a surname of two words is cited, or a reprint with its first year in brackets', () => {
+    const cited = neverCited(
+      ['The oracle spoke twice.[^1] Both were moved (De Marco [1742–1743] 2003–14, 796; Capriotti Vittozzi 2009, 87).'],
+      [
+        'Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.',
+        'De Marco, B. (1742–43). 2003–14. *Vite de’ pittori napoletani*. Vol. 2. Naples: Paparo.',
+        'Capriotti Vittozzi, Giuseppina. 2009. *Oggetti, idee, culti egizi*. Rome: Aracne.',
+        'Marlow, Ruth. 1952. *Coptic Glossary*. Oxford: Clarendon.',
+      ],
+    );
+    assert.deepEqual(cited, ['marlow1952']);
+  });
+
   it('are still called never cited when the text names the author without a year, or another year', () => {
     assert.deepEqual(neverCited(['The oracle spoke twice.[^1] Marlow thought otherwise, as did Osei and Lind in 1979.']), ['varga1998a', 'varga1998b', 'osei1977', 'marlow1952']);
   });

@@ -14,11 +14,12 @@ import { foldName } from '../text';
 import { findTitles } from '../bibliography/spans';
 import { normaliseUrl } from './resolve';
 
-// "Bodard 2017", "Bodard (2017)", "Bradley and Short 2005", "Elliott et al. 2014a", "Smith, 1998":
+// "Bodard 2017", "Bodard (2017)", "Bradley and Short 2005", "Elliott et al. 2014a", "Smith, 1998",
+// "De Dominici [1742–1743] 2003–14" (a reprint, the first edition's year in brackets):
 // the first surname, then up to a few more names, then the year (with its letter, if any). Read from
 // each year back (a passage has far fewer years than words): the names must end right before it.
 const namesBeforeYear =
-  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)\(?$/u;
+  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)[(\[]?$/u;
 const yearWritten = /(?<![\d\p{L}])((?:1[5-9]|20)\d\d)([a-z])?(?!\d)/gu;
 const institutionWord = /^(?:\p{Lu}|[dl][’']\p{Lu})[\p{L}'’.-]*$/u;
 const connective = /^(?:of|the|for|and|de|di|del|della|des|du|la|le|für|und|&)$/;
@@ -112,11 +113,11 @@ function citedBy(entries: readonly BibliographyEntry[], marks: ReadonlySet<strin
     if (known.title && marks.has(known.title)) cited.add(entry.key);
     // "World Bank 2010", "Reale Istituto d’Incoraggiamento 1855": an institution's whole name, then the year.
     if (known.institution && marks.has(known.institution)) cited.add(entry.key);
-    const yearMark = known.year;
-    if (!yearMark) continue;
     // "1989a": the letter tells the author's works of a year apart; written without one, the year names any of them.
     const letter = known.letter;
-    if (letter ? marks.has(`${yearMark}|${letter}`) || (marks.has(yearMark) && !lettered.has(yearMark)) : marks.has(yearMark)) cited.add(entry.key);
+    for (const yearMark of known.years) {
+      if (letter ? marks.has(`${yearMark}|${letter}`) || (marks.has(yearMark) && !lettered.has(yearMark)) : marks.has(yearMark)) cited.add(entry.key);
+    }
   }
   return cited;
 }
@@ -126,7 +127,8 @@ interface EntryMarks {
   url: string | null;
   /** Its whole title of two words or more: one word ("*Nature*") may name a journal, not the work. */
   title: string | null;
-  year: string | null;
+  /** "surname|year": the whole surname, and the last word of a surname of several ("De Dominici [1742]" reads "Dominici"). */
+  years: string[];
   letter: string | null;
   /** An institution's name of several words and the year ("World Bank 2010"), as marksOf writes them. */
   institution: string | null;
@@ -144,7 +146,7 @@ function entryMarksOf(entry: BibliographyEntry): EntryMarks {
   made = {
     url: entry.url ? `url|${normaliseUrl(entry.url)}` : null,
     title: title.split(' ').length >= 2 ? `title|${title}` : null,
-    year: surname && entry.year !== null ? `${foldName(surname)}|${entry.year}` : null,
+    years: surname && entry.year !== null ? [...new Set([foldName(surname), foldName(surname).split(/\s+/).pop()!])].map((name) => `${name}|${entry.year}`) : [],
     letter: entry.season && /^[a-z]$/.test(entry.season) ? entry.season : null,
     institution: institution && entry.year !== null ? `inst|${foldName(institution.replace(/\s+/g, ' '))}|${entry.year}` : null,
   };
