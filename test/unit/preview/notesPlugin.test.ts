@@ -271,6 +271,11 @@ describe('preview notes plugin', () => {
       assert.equal(markers(html).length, 1);
     });
 
+    it('keeps the words of a code block’s info string as markdown-it does (found by the property below)', () => {
+      const text = '```^[inline [nested] note]';
+      assert.equal(render(text), plainRender(text));
+    });
+
     it('never fails, whatever the text and whatever the server said', () => {
       const pieces = ['[^1]', '[^1]: note', '^[', ']', '[', '[@', '@key', '[@key, p. 3]', '[12]', '[12] end', '\n', '\n\n', '    ', '*', '`', 'text', '[^', '^[inline [nested] note]', '[@a; @b]'];
       const hostile = { notes: { '1': { sources: [42], problems: null } }, keys: { key: { reference: 7, problem: {} } } } as unknown as PreviewNotes;
@@ -278,8 +283,11 @@ describe('preview notes plugin', () => {
         fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.boolean(), (parts, withHostile) => {
           const text = parts.join('');
           const html = render(text, withHostile ? hostile : undefined);
-          // Whatever the plugin makes of it, every word of the text is still there.
-          for (const word of text.match(/[a-z]{3,}/g) ?? []) assert.ok(html.includes(word), word);
+          // Whatever the plugin makes of it, every word markdown-it shows is still there. (Not every
+          // word of the text: "```^[inline [nested] note]" opens a code block whose info string
+          // markdown-it itself shows only the first word of.)
+          const shown = plainRender(text);
+          for (const word of text.match(/[a-z]{3,}/g) ?? []) if (shown.includes(word)) assert.ok(html.includes(word), word);
         }),
         { numRuns: 400 },
       );
