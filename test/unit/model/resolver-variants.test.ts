@@ -1222,3 +1222,13 @@ describe('a year written after a short title', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a number a century from every work of its author', () => {
+  it('is not reported as a wrong year; a year near one of them is', () => {
+    const bibliography = ['Lund, Eva. 2006. *Ferry Crossings*. Oslo: Aschehoug.', 'Lund, Eva. 2008. *Harbour Lights*. Oslo: Aschehoug.'];
+    const { essay } = notesOf(bibliography, ['Lund, ferry register 1594, entry 12.', 'Lund 2007, 4.']);
+    const messages = essay.diagnostics.filter((d) => d.code === 'unresolved-citation').map((d) => d.message);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /2007/);
+  });
+});

@@ -695,6 +695,9 @@ function resolveByAuthor(
     }
     if (sameYear.length === 0) {
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
+      // A year a century or more from every work of the author ("Bätschmann …, 1594" beside his works
+      // of 2006 and 2008) is some other number, or the date of what the work prints: no year to correct.
+      if (listed.length > 0 && listed.every((year) => Math.abs(year - writtenYear) >= 100)) return result([], null);
       const written = String(writtenYear);
       return result(
         [],
