@@ -504,3 +504,22 @@ describe('a catalogue cited short after its full reference', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation').map((d) => d.message), []);
   });
 });
+
+describe('a reference in full after a sentence, by its title or by several people', () => {
+  it('is a work of its own, the sentence before it comment', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'A blog post examines the pilots’ logbooks. “#Deep Dive: Logbooks of the Harbour,” *Harbour DH Blog*, April 23, 2019, https://blog.example.org/deep-dive.',
+        'We have expanded them since. Ada Lund, Nick Berg, Gissoo Dor, and Xinyi Li, “Data Beyond the Quay,” Installation presented at ACH2019, Pittsburgh, July 25, 2019.',
+        'Smith, Lisa. “On Close Reading.” *Shakespeare’s World* (blog), February 3, 2016. https://blog.example.org/close-reading/.',
+      ]),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), [
+      '“#Deep Dive: Logbooks of the Harbour,” *Harbour DH Blog*, April 23, 2019, https://blog.example.org/deep-dive',
+      'Ada Lund, Nick Berg, Gissoo Dor, and Xinyi Li, “Data Beyond the Quay,” Installation presented at ACH2019, Pittsburgh, July 25, 2019',
+      'Smith, Lisa. “On Close Reading.” *Shakespeare’s World* (blog), February 3, 2016. https://blog.example.org/close-reading/',
+    ]);
+    assert.deepEqual(essay.bibliography.entries[1].authors.map((person) => person.surname), ['Lund', 'Berg', 'Dor', 'Li']);
+  });
+});

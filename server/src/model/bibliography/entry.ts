@@ -195,6 +195,12 @@ export function parsePeople(part: string): People {
     });
     return { persons: people, corporate: null, etAl, editorsOnly };
   }
+  // "Rebecca Sutton Koeser, Nick Budak, Gissoo Doroudian, and Xinyi Li" (a note's full reference):
+  // every name given name first, none inverted.
+  const direct = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
+  if (direct.length >= 3 && direct.every((name) => /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u.test(name.trim())) && !/^(?:de|da|del|van|von|der|den|la|le|du|di)\s/i.test(direct[0])) {
+    return { persons: direct.map(personFromWords), corporate: null, etAl, editorsOnly };
+  }
   const chunks = text.split(/\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|;\s*)/).filter(Boolean);
   const persons: Person[] = [];
   chunks.forEach((chunk, index) => {

@@ -107,6 +107,11 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
       // after a short form's comma: a long quotation may be a passage whose quotes were misread).
       parts.push({ start, end: i + 1 });
       start = i + 1;
+    } else if ((c === '"' || c === '”') && text[i - 1] === '.' && depth === 0 && !quotationOpensPart(text, titles, start, i) && startsFullReference(text, i)) {
+      // "… to name them when possible.” “Introduction to CCP Corpus,” Colored Conventions Project,
+      // accessed October 22, 2020": the sentence ends inside its quotation, then a reference in full.
+      parts.push({ start, end: i + 1 });
+      start = i + 1;
     } else if ((c === '"' || c === '”') && /[.?!]/.test(text[i - 1]) && depth === 0 && quotationOpensPart(text, titles, start, i) && sourceFollows(text, i)) {
       // "“It seems more likely … such as Anchin.” *Western Manuscripts and Miniatures* (1986), lot 4":
       // the passage quoted, then its source. The passage is no citation: it is left out.
@@ -222,15 +227,28 @@ function startsProse(text: string, dot: number): boolean {
 function startsFullReference(text: string, dot: number): boolean {
   if (abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return false;
   const next = text.slice(dot + 1, dot + 600);
-  const name = authorOpening.exec(next);
+  // "… message boards. “#DataDeep Dive: Scripts & Languages of the Geniza,” *Judaica DH*, April 23,
+  // 2019, https://…": a page given in full by its title, its site and its day.
+  const titled = /^\s+[“"][^”"\n]{3,200}?[,.]?[”"]\s*,?\s+/u.exec(next);
+  // (Not after an author written surname first, as a bibliography writes one: "Smith, Lisa. “On Close
+  // Reading.” *Shakespeare’s World* (blog), February 3, 2016, https://…" is one reference.)
+  if (titled && /(?:^|[.;:]\s+)\p{Lu}[\p{L}'’-]+,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(text.slice(Math.max(0, dot - 60), dot))) return false;
+  if (titled) {
+    const rest = next.slice(titled[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
+    return findDates(rest).length > 0 && (/https?:\/\//.test(rest) || /\baccessed\b/i.test(rest));
+  }
+  const name = peopleOpening.exec(next) ?? authorOpening.exec(next);
   if (!name) return false;
   const sentence = next.slice(name[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
   if (!/[*_“"‘']/.test(sentence)) return false;
   // Published when and where: its imprint in parentheses, or (a page on the web, a report) its day
   // and its address ("… MarIA. Asier Gutiérrez Fandiño et al., "MarIA: …," arXiv, updated Apr. 5,
-  // 2022, <https://…>").
-  return yearInParentheses.test(sentence) || (/https?:\/\//.test(sentence) && findDates(sentence).length > 0);
+  // 2022, <https://…>"), or a work presented on a day ("…, “Data Beyond Vision,” Installation
+  // presented at ACH2019, Pittsburgh, July 25, 2019").
+  return yearInParentheses.test(sentence) || (findDates(sentence).length > 0 && (/https?:\/\//.test(sentence) || /^\s*[“"][^”"]{3,200}[”"]/.test(sentence)));
 }
+/** Several people, given name first, before a title: "Rebecca Sutton Koeser, Nick Budak, Gissoo Doroudian, and Xinyi Li, “…”". */
+const peopleOpening = /^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,\s+(?:and\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+){1,7},\s(?=[“"*_])/u;
 /**
  * After the pages that end a citation comes another in its short form: "*Ibid.,* I, 351. Federal
  * Writers’ Project, *Washington, City and Capital,* p. 642."
