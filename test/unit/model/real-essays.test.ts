@@ -30,7 +30,7 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 83% of the development notes exactly (46% before the work on real essays)', () => {
+  it('resolves at least 84% of the development notes exactly (46% before the work on real essays)', () => {
     // 97.0% of the first 670 notes; then six essays of a later volume of the journal (154 notes, keyed
     // in a new round) came in at 63.6% unseen by the rules, and the split at 92.1% of 824 once general
     // rules for what they showed were added; then an Egyptology chapter of 125 author-date notes came in
@@ -47,13 +47,14 @@ describe('resolution on published essays (development split)', function () {
     // A last Egyptology chapter, keyed at the end and scored once with the final rules: 93.9% of 49.
     // Then a third *FRUS* chapter (55 notes) came in at 54.5% (60.0% with the first rules for its
     // sisters, written before it was read) and a fourth Egyptology chapter (254 author-date notes) at
-    // 78.0%: 84.5% of 2,216 after the rules they and the earlier essays showed.
+    // 78.0%: 84.5% of 2,216 after the rules they and the earlier essays showed. Then an *ISAW Papers*
+    // essay (83 notes) came in at 68.7%: 85.2% of 2,299 after.
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
     // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
     // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
     const dev = totals['real-dev'];
-    assert.ok(dev.notes >= 2216, `${dev.notes} notes keyed`);
-    assert.ok(dev.exact / dev.notes >= 0.83, `${dev.exact}/${dev.notes}`);
+    assert.ok(dev.notes >= 2299, `${dev.notes} notes keyed`);
+    assert.ok(dev.exact / dev.notes >= 0.84, `${dev.exact}/${dev.notes}`);
   });
 
   it('keeps "never cited" precision at 0.93 or more and the diagnostics of the split under 4 per 1,000 words', () => {
@@ -86,9 +87,10 @@ describe('resolution on published essays (development split)', function () {
     // None before (an essay without a bibliography resolved nothing). First sight, round by round:
     // 68.4% of 98 notes, then 91.8% of 97, 70.9% of 55 and 86.3% of 95 (90.4% of those 345 after);
     // then 18.7% of the 267 notes of a 1985 government history's installments (manuscript records,
-    // Ibid. chains, op. cit.); 78.8% of all 612 then; 78.6% of 775 now.
+    // Ibid. chains, op. cit.); 78.8% of all 612 then; 78.6% of 775; two art-history articles (98
+    // notes: manuscripts by shelfmark, works of art, catalogues) came in at 53.1%; 78.5% of 873 now.
     const notesOnly = totals['notes-dev'];
-    assert.ok(notesOnly.notes >= 775, `${notesOnly.notes} notes keyed`);
+    assert.ok(notesOnly.notes >= 873, `${notesOnly.notes} notes keyed`);
     assert.ok(notesOnly.exact / notesOnly.notes >= 0.77, `${notesOnly.exact}/${notesOnly.notes}`);
     assert.equal(notesOnly.unresolved.fp, 0, JSON.stringify(notesOnly.unresolved));
   });
