@@ -33,6 +33,9 @@ export interface ArchivalSource {
  * Words that place a reference in an archive: a record group, an archive's initials or name, a
  * collection, a box, folder, reel or entry ("NARA, RG 59, …", "LCM, Moore Papers, Box 214, …").
  */
+/** A manuscript by its shelfmark: "Ms. 5", "Mss. 641", "Ms. Latin 11510", "*MS.* 12". */
+export const SHELFMARK = String.raw`[*_]?[Mm][Ss]{1,2}[*_]?\.\s+(?:\p{Lu}[\p{L}-]*\s+)?\d`;
+
 export const archiveMark = /\b(?:(?:RG|Record Group)\s*\d|NARA\b|Papers\b|Archives?\b|Collection\b|Records\b|[Bb]ox\s+\d|[Ff]older\b|[Rr]eel\b|[Rr]oll\b|Entry\b)/;
 
 const collectionWords = new Set(['papers', 'collection', 'manuscripts', 'diaries', 'diary', 'correspondence']);

@@ -12,7 +12,7 @@ import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
 import { findDates, findYears, IMPRINT, imprintInParentheses, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
 import { acronymOf, documentIds, documentIdMatches } from '../bibliography/documents';
-import { matchArchival } from '../bibliography/archives';
+import { matchArchival, SHELFMARK } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
@@ -337,9 +337,10 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
 }
 
 /** "Ms. 16 = 57.2 × 36.5 cm", "Mss. 641, 642": a manuscript named by its shelfmark, no work. */
-export const opensWithShelfmark = /^(?:[*_]?[Mm][Ss]{1,2}[*_]?\.|[Mm]ss?\.)\s+(?:\p{Lu}[\p{L}-]*\s+)?\d/u;
+export const opensWithShelfmark = new RegExp(String.raw`^${SHELFMARK}`, 'u');
 
-const manuscriptByShelfmark = /^(?:[^;()]{0,160}[,:]\s*)?(?:[*_]?[Mm][Ss]{1,2}[*_]?\.|[Mm]ss?\.)\s+(?:\p{Lu}[\p{L}-]*\s+)?\d{1,6}[A-Za-z]?(?:\s*(?:,|–|-|and)\s*\d{1,6}[A-Za-z]?)*(?:,\s*fols?\.\s*\d{1,4}[rv]?(?:\s*[–-]\s*\d{1,4}[rv]?)?)?\.?$/u;
+/** The whole reference is the manuscript: where it is kept, its shelfmark and folios, nothing else. */
+const manuscriptByShelfmark = new RegExp(String.raw`^(?:[^;()]{0,160}[,:]\s*)?${SHELFMARK}\d{0,5}[A-Za-z]?(?:\s*(?:,|–|-|and)\s*\d{1,6}[A-Za-z]?)*(?:,\s*fols?\.\s*\d{1,4}[rv]?(?:\s*[–-]\s*\d{1,4}[rv]?)?)?\.?$`, 'u');
 
 /**
  * "See <https://perma.cc/E7L8-Y8YH> for documentation on the SpaCy library"; "Danmarks Breve,
@@ -498,14 +499,15 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
 /** Words that introduce a word or a phrase the sentence speaks of, not a work it cites. */
 const termIntroduction = /\b(?:the|a|this|that|these|those)\s+(?:(?:very|same|broad|wider|narrower|loose|vague|modern|older|contemporary|so-called)\s+)?(?:term|terms|word|words|phrase|phrases|label|labels|category|categories|expression|expressions|notion|concept|epithet|designation|name)\s+(?:of\s+)?[*_]*$|\b(?:so-called|termed|dubbed)\s+[*_]*$/i;
 
+/** "Sabine Hügli-Vass comments, “At the end of 1916, CR 1594 was completed.”": a sentence quoted after a verb of saying. */
+const sayingBefore = /\b(?:comment(?:s|ed)?|writes?|wrote|note[sd]?|says?|said|state[sd]?|remark(?:s|ed)?|observe[sd]?|argue[sd]?|explain(?:s|ed)?|recall(?:s|ed)?|add(?:s|ed)?|conclude[sd]?|puts it|declare[sd]?|insist(?:s|ed)?)\s*[,:]\s*$/i;
+
 /**
  * Quotation marks around sentences (“establishes requirements for … government. Section 508 requires
  * …”) hold a passage quoted, not a title: a title does not run on after a full stop (one that ends
- * a word, not an abbreviation: “Individual vs. Collaborative Methods” is a title).
+ * a word, not an abbreviation: “Individual vs. Collaborative Methods” is a title). So does a sentence
+ * quoted after a verb of saying.
  */
-/** "Sabine Hügli-Vass comments, “At the end of 1916, CR 1594 was completed.”": a sentence quoted after a verb of saying. */
-const sayingBefore = /\b(?:comments?|comments|commented|writes?|wrote|notes?|noted|says?|said|states?|stated|remarks?|remarked|observes?|observed|argues?|argued|explains?|explained|recalls?|recalled|adds?|added|concludes?|concluded|puts it|declares?|declared|insists?|insisted)\s*[,:]\s*$/i;
-
 function isQuotation(text: string, title: TitleSpan): boolean {
   if (title.style === 'quoted' && /[.!?]$/.test(title.value.trim()) && sayingBefore.test(text.slice(Math.max(0, title.start - 40), title.start).replace(/[“"‘']\s*$/, ''))) return true;
   return title.style === 'quoted' && /(?<!\p{L})(?!(?:etc|vols?|eds|trans|repr|chap|nos)\.)\p{L}*\p{Ll}{3}\.\s+\p{Lu}[\p{L}\d'’-]*(?:\s+\S+){3}/u.test(title.value);

@@ -6,7 +6,7 @@
 import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
 import { findDates, imprintInParentheses, monthPattern } from '../bibliography/dates';
-import { archiveMark } from '../bibliography/archives';
+import { archiveMark, SHELFMARK } from '../bibliography/archives';
 import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 
@@ -488,7 +488,7 @@ const citedOpening = /^\s*(?:[*_]{0,2}ibid\b|[*_]{0,2}[MМ][SС]{1,2}\.\s|\p{Lu}
 const abbreviationCited = /^\s*[*_]\p{Lu}[\p{Lu}\d.]{1,8}[*_](?=[\s,]+(?:\p{L}{1,3}\s*,\s*)?\d)/u;
 
 /** "(Chambéry, Bibliothèque Municipale, Ms. 34, fol. 170v)": a manuscript where it is kept, by its shelfmark. */
-const shelfmarkCited = /^[^()]{0,160}[,:]\s*[*_]?[Mm][Ss]{1,2}[*_]?\.\s+(?:\p{Lu}[\p{L}-]*\s+)?\d[^()]{0,40}$/u;
+const shelfmarkCited = new RegExp(String.raw`^[^()]{0,160}[,:]\s*${SHELFMARK}[^()]{0,40}$`, 'u');
 
 /**
  * The sources a sentence of prose cites in parentheses, as offsets of what is inside them. Only in
