@@ -10,6 +10,7 @@ import { outsidePages } from './citations/locator';
 import { isInlineNoteLabel } from './notes';
 import { couldBeListedWork, entriesNamedInNotes, isCutReference, mentionsTitleInPassing, namesCandidatesAsReference, type NoteText } from './evidence';
 import { rightlyOmitted } from './citations/omitted';
+import { findTitles } from './bibliography/spans';
 
 export const defaultSeverities: Record<string, Severity> = {
   'missing-note': 'error',
@@ -235,7 +236,7 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
     }
   } else if (bibliography.fromNotes && citation.kind === 'short' && citation.unresolved && citation.candidates.length === 0 && writtenAsShortForm.test(citation.text) && !rightlyOmitted(citation.text, bibliography) && !isCutReference(citation.text) && !mentionsTitleInPassing(citation.text) && !couldBeListedWork(citation, bibliography.entries)) {
     // No bibliography: a short form stands for a work some note gives in full (notesBibliography.ts).
-    const name = writtenAsShortForm.exec(citation.text)?.[1];
+    const name = shortFormName(citation.text);
     own.push(
       diagnostic(
         'unresolved-citation',
@@ -266,6 +267,21 @@ function findingsOf(fact: CitationFacts, bibliography: Bibliography, entries: Ma
  * reference ("Brill Nijhoff, forthcoming)") is none.
  */
 const writtenAsShortForm = /^(?:(?:see(?:\s+also)?|cf\.)\s+)?(\p{Lu}[\p{L}'’-]+)(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?(?:\s+et\s+al\.)?,\s+(?:[*_“"‘]|\d)/iu;
+
+/**
+ * The short form as written, its author and title ("Burnett, *The Continental Congress*"): two short
+ * forms of one author in a note are told apart. The author alone when no title follows, or when the
+ * title is only "op. cit.".
+ */
+function shortFormName(text: string): string | null {
+  const written = writtenAsShortForm.exec(text);
+  if (!written) return null;
+  const name = written[1];
+  const title = findTitles(text).find((span) => span.start >= written.index + written[0].length - 1 && span.start <= written.index + written[0].length + 1);
+  if (!title || /^(?:op|loc)\.?\s*cit/i.test(title.value)) return name;
+  // ("*The Continental Congress,*": the comma set inside the italics is not the title's.)
+  return text.slice(text.indexOf(name, written.index), title.end).replace(/[\s,]+$/, '').replace(/[,.]([*_]+|[”"’])$/, '$1');
+}
 
 /** Entries by key, once per bibliography (a bibliography an edit did not touch is the same object). */
 const entriesByKey = new WeakMap<Bibliography, Map<string, BibliographyEntry>>();

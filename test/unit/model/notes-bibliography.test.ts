@@ -141,7 +141,15 @@ describe('an essay whose notes are its bibliography', () => {
     const unresolved = essay.diagnostics.filter((d) => d.code === 'unresolved-citation');
     assert.equal(unresolved.length, 1);
     assert.equal(unresolved[0].range.start.line, essay.notes[1].range.start.line);
-    assert.match(unresolved[0].message, /no note gives 'Richardson' in full: write the full reference where the work is first cited/);
+    assert.match(unresolved[0].message, /no note gives 'Richardson, \*Messages and Papers\*' in full: write the full reference where the work is first cited/);
+  });
+
+  it('names each work of one author a note cites short, so that two warnings of one note say which', () => {
+    const essay = analyseEssay(essayWith([notes[0], 'Burnett, *The Continental Congress,* p. 720; Burnett, *Letters,* VIII, 802.', 'Hunt, *op. cit.,* p. 428.']), noClaims);
+    assert.deepEqual(
+      essay.diagnostics.filter((d) => d.code === 'unresolved-citation').map((d) => /no note gives '([^']+)'/.exec(d.message)?.[1]),
+      ['Burnett, *The Continental Congress*', 'Burnett, *Letters*', 'Hunt'],
+    );
   });
 
   it('keeps the cached analysis equal to a cold one through edits of a published notes-only essay', () => {
