@@ -1232,3 +1232,11 @@ describe('a number a century from every work of its author', () => {
     assert.match(messages[0], /2007/);
   });
 });
+
+describe('a section spelled out, and no page', () => {
+  it('reads "section 2" and "n.p." as the pinpoint', () => {
+    assert.equal(findLocator('Sauermann and Cyganiak, *Cool URIs*, section 2.')?.text, 'section 2');
+    assert.equal(findLocator('Moss, “Preface,” *Catalogue of Syriac Printed Books*, n.p.')?.text, 'n.p.');
+    assert.equal(findLocator('Smith, *Harbours* (n.p.: Ferry Press, 1990), 12.')?.text, '12');
+  });
+});

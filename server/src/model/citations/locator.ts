@@ -350,7 +350,7 @@ function findPageLocator(text: string): FoundLocator | null {
  * provisions as books are by their pages.
  */
 const provision = new RegExp(
-  String.raw`,\s*((?:Arts?\.|Articles?|paras?\.|Sections?|Sec\.|§§?)\s*[A-Z]?\d{1,5}(?:[.–-][\dA-Za-z]{1,4})*(?:\s*(?:and|,)\s*(?:Arts?\.|paras?\.)?\s*[A-Z]?\d{1,5}(?:[.–-][\dA-Za-z]{1,4})*(?=\s*(?:and|[,.;(]|$)))*)(?![\p{L}\d])`,
+  String.raw`,\s*((?:Arts?\.|Articles?|paras?\.|[Ss]ections?|[Ss]ec\.|§§?)\s*[A-Z]?\d{1,5}(?:[.–-][\dA-Za-z]{1,4})*(?:\s*(?:and|,)\s*(?:Arts?\.|paras?\.)?\s*[A-Z]?\d{1,5}(?:[.–-][\dA-Za-z]{1,4})*(?=\s*(?:and|[,.;(]|$)))*)(?![\p{L}\d])`,
   'gdu',
 );
 
@@ -359,7 +359,7 @@ const provision = new RegExp(
  * a paragraph's lettered part ("para. 16.f"); a provision alone after a comma is the pinpoint.
  */
 function withProvision(found: FoundLocator | null, text: string): FoundLocator | null {
-  if (!/\b(?:Arts?|Articles?|paras?|Sections?|Sec)\b|§/.test(text)) return found;
+  if (!/\b(?:Arts?|Articles?|paras?|[Ss]ections?|[Ss]ec)\b|§/.test(text)) return found;
   const titles = findTitles(text);
   const provisions = [...text.matchAll(provision)].map((match) => ({ start: match.indices![1][0], end: match.indices![1][1] })).filter((span) => !insideSpans(titles, span.start));
   if (provisions.length === 0) return found;
@@ -460,6 +460,9 @@ function findPagesOf(text: string): FoundLocator | null {
   const chapter = chapterPagesInBook.exec(text);
   if (chapter) return captured(chapter, 1, text);
   if (found) return null;
+  // "Moss, “Preface,” *Catalogue of Syriac Printed Books*, n.p.": no page to give, and the writer says so.
+  const unpaged = /,\s*(n\.\s?p\.?)\s*$/.exec(text);
+  if (unpaged) return { text: unpaged[1], from: null, to: null, start: unpaged.index + unpaged[0].indexOf('n'), end: unpaged.index + unpaged[0].indexOf('n') + unpaged[1].length };
   const numbered = documentNumber.exec(text);
   if (numbered) {
     const written = numbered[0].replace(/\)?\s*[.;]?\s*$/, '');
