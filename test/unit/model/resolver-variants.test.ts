@@ -1240,3 +1240,12 @@ describe('a section spelled out, and no page', () => {
     assert.equal(findLocator('Smith, *Harbours* (n.p.: Ferry Press, 1990), 12.')?.text, '12');
   });
 });
+
+describe('a catalogue entry as the pinpoint', () => {
+  it('is the entry in its volume when no page is given, and the page with its items when one is', () => {
+    assert.equal(findLocator('Lund et al., *Anna Berg*, vol. 2, cat. no. 635, https://recherche.example.ch/work-6005608/.')?.text, 'vol. 2, cat. no. 635');
+    assert.equal(findLocator('Lund et al., *Anna Berg,* cat. no. 1066.')?.text, 'cat. no. 1066');
+    assert.equal(findLocator('Lings and Safadi, *The Qur’ān*, 26, nos. 16, 17.')?.text, '26, nos. 16, 17');
+    assert.equal(findLocator('Lund, *Letters*, no. 45.')?.text, 'no. 45');
+  });
+});

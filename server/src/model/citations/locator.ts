@@ -449,7 +449,8 @@ function findPagesOf(text: string): FoundLocator | null {
   const passim = /,\s*(passim)\.?\s*$/.exec(text);
   if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
   // The pages may come before the address the note ends on ("…, 15 June 2016, 1, 20–31, https://…").
-  const tail = afterPublication.exec(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, '')) ?? pagesBeforeItems(text);
+  // (The pages before numbered items first: "26, nos. 16, 17" is page 26 and two items, not page 17.)
+  const tail = afterPublication.exec(text) ?? pagesBeforeItems(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, '')) ?? pagesBeforeItems(text.replace(trailingAddress, ''));
   // "…, Box 4, 1929–1.": the folder in a box, not a page.
   if (tail && inContainer.test(text.slice(0, tail.indices![1][0]))) return null;
   const found = tail ? captured(tail, 1, text) : null;
@@ -460,6 +461,10 @@ function findPagesOf(text: string): FoundLocator | null {
   const chapter = chapterPagesInBook.exec(text);
   if (chapter) return captured(chapter, 1, text);
   if (found) return null;
+  // "Bätschmann et al., *Ferdinand Hodler*, vol. 2, cat. no. 635, https://…": a catalogue's entry (in
+  // its volume) is the pinpoint when no page is given.
+  const entry = catalogueEntry.exec(text) ?? catalogueEntry.exec(text.replace(trailingAddress, ''));
+  if (entry) return captured(entry, 1, text);
   // "Moss, “Preface,” *Catalogue of Syriac Printed Books*, n.p.": no page to give, and the writer says so.
   const unpaged = /,\s*(n\.\s?p\.?)\s*$/.exec(text);
   if (unpaged) return { text: unpaged[1], from: null, to: null, start: unpaged.index + unpaged[0].indexOf('n'), end: unpaged.index + unpaged[0].indexOf('n') + unpaged[1].length };
@@ -483,6 +488,8 @@ function pagesBeforeItems(text: string): RegExpExecArray | null {
   const pages = bare.exec(text.slice(0, items.index));
   return pages && !onlyYears(pages[1]) ? pages : null;
 }
+
+const catalogueEntry = new RegExp(String.raw`,[*_]{0,2}\s*((?:vol\.\s*\d{1,3},\s*)?cat\.\s*nos?\.\s*\d{1,5}(?:[.]\d{1,3})*(?:\s*(?:,|${D})\s*\d{1,5}(?:[.]\d{1,3})*)*)\s*[.;]?\s*$`, 'd');
 
 /** Is the locator outside the page range of an article? Non-numeric locators never are. */
 export function outsidePages(locator: Locator, pages: { from: number; to: number }): boolean {
