@@ -1249,3 +1249,13 @@ describe('a catalogue entry as the pinpoint', () => {
     assert.equal(findLocator('Lund, *Letters*, no. 45.')?.text, 'no. 45');
   });
 });
+
+describe('pinpoints of editions and catalogues in volumes', () => {
+  it('keeps a volume with its pages before a catalogue entry, a volume with its column, and a chapter with its section', () => {
+    assert.equal(findLocator('Cahn, *Romanesque Manuscripts,* 2:70–72, cat. no. 58')?.text, '2:70–72, cat. no. 58');
+    assert.equal(findLocator('Migne, *Patrologia Latina,* vol. 153, col. 631')?.text, 'vol. 153, col. 631');
+    assert.equal(findLocator('Guigues Ier le Chartreux, *Coutumes,* c. 29.3.')?.text, 'c. 29.3');
+    assert.equal(findLocator('Lund, *Harbours* (London, c. 1850), 12.')?.text, '12');
+    assert.equal(findLocator('Brown to Fish, January 27, 1874, Letters Sent, Vol. 17, p. 141.')?.text, 'p. 141');
+  });
+});

@@ -305,7 +305,10 @@ function withVolume(found: FoundLocator | null, text: string): FoundLocator | nu
     for (let earlier = romanVolumesBefore.exec(text.slice(0, start)); earlier; earlier = romanVolumesBefore.exec(text.slice(0, start))) start -= earlier[1].length;
     return { ...found, text: text.slice(start, found.end), start };
   }
-  const volume = volumeAfterPublication.exec(before);
+  // "Migne, *Patrologia Latina,* vol. 153, col. 631": the volume written before the column or page.
+  const named = /,[*_]{0,2}\s*((?:vol|Vol)\.\s*\d{1,3},\s*)$/.exec(before);
+  // (Only before columns: "Vol. 17, p. 141" of a file's series is the file's volume, the page its pinpoint.)
+  const volume = volumeAfterPublication.exec(before) ?? (named && /^cols?\./.test(found.text) ? named : null);
   if (!volume) return found;
   const start = found.start - volume[1].length;
   return { ...found, text: text.slice(start, found.end), start };
@@ -411,6 +414,10 @@ function findPagesOf(text: string): FoundLocator | null {
     const pages = section[2] ?? section[3];
     return pages ? toLocator(section[1], start, pages) : { text: section[1], from: null, to: null, start, end: start + section[1].length };
   }
+  // "Guigues Ier le Chartreux, *Coutumes,* c. 29.3": a chapter (caput) and its section, as editions
+  // of medieval texts number them (never "c. 1850", a circa, which has no section).
+  const caput = /,[*_]{0,2}\s*(c\.\s?\d{1,3}(?:\.\d{1,3})+)\s*[.;]?\s*$/d.exec(text);
+  if (caput) return captured(caput, 1, text);
   marked.lastIndex = 0;
   // A "chapter" or "p." inside a quoted title ("Government Code Chapter 442.") names the work.
   const insideQuotation = quotationTracker(text);
@@ -485,9 +492,13 @@ const trailingItems = new RegExp(String.raw`(?:,\s*(?:${ITEM}))+\s*[.;]?\s*$`, '
 function pagesBeforeItems(text: string): RegExpExecArray | null {
   const items = trailingItems.exec(text);
   if (!items) return null;
-  const pages = bare.exec(text.slice(0, items.index));
-  return pages && !onlyYears(pages[1]) ? pages : null;
+  const before = text.slice(0, items.index);
+  const pages = bare.exec(before);
+  if (pages && !onlyYears(pages[1])) return pages;
+  // ("Cahn, *Romanesque Manuscripts,* 2:70–72, cat. no. 58": a volume and its pages, then the entry.)
+  return volumeBeforeItems.exec(before);
 }
+const volumeBeforeItems = new RegExp(String.raw`,[*_]{0,2}\s+(\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*$`, 'd');
 
 const catalogueEntry = new RegExp(String.raw`,[*_]{0,2}\s*((?:vol\.\s*\d{1,3},\s*)?cat\.\s*nos?\.\s*\d{1,5}(?:[.]\d{1,3})*(?:\s*(?:,|${D})\s*\d{1,5}(?:[.]\d{1,3})*)*)\s*[.;]?\s*$`, 'd');
 
