@@ -401,6 +401,8 @@ describe('manuscripts named by their shelfmarks', () => {
     'Great Bible of Cîteaux, Dijon, Bibliothèque Municipale, Ms. 2, fol. 5v.',
     'Among its later copies is a bible that shows in its first volume (Chambéry, Bibliothèque Municipale, Ms. 34, fol. 170v) the same style. Its origin was noted by Morel, *Les bibles*, 176.',
     'Liget Bible, Ms. Latin 11510, fol. 16v.',
+    'Kupferstichkabinett, Inv. 127, 128, Min. 30491; Inv. 130–50, Min. 30490, 31812.',
+    'Berlin, Kupferstichkabinett Mins. 1904, 1906, 4648; and Getty Ms. 38, respectively.',
   ];
 
   it('are no works and cite none, and a pinpoint in the prose around them is the work’s', () => {
@@ -410,6 +412,9 @@ describe('manuscripts named by their shelfmarks', () => {
     assert.deepEqual(works[1], []);
     assert.deepEqual(works[2], [{ kind: 'short', works: [essay.bibliography.entries[0].text], locator: '176' }]);
     assert.deepEqual(works[3], []);
+    // Objects of a collection by their inventory numbers: no work either.
+    assert.deepEqual(works[4], []);
+    assert.deepEqual(works[5], []);
   });
 });
 

@@ -35,6 +35,8 @@ export interface ArchivalSource {
  */
 /** A manuscript by its shelfmark: "Ms. 5", "Mss. 641", "Ms. Latin 11510", "*MS.* 12". */
 export const SHELFMARK = String.raw`[*_]?[Mm][Ss]{1,2}[*_]?\.\s+(?:\p{Lu}[\p{L}-]*\s+)?\d`;
+/** An object of a collection by its number: a shelfmark, an inventory number, a miniature's ("Inv. 127", "Mins. 1904"). */
+export const OBJECT_MARK = String.raw`(?:[*_]?[Mm][Ss]{1,2}[*_]?|Mins?|Inv)\.(?:\s*no\.)?`;
 
 export const archiveMark = /\b(?:(?:RG|Record Group)\s*\d|NARA\b|Papers\b|Archives?\b|Collection\b|Records\b|[Bb]ox\s+\d|[Ff]older\b|[Rr]eel\b|[Rr]oll\b|Entry\b)/;
 

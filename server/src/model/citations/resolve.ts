@@ -12,7 +12,7 @@ import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
 import { findDates, findYears, IMPRINT, imprintInParentheses, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
 import { acronymOf, documentIds, documentIdMatches } from '../bibliography/documents';
-import { matchArchival, SHELFMARK } from '../bibliography/archives';
+import { matchArchival, OBJECT_MARK, SHELFMARK } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
@@ -339,8 +339,15 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
 /** "Ms. 16 = 57.2 × 36.5 cm", "Mss. 641, 642": a manuscript named by its shelfmark, no work. */
 export const opensWithShelfmark = new RegExp(String.raw`^${SHELFMARK}`, 'u');
 
-/** The whole reference is the manuscript: where it is kept, its shelfmark and folios, nothing else. */
-const manuscriptByShelfmark = new RegExp(String.raw`^(?:[^;()]{0,160}[,:]\s*)?${SHELFMARK}\d{0,5}[A-Za-z]?(?:\s*(?:,|–|-|and)\s*\d{1,6}[A-Za-z]?)*(?:,\s*fols?\.\s*\d{1,4}[rv]?(?:\s*[–-]\s*\d{1,4}[rv]?)?)?\.?$`, 'u');
+/**
+ * The whole reference is the object: where it is kept, its shelfmark or inventory numbers and folios,
+ * nothing else ("Kupferstichkabinett, Inv. 127, 128, Min. 30491"; "Berlin, Kupferstichkabinett Mins.
+ * 1904, 1906, 4648").
+ */
+const manuscriptByShelfmark = new RegExp(
+  String.raw`^(?:[^;()]{0,160}?(?:[,:]\s*|\s))?(?:${SHELFMARK}|${OBJECT_MARK}\s*\d)\d{0,5}[A-Za-z]?(?:\s*(?:,|–|-|and)\s*(?:${OBJECT_MARK}\s*)?\d{1,6}[A-Za-z]?)*(?:,\s*fols?\.\s*\d{1,4}[rv]?(?:\s*[–-]\s*\d{1,4}[rv]?)?)?\.?$`,
+  'u',
+);
 
 /**
  * "See <https://perma.cc/E7L8-Y8YH> for documentation on the SpaCy library"; "Danmarks Breve,
