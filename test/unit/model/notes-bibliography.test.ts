@@ -510,6 +510,8 @@ describe('a catalogue cited short after its full reference', () => {
     const works = citedWorks(essay);
     for (const i of [2, 3, 4]) assert.deepEqual(works[i].map((cited) => cited.works), [[catalogue]], `note ${i + 1}`);
     assert.deepEqual(works[4][0].locator, '481, cat. no. 1594');
+    // Read full for its address only, it is still a short form, with its pinpoint.
+    assert.deepEqual([works[2][0].kind, works[2][0].locator], ['short', 'vol. 2, cat. no. 635']);
   });
 
   it('raises no warning for the sentence quoted or for the catalogue number read as a year', () => {

@@ -96,7 +96,14 @@ export function bibliographyFromNotes(ordered: NoteSource[], memos: CitationMemo
       // "…, quoted in Bätschmann et al., *Ferdinand Hodler*, 327", after the catalogue was given in full.)
       // (A person's surname, no day and no publication details: a body's dated document is one of its own.)
       const readsShort = prepared.parsed.authors.length > 0 && findDates(text).length === 0 && !fullNoteOpening.test(text) && !imprintInParentheses.test(text) && !/\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\)\s*:/.test(text);
-      if (earlier === undefined && (firstReading !== 'full' || readsShort) && !shaped?.authorless && entries.some((entry) => shortens(prepared, text, entry))) continue;
+      if (earlier === undefined && (firstReading !== 'full' || readsShort) && !shaped?.authorless) {
+        const shortened = entries.findIndex((entry) => shortens(prepared, text, entry));
+        if (shortened >= 0) {
+          // (Read full for its address only, it is still the short form of that work.)
+          if (firstReading === 'full') pinnedIndex.set(key, { index: shortened, kind: 'short' });
+          continue;
+        }
+      }
       if (earlier !== undefined) {
         pinnedIndex.set(key, { index: earlier, kind: shaped?.repeated ?? 'full', ...pinpoint });
         continue;
