@@ -179,6 +179,7 @@ export function parsePeople(part: string): People {
   const semicolonList = (text.match(/;/g)?.length ?? 0) >= 2;
   // "Crane, Gregory, Alison Babeu, David Bamman, Thomas Breuel, …": many people, each a name of a
   // few words between commas, the first inverted.
+  // (One reading of the names between commas and "and", for this test and for the order of names below.)
   const commaList = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/);
   const peopleList = commaList.length >= 4 && commaList.every((name) => /^(?:\p{Lu}[\p{L}'’.-]*\s?){1,4}$/u.test(name.trim()));
   if (corporateWords.test(text) || /^The\s/.test(text) || lowerCase.length > 0 || (nameWords.length > 9 && !semicolonList && !peopleList)) {
@@ -197,7 +198,7 @@ export function parsePeople(part: string): People {
   }
   // "Rebecca Sutton Koeser, Nick Budak, Gissoo Doroudian, and Xinyi Li" (a note's full reference):
   // every name given name first, none inverted.
-  const direct = text.split(/\s*,\s*(?:and\s+)?|\s+and\s+/).filter(Boolean);
+  const direct = commaList.filter(Boolean);
   if (direct.length >= 3 && direct.every((name) => /^(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+$/u.test(name.trim())) && !/^(?:de|da|del|van|von|der|den|la|le|du|di)\s/i.test(direct[0])) {
     return { persons: direct.map(personFromWords), corporate: null, etAl, editorsOnly };
   }

@@ -414,9 +414,7 @@ function findPagesOf(text: string): FoundLocator | null {
     const pages = section[2] ?? section[3];
     return pages ? toLocator(section[1], start, pages) : { text: section[1], from: null, to: null, start, end: start + section[1].length };
   }
-  // "Guigues Ier le Chartreux, *Coutumes,* c. 29.3": a chapter (caput) and its section, as editions
-  // of medieval texts number them (never "c. 1850", a circa, which has no section).
-  const caput = /,[*_]{0,2}\s*(c\.\s?\d{1,3}(?:\.\d{1,3})+)\s*[.;]?\s*$/d.exec(text);
+  const caput = caputAndSection.exec(text);
   if (caput) return captured(caput, 1, text);
   marked.lastIndex = 0;
   // A "chapter" or "p." inside a quoted title ("Government Code Chapter 442.") names the work.
@@ -457,7 +455,8 @@ function findPagesOf(text: string): FoundLocator | null {
   if (passim) return { text: 'passim', from: null, to: null, start: passim.index + passim[0].indexOf('passim'), end: passim.index + passim[0].indexOf('passim') + 6 };
   // The pages may come before the address the note ends on ("…, 15 June 2016, 1, 20–31, https://…").
   // (The pages before numbered items first: "26, nos. 16, 17" is page 26 and two items, not page 17.)
-  const tail = afterPublication.exec(text) ?? pagesBeforeItems(text) ?? bare.exec(text) ?? bare.exec(text.replace(trailingAddress, '')) ?? pagesBeforeItems(text.replace(trailingAddress, ''));
+  const withoutAddress = text.replace(trailingAddress, '');
+  const tail = afterPublication.exec(text) ?? pagesBeforeItems(text) ?? bare.exec(text) ?? bare.exec(withoutAddress) ?? pagesBeforeItems(withoutAddress);
   // "…, Box 4, 1929–1.": the folder in a box, not a page.
   if (tail && inContainer.test(text.slice(0, tail.indices![1][0]))) return null;
   const found = tail ? captured(tail, 1, text) : null;
@@ -470,11 +469,14 @@ function findPagesOf(text: string): FoundLocator | null {
   if (found) return null;
   // "Bätschmann et al., *Ferdinand Hodler*, vol. 2, cat. no. 635, https://…": a catalogue's entry (in
   // its volume) is the pinpoint when no page is given.
-  const entry = catalogueEntry.exec(text) ?? catalogueEntry.exec(text.replace(trailingAddress, ''));
+  const entry = catalogueEntry.exec(text) ?? catalogueEntry.exec(withoutAddress);
   if (entry) return captured(entry, 1, text);
-  // "Moss, “Preface,” *Catalogue of Syriac Printed Books*, n.p.": no page to give, and the writer says so.
-  const unpaged = /,\s*(n\.\s?p\.?)\s*$/.exec(text);
-  if (unpaged) return { text: unpaged[1], from: null, to: null, start: unpaged.index + unpaged[0].indexOf('n'), end: unpaged.index + unpaged[0].indexOf('n') + unpaged[1].length };
+  const unpaged = noPage.exec(text);
+  if (unpaged) {
+    // (Its own full stop kept: "n.p." is an abbreviation, not the end of the note.)
+    const [start, end] = unpaged.indices![1];
+    return { text: text.slice(start, end), from: null, to: null, start, end };
+  }
   const numbered = documentNumber.exec(text);
   if (numbered) {
     const written = numbered[0].replace(/\)?\s*[.;]?\s*$/, '');
@@ -500,6 +502,13 @@ function pagesBeforeItems(text: string): RegExpExecArray | null {
 }
 const volumeBeforeItems = new RegExp(String.raw`,[*_]{0,2}\s+(\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*$`, 'd');
 
+/** "Moss, “Preface,” *Catalogue of Syriac Printed Books*, n.p.": no page to give, and the writer says so. */
+const noPage = /,\s*(n\.\s?p\.?)\s*$/d;
+/**
+ * "Guigues Ier le Chartreux, *Coutumes,* c. 29.3": a chapter (caput) and its section, as editions of
+ * medieval texts number them (never "c. 1850", a circa, which has no section).
+ */
+const caputAndSection = /,[*_]{0,2}\s*(c\.\s?\d{1,3}(?:\.\d{1,3})+)\s*[.;]?\s*$/d;
 const catalogueEntry = new RegExp(String.raw`,[*_]{0,2}\s*((?:vol\.\s*\d{1,3},\s*)?cat\.\s*nos?\.\s*\d{1,5}(?:[.]\d{1,3})*(?:\s*(?:,|${D})\s*\d{1,5}(?:[.]\d{1,3})*)*)\s*[.;]?\s*$`, 'd');
 
 /** Is the locator outside the page range of an article? Non-numeric locators never are. */

@@ -358,17 +358,15 @@ const manuscriptByShelfmark = new RegExp(
 function resolveByAddressAlone(text: string, index: BibliographyIndex, kind: CitationKind): Resolution | null {
   const addresses = [...text.matchAll(/https?:\/\/[^\s<>()"\]]+/g)].map((match) => normaliseUrl(match[0]));
   if (addresses.length === 0) return null;
-  const listed = index.entries.filter((item) => item.entry.url !== null && item.entry.url !== undefined);
-  const exact = listed.filter((item) => addresses.includes(normaliseUrl(item.entry.url!)));
-  if (exact.length === 1) return { ...empty(kind), entries: exact };
-  if (exact.length > 1) return null;
+  const listed = index.entries.flatMap((item) => (item.entry.url ? [{ item, url: normaliseUrl(item.entry.url) }] : []));
+  const exact = listed.filter(({ url }) => addresses.includes(url));
+  if (exact.length > 0) return exact.length === 1 ? { ...empty(kind), entries: [exact[0].item] } : null;
   // A page of a site the bibliography lists as a whole, when no other entry lies on that site.
   const host = (url: string): string => url.split('/')[0];
-  const sites = listed.filter((item) => addresses.some((address) => isSiteOf(normaliseUrl(item.entry.url!), address)));
+  const sites = listed.filter(({ url }) => addresses.some((address) => isSiteOf(url, address)));
   if (sites.length !== 1) return null;
-  const siteHost = host(normaliseUrl(sites[0].entry.url!));
-  const sharing = listed.filter((item) => host(normaliseUrl(item.entry.url!)) === siteHost);
-  return sharing.length === 1 ? { ...empty(kind), entries: sites } : null;
+  const sharing = listed.filter(({ url }) => host(url) === host(sites[0].url));
+  return sharing.length === 1 ? { ...empty(kind), entries: [sites[0].item] } : null;
 }
 
 function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolution {
