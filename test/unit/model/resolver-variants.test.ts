@@ -1225,7 +1225,7 @@ describe('a year written after a short title', () => {
 
 describe('a number a century from every work of its author', () => {
   it('is not reported as a wrong year; a year near one of them is', () => {
-    const bibliography = ['Lund, Eva. 2006. *Ferry Crossings*. Oslo: Aschehoug.', 'Lund, Eva. 2008. *Harbour Lights*. Oslo: Aschehoug.'];
+    const bibliography = ['Lund, Eva. 2006. *Ferry Crossings*. Oslo: Aschehoug.', 'Lund, Eva. 1970. *Harbour Lights*. Oslo: Aschehoug.'];
     const { essay } = notesOf(bibliography, ['Lund, ferry register 1594, entry 12.', 'Lund 2007, 4.']);
     const messages = essay.diagnostics.filter((d) => d.code === 'unresolved-citation').map((d) => d.message);
     assert.equal(messages.length, 1);
@@ -1257,5 +1257,21 @@ describe('pinpoints of editions and catalogues in volumes', () => {
     assert.equal(findLocator('Guigues Ier le Chartreux, *Coutumes,* c. 29.3.')?.text, 'c. 29.3');
     assert.equal(findLocator('Lund, *Harbours* (London, c. 1850), 12.')?.text, '12');
     assert.equal(findLocator('Brown to Fish, January 27, 1874, Letters Sent, Vol. 17, p. 141.')?.text, 'p. 141');
+  });
+});
+
+describe('a year in a note that is not an author–date citation', () => {
+  it('dates what the note discusses, and is no year of a work to correct; "Lund 1965" still is', () => {
+    const bibliography = [
+      'Lund, Eva. “The *Harbour* Register, A Short Estimate.” *Harbour Review* 49, no. 4 (March 1963), pp. 595–612.',
+      'Lund, Eva. 1970. *Harbour Lights*. Oslo: Aschehoug.',
+    ];
+    const { essay } = notesOf(bibliography, [
+      'On page 96 of *Ferry Tales: Old Boats* (*Ferry Tales*), (Bergen: Vestland, 2001), Berg extrapolates from Lund, “The *Harbour* Register, A Short Estimate,” and E. R. Holm, “Ninety Years,” *Harbour Bulletin* (December 22, 1952), pp. 10–16, to claim that a decision was made to delay the 1898 volume.',
+      'Lund 1965, 4.',
+    ]);
+    const messages = essay.diagnostics.filter((d) => d.code === 'unresolved-citation').map((d) => d.message);
+    assert.equal(messages.length, 1);
+    assert.match(messages[0], /^Note 2: .*none from 1965/);
   });
 });

@@ -705,6 +705,10 @@ function resolveByAuthor(
       // A year a century or more from every work of the author ("Bätschmann …, 1594" beside his works
       // of 2006 and 2008) is some other number, or the date of what the work prints: no year to correct.
       if (listed.length > 0 && listed.every((year) => Math.abs(year - writtenYear) >= 100)) return result([], null);
+      // Only an author–date citation names its work by the year. In a note ("Hull to [Roosevelt],
+      // September 9, 1943, *Foreign Relations …*", "Baines, *Migration …*, 1861-1900") a year dates
+      // a letter, a range of files or the matter of a title: no year of the work to correct.
+      if (!draft.focusYear && !authorDateYear(text, writtenYear)) return result([], null);
       const written = String(writtenYear);
       return result(
         [],
