@@ -26,6 +26,9 @@ export interface Resolution {
   candidates: IndexedEntry[];
   nearMatch: { written: string; expected: string; start: number; end: number } | null;
   mediatedBy: string | null;
+  /** The words named a listed author, none of whose works fits, and nothing is worth saying: no other
+   * reading (such as the address alone) applies. */
+  authorWithoutWork?: true;
 }
 
 interface Word {
@@ -332,7 +335,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   const found = resolveWritten(draft, index);
   // (Not when the words name a work no entry matches: "Hale, “Winter Moorings,” …, <the address of
   // another page>" is a work missing or a wrong address, not that page.)
-  if (found.entries.length > 0 || found.candidates.length > 0 || found.unresolved !== null || found.nearMatch !== null || draft.text.length > maxCitationLength) return found;
+  if (found.entries.length > 0 || found.candidates.length > 0 || found.unresolved !== null || found.nearMatch !== null || found.authorWithoutWork || draft.text.length > maxCitationLength) return found;
   return resolveByAddressAlone(draft.text, index, found.kind === 'none' ? 'short' : found.kind) ?? found;
 }
 
@@ -704,11 +707,13 @@ function resolveByAuthor(
       const listed = candidates.map((item) => item.entry.year).filter((year): year is number => year !== null);
       // A year a century or more from every work of the author ("Bätschmann …, 1594" beside his works
       // of 2006 and 2008) is some other number, or the date of what the work prints: no year to correct.
-      if (listed.length > 0 && listed.every((year) => Math.abs(year - writtenYear) >= 100)) return result([], null);
+      if (listed.length > 0 && listed.every((year) => Math.abs(year - writtenYear) >= 100)) return { ...result([], null), authorWithoutWork: true };
       // Only an author–date citation names its work by the year. In a note ("Hull to [Roosevelt],
       // September 9, 1943, *Foreign Relations …*", "Baines, *Migration …*, 1861-1900") a year dates
       // a letter, a range of files or the matter of a title: no year of the work to correct.
-      if (!draft.focusYear && !authorDateYear(text, writtenYear)) return result([], null);
+      // (A year of publication in parentheses is the work's: "*Rethinking the Korean War* (Oxford: …, 1972)".)
+      const published = new RegExp(String.raw`\([^()]*\b${writtenYear}\b[^()]*\)`).test(text);
+      if (!draft.focusYear && !authorDateYear(text, writtenYear) && !published) return { ...result([], null), authorWithoutWork: true };
       const written = String(writtenYear);
       return result(
         [],
