@@ -538,3 +538,18 @@ describe('a reference in full after a sentence, by its title or by several peopl
     assert.deepEqual(essay.bibliography.entries[1].authors.map((person) => person.surname), ['Lund', 'Berg', 'Dor', 'Li']);
   });
 });
+
+describe('a personal communication in a note of its own', () => {
+  it('is cited in full but is no work of the sources, and a work in full beside it still is', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Ada Lund, email to authors, 5 January 2022.',
+        'Nick Berg, *Harbour Lights: The Port at Night* (Oslo: Aschehoug, 2008), 12.',
+        'Ada Lund, email message to author, 19 January 2022. The photograph was taken near the quay.',
+      ]),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.authors[0]?.surname), ['Berg']);
+    assert.deepEqual(citedWorks(essay)[0], [{ kind: 'full', works: [], locator: null }]);
+  });
+});

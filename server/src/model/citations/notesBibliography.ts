@@ -25,6 +25,7 @@ import { readIbidSeries, readIbidVolume, readManuscript, type ManuscriptReferenc
 import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates, imprintInParentheses } from '../bibliography/dates';
 import { citesArchivalDocument, opensWithShelfmark } from './resolve';
+import { citesPersonalCommunication } from './omitted';
 
 export interface NotesBibliography {
   bibliography: Bibliography;
@@ -220,6 +221,9 @@ const statuteVolume = /^(?=.{0,160}$).*?(?<![\p{L}\d])(\d{1,3})\s+Stat\.(?:\s*(?
 const quotedInShortForm = new RegExp(String.raw`,\s+${READ_THROUGH}\p{Lu}[\p{L}'’-]+(?:\s+(?:et\s+al\.|and\s+\p{Lu}[\p{L}'’-]+))?,\s+[*_“"][^*_“”"]{2,120}[*_”"],?\s+\d`, 'u');
 
 function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolean {
+  // "Ada Cole, email to the author, 3 May 2019": given in full, but nothing anyone could look up, so
+  // no work of the essay's sources (Chicago 14.214 keeps these out of the bibliography).
+  if (citesPersonalCommunication(draft.text)) return false;
   if (kind === 'full') return true;
   if (kind === undefined) return false;
   if (!draft.embedded && citesArchivalDocument(draft.text)) return true;
