@@ -1275,3 +1275,16 @@ describe('a year in a note that is not an author–date citation', () => {
     assert.match(messages[0], /^Note 2: .*none from 1965/);
   });
 });
+
+describe('a short form with its pages, then a comment on them', () => {
+  it('keeps the pages as the pinpoint, and the work the comment gives in full is a citation of its own', () => {
+    assert.equal(findLocator('Lund, *Harbour Lights*, 16, cites reproductions')?.text, '16');
+    assert.equal(findLocator('Lindqvist, “Wages,” 88, argues that wages fell')?.text, '88');
+    assert.equal(findLocator('Lund, *Harbour Lights*, 45, notes 3–4')?.text ?? null, null);
+    const drafts = segmentNote('Lund, *Harbour Lights*, 16, cites reproductions in Ada Berg, *Ferries of the Fjord* (Oslo: Vest, 1926), pls. 3–7.');
+    assert.deepEqual(drafts.map((draft) => [draft.text.slice(0, 20), draft.locator?.text ?? null]), [
+      ['Lund, *Harbour Light', '16'],
+      ['Ada Berg, *Ferries o', 'pls. 3–7'],
+    ]);
+  });
+});

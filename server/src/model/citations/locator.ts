@@ -242,6 +242,10 @@ const chapterPagesInBook = new RegExp(
   String.raw`\b[Ii]n\s+[*_][^*_\n]{2,200}[*_],\s+(?:(?:edited|translated)\s+by|eds?\.|by)\s+[^.;()*_]{2,120}?,\s+(${PAGES})\.\s+\p{Lu}[\p{L}.,' -]{1,40}:\s*[^:;,]{2,80},\s*(?:1[5-9]\d\d|20\d\d)\b\.?\s*$`,
   'du',
 );
+const pagesBeforeComment = new RegExp(
+  String.raw`^[^()]{0,120}?(?:[*_]|[”"]),?\s*,?\s+(${PAGES}),\s+(?!(?:and|or|esp|especially|n|nn|nos?|notes?(?=\s*\d)|figs?|pls?|plates?|cols?|passim|vols?|cat|lot|ill|respectively|with|at|in|s\.v)\b)\p{Ll}{3,}\s+\p{L}`,
+  'du',
+);
 const inContainer = /\b(?:[Bb]ox|[Ff]older|[Ff]ile|[Rr]eel|[Rr]oll|[Cc]arton)\s+[\w.–-]{1,12},\s*$/;
 /** "quoted in", "as cited in": what introduces the work a text is read in (Chicago 14.260). */
 export const READ_THROUGH = String.raw`(?:as\s+)?(?:quoted|cited)\s+in\s+`;
@@ -463,6 +467,10 @@ function findPagesOf(text: string): FoundLocator | null {
   // "(Zurich: SIK, 2008–18)": the years of publication closing an imprint, not pages.
   const imprintYears = found !== null && /^\)/.test(text.slice(found.end)) && /^(?:1[5-9]\d\d|20\d\d)\s*[–—-]{1,2}\s*(?:\d{2}|1[5-9]\d\d|20\d\d)$/.test(found.text);
   if (found && !onlyYears(found.text) && !imprintYears) return found;
+  // "Wescher, *Verzeichnis*, 16, cites reproductions in …", "Lindqvist, “Wages,” 88, argues that …":
+  // the pages right after a short form's title, before the comment the note makes on them.
+  const commented = found ? null : pagesBeforeComment.exec(text);
+  if (commented) return captured(commented, 1, text);
   // ", 1997." ends a full reference with its year, not a page; a chapter's pages may stand before its imprint.
   const chapter = chapterPagesInBook.exec(text);
   if (chapter) return captured(chapter, 1, text);

@@ -322,7 +322,7 @@ export const fullNoteOpening = new RegExp(
 // *The Papers…*" is the letter read in the book, one citation. Matched with its cue, not behind a
 // look-behind, so a run of spaces is read once.)
 const fullNoteWithin = new RegExp(
-  String.raw`(?:\b(?:see(?:\s+also)?|cf\.|as|according\s+to|(?:taken|drawn|derived)\s+from|based\s+on|(?:available|discussed|described|found|argued|explored|examined|outlined|summari[sz]ed|detailed|analy[sz]ed|treated|reproduced|printed)\s+in)|:)\s+(${FULL_AUTHORS})`,
+  String.raw`(?:\b(?:see(?:\s+also)?|cf\.|as|according\s+to|(?:taken|drawn|derived)\s+from|based\s+on|(?:available|discussed|described|found|argued|explored|examined|outlined|summari[sz]ed|detailed|analy[sz]ed|treated|reproduced|printed|(?:reproduction|illustration|facsimile|discussion|transcription|translation|account|overview|survey|summary)s?)\s+in)|:)\s+(${FULL_AUTHORS})`,
   'du',
 );
 
