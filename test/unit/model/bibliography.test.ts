@@ -197,3 +197,28 @@ describe('a long list of authors', () => {
     assert.equal(parseEntry('Commissioners of the Alms-House, New York. *Report*. New York, 1850.').corporateAuthor, 'Commissioners of the Alms-House, New York');
   });
 });
+
+describe('an entry under the label its author–date citations use', () => {
+  it('is one entry, the label line no entry of its own, and every work cited is cited', () => {
+    const text = joinLines(
+      'The harbour was rebuilt.[^1] Its statues were moved.[^2]',
+      '',
+      '## Bibliography',
+      '',
+      'Berg 2002<br />',
+      'Berg, D. 2002. *Harbour Statues: A Survey*. Oslo: Vest.',
+      '',
+      'Lund and Holm 2001<br />',
+      'Lund, G., and E. Holm. 2001. *Ferries in Bronze*. Bergen: Fjord.',
+      '',
+      '[^1]: See most recently Berg 2002, 120.',
+      '',
+      '[^2]: Lund and Holm 2001, 4.',
+      '',
+    );
+    const essay = analyseEssay(text, noClaims);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text.slice(0, 12)), ['Berg, D. 200', 'Lund, G., an']);
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => citation.entries)), [[['berg2002']], [['lund2001']]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'uncited-source'), []);
+  });
+});

@@ -212,6 +212,9 @@ const imprintLine = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s
  */
 const continuationLine = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s*\p{Lu}[\p{L}.]{1,12})?:\s+[^\n]*\b(?:1[5-9]\d\d|20\d\d)\b|Vols?\.\s*[\dIVXLC]+\b)/u;
 
+/** A short line ending in a hard break, with a year and no sentence in it: "Lahusen and Formigli 2001<br />". */
+const labelLine = /^(?!.*\.\s+[\p{Lu}*_“"])[^<>\n]{1,80}\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*<br\s*\/?>$/u;
+
 /** "WAC Clearinghouse. <https://wac.colostate.edu/…>.": a name, then an address, and nothing else. */
 const hostAndAddress = /^[\p{Lu}][^.<>\d]{1,60}\.\s+<?https?:\/\/[^\s<>]+>?\.?$/u;
 
@@ -229,7 +232,11 @@ function entryLines(doc: DocItem): { start: number; end: number }[] {
     }
   }
   const merged: { start: number; end: number }[] = [];
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
+    // "Boschung 2002<br />" over "Boschung, D. 2002. *Gens Augusta* …": the label an author–date
+    // note cites the entry by, on a line of its own before the entry (as Getty's Quire books print
+    // them), is not an entry; the entry is the reference under it.
+    if (index + 1 < lines.length && labelLine.test(text.slice(line.start, line.end))) continue;
     const previous = merged[merged.length - 1];
     const startsEntry = entryStart.test(text.slice(line.start, line.start + 80)) && !imprintLine.test(text.slice(line.start, line.end)) && !continuationLine.test(text.slice(line.start, line.end));
     const before = previous ? text.slice(previous.start, previous.end) : '';
