@@ -553,3 +553,27 @@ describe('a personal communication in a note of its own', () => {
     assert.deepEqual(citedWorks(essay)[0], [{ kind: 'full', works: [], locator: null }]);
   });
 });
+
+describe('a source the notes name for later citation ("hereafter cited as")', () => {
+  it('is a work of its own, whatever its shape, and later notes cite it by that name with their folios', () => {
+    const essay = analyseEssay(
+      essayWith([
+        'Anna Lund, *Harbour Lights* (Oslo: Vest, 1900), 2:79.',
+        'Lund, *Harbour Lights,* 2:80. Berg logbook, Bergen, Maritime Museum (BMM), 850837, hereafter cited as Berg logbook. The logbook is fully digitized.',
+        'Berg logbook, 2v, 3r, 7r.',
+        'Berg logbook, 68v. The harbour was rebuilt in 1856.',
+      ]),
+      noClaims,
+    );
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.text), ['Anna Lund, *Harbour Lights* (Oslo: Vest, 1900)', 'Berg logbook, Bergen, Maritime Museum (BMM), 850837']);
+    const logbook = 'Berg logbook, Bergen, Maritime Museum (BMM), 850837';
+    assert.deepEqual(citedWorks(essay).slice(1), [
+      [
+        { kind: 'short', works: ['Anna Lund, *Harbour Lights* (Oslo: Vest, 1900)'], locator: '2:80' },
+        { kind: 'full', works: [logbook], locator: null },
+      ],
+      [{ kind: 'short', works: [logbook], locator: '2v, 3r, 7r' }],
+      [{ kind: 'short', works: [logbook], locator: '68v' }],
+    ]);
+  });
+});

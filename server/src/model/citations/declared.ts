@@ -33,6 +33,16 @@ export class DeclaredNames {
     this.signature += `${name}\u0000${keys.join(',')}\u0001`;
   }
 
+  /** Whether a citation opens with a declared short name ("Bonheur sketchbook, 4r"). */
+  opens(text: string): boolean {
+    const opening = text.replace(/^[\s*_]*(?:(?:see|cf\.|also)[\s,:*_]+)*/i, '');
+    for (const { pattern } of this.names.values()) {
+      const found = pattern.exec(opening);
+      if (found && found.index === 0) return true;
+    }
+    return false;
+  }
+
   /** The works a citation names by a declared short name (not the declaration itself). */
   find(text: string): string[] | null {
     if (this.names.size === 0 || hereafterName(text)) return null;

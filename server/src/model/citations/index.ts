@@ -264,6 +264,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         const byDeclared = stored.entries.length === 0 && stored.candidates.length === 0 ? declared.find(draft.text) : null;
         if (byDeclared) {
           stored = { ...stored, kind: stored.kind === 'none' ? 'short' : stored.kind, entries: byDeclared.map((key) => bibliography.entries.findIndex((entry) => entry.key === key)).filter((i) => i >= 0), unresolved: null };
+          // ("Bonheur sketchbook, 2v, 3r." reads as no reference by its words: the declared name opening
+          // it makes it one. Not a name in passing inside prose: "… 1937 in LCM, AHA Papers, Box 93".)
+          if (declared.opens(draft.text)) base.kind = stored.kind;
         }
         // A reference found inside prose that names no listed work is read as prose ("Paris (1789").
         // (An ancient text by its divisions is a reference wherever it stands: "… to this day” (cited

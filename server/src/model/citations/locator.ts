@@ -19,14 +19,15 @@ export interface FoundLocator extends Locator {
 const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // "e166": the article number an online journal gives in place of pages.
 // "13v", "137v": a folio's recto or verso.
-const PAGE = String.raw`(?:\d{1,5}(?:[rv](?![A-Za-z\d]))?|[ivxlcdm]{1,8}|e\d{1,6})`;
+const FOLIO_SIDE = String.raw`(?:[rv](?![A-Za-z\d]))?`;
+const PAGE = String.raw`(?:\d{1,5}${FOLIO_SIDE}|[ivxlcdm]{1,8}|e\d{1,6})`;
 /** One page or range, then more after commas or "and" ("20--25, 88--91"; "5 and 9"). */
 /** A well-formed lower-case roman numeral up to 399 ("xv", "xxii", not the word "ill"). */
 export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})`;
 // Further pages may be roman too ("xv, xxii, 23"), whole words only ("45, ill." is not page "ill").
 // ("21n28, 27", "98n100, 187–88nn67–71, 199n110": a page's notes, then more pages.)
 const PAGE_NOTES = String.raw`nn?\d{1,3}(?:${D}\d{1,3})?`;
-const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:${PAGE_NOTES})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
+const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}${FOLIO_SIDE}(?:\s*${D}\s*\d{1,5}${FOLIO_SIDE})?(?:${PAGE_NOTES})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 /** A note lettered, as editions of texts letter their notes: "212 n. d", "31 n. c". */
 export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|\s*n\.?\s*\d*|n\d*)?`;

@@ -26,6 +26,7 @@ import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates, imprintInParentheses } from '../bibliography/dates';
 import { citesArchivalDocument, opensWithShelfmark } from './resolve';
 import { citesPersonalCommunication } from './omitted';
+import { hereafterName } from '../bibliography/entry';
 
 export interface NotesBibliography {
   bibliography: Bibliography;
@@ -154,6 +155,13 @@ function workByShape(draft: CitationDraft, firstReading: string | undefined): Sh
     const beforeLocator = draft.locator ? draft.locator.start - draft.start : draft.text.length;
     const span = { start: document.index + document[0].indexOf(document[1]), end: Math.max(document.index + document[0].length, beforeLocator) };
     return { span, identity: `document|${recordWords(document[2])}|${document[3]}|${document[4]}`, authorless: true, repeated: 'full' };
+  }
+  // "Rosa Bonheur sketchbook, Los Angeles, Getty Research Institute (GRI), 850837, hereafter cited as
+  // Bonheur sketchbook": a source the note names for later notes to cite, whatever its shape.
+  const declared = draft.embedded ? null : hereafterName(draft.text);
+  if (declared) {
+    const at = /[,([]\s*(?:here(?:in)?after|henceforth)\b/i.exec(draft.text)?.index ?? end;
+    return { span: { start: 0, end: at }, identity: `declared|${declared.toLowerCase()}`, authorless: true, repeated: 'short' };
   }
   const series = firstReading === 'short' ? volumeOfSeries.exec(draft.text) : null;
   if (series && series[1].trim().split(/\s+/).length >= 3) return { span: { start: 0, end: series[0].length }, identity: `series|${recordWords(series[1])}`, authorless: true, repeated: 'full' };

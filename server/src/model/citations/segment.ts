@@ -9,6 +9,7 @@ import { findDates, imprintInParentheses, monthPattern } from '../bibliography/d
 import { archiveMark, SHELFMARK } from '../bibliography/archives';
 import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
+import { hereafterName } from '../bibliography/entry';
 
 export interface CitationDraft {
   /** Offsets into the note source. */
@@ -93,7 +94,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i)) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -257,6 +258,17 @@ function startsShortForm(text: string, dot: number): boolean {
   return /\d$/.test(text.slice(Math.max(0, dot - 1), dot)) && shortFormOpening.test(text.slice(dot + 1, dot + 160));
 }
 const shortFormOpening = /^\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]*)?(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+[*_“"]/u;
+
+/**
+ * After this full stop comes a source the note names for later notes to cite it by: "…, 2:79. Rosa
+ * Bonheur sketchbook, Los Angeles, Getty Research Institute (GRI), 850837, hereafter cited as Bonheur
+ * sketchbook." A reference of its own, however little it looks like one.
+ */
+function declaresNameNext(text: string, dot: number): boolean {
+  if (abbreviations.test(text.slice(Math.max(0, dot - 8), dot)) || !/^\s+\p{Lu}/u.test(text.slice(dot + 1, dot + 4))) return false;
+  const sentence = text.slice(dot + 1, dot + 400).split(/\.\s+(?=\p{Lu})/u)[0];
+  return hereafterName(sentence) !== null;
+}
 
 /** Publication details in parentheses: "(Paris, 1683)", "(Paris: RMN, 1987)". */
 const yearInParentheses = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/;
