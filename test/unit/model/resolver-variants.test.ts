@@ -1288,3 +1288,13 @@ describe('a short form with its pages, then a comment on them', () => {
     ]);
   });
 });
+
+describe('an author–date reference in parentheses after a text or an object', () => {
+  it('is a short citation, and a passage read in a translation without pages is found by the text’s divisions', () => {
+    const bibliography = ['Betz, H. D. 1986. *The Greek Magical Papyri in Translation*. Chicago: University of Chicago Press.', 'Ogden, D. 2009. *Alexander the Great: Legends*. Swansea: Classical Press.'];
+    const { cited } = notesOf(bibliography, ['TM 88396 = *P. Berlin* 5025 (Betz 1986: 11).', '*Alexander Romance* 1.1.1 (**A**; transl. Ogden 2009).']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['betz1986'] }], [{ kind: 'short', entries: ['ogden2009'] }]]);
+    assert.equal(findLocator('*Alexander Romance* 1.1.1 (**A**; transl. Ogden 2009)')?.text, '1.1.1');
+    assert.equal(findLocator('*Thessalos* 1.25 (transl. Friedrich 1968, 44)')?.text, '44');
+  });
+});

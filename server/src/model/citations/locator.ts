@@ -243,6 +243,10 @@ const chapterPagesInBook = new RegExp(
   String.raw`\b[Ii]n\s+[*_][^*_\n]{2,200}[*_],\s+(?:(?:edited|translated)\s+by|eds?\.|by)\s+[^.;()*_]{2,120}?,\s+(${PAGES})\.\s+\p{Lu}[\p{L}.,' -]{1,40}:\s*[^:;,]{2,80},\s*(?:1[5-9]\d\d|20\d\d)\b\.?\s*$`,
   'du',
 );
+const passageInTranslation = new RegExp(
+  String.raw`^[*_][^*_\n]{2,80}[*_],?\s+((?:[IVXL]{1,5}|\d{1,3})(?:\.\s?\d{1,4}){1,3}(?:\s*${D}\s*\d{1,4})?)(?![\d.])[^()]{0,400}\((?:[^();]{0,30};\s*)?(?:transl?\.|translated\s+by)\s+\p{Lu}[\p{L}'’-]+\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?:,\s*[^()\d]{0,60})?\)`,
+  'du',
+);
 const pagesBeforeComment = new RegExp(
   String.raw`^[^()]{0,120}?(?:[*_]|[”"]),?\s*,?\s+(${PAGES}),\s+(?!(?:and|or|esp|especially|n|nn|nos?|notes?(?=\s*\d)|figs?|pls?|plates?|cols?|passim|vols?|cat|lot|ill|respectively|with|at|in|s\.v)\b)\p{Ll}{3,}\s+\p{L}`,
   'du',
@@ -411,6 +415,10 @@ function findPagesOf(text: string): FoundLocator | null {
     const [start, end] = inParentheses.indices![1];
     return toLocator(text.slice(start, end), start, inParentheses[2]);
   }
+  // "*Alexander Romance* 1.1.1 (**A**; transl. Ogden 2009)": a passage read in a translation that
+  // gives no page of its own is found there by the text's own divisions.
+  const translated = passageInTranslation.exec(text);
+  if (translated) return captured(translated, 1, text);
   const lines = manuscriptColumnsAndLines(text);
   if (lines) return lines;
   const section = sectionLocator.exec(text);

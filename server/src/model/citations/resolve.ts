@@ -172,8 +172,13 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // (2011)”") is part of the title a short form repeats.
   // ("*Neues Hebammen-Licht* (1740) by Hendrik van Deventer": a work named in prose with its year and
   // author is not cited in full.)
-  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles)) && !namedWithYearAndAuthor.test(text);
+  // ("TM 88396 = *P. Berlin* 5025 (Betz 1986: 11)", "*Alexander Romance* 1.1.1 (**A**; transl. Ogden
+  // 2009)": an author–date reference in parentheses is a short citation, not a date of publication.)
+  return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles).replace(authorDateInParentheses, ' ')) && !namedWithYearAndAuthor.test(text);
 }
+
+// (Not a month or a season: "(July 1937)", "(Spring 2001)" date an issue.)
+const authorDateInParentheses = /\((?:[^();]{0,30};\s*)?(?:(?:transl?\.|trans\.|after|see|cf\.)\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)[\p{L}.]*\s)\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.)?\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[:,]\s*[^()]{1,40})?\)/gu;
 
 const namedWithYearAndAuthor = new RegExp(String.raw`^[*_]?[^*_]+[*_]?\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+${MADE_BY}\s`, 'u');
 const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archives|State Archives|Historical Society|Record Office|Special Collections)\b/u;
