@@ -1280,7 +1280,7 @@ describe('a short form with its pages, then a comment on them', () => {
   it('keeps the pages as the pinpoint, and the work the comment gives in full is a citation of its own', () => {
     assert.equal(findLocator('Lund, *Harbour Lights*, 16, cites reproductions')?.text, '16');
     assert.equal(findLocator('Lindqvist, “Wages,” 88, argues that wages fell')?.text, '88');
-    assert.equal(findLocator('Lund, *Harbour Lights*, 45, notes 3–4')?.text ?? null, null);
+    assert.equal(findLocator('Lund, *Harbour Lights*, 45, notes 3–4')?.text, '45, notes 3–4');
     const drafts = segmentNote('Lund, *Harbour Lights*, 16, cites reproductions in Ada Berg, *Ferries of the Fjord* (Oslo: Vest, 1926), pls. 3–7.');
     assert.deepEqual(drafts.map((draft) => [draft.text.slice(0, 20), draft.locator?.text ?? null]), [
       ['Lund, *Harbour Light', '16'],
@@ -1296,5 +1296,17 @@ describe('an author–date reference in parentheses after a text or an object', 
     assert.deepEqual(cited, [[{ kind: 'short', entries: ['betz1986'] }], [{ kind: 'short', entries: ['ogden2009'] }]]);
     assert.equal(findLocator('*Alexander Romance* 1.1.1 (**A**; transl. Ogden 2009)')?.text, '1.1.1');
     assert.equal(findLocator('*Thessalos* 1.25 (transl. Friedrich 1968, 44)')?.text, '44');
+  });
+});
+
+describe('a page with its note, a catalogue entry before its page, and a plate after "and"', () => {
+  it('keeps each part of the pinpoint as written', () => {
+    assert.equal(findLocator('Lund 1986, 304, n. 24')?.text, '304, n. 24');
+    assert.equal(findLocator('Lund, *Harbours*, 304, n. 24')?.text, '304, n. 24');
+    assert.equal(findLocator('Lund, *Harbours*, 12, note 4')?.text, '12, note 4');
+    assert.equal(findLocator('Lund 1990, 12, n. 3, and Berg 2001, 4')?.text, '12, n. 3');
+    assert.equal(findLocator('Berg 2015, cat. no. 8, 200')?.text, 'cat. no. 8, 200');
+    assert.equal(findLocator('Berg 1988, 91–92, and pl. 75.8, which shows the coin')?.text, '91–92, and pl. 75.8');
+    assert.equal(findLocator('Berg and Holm 2004, 100–101, especially fig. 3.4.6')?.text, '100–101, especially fig. 3.4.6');
   });
 });
