@@ -1310,3 +1310,20 @@ describe('a page with its note, a catalogue entry before its page, and a plate a
     assert.equal(findLocator('Berg and Holm 2004, 100–101, especially fig. 3.4.6')?.text, '100–101, especially fig. 3.4.6');
   });
 });
+
+describe('a short form whose title shares no word with any work listed under its author', () => {
+  it('names another work of the author, missing from the bibliography; an abbreviated title, a chapter of a listed book or "op. cit." still cite the listed work', () => {
+    const bibliography = ['Force, Peter. *A Directory for the Public Offices*. Washington, 1820.', 'Lund, Eva, and Ada Berg, eds. *Harbours 1956: Crisis and Consequences*. Oxford: Clarendon, 1989.'];
+    const { cited, essay } = notesOf(bibliography, [
+      'Force, *Harbour Lights,* p. 9.',
+      'Force, *Directory,* p. 9.',
+      'Lund, “The Tragedy of the Settlement,” in Lund and Berg, *Harbours 1956*, 52.',
+      'Force, *op. cit.,* p. 22.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: [] }], [{ kind: 'short', entries: ['force1820'] }], [{ kind: 'short', entries: ['lund1989'] }], [{ kind: 'short', entries: ['force1820'] }]]);
+    assert.deepEqual(
+      essay.diagnostics.filter((d) => d.code === 'unresolved-citation').map((d) => d.message),
+      ["Note 1: No work of Force titled 'Harbour Lights' in the bibliography: add it, or correct the short form."],
+    );
+  });
+});

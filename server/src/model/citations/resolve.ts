@@ -180,6 +180,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
 // (Not a month or a season: "(July 1937)", "(Spring 2001)" date an issue.)
 const authorDateInParentheses = /\((?:[^();]{0,30};\s*)?(?:(?:transl?\.|trans\.|after|see|cf\.)\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)[\p{L}.]*\s)\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.)?\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[:,]\s*[^()]{1,40})?\)/gu;
 
+/** "*op. cit.*", "loc. cit.", "*ibid.*", "*passim*": Latin that points back, naming no title. */
+const latinPointer = /^\s*(?:op\.?\s*c[ri]{1,2}t|loc\.?\s*cit|ibid|idem|passim|supra|infra)\b/i;
+
 const namedWithYearAndAuthor = new RegExp(String.raw`^[*_]?[^*_]+[*_]?\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+${MADE_BY}\s`, 'u');
 const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archives|State Archives|Historical Society|Record Office|Special Collections)\b/u;
 
@@ -764,6 +767,27 @@ function resolveByAuthor(
         ? candidates.filter((item) => authorsOf(item) === 2)
         : candidates;
     if (byCount.length > 0) candidates = byCount;
+  }
+  // "Force, *National Calendar for 1820*" when Force's one listed work is *A Directory for the Public
+  // Offices*: a short form whose title shares no word with anything listed under the author names
+  // another work of the author, one the bibliography (or the notes) never give.
+  // (Only the title written right after the name, "Surname, *Title*": a title further on may be
+  // the container or a work the sentence talks about.)
+  // (Nor "*op. cit.*", which names no title; every title written after the name counts: "Louis,
+  // “The Tragedy…,” in Louis and Owen, *Suez 1956*" is a chapter of the listed book.)
+  const shortTitle =
+    kind === 'short' && !forced && !draft.focusYear && titlesAfter.length > 0 && /^[\s,]*$/.test(text.slice(chosenWord.end, titlesAfter[0].start).replace(/\bet\s+al\.?/, '')) && !latinPointer.test(titlesAfter[0].value)
+      ? titlesAfter[0]
+      : null;
+  if (shortTitle) {
+    const written = titleWords(titlesAfter.map((title) => title.value).join(' ')).filter((word) => !/^\d+$/.test(word));
+    const sharesWord = (item: IndexedEntry): boolean => {
+      const listed = new Set(titleWords(item.entry.text));
+      return written.some((word) => listed.has(word));
+    };
+    if (written.length > 0 && !candidates.some(sharesWord)) {
+      return result([], `No work of ${author} titled '${shortTitle.value.replace(/[\s,.:;]+$/, '')}' in the bibliography: add it, or correct the short form.`);
+    }
   }
   if (candidates.length > 1) candidates = narrow(candidates, text, titlesAfter.length > 0 ? titlesAfter : titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
