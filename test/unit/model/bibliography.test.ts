@@ -222,3 +222,31 @@ describe('an entry under the label its author–date citations use', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'uncited-source'), []);
   });
 });
+
+describe('author–date entries whose article titles go unmarked, and a work listed under its siglum', () => {
+  it('reads the names up to the year, and cites the siglum entry by its capitals', () => {
+    const text = joinLines(
+      'The terms were listed.[^1] Another scheme followed.[^2]',
+      '',
+      '## Works Cited',
+      '',
+      'Lund, F. 1988a. Elements of the Harbour Contribution to Northern Shipping. *Journal of the Maritime Society* 108, 51-62.',
+      '',
+      'Lund, F. 1988b. Benefic and Malefic Tides. In E. Berg and H. B. van Holm, eds., *A Scientific Harbour*. Oslo.',
+      '',
+      'CMH. 1898-1953. *Catalogus codicum maritimorum historicorum.* 12 vols. Brussels.',
+      '',
+      '[^1]: Lund 1988a, 2.214; *CMH* 7.213-224.',
+      '',
+      '[^2]: Lund 1988b.',
+      '',
+    );
+    const essay = analyseEssay(text, noClaims);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.authors.map((person) => person.surname)), [['Lund'], ['Lund'], ['CMH']]);
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => [citation.entries, citation.locator?.text ?? null])), [
+      [[[essay.bibliography.entries[0].key], '2.214'], [[essay.bibliography.entries[2].key], '7.213-224']],
+      [[[essay.bibliography.entries[1].key], null]],
+    ]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'uncited-source' || d.code === 'unresolved-citation'), []);
+  });
+});

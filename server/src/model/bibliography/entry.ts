@@ -78,6 +78,10 @@ export function parseEntry(source: string): ParsedEntry {
   // ("RIME 1 = Frayne, Douglas R. 2008…": a series abbreviated with its volume.)
   const abbreviation = /^[*_]{0,2}([\p{L}][\p{L}\d.-]{1,11}(?: \d{1,3})?)[*_]{0,2}\s*=\s+\S/u.exec(text);
   if (abbreviation) aliases.add(abbreviation[1].replace(/\./g, '').toLowerCase());
+  // "CCAG. 1898-1953. *Catalogus codicum astrologorum graecorum.*": a work listed under its siglum,
+  // in capitals, before its date; notes cite it so ("*CCAG* 7.213-224").
+  const siglum = /^[*_]{0,2}([A-Z][A-Z\d&]{1,7})[*_]{0,2}[.,]?\s+\(?(?:1[5-9]\d\d|20\d\d)\b/u.exec(text);
+  if (siglum) aliases.add(siglum[1].toLowerCase());
   // "… Horace Mann Bond Papers, … (hereafter cited as HMBP)": the name the essay's notes use.
   const hereafter = hereafterName(text);
   if (hereafter && /^[A-Z][A-Z&.]{1,9}$/.test(hereafter)) aliases.add(hereafter.replace(/\./g, '').toLowerCase());
@@ -128,10 +132,18 @@ function documentTitleAfter(text: string, corporate: string): string | null {
 }
 
 /** The text before the title; with no title, up to the first sentence or comma boundary. */
+const authorDateHead = /^(\p{Lu}[^()\n]{0,160}?)\s\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?[a-z]?\)?[.:,]\s/u;
+/** The lower-case words a list of names may hold: "and", "with", "eds.", particles. */
+const nameWords = /\b(?:and|with|eds?|von|van|der|den|del|della|des|du|de|la|le|et\s+al)\b/g;
+
 function authorPartOf(text: string, titles: TitleSpan[]): string {
   // "Robert Fortenbaugh entitled *The Nine Capitols…*": a work named in a note's sentence.
   if (titles.length > 0 && titles[0].start > 0) {
     const before = text.slice(0, titles[0].start).replace(/,?\s+(?:entitled|titled|called)\s*$/, ' ');
+    // "Rochberg, F. 1988a. Elements of the Babylonian Contribution…. *Journal…*": in an author–date
+    // list whose article titles go unmarked, the names end at the year, whatever follows it.
+    const dated = authorDateHead.exec(before);
+    if (dated && !/(?:^|[\s,])\p{Ll}{4,}/u.test(dated[1].replace(nameWords, ' '))) return dated[1];
     // "Jansma, Taeke. Review of *…*, by Cyril Moss": a person, then words about the work (a review,
     // an introduction), not a body called "Jansma, Taeke. Review of".
     const person = /^(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\.\s+(?=\p{Lu}\p{Ll}+\s+\p{Ll})/u.exec(before);

@@ -147,7 +147,7 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 // "Darby 1977, 1:518–22": the volume and its pages; "Cauville 2007a, pt. 2, 6": a part and its page;
 // "Rusch 1922, n. 20": a note of the work; "Crum 1939: 308a": a dictionary's page and column.
 // Not a file of a decimal filing system ("CDF 1910–1929, 111.324/44", "…, 026 *Foreign Relations*/395").
-const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|cat\.\s*nos?\.\s*\d{1,4}[a-z]?,\s*|\d{1,2}:\s?|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(?!0\d)(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s,;)\\*]|\.(?!\d)|:\s+(?!\d)|$))`, 'du');
+const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|cat\.\s*nos?\.\s*\d{1,4}[a-z]?,\s*|\d{1,2}:\s?|\d{1,2}\.(?:\d{1,2}\.)?(?=\d)|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(?!0\d)(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s,;)\\*]|\.(?!\d)|:\s+(?!\d)|$))`, 'du');
 // "vol. 4: 709": the volume's word is part of the pinpoint as written.
 const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 
