@@ -48,12 +48,13 @@ describe('resolution on published essays (development split)', function () {
     // Then a third *FRUS* chapter (55 notes) came in at 54.5% (60.0% with the first rules for its
     // sisters, written before it was read) and a fourth Egyptology chapter (254 author-date notes) at
     // 78.0%: 84.5% of 2,216 after the rules they and the earlier essays showed. Then an *ISAW Papers*
-    // essay (83 notes) came in at 68.7%: 85.3% of 2,299 after.
+    // essay (83 notes) came in at 68.7%: 85.3% of 2,299 after. Three more (128 notes: a Quire chapter
+    // whose entries stand under their labels, two ISAW papers) came in at 52.3%: 84.5% of 2,427 after.
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
     // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
     // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
     const dev = totals['real-dev'];
-    assert.ok(dev.notes >= 2299, `${dev.notes} notes keyed`);
+    assert.ok(dev.notes >= 2427, `${dev.notes} notes keyed`);
     assert.ok(dev.exact / dev.notes >= 0.84, `${dev.exact}/${dev.notes}`);
   });
 
@@ -89,9 +90,10 @@ describe('resolution on published essays (development split)', function () {
     // then 18.7% of the 267 notes of a 1985 government history's installments (manuscript records,
     // Ibid. chains, op. cit.); 78.8% of all 612 then; 78.6% of 775; two art-history articles (98
     // notes: manuscripts by shelfmark, works of art, catalogues) came in at 53.1%; 79.8% of 873 then. One more (51 notes), keyed at the end of a stop,
-    // came in at 54.9%: 78.5% of 924.
+    // came in at 54.9%: 78.5% of 924. A Getty notice (33 notes, a sketchbook "hereafter cited as")
+    // came in at 60.6%: 79.4% of 957.
     const notesOnly = totals['notes-dev'];
-    assert.ok(notesOnly.notes >= 924, `${notesOnly.notes} notes keyed`);
+    assert.ok(notesOnly.notes >= 957, `${notesOnly.notes} notes keyed`);
     assert.ok(notesOnly.exact / notesOnly.notes >= 0.77, `${notesOnly.exact}/${notesOnly.notes}`);
     // No false "matches no entry" until an article keyed at the end of a stop (two: a work given in
     // full only after "quoted in", whose short forms follow); precision 0.85 or more since.
