@@ -1327,3 +1327,10 @@ describe('a short form whose title shares no word with any work listed under its
     );
   });
 });
+
+describe('volume and page with a full stop in author–date references inside a sentence', () => {
+  it('are the pinpoint of each work cited', () => {
+    const drafts = segmentNote('Starting with Lund 1899, 213 scholars have applied the term, as noted by Berg 1978, 2.214 and Holm 1995, 1.193-203.');
+    assert.deepEqual(drafts.map((draft) => [draft.text, draft.locator?.text ?? null]), [['Lund 1899, 213', '213'], ['Berg 1978, 2.214', '2.214'], ['Holm 1995, 1.193-203', '1.193-203']]);
+  });
+});
