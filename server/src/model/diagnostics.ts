@@ -442,6 +442,9 @@ export function bibliographyDiagnostics(
   const cited = new Set([...facts.flatMap((fact) => fact.citation.entries), ...citedInText]);
   const byKey = new Map(bibliography.entries.map((entry) => [entry.key, entry]));
   for (const { citation } of facts) for (const key of citedCandidates(citation, byKey)) cited.add(key);
+  // "Baccani 1992" beside Baccani's one work of 1978: the note's warning asks to correct the year;
+  // the work is its likely target, not also a work "never cited".
+  for (const { citation } of facts) if (citation.unresolved && citation.wrongYearOf?.length === 1) cited.add(citation.wrongYearOf[0]);
   // A second copy of a listed work is reported as a duplicate, not as never cited.
   const copies = new Set(duplicates.map(([, second]) => second.key));
   // A work some note names (its author, its title) without a resolution explaining it was

@@ -92,6 +92,11 @@ export interface Citation {
   ibidChain: string[];
   /** Who is cited through whom ("Khrushchev in Talbott"): the mediating phrase, when there is one. */
   mediatedBy: string | null;
+  /**
+   * "Baccani 1992" when the bibliography lists Baccani's work of 1978 only: the author's listed works,
+   * which `unresolved` asks to correct the year against (they are not then also "never cited").
+   */
+  wrongYearOf?: string[];
 }
 
 export interface Person {

@@ -1334,3 +1334,14 @@ describe('volume and page with a full stop in author–date references inside a 
     assert.deepEqual(drafts.map((draft) => [draft.text, draft.locator?.text ?? null]), [['Lund 1899, 213', '213'], ['Berg 1978, 2.214', '2.214'], ['Holm 1995, 1.193-203', '1.193-203']]);
   });
 });
+
+describe('a wrong year for the one work of an author', () => {
+  it('is one warning, on the note, and the work it points at is not also "never cited"', () => {
+    const bibliography = ['Lund, D. 1978. *Harbour Horoscopes*. Messina.', 'Berg, A. 1999. *Ferry Papyri*. Philadelphia.'];
+    const { essay } = notesOf(bibliography, ['Lund 1992, 4.', 'Berg 1999, 7.']);
+    assert.deepEqual(
+      essay.diagnostics.filter((d) => d.code === 'unresolved-citation' || d.code === 'uncited-source').map((d) => d.message),
+      ["Note 1: The bibliography has Lund's work from 1978, but none from 1992: add the 1992 work to the bibliography or correct the year."],
+    );
+  });
+});

@@ -22,6 +22,8 @@ export interface StoredResolution {
   candidates: number[];
   nearMatch: Resolution['nearMatch'];
   mediatedBy: string | null;
+  /** The author's listed works a wrong year is to be corrected against (indices). */
+  wrongYearOf?: number[];
 }
 
 export interface CitationMemos {
@@ -244,6 +246,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
             candidates: resolution.candidates.map((item) => item.index),
             nearMatch: resolution.nearMatch,
             mediatedBy: resolution.mediatedBy,
+            wrongYearOf: resolution.wrongYearOf?.map((item) => item.index),
           };
         });
         base.kind = stored.kind;
@@ -277,6 +280,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
         base.unresolved = base.kind === 'none' ? null : stored.unresolved;
         base.mediatedBy = stored.mediatedBy;
+        if (stored.wrongYearOf && base.unresolved) base.wrongYearOf = stored.wrongYearOf.map((i) => bibliography.entries[i].key);
         if (stored.nearMatch) {
           const at = source.sourceStart + draft.start;
           base.nearMatch = {

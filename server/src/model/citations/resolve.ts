@@ -29,6 +29,8 @@ export interface Resolution {
   /** The words named a listed author, none of whose works fits, and nothing is worth saying: no other
    * reading (such as the address alone) applies. */
   authorWithoutWork?: true;
+  /** The author's listed works a wrong year is to be corrected against. */
+  wrongYearOf?: IndexedEntry[];
 }
 
 interface Word {
@@ -723,12 +725,15 @@ function resolveByAuthor(
       const published = new RegExp(String.raw`\([^()]*\b${writtenYear}\b[^()]*\)`).test(text);
       if (!draft.focusYear && !authorDateYear(text, writtenYear) && !published) return { ...result([], null), authorWithoutWork: true };
       const written = String(writtenYear);
-      return result(
+      return {
+        ...result(
         [],
         listed.length
           ? `The bibliography has ${author}'s ${listed.length === 1 ? 'work' : 'works'} from ${joinWords([...new Set(listed)].sort().map(String))}, but none from ${written}: add the ${written} work to the bibliography or correct the year.`
           : `The bibliography has no dated work by ${author} to match ${written}.`,
-      );
+        ),
+        wrongYearOf: candidates,
+      };
     }
     candidates = sameYear;
     // "Garthoff 1989b": the letter picks one of the author's works of that year.
