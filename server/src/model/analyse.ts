@@ -175,8 +175,13 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   // bibliography: no typed bibliography, and what sits under it (a caption, a chunk) is no entry.
   const citeprocPlaceholder = region && isCiteprocPlaceholder(items, region, pandoc, namesBibliography) ? headedRegion : null;
   if (citeprocPlaceholder) region = null;
+  // A catalogue entry's "Bibliography" that is a run of author–date references ("Labande 1903, 8–10;
+  // Gauckler 1901, 340; …") cites works of the book's bibliography (offered, or elsewhere): it is no
+  // bibliography of its own, and its references are citations in the text.
+  const citationList = region && listsReferencesOnly(items, region) ? headedRegion : null;
+  if (citationList) region = null;
   // Claims are not looked for under the heading: neither in typed entries nor after citeproc's place.
-  const claimFreeRegion = region || citeprocPlaceholder ? headedRegion : null;
+  const claimFreeRegion = region || citeprocPlaceholder || citationList ? headedRegion : null;
   // A file that is all bibliography (front matter titled "Bibliography", or known to be one).
   const whole = region || citeprocPlaceholder ? null : wholeFileBibliography(items, settings.bibliographyFile === true);
   if (whole) region = { headingIndex: whole.region.headingIndex, endIndex: whole.region.endIndex - 1 };
@@ -336,3 +341,15 @@ function skipped(text: string, reason: string): Essay {
 }
 
 export type { FrontMatter };
+
+/** An author–date reference: "Labande 1903, 8–10", "Vermeule and Neuerburg 1973", "*Bulletin …* 1900, 167". */
+const authorDateReference = /^\s*(?:[*_][^*_\n]{1,120}[*_](?:\s*[*_][^*_\n]{1,80}[*_])*|(?:de\s+|van\s+|von\s+)?\p{Lu}[\p{L}'’-]*(?:\s+(?:and|&|et al\.|de|van|von|\p{Lu}[\p{L}'’-]*)){0,6})\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\d\p{L}])/u;
+
+/** Whether the items under a bibliography heading are only author–date references, run together by semicolons. */
+function listsReferencesOnly(items: DocItem[], region: { headingIndex: number; endIndex: number }): boolean {
+  const text = items.slice(region.headingIndex + 1, region.endIndex).map((item) => item.source).join('\n');
+  if (text.length > 20000) return false;
+  const pieces = text.split(/;\s*|\n+/).map((piece) => piece.trim()).filter((piece) => piece.length > 0 && !/^<[^>]+>.*<\/[^>]+>$|^<[^>]+>$/.test(piece));
+  if (pieces.length < 3) return false;
+  return pieces.filter((piece) => authorDateReference.test(piece)).length >= pieces.length * 0.8;
+}

@@ -250,3 +250,21 @@ describe('author–date entries whose article titles go unmarked, and a work lis
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'uncited-source' || d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a "Bibliography" that is a run of author–date references', () => {
+  it('is no bibliography of its own (a catalogue entry citing the book’s references), not a wall of false warnings', () => {
+    const text = joinLines(
+      'The floor was found in 1900.[^1]',
+      '',
+      '### Bibliography',
+      '',
+      'Lund 1903, 8–10; Berg and Holm 1900, 113, no. 3; *Bulletin de la Société des Ports* 1900, 167; Holm 1909, 24, no. 104.',
+      '',
+      '[^1]: The excavation report is published in Lund 1903, 3–13. See also Holm 1909, 177–78.',
+      '',
+    );
+    const essay = analyseEssay(text, noClaims);
+    assert.deepEqual(essay.bibliography.entries, []);
+    assert.deepEqual(essay.diagnostics.map((d) => d.code), ['missing-bibliography']);
+  });
+});

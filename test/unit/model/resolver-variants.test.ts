@@ -1345,3 +1345,23 @@ describe('a wrong year for the one work of an author', () => {
     );
   });
 });
+
+describe('ancient texts cited with a comma after the title, by a possessive, or alone in parentheses', () => {
+  it('are texts a bibliography rightly omits, not works it lacks', () => {
+    const { essay } = notesOf(['Lund, Eva. 1987. *Boxers of the Harbour*. Oslo: Vest.'], [
+      'In the poem, after Aeneas stops the fight (*Aeneid*, 5.461–64), Dares is carried away.',
+      'Virgil’s *Aeneid*, 5.405–13. On *caesti*, see Lund 1987, 68–79.',
+      'The myth of Callisto (Ovid, *Metamorphoses*, 2.401–530) is rarely shown.',
+    ]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+});
+
+describe('page lists closed by "and" or "ff.", and a sentence opening with a possessive', () => {
+  it('keeps the whole list as the pinpoint, not a date, and splits the sentence after the source', () => {
+    assert.equal(findLocator('Lund, *Harbours*, pp. 9-12, 58-59, 62-67, and 206-221.')?.text, 'pp. 9-12, 58-59, 62-67, and 206-221');
+    assert.equal(findLocator('Lund, *Harbours*, pp. 83-84, 126-128ff.')?.text, 'pp. 83-84, 126-128ff.');
+    assert.equal(findLocator('*Harbour Herald*, January 4, and 10, 1882.') ?? null, null);
+    assert.deepEqual(segmentNote('Berg logbook, 68v. Holm’s appointment was widely reported.').map((draft) => draft.text), ['Berg logbook, 68v', 'Holm’s appointment was widely reported']);
+  });
+});

@@ -213,7 +213,8 @@ const imprintLine = /^\s*(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*,\s
 const continuationLine = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'’-]*(?:,\s*\p{Lu}[\p{L}.]{1,12})?:\s+[^\n]*\b(?:1[5-9]\d\d|20\d\d)\b|Vols?\.\s*[\dIVXLC]+\b)/u;
 
 /** A short line ending in a hard break, with a year and no sentence in it: "Lahusen and Formigli 2001<br />". */
-const labelLine = /^(?!.*\.\s+[\p{Lu}*_“"])[^<>\n]{1,80}\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*<br\s*\/?>$/u;
+// (Or in bold, as a list item's head, whatever it says: "- **Foucher 1960**a <br />", "- **_ARV_<sup>2</sup>**<br />".)
+const labelLine = /^(?:(?!.*\.\s+[\p{Lu}*_“"])[^<>\n]{1,80}\b(?:1[5-9]\d\d|20\d\d)[a-z]?|(?:[-*+]\s+)?\*\*[^*\n]{1,80}\*\*[a-z]?)\s*<br\s*\/?>$/u;
 
 /** "WAC Clearinghouse. <https://wac.colostate.edu/…>.": a name, then an address, and nothing else. */
 const hostAndAddress = /^[\p{Lu}][^.<>\d]{1,60}\.\s+<?https?:\/\/[^\s<>]+>?\.?$/u;

@@ -27,7 +27,7 @@ export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{
 // Further pages may be roman too ("xv, xxii, 23"), whole words only ("45, ill." is not page "ill").
 // ("21n28, 27", "98n100, 187–88nn67–71, 199n110": a page's notes, then more pages.)
 const PAGE_NOTES = String.raw`nn?\d{1,3}(?:${D}\d{1,3})?`;
-const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}${FOLIO_SIDE}(?:\s*${D}\s*\d{1,5}${FOLIO_SIDE})?(?:${PAGE_NOTES})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
+const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*(?:and\s+(?=\d{1,5}\s*${D}\s*\d))?|\s+and\s+)(?:\d{1,5}${FOLIO_SIDE}(?:\s*${D}\s*\d{1,5}${FOLIO_SIDE})?(?:${PAGE_NOTES}|ff?\.?(?=[\s.,;)]|$))?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 /** A note lettered, as editions of texts letter their notes: "212 n. d", "31 n. c". */
 export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
 // ("304, n. 24", "12, note 4": a note on the page, after a comma.)

@@ -130,9 +130,11 @@ const classicalReference = new RegExp(String.raw`^${cue}\p{Lu}\p{Ll}{1,7}\.\s+(?
  * ("Hesiod fr. 106, 107 (Most)", "Sappho fr. 140").
  */
 // Also an author of two names ("Cassius Dio", "Diodorus Siculus"), a book in roman ("*Metamorphoses*
-// XI.5"), and divisions written with commas ("*Life of Antony* 74, 1–2", "*Historiae Romanae* 50, 5, 3").
+// XI.5"), and divisions written with commas ("*Life of Antony* 74, 1–2", "*Historiae Romanae* 50, 5, 3");
+// a comma after the title ("Ovid, *Metamorphoses*, 2.401–530"), the author's possessive ("Virgil’s
+// *Aeneid*, 5.405–13") or the work alone in parentheses ("(*Aeneid*, 5.461–64)").
 const classicalInFull = new RegExp(
-  String.raw`(?:^|[,;:(]\s*|\b(?:[Ss]ee|[Cc]f\.?|[Cc]ompare)\s+)${cue}\p{Lu}\p{Ll}{2,14}(?:\s+\p{Lu}\p{Ll}{2,14})?,?\s+\(?(?:[*_][^*_\n]{2,60}[*_]\s+(?:(?:\d{1,4}|[IVXL]{1,6})(?:\.\d{1,4})+|\d{1,4}(?:,\s*\d{1,4}(?:[–-]\d{1,4})?)+(?![\d\p{L}]))|frr?\.\s*\d)`,
+  String.raw`(?:(?:^|[,;:(]\s*|\b(?:[Ss]ee|[Cc]f\.?|[Cc]ompare)\s+)${cue}\p{Lu}\p{Ll}{2,14}(?:\s+\p{Lu}\p{Ll}{2,14})?(?:['’]s)?,?\s+\(?|\(\s*(?=[*_]))(?:[*_][^*_\n]{2,60}[*_],?\s+(?:(?:\d{1,4}|[IVXL]{1,6})(?:\.\d{1,4})+|\d{1,4}(?:,\s*\d{1,4}(?:[–-]\d{1,4})?)+(?![\d\p{L}]))|frr?\.\s*\d)`,
   'u',
 );
 

@@ -215,7 +215,8 @@ function startsProse(text: string, dot: number): boolean {
   // Relations*, 1874 comprised 1,238 pages.")
   if (/\b(?:1[5-9]\d\d|20\d\d)$/.test(text.slice(Math.max(0, dot - 5), dot)) && /^\s+(?:\*{1,2}|_)\p{Lu}/u.test(next) && readsAsReference(text.slice(dot + 1))) return true;
   // ("… https://www.ferdinand-hodler.ch/. Moreover, we should not forget …": an adverb and its comma open the sentence.)
-  if (!/^\s+\p{Lu}\p{Ll}+\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
+  // ("Houssaye’s appointment was widely reported": a possessive opens the sentence as well.)
+  if (!/^\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
