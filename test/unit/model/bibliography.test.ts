@@ -268,3 +268,32 @@ describe('a "Bibliography" that is a run of author–date references', () => {
     assert.deepEqual(essay.diagnostics.map((d) => d.code), ['missing-bibliography']);
   });
 });
+
+describe('list items under a bold label with a hard break', () => {
+  it('are read from the reference under the label, the label keeping the letter that tells works of a year apart', () => {
+    const text = joinLines(
+      'The floor was lifted.[^1] A letter followed.[^2]',
+      '',
+      '## References Cited',
+      '',
+      '- **Gaday et al. 2006**<br />',
+      '  Gaday, Robert, et al. *La Tuilière à Villelaure*. Nîmes: INRAP, 2006.',
+      '',
+      '- **Lund 1923**a<br />',
+      '  Lund, Eva. *Bulletin de la Société des ports* (1923): 109.',
+      '',
+      '- **Lund 1923**b<br />',
+      '  Lund, Eva. Letter (unpublished), February 1923, in Archives du Port, no. A 5.',
+      '',
+      '[^1]: Gaday et al. 2006, 18–19; Lund 1923a, 109.',
+      '',
+      '[^2]: Lund 1923b.',
+      '',
+    );
+    const essay = analyseEssay(text, noClaims);
+    assert.deepEqual(essay.bibliography.entries.map((entry) => [entry.authors[0]?.surname, entry.season]), [['Gaday', null], ['Lund', 'a'], ['Lund', 'b']]);
+    const keys = essay.bibliography.entries.map((entry) => entry.key);
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => citation.entries)), [[[keys[0]], [keys[1]]], [[keys[2]]]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.severity !== 'information'), []);
+  });
+});

@@ -11,7 +11,7 @@ import { findTitles, stripMarkup } from './spans';
 import { outlineLeaves } from './outline';
 
 const headingNames =
-  /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?)$/i;
+  /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references(?:\s+cited)?|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?)$/i;
 const sectionWords =
   /\b(?:sources?|literature|works|archives?|archival|newspapers?|periodicals?|press|documents?|materials?|collections?|papers|books|articles?|interviews?|websites?|online|memoirs?|printed|published|unpublished|primary|secondary|official|government|manuscripts?|oral|journals?|monographs?|chapters?|theses|dissertations?)\b/i;
 

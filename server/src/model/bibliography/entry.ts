@@ -42,11 +42,19 @@ export function hereafterName(text: string): string | null {
   return /\p{Lu}/u.test(name) ? name : null;
 }
 
+/** A bold label and a hard break opening an entry ("**Aurigemma 1961**<br />", "**_ARV_<sup>2</sup>**<br />"). */
+const entryLabel = /^\*\*[^*\n]{1,80}\*\*[a-z]?\s*<br\s*\/?>\s*\n/;
+
 export function parseEntry(source: string): ParsedEntry {
   const written = source.trim().slice(0, maxEntryLength);
   // The rule read, it is blanked (at its length, so offsets hold): "\_\_\_" must not open italics.
-  const rule = repeatedAuthor.exec(written);
-  const text = rule ? ' '.repeat(rule[0].length) + written.slice(rule[0].length) : written;
+  // "**Gaday et al. 2006**<br />" over the reference in a list item: the label notes cite the entry
+  // by, not its author or title; blanked at its length, as the rule below is.
+  const label = entryLabel.exec(written);
+  const unlabelled = label ? ' '.repeat(label[0].length) + written.slice(label[0].length) : written;
+  const rule = repeatedAuthor.exec(unlabelled.trimStart());
+  const lead = unlabelled.length - unlabelled.trimStart().length;
+  const text = rule ? unlabelled.slice(0, lead) + ' '.repeat(rule[0].length) + unlabelled.slice(lead + rule[0].length) : unlabelled;
   const titles = findTitles(text);
   const url = /<?(https?:\/\/[^\s>)]+)>?/.exec(text)?.[1] ?? null;
 
@@ -100,7 +108,9 @@ export function parseEntry(source: string): ParsedEntry {
     corporateAuthor: people.corporate,
     repeatsPreviousAuthor: repeats,
     year: yearInfo.year,
-    season: yearInfo.season,
+    // ("**Michon 1923b**<br />" over "Michon, Étienne. … 1923.": the letter that tells the author's
+    // works of a year apart is written in the label only.)
+    season: (label && yearInfo.year !== null ? new RegExp(String.raw`\b${yearInfo.year}(?:\*\*)?([a-z])(?![\p{L}\d])`, 'u').exec(label[0])?.[1] : undefined) ?? yearInfo.season,
     issue: issueOf(text, titles),
     // A note's quoted title holds the comma that follows it ("…Humanities," in *Debates…*): punctuation, not title.
     title: title ? title.value.replace(/(?<=\S)[,;:]$/, '') : untitledName,
