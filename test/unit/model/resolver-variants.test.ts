@@ -1365,3 +1365,14 @@ describe('page lists closed by "and" or "ff.", and a sentence opening with a pos
     assert.deepEqual(segmentNote('Berg logbook, 68v. Holm’s appointment was widely reported.').map((draft) => draft.text), ['Berg logbook, 68v', 'Holm’s appointment was widely reported']);
   });
 });
+
+describe('a near name', () => {
+  it('is offered where an author’s name stands, not for a word glossing a title inside a sentence', () => {
+    const bibliography = ['Vetters, Hermann. 1977. *Ephesos: Vorläufiger Grabungsbericht*. Vienna.', 'Newby, Zahra. 2005. *Greek Athletics in the Roman World*. Oxford.'];
+    const { essay } = notesOf(bibliography, ['In his *Epistulae* (Letters), Pliny the Younger notes the games in Gaul, as far north as Vienne (*Epistulae*, 4.22); for a review, see Newby 2005, chapter 3.', 'Vetter 1977, 12.']);
+    assert.deepEqual(
+      essay.diagnostics.filter((d) => d.code === 'near-match').map((d) => d.message),
+      ["Note 2: 'Vetter' is not in the bibliography; did you mean 'Vetters'?"],
+    );
+  });
+});

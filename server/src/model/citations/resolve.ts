@@ -1180,6 +1180,10 @@ function resolveByNearName(
     if (word.folded.length < 4 || notNames.has(word.text)) continue;
     if (imprints.some((imprint) => imprint.start <= word.start && word.start < imprint.end)) continue;
     if (word.start < correspondents) continue;
+    // Only a word standing where an author's name stands: opening the reference, or before a year,
+    // a title or a co-author ("Goncharow, p.135", "Stuek 1995", "Lahusen and Formigli"); not a gloss
+    // inside a sentence ("In his *Epistulae* (Letters), Pliny…").
+    if (!/^[\s*_(\[]*(?:(?:see|cf\.|also|e\.g\.)[\s,:]+)*$/i.test(draft.text.slice(0, word.start)) && !/^,?\s*(?:\(?(?:1[5-9]\d\d|20\d\d)|[*_“"]|(?:and|&|et al)\b)/.test(draft.text.slice(word.end, word.end + 16))) continue;
     const allowed = word.folded.length <= 6 ? 1 : 2;
     const close = [...index.bySurname.keys()].filter(
       (surname) => Math.abs(surname.length - word.folded.length) <= allowed && (distance(surname, word.folded) <= allowed || swapped(surname, word.folded)),
