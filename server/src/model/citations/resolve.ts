@@ -725,15 +725,10 @@ function resolveByAuthor(
       const published = new RegExp(String.raw`\([^()]*\b${writtenYear}\b[^()]*\)`).test(text);
       if (!draft.focusYear && !authorDateYear(text, writtenYear) && !published) return { ...result([], null), authorWithoutWork: true };
       const written = String(writtenYear);
-      return {
-        ...result(
-        [],
-        listed.length
-          ? `The bibliography has ${author}'s ${listed.length === 1 ? 'work' : 'works'} from ${joinWords([...new Set(listed)].sort().map(String))}, but none from ${written}: add the ${written} work to the bibliography or correct the year.`
-          : `The bibliography has no dated work by ${author} to match ${written}.`,
-        ),
-        wrongYearOf: candidates,
-      };
+      const message = listed.length
+        ? `The bibliography has ${author}'s ${listed.length === 1 ? 'work' : 'works'} from ${joinWords([...new Set(listed)].sort().map(String))}, but none from ${written}: add the ${written} work to the bibliography or correct the year.`
+        : `The bibliography has no dated work by ${author} to match ${written}.`;
+      return { ...result([], message), wrongYearOf: candidates };
     }
     candidates = sameYear;
     // "Garthoff 1989b": the letter picks one of the author's works of that year.
@@ -776,10 +771,9 @@ function resolveByAuthor(
   // "Force, *National Calendar for 1820*" when Force's one listed work is *A Directory for the Public
   // Offices*: a short form whose title shares no word with anything listed under the author names
   // another work of the author, one the bibliography (or the notes) never give.
-  // (Only the title written right after the name, "Surname, *Title*": a title further on may be
-  // the container or a work the sentence talks about.)
-  // (Nor "*op. cit.*", which names no title; every title written after the name counts: "Louis,
-  // “The Tragedy…,” in Louis and Owen, *Suez 1956*" is a chapter of the listed book.)
+  // (Only when a title follows the name, "Surname, *Title*", and it is no "*op. cit.*"; then the words
+  // of every title after the name count: "Louis, “The Tragedy…,” in Louis and Owen, *Suez 1956*" is a
+  // chapter of the listed book.)
   const shortTitle =
     kind === 'short' && !forced && !draft.focusYear && titlesAfter.length > 0 && /^[\s,]*$/.test(text.slice(chosenWord.end, titlesAfter[0].start).replace(/\bet\s+al\.?/, '')) && !latinPointer.test(titlesAfter[0].value)
       ? titlesAfter[0]
