@@ -347,6 +347,8 @@ const authorDateReference = /^\s*(?:[*_][^*_\n]{1,120}[*_](?:\s*[*_][^*_\n]{1,80
 
 /** Whether the items under a bibliography heading are only author–date references, run together by semicolons. */
 function listsReferencesOnly(items: DocItem[], region: { headingIndex: number; endIndex: number }): boolean {
+  // (A few paragraphs at most: a bibliography of many entries, read on every keystroke, is not joined.)
+  if (region.endIndex - region.headingIndex > 12) return false;
   const text = items.slice(region.headingIndex + 1, region.endIndex).map((item) => item.source).join('\n');
   if (text.length > 20000) return false;
   const pieces = text.split(/;\s*|\n+/).map((piece) => piece.trim()).filter((piece) => piece.length > 0 && !/^<[^>]+>.*<\/[^>]+>$|^<[^>]+>$/.test(piece));

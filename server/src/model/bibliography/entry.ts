@@ -141,11 +141,12 @@ function documentTitleAfter(text: string, corporate: string): string | null {
   return candidate;
 }
 
-/** The text before the title; with no title, up to the first sentence or comma boundary. */
+/** Names, then a year and a stop: the head of an author–date entry ("Rochberg, F. 1988a. "). */
 const authorDateHead = /^(\p{Lu}[^()\n]{0,160}?)\s\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?[a-z]?\)?[.:,]\s/u;
 /** The lower-case words a list of names may hold: "and", "with", "eds.", particles. */
 const nameWords = /\b(?:and|with|eds?|von|van|der|den|del|della|des|du|de|la|le|et\s+al)\b/g;
 
+/** The text before the title; with no title, up to the first sentence or comma boundary. */
 function authorPartOf(text: string, titles: TitleSpan[]): string {
   // "Robert Fortenbaugh entitled *The Nine Capitols…*": a work named in a note's sentence.
   if (titles.length > 0 && titles[0].start > 0) {
