@@ -49,6 +49,11 @@ const particles = new Set(['de', 'da', 'del', 'della', 'der', 'di', 'du', 'la', 
 
 const marksOf = new WeakMap<BibliographyEntry, EntryMarks>();
 
+/** Every significant word of an entry's text, worked out once per entry. */
+export function entryWords(entry: BibliographyEntry): ReadonlySet<string> {
+  return entryMarks(entry).allWords;
+}
+
 function entryMarks(entry: BibliographyEntry): EntryMarks {
   let marks = marksOf.get(entry);
   if (marks) return marks;

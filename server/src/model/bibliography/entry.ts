@@ -33,13 +33,18 @@ const maxEntryLength = 2000;
  * Block Papers)", "[Hereinafter referred to as *Executive Office Building.*]", "(henceforth FRUS)".
  */
 export function hereafterName(text: string): string | null {
+  return hereafterDeclaration(text)?.name ?? null;
+}
+
+/** The short name declared and where its declaration ("(hereafter …", ", hereafter cited as …") begins. */
+export function hereafterDeclaration(text: string): { name: string; start: number } | null {
   // (Or after a comma, with "cited as": "Rosa Bonheur sketchbook, …, 850837, hereafter cited as Bonheur sketchbook.")
   const match =
     /[([]\s*(?:here(?:in)?after|henceforth)(?:\s*,)?\s+(?:(?:cited|referred\s+to|quoted)\s+)?(?:as\s+)?[“"]?([^()[\]“”"]{2,60}?)[”"]?\s*[.,]?\s*[)\]]/i.exec(text) ??
     /,\s*here(?:in)?after\s+(?:cited|referred\s+to)\s+as\s+[“"]?([^()[\]“”".;]{2,60}?)[”"]?\s*(?:[.;]|$)/i.exec(text);
   if (!match) return null;
   const name = match[1].replace(/[*_]/g, '').replace(/[.,\s]+$/, '').trim();
-  return /\p{Lu}/u.test(name) ? name : null;
+  return /\p{Lu}/u.test(name) ? { name, start: match.index } : null;
 }
 
 /** A bold label and a hard break opening an entry ("**Aurigemma 1961**<br />", "**_ARV_<sup>2</sup>**<br />"). */

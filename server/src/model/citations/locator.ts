@@ -30,8 +30,9 @@ const PAGE_NOTES = String.raw`nn?\d{1,3}(?:${D}\d{1,3})?`;
 const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*(?:and\s+(?=\d{1,5}\s*${D}\s*\d))?|\s+and\s+)(?:\d{1,5}${FOLIO_SIDE}(?:\s*${D}\s*\d{1,5}${FOLIO_SIDE})?(?:${PAGE_NOTES}|ff?\.?(?=[\s.,;)]|$))?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 /** A note lettered, as editions of texts letter their notes: "212 n. d", "31 n. c". */
 export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
-// ("304, n. 24", "12, note 4": a note on the page, after a comma.)
-const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|,\s*(?:nn?\.|notes?)\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|\s*n\.?\s*\d*|n\d*)?`;
+/** A note on the page written after a comma: "304, n. 24", "12, note 4". */
+const NOTE_AFTER_COMMA = String.raw`(?:nn?\.|notes?)\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?`;
+const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|,\s*${NOTE_AFTER_COMMA}|\s*n\.?\s*\d*|n\d*)?`;
 
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pp?(?=\s\d)|lots?(?=\s\d)|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
@@ -61,7 +62,7 @@ export const ITEM_SEPARATOR = String.raw`(?:\\?\*)?(?:\s*,\s*(?:with\s+|and\s+|e
 export const PAGES_BEFORE_ITEM = String.raw`\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})`;
 /** A page after a numbered item, ending the pinpoint: "39, fig. 39, 78". Not a year, nor a day ("3, 12 December"). */
 const PAGES_AFTER_ITEM = String.raw`(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*(?:[;)]|\.(?!\d)|$))`;
-const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)(?:nn?\.|notes?)\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?(?![\p{L}\d])|(?<=,\s*)${LETTERED_ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}|(?<=(?:fig|pl|plate|no)\.?\s*[\w.]{1,10},\s*)${PAGES_AFTER_ITEM}))+`, 'u');
+const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${NOTE_AFTER_COMMA}(?![\p{L}\d])|(?<=,\s*)${LETTERED_ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}|(?<=(?:fig|pl|plate|no)\.?\s*[\w.]{1,10},\s*)${PAGES_AFTER_ITEM}))+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
@@ -147,7 +148,9 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 // "Darby 1977, 1:518–22": the volume and its pages; "Cauville 2007a, pt. 2, 6": a part and its page;
 // "Rusch 1922, n. 20": a note of the work; "Crum 1939: 308a": a dictionary's page and column.
 // Not a file of a decimal filing system ("CDF 1910–1929, 111.324/44", "…, 026 *Foreign Relations*/395").
-const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|cat\.\s*nos?\.\s*\d{1,4}[a-z]?,\s*|\d{1,2}:\s?|\d{1,2}\.(?:\d{1,2}\.)?(?=\d)|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(?!0\d)(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s,;)\\*]|\.(?!\d)|:\s+(?!\d)|$))`, 'du');
+/** The volume before its page: "16:1043", "2: 70", "2.214", "8.1.257". */
+export const VOLUME_BEFORE_PAGE = String.raw`\d{1,2}:\s?|\d{1,2}\.(?:\d{1,2}\.)?(?=\d)`;
+const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|cat\.\s*nos?\.\s*\d{1,4}[a-z]?,\s*|${VOLUME_BEFORE_PAGE}|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(?!0\d)(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s,;)\\*]|\.(?!\d)|:\s+(?!\d)|$))`, 'du');
 // "vol. 4: 709": the volume's word is part of the pinpoint as written.
 const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 

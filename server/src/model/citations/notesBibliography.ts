@@ -26,7 +26,7 @@ import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates, imprintInParentheses } from '../bibliography/dates';
 import { citesArchivalDocument, opensWithShelfmark } from './resolve';
 import { citesPersonalCommunication } from './omitted';
-import { hereafterName } from '../bibliography/entry';
+import { hereafterDeclaration } from '../bibliography/entry';
 
 export interface NotesBibliography {
   bibliography: Bibliography;
@@ -158,11 +158,8 @@ function workByShape(draft: CitationDraft, firstReading: string | undefined): Sh
   }
   // "Rosa Bonheur sketchbook, Los Angeles, Getty Research Institute (GRI), 850837, hereafter cited as
   // Bonheur sketchbook": a source the note names for later notes to cite, whatever its shape.
-  const declared = draft.embedded ? null : hereafterName(draft.text);
-  if (declared) {
-    const at = /[,([]\s*(?:here(?:in)?after|henceforth)\b/i.exec(draft.text)?.index ?? end;
-    return { span: { start: 0, end: at }, identity: `declared|${declared.toLowerCase()}`, authorless: true, repeated: 'short' };
-  }
+  const declared = draft.embedded ? null : hereafterDeclaration(draft.text);
+  if (declared) return { span: { start: 0, end: declared.start }, identity: `declared|${declared.name.toLowerCase()}`, authorless: true, repeated: 'short' };
   const series = firstReading === 'short' ? volumeOfSeries.exec(draft.text) : null;
   if (series && series[1].trim().split(/\s+/).length >= 3) return { span: { start: 0, end: series[0].length }, identity: `series|${recordWords(series[1])}`, authorless: true, repeated: 'full' };
   return null;

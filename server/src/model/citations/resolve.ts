@@ -17,6 +17,7 @@ import { citesCongressionalDocument, citesStatute } from '../bibliography/congre
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
 import { citesInterview, citesPersonalCommunication } from './omitted';
+import { entryWords } from '../evidence';
 import { outsidePages, READ_THROUGH } from './locator';
 
 export interface Resolution {
@@ -781,7 +782,7 @@ function resolveByAuthor(
   if (shortTitle) {
     const written = titleWords(titlesAfter.map((title) => title.value).join(' ')).filter((word) => !/^\d+$/.test(word));
     const sharesWord = (item: IndexedEntry): boolean => {
-      const listed = new Set(titleWords(item.entry.text));
+      const listed = entryWords(item.entry);
       return written.some((word) => listed.has(word));
     };
     if (written.length > 0 && !candidates.some(sharesWord)) {

@@ -7,7 +7,7 @@ import { findTitles } from '../bibliography/spans';
 import { NAME_SUFFIX } from '../text';
 import { findDates, imprintInParentheses, monthPattern } from '../bibliography/dates';
 import { archiveMark, SHELFMARK } from '../bibliography/archives';
-import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
+import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, VOLUME_BEFORE_PAGE, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
 import { citesPersonalCommunication } from './omitted';
 import { hereafterName } from '../bibliography/entry';
 
@@ -620,7 +620,7 @@ const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
 // chapter or a note of the work; "341, fig. 6, 342, fig. 9", "46–47, with fig. 22": pages and figures.
 // ("212 n. d", "31 n. c": a note lettered, as editions of texts letter their notes.)
 const NOTE_ON_PAGE = String.raw`(?:\s?nn?\.?\s?\d{1,3}(?:${D}\d{1,3})?(?![\d\p{L}])|${NOTE_LETTER})`;
-const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:\d{1,2}:\s?|\d{1,2}\.(?:\d{1,2}\.)?(?=\d)|pt\.\s*\d{1,2},\s*)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|(?:ch|chap)\.\s*\d{1,3}(?:\.\d{1,3})*|nn?\.\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${LETTERED_ITEM}|${PAGES_BEFORE_ITEM}))*(?![\p{L}\d])`;
+const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:${VOLUME_BEFORE_PAGE}|pt\.\s*\d{1,2},\s*)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|(?:ch|chap)\.\s*\d{1,3}(?:\.\d{1,3})*|nn?\.\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|nos?\.\s*\d{1,5}|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${LETTERED_ITEM}|${PAGES_BEFORE_ITEM}))*(?![\p{L}\d])`;
 // What follows a year's comma is no page when it is another year ("1879, 1907a": not page 1907, column a).
 const NOT_A_YEAR = String.raw`(?!(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\d]))`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
