@@ -180,7 +180,8 @@ function prepare(argv: string[], out: (line: string) => void, err: (line: string
       }
     }
   }
-  const settings = { root: root ?? process.cwd(), bibliography: args.bibliography ?? undefined };
+  // The file named on the command line is where the shell says it is, not under the thesis folder.
+  const settings = { root: root ?? process.cwd(), bibliography: args.bibliography !== null ? path.resolve(args.bibliography) : undefined };
   const plan = planThesis(texts, diskFileSystem, settings);
   const options: Partial<AnalysisOptions> = { claims: { ...defaultClaims(), enabled: args.claims, maxPerThousandWords: args.maxClaimsPerThousandWords } };
   // Worker threads build their own loader for Pandoc keys' bibliography files from these paths.

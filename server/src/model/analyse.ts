@@ -208,7 +208,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const madeFromNotes = !region && !whole && (!offered || weighShared) && !citesFromLibrary && ordered.length > 0 ? cache.notesBibliographyOf(ordered) : null;
   // (Notes that give no work in full have nothing to resolve against: missing-bibliography says so.)
   const ownWorks = madeFromNotes && madeFromNotes.bibliography.entries.length > 0 ? madeFromNotes : null;
-  const { shared, fromNotes, facts } = chooseSources(ordered, offered, ownWorks, bibliography, cache);
+  const { shared, fromNotes, facts, declined } = chooseSources(ordered, offered, ownWorks, bibliography, cache, weighShared);
   const resolvedAgainst = shared ? shared.bibliography : fromNotes ? fromNotes.bibliography : bibliography;
   const notes = noteSources.map((source) => source.note);
   // Works the running text cites author–date ("as Bodard (2017) shows"): cited, though by no note.
@@ -218,7 +218,7 @@ export function analyseEssay(text: string, options: Partial<AnalysisOptions> = {
   const diagnostics: Diagnostic[] = [
     ...noteDiagnostics(markers, notes),
     // The free-text resolver cannot read a Pandoc citation: the key resolver reports those.
-    ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, resolvedAgainst, notes, settings.shortFormBeforeFull)).filter((d) => !onKey(pandoc, d.range) && !(d.code === 'missing-bibliography' && citesFromLibrary)),
+    ...(shared ? inFile(citationDiagnostics(facts, shared.bibliography, notes, settings.shortFormBeforeFull), shared) : citationDiagnostics(facts, resolvedAgainst, notes, settings.shortFormBeforeFull, declined?.origin)).filter((d) => !onKey(pandoc, d.range) && !(d.code === 'missing-bibliography' && citesFromLibrary)),
     ...pandocDiagnostics(pandoc, yaml?.range ?? null),
     ...bibliographyDiagnostics(bibliography, [...facts, ...citationsByExportKey(bibliography, pandoc)], duplicates, notes, resolvedAgainst === bibliography ? citedInText : undefined),
     ...claimDiagnosticsOf(claims),
@@ -253,14 +253,29 @@ function chooseSources(
   ownWorks: NotesBibliography | null,
   bibliography: Bibliography,
   cache: AnalysisCache,
-): { shared: SharedBibliography | null; fromNotes: NotesBibliography | null; facts: CitationFacts[] } {
-  if (!ownWorks) return { shared, fromNotes: null, facts: resolveNotes(ordered, shared ? shared.bibliography : bibliography, cache) };
+  weighShared: boolean,
+): { shared: SharedBibliography | null; fromNotes: NotesBibliography | null; facts: CitationFacts[]; declined: SharedBibliography | null } {
+  if (!ownWorks) {
+    const facts = resolveNotes(ordered, shared ? shared.bibliography : bibliography, cache);
+    // A bibliography found beside the chapter, not named by it, that lists almost none of the works
+    // its notes cite is another essay's (a folder of essays with one's bibliography file beside
+    // them): read against it, every note would be a false "matches no entry".
+    if (shared && weighShared && listsAlmostNoneOf(facts)) return { shared: null, fromNotes: null, facts: resolveNotes(ordered, bibliography, cache), declined: shared };
+    return { shared, fromNotes: null, facts, declined: null };
+  }
   const own = resolveNotes(ordered, ownWorks.bibliography, cache, ownWorks.pinned);
-  if (!shared) return { shared: null, fromNotes: ownWorks, facts: own };
+  if (!shared) return { shared: null, fromNotes: ownWorks, facts: own, declined: null };
   const againstShared = resolveNotes(ordered, shared.bibliography, cache.sharedTrial);
   const resolvedCount = (facts: CitationFacts[]): number => facts.filter((fact) => fact.citation.entries.length > 0).length;
   const [byOwn, byShared] = [resolvedCount(own), resolvedCount(againstShared)];
-  return byOwn > 2 * byShared && byOwn - byShared >= 5 ? { shared: null, fromNotes: ownWorks, facts: own } : { shared, fromNotes: null, facts: againstShared };
+  return byOwn > 2 * byShared && byOwn - byShared >= 5 ? { shared: null, fromNotes: ownWorks, facts: own, declined: null } : { shared, fromNotes: null, facts: againstShared, declined: null };
+}
+
+/** At least five citations by author or title, and fewer than one in ten of them found an entry. */
+function listsAlmostNoneOf(facts: CitationFacts[]): boolean {
+  const citing = facts.filter((fact) => fact.citation.kind === 'full' || fact.citation.kind === 'short');
+  const found = citing.filter((fact) => fact.citation.entries.length > 0).length;
+  return citing.length >= 5 && found * 10 < citing.length;
 }
 
 /** Related locations that are entries of the shared bibliography point into its file. */

@@ -300,6 +300,8 @@ export function citationDiagnostics(
   bibliography: Bibliography,
   notes: Note[],
   shortFormBeforeFull: 'withoutBibliography' | 'always' = 'withoutBibliography',
+  /** A bibliography file found beside the essay and not taken, its works not the notes' (its name as the caller gave it). */
+  declinedBibliography?: string,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
   const entries = entryMap(bibliography);
@@ -353,7 +355,16 @@ export function citationDiagnostics(
   // An essay whose notes give its works in full has its sources there (notesBibliography.ts).
   if (!hasBibliography && !bibliography.fromNotes) {
     const citing = notes.find((note) => note.citations.some((citation) => citation.kind === 'full' || citation.kind === 'short'));
-    if (citing) {
+    if (citing && declinedBibliography !== undefined) {
+      const name = fileNameOf(declinedBibliography);
+      out.push(
+        diagnostic(
+          'missing-bibliography',
+          `The notes cite sources, but ${name}, the bibliography file found beside the essay, lists almost none of them, so it was not taken as this essay's bibliography: name the essay's bibliography in its front matter (bibliography: FILE) or in the apparatus.bibliography setting, or add one to the essay.`,
+          citing.labelRange,
+        ),
+      );
+    } else if (citing) {
       out.push(
         diagnostic(
           'missing-bibliography',
@@ -364,6 +375,16 @@ export function citationDiagnostics(
     }
   }
   return out;
+}
+
+/** The last part of a path or URI, as the writer reads it ("references%20cited.md" → "references cited.md"). */
+function fileNameOf(origin: string): string {
+  const last = origin.replace(/^.*[\\/]/, '');
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
 }
 
 /** More short forms given in full nowhere than this, and a third of them: the essay's bibliography is elsewhere. */

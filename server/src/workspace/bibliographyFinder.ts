@@ -16,9 +16,9 @@ import { frontMatterBlock } from './frontMatterText';
 
 export const conventionalNames = ['bibliography.md', 'references.md', 'sources.md', 'works-cited.md'];
 
-const bibliographyWords = /(?:^|[-_ .])(?:bibliography|references|sources|works[-_ ]cited|literature)$/i;
-const titleLine = /^title:\s*["']?\s*(?:select(?:ed)?\s+)?(?:bibliography|references|works\s+cited|sources|literature\s+cited)\s*["']?\s*$/im;
-const headingLine = /^(?:#{1,6}\s*)?[*_]*(?:select(?:ed)?\s+)?(?:bibliography|references|works\s+cited|sources|literature\s+cited)[*_]*\s*:?\s*$/i;
+const bibliographyWords = /(?:^|[-_ .])(?:bibliography|references|sources|(?:works|references|literature)[-_ ]cited|literature)$/i;
+const titleLine = /^title:\s*["']?\s*(?:select(?:ed)?\s+)?(?:bibliography|references|(?:works|references|literature)\s+cited|sources)\s*["']?\s*$/im;
+const headingLine = /^(?:#{1,6}\s*)?[*_]*(?:select(?:ed)?\s+)?(?:bibliography|references|(?:works|references|literature)\s+cited|sources)[*_]*\s*:?\s*$/i;
 
 /** Whether a file, by its name or its text, is all bibliography. */
 export function isBibliographyFile(file: string, text: string): boolean {

@@ -1,7 +1,7 @@
 /** The command-line checker: output formats and exit statuses, in-process and as the built bundle. */
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../server/src/cli/main';
@@ -48,6 +48,33 @@ describe('apparatus check', () => {
     const { out } = run('check', '--no-claims', join(root, 'test', 'fixtures', 'real', 'getty-heritage-gerstenblith.md'));
     assert.ok(out.split('\n').filter((line) => /unresolved-citation/.test(line)).length <= 2, out);
     assert.match(out.split('\n').pop()!, /\(76 footnotes checked\)$/);
+  });
+
+  it('reads --bibliography where the shell says it is, not under the essay\'s folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apparatus-named-'));
+    const chapters = join(dir, 'chapters');
+    mkdirSync(chapters);
+    writeFileSync(join(dir, 'sources.txt.md'), '# Bibliography\n\nSmith, John. *The Harbour*. London: Faber, 1990.\n\nBrown, Kim. *The Sea*. Leeds: Peepal, 2005.\n');
+    writeFileSync(join(chapters, 'ch1.md'), 'A claim.[^1] Another.[^2]\n\n[^1]: Smith, *Harbour*, 4.\n[^2]: Brown, *Sea*, 9.\n');
+    const before = process.cwd();
+    process.chdir(dir);
+    try {
+      const { out } = run('check', '--no-claims', '--format', 'json', '--bibliography', 'sources.txt.md', join(chapters, 'ch1.md'));
+      const report = JSON.parse(out) as JsonReport;
+      assert.deepEqual(report.files[0].notes.map((note) => note.citations[0].entries), [['smith1990'], ['brown2005']]);
+    } finally {
+      process.chdir(before);
+    }
+  });
+
+  it('a chapter beside another book\'s bibliography file, its notes citing none of that file\'s works, gets one note saying so and no warning per citation', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'apparatus-beside-'));
+    writeFileSync(join(dir, 'bibliography.md'), '# Bibliography\n\nSmith, John. *The Harbour*. London: Faber, 1990.\n\nBrown, Kim. *The Sea*. Leeds: Peepal, 2005.\n');
+    const notes = ['Dunbabin 1999, 12.', 'Lafaye 1901, 118.', 'Lavagne 1994, 202.', 'Gauckler 1901, 340.', 'Labande 1903, 8–10.', 'Ibid., 11.'];
+    writeFileSync(join(dir, 'catalogue-4.md'), `${notes.map((_, i) => `Claim ${i + 1}.[^${i + 1}]`).join(' ')}\n\n${notes.map((note, i) => `[^${i + 1}]: ${note}`).join('\n')}\n`);
+    const { out } = run('check', '--no-claims', join(dir, 'catalogue-4.md'));
+    assert.doesNotMatch(out, /unresolved-citation/);
+    assert.match(out, /information {2}missing-bibliography {2}The notes cite sources, but bibliography\.md, the bibliography file found beside the essay, lists almost none of them/);
   });
 
   it('exits 1 when a file has errors', () => {

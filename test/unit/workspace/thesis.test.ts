@@ -97,6 +97,9 @@ describe('workspace: a thesis of several files', () => {
     assert.ok(isBibliographyFile('/x/apb-bibliography.md', bibliography));
     assert.ok(isBibliographyFile('/x/notes.md', '---\ntitle: Bibliography\n...\n\nSmith, John. *A*. 1990.\n'));
     assert.ok(isBibliographyFile('/x/list.md', '## Bibliography\n\nSmith, John. *A*. 1990.\n'));
+    assert.ok(isBibliographyFile('/x/mosaics-references-cited.md', '- **Anderson 1985**<br />\n  Anderson, John. *Hunting*. 1985.\n'));
+    assert.ok(isBibliographyFile('/x/page.md', '---\ntitle: References Cited\nlayout: page\n---\n\n- Anderson, John. *Hunting*. 1985.\n'));
+    assert.ok(isBibliographyFile('/x/page.md', '## Literature Cited\n\nAnderson, John. *Hunting*. 1985.\n'));
     assert.ok(!isBibliographyFile('/x/apb-introduction.md', introduction));
     assert.ok(!isBibliographyFile('/x/ch1.md', chapter(1, 'Smith, *Harbour*, 4.')));
   });
