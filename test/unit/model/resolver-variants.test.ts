@@ -1376,3 +1376,49 @@ describe('a near name', () => {
     );
   });
 });
+
+describe('archives, periodicals and newspapers as a government historian cites them', () => {
+  const bibliography = [
+    '- Swedish National Archives',
+    '- British Foreign Office Archives',
+    '- *Harbour Gazette*',
+    'Lund, Eva. “Tolls of the Sound,” *Baltic Monthly*, March 1911.',
+    'Lund, Eva. *Tolls of the Sound: A History*. Oslo: Vest, 1912.',
+  ];
+
+  it('finds a nation’s archive listed with its nation when a note names it without, and reads the dated document as cited in full', () => {
+    const { cited } = notesOf(bibliography, [
+      'Cable from Holm (Malmö) to the Foreign Minister (Stockholm), May 4, 1911. (National Archives, Utrikesdepartementet 1902, vol. 17)',
+      'Letter from Berg to Grey, June 1, 1911. (Foreign Office Archives, FO 371/1234)',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['sna'] }], [{ kind: 'full', entries: ['bfoa'] }]]);
+  });
+
+  it('reads a periodical with the month of its issue as a full reference, and tells the article from the book', () => {
+    const { cited } = notesOf(bibliography, ['Eva Lund, “Tolls of the Sound,” *Baltic Monthly*, March 1911, p. 73.', 'Lund, *Tolls of the Sound*, 45.']);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['lund1911'] }], [{ kind: 'short', entries: ['lund1912'] }]]);
+  });
+
+  it('reads a newspaper’s section page as the pinpoint', () => {
+    assert.equal(findLocator('“Ferry Strike Ends,” *The Harbour Gazette*, June 7, 1914, p. SM7.')?.text, 'p. SM7');
+    assert.equal(findLocator('“Ferry Strike Ends,” *The Harbour Gazette*, June 7, 1914, pp. A1–A2.')?.text, 'pp. A1–A2');
+  });
+
+  it('splits a sentence of comment from the headline, paper and day, or the dated letter, after it', () => {
+    const { cited } = notesOf(bibliography, [
+      'Lund toured the docks and dined with the harbour master, among others. “Lund Busy at the Docks,” *Harbour Gazette*, June 7, 1914, p. 2.',
+      'Holm was thought dangerous at sea and travelled under another name. Letter from Holm (Malmö) to Berg (London), August 30, 1914. (National Archives, vol. 489)',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['harbour'] }], [{ kind: 'full', entries: ['sna'] }]]);
+  });
+});
+
+describe('a bibliography headed in another language', () => {
+  it('is found under Bibliografía, Références or Literaturverzeichnis', () => {
+    for (const heading of ['Bibliografía', 'Références bibliographiques', 'Literaturverzeichnis', 'Referências']) {
+      const essay = analyseEssay(`# Ensayo\n\nUna frase.[^1]\n\n[^1]: Lund, *Tolls*, 4.\n\n## ${heading}\n\nLund, Eva. *Tolls of the Sound*. Oslo: Vest, 1912.\n`, noClaims);
+      assert.equal(essay.bibliography.entries.length, 1, heading);
+      assert.deepEqual(essay.notes[0].citations[0].entries, ['lund1912'], heading);
+    }
+  });
+});

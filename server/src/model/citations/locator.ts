@@ -34,6 +34,7 @@ export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
 const NOTE_AFTER_COMMA = String.raw`(?:nn?\.|notes?)\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?`;
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|,\s*${NOTE_AFTER_COMMA}|\s*n\.?\s*\d*|n\d*)?`;
 
+const newspaperSectionPage = new RegExp(String.raw`(?<![\p{L}])pp?\.\s*[A-Z]{1,3}\d{1,3}(?:\s*${D}\s*[A-Z]{0,3}\d{1,3})?(?![\p{L}\d])`, 'u');
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pp?(?=\s\d)|lots?(?=\s\d)|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
 // "letter no. 15", "document no. 237": the word that says what is numbered is part of the pinpoint.
@@ -446,6 +447,9 @@ function findPagesOf(text: string): FoundLocator | null {
   if (match && /^(?:figs\.|plates)$/i.test(match[1]) && /\d/.test(text.slice(lastTitleEnd(text), match.index))) match = null;
   else if (match && /^(?:fig\.|pls?\.|plate)$/i.test(match[1]) && /\d\s*[,;]\s*(?:(?:and|especially|with)\s+)?$/.test(text.slice(0, match.index)) && (afterYear.exec(text)?.index ?? Infinity) < match.index) match = null;
   if (match) return toLocator(match[0], match.index, match[2]);
+  // A newspaper's page in its section: "p. SM7", "p. A12", "pp. B1–B2".
+  const sectionPage = newspaperSectionPage.exec(text);
+  if (sectionPage) return { text: sectionPage[0], from: null, to: null, start: sectionPage.index, end: sectionPage.index + sectionPage[0].length };
   const dated = afterYear.exec(text);
   // A year inside a title ("*Roma 1630: il trionfo del pennello*") dates nothing a page follows.
   if (dated && !/\d{1,2}\s+\p{L}+\s+\(?$/u.test(text.slice(0, dated.index)) && !insideSpans(findTitles(text), dated.index)) {

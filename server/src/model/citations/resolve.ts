@@ -12,7 +12,7 @@ import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
 import { findDates, findYears, IMPRINT, imprintInParentheses, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
 import { acronymOf, documentIds, documentIdMatches } from '../bibliography/documents';
-import { matchArchival, OBJECT_MARK, SHELFMARK } from '../bibliography/archives';
+import { archiveMark, matchArchival, OBJECT_MARK, SHELFMARK } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
@@ -154,6 +154,8 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // "Hulftegger, Adeline. “Notes sur …” *Bulletin …*, 1955, 124–34.": the author inverted, with a given
   // name in full, then a full stop and the title: a bibliography entry copied into the note.
   if (titles.length > 0 && invertedAuthorThenTitle.test(text)) return true;
+  // A periodical with the month or season of its issue ("*World’s Work*, November 1929, p. 73").
+  if (titles.some((title) => title.style === 'italic' && issueAfterPeriodical.test(text.slice(title.end)))) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
   if (/,\s+(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text)) return false;
@@ -186,6 +188,7 @@ const authorDateInParentheses = /\((?:[^();]{0,30};\s*)?(?:(?:transl?\.|trans\.|
 /** "*op. cit.*", "loc. cit.", "*ibid.*", "*passim*": Latin that points back, naming no title. */
 const latinPointer = /^\s*(?:op\.?\s*c[ri]{1,2}t|loc\.?\s*cit|ibid|idem|passim|supra|infra)\b/i;
 
+const issueAfterPeriodical = /^[*_]{0,2},\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\s+(?:1[5-9]\d\d|20\d\d))(?![\d–-])/;
 const namedWithYearAndAuthor = new RegExp(String.raw`^[*_]?[^*_]+[*_]?\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+${MADE_BY}\s`, 'u');
 const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archives|State Archives|Historical Society|Record Office|Special Collections)\b/u;
 
@@ -438,7 +441,10 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   // parentheses; not "between 1909 and 1913".)
   const datingYears = draft.embedded ? yearsWritten.filter((year) => authorDateYear(text, year.year)) : yearsWritten;
   if (!draft.locator && !draft.focusYear && !namesOwnWork && referenceTitles.length === 0 && datingYears.length === 0 && text.split(/\s+/).length > 7) {
-    return empty('none');
+    // A dated document and the listed archive that holds it ("Cable from Holm to Berg, May 4, 1911.
+    // (National Archives, vol. 17)") is a reference, though it has no title or page.
+    const held = findDates(text).length > 0 && archiveMark.test(text) ? resolveByDocument(text, titles, index, 'full') : null;
+    return held && held.entries.length > 0 && held.entries.every((item) => item.entry.corporateAuthor && repositoryWord.test(item.entry.corporateAuthor)) ? held : empty('none');
   }
   // A sentence of prose that speaks of a listed author's ideas ("there is no evidence for
   // Leipoldt's hypothesis", "Block's cartoons dealt with…") cites nothing.
@@ -971,6 +977,11 @@ function resolveByArchive(text: string, index: BibliographyIndex): Resolution | 
   return { ...empty(kind), entries: match.items };
 }
 
+/** A nation before an institution's name, folded: "us ", "united states ", "french ", "british "… */
+const nationalQualifier = /^(?:us|usa|u s|united states(?: of america)?|american|uk|united kingdom|british|english|scottish|welsh|irish|french|german|italian|spanish|portuguese|dutch|belgian|swiss|austrian|swedish|norwegian|danish|finnish|icelandic|greek|turkish|ottoman|hungarian|czech|polish|russian|soviet|ukrainian|israeli|egyptian|indian|chinese|japanese|korean|canadian|australian|new zealand|mexican|brazilian|argentine|chilean|south african) /;
+
+const repositoryWord = /\b(?:Archives?|Library|Record Office|Historical Society|Special Collections)\b/;
+
 /** Government papers, archives, newspapers and anonymous works: by identifiers and titles. */
 function resolveByDocument(text: string, titles: TitleSpan[], index: BibliographyIndex, writtenKind: CitationKind, prose = false): Resolution | null {
   let kind = writtenKind;
@@ -1001,6 +1012,14 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     // A body named in full, not one abbreviated ("US Department of State" in "in US Department of State 1996" is a short form).
     return body.split(' ').length >= 5 && plain.includes(` ${body} `);
   };
+  // A dated document and the archive or library holding it ("…, August 25, 1914. (National Archives,
+  // RG 59 …)"): the document cited in full, where it is kept.
+  const namesRepository = (entry: IndexedEntry['entry']): boolean => {
+    if (!entry.corporateAuthor || !repositoryWord.test(entry.corporateAuthor)) return false;
+    const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const unqualified = body.replace(nationalQualifier, '');
+    return plain.includes(` ${body} `) || (unqualified.split(' ').length >= 2 && plain.includes(` ${unqualified} `));
+  };
   let bestScore = 0;
   let best: IndexedEntry[] = [];
   for (const item of index.entries) {
@@ -1021,6 +1040,12 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     if (entry.corporateAuthor) {
       const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
       if (body.length > 3 && plain.includes(` ${body} `)) score += 8;
+      // A nation's institution listed with its nation ("U.S. National Archives", "French Ministry of
+      // Foreign Affairs Archives") is cited without it, in the country the essay is about or from.
+      else {
+        const unqualified = body.replace(nationalQualifier, '');
+        if (unqualified !== body && unqualified.split(' ').length >= 2 && plain.includes(` ${unqualified} `)) score += 8;
+      }
     }
     const anonymous = entry.authors.length + entry.editors.length === 0;
     // An archival file listed under its repository ("026 *Foreign Relations*, 1910–1949") is about
@@ -1089,6 +1114,7 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
         (single.dates.length > 0 ||
           single.aliases.some((alias) => capitalised.has(alias)) ||
           namesBody(single) ||
+          namesRepository(single) ||
           (!single.corporateAuthor && single.authors.length === 0))));
   if (urlWritten || identified) kind = 'full';
   if (best.length === 1) return { ...empty(kind), entries: best };

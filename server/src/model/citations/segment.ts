@@ -237,8 +237,13 @@ function startsFullReference(text: string, dot: number): boolean {
   if (titled && /(?:^|[.;:]\s+)\p{Lu}[\p{L}'’-]+,\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,2}$/u.test(text.slice(Math.max(0, dot - 60), dot))) return false;
   if (titled) {
     const rest = next.slice(titled[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
-    return findDates(rest).length > 0 && (/https?:\/\//.test(rest) || /\baccessed\b/i.test(rest));
+    // (Or a headline, the paper and the day: "“Roosevelt Busy in Seeing Paris,” *Chicago Daily Tribune*, June 7, 1914".)
+    return findDates(rest).length > 0 && (/https?:\/\//.test(rest) || /\baccessed\b/i.test(rest) || /^[*_][^*_\n]{2,80}[*_],?\s/.test(rest));
   }
+  // A dated document from one person to another: "… passport. Letter from Jusserand (Washington) to
+  // Delcassé (Paris), August 30, 1914. (Ministry of Foreign Affairs Archives …)".
+  const document = documentOpening.exec(next);
+  if (document) return findDates(next.slice(0, document[0].length + 80)).length > 0;
   const name = peopleOpening.exec(next) ?? authorOpening.exec(next);
   if (!name) return false;
   const sentence = next.slice(name[0].length).split(/\.\s+(?=\p{Lu})/u)[0];
@@ -249,6 +254,7 @@ function startsFullReference(text: string, dot: number): boolean {
   // presented at ACH2019, Pittsburgh, July 25, 2019").
   return yearInParentheses.test(sentence) || (findDates(sentence).length > 0 && (/https?:\/\//.test(sentence) || /^\s*[“"][^”"]{3,200}[”"]/.test(sentence)));
 }
+const documentOpening = /^\s+(?:Letter|Telegram|Cable|Memorandum|Despatch|Dispatch|Note|Report)\s+from\s+\p{Lu}[^.;]{0,80}?\s+to\s+\p{Lu}/u;
 /** Several people, given name first, before a title: "Rebecca Sutton Koeser, Nick Budak, Gissoo Doroudian, and Xinyi Li, “…”". */
 const peopleOpening = /^\s+(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+(?:,\s+(?:and\s+)?(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+){1,7},\s(?=[“"*_])/u;
 /**
