@@ -363,8 +363,12 @@ const authorDateReference = /^\s*(?:[*_][^*_\n]{1,120}[*_](?:\s*[*_][^*_\n]{1,80
 /** Whether the items under a bibliography heading are only author–date references, run together by semicolons. */
 function listsReferencesOnly(items: DocItem[], region: { headingIndex: number; endIndex: number }): boolean {
   // (A few paragraphs at most: a bibliography of many entries, read on every keystroke, is not joined.)
-  if (region.endIndex - region.headingIndex > 12) return false;
-  const text = items.slice(region.headingIndex + 1, region.endIndex).map((item) => item.source).join('\n');
+  // (The notes may follow it with no heading of their own: they are not part of it.)
+  const listed: DocItem[] = [];
+  for (let i = region.headingIndex + 1; i < region.endIndex && listed.length <= 12; i++) if (!/^\s{0,3}\[\^[^\]\s]+\]:/.test(items[i].source)) listed.push(items[i]);
+  if (listed.length > 12) return false;
+  // ("[[Solodkoff 2000]]; [[Burstyn 2005]], 24–25": wiki links on the references.)
+  const text = listed.map((item) => item.source).join('\n').replace(/\[\[|\]\]/g, '');
   if (text.length > 20000) return false;
   const pieces = text.split(/;\s*|\n+/).map((piece) => piece.trim()).filter((piece) => piece.length > 0 && !/^<[^>]+>.*<\/[^>]+>$|^<[^>]+>$/.test(piece));
   if (pieces.length < 3) return false;

@@ -9,6 +9,7 @@ import { analyseEssay } from '../../../server/src/model/analyse';
 import { notesCiting, joinLines, essayOf } from './helpers';
 import { findLocator } from '../../../server/src/model/citations/locator';
 import { segmentNote } from '../../../server/src/model/citations/segment';
+import { sharedBibliographyOf } from '../../../server/src/workspace/pool';
 
 const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
 
@@ -1420,5 +1421,58 @@ describe('a bibliography headed in another language', () => {
       assert.equal(essay.bibliography.entries.length, 1, heading);
       assert.deepEqual(essay.notes[0].citations[0].entries, ['lund1912'], heading);
     }
+  });
+});
+
+describe('a sentence about a work, the work named in it', () => {
+  const bibliography = ['Harbour Board. *Annual Returns of the Port*. Bristol: Harbour Board, 1850–.', 'Lund, Eva, and Ann Holm. 1959. *Tolls of the Sound*. Oslo: Vest.'];
+
+  it('cites nothing when the sentence goes on after the title, and cites it when pages or an author–date reference follow', () => {
+    const { cited } = notesOf(bibliography, [
+      '*Annual Returns*, 1872, for example, was printed on January 10 or 11, 1873, well before the ships it counts had left.',
+      'The majority of the 1871 cargoes found in *Annual Returns*, 1872 were landed between October and December 1871.',
+      'For the cargoes, see *Annual Returns*, 1872, pp. 53–60, and the harbour master’s letters of the same month.',
+      '"HM" marks a harbour master’s entry in the tables of Lund & Holm 1959 and in the later returns.',
+    ]);
+    assert.deepEqual(cited, [[], [], [{ kind: 'short', entries: ['board1850'] }], [{ kind: 'short', entries: ['lund1959'] }]]);
+  });
+});
+
+describe('a catalogue entry written for a Quire book', () => {
+  const references = [
+    '# Bibliography',
+    '',
+    'short: Lund 2000',
+    '',
+    'full: Lund, Eva. “A Lost Silver Service.” *Silver Studies* 12 (2000): 120–40.',
+    '',
+    'short: Holm 1977',
+    '',
+    'full: Holm, Ann. *The Silversmiths of Malmö*. 2 vols. Oslo: Vest, 1977.',
+    '',
+  ].join('\n');
+
+  it('reads the short and full fields as the label and the entry, and wiki-linked references in the notes, with the entry’s own run of references before its notes', () => {
+    const { shared } = sharedBibliographyOf('references.md', references, {});
+    assert.deepEqual(shared.bibliography.entries.map((entry) => [entry.key, entry.text.slice(0, 12)]), [['lund2000', 'Lund, Eva. “'], ['holm1977', 'Holm, Ann. *']]);
+    const entry = [
+      '# Centrepiece',
+      '',
+      'The service was melted down in 1762.[^1] Its model survives.[^2]',
+      '',
+      '## Bibliography',
+      '',
+      '[[Lund 2000]]; [[Holm 1977]], 24–25, fig. 9; [[Lund 2000]], 130.',
+      '',
+      '[^1]: [[Lund 2000]], 130–31; [[Holm 1977]], 424–25.',
+      '[^2]: [[Holm 1977]], 88.',
+      '',
+    ].join('\n');
+    const essay = analyseEssay(entry, { ...noClaims, sharedBibliography: shared });
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => [citation.entries, citation.locator?.text ?? null])), [
+      [[['lund2000'], '130–31'], [['holm1977'], '424–25']],
+      [[['holm1977'], '88']],
+    ]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });

@@ -217,6 +217,9 @@ const continuationLine = /^\s*(?:(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.'�
 // (Or in bold, as a list item's head, whatever it says: "- **Foucher 1960**a <br />", "- **_ARV_<sup>2</sup>**<br />".)
 const labelLine = /^(?:(?!.*\.\s+[\p{Lu}*_“"])[^<>\n]{1,80}\b(?:1[5-9]\d\d|20\d\d)[a-z]?|(?:[-*+]\s+)?\*\*[^*\n]{1,80}\*\*[a-z]?)\s*<br\s*\/?>$/u;
 
+const shortField = /^(?:-\s+)?short:\s+\S[^\n]{0,120}$/;
+const fullField = /^(?:-\s+)?full:\s+(?=\S)/;
+
 /** "WAC Clearinghouse. <https://wac.colostate.edu/…>.": a name, then an address, and nothing else. */
 const hostAndAddress = /^[\p{Lu}][^.<>\d]{1,60}\.\s+<?https?:\/\/[^\s<>]+>?\.?$/u;
 
@@ -239,6 +242,11 @@ function entryLines(doc: DocItem): { start: number; end: number }[] {
     // note cites the entry by, on a line of its own before the entry (as Getty's Quire books print
     // them), is not an entry; the entry is the reference under it.
     if (index + 1 < lines.length && labelLine.test(text.slice(line.start, line.end))) continue;
+    // "short: Solodkoff 2000" over "full: Solodkoff, Alexander von. …": the two fields of a Quire
+    // book's references, typed out: the short form is the label, the entry is what follows "full:".
+    if (shortField.test(text.slice(line.start, line.end))) continue;
+    const full = fullField.exec(text.slice(line.start, line.end));
+    if (full) line.start += full[0].length;
     const previous = merged[merged.length - 1];
     const startsEntry = entryStart.test(text.slice(line.start, line.start + 80)) && !imprintLine.test(text.slice(line.start, line.end)) && !continuationLine.test(text.slice(line.start, line.end));
     const before = previous ? text.slice(previous.start, previous.end) : '';

@@ -434,13 +434,20 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   // the United States against Great Britain"), without the title standing as a reference does.
   // The dates of a work named in passing ("*Top Gear* (2010--2016)") are its own, not a reference's;
   // a name after "by" ("the hoards identified by Depeyrot and Hollard") is an author's work.
-  const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => standsAsReference(text, title) || namesListedTitle(title, index)) : titles;
+  const referenceTitles = draft.embedded && !/https?:\/\//.test(text) && !/\bby\s+\p{Lu}/u.test(blanked(text, titles)) ? titles.filter((title) => (standsAsReference(text, title) || namesListedTitle(title, index)) && !(sentenceGoesOnAfter(text, title) && !namesAuthorAndYear.test(blanked(text, titles)))) : titles;
+  // A sentence about a work, the work named in it as its subject or object ("*Foreign Relations*,
+  // 1872, for example, was published on January 10"; "the 1887 despatches found in *Foreign
+  // Relations*, 1888 were written between October and December"), cites nothing: after a cited
+  // title come its details, its pages or the end, not the rest of a sentence.
+  // (A year read as the pinpoint, "*Annual Returns*, 1872, for example, …", is the volume named.)
+  const yearAsPinpoint = draft.locator !== null && /^(?:1[5-9]\d\d|20\d\d)$/.test(draft.locator.text);
+  if (!draft.embedded && (!draft.locator || yearAsPinpoint) && !draft.focusYear && titles.length > 0 && text.split(/\s+/).length > 10 && titles.every((title) => sentenceGoesOnAfter(text, title)) && !namesAuthorAndYear.test(blanked(text, titles))) return empty('none');
   const passing = titles.filter((title) => !referenceTitles.includes(title));
   const yearsWritten = findYears(blanked(text, passing.map((title) => ({ start: title.start, end: title.end + (/^\s*\([^()]*\)/.exec(text.slice(title.end))?.[0].length ?? 0) }))));
   // (A year in the sentence counts when it could date a work: after a name, "Hogan 1998", or in
   // parentheses; not "between 1909 and 1913".)
   const datingYears = draft.embedded ? yearsWritten.filter((year) => authorDateYear(text, year.year)) : yearsWritten;
-  if (!draft.locator && !draft.focusYear && !namesOwnWork && referenceTitles.length === 0 && datingYears.length === 0 && text.split(/\s+/).length > 7) {
+  if ((!draft.locator || yearAsPinpoint) && !draft.focusYear && !namesOwnWork && referenceTitles.length === 0 && datingYears.length === 0 && text.split(/\s+/).length > 7) {
     // A dated document and the listed archive that holds it ("Cable from Holm to Berg, May 4, 1911.
     // (National Archives, vol. 17)") is a reference, though it has no title or page.
     const held = findDates(text).length > 0 && archiveMark.test(text) ? resolveByDocument(text, titles, index, 'full') : null;
@@ -555,6 +562,19 @@ const glossIntroduction = /(?:=|\b(?:means|meaning|i\.\s?e\.,?|literally|lit\.|t
  * author and a comma ("Gaddis, *We Now Know*"), or after "in" or "see" ("quoted in *The Times*").
  * One inside a sentence ("the *Alabama* claims case", "shows such as *Counting Cars*") is named in passing.
  */
+/** Whether the sentence goes on after a title (and its year) with words of prose, not a reference's details. */
+function sentenceGoesOnAfter(text: string, title: TitleSpan): boolean {
+  // ("*U.S. Passport Applications,* certificate #63830": a comma inside the italics brings details.)
+  if (/,[*_"”’]*$/.test(text.slice(title.start, title.end))) return false;
+  const after = proseAfterTitle.exec(text.slice(title.end));
+  return after !== null && !referenceWords.has(after[1].toLowerCase());
+}
+/** "Neugebauer & van Hoesen 1959": a name and a year, an author–date reference (not "December 1887"). */
+const namesAuthorAndYear = /(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\b)\p{Lu}[\p{L}'’-]+\s+(?:1[5-9]\d\d|20\d\d)(?![\d–-])/u;
+const proseAfterTitle = /^[*_]*(?:,?\s*(?:1[5-9]\d\d|20\d\d)(?![\d–-]))?(?:,\s*(?:for example|for instance|however|too|also|then|therefore),)?\s+(\p{Ll}+)(?=\s)/u;
+/** Lower-case words a reference goes on with: its pages, volume, editor, translator, series. */
+const referenceWords = new Set(['p', 'pp', 'vol', 'vols', 'no', 'nos', 'ed', 'eds', 'trans', 'and', 'n', 'nn', 'col', 'cols', 'fol', 'fols', 'ff', 'at', 'in', 'of', 'cited', 'quoted', 'reprinted', 'edited', 'translated', 'passim', 'esp', 'especially', 'chap', 'ch', 'sec', 'part', 'vol']);
+
 function standsAsReference(text: string, title: TitleSpan): boolean {
   const before = text.slice(0, title.start);
   // "… published as *The Revolution in Cuba*, 41st Cong. 2nd Sess.": details after it make it one.

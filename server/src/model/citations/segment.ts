@@ -367,9 +367,14 @@ const archiveDesignation = /^(?:[A-Z][A-Z&]{1,7},\s+(?:RG\b|Record Group|[\p{Lu}
 const bracketedSpan = /\[([^\[\]\n]{1,400})\](\{[^{}\n]{1,80}\})/g;
 
 export function withoutSpanMarkup(text: string): string {
-  if (!text.includes(']{')) return text;
-  return text.replace(bracketedSpan, (_whole, inner: string, attributes: string) => ` ${inner}${' '.repeat(1 + attributes.length)}`);
+  let plain = text;
+  if (plain.includes(']{')) plain = plain.replace(bracketedSpan, (_whole, inner: string, attributes: string) => ` ${inner}${' '.repeat(1 + attributes.length)}`);
+  // "[[Solodkoff 2000]], 130–31": a wiki link (Obsidian, Zettlr, Foam) on the reference, read as
+  // the reference; blanked at its length, so that every offset still points into the note.
+  if (plain.includes('[[')) plain = plain.replace(wikiLink, (_whole, inner: string) => `  ${inner}  `);
+  return plain;
 }
+const wikiLink = /\[\[([^[\]\n|]{1,200})\]\]/g;
 
 export function segmentNote(written: string): CitationDraft[] {
   const source = withoutSpanMarkup(written);
