@@ -1476,3 +1476,20 @@ describe('a catalogue entry written for a Quire book', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });
+
+describe('a short title that is a phrase from the middle of a long one, and the writer’s own chapters', () => {
+  it('finds the long title that holds the phrase word for word, not another title sharing some of its words', () => {
+    const bibliography = [
+      '*Letter from the Mayor, Transmitting a Report by the Board of Harbour Works on the Tolls of the Port, Together with a Draft of a Bill*. Bristol: City Press, 1909.',
+      'Lund, Eva. “The Report of the Advisory Board on Harbour Tolls to the City.” *Port Review* 36, no. 1 (1998).',
+    ];
+    const { cited } = notesOf(bibliography, ['*Report by the Board of Harbour Works*, p. 10.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['letter1909'] }]]);
+  });
+
+  it('reads "Chapter 3 discusses …" as the writer’s own chapter, not a pinpoint', () => {
+    assert.equal(findLocator('*Annual Returns* have been printed every year since 1850. Chapter 3 discusses why none was printed for 1869.') ?? null, null);
+    assert.equal(findLocator('Lund, *Tolls*, chapter 3.')?.text, 'chapter 3');
+    assert.equal(findLocator('Lund, *Tolls*, chap. 3 and passim.')?.text, 'chap. 3');
+  });
+});

@@ -406,6 +406,16 @@ function isChapterOfAct(match: RegExpExecArray, text: string): boolean {
   return /^(?:ch\.|chap\.|chapter)$/i.test(match[1]) && /\bStat\.|\bPublic Law\b|\bPub\.\s?L\./.test(text.slice(Math.max(0, match.index - 80), match.index));
 }
 
+/**
+ * "Chapter 3 discusses why …": a chapter of the writer's own book, the subject of a sentence, not a
+ * place in a work cited (after which come pages, "of", a comma or the end).
+ */
+function isChapterInProse(match: RegExpExecArray, text: string): boolean {
+  if (!/^(?:chapter|chap\.|ch\.)$/i.test(match[1])) return false;
+  const next = /^\s+(\p{Ll}{3,})\b/u.exec(text.slice(match.index + match[0].length));
+  return next !== null && !/^(?:and|of|in|at|for|from|on|see|esp|especially|passim|note|notes|table|fig|figs|pp|and)$/.test(next[1]);
+}
+
 /** Where the last title of the text ends (0 without one). */
 function lastTitleEnd(text: string): number {
   const titles = findTitles(text);
@@ -440,7 +450,7 @@ function findPagesOf(text: string): FoundLocator | null {
   let match = marked.exec(text);
   // ("ed. P. I. Novitskii": a person's initials, not page I.)
   // ("34 Stat. 697, Public Law 59–383, Ch. 3914": the chapter of the session laws names the act.)
-  while (match && (insideQuotation(match.index) || isInitials(match, text) || isChapterOfAct(match, text))) match = marked.exec(text);
+  while (match && (insideQuotation(match.index) || isInitials(match, text) || isChapterOfAct(match, text) || isChapterInProse(match, text))) match = marked.exec(text);
   // Figures and plates are the pinpoint only when no pages come before them ("*Totenstelen*, figs.
   // 115, 126, 142"); after pages they belong to the pages ("109–56, esp. 117–18, figs. 4.8, 4.9").
   // ("Smith/Tait 1983: 1–64, pl. 1–3": a single plate or figure after an author-date's pages too.)

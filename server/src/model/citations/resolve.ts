@@ -1082,6 +1082,10 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
       // A short title is the first words of the title (Chicago 14.32): "“ESI Design Brings Sweeping New
       // Dynamic”" for a headline of fifteen words.
       if (titles.length > 0 && opensTitle(titleWords(titles[0].value), item)) titleScore = Math.max(titleScore, 6 + ratio / 10);
+      // Or a distinctive phrase of a long title, word for word: "*Report by the Committee on Department
+      // Methods*" for "*Message from the President …, Transmitting a Report by the Committee on
+      // Department Methods on the Documentary Historical Publications …*".
+      else if (titles.length > 0 && holdsPhrase(titleWords(titles[0].value), item)) titleScore = Math.max(titleScore, 5.9 + ratio / 10);
       // A periodical or a serial named by its title among others ("“A Small Reform,” *The Patriot*"),
       // or by the first words of it ("*Foreign Relations*, 1870" for *Foreign Relations of the United States*).
       // After a headline, only an entry for the periodical itself: "“On Close Reading,” *Shakespeare’s
@@ -1175,6 +1179,16 @@ function opensTitle(written: string[], item: IndexedEntry): boolean {
   if (written.length < 3 || !item.entry.title) return false;
   const listed = titleWords(item.entry.title);
   return written.length <= listed.length && written.every((word, i) => listed[i] === word);
+}
+
+/** Whether the entry's title holds the words written, in order and together (four or more of them). */
+function holdsPhrase(written: string[], item: IndexedEntry): boolean {
+  if (written.length < 4 || !item.entry.title) return false;
+  const listed = titleWords(item.entry.title);
+  for (let at = listed.indexOf(written[0]); at >= 0 && at + written.length <= listed.length; at = listed.indexOf(written[0], at + 1)) {
+    if (written.every((word, i) => listed[at + i] === word)) return true;
+  }
+  return false;
 }
 
 /** The address of a whole site (a host, or a host and one folder) under which the page lies. */
