@@ -245,7 +245,9 @@ function bodyPassages(items: DocItem[], region: { headingIndex: number; endIndex
  * book's bibliography beside an essay whose notes give their works in full) is kept unless the
  * notes' own full references account for more than twice as many of their citations, and five
  * more at least: a chapter of a thesis that also gives full first notes resolves against both and
- * keeps the thesis's file, and a short chapter citing a work the file lacks is told so.
+ * keeps the thesis's file, and a short chapter citing a work the file lacks is told so. Without full
+ * references of its own, a chapter declines such a file (one the setting or the command line does
+ * not name either) when it lists almost none of the works its notes cite: it is another essay's.
  */
 function chooseSources(
   ordered: NoteSource[],
@@ -260,7 +262,7 @@ function chooseSources(
     // A bibliography found beside the chapter, not named by it, that lists almost none of the works
     // its notes cite is another essay's (a folder of essays with one's bibliography file beside
     // them): read against it, every note would be a false "matches no entry".
-    if (shared && weighShared && listsAlmostNoneOf(facts)) return { shared: null, fromNotes: null, facts: resolveNotes(ordered, bibliography, cache), declined: shared };
+    if (shared && weighShared && !shared.named && listsAlmostNoneOf(facts)) return { shared: null, fromNotes: null, facts: resolveNotes(ordered, bibliography, cache), declined: shared };
     return { shared, fromNotes: null, facts, declined: null };
   }
   const own = resolveNotes(ordered, ownWorks.bibliography, cache, ownWorks.pinned);
@@ -363,12 +365,9 @@ const authorDateReference = /^\s*(?:[*_][^*_\n]{1,120}[*_](?:\s*[*_][^*_\n]{1,80
 /** Whether the items under a bibliography heading are only author–date references, run together by semicolons. */
 function listsReferencesOnly(items: DocItem[], region: { headingIndex: number; endIndex: number }): boolean {
   // (A few paragraphs at most: a bibliography of many entries, read on every keystroke, is not joined.)
-  // (The notes may follow it with no heading of their own: they are not part of it.)
-  const listed: DocItem[] = [];
-  for (let i = region.headingIndex + 1; i < region.endIndex && listed.length <= 12; i++) if (!/^\s{0,3}\[\^[^\]\s]+\]:/.test(items[i].source)) listed.push(items[i]);
-  if (listed.length > 12) return false;
+  if (region.endIndex - region.headingIndex > 12) return false;
   // ("[[Solodkoff 2000]]; [[Burstyn 2005]], 24–25": wiki links on the references.)
-  const text = listed.map((item) => item.source).join('\n').replace(/\[\[|\]\]/g, '');
+  const text = items.slice(region.headingIndex + 1, region.endIndex).map((item) => item.source).join('\n').replace(/\[\[|\]\]/g, '');
   if (text.length > 20000) return false;
   const pieces = text.split(/;\s*|\n+/).map((piece) => piece.trim()).filter((piece) => piece.length > 0 && !/^<[^>]+>.*<\/[^>]+>$|^<[^>]+>$/.test(piece));
   if (pieces.length < 3) return false;

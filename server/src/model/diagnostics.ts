@@ -360,7 +360,7 @@ export function citationDiagnostics(
       out.push(
         diagnostic(
           'missing-bibliography',
-          `The notes cite sources, but ${name}, the bibliography file found beside the essay, lists almost none of them, so it was not taken as this essay's bibliography: name the essay's bibliography in its front matter (bibliography: FILE) or in the apparatus.bibliography setting, or add one to the essay.`,
+          `The notes cite sources, but ${name}, a bibliography file found in the essay's folder or above it (the essay does not name it), lists almost none of them, so it was not taken as this essay's bibliography: name the essay's bibliography in its front matter (bibliography: FILE) or in the apparatus.bibliography setting, or add one to the essay.`,
           citing.labelRange,
         ),
       );

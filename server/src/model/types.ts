@@ -222,6 +222,11 @@ export interface SharedBibliography {
   /** The file the entries' ranges point into, named as the caller names it (a URI or a path): the model never reads it. */
   origin: string;
   bibliography: Bibliography;
+  /**
+   * Named by the `apparatus.bibliography` setting or on the command line: a chapter without its own
+   * bibliography takes it whatever its notes cite (one only found beside the chapter may be declined).
+   */
+  named?: boolean;
 }
 
 export interface Diagnostic {

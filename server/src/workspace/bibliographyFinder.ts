@@ -13,12 +13,12 @@
 import * as path from 'node:path';
 import type { FileSystem } from './files';
 import { frontMatterBlock } from './frontMatterText';
+import { isBibliographyHeading } from '../model/bibliography/assemble';
 
 export const conventionalNames = ['bibliography.md', 'references.md', 'sources.md', 'works-cited.md'];
 
 const bibliographyWords = /(?:^|[-_ .])(?:bibliography|references|sources|(?:works|references|literature)[-_ ]cited|literature)$/i;
-const titleLine = /^title:\s*["']?\s*(?:select(?:ed)?\s+)?(?:bibliography|references|(?:works|references|literature)\s+cited|sources)\s*["']?\s*$/im;
-const headingLine = /^(?:#{1,6}\s*)?[*_]*(?:select(?:ed)?\s+)?(?:bibliography|references|(?:works|references|literature)\s+cited|sources)[*_]*\s*:?\s*$/i;
+const titleLine = /^title:\s*["']?\s*([^"'\n]{1,80}?)\s*["']?\s*$/im;
 
 /** Whether a file, by its name or its text, is all bibliography. */
 export function isBibliographyFile(file: string, text: string): boolean {
@@ -26,9 +26,11 @@ export function isBibliographyFile(file: string, text: string): boolean {
   const name = path.basename(file).replace(/\.(?:md|markdown)$/i, '');
   if (bibliographyWords.test(name)) return true;
   const front = frontMatterBlock(text);
-  if (front && titleLine.test(front.yaml)) return true;
+  // (Titled or headed as the model knows a bibliography's heading, in English or another language.)
+  const title = front ? titleLine.exec(front.yaml) : null;
+  if (title && isBibliographyHeading(title[1])) return true;
   const firstLine = (front ? front.body : text).split(/\r?\n/).find((line) => line.trim() !== '');
-  return firstLine !== undefined && headingLine.test(firstLine.trim());
+  return firstLine !== undefined && firstLine.length <= 120 && isBibliographyHeading(firstLine.trim());
 }
 
 /** The `bibliography:` field of the front matter, when it names Markdown files. */

@@ -14,7 +14,8 @@ export interface AnalysisJob {
   text: string;
   options: Partial<AnalysisOptions>;
   /** The bibliography file the file shares, by path and text; null for none. */
-  bibliography: { origin: string; text: string } | null;
+  /** `named`: the file the setting or the command line names (see `SharedBibliography.named`). */
+  bibliography: { origin: string; text: string; named?: boolean } | null;
   /** Bibliography files for Pandoc keys, besides those the file names in its front matter. */
   keyLibraries?: string[];
 }
@@ -22,9 +23,9 @@ export interface AnalysisJob {
 type Reply = { index: number; essay: Essay } | { index: number; error: string };
 
 /** The shared bibliography of a bibliography file's text (its analysis as one whole-file bibliography). */
-export function sharedBibliographyOf(origin: string, text: string, options: Partial<AnalysisOptions>): { essay: Essay; shared: SharedBibliography } {
+export function sharedBibliographyOf(origin: string, text: string, options: Partial<AnalysisOptions>, named = false): { essay: Essay; shared: SharedBibliography } {
   const essay = analyseEssay(text, { ...options, bibliographyFile: true, sharedBibliography: null });
-  return { essay, shared: { origin, bibliography: essay.bibliography } };
+  return { essay, shared: { origin, bibliography: essay.bibliography, ...(named ? { named } : {}) } };
 }
 
 /** One job, with a cache of the bibliographies already analysed on this thread. */
@@ -33,7 +34,7 @@ function runJob(job: AnalysisJob, bibliographies: Map<string, { text: string; sh
   if (job.bibliography) {
     let known = bibliographies.get(job.bibliography.origin);
     if (!known || known.text !== job.bibliography.text) {
-      known = { text: job.bibliography.text, shared: sharedBibliographyOf(job.bibliography.origin, job.bibliography.text, job.options).shared };
+      known = { text: job.bibliography.text, shared: sharedBibliographyOf(job.bibliography.origin, job.bibliography.text, job.options, job.bibliography.named).shared };
       bibliographies.set(job.bibliography.origin, known);
     }
     sharedBibliography = known.shared;

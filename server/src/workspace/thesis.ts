@@ -44,16 +44,20 @@ export interface ThesisPlan {
   files: { path: string; text: string; bibliography: string | null }[];
   /** The bibliography files the chapters share, with their texts (some may not be among `files`). */
   bibliographies: Map<string, string>;
+  /** The file the setting or the command line names, when it is one of them. */
+  named: string | null;
 }
 
 /** Which bibliography each file shares. `texts`: the files to check, by absolute path. */
 export function planThesis(texts: Map<string, string>, files: FileSystem, settings: ThesisSettings): ThesisPlan {
   const reading = rememberingFileSystem(files, new Map(texts));
-  const plan: ThesisPlan = { files: [], bibliographies: new Map() };
+  const setting = settings.bibliography ? path.resolve(settings.root, settings.bibliography) : null;
+  const plan: ThesisPlan = { files: [], bibliographies: new Map(), named: null };
   for (const [file, text] of texts) {
     const bibliography = isBibliographyFile(file, text) ? null : findBibliographyFile(file, text, reading, { root: settings.root, setting: settings.bibliography });
     plan.files.push({ path: file, text, bibliography });
     if (bibliography !== null) plan.bibliographies.set(bibliography, reading.read(bibliography) ?? '');
+    if (bibliography !== null && bibliography === setting) plan.named = setting;
   }
   return plan;
 }
@@ -62,7 +66,7 @@ export function planThesis(texts: Map<string, string>, files: FileSystem, settin
 export function jobsOf(plan: ThesisPlan, options: Partial<AnalysisOptions>): AnalysisJob[] {
   return plan.files
     .filter((file) => !plan.bibliographies.has(file.path))
-    .map((file) => ({ path: file.path, text: file.text, options, bibliography: file.bibliography ? { origin: file.bibliography, text: plan.bibliographies.get(file.bibliography)! } : null }));
+    .map((file) => ({ path: file.path, text: file.text, options, bibliography: file.bibliography ? { origin: file.bibliography, text: plan.bibliographies.get(file.bibliography)!, ...(file.bibliography === plan.named ? { named: true } : {}) } : null }));
 }
 
 export interface CheckedFile {

@@ -7,6 +7,7 @@
  *
  * Files are named by URI, as the protocol names them; `toPath`/`toUri` convert.
  */
+import * as nodePath from 'node:path';
 import { analyseEssay, AnalysisCache, type AnalysisOptions } from '../model/analyse';
 import type { Diagnostic, Essay, SharedBibliography } from '../model/types';
 import { findBibliographyFile, isBibliographyFile } from './bibliographyFinder';
@@ -82,6 +83,14 @@ export class EssayWorkspace {
     return file;
   }
 
+  /** Whether the `apparatus.bibliography` setting names this file (see `SharedBibliography.named`). */
+  private namedBySetting(uri: string): true | undefined {
+    const file = this.host.toPath(uri);
+    const setting = this.host.settings().bibliography;
+    if (file === null || !setting) return undefined;
+    return nodePath.resolve(this.root(file), setting) === nodePath.resolve(file) ? true : undefined;
+  }
+
   /** Whether some chapter shares this file as its bibliography (it is then read as all bibliography). */
   isSharedBibliography(uri: string): boolean {
     if (this.bibliographies.has(uri)) return true;
@@ -106,7 +115,7 @@ export class EssayWorkspace {
     const cache = known?.cache ?? new AnalysisCache();
     const essay = analyseEssay(text, { ...this.host.options(), bibliographyFile: true, sharedBibliography: null }, cache);
     // The same object while the entries are the same: the chapters' resolutions stay memoised.
-    const shared = known && sameEntries(known.shared, essay) ? known.shared : { origin: uri, bibliography: essay.bibliography };
+    const shared = known && sameEntries(known.shared, essay) && known.shared.named === this.namedBySetting(uri) ? known.shared : { origin: uri, bibliography: essay.bibliography, ...(this.namedBySetting(uri) ? { named: true } : {}) };
     known = { text, cache, essay, shared };
     this.bibliographies.set(uri, known);
     return known;

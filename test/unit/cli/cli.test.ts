@@ -51,6 +51,7 @@ describe('apparatus check', () => {
   });
 
   it('reads --bibliography where the shell says it is, not under the essay\'s folder', () => {
+    // (A bibliography file whose name the folder search does not know, so only the option finds it.)
     const dir = mkdtempSync(join(tmpdir(), 'apparatus-named-'));
     const chapters = join(dir, 'chapters');
     mkdirSync(chapters);
@@ -74,7 +75,10 @@ describe('apparatus check', () => {
     writeFileSync(join(dir, 'catalogue-4.md'), `${notes.map((_, i) => `Claim ${i + 1}.[^${i + 1}]`).join(' ')}\n\n${notes.map((note, i) => `[^${i + 1}]: ${note}`).join('\n')}\n`);
     const { out } = run('check', '--no-claims', join(dir, 'catalogue-4.md'));
     assert.doesNotMatch(out, /unresolved-citation/);
-    assert.match(out, /information {2}missing-bibliography {2}The notes cite sources, but bibliography\.md, the bibliography file found beside the essay, lists almost none of them/);
+    assert.match(out, /information {2}missing-bibliography {2}The notes cite sources, but bibliography\.md, a bibliography file found in the essay's folder or above it \(the essay does not name it\), lists almost none of them/);
+    // Named on the command line, the same file is taken: each citation that matches nothing is reported.
+    const named = run('check', '--no-claims', '--bibliography', join(dir, 'bibliography.md'), join(dir, 'catalogue-4.md')).out;
+    assert.equal(named.split('\n').filter((line) => /unresolved-citation/.test(line)).length, 5, named);
   });
 
   it('exits 1 when a file has errors', () => {

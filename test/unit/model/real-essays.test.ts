@@ -30,7 +30,7 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 84% of the development notes exactly (46% before the work on real essays)', () => {
+  it('resolves at least 83% of the development notes exactly (46% before the work on real essays)', () => {
     // 97.0% of the first 670 notes; then six essays of a later volume of the journal (154 notes, keyed
     // in a new round) came in at 63.6% unseen by the rules, and the split at 92.1% of 824 once general
     // rules for what they showed were added; then an Egyptology chapter of 125 author-date notes came in

@@ -1395,6 +1395,14 @@ describe('archives, periodicals and newspapers as a government historian cites t
     assert.deepEqual(cited, [[{ kind: 'full', entries: ['sna'] }], [{ kind: 'full', entries: ['bfoa'] }]]);
   });
 
+  it('does not take another nation’s archive, or an archive "of" a country, for the one listed', () => {
+    const { cited } = notesOf(bibliography, [
+      'Cable from Holm to Berg, May 4, 1911. (Danish National Archives, Rigsarkivet, vol. 17)',
+      'The ship sailed on May 4, 1911, and its log is now in the National Archives of Norway, series B2455.',
+    ]);
+    assert.deepEqual(cited.map((citations) => citations.flatMap((citation) => citation.entries)), [[], []]);
+  });
+
   it('reads a periodical with the month of its issue as a full reference, and tells the article from the book', () => {
     const { cited } = notesOf(bibliography, ['Eva Lund, “Tolls of the Sound,” *Baltic Monthly*, March 1911, p. 73.', 'Lund, *Tolls of the Sound*, 45.']);
     assert.deepEqual(cited, [[{ kind: 'full', entries: ['lund1911'] }], [{ kind: 'short', entries: ['lund1912'] }]]);
@@ -1436,6 +1444,14 @@ describe('a sentence about a work, the work named in it', () => {
     ]);
     assert.deepEqual(cited, [[], [], [{ kind: 'short', entries: ['board1850'] }], [{ kind: 'short', entries: ['lund1959'] }]]);
   });
+
+  it('still cites a title the sentence goes on after with a preposition or a noun of its own', () => {
+    const { cited } = notesOf(bibliography, [
+      'See *Annual Returns of the Port* for the strike and the lockout that followed it in the docks of Bristol.',
+      'The figures are drawn from *Tolls of the Sound* for the years before the bridge was opened to carts.',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['board1850'] }], [{ kind: 'short', entries: ['lund1959'] }]]);
+  });
 });
 
 describe('a catalogue entry written for a Quire book', () => {
@@ -1474,6 +1490,25 @@ describe('a catalogue entry written for a Quire book', () => {
       [[['holm1977'], '88']],
     ]);
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+
+  it('reads an entry’s own run of wiki-linked references, however many notes follow it, as no bibliography', () => {
+    const { shared } = sharedBibliographyOf('references.md', references, {});
+    const labels = Array.from({ length: 14 }, (_, i) => i + 1);
+    const entry = [
+      '# Centrepiece',
+      '',
+      labels.map((n) => `Claim ${n}.[^${n}]`).join(' '),
+      '',
+      '## Bibliography',
+      '',
+      '[[Lund 2000]]; [[Holm 1977]], 24–25, fig. 9; [[Lund 2000]], 130.',
+      '',
+      // (Each note a paragraph of its own: more paragraphs under the heading than a run of references has.)
+      ...labels.flatMap((n) => [`[^${n}]: [[${n % 2 ? 'Lund 2000' : 'Holm 1977'}]], ${n + 10}.`, '']),
+    ].join('\n');
+    const essay = analyseEssay(entry, { ...noClaims, sharedBibliography: shared });
+    assert.deepEqual(essay.notes.map((note) => note.citations[0].entries[0]), labels.map((n) => (n % 2 ? 'lund2000' : 'holm1977')));
   });
 });
 

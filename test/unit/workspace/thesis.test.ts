@@ -100,6 +100,9 @@ describe('workspace: a thesis of several files', () => {
     assert.ok(isBibliographyFile('/x/mosaics-references-cited.md', '- **Anderson 1985**<br />\n  Anderson, John. *Hunting*. 1985.\n'));
     assert.ok(isBibliographyFile('/x/page.md', '---\ntitle: References Cited\nlayout: page\n---\n\n- Anderson, John. *Hunting*. 1985.\n'));
     assert.ok(isBibliographyFile('/x/page.md', '## Literature Cited\n\nAnderson, John. *Hunting*. 1985.\n'));
+    assert.ok(isBibliographyFile('/x/page.md', '---\ntitle: Bibliografía\n---\n\nAnderson, John. *Hunting*. 1985.\n'));
+    assert.ok(isBibliographyFile('/x/page.md', '# Literaturverzeichnis\n\nAnderson, John. *Hunting*. 1985.\n'));
+    assert.ok(!isBibliographyFile('/x/page.md', '---\ntitle: Notes on sources of the harbour\n---\n\nAnderson, John. *Hunting*. 1985.\n'));
     assert.ok(!isBibliographyFile('/x/apb-introduction.md', introduction));
     assert.ok(!isBibliographyFile('/x/ch1.md', chapter(1, 'Smith, *Harbour*, 4.')));
   });

@@ -10,9 +10,9 @@ import type { CitationKind } from '../types';
 import type { BibliographyIndex, IndexedEntry } from '../bibliography/index';
 import { entryLabel } from '../bibliography/index';
 import { findTitles, titleWords, type TitleSpan } from '../bibliography/spans';
-import { findDates, findYears, IMPRINT, imprintInParentheses, isMonthUse, monthWordPattern, seasonPattern } from '../bibliography/dates';
+import { findDates, findYears, IMPRINT, imprintInParentheses, isMonthUse, monthPattern, monthWordPattern, seasonPattern } from '../bibliography/dates';
 import { acronymOf, documentIds, documentIdMatches } from '../bibliography/documents';
-import { archiveMark, matchArchival, OBJECT_MARK, SHELFMARK } from '../bibliography/archives';
+import { archiveMark, matchArchival, OBJECT_MARK, plainWords, SHELFMARK } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
@@ -154,11 +154,11 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // "Hulftegger, Adeline. “Notes sur …” *Bulletin …*, 1955, 124–34.": the author inverted, with a given
   // name in full, then a full stop and the title: a bibliography entry copied into the note.
   if (titles.length > 0 && invertedAuthorThenTitle.test(text)) return true;
-  // A periodical with the month or season of its issue ("*World’s Work*, November 1929, p. 73").
-  if (titles.some((title) => title.style === 'italic' && issueAfterPeriodical.test(text.slice(title.end)))) return true;
   // "Banneker and Jefferson, letters, 19 and 30 August 1791, in Waldstreicher, *Notes*, 208--213": a
   // document read in a work cited by its short form; the document's date is not the work's.
   if (/,\s+(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+\p{Lu}[\p{L}'’-]+,\s+[*_“"]/u.test(text)) return false;
+  // A periodical with the month or season of its issue ("*World’s Work*, November 1929, p. 73").
+  if (titles.some((title) => title.style === 'italic' && issueAfterPeriodical.test(text.slice(title.end)))) return true;
   // "Ritner’s statement that “it is in the rite …” (1993: 67)": the year and page in parentheses are
   // an author–date reference; the quotation is the passage, not a title with its date.
   if (/\((?:1[5-9]\d\d|20\d\d)[a-z]?[:,]\s*[^()]{1,40}\)/.test(text)) return false;
@@ -188,7 +188,7 @@ const authorDateInParentheses = /\((?:[^();]{0,30};\s*)?(?:(?:transl?\.|trans\.|
 /** "*op. cit.*", "loc. cit.", "*ibid.*", "*passim*": Latin that points back, naming no title. */
 const latinPointer = /^\s*(?:op\.?\s*c[ri]{1,2}t|loc\.?\s*cit|ibid|idem|passim|supra|infra)\b/i;
 
-const issueAfterPeriodical = /^[*_]{0,2},\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\s+(?:1[5-9]\d\d|20\d\d))(?![\d–-])/;
+const issueAfterPeriodical = new RegExp(String.raw`^[*_]{0,2},\s+(?:${monthPattern}|Spring|Summer|Fall|Autumn|Winter)\s+(?:1[5-9]\d\d|20\d\d)(?![\d–-])`);
 const namedWithYearAndAuthor = new RegExp(String.raw`^[*_]?[^*_]+[*_]?\s*\((?:1[5-9]\d\d|20\d\d)\),?\s+${MADE_BY}\s`, 'u');
 const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archives|State Archives|Historical Society|Record Office|Special Collections)\b/u;
 
@@ -562,25 +562,34 @@ const glossIntroduction = /(?:=|\b(?:means|meaning|i\.\s?e\.,?|literally|lit\.|t
  * author and a comma ("Gaddis, *We Now Know*"), or after "in" or "see" ("quoted in *The Times*").
  * One inside a sentence ("the *Alabama* claims case", "shows such as *Counting Cars*") is named in passing.
  */
-/** Whether the sentence goes on after a title (and its year) with words of prose, not a reference's details. */
-function sentenceGoesOnAfter(text: string, title: TitleSpan): boolean {
-  // ("*U.S. Passport Applications,* certificate #63830": a comma inside the italics brings details.)
-  if (/,[*_"”’]*$/.test(text.slice(title.start, title.end))) return false;
-  const after = proseAfterTitle.exec(text.slice(title.end));
-  return after !== null && !referenceWords.has(after[1].toLowerCase());
-}
-/** "Neugebauer & van Hoesen 1959": a name and a year, an author–date reference (not "December 1887"). */
-const namesAuthorAndYear = /(?!(?:January|February|March|April|May|June|July|August|September|October|November|December|Spring|Summer|Fall|Autumn|Winter)\b)\p{Lu}[\p{L}'’-]+\s+(?:1[5-9]\d\d|20\d\d)(?![\d–-])/u;
-const proseAfterTitle = /^[*_]*(?:,?\s*(?:1[5-9]\d\d|20\d\d)(?![\d–-]))?(?:,\s*(?:for example|for instance|however|too|also|then|therefore),)?\s+(\p{Ll}+)(?=\s)/u;
-/** Lower-case words a reference goes on with: its pages, volume, editor, translator, series. */
-const referenceWords = new Set(['p', 'pp', 'vol', 'vols', 'no', 'nos', 'ed', 'eds', 'trans', 'and', 'n', 'nn', 'col', 'cols', 'fol', 'fols', 'ff', 'at', 'in', 'of', 'cited', 'quoted', 'reprinted', 'edited', 'translated', 'passim', 'esp', 'especially', 'chap', 'ch', 'sec', 'part', 'vol']);
-
 function standsAsReference(text: string, title: TitleSpan): boolean {
   const before = text.slice(0, title.start);
   // "… published as *The Revolution in Cuba*, 41st Cong. 2nd Sess.": details after it make it one.
   if (/^[*_]*\s*,\s*(?:\d|pp?\.|vol\.|no\.)/i.test(text.slice(title.end))) return true;
   return /^[\s[]*(?:(?:see|cf\.|compare|also|e\.g\.|for example|for instance)[,:]?\s+)*[[]?$/i.test(before) || /(?<![*_"”’])[,:]\s*[[]?$/.test(before) || /\b(?:in|see|cf\.|from)\s+[[]?$/i.test(before);
 }
+
+/**
+ * Whether the sentence goes on after a title (and its year) with its verb: "*Foreign Relations*, 1872,
+ * for example, was published on …", "… found in *Foreign Relations*, 1888 were written …". Only a verb
+ * counts: after a cited title come its details, or prose that still cites it ("See *The Harbour* for
+ * the strike …").
+ */
+function sentenceGoesOnAfter(text: string, title: TitleSpan): boolean {
+  // ("*U.S. Passport Applications,* certificate #63830": a comma inside the italics brings details.)
+  if (/,[*_"”’]*$/.test(text.slice(title.start, title.end))) return false;
+  const after = proseAfterTitle.exec(text.slice(title.end));
+  return after !== null && verbAfterTitle.has(after[1]);
+}
+/** "Neugebauer & van Hoesen 1959": a name and a year, an author–date reference (not "December 1887"). */
+const namesAuthorAndYear = new RegExp(String.raw`(?!${monthPattern}\s|(?:Spring|Summer|Autumn|Fall|Winter)\s)\p{Lu}[\p{L}'’-]+\s+(?:1[5-9]\d\d|20\d\d)(?![\d–-])`, 'u');
+const proseAfterTitle = /^[*_]*(?:,?\s*(?:1[5-9]\d\d|20\d\d)(?![\d–-]))?(?:,\s*(?:for example|for instance|however|too|also|then|therefore),)?\s+(\p{Ll}+)(?=\s)/u;
+/**
+ * The verbs a sentence about a work goes on with, after the work as its subject, and the nouns a title
+ * is the name of ("the preparation of *FRUS* volumes", "the *Online Coins of the Roman Empire* project").
+ */
+const verbAfterTitle = new Set(['volumes', 'project', 'projects', 'installation', 'series', 'editors', 'compilers', 'exhibition', 'website', 'database', 'program', 'programme', 'was', 'were', 'is', 'are', 'has', 'had', 'have', 'became', 'becomes', 'contained', 'contains', 'included', 'includes', 'appeared', 'appears', 'remained', 'remains', 'did', 'does', 'would', 'could', 'should', 'will', 'can', 'might', 'must', 'continued', 'covered', 'covers', 'printed', 'reported', 'reports', 'showed', 'shows', 'ran', 'runs', 'began', 'begins', 'ended', 'ends']);
+
 
 const authorDateOnly =
   /^(?:(?:[Ss]ee|[Cc]f\.|e\.g\.|[Aa]lso|[Nn]otably)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}(?:(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]*\p{Ll})*(?:,?\s+et\s+al\.)?\s+\(?(?:(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4})?|forthcoming(?:\s?\([a-z]\))?|in\s+press|in\s+preparation)\)?$/u;
@@ -1002,6 +1011,24 @@ const nationalQualifier = /^(?:us|usa|u s|united states(?: of america)?|american
 
 const repositoryWord = /\b(?:Archives?|Library|Record Office|Historical Society|Special Collections)\b/;
 
+/**
+ * A nation's archive or library listed with its nation ("U.S. National Archives", "French Ministry of
+ * Foreign Affairs Archives") and cited without it, as writers cite the archives of the country they
+ * write about: "(National Archives, RG 59 …)". Not another nation's ("Canadian …", "… of Australia").
+ * `plain`: the citation's plain words, space-padded.
+ */
+function namesWithoutNation(body: string, plain: string): boolean {
+  if (!repositoryWord.test(body)) return false;
+  const listed = plainWords(body);
+  const unqualified = listed.replace(nationalQualifier, '');
+  if (unqualified === listed || unqualified.split(' ').length < 2) return false;
+  const at = plain.indexOf(` ${unqualified} `);
+  if (at < 0) return false;
+  const wordBefore = /(\S+) $/.exec(plain.slice(0, at + 1))?.[1] ?? '';
+  const after = plain.slice(at + unqualified.length + 2);
+  return !nationalQualifier.test(`${wordBefore} `) && !/^of /.test(after);
+}
+
 /** Government papers, archives, newspapers and anonymous works: by identifiers and titles. */
 function resolveByDocument(text: string, titles: TitleSpan[], index: BibliographyIndex, writtenKind: CitationKind, prose = false): Resolution | null {
   let kind = writtenKind;
@@ -1028,7 +1055,7 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
 
   const namesBody = (entry: IndexedEntry['entry']): boolean => {
     if (!entry.corporateAuthor) return false;
-    const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const body = plainWords(entry.corporateAuthor);
     // A body named in full, not one abbreviated ("US Department of State" in "in US Department of State 1996" is a short form).
     return body.split(' ').length >= 5 && plain.includes(` ${body} `);
   };
@@ -1036,9 +1063,7 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
   // RG 59 …)"): the document cited in full, where it is kept.
   const namesRepository = (entry: IndexedEntry['entry']): boolean => {
     if (!entry.corporateAuthor || !repositoryWord.test(entry.corporateAuthor)) return false;
-    const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-    const unqualified = body.replace(nationalQualifier, '');
-    return plain.includes(` ${body} `) || (unqualified.split(' ').length >= 2 && plain.includes(` ${unqualified} `));
+    return plain.includes(` ${plainWords(entry.corporateAuthor)} `) || namesWithoutNation(entry.corporateAuthor, plain);
   };
   let bestScore = 0;
   let best: IndexedEntry[] = [];
@@ -1058,14 +1083,8 @@ function resolveByDocument(text: string, titles: TitleSpan[], index: Bibliograph
     if (dates.some((date) => entry.dates.includes(date))) score += 4;
     if (documentWords.some((word) => tokens.has(word) && entry.text.toLowerCase().includes(word))) score += 2;
     if (entry.corporateAuthor) {
-      const body = foldName(entry.corporateAuthor).replace(/\./g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-      if (body.length > 3 && plain.includes(` ${body} `)) score += 8;
-      // A nation's institution listed with its nation ("U.S. National Archives", "French Ministry of
-      // Foreign Affairs Archives") is cited without it, in the country the essay is about or from.
-      else {
-        const unqualified = body.replace(nationalQualifier, '');
-        if (unqualified !== body && unqualified.split(' ').length >= 2 && plain.includes(` ${unqualified} `)) score += 8;
-      }
+      const body = plainWords(entry.corporateAuthor);
+      if ((body.length > 3 && plain.includes(` ${body} `)) || namesWithoutNation(entry.corporateAuthor, plain)) score += 8;
     }
     const anonymous = entry.authors.length + entry.editors.length === 0;
     // An archival file listed under its repository ("026 *Foreign Relations*, 1910–1949") is about
