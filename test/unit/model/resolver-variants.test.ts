@@ -1526,5 +1526,8 @@ describe('a short title that is a phrase from the middle of a long one, and the 
     assert.equal(findLocator('*Annual Returns* have been printed every year since 1850. Chapter 3 discusses why none was printed for 1869.') ?? null, null);
     assert.equal(findLocator('Lund, *Tolls*, chapter 3.')?.text, 'chapter 3');
     assert.equal(findLocator('Lund, *Tolls*, chap. 3 and passim.')?.text, 'chap. 3');
+    // A catalogue's lettered numbers are no page "P 188" (as "p 107" is a page).
+    assert.equal(findLocator('Holm 1977, 424–25, nos. P 188–P 189')?.text, '424–25');
+    assert.equal(findLocator('Holm, *Silversmiths*, p 107.')?.text, 'p 107');
   });
 });

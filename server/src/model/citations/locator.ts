@@ -450,7 +450,8 @@ function findPagesOf(text: string): FoundLocator | null {
   let match = marked.exec(text);
   // ("ed. P. I. Novitskii": a person's initials, not page I.)
   // ("34 Stat. 697, Public Law 59–383, Ch. 3914": the chapter of the session laws names the act.)
-  while (match && (insideQuotation(match.index) || isInitials(match, text) || isChapterOfAct(match, text) || isChapterInProse(match, text))) match = marked.exec(text);
+  // ("nos. P 188–P 189": a capital P without its full stop is a catalogue's letter, not "p 107".)
+  while (match && (insideQuotation(match.index) || isInitials(match, text) || isChapterOfAct(match, text) || isChapterInProse(match, text) || /^P{1,2}$/.test(match[1]))) match = marked.exec(text);
   // Figures and plates are the pinpoint only when no pages come before them ("*Totenstelen*, figs.
   // 115, 126, 142"); after pages they belong to the pages ("109–56, esp. 117–18, figs. 4.8, 4.9").
   // ("Smith/Tait 1983: 1–64, pl. 1–3": a single plate or figure after an author-date's pages too.)
