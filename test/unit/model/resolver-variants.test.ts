@@ -1492,6 +1492,14 @@ describe('a catalogue entry written for a Quire book', () => {
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 
+  it('keeps the letter a short field gives works of one year that their full fields do not', () => {
+    const lettered = ['# Bibliography', '', 'short: Holm et al. 2021a', '', 'full: Holm, Ann, and Eva Lund. 2021. “Tolls.” *Port Review* 3: 1–9.', '', 'short: Holm et al. 2021b', '', 'full: Holm, Ann, and Eva Lund. 2021. “Ferries.” *Port Review* 4: 10–19.', ''].join('\n');
+    const { shared } = sharedBibliographyOf('references.md', lettered, {});
+    const essay = analyseEssay('A claim.[^1] Another.[^2]\n\n[^1]: {{Holm et al. 2021b}}.\n[^2]: Holm et al. 2021a, 4.\n', { ...noClaims, sharedBibliography: shared });
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => citation.entries)), [[['holm2021b']], [['holm2021a']]]);
+    assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'ambiguous-citation'), []);
+  });
+
   it('reads an entry’s own run of wiki-linked references, however many notes follow it, as no bibliography', () => {
     const { shared } = sharedBibliographyOf('references.md', references, {});
     const labels = Array.from({ length: 14 }, (_, i) => i + 1);

@@ -123,6 +123,8 @@ export interface EntryPiece {
   section: string | null;
   /** Where an archival leaf is held, from the nested list above it (see `outline.ts`). */
   holders?: string[];
+  /** The `short:` field over a `full:` one ("short: Flock et al. 2021a"): what notes cite the entry by. */
+  label?: string;
 }
 
 /** Splits the region into sections and entry pieces (one per paragraph, list item, or line of a list pasted as lines). */
@@ -130,6 +132,7 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
   const pieces: EntryPiece[] = [];
   const sections: BibliographySection[] = [];
   let section: string | null = null;
+  let label: string | undefined;
   for (let i = region.headingIndex + 1; i < region.endIndex; i++) {
     const doc = items[i];
     const kind = doc.item.kind;
@@ -140,8 +143,15 @@ export function collectEntryPieces(items: DocItem[], region: BibliographyRegion)
     }
     if (kind === 'paragraph' && /^\s*\([\s\S]*\)[.\s]*$/.test(doc.source)) continue; // a remark in parentheses
     if (kind === 'paragraph' && readsAsStatement(doc.source)) continue;
+    if (kind === 'paragraph' && shortField.test(doc.source.trim())) {
+      label = doc.source.trim();
+      continue;
+    }
     if (kind === 'paragraph') {
-      for (const line of entryLines(doc)) for (const part of runTogether(doc, line.start, line.end)) pieces.push({ doc, ...part, section });
+      for (const line of entryLines(doc)) for (const part of runTogether(doc, line.start, line.end)) {
+        pieces.push({ doc, ...part, section, ...(label ? { label } : {}) });
+        label = undefined;
+      }
     } else if (kind === 'listItem') {
       const leaves = outlineLeaves(doc.source);
       if (leaves) {
@@ -374,9 +384,13 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
     previousPeople = inherited;
     bases.push(parsed.repeatsPreviousAuthor ? baseWithYear(parsed, inherited.authors.length ? inherited.authors : inherited.editors) : prepared.ownBase);
     identities.push(prepared.identity);
+    // ("short: Flock et al. 2021a" over "full: Flock, Hannah, … 2021. …": the letter that tells the
+    // author's works of a year apart is written in the label only.)
+    const labelLetter = piece.label && parsed.year !== null && !prepared.facts.season ? new RegExp(String.raw`\b${parsed.year}([a-z])(?![\p{L}\d])`, 'u').exec(piece.label)?.[1] : undefined;
     // The prepared facts are shared through the cache: copy them, never change them.
     entries.push({
       ...prepared.facts,
+      ...(labelLetter ? { season: labelLetter } : {}),
       key: '',
       text,
       range: blockRange(piece.doc, piece.start, piece.end),
