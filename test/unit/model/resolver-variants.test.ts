@@ -8,7 +8,7 @@ import type { Citation } from '../../../server/src/model/types';
 import { analyseEssay } from '../../../server/src/model/analyse';
 import { notesCiting, joinLines, essayOf } from './helpers';
 import { findLocator } from '../../../server/src/model/citations/locator';
-import { segmentNote } from '../../../server/src/model/citations/segment';
+import { segmentNote, withoutSpanMarkup } from '../../../server/src/model/citations/segment';
 import { sharedBibliographyOf } from '../../../server/src/workspace/pool';
 
 const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
@@ -1490,6 +1490,16 @@ describe('a catalogue entry written for a Quire book', () => {
       [[['holm1977'], '88']],
     ]);
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
+  });
+
+  it('reads a citation field with its pages after the bar, and a wiki link with an alias, keeping every offset', () => {
+    for (const written of ['{{Holm 1977\\|, 25–33}}; {{Lund 2000}}.', '[[Holm 1977|Holm]], 25–33; [[Lund 2000]].']) assert.equal(withoutSpanMarkup(written).length, written.length);
+    const { shared } = sharedBibliographyOf('references.md', references, {});
+    const essay = analyseEssay('A claim.[^1] Another.[^2]\n\n[^1]: {{Holm 1977\\|, 25–33}}; {{Lund 2000}}.\n[^2]: [[Holm 1977|Holm]], 88.\n', { ...noClaims, sharedBibliography: shared });
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => [citation.entries, citation.locator?.text ?? null])), [
+      [[['holm1977'], '25–33'], [['lund2000'], null]],
+      [[['holm1977'], '88']],
+    ]);
   });
 
   it('keeps the letter a short field gives works of one year that their full fields do not', () => {

@@ -370,11 +370,19 @@ export function withoutSpanMarkup(text: string): string {
   let plain = text;
   if (plain.includes(']{')) plain = plain.replace(bracketedSpan, (_whole, inner: string, attributes: string) => ` ${inner}${' '.repeat(1 + attributes.length)}`);
   // "[[Solodkoff 2000]], 130–31": a wiki link (Obsidian, Zettlr, Foam) on the reference, read as
-  // the reference; blanked at its length, so that every offset still points into the note.
-  if (plain.includes('[[')) plain = plain.replace(wikiLink, (_whole, inner: string) => `  ${inner}  `);
+  // the reference; "{{Flock 2014\|, 25–33}}", a citation field of a manuscript for a Quire book, with
+  // its pages after the bar. Blanked at its length, so that every offset still points into the note;
+  // a link's alias ("[[Lund 2000|Lund]]") is display text, blanked too.
+  if (plain.includes('[[') || plain.includes('{{')) {
+    plain = plain.replace(wikiLink, (whole, inner: string, rest: string | undefined) => {
+      const pinpoint = rest !== undefined && /^\s*,/.test(rest.slice(rest.indexOf('|') + 1));
+      const after = rest === undefined ? '' : pinpoint ? ' '.repeat(rest.indexOf('|') + 1) + rest.slice(rest.indexOf('|') + 1) : ' '.repeat(rest.length);
+      return `  ${inner}${after}  `.padEnd(whole.length, ' ');
+    });
+  }
   return plain;
 }
-const wikiLink = /\[\[([^[\]\n|]{1,200})\]\]/g;
+const wikiLink = /(?:\[\[|\{\{)([^[\]{}\n|\\]{1,200})(\\?\|[^[\]{}\n]{0,200})?(?:\]\]|\}\})/g;
 
 export function segmentNote(written: string): CitationDraft[] {
   const source = withoutSpanMarkup(written);
