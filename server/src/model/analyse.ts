@@ -18,7 +18,7 @@ import { buildBibliography, prepareEntry, type BibliographyRegion, type BuiltBib
 import { addInlineNotes, collectMarkers, collectNotes, decideForm, findInlineNotes, readingOrder, type NoteSource } from './notes';
 import { resolveNotes, type CitationFacts, type CitationMemos, type StoredResolution } from './citations/index';
 import { bibliographyFromNotes, type NotesBibliography } from './citations/notesBibliography';
-import type { CitationDraft } from './citations/segment';
+import { withoutSpanMarkup, type CitationDraft } from './citations/segment';
 import { bibliographyDiagnostics, citationDiagnostics, diagnostic, noteDiagnostics } from './diagnostics';
 import { entriesCitedInText } from './citations/inText';
 import { citationsByExportKey } from './export/citedByKey';
@@ -366,8 +366,8 @@ const authorDateReference = /^\s*(?:[*_][^*_\n]{1,120}[*_](?:\s*[*_][^*_\n]{1,80
 function listsReferencesOnly(items: DocItem[], region: { headingIndex: number; endIndex: number }): boolean {
   // (A few paragraphs at most: a bibliography of many entries, read on every keystroke, is not joined.)
   if (region.endIndex - region.headingIndex > 12) return false;
-  // ("[[Solodkoff 2000]]; [[Burstyn 2005]], 24–25": wiki links on the references.)
-  const text = items.slice(region.headingIndex + 1, region.endIndex).map((item) => item.source).join('\n').replace(/\[\[|\]\]/g, '');
+  // ("[[Solodkoff 2000]]; [[Burstyn 2005]], 24–25": wiki links on the references, read as in notes.)
+  const text = withoutSpanMarkup(items.slice(region.headingIndex + 1, region.endIndex).map((item) => item.source).join('\n'));
   if (text.length > 20000) return false;
   const pieces = text.split(/;\s*|\n+/).map((piece) => piece.trim()).filter((piece) => piece.length > 0 && !/^<[^>]+>.*<\/[^>]+>$|^<[^>]+>$/.test(piece));
   if (pieces.length < 3) return false;

@@ -6,7 +6,7 @@
 import type { Bibliography, BibliographyEntry, BibliographySection, Person, Range } from '../types';
 import { blockRange, type DocItem } from '../document';
 import { foldName, trimEndOf, trimStartOf } from '../text';
-import { parseEntry, type ParsedEntry } from './entry';
+import { letterOfYearIn, parseEntry, type ParsedEntry } from './entry';
 import { findTitles, stripMarkup } from './spans';
 import { outlineLeaves } from './outline';
 
@@ -386,7 +386,7 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
     identities.push(prepared.identity);
     // ("short: Flock et al. 2021a" over "full: Flock, Hannah, … 2021. …": the letter that tells the
     // author's works of a year apart is written in the label only.)
-    const labelLetter = piece.label && parsed.year !== null && !prepared.facts.season ? new RegExp(String.raw`\b${parsed.year}([a-z])(?![\p{L}\d])`, 'u').exec(piece.label)?.[1] : undefined;
+    const labelLetter = piece.label && parsed.year !== null && !prepared.facts.season ? letterOfYearIn(piece.label, parsed.year) : undefined;
     // The prepared facts are shared through the cache: copy them, never change them.
     entries.push({
       ...prepared.facts,

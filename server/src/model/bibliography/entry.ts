@@ -47,6 +47,14 @@ export function hereafterDeclaration(text: string): { name: string; start: numbe
   return /\p{Lu}/u.test(name) ? { name, start: match.index } : null;
 }
 
+/**
+ * The letter a label gives a work of its year ("**Michon 1923**b", "short: Flock et al. 2021a"): the
+ * one that tells an author's works of a year apart when the entry's own year has none.
+ */
+export function letterOfYearIn(label: string, year: number): string | undefined {
+  return new RegExp(String.raw`\b${year}(?:\*\*)?([a-z])(?![\p{L}\d])`, 'u').exec(label)?.[1];
+}
+
 /** A bold label and a hard break opening an entry ("**Aurigemma 1961**<br />", "**_ARV_<sup>2</sup>**<br />"). */
 const entryLabel = /^\*\*[^*\n]{1,80}\*\*[a-z]?\s*<br\s*\/?>\s*\n/;
 
@@ -115,7 +123,7 @@ export function parseEntry(source: string): ParsedEntry {
     year: yearInfo.year,
     // ("**Michon 1923b**<br />" over "Michon, Étienne. … 1923.": the letter that tells the author's
     // works of a year apart is written in the label only.)
-    season: (label && yearInfo.year !== null ? new RegExp(String.raw`\b${yearInfo.year}(?:\*\*)?([a-z])(?![\p{L}\d])`, 'u').exec(label[0])?.[1] : undefined) ?? yearInfo.season,
+    season: (label && yearInfo.year !== null ? letterOfYearIn(label[0], yearInfo.year) : undefined) ?? yearInfo.season,
     issue: issueOf(text, titles),
     // A note's quoted title holds the comma that follows it ("…Humanities," in *Debates…*): punctuation, not title.
     title: title ? title.value.replace(/(?<=\S)[,;:]$/, '') : untitledName,
