@@ -6,7 +6,7 @@
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
 import { analyseEssay } from '../../../server/src/model/analyse';
-import { notesCiting, joinLines, essayOf } from './helpers';
+import { notesCiting, joinLines, essayOf, codes } from './helpers';
 import { findLocator } from '../../../server/src/model/citations/locator';
 import { segmentNote, withoutSpanMarkup } from '../../../server/src/model/citations/segment';
 import { sharedBibliographyOf } from '../../../server/src/workspace/pool';
@@ -1547,5 +1547,73 @@ describe('a short title that is a phrase from the middle of a long one, and the 
     // A catalogue's lettered numbers are no page "P 188" (as "p 107" is a page).
     assert.equal(findLocator('Holm 1977, 424–25, nos. P 188–P 189')?.text, '424–25');
     assert.equal(findLocator('Holm, *Silversmiths*, p 107.')?.text, 'p 107');
+  });
+});
+
+describe('a surname that opens with its particle', () => {
+  const bibliography = [
+    'Labande, Léon-Honoré. 1903. “Rapport sur les fouilles.” *Bulletin archéologique* 21: 1–20.',
+    'de Villefosse, Antoine-Marie Héron. 1903. “Mosaïques de la Tuilière.” *Bulletin archéologique* 21: 109–19.',
+  ];
+
+  it('reads the particle and surname as one author in the entry, and finds it after “and” in a sentence', () => {
+    const { essay, cited } = notesOf(bibliography, ['The excavation report is published in Labande 1903, 3–13, and de Villefosse 1903, 110–14.', 'Both reports were read by Labande 1903 and de Villefosse 1903.']);
+    assert.deepEqual(essay.bibliography.entries[1].authors.map((author) => author.surname), ['de Villefosse']);
+    assert.deepEqual(cited, [
+      [{ kind: 'short', entries: ['labande1903'] }, { kind: 'short', entries: ['devillefosse1903'] }],
+      [{ kind: 'short', entries: ['labande1903'] }, { kind: 'short', entries: ['devillefosse1903'] }],
+    ]);
+  });
+
+  it('does not take the end of an institution’s name before a year for an author', () => {
+    const { cited } = notesOf(bibliography, ['The tiles were shown at the Musée de Cluny 1903 exhibition before they were sold.']);
+    assert.deepEqual(cited, [[]]);
+  });
+});
+
+describe('a figure, a plate or an item after a part of a journal', () => {
+  it('is not checked against the article’s pages, as a page is', () => {
+    const essay = essayOf(
+      ['The mosaics were lifted in 1903.[^1] One was drawn.[^2] A third was lost.[^3]'],
+      ['Lavagne, Henri. 1994. “Le pavement de la rue des Magnans.” *Gallia* 51: 202–15.'],
+      ['[^1]: Lavagne 1994, figs. 9–10.', '[^2]: Lavagne 1994, plate 2.', '[^3]: Lavagne 1994, 12.'],
+    );
+    assert.deepEqual(
+      essay.diagnostics.filter((diagnostic) => diagnostic.code === 'locator-out-of-range').map((diagnostic) => diagnostic.message.slice(0, 7)),
+      ['Note 3:'],
+    );
+  });
+});
+
+describe('another chapter of the same book, named as such', () => {
+  const bibliography = ['Reed, Joseph. 2000. “Arsinoe’s Adonis.” *Transactions of the American Philological Association* 130: 319–51.'];
+  const brief = (citations: Citation[]) => citations.filter((c) => c.kind !== 'none').map((c) => ({ kind: c.kind, entries: c.entries, unresolved: c.unresolved !== null }));
+
+  it('is cited, and a bibliography without it lacks nothing', () => {
+    const { essay, cited } = notesCiting(
+      bibliography,
+      [
+        'See Kelder in this volume.',
+        'On the associations between Arsinoe II and Isis, see Minas-Nerpel, this volume.',
+        'See also the contribution by [Rita Lucarelli](http://hdl.handle.net/2333.1/x) in these proceedings.',
+        'Reed 2000, 327; see also Bommas in this volume.',
+      ],
+      brief,
+    );
+    assert.deepEqual(cited, [
+      [{ kind: 'short', entries: [], unresolved: false }],
+      [{ kind: 'short', entries: [], unresolved: false }],
+      [{ kind: 'short', entries: [], unresolved: false }],
+      [
+        { kind: 'short', entries: ['reed2000'], unresolved: false },
+        { kind: 'short', entries: [], unresolved: false },
+      ],
+    ]);
+    assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
+  });
+
+  it('is not read into a contribution to a subject, or a volume of a work', () => {
+    const { cited } = notesCiting(bibliography, ['The contribution of Adam Smith to economics is well known.', 'The harbour accounts fill the third volume of the series.'], brief);
+    assert.deepEqual(cited, [[], []]);
   });
 });

@@ -249,7 +249,8 @@ export function parsePeople(part: string): People {
     const commaParts = chunk.split(/\s*,\s*/);
     if (index === 0 && commaParts.length >= 2 && !initialsToken.test(commaParts[0].split(' ').pop() ?? '')) {
       const [surname, given, ...rest] = commaParts;
-      if (surname.split(' ').length <= 3 && /\p{Lu}/u.test(surname[0] ?? '')) {
+      // ("de Villefosse, Antoine-Marie Héron": a surname may open with its particle.)
+      if (surname.split(' ').length <= 3 && /^(?:(?:de|da|del|della|van|von|der|den|la|le|du|di|ten|ter)\s+)*\p{Lu}/u.test(surname)) {
         // "Rompay, Lucas van": the particle inverted after the given name belongs to the surname
         // that notes write "Van Rompay".
         const particle = /\s((?:(?:van|von|de|der|den|du|la|le|ten|ter)\s?)+)$/i.exec(given ?? '');

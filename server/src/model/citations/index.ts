@@ -9,7 +9,7 @@ import type { NoteSource } from '../notes';
 import { indexBibliography, entryLabel } from '../bibliography/index';
 import type { Memo } from '../cache';
 import { segmentNote, type CitationDraft } from './segment';
-import { resolveCitation, joinWords, normaliseUrl, type Resolution } from './resolve';
+import { resolveCitation, joinWords, normaliseUrl, namesContributionToThisVolume, type Resolution } from './resolve';
 import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
 import { citesClassicalText } from './omitted';
@@ -274,7 +274,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         // A reference found inside prose that names no listed work is read as prose ("Paris (1789").
         // (An ancient text by its divisions is a reference wherever it stands: "… to this day” (cited
         // after …). Cassius Dio, *Historiae Romanae* 51.22.3".)
-        if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0 && !citesClassicalText(draft.text)) base.kind = 'none';
+        // (So is another chapter of the same book, named as such: "see also the contribution by [Rita
+        // Lucarelli](…) in these proceedings".)
+        if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0 && !citesClassicalText(draft.text) && !namesContributionToThisVolume(draft.text)) base.kind = 'none';
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);

@@ -547,8 +547,11 @@ const noPage = /,\s*(n\.\s?p\.?)\s*$/d;
 const caputAndSection = /,[*_]{0,2}\s*(c\.\s?\d{1,3}(?:\.\d{1,3})+)\s*[.;]?\s*$/d;
 const catalogueEntry = new RegExp(String.raw`,[*_]{0,2}\s*((?:vol\.\s*\d{1,3},\s*)?cat\.\s*nos?\.\s*\d{1,5}(?:[.]\d{1,3})*(?:\s*(?:,|${D})\s*\d{1,5}(?:[.]\d{1,3})*)*)\s*[.;]?\s*$`, 'd');
 
+const numberedApartFromPages = /^\s*(?:figs?\.?|figures?|pls?\.|plates?|nos?\.|cat\.|nn?\.|notes?|ch(?:ap)?\.|chapter|§)/i;
 /** Is the locator outside the page range of an article? Non-numeric locators never are. */
 export function outsidePages(locator: Locator, pages: { from: number; to: number }): boolean {
+  // "figs. 9", "plate 2", "no. 742": a figure, a plate or an item is numbered apart from the pages.
+  if (numberedApartFromPages.test(locator.text)) return false;
   const from = Number(locator.from);
   const to = locator.to === null ? from : Number(locator.to);
   if (!Number.isFinite(from) || !Number.isFinite(to) || locator.from === null) return false;

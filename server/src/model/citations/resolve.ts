@@ -347,10 +347,34 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // "Great Bible of the Grande Chartreuse" is not "*Coutumes de Chartreuse*").
   if (manuscriptByShelfmark.test(draft.text)) return resolveByArchive(draft.text, index) ?? empty('none');
   const found = resolveWritten(draft, index);
+  // "See Kelder in this volume", "the contribution by Gina Konstantopoulos in these proceedings":
+  // another chapter of the book the essay is part of, which its bibliography need not list. It is
+  // cited (a reader follows it as a reference), and a bibliography without it lacks nothing.
+  if (found.entries.length === 0 && found.candidates.length === 0 && namesContributionToThisVolume(draft.text)) return empty('short');
   // (Not when the words name a work no entry matches: "Hale, “Winter Moorings,” …, <the address of
   // another page>" is a work missing or a wrong address, not that page.)
   if (found.entries.length > 0 || found.candidates.length > 0 || found.unresolved !== null || found.nearMatch !== null || found.authorWithoutWork || draft.text.length > maxCitationLength) return found;
   return resolveByAddressAlone(draft.text, index, found.kind === 'none' ? 'short' : found.kind) ?? found;
+}
+
+/**
+ * "Kelder in this volume", "(Bommas, this volume)", "the contribution by Rita Lucarelli in these
+ * proceedings", "see also E. Love’s contribution": a contributor to the same book, named as such.
+ * (Not "the contribution of Adam Smith to economics": a contribution is a chapter only after "see"
+ * or before "in this volume".)
+ */
+const contributionToThisVolume = new RegExp(
+  [
+    String.raw`\p{Lu}[\p{L}'’-]+\)?,?\s+(?:in\s+)?(?:this|the\s+present)\s+(?:volume|book|collection)\b`,
+    String.raw`\b(?:in|to)\s+these\s+proceedings\b`,
+    String.raw`\b(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+(?:the\s+)?(?:contributions?|chapters?|essays?)\s+(?:by|of)\s+\[?\p{Lu}`,
+    String.raw`\b(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+(?:\p{Lu}\.\s*)*\p{Lu}[\p{L}-]+[’']s?\s+(?:contribution|chapter)\b`,
+  ].join('|'),
+  'u',
+);
+
+export function namesContributionToThisVolume(text: string): boolean {
+  return contributionToThisVolume.test(text);
 }
 
 /** "Ms. 16 = 57.2 × 36.5 cm", "Mss. 641, 642": a manuscript named by its shelfmark, no work. */

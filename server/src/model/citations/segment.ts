@@ -621,7 +621,10 @@ const notNameWords = new Set(
 );
 // A capitalised word with a lower-case letter in it ("Leipoldt", "McKenzie-McHarg", not "EA"), after
 // particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
-const NAME = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
+const PARTICLE = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)`;
+const NAME = String.raw`${PARTICLE}*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
+/** A name as it opens: capitalised, or after its particles ("de Villefosse", "van der Veen"). */
+const opensName = new RegExp(String.raw`^${PARTICLE}*\p{Lu}`, 'u');
 const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
 // "1898–99", "2013–20a", "2002–3": a work published over several years (a journal's volume, an online catalogue).
 // "1906–1908: 88": a span of full years is a work's only before a colon and its page (a series'
@@ -760,7 +763,7 @@ export function findAnchors(text: string): Anchor[] {
   for (const match of text.matchAll(authorDate)) {
     let start = trimNames(text, match.index);
     const end = match.index + match[0].length;
-    if (start >= end || insideTitle(start) || !/^\p{Lu}/u.test(text.slice(start))) continue;
+    if (start >= end || insideTitle(start) || !opensName.test(text.slice(start))) continue;
     const firstName = /^[\p{L}'’-]+/u.exec(text.slice(start))?.[0] ?? '';
     // "Ironically, 1887 was the only year…": an adverb opening a sentence, not an author and a year.
     if (notNameWords.has(firstName) || sentenceAdverb.test(firstName)) continue;
