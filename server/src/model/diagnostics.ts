@@ -390,6 +390,17 @@ function fileNameOf(origin: string): string {
 /** More short forms given in full nowhere than this, and a third of them: the essay's bibliography is elsewhere. */
 const manyGivenNowhere = 3;
 
+/**
+ * "Works Consulted", "Further Reading", "Suggested Readings": a list that says it holds works the
+ * notes need not cite (Chicago 14.64), under its own heading or as a section of the bibliography.
+ */
+const consultedHeading = /^(?:works|sources|literature)\s+consulted$|^(?:further|suggested|additional|recommended|supplementary)\s+readings?$|^for\s+further\s+reading$/i;
+
+function listedAsConsulted(bibliography: Bibliography, entry: BibliographyEntry): boolean {
+  const heading = (text: string | undefined | null): boolean => consultedHeading.test((text ?? '').replace(/[*_:#]/g, '').trim());
+  return heading(entry.section) || heading(bibliography.heading?.text);
+}
+
 /** More entries never cited than this, and more than half of them: the bibliography serves more than this file. */
 const manyUncited = 20;
 
@@ -471,7 +482,7 @@ export function bibliographyDiagnostics(
   // A work some note names (its author, its title) without a resolution explaining it was
   // probably cited in a form the resolver did not read: not "never cited" (evidence.ts).
   const named = entriesNamedInNotes(bibliography.entries, notes, cited);
-  const never = bibliography.entries.filter((entry) => !cited.has(entry.key) && !copies.has(entry.key) && !named.has(entry.key));
+  const never = bibliography.entries.filter((entry) => !cited.has(entry.key) && !copies.has(entry.key) && !named.has(entry.key) && !listedAsConsulted(bibliography, entry));
   if (never.length > manyUncited && never.length > bibliography.entries.length / 2 && bibliography.heading) {
     // Most of a long bibliography never cited: it serves more than this file (a book's or a
     // thesis's bibliography beside one chapter). One note on the heading, not a wall of warnings.

@@ -251,3 +251,25 @@ describe('rules of evidence: "could mean several entries"', () => {
     assert.ok(namesCandidatesAsReference(unmatched('U.S. Census Bureau, 1960 Census of Population'), census));
   });
 });
+
+describe('a list that says it holds works the notes need not cite', () => {
+  const uncitedOf = (text: string): string[] =>
+    analyseEssay(text, { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } })
+      .diagnostics.filter((diagnostic) => diagnostic.code === 'uncited-source')
+      .map((diagnostic) => diagnostic.message.replace(/ is never cited.*/, ''));
+  const essay = (heading: string, section: string) =>
+    [
+      '# Tolls', '', 'Text.[^1]', '', '[^1]: Smith, *Harbour Tolls*, 4.', '', heading, '',
+      'Smith, John. *Harbour Tolls*. London: Verso, 1990.', '', 'Brown, Ann. *Ferry Crossings*. Oslo: Vest, 1985.', '',
+      section, '', 'Green, Tom. *Quays and Wharves*. Leeds: Maney, 2001.', '',
+    ].join('\n');
+
+  it('reports no entry of "Further reading" or of "Works Consulted" as never cited (Chicago 14.64)', () => {
+    assert.deepEqual(uncitedOf(essay('## Bibliography', '### Further Reading')), ['Brown (1985)']);
+    assert.deepEqual(uncitedOf(essay('## Works Consulted', '')), []);
+  });
+
+  it('still reports the entries of a bibliography that makes no such claim', () => {
+    assert.deepEqual(uncitedOf(essay('## Bibliography', '')), ['Brown (1985)', 'Green (2001)']);
+  });
+});
