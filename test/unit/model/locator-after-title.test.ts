@@ -5,6 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { findLocator } from '../../../server/src/model/citations/locator';
+import { essayOf } from './helpers';
 
 describe('a locator after an italic title without a comma', () => {
   it('is read', () => {
@@ -24,5 +25,33 @@ describe('a locator word inside a quoted title', () => {
   it('names the work, not a place in it', () => {
     assert.equal(findLocator('State of Texas Legislature, "Government Code Chapter 442."'), null);
     assert.equal(findLocator('State of Texas Legislature, “Government Code Chapter 442,” chap. 3.')?.text, 'chap. 3');
+  });
+});
+
+describe('a list of numbered items, and pages singled out, as the whole pinpoint', () => {
+  it('keeps every number of "nos." and every page after "esp."', () => {
+    assert.equal(findLocator('Lancha, *Mosaïque et culture*, nos. 45, 58.')?.text, 'nos. 45, 58');
+    assert.equal(findLocator('Miller, “Finish/Finished,” 132–39, esp. 133, 136.')?.text, '132–39, esp. 133, 136');
+    assert.equal(findLocator('Miller, “Finish/Finished,” esp. 45, 67.')?.text, 'esp. 45, 67');
+  });
+
+  it('reads them after an author–date year in a sentence, each work with its own', () => {
+    const essay = essayOf(
+      ['The five mosaics are known.[^1] One is lost.[^2]'],
+      ['Lancha, Janine. 1997. *Mosaïque et culture*. Rome: École française.', 'Darmon, Jean-Pierre. 1990. “Mosaïques.” *Gallia* 12: 1–200.', 'Lavagne, Henri. 1994. *Le pavement*. Paris: CNRS.'],
+      ['[^1]: For the five mosaics, see Lancha 1997, nos. 50, 101, and Darmon 1990, 73.', '[^2]: Lavagne 1994, 132–39, esp. 133, 136.'],
+    );
+    assert.deepEqual(
+      essay.notes.map((note) => note.citations.map((citation) => [citation.entries.join(), citation.locator?.text])),
+      [
+        [['lancha1997', 'nos. 50, 101'], ['darmon1990', '73']],
+        [['lavagne1994', '132–39, esp. 133, 136']],
+      ],
+    );
+  });
+
+  it('does not take a catalogue number before an address, or a year after an item, into the list', () => {
+    assert.equal(findLocator('Bätschmann et al., *Ferdinand Hodler*, vol. 2, cat. no. 635, https://example.org/a.')?.text, 'vol. 2, cat. no. 635');
+    assert.equal(findLocator('Lancha, *Mosaïque et culture*, nos. 45, 1997.')?.text ?? null, null);
   });
 });

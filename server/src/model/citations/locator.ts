@@ -63,7 +63,7 @@ export const ITEM_SEPARATOR = String.raw`(?:\\?\*)?(?:\s*,\s*(?:with\s+|and\s+|e
 export const PAGES_BEFORE_ITEM = String.raw`\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*,\s*${ITEM})`;
 /** A page after a numbered item, ending the pinpoint: "39, fig. 39, 78". Not a year, nor a day ("3, 12 December"). */
 const PAGES_AFTER_ITEM = String.raw`(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,5}(?:\s*${D}\s*\d{1,5})?(?=\s*(?:[;)]|\.(?!\d)|$))`;
-const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${NOTE_AFTER_COMMA}(?![\p{L}\d])|(?<=,\s*)${LETTERED_ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d])|${PAGES_BEFORE_ITEM}|(?<=(?:fig|pl|plate|no)\.?\s*[\w.]{1,10},\s*)${PAGES_AFTER_ITEM}))+`, 'u');
+const itemAfter = new RegExp(String.raw`^(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${NOTE_AFTER_COMMA}(?![\p{L}\d])|(?<=,\s*)${LETTERED_ITEM}|esp\.\s*\d{1,5}(?:\s*${D}\s*\d{1,5})?(?:\s*,\s*(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,5}(?:\s*${D}\s*\d{1,5})?(?![\p{L}\d:]))*(?![\p{L}\d])|${PAGES_BEFORE_ITEM}|(?<=(?:fig|pl|plate|no)\.?\s*[\w.]{1,10},\s*)${PAGES_AFTER_ITEM}))+`, 'u');
 
 /** The locator with the numbered item written after it, if any. */
 function withItem(found: FoundLocator, text: string): FoundLocator {
@@ -77,8 +77,12 @@ function withItem(found: FoundLocator, text: string): FoundLocator {
 // ("Gardner, *Unexpected Places* 5--7").
 // The page may follow a title's closing quote without its space ("Perceptions,"241": a typing slip),
 // and a comment in parentheses may follow it ("23--35 (and throughout).").
+// "nos. 45, 58": numbered items of a catalogue, the whole list; "132–39, esp. 133, 136": the pages
+// singled out after a range are part of the pinpoint, all of them.
+const ITEM_LIST = String.raw`nos\.\s*\d{1,5}[a-z]?(?:\s*(?:,|${D}|and)\s*(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,5}[a-z]?(?![\p{L}\d:]))+`;
+const PAGES_SINGLED_OUT = String.raw`(?:(?:esp\.|especially)\s*)?${PAGES}(?:,\s*(?:esp\.|especially)\s*${PAGES})?`;
 const bare = new RegExp(
-  String.raw`(?:(?:,[*_]{0,2}["”’']?|\):|["”’'](?=\s)|(?<=\p{L}[.?!]?)[*_]{1,2}(?=\s))\s+|,["”])(${PAGES})${SUFFIX}\)?(?:\s+\([^()\d]{1,40}\))?\s*[.;]?\s*$`,
+  String.raw`(?:(?:,[*_]{0,2}["”’']?|\):|["”’'](?=\s)|(?<=\p{L}[.?!]?)[*_]{1,2}(?=\s))\s+|,["”])(${ITEM_LIST}|${PAGES_SINGLED_OUT})${SUFFIX}\)?(?:\s+\([^()\d]{1,40}\))?\s*[.;]?\s*$`,
   'ud',
 );
 /** A web address the note ends on, after a comma: "…, 20–31, https://…", "…, 44, www.icc-cpi.int/…". */

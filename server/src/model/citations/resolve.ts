@@ -365,7 +365,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
  */
 const contributionToThisVolume = new RegExp(
   [
-    String.raw`\p{Lu}[\p{L}'’-]+\)?,?\s+(?:in\s+)?(?:this|the\s+present)\s+(?:volume|book|collection)\b`,
+    String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+\)?,?\s+(?:in\s+)?(?:this|the\s+present)\s+(?:volume|book|collection)\b`,
     String.raw`\b(?:in|to)\s+these\s+proceedings\b`,
     String.raw`\b(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+(?:the\s+)?(?:contributions?|chapters?|essays?)\s+(?:by|of)\s+\[?\p{Lu}`,
     String.raw`\b(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+(?:\p{Lu}\.\s*)*\p{Lu}[\p{L}-]+[’']s?\s+(?:contribution|chapter)\b`,
