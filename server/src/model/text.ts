@@ -132,3 +132,6 @@ export function trimStartOf(text: string, chars = ''): string {
   while (start < text.length && (whitespace.test(text[start]) || chars.includes(text[start]))) start++;
   return text.slice(start);
 }
+
+/** "et", "und", "y", "e" between names: "and" in French and Latin, German, Spanish, Portuguese and Italian. */
+export const FOREIGN_AND = String.raw`(?:et|und|y|e)`;

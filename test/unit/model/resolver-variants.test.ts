@@ -1617,3 +1617,47 @@ describe('another chapter of the same book, named as such', () => {
     assert.deepEqual(cited, [[], []]);
   });
 });
+
+describe('author–date references as a French or German essay writes them', () => {
+  const bibliography = [
+    'Walsh, K. et Schwalbe, M. 2020. "Dating the Shroud". *Radiocarbon* 62 (4): 1–7.',
+    'Anderson, E. C., W. F. Libby, S. Weinhouse, et A. V. Grosse. 1947. "Radiocarbon From Cosmic Radiation". *Science* 105: 576–77.',
+    'Reimer, P. J., E. Bard, A. Bayliss, *et al.* 2013. "IntCal13 Calibration Curves". *Radiocarbon* 55 (4): 1869–87.',
+    'Reimer, P. J., W. E. N. Austin, E. Bard, *et al.* 2020. "The IntCal20 Curve". *Radiocarbon* 62: 725–57.',
+    'Müller, A. und Schulz, K. 2001. *Die Werft*. Hamburg: Hafen.',
+  ];
+
+  it('reads "et", "und" and "*et al.*" between the names, in the notes and in the entries', () => {
+    const { essay, cited } = notesOf(bibliography, [
+      'Une discussion détaillée est disponible, voir par exemple Walsh et Schwalbe (2020).',
+      'Anderson *et al.* 1947.',
+      'Reimer *et al.*, 2013, 2020.',
+      'Vgl. Müller und Schulz 2001.',
+    ]);
+    assert.deepEqual(
+      essay.bibliography.entries.map((entry) => [entry.key, entry.authors.map((author) => author.surname)]),
+      [
+        ['walsh2020', ['Walsh', 'Schwalbe']],
+        ['anderson1947', ['Anderson', 'Libby', 'Weinhouse', 'Grosse']],
+        ['reimer2013', ['Reimer', 'Bard', 'Bayliss']],
+        ['reimer2020', ['Reimer', 'Austin', 'Bard']],
+        ['muller2001', ['Müller', 'Schulz']],
+      ],
+    );
+    assert.deepEqual(cited, [
+      [{ kind: 'short', entries: ['walsh2020'] }],
+      [{ kind: 'short', entries: ['anderson1947'] }],
+      [
+        { kind: 'short', entries: ['reimer2013'] },
+        { kind: 'short', entries: ['reimer2020'] },
+      ],
+      [{ kind: 'short', entries: ['muller2001'] }],
+    ]);
+  });
+
+  it('does not read an elided article and its noun ("L’année 1950") as an author and a year', () => {
+    const { essay, cited } = notesOf(bibliography, ['L’année 1950 est utilisée comme référence car elle précède les essais nucléaires.', "D'après 1950, la courbe change."]);
+    assert.deepEqual(cited, [[], []]);
+    assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
+  });
+});

@@ -9,7 +9,7 @@ import type { BibliographyEntry, Person } from '../types';
 import { findTitles, stripMarkup, type TitleSpan } from './spans';
 import { findDates, findYears, seasonPattern, monthWordPattern } from './dates';
 import { documentIds, acronymOf } from './documents';
-import { trimEndOf, trimStartOf } from '../text';
+import { FOREIGN_AND, trimEndOf, trimStartOf } from '../text';
 
 /** What an entry's own text says; its key, range and section come from where it stands. */
 export type ParsedEntry = Omit<BibliographyEntry, 'key' | 'text' | 'range' | 'section'> & {
@@ -156,6 +156,7 @@ function documentTitleAfter(text: string, corporate: string): string | null {
 
 /** Names, then a year and a stop: the head of an author–date entry ("Rochberg, F. 1988a. "). */
 const authorDateHead = /^(\p{Lu}[^()\n]{0,160}?)\s\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?[a-z]?\)?[.:,]\s/u;
+const foreignAnd = new RegExp(String.raw`(?<=[\p{L}.,])\s+${FOREIGN_AND}\s+(?=\p{Lu})`, 'gu');
 /** The lower-case words a list of names may hold: "and", "with", "eds.", particles. */
 const nameWords = /\b(?:and|with|eds?|von|van|der|den|del|della|des|du|de|la|le|et\s+al)\b/g;
 
@@ -199,6 +200,9 @@ export function parsePeople(part: string): People {
   text = text.replace(editorMark, ' ').replace(/\s+/g, ' ').replace(translatorMark, ' ').replace(/\s+/g, ' ');
   const etAl = /\bet al\.?/i.test(text);
   text = text.replace(/,?\s*\bet al\.?/i, ' ').replace(/\s+/g, ' ').trim();
+  // "Liccioli, L. et Bombardieri, L.", "Müller und Schulz", "García y Pérez": the last name joined
+  // as French, German or Spanish join it, read as "and" is.
+  text = text.replace(foreignAnd, ' and ');
   text = trimEndOf(trimStartOf(text, ',.;:'), ',.;:');
   // "Abusch, T. / D. Schwemer (2011):": the year before a colon, left once the colon is trimmed.
   text = text.replace(/\s\((?:1[5-9]\d\d|20\d\d)[a-z]?\)$/, '');
@@ -259,6 +263,11 @@ export function parsePeople(part: string): People {
         return;
       }
     }
+    // "Walsh, K. and Schwalbe, M.": a later author inverted too, the initials after the comma.
+    if (index > 0 && commaParts.length === 2 && /^\p{Lu}[\p{L}'’-]+$/u.test(commaParts[0]) && commaParts[1].split(/\s+/).every((token) => initialsToken.test(token))) {
+      persons.push({ surname: commaParts[0], given: commaParts[1] });
+      return;
+    }
     for (const part of commaParts) if (part) persons.push(personFromWords(part));
   });
   const valid = persons.filter((person) => /^\p{Lu}/u.test(person.surname) || /^(?:de|van|von|da|di|del|la|le)\s/i.test(person.surname));
@@ -317,7 +326,8 @@ function yearOf(text: string, titles: TitleSpan[], url: string | null): YearInfo
   // written right after the names, before any title, is the one the notes cite it by.
   const first = years[0];
   const firstTitle = titles.length > 0 ? Math.min(...titles.map((title) => title.start)) : text.length;
-  const afterNames = first.start < firstTitle && /^[^*_“"‘(\d]{2,200}[.,]\s+\(?$/.test(text.slice(0, first.start)) && /^(?:[a-z]|\([a-z]\))?\)?[.:,]/.test(text.slice(first.end));
+  // ("Reimer, P. J., E. Bard, *et al.* 2013.": "et al." in italics is still the names.)
+  const afterNames = first.start < firstTitle && /^[^*_“"‘(\d]{2,200}[.,]\s+\(?$/.test(text.slice(0, first.start).replace(/[*_]+(et\s+al\.?)[*_]+/g, '$1')) && /^(?:[a-z]|\([a-z]\))?\)?[.:,]/.test(text.slice(first.end));
   const chosen = afterNames ? first : inParens.length ? inParens[inParens.length - 1] : years[years.length - 1];
   // A range ("1981–1990"): the first year names the work.
   const rangeStart = /(1[5-9]\d\d|20\d\d)\s*[-–]\s*$/.exec(text.slice(Math.max(0, chosen.start - 8), chosen.start));

@@ -58,9 +58,14 @@ function bodyOf(match: RegExpExecArray): string {
   return '';
 }
 
+const latinAbbreviation = /^\s*et\s+al\.?\s*$/i;
+
 export function findTitles(text: string): TitleSpan[] {
   const spans: TitleSpan[] = [];
   for (const match of matchesWithinParagraphs(italic, text)) {
+    // "Reimer, P. J., E. Bard, *et al.* 2013": the Latin set in italics, as some styles set it, is
+    // part of the names, not a title.
+    if (latinAbbreviation.test(match[2])) continue;
     spans.push({ start: match.index, end: match.index + match[0].length, value: match[2].replace(/\s+/g, ' ').trim(), style: 'italic' });
   }
   for (const match of matchesWithinParagraphs(quoted, text)) {

@@ -13,13 +13,17 @@ import type { BibliographyEntry } from '../types';
 import { foldName } from '../text';
 import { findTitles } from '../bibliography/spans';
 import { normaliseUrl } from './resolve';
+import { FOREIGN_AND } from '../text';
 
 // "Bodard 2017", "Bodard (2017)", "Bradley and Short 2005", "Elliott et al. 2014a", "Smith, 1998",
 // "De Dominici [1742–1743] 2003–14" (a reprint, the first edition's year in brackets):
 // the first surname, then up to a few more names, then the year (with its letter, if any). Read from
 // each year back (a passage has far fewer years than words): the names must end right before it.
-const namesBeforeYear =
-  /(?<![\p{L}])(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+et\s+al\.?)?(?:,\s*|\s+)[(\[]?$/u;
+// ("Bevan et Crema, 2020", "Damon *et al.* 1989": names joined in another language, "et al." in italics.)
+const namesBeforeYear = new RegExp(
+  String.raw`(?<![\p{L}])(?!\p{Lu}['’]\p{Ll})(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)(?:(?:\s*,\s*|\s+(?:and|${FOREIGN_AND})\s+|\s*&\s*)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?){0,4}(?:,?\s+[*_]?et\s+al\.?[*_]?)?(?:,\s*|\s+)[(\[]?$`,
+  'u',
+);
 const yearWritten = /(?<![\d\p{L}])((?:1[5-9]|20)\d\d)([a-z])?(?!\d)/gu;
 const institutionWord = /^(?:\p{Lu}|[dl][’']\p{Lu})[\p{L}'’.-]*$/u;
 const connective = /^(?:of|the|for|and|de|di|del|della|des|du|la|le|für|und|&)$/;

@@ -155,7 +155,8 @@ const afterYearInParentheses = new RegExp(String.raw`\b(?:1[5-9]\d\d|20\d\d)[a-z
 // Not a file of a decimal filing system ("CDF 1910–1929, 111.324/44", "…, 026 *Foreign Relations*/395").
 /** The volume before its page: "16:1043", "2: 70", "2.214", "8.1.257". */
 export const VOLUME_BEFORE_PAGE = String.raw`\d{1,2}:\s?|\d{1,2}\.(?:\d{1,2}\.)?(?=\d)`;
-const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|cat\.\s*nos?\.\s*\d{1,4}[a-z]?,\s*|${VOLUME_BEFORE_PAGE}|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(?!0\d)(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s,;)\\*]|\.(?!\d)|:\s+(?!\d)|$))`, 'du');
+// ("[[D’Orey 1991]], 68–81": the brackets of a wiki link, blanked to keep offsets, stand before the comma.)
+const afterYear = new RegExp(String.raw`(?<![A-Za-z]\/)\b(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\/\d{1,4}|${D}(?:\d{1,2}|1[5-9]\d\d|20\d\d)[a-z]?)?\)?\s{0,4}[,:]\s*((?:esp\.\s*|(?:figs?\.|pls?\.|plates?)\s*|cat\.\s*nos?\.\s*\d{1,4}[a-z]?,\s*|${VOLUME_BEFORE_PAGE}|pt\.\s*\d{1,2},\s*|nn?\.\s*)?(?!0\d)(${PAGES})(?:(?<=(?:figs?\.|pls?\.|plates?)\s*\d{1,4})\.\d{1,3}|(?<=\d)[ab](?![\p{L}\d]))?)(?=(?:n\d{1,3})?(?:[\s,;)\\*]|\.(?!\d)|:\s+(?!\d)|$))`, 'du');
 // "vol. 4: 709": the volume's word is part of the pinpoint as written.
 const volumePage = new RegExp(String.raw`(?:\b[Vv]ol\.\s*)?\b(\d{1,3}|[IVXLC]{1,7}):\s?(\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*[.;]?\s*$`, 'd');
 

@@ -4,7 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
-import { NAME_SUFFIX } from '../text';
+import { FOREIGN_AND, NAME_SUFFIX } from '../text';
 import { findDates, imprintInParentheses, monthPattern } from '../bibliography/dates';
 import { archiveMark, SHELFMARK } from '../bibliography/archives';
 import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, VOLUME_BEFORE_PAGE, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
@@ -380,8 +380,11 @@ export function withoutSpanMarkup(text: string): string {
       return `  ${inner}${after}  `.padEnd(whole.length, ' ');
     });
   }
+  // "Reimer *et al.*, 2009": "et al." set in italics is part of the names, not a title.
+  if (plain.includes('et al')) plain = plain.replace(italicEtAl, (_whole, open: string, words: string, close: string) => `${' '.repeat(open.length)}${words}${' '.repeat(close.length)}`);
   return plain;
 }
+const italicEtAl = /([*_]{1,2})(et\s+al\.?)([*_]{1,2})/g;
 const wikiLink = /(?:\[\[|\{\{)([^[\]{}\n|\\]{1,200})(\\?\|[^[\]{}\n]{0,200})?(?:\]\]|\}\})/g;
 
 export function segmentNote(written: string): CitationDraft[] {
@@ -617,15 +620,21 @@ const readInTranslation = /^[\d.,\s–-]{0,24}(?:\(|;|,)?\s*(?:cited\s+|quoted\s
 /** What an archive numbers, in its own words (a surname too, "Case", "Box", outside an archival reference). */
 const archivalUnit = /^(?:Box|Boxes|Folder|Folders|File|Files|Roll|Reel|Entry|Case|Cases|Container)$/;
 const notNameWords = new Set(
-  'A An The In On At See Cf Compare Ibid Idem Op For But And As Also Of To From By With This That These Those He She They It His Her Their Its We I Our My Figure Fig Table Chapter Vol No Nos Part Book Letter Letters Query Section Appendix Plate After Before Since Until When While Where Which Who Whose Here There Both Each Every Most Many Some One Two Three Between During Under Over Into Upon About Around January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Early Late Mid Middle North South East West New Old Saint St Press University Books Publishers Publishing Verlag Editions Company Inc House Library Archives Museum'.split(' '),
+  (
+  'A An The In On At See Cf Compare Ibid Idem Op For But And As Also Of To From By With This That These Those He She They It His Her Their Its We I Our My Figure Fig Table Chapter Vol No Nos Part Book Letter Letters Query Section Appendix Plate After Before Since Until When While Where Which Who Whose Here There Both Each Every Most Many Some One Two Three Between During Under Over Into Upon About Around January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Spring Summer Autumn Fall Winter Early Late Mid Middle North South East West New Old Saint St Press University Books Publishers Publishing Verlag Editions Company Inc House Library Archives Museum' +
+    // "Voir par exemple", "Véase también", "Siehe auch", "Vgl.": the same cues in French, Spanish and German.
+    ' Voir voir par exemple notamment aussi Ver Véase véase también por ejemplo Siehe siehe auch Vgl vgl'
+  ).split(' '),
 );
 // A capitalised word with a lower-case letter in it ("Leipoldt", "McKenzie-McHarg", not "EA"), after
 // particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
 const PARTICLE = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)`;
-const NAME = String.raw`${PARTICLE}*\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
+// ("L'année 1950", "D'après": an elided article or preposition before a common noun is no name; "O'Brien" is.)
+const NAME = String.raw`${PARTICLE}*(?!\p{Lu}['’]\p{Ll})\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 /** A name as it opens: capitalised, or after its particles ("de Villefosse", "van der Veen"). */
 const opensName = new RegExp(String.raw`^${PARTICLE}*\p{Lu}`, 'u');
-const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+et\s+al\.?)?`;
+// ("Bevan et Crema 2020", "Anderson *et al.* 1947": names joined in another language, "et al." in italics.)
+const NAMES = String.raw`${NAME}(?:(?:\s*,\s*(?:(?:and|${FOREIGN_AND})\s+)?|\s+(?:and|${FOREIGN_AND})\s+|\s*&\s*|\s*/\s*)${NAME})*(?:,?\s+[*_]?et\s+al\.?[*_]?)?`;
 // "1898–99", "2013–20a", "2002–3": a work published over several years (a journal's volume, an online catalogue).
 // "1906–1908: 88": a span of full years is a work's only before a colon and its page (a series'
 // dates otherwise: "Despatches from U.S. Ministers to Turkey, 1818–1906").
@@ -646,7 +655,7 @@ const NOTE_ON_PAGE = String.raw`(?:\s?nn?\.?\s?\d{1,3}(?:${D}\d{1,3})?(?![\d\p{L
 const NOT_A_YEAR = String.raw`(?!(?:1[5-9]\d\d|20\d\d)[a-z]?(?![\p{L}\d]))`;
 const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.\s*)?(?:${VOLUME_BEFORE_PAGE}|pt\.\s*\d{1,2},\s*)?(?:\d{1,5}(?:[ab](?![\p{L}\d]))?(?:\s*${D}\s*\d{1,5})?|${ROMAN}(?:\s*${D}\s*${ROMAN})?(?![\p{L}]))${NOTE_ON_PAGE}?(?:(?:\s*,\s*|\s+and\s+)(?:\d{1,5}(?:\s*${D}\s*\d{1,5})?${NOTE_ON_PAGE}?|${ROMAN}(?![\p{L}]))(?![\d:]))*(?:\s*n\.\s*\d+|\s*ff?\.(?![\p{L}]))?|${SECTION}|(?:ch|chap)\.\s*\d{1,3}(?:\.\d{1,3})*|nn?\.\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?|nos?\.\s*\d{1,5}(?:\s*(?:,|and)\s*${NOT_A_YEAR}\d{1,5}(?![\d:]))*|(?:pls?\.|figs?\.|plates?)\s*\d{1,4}(?:\.\d{1,3}|\s*${D}\s*\d{1,4})?)(?:${ITEM_SEPARATOR}(?:${ITEM}|(?<=,\s*)${LETTERED_ITEM}|${PAGES_BEFORE_ITEM}))*(?![\p{L}\d])`;
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
-const authorDate = new RegExp(String.raw`(${NAMES})(?:,?\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*${NOT_A_YEAR}${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
+const authorDate = new RegExp(String.raw`(${NAMES})(?:\s*,\s*|\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*${NOT_A_YEAR}${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
 const moreYears = new RegExp(
   String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*${NOT_A_YEAR}${LOC})?(?![\p{L}\d])`,
@@ -656,7 +665,7 @@ const yearSpan = new RegExp(String.raw`^(?:1[5-9]\d\d|20\d\d)\s*${D}\s*(?:1[5-9]
 const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|für|und))\s+\p{Lu}\p{Ll}[\p{L}'’-]*\s+$/u;
 
 /** Words that introduce a reference: "see", "cf.", "e.g.", "notably", "also", "compare". */
-const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
+const citingCue = /\b(?:see|cf|compare|e\.g|also|notably|esp|especially|voir|ver|véase|siehe|vgl)[*_]*\.?[*_]*\s*[,:]?\s*$/i;
 // "Schlesinger, Jr., *The Vital Center*", "Oberle III, “…”": a generational suffix belongs to the name.
 const namesBefore = new RegExp(String.raw`(${NAMES}${NAME_SUFFIX}?),?\s*$`, 'u');
 // "*ZPE* 14 (1974) 67 no. 1": a journal's volume and year before the page.
@@ -802,7 +811,7 @@ export function findAnchors(text: string): Anchor[] {
       at += more[0].length;
     }
     const paged = /^(?:\)?\s*[:,]\s*\S|\s*\()/.test(text.slice(firstYear + match[2].length, end));
-    const severalNames = /,|\sand\s|&|\bet\s+al\b/.test(match[1]);
+    const severalNames = /,|\s(?:and|et|und|y|e)\s|&|\bet\s+al\b/.test(match[1]);
     const cue = citingCue.test(text.slice(Math.max(0, start - 24), start));
     const listed = datedAnchors.some((anchor) => anchor.end <= start && /^\s*(?:,\s*)?(?:and|&)\s+$/.test(text.slice(anchor.end, start)));
     const parenthesised = /\(\s*$/.test(text.slice(0, start)) && (severalNames || paged);
