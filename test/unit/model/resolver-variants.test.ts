@@ -1424,7 +1424,7 @@ describe('archives, periodicals and newspapers as a government historian cites t
 
 describe('a bibliography headed in another language', () => {
   it('is found under Bibliografía, Références or Literaturverzeichnis', () => {
-    for (const heading of ['Bibliografía', 'Références bibliographiques', 'Literaturverzeichnis', 'Referências']) {
+    for (const heading of ['Bibliografía', 'Références bibliographiques', 'Literaturverzeichnis', 'Referências', 'Literatur', 'Referencias', 'Riferimenti bibliografici', 'Literatuur']) {
       const essay = analyseEssay(`# Ensayo\n\nUna frase.[^1]\n\n[^1]: Lund, *Tolls*, 4.\n\n## ${heading}\n\nLund, Eva. *Tolls of the Sound*. Oslo: Vest, 1912.\n`, noClaims);
       assert.equal(essay.bibliography.entries.length, 1, heading);
       assert.deepEqual(essay.notes[0].citations[0].entries, ['lund1912'], heading);

@@ -11,9 +11,9 @@ import { findTitles, stripMarkup } from './spans';
 import { outlineLeaves } from './outline';
 
 const headingNames =
-  /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references(?:\s+cited)?|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|obras\s+citadas|ouvrages\s+cit[ée]s|literaturverzeichnis|quellen(?:\s+und\s+literatur)?|fuentes(?:\s+y\s+bibliograf[íi]a)?|sources\s+et\s+bibliographie)$/iu;
+  /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references(?:\s+cited)?|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|obras\s+citadas|ouvrages\s+cit[ée]s|literaturverzeichnis|literatur|quellen(?:\s+und\s+literatur)?|quellen-\s+und\s+literaturverzeichnis|fuentes(?:\s+y\s+bibliograf[íi]a)?|referencias(?:\s+bibliogr[áa]ficas)?|riferimenti\s+bibliografici|fonti(?:\s+e\s+bibliografia)?|literatuur|bibliografie|sources\s+et\s+bibliographie)$/iu;
 const sectionWords =
-  /\b(?:sources?|literature|works|archives?|archival|newspapers?|periodicals?|press|documents?|materials?|collections?|papers|books|articles?|interviews?|websites?|online|memoirs?|printed|published|unpublished|primary|secondary|official|government|manuscripts?|oral|journals?|monographs?|chapters?|theses|dissertations?)\b/i;
+  /\b(?:sources?|literature|works|archives?|archival|newspapers?|periodicals?|press|documents?|materials?|collections?|papers|books|articles?|interviews?|websites?|online|memoirs?|printed|published|unpublished|primary|secondary|official|government|manuscripts?|oral|journals?|monographs?|chapters?|theses|dissertations?|fuentes|archivos|prensa|quellen|literatur|sekundärliteratur|primärquellen|imprimés|manuscrits|fonti)\b/iu;
 
 // (Spanish, Portuguese and German as well: an essay in another language has the same apparatus.)
 const notesHeading = /^(?:notes|endnotes|footnotes|references in the text|notas|anmerkungen)$/iu;
