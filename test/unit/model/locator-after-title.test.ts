@@ -55,3 +55,27 @@ describe('a list of numbered items, and pages singled out, as the whole pinpoint
     assert.equal(findLocator('Lancha, *Mosaïque et culture*, nos. 45, 1997.')?.text ?? null, null);
   });
 });
+
+describe('the pinpoint of a note that goes on after its pages', () => {
+  it('keeps an appendix or table of the same work after its pages in the citation, with no second reference', () => {
+    const essay = essayOf(
+      ['The letter is dated 1753.[^1]'],
+      ['Solodkoff, Alexander von. 2000. “Die Silbersammlung.” *Jahrbuch* 3: 100–40.'],
+      ['[^1]: “Je ne peux encore vous faire repose,” as transcribed by [[Solodkoff 2000]], 125, 132, Appendix, excerpt no. 3, February 5, 1753, and 135nn8–9.'],
+    );
+    assert.deepEqual(essay.notes[0].citations.filter((citation) => citation.kind !== 'none').map((citation) => citation.entries.join()), ['vonsolodkoff2000']);
+    assert.deepEqual(essay.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation'), []);
+  });
+
+  it('reads the pages right after Ibid., typed without a space or before a sentence of comment', () => {
+    const essay = essayOf(
+      ['One.[^1] Two.[^2] Three.[^3]'],
+      ['Dillon, Sheila. 2010. *The Female Portrait Statue*. Cambridge: Cambridge University Press.'],
+      ['[^1]: Dillon, *The Female Portrait Statue*, 134.', '[^2]: Ibid.,160--161.', '[^3]: Ibid., 120. Following Sartre, de Beauvoir argues that woman is the object of the gaze.'],
+    );
+    assert.deepEqual(
+      essay.notes.map((note) => note.citations.filter((citation) => citation.kind !== 'none').map((citation) => [citation.entries.join(), citation.locator?.text])),
+      [[['dillon2010', '134']], [['dillon2010', '160--161']], [['dillon2010', '120']]],
+    );
+  });
+});

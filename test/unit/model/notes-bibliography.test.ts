@@ -577,3 +577,32 @@ describe('a source the notes name for later citation ("hereafter cited as")', ()
     ]);
   });
 });
+
+describe('notes that give each work as an author–date reference list writes it', () => {
+  // As a museum's online volume prints them: surname and initials, the year, a title in plain text
+  // with a semicolon of its own, the imprint, the page, an address.
+  const listed = [
+    'Hale, J. (1837). A narrative of harbour enterprises in the southern ports; : with remarks upon the trade of the islands. London, Published for the author by J. Snow, p. 113: <https://example.org/hale>',
+    'Quirke, M. (1843). Memoirs of the life of the Rev. John Hale, pilot of Cork. London, John Snow, p.150-151.',
+    'Hale, J. (1837). A narrative of harbour enterprises in the southern ports; : with remarks upon the trade of the islands. London, Published for the author by J. Snow, p. 116-117.',
+    'Doyle, W. (1829). _Irish researches_, during a residence in the southern ports. London, Fisher, Son, & Jackson, Volume 2, p. 203.',
+    'Byrne, T. (1961). The History of the Cork Harbour Board 1799-1830; with Supplementary Papers. Cambridge, The Harbour Society, p. 201, p.222, 294, 304-309.',
+    'Byrne, T. (1961). The History of the Cork Harbour Board 1799-1830; with Supplementary Papers. Cambridge, The Harbour Society, pp. 233-234, fn 1.',
+  ];
+
+  it('takes each as a work given in full, one entry for a work given twice, with its whole pinpoint', () => {
+    const essay = analyseEssay(essayWith(listed), noClaims);
+    const works = citedWorks(essay);
+    assert.equal(essay.bibliography.entries.length, 4, essay.bibliography.entries.map((entry) => entry.text).join('\n'));
+    const [hale, quirke, doyle, byrne] = essay.bibliography.entries.map((entry) => entry.text);
+    assert.deepEqual(works, [
+      [{ kind: 'full', works: [hale], locator: 'p. 113' }],
+      [{ kind: 'full', works: [quirke], locator: 'p.150-151' }],
+      [{ kind: 'full', works: [hale], locator: 'p. 116-117' }],
+      [{ kind: 'full', works: [doyle], locator: 'Volume 2, p. 203' }],
+      [{ kind: 'full', works: [byrne], locator: 'p. 201, p.222, 294, 304-309' }],
+      [{ kind: 'full', works: [byrne], locator: 'pp. 233-234, fn 1' }],
+    ]);
+    assert.deepEqual(essay.diagnostics.filter((diagnostic) => !diagnostic.code.startsWith('unsupported')), []);
+  });
+});

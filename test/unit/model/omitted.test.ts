@@ -37,3 +37,53 @@ describe('works a bibliography rightly leaves out', () => {
     assert.ok(!citesPeriodicalIssue('Noll, *America\'s God* (New York: Oxford University Press, 2002), 371.'));
   });
 });
+
+describe('an ancient text by a Greek or Latin author, in any of the forms classicists write', () => {
+  const essay = (notesWritten: string[]) =>
+    analyseEssay(
+      [
+        notesWritten.map((_, i) => `A sentence.[^${i + 1}]`).join(' '),
+        '',
+        ...notesWritten.map((note, i) => `[^${i + 1}]: ${note}`),
+        '',
+        '## Bibliography',
+        '',
+        'Olson, Kelly. 2008. *Dress and the Roman Woman*. London: Routledge.',
+        '',
+      ].join('\n'),
+    );
+
+  it('is a reference no bibliography need list: Stephanus pages, lines, sections, the author alone', () => {
+    const read = essay([
+      'Plato, *Timaeus*, 91d.',
+      'On the yoke as a metaphor for marriage, see Euripides, *Medea*, 240--245.',
+      'For sealings, Cicero, *Pro Flacco*, 37. As facial whitener: Martial 2.42, 8.33.17; Petronius 23.',
+      'Hesiod, *Works and Days* 54--80 (trans. Evelyn-White).',
+      'Olson, *Dress and the Roman Woman*, 304.',
+    ]);
+    assert.deepEqual(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation'), []);
+    assert.deepEqual(
+      read.notes.map((note) => note.citations.filter((citation) => citation.kind !== 'none').map((citation) => citation.entries.join() || '∅')),
+      [['∅'], ['∅'], ['∅', '∅', '∅'], ['∅'], ['olson2008']],
+    );
+  });
+
+  it('is a reference by its title alone, as a note names a canonical work or gives book and line', () => {
+    const read = essay(['Hesiod declares, "For from her is the race of women" (*Theogony* 590).', '*Ars Amatoria* 3.219--224.', '*Onomasticon*, 4.100.', 'Polybius 6.11a.7.']);
+    assert.deepEqual(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation'), []);
+    assert.deepEqual(
+      read.notes.map((note) => note.citations.filter((citation) => citation.kind !== 'none').map((citation) => citation.locator?.text)),
+      [['590'], ['3.219--224'], ['4.100'], ['6.11a.7']],
+    );
+  });
+
+  it('is not a modern short title with its page: that work is missing from the bibliography', () => {
+    const read = essay(['Smith, *Lost Book*, 45.', '*Lost Book*, 45.']);
+    assert.equal(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation').length, 2);
+  });
+
+  it('is not read into a modern work by an author of the same name, with its year', () => {
+    const read = essay(['Homer 2001, 4.']);
+    assert.equal(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation').length, 1);
+  });
+});

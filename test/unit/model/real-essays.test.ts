@@ -79,6 +79,8 @@ describe('resolution on published essays (development split)', function () {
     // conservation essays and the FRUS chapters, 0.710; 0.688 with the eleventh round. Then 0.901 once
     // no warning named a word opening a sentence, a quotation, a word of another language, a name or a
     // gloss quoted inside a sentence, an ancient text read in a translation, or a year a printing off.
+    // The twenty-second round's museum essay (Tanagra figurines, a Selected Bibliography) came in
+    // with 62 warnings, 21 false (ancient texts by author or title alone): 0.782; 0.906 after.
     const { unresolved } = totals['real-dev'];
     assert.ok(unresolved.tp / (unresolved.tp + unresolved.fp) >= 0.88, JSON.stringify(unresolved));
   });
@@ -96,7 +98,9 @@ describe('resolution on published essays (development split)', function () {
     // Ibid. chains, op. cit.); 78.8% of all 612 then; 78.6% of 775; two art-history articles (98
     // notes: manuscripts by shelfmark, works of art, catalogues) came in at 53.1%; 79.8% of 873 then. One more (51 notes), keyed at the end of a stop,
     // came in at 54.9%: 78.5% of 924. A Getty notice (33 notes, a sketchbook "hereafter cited as")
-    // came in at 60.6%: 79.4% of 957.
+    // came in at 60.6%: 79.4% of 957. A museum chapter whose notes give each work as an author–date
+    // list writes it ("Williams, J. (1837). A narrative …, p. 113") came in at 12.3% (7 of 57): 76.0%
+    // of 1,014; 79.6% after the rules it prompted (43 of 57).
     const notesOnly = totals['notes-dev'];
     assert.ok(notesOnly.notes >= 957, `${notesOnly.notes} notes keyed`);
     assert.ok(notesOnly.exact / notesOnly.notes >= 0.77, `${notesOnly.exact}/${notesOnly.notes}`);

@@ -12,7 +12,7 @@ import { segmentNote, type CitationDraft } from './segment';
 import { resolveCitation, joinWords, normaliseUrl, namesContributionToThisVolume, type Resolution } from './resolve';
 import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
-import { citesClassicalText } from './omitted';
+import { citesClassicalText, classicalDivisions } from './omitted';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
 export interface StoredResolution {
@@ -281,6 +281,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
         base.unresolved = base.kind === 'none' ? null : stored.unresolved;
+        // "Polybius 6.11a.7": an ancient text's book, chapter and section are its pinpoint.
+        const divisions = base.kind !== 'none' && base.entries.length === 0 && !base.locator ? classicalDivisions(draft.text) : null;
+        if (divisions) base.locator = { text: divisions, from: null, to: null };
         base.mediatedBy = stored.mediatedBy;
         if (stored.wrongYearOf && base.unresolved) base.wrongYearOf = stored.wrongYearOf.map((i) => bibliography.entries[i].key);
         if (stored.nearMatch) {

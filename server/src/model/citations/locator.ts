@@ -31,11 +31,14 @@ const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*
 /** A note lettered, as editions of texts letter their notes: "212 n. d", "31 n. c". */
 export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
 /** A note on the page written after a comma: "304, n. 24", "12, note 4". */
-const NOTE_AFTER_COMMA = String.raw`(?:nn?\.|notes?)\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?`;
+// ("fn 1", "fn. 3": the footnote abbreviated as word processors' users write it.)
+const NOTE_AFTER_COMMA = String.raw`(?:nn?\.|notes?|fn\.?)\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?`;
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|,\s*${NOTE_AFTER_COMMA}|\s*n\.?\s*\d*|n\d*)?`;
 
 const newspaperSectionPage = new RegExp(String.raw`(?<![\p{L}])pp?\.\s*[A-Z]{1,3}\d{1,3}(?:\s*${D}\s*[A-Z]{0,3}\d{1,3})?(?![\p{L}\d])`, 'u');
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pp?(?=\s\d)|lots?(?=\s\d)|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
+/** "p. 201, p.222, 294": further pages, each with its own "p.", after the first. */
+const morePagesMarked = new RegExp(String.raw`^(?:\s*,\s*pp?\.\s*${PAGES})+(?![\p{L}\d])`, 'u');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
 // "letter no. 15", "document no. 237": the word that says what is numbered is part of the pinpoint.
 const documentNumber = new RegExp(String.raw`(?:\b(?:[Ll]etter|[Dd]ocument|[Dd]oc\.|[Ii]tem)\s+)?\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
@@ -326,6 +329,10 @@ function withVolume(found: FoundLocator | null, text: string): FoundLocator | nu
   }
   // "Migne, *Patrologia Latina,* vol. 153, col. 631": the volume written before the column or page.
   const named = /,[*_]{0,2}\s*((?:vol|Vol)\.\s*\d{1,3},\s*)$/.exec(before);
+  // "…, London, Fisher, Son, & Jackson, Volume 2, p. 203": the volume spelled out before the page,
+  // as a reference list's imprint written out in a note gives it, is part of the pinpoint.
+  const spelled = /,\s*((?:Volume|VOLUME)\s+(?:\d{1,3}|[IVXLC]{1,7}),\s*)$/.exec(before);
+  if (spelled) return { ...found, text: text.slice(found.start - spelled[1].length, found.end), start: found.start - spelled[1].length };
   // (Only before columns: "Vol. 17, p. 141" of a file's series is the file's volume, the page its pinpoint.)
   const volume = volumeAfterPublication.exec(before) ?? (named && /^cols?\./.test(found.text) ? named : null);
   if (!volume) return found;
@@ -462,7 +469,10 @@ function findPagesOf(text: string): FoundLocator | null {
   // ("Smith/Tait 1983: 1–64, pl. 1–3": a single plate or figure after an author-date's pages too.)
   if (match && /^(?:figs\.|plates)$/i.test(match[1]) && /\d/.test(text.slice(lastTitleEnd(text), match.index))) match = null;
   else if (match && /^(?:fig\.|pls?\.|plate)$/i.test(match[1]) && /\d\s*[,;]\s*(?:(?:and|especially|with)\s+)?$/.test(text.slice(0, match.index)) && (afterYear.exec(text)?.index ?? Infinity) < match.index) match = null;
-  if (match) return toLocator(match[0], match.index, match[2]);
+  if (match) {
+    const more = /^pp?\.$/i.test(match[1]) ? morePagesMarked.exec(text.slice(match.index + match[0].length)) : null;
+    return toLocator(match[0] + (more?.[0] ?? ''), match.index, match[2]);
+  }
   // A newspaper's page in its section: "p. SM7", "p. A12", "pp. B1–B2".
   const sectionPage = newspaperSectionPage.exec(text);
   if (sectionPage) return { text: sectionPage[0], from: null, to: null, start: sectionPage.index, end: sectionPage.index + sectionPage[0].length };

@@ -22,7 +22,7 @@ import { findTitles, titleWords } from '../bibliography/spans';
 import { foldName } from '../text';
 import { pinKey, resolveNotes, type CitationMemos, type PinnedCitation } from './index';
 import { readIbidSeries, readIbidVolume, readManuscript, type ManuscriptReference } from './manuscript';
-import { fullNoteOpening, segmentNote, type CitationDraft } from './segment';
+import { AUTHOR_DATE_REFERENCE, fullNoteOpening, segmentNote, type CitationDraft } from './segment';
 import { findDates, imprintInParentheses } from '../bibliography/dates';
 import { citesArchivalDocument, opensWithShelfmark } from './resolve';
 import { citesPersonalCommunication } from './omitted';
@@ -237,6 +237,8 @@ function givesWorkInFull(draft: CitationDraft, kind: string | undefined): boolea
   if (quotedInShortForm.test(draft.text)) return false;
   // A full note names the author given name first; a short note names the surname alone.
   if (!draft.embedded && fullNoteOpening.test(draft.text)) return true;
+  // So does a reference as an author–date list writes it: "Lovett, R. (1899). The History of …".
+  if (!draft.embedded && AUTHOR_DATE_REFERENCE.test(draft.text)) return true;
   const addressed = /https?:\/\/|\bwww\./.test(draft.text);
   const dated = addressed || findDates(draft.text).length > 0 || /\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\):/.test(draft.text);
   // "Department of State press release No. 484, September 13, 1956": a body's numbered document with its day.

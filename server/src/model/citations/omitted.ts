@@ -138,10 +138,59 @@ const classicalInFull = new RegExp(
   'u',
 );
 
+/**
+ * Greek and Latin authors, pagan and Christian, as notes name them: the canon a classicist cites by
+ * its standard divisions, whatever their form ("Plato, *Timaeus*, 91d", "Cicero, *Pro Flacco*, 37",
+ * "Euripides, *Medea*, 240–245", "Martial 2.42, 8.33.17"). A closed list, as the months are: no
+ * modern author a bibliography lists is written with one of these names alone.
+ */
+const ANCIENT_AUTHORS = String.raw`(?:Aelian|Aeschines|Aeschylus|Alcaeus|Alcman|Ammianus(?:\s+Marcellinus)?|Anacreon|Apollodorus|Apollonius(?:\s+of\s+Rhodes|\s+Rhodius)?|Appian|Apuleius|Aratus|Archilochus|Aristophanes|Aristotle|Arrian|Artemidorus|Athenaeus|Augustine|Aulus\s+Gellius|Ausonius|Bacchylides|Caesar|Callimachus|Cassius\s+Dio|Dio\s+Cassius|Catullus|Celsus|Cicero|Claudian|Clement\s+of\s+Alexandria|Columella|Demosthenes|Dio\s+Chrysostom|Diodorus(?:\s+Siculus)?|Diogenes\s+Laertius|Dionysius\s+of\s+Halicarnassus|Ennius|Epictetus|Euripides|Eusebius|Festus|Frontinus|Galen|Gellius|Herodas|Herodian|Herodotus|Hesiod|Hesychius|Hippocrates|Homer|Horace|Hyginus|Isocrates|Jerome|Josephus|Julian|Juvenal|Livy|Longus|Lucan|Lucian|Lucretius|Lycurgus|Lysias|Macrobius|Manilius|Martial|Menander|Nepos|Nonnus|Origen|Ovid|Pausanias|Persius|Petronius|Philo|Philostratus|Photius|Pindar|Plato|Plautus|Pliny(?:\s+the\s+(?:Elder|Younger))?|Plotinus|Plutarch|Pollux|Polybius|Porphyry|Procopius|Propertius|Ptolemy|Quintilian|Sallust|Sappho|Seneca|Servius|Sextus\s+Empiricus|Silius\s+Italicus|Simonides|Solon|Sophocles|Soranus|Statius|Stobaeus|Strabo|Suetonius|Tacitus|Terence|Tertullian|Theocritus|Theognis|Theophrastus|Thucydides|Tibullus|Valerius\s+Maximus|Varro|Velleius\s+Paterculus|Virgil|Vergil|Vitruvius|Xenophon)`;
+/** A division of an ancient text: "91d", "35.43", "3.6.3–4", "240–245", "6.11a.7", "IV.5". */
+const DIVISION = String.raw`(?:\d{1,4}[a-e]?(?:\.\d{1,4}[a-e]?)*|[IVXL]{1,6}\.\d{1,4}(?:\.\d{1,4})*)(?:\s*(?:-{1,2}|[–—])\s*\d{1,4}[a-e]?)?`;
+// One cue at most, not a run of them: the pattern is tried at every word, and a repeated cue
+// would make each try read to the end of the note (quadratic on "see see see …").
+const oneCue = String.raw`(?:[*_]?(?:[Ss]ee(?:\s+also)?|[Cc]f\.?|[Cc]ompare|[Aa]lso|e\.\s?g\.)[*_]?[,:]?\s+)?`;
+// (At the end of a sentence that introduces it: "For sealings, Cicero, *Pro Flacco*, 37", "e.g. Plato, *Timaeus*, 91c".)
+const byAncientAuthor = new RegExp(
+  String.raw`(?:^|[\s(;:,])${oneCue}${ANCIENT_AUTHORS}(?:['’]s)?,?\s+(?:[*_][^*_\n]{2,80}[*_],?\s+(?:\([^()]{1,40}\)\s+)?)?${DIVISION}(?:\s*[,;]\s*${DIVISION})*(?:\s*\([^()]{1,60}\))?\s*[.;]?\s*$`,
+  'u',
+);
+
+/**
+ * Works of the same canon that notes cite by title alone, the author named in the sentence ("So,
+ * Hesiod declares, … (*Theogony* 590)"): a closed list of the titles as a single italic span.
+ */
+const ANCIENT_TITLES = String.raw`(?:Iliad|Odyssey|Theogony|Works\s+and\s+Days|Aeneid|Georgics|Eclogues|Metamorphoses|Ars\s+Amatoria|Remedia(?:\s+Amoris)?|Amores|Fasti|Tristia|Heroides|Timaeus|Symposium|Phaedrus|Phaedo|Natural\s+History|Naturalis\s+Historia|NH|HN|Nicomachean\s+Ethics|History\s+of\s+Animals|Historia\s+Animalium|Poetics|Anabasis|Cyropaedia|Oeconomicus|Memorabilia|Medea|Bacchae|Hippolytus|Agamemnon|Antigone|Lysistrata|Ecclesiazusae|Thesmophoriazusae|Onomasticon|Deipnosophistae|Moralia|De\s+Rerum\s+Natura|De\s+Officiis|De\s+Architectura|Satyricon|Germania|Agricola|Bibliotheca(?:\s+historica)?|Geographica|Gynecology|Gynaecology)`;
+/**
+ * An ancient text by its title alone: one of the canon's titles with its divisions ("*Theogony*,
+ * 590", "*History of Animals* 8 (9): 1.608"), or any italic title with divisions in the dotted form
+ * of book and line ("*Ars Amatoria* 3.219–224", "*Onomasticon*, 4.100"), which a modern work's pages
+ * are never written in. (Not an abbreviated title: "*P.Mich.Aphrod.* 2.41" is a papyrus by its
+ * edition's siglum, which a bibliography of sigla must list.)
+ */
+const byTitleAlone = new RegExp(
+  String.raw`^${oneCue}(?:[*_]${ANCIENT_TITLES}[*_],?\s+[\d(][\d\s().:;,a-e–—-]{0,40}|[*_](?![^*_\n]{0,60}\.)[^*_\n]{2,60}[*_],?\s+(?:\d{1,4}|[IVXL]{1,6})[a-e]?(?:\.\d{1,4}[a-e]?)+(?:\s*(?:-{1,2}|[–—])\s*\d{1,4}[a-e]?)?(?:\s*[,;]\s*${DIVISION})*)\s*[.;]?\s*$`,
+  'u',
+);
+
 export function citesClassicalText(text: string): boolean {
   const written = text.trim();
-  return (classicalReference.test(written) || classicalInFull.test(written)) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
+  return (classicalReference.test(written) || classicalInFull.test(written) || byAncientAuthor.test(written) || byTitleAlone.test(written)) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
 }
+
+/**
+ * The divisions an ancient text is cited by, as written at the end of its reference ("6.11a.7" of
+ * "Polybius 6.11a.7.", "2.42, 8.33.17" of "Martial 2.42, 8.33.17", "8 (9): 1.608"), or null when the
+ * text is no such reference. They are its pinpoint, as pages are a modern work's.
+ */
+export function classicalDivisions(text: string): string | null {
+  if (text.length > 300 || !citesClassicalText(text)) return null;
+  return divisionsAtEnd.exec(text.trim())?.[1] ?? null;
+}
+const divisionsAtEnd = new RegExp(
+  String.raw`(?:^|[\s,(])((?:\d{1,4}\s*\(\d{1,3}\):\s*)?${DIVISION}(?:\s*[,;]\s*${DIVISION})*)\s*\)?(?:\s*\([^()]{1,60}\))?\s*[.;]?\s*$`,
+  'u',
+);
 
 /**
  * A papyrus, ostracon or tablet by its edition's siglum and number, as papyrologists cite them

@@ -16,7 +16,7 @@ import { archiveMark, matchArchival, OBJECT_MARK, plainWords, SHELFMARK } from '
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
 import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
-import { citesInterview, citesPersonalCommunication } from './omitted';
+import { citesClassicalText, citesInterview, citesPersonalCommunication } from './omitted';
 import { entryWords } from '../evidence';
 import { outsidePages, READ_THROUGH } from './locator';
 
@@ -351,6 +351,10 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // another chapter of the book the essay is part of, which its bibliography need not list. It is
   // cited (a reader follows it as a reference), and a bibliography without it lacks nothing.
   if (found.entries.length === 0 && found.candidates.length === 0 && namesContributionToThisVolume(draft.text)) return empty('short');
+  // "Polybius 6.11a.7", "Martial 2.42": an ancient text by its divisions is a reference, listed or not.
+  // (A reference to an ancient text is short; bounding the length keeps the patterns, tried at
+  // every word after a run of cues, linear on a long note.)
+  if (found.kind === 'none' && draft.text.length <= 300 && citesClassicalText(draft.text)) return empty('short');
   // (Not when the words name a work no entry matches: "Hale, “Winter Moorings,” …, <the address of
   // another page>" is a work missing or a wrong address, not that page.)
   if (found.entries.length > 0 || found.candidates.length > 0 || found.unresolved !== null || found.nearMatch !== null || found.authorWithoutWork || draft.text.length > maxCitationLength) return found;

@@ -8,7 +8,7 @@ import { FOREIGN_AND, NAME_SUFFIX } from '../text';
 import { findDates, imprintInParentheses, monthPattern } from '../bibliography/dates';
 import { archiveMark, SHELFMARK } from '../bibliography/archives';
 import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, VOLUME_BEFORE_PAGE, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
-import { citesPersonalCommunication } from './omitted';
+import { citesClassicalText, citesPersonalCommunication } from './omitted';
 import { hereafterName } from '../bibliography/entry';
 
 export interface CitationDraft {
@@ -91,10 +91,10 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
-    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i)) {
+    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i)) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && !(i - start < 200 && authorDateHead.test(text.slice(start, i))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -121,6 +121,16 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
   }
   parts.push({ start, end: text.length });
   return parts;
+}
+
+/**
+ * "Williams, J. (1837). A narrative of missionary enterprises in the South Sea Islands; : with
+ * remarks upon …": a title in plain text, as a reference list in author–date style writes it, with
+ * a semicolon of its own. What follows opens no reference (a colon, a word in lower case), and the
+ * part began as such a reference, its author, initials and year, then the title.
+ */
+function semicolonInPlainTitle(text: string, start: number, at: number): boolean {
+  return /^\s*(?::|(?!(?:see|cf|and|also|compare|but|or|e\.g)\b)\p{Ll})/u.test(text.slice(at + 1, at + 12)) && AUTHOR_DATE_REFERENCE.test(text.slice(start, Math.min(at, start + 300))) && !/\bpp?\.\s*\d/.test(text.slice(start, at));
 }
 
 /**
@@ -325,6 +335,18 @@ const FULL_AUTHORS = String.raw`${FULL_NAME}(?:(?:,\s+(?:and\s+|&\s+)?|\s+(?:and
 // Seward, Seward at Washington, as Senator and Secretary of State (New York, 1891), I, 519." The
 // imprint in parentheses then says it is a book.
 const PLAIN_TITLED = String.raw`${FULL_NAME},\s+\p{Lu}[^()*_“”"\n]{3,200}?\s\(\s*\p{Lu}[^()]{0,80}?,\s*(?:1[5-9]\d\d|20\d\d)\b[^()]{0,30}\)`;
+/**
+ * A reference as an author–date list writes it, given in a note: surname, initials, the year (in
+ * parentheses or not), then the title ("Williams, J. (1837). A narrative of missionary …",
+ * "Montgomery, J. 1831. Voyages and Travels …", "Hooper, S. (2007). “Embodying Divinity …”"). A
+ * short note never has the initials and the year together before a title.
+ */
+const INITIALS = String.raw`(?:\p{Lu}\.\s?(?:-\p{Lu}\.\s?)?){1,3}`;
+const SURNAME_INITIALS = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+${INITIALS}`;
+const AUTHOR_DATE_HEAD = String.raw`^\s*${SURNAME_INITIALS}(?:,?\s+(?:&\s+|and\s+)?${SURNAME_INITIALS})*\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?\)|(?:1[5-9]\d\d|20\d\d)[a-z]?)`;
+export const AUTHOR_DATE_REFERENCE = new RegExp(String.raw`${AUTHOR_DATE_HEAD}\.\s+[\p{Lu}“"*_]`, 'u');
+/** The head of such a reference, up to the full stop after its year: the title follows, not a sentence. */
+const authorDateHead = new RegExp(String.raw`${AUTHOR_DATE_HEAD}$`, 'u');
 export const fullNoteOpening = new RegExp(
   // ("For example, Carl Albert Loosli, *Ferdinand Hodler*, vol. 1 (R. Suter, 1921), 75–87": a cue of
   // its own before the work, as "See" is.)
@@ -428,9 +450,18 @@ export function segmentNote(written: string): CitationDraft[] {
     const inParentheses = citedInParentheses(text);
     if (inParentheses.length > 0) {
       const pieces: { start: number; end: number }[] = [];
+      // ("So, Hesiod declares, "For from her is the race of women" (*Theogony* 590).": the sentence
+      // quotes the ancient text its parentheses cite; only the reference is a citation.)
+      // (Not when the sentence holds a reference of its own: a year, a title in italics.)
+      const before = text.slice(0, inParentheses[0].start);
+      const quotesAncientText =
+        inParentheses.every((cited) => cited.classical) &&
+        /^[\s.;]*$/.test(text.slice(inParentheses[inParentheses.length - 1].end + 1)) &&
+        !/\b(?:1[5-9]\d\d|20\d\d)\b|[*_]/.test(before);
       let at = 0;
       for (const cited of inParentheses) {
-        pieces.push({ start: start + at, end: start + cited.start - 1 }, { start: start + cited.start, end: start + cited.end });
+        if (!quotesAncientText) pieces.push({ start: start + at, end: start + cited.start - 1 });
+        pieces.push({ start: start + cited.start, end: start + cited.end });
         at = cited.end + 1;
       }
       pieces.push({ start: start + at, end });
@@ -444,9 +475,9 @@ export function segmentNote(written: string): CitationDraft[] {
       continue;
     }
     const ibid = ibidPattern.exec(text);
-    const locator = findLocator(text);
+    const locator = findLocator(text) ?? (ibid ? pagesRightAfterIbid(text, ibid[0].length) : null);
     // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
-    const fullReference = imprintInParentheses.test(text) || journalArticle.test(text) || fullNoteOpening.test(text);
+    const fullReference = imprintInParentheses.test(text) || journalArticle.test(text) || fullNoteOpening.test(text) || AUTHOR_DATE_REFERENCE.test(text);
     const anchors = ibid || fullReference ? [] : findAnchors(text);
     // Several works named in one part ("Finkelman, *Slavery…*, and Stanton, *…*"), or a
     // reference inside a sentence of prose: each cited work is a citation of its own.
@@ -499,7 +530,10 @@ export function segmentNote(written: string): CitationDraft[] {
       // (Nor do an act's public law, chapter and Congress after its page in the Statutes: "36 Stat.
       // 1446, Public Law 61–525, Ch. 285, 61st Cong., 3rd Sess., 1446".)
       const actDetails = /^(?:Public Law|Pub\.\s?L\.|Ch\.|\d{1,3}(?:st|nd|rd|th)\s+Cong\.)/.test(next);
-      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next) && !imprintAfterPages.test(next) && !holdingArchive && !actDetails;
+      // (Nor does a part of the same work after its pages: "[[Solodkoff 2000]], 125, 132, Appendix,
+      // excerpt no. 3, …"; "…, 45, Table 2"; "…, 12, fig. 4".)
+      const partOfTheWork = partOfWorkAfterPages.test(next);
+      const startsReference = /^(?:\p{Lu}|\d|(?:and|see|cf\.|also)\b)/u.test(next) && !startsDate.test(next) && !imprintAfterPages.test(next) && !holdingArchive && !actDetails && !partOfTheWork;
       if (further && /\p{L}{2}/u.test(rest) && startsReference) {
         const restStart = start + locator.end + further[0].length;
         pending.push({ start: restStart, end });
@@ -517,6 +551,23 @@ export function segmentNote(written: string): CitationDraft[] {
   return drafts;
 }
 
+/**
+ * "Ibid.,160–161.", "Ibid., 120. Following Sartre, …": the pages right after Ibid., typed without a
+ * space or followed by a sentence of comment, which the reading of a whole reference passes over.
+ */
+function pagesRightAfterIbid(text: string, at: number): FoundLocator | null {
+  const pages = /^\s*,?\s*((?:pp?\.\s*)?\d{1,5}(?:\s*(?:-{1,2}|[–—])\s*\d{1,5})?(?:\s*,\s*\d{1,5}(?:\s*(?:-{1,2}|[–—])\s*\d{1,5})?)*)(?=\s*(?:[.;]|$))/.exec(text.slice(at));
+  if (!pages) return null;
+  const written = 'Ibid., ';
+  const found = findLocator(written + pages[1]);
+  if (!found || found.start !== written.length) return null;
+  const start = at + pages[0].length - pages[1].length;
+  return { ...found, start: found.start - written.length + start, end: found.end - written.length + start };
+}
+
+/** A part of a work named after its pages: an appendix, an annex, a table, a figure, a plate, a map. */
+const partOfWorkAfterPages = /^(?:Appendix|Appendices|App\.|Annex|Annexe|Supplement|Excerpt|Table|Tables|Tab\.|Figure|Figures|Figs?\.|Plates?|Pls?\.|Map|Maps)(?![\p{L}])/u;
+
 /** What opens a source cited in parentheses: Ibid., a manuscript, an author and a title. */
 const citedOpening = /^\s*(?:[*_]{0,2}ibid\b|[*_]{0,2}[MМ][SС]{1,2}\.\s|\p{Lu}[\p{L}'’.-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]+)?,\s*[*_“"])/iu;
 /** "(*CDD* r, 57–59)": a reference work by its abbreviation in italics, then its section and pages. */
@@ -531,13 +582,17 @@ const shelfmarkCited = new RegExp(String.raw`^[^()]{0,160}[,:]\s*${SHELFMARK}[^(
  */
 function citedInParentheses(text: string): { start: number; end: number }[] {
   if (text.length > 3000 || !text.includes('(')) return [];
-  const found: { start: number; end: number }[] = [];
+  const found: { start: number; end: number; classical: boolean }[] = [];
   for (const match of text.matchAll(/\(([^()]{4,300})\)/g)) {
-    if (!citedOpening.test(match[1]) && !abbreviationCited.test(match[1]) && !shelfmarkCited.test(match[1])) continue;
+    // ("… "For from her is the race of women" (*Theogony* 590)": an ancient text by its divisions.)
+    const classical = citesClassicalText(match[1]);
+    if (!citedOpening.test(match[1]) && !abbreviationCited.test(match[1]) && !shelfmarkCited.test(match[1]) && !classical) continue;
     const start = match.index + 1;
-    found.push({ start, end: start + match[1].length });
+    found.push({ start, end: start + match[1].length, classical });
   }
   if (found.length === 0) return [];
+  // (An ancient text in parentheses closing a sentence is its source whatever the sentence quotes.)
+  if (found.every((cited) => cited.classical) && /^[\s.;]*$/.test(text.slice(found[found.length - 1].end + 1))) return found;
   let outside = '';
   let at = 0;
   for (const cited of found) {
