@@ -1014,6 +1014,18 @@ describe('a note that only points to a later note', () => {
     const both = [{ kind: 'short', entries: ['hollis2003'] }, { kind: 'short', entries: ['lund1985'] }];
     assert.deepEqual(cited, [both, both, both]);
   });
+
+  it('cites what an earlier note cites after a clause and a colon, or in words that send the reader back', () => {
+    const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { cited } = notesOf(bibliography, [
+      'Hollis 2003, 4; Lund 1985, 9.',
+      'Due to the later ferry tolls: see note 1.',
+      'See the discussion of these tolls in the works mentioned in note 1 above.',
+      'The tolls were mentioned in passing by the harbour master.',
+    ]);
+    const both = [{ kind: 'short', entries: ['hollis2003'] }, { kind: 'short', entries: ['lund1985'] }];
+    assert.deepEqual(cited, [both, both, both, []]);
+  });
 });
 
 describe('a year and a listed author in a sentence of prose', () => {

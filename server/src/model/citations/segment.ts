@@ -50,7 +50,9 @@ const OPENING_CUE = String.raw`(?:[*_]?(?:see(?:\s+also)?|cf\.)[*_]?,?\s+)?`;
 const crossReferencePattern = new RegExp(
   // ("For more on this, see note 245 below.": a clause of what the pointer is for, then the cue.)
   // ("See note 71 above and appendix B.": what else the pointer sends to is no work.)
-  String.raw`^(?:[^.;:()\d]{3,140},\s+(?=[*_]?(?:see|cf\.)))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?(?:,?\s+and\s+(?:the\s+)?(?:appendix|appendices|figs?\.|figures?|tables?|plates?|maps?)\s+[\dA-Z][\w.]{0,5}(?:\s+(?:above|below))?)?\s*(?:[.;]\s*|$)`,
+  // ("Due to ethylene as internal plasticizer: see note 24."; "See the discussion in my publications
+  // mentioned in note 27 above.": a clause, then the cue or the words that send the reader back.)
+  String.raw`^(?:[^.;:()\d]{3,140}[,:]\s+(?=[*_]?(?:see|cf\.))|[^.;:()\d]{3,140}?\s(?:mentioned|cited|discussed|given|listed|quoted)\s+in\s+(?=(?:nn?\.|notes?|footnotes?)\s*\d))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?(?:,?\s+and\s+(?:the\s+)?(?:appendix|appendices|figs?\.|figures?|tables?|plates?|maps?)\s+[\dA-Z][\w.]{0,5}(?:\s+(?:above|below))?)?\s*(?:[.;]\s*|$)`,
   'i',
 );
 
@@ -580,7 +582,7 @@ const shelfmarkCited = new RegExp(String.raw`^[^()]{0,160}[,:]\s*${SHELFMARK}[^(
  * The sources a sentence of prose cites in parentheses, as offsets of what is inside them. Only in
  * prose: a reference's own parentheses (its imprint) hold no source.
  */
-function citedInParentheses(text: string): { start: number; end: number }[] {
+function citedInParentheses(text: string): { start: number; end: number; classical: boolean }[] {
   if (text.length > 3000 || !text.includes('(')) return [];
   const found: { start: number; end: number; classical: boolean }[] = [];
   for (const match of text.matchAll(/\(([^()]{4,300})\)/g)) {
