@@ -79,3 +79,17 @@ describe('the pinpoint of a note that goes on after its pages', () => {
     );
   });
 });
+
+describe('the volume or book of a published work, and the word that singles pages out', () => {
+  it('is part of the pinpoint as written', () => {
+    assert.equal(findLocator('Moore, *Digest of International Law*, Vol. IV, p. 686.')?.text, 'Vol. IV, p. 686');
+    assert.equal(findLocator('Olson, *Dress and the Roman Woman*, vol. 5, 110.')?.text, 'vol. 5, 110');
+    assert.equal(findLocator('Pliny, *Natural History*, book 35, 367.')?.text, 'book 35, 367');
+    assert.equal(findLocator('Leopold, “The Foreign Relations Series,” especially p. 598.')?.text, 'especially p. 598');
+  });
+
+  it('leaves out the volume of an archive’s series, which names the file', () => {
+    assert.equal(findLocator('Brown to Fish, January 27, 1874, Letters Sent, Vol. 17, p. 141.')?.text, 'p. 141');
+    assert.equal(findLocator('Hale to Fish, *Despatches*, NARA, RG 59, Vol. 17, p. 141.')?.text, 'p. 141');
+  });
+});

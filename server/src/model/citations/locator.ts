@@ -328,13 +328,17 @@ function withVolume(found: FoundLocator | null, text: string): FoundLocator | nu
     return { ...found, text: text.slice(start, found.end), start };
   }
   // "Migne, *Patrologia Latina,* vol. 153, col. 631": the volume written before the column or page.
-  const named = /,[*_]{0,2}\s*((?:vol|Vol)\.\s*\d{1,3},\s*)$/.exec(before);
+  // ("Pliny, *Natural History*, book 35, 367": a book of the work, as a volume is.)
+  const named = /,[*_]{0,2}\s*((?:(?:vol|Vol|VOL)\.|[Bb]ook)\s*(?:\d{1,3}|[IVXLC]{1,7})[,:]\s*)$/.exec(before);
   // "…, London, Fisher, Son, & Jackson, Volume 2, p. 203": the volume spelled out before the page,
   // as a reference list's imprint written out in a note gives it, is part of the pinpoint.
   const spelled = /,\s*((?:Volume|VOLUME)\s+(?:\d{1,3}|[IVXLC]{1,7}),\s*)$/.exec(before);
   if (spelled) return { ...found, text: text.slice(found.start - spelled[1].length, found.end), start: found.start - spelled[1].length };
   // (Only before columns: "Vol. 17, p. 141" of a file's series is the file's volume, the page its pinpoint.)
-  const volume = volumeAfterPublication.exec(before) ?? (named && /^cols?\./.test(found.text) ? named : null);
+  // ("Moore, *Digest of International Law*, Vol. IV, p. 686": a published work's volume is; an
+  // archive's file's is not.)
+  const ofPublishedWork = named !== null && /^\d/.test(found.text.replace(/^pp?\.\s*/, '')) && findTitles(text.slice(0, found.start - named[1].length)).length > 0 && !archiveMark.test(text.slice(0, found.start));
+  const volume = volumeAfterPublication.exec(before) ?? (named && (/^cols?\./.test(found.text) || ofPublishedWork) ? named : null);
   if (!volume) return found;
   const start = found.start - volume[1].length;
   return { ...found, text: text.slice(start, found.end), start };
@@ -471,7 +475,9 @@ function findPagesOf(text: string): FoundLocator | null {
   else if (match && /^(?:fig\.|pls?\.|plate)$/i.test(match[1]) && /\d\s*[,;]\s*(?:(?:and|especially|with)\s+)?$/.test(text.slice(0, match.index)) && (afterYear.exec(text)?.index ?? Infinity) < match.index) match = null;
   if (match) {
     const more = /^pp?\.$/i.test(match[1]) ? morePagesMarked.exec(text.slice(match.index + match[0].length)) : null;
-    return toLocator(match[0] + (more?.[0] ?? ''), match.index, match[2]);
+    // ("…, especially p. 598": the word that singles the pages out is part of the pinpoint as written.)
+    const singled = /(?:^|[\s,])((?:especially|esp\.)\s+)$/.exec(text.slice(Math.max(0, match.index - 16), match.index))?.[1] ?? '';
+    return toLocator(singled + match[0] + (more?.[0] ?? ''), match.index - singled.length, match[2]);
   }
   // A newspaper's page in its section: "p. SM7", "p. A12", "pp. B1–B2".
   const sectionPage = newspaperSectionPage.exec(text);
