@@ -394,7 +394,7 @@ const manyGivenNowhere = 3;
  * "Works Consulted", "Further Reading", "Suggested Readings": a list that says it holds works the
  * notes need not cite (Chicago 14.64), under its own heading or as a section of the bibliography.
  */
-const consultedHeading = /^(?:works|sources|literature)\s+consulted$|^(?:further|suggested|additional|recommended|supplementary)\s+readings?$|^for\s+further\s+reading$/i;
+const consultedHeading = /^(?:works|sources|literature)\s+consulted$|^(?:further|suggested|additional|recommended|supplementary)\s+readings?$|^for\s+further\s+reading$|\s(?:and|&)\s+(?:(?:further|additional|suggested|recommended)\s+readings?|(?:works\s+)?consulted)$/i;
 
 function listedAsConsulted(bibliography: Bibliography, entry: BibliographyEntry): boolean {
   const heading = (text: string | undefined | null): boolean => consultedHeading.test((text ?? '').replace(/[*_:#]/g, '').trim());

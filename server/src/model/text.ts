@@ -135,3 +135,5 @@ export function trimStartOf(text: string, chars = ''): string {
 
 /** "et", "und", "y", "e" between names: "and" in French and Latin, German, Spanish, Portuguese and Italian. */
 export const FOREIGN_AND = String.raw`(?:et|und|y|e)`;
+/** The particles a surname may open with, lower case: "de Villefosse", "van der Veen", "ten Brink", "du Bois". */
+export const SURNAME_PARTICLES = String.raw`(?:de|da|del|della|van|von|der|den|la|le|du|di|ten|ter)`;

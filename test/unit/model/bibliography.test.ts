@@ -1,7 +1,7 @@
 /** Finding the bibliography and reading its entries. */
 import { strict as assert } from 'node:assert';
 import { analyseEssay } from '../../../server/src/model/analyse';
-import { parseEntry } from '../../../server/src/model/bibliography/entry';
+import { parseEntry, parsePeople } from '../../../server/src/model/bibliography/entry';
 import { joinLines } from './helpers';
 
 const noClaims = { claims: { enabled: false, paragraphMarkerCoversPrecedingSentences: false, quotationsNeedOwnNote: true, allowlist: [] } };
@@ -295,5 +295,15 @@ describe('list items under a bold label with a hard break', () => {
     const keys = essay.bibliography.entries.map((entry) => entry.key);
     assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => citation.entries)), [[[keys[0]], [keys[1]]], [[keys[2]]]]);
     assert.deepEqual(essay.diagnostics.filter((d) => d.severity !== 'information'), []);
+  });
+});
+
+describe('surnames with a conjunction or a particle (found in review)', () => {
+  it('keeps a Spanish compound surname whole, and a surname opening with "ten" or "du" a person', () => {
+    assert.deepEqual(parsePeople('Ortega y Gasset, José').persons.map((person) => person.surname), ['Ortega y Gasset']);
+    assert.deepEqual(parsePeople('ten Brink, Bernhard').persons.map((person) => person.surname), ['ten Brink']);
+    assert.deepEqual(parsePeople('du Bois, W. E. B.').persons.map((person) => person.surname), ['du Bois']);
+    // Still two authors when initials or a comma come before "et" or "y".
+    assert.deepEqual(parsePeople('Walsh, K. et Schwalbe, M.').persons.map((person) => person.surname), ['Walsh', 'Schwalbe']);
   });
 });

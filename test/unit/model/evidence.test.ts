@@ -267,6 +267,9 @@ describe('a list that says it holds works the notes need not cite', () => {
   it('reports no entry of "Further reading" or of "Works Consulted" as never cited (Chicago 14.64)', () => {
     assert.deepEqual(uncitedOf(essay('## Bibliography', '### Further Reading')), ['Brown (1985)']);
     assert.deepEqual(uncitedOf(essay('## Works Consulted', '')), []);
+    // A list headed as both ("References and Further Reading") is the bibliography, and says so too.
+    assert.deepEqual(uncitedOf(essay('# References and Further Reading', '')), []);
+    assert.deepEqual(uncitedOf(essay('## Works Cited and Consulted', '')), []);
   });
 
   it('still reports the entries of a bibliography that makes no such claim', () => {

@@ -93,3 +93,12 @@ describe('the volume or book of a published work, and the word that singles page
     assert.equal(findLocator('Hale to Fish, *Despatches*, NARA, RG 59, Vol. 17, p. 141.')?.text, 'p. 141');
   });
 });
+
+describe('the bounds of a pinpoint written with words (found in review)', () => {
+  it('are its pages, not letters of the words', () => {
+    const found = findLocator('Smith, *Harbours*, especially 133.');
+    assert.deepEqual([found?.text, found?.from], ['especially 133', '133']);
+    const listed = findLocator('Davies, J. (1961). The History. Cambridge, The Hakluyt Society, p. 201, p.222, 294.');
+    assert.deepEqual([listed?.from, listed?.to], ['201', '294']);
+  });
+});

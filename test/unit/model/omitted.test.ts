@@ -87,3 +87,20 @@ describe('an ancient text by a Greek or Latin author, in any of the forms classi
     assert.equal(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation').length, 1);
   });
 });
+
+describe('modern works that look like ancient ones (found in review)', () => {
+  const essay = (notesWritten: string[]) =>
+    analyseEssay(
+      [notesWritten.map((_, i) => `A sentence.[^${i + 1}]`).join(' '), '', ...notesWritten.map((note, i) => `[^${i + 1}]: ${note}`), '', '## Bibliography', '', 'Olson, Kelly. 2008. *Dress and the Roman Woman*. London: Routledge.', ''].join('\n'),
+    );
+
+  it('are still reported missing: a modern author who shares an ancient name, a volume and page written with a point', () => {
+    const read = essay(['Winslow Homer, *Letters*, 12.', '*Collected Works* 2.214.']);
+    assert.equal(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation').length, 2);
+  });
+
+  it('leave a sentence about this book alone: no citation of another chapter', () => {
+    const read = essay(['Throughout this book, I use the term loosely.']);
+    assert.deepEqual(read.notes[0].citations.filter((citation) => citation.kind !== 'none'), []);
+  });
+});

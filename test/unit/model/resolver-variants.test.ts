@@ -1444,6 +1444,24 @@ describe('a bibliography headed in another language', () => {
   });
 });
 
+describe('a note that copies an entry of the bibliography, authors inverted', () => {
+  it('is one full citation of that entry, its co-authors and the full stop after them part of it', () => {
+    const bibliography = [
+      'Bennett, Jessica, and Amisha Padnani. "Overlooked," March 8, 2018. https://www.nytimes.com/interactive/2018/obituaries/overlooked.html',
+      'van Rossum,  Guido, Barry Warsaw, and Nick Coghlan. "PEP 8 -- Style Guide for Python Code." July 5, 2001. https://www.python.org/dev/peps/pep-0008/',
+      'Schmidt, Ben. "Words Alone: Dismantling Topic Models in the Humanities," _Journal of Digital Humanities_. Vol. 2, No. 1 (2012): n.p. http://journalofdigitalhumanities.org/2-1/',
+    ];
+    const { essay, cited } = notesOf(bibliography, [
+      'Bennett, Jessica, and Amisha Padnani. "Overlooked," March 8, 2018. <https://www.nytimes.com/interactive/2018/obituaries/overlooked.html>',
+      'van Rossum,  Guido, Barry Warsaw, and Nick Coghlan. "PEP 8 -- Style Guide for Python Code." July 5, 2001. <https://www.python.org/dev/peps/pep-0008/>',
+      'Schmidt, Ben. "Words Alone: Dismantling Topic Models in the Humanities," _Journal of Digital Humanities_. Vol. 2, No. 1 (2012): n.p. <http://journalofdigitalhumanities.org/2-1/>',
+    ]);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['bennett2018'] }], [{ kind: 'full', entries: ['vanrossum2001'] }], [{ kind: 'full', entries: ['schmidt2012'] }]]);
+    assert.equal(essay.notes[2].citations[0].locator?.text, 'n.p.');
+    assert.deepEqual(essay.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation'), []);
+  });
+});
+
 describe('a sentence about a work, the work named in it', () => {
   const bibliography = ['Harbour Board. *Annual Returns of the Port*. Bristol: Harbour Board, 1850–.', 'Lund, Eva, and Ann Holm. 1959. *Tolls of the Sound*. Oslo: Vest.'];
 
@@ -1671,5 +1689,21 @@ describe('author–date references as a French or German essay writes them', () 
     const { essay, cited } = notesOf(bibliography, ['L’année 1950 est utilisée comme référence car elle précède les essais nucléaires.', "D'après 1950, la courbe change."]);
     assert.deepEqual(cited, [[], []]);
     assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
+  });
+});
+
+describe('a short form that names the note it was cited in (found in review)', () => {
+  it('is a citation of its own work, not a pointer to that note', () => {
+    const bibliography = ['Hollis, Grant. 2003. *Temple Oracles of the Fayum*. Leiden: Brill.', 'Lund, Eva. 1985. *Ferry Crossings*. Oslo: Aschehoug.'];
+    const { cited } = notesOf(bibliography, ['Hollis 2003, 4; Lund 1985, 9.', 'Hollis, *Temple Oracles*, cited in note 1.']);
+    assert.deepEqual(cited[1], [{ kind: 'short', entries: ['hollis2003'] }]);
+  });
+});
+
+describe('a short form that dates its work', () => {
+  it('is short: the surname alone, a title and the year alone in parentheses, or a chapter in a book named by its editor', () => {
+    const bibliography = ['Vors, Frédéric. 1879. "The Tanagra Figurines." *Art Amateur* 1: 5–6.', 'Jeammet, Violaine, ed. 2010. *Tanagras: Figurines for Life and Eternity*. Valencia: Fundación Bancaja.'];
+    const { cited } = notesOf(bibliography, ['Vors, "The Tanagra Figurines" (1879), 5.', 'Becq, "The discovery of the Tanagras," in Jeammet, *Tanagras* (2010), 16.', 'Violaine Jeammet, *Tanagras: Figurines for Life and Eternity* (Valencia: Fundación Bancaja, 2010), 12.']);
+    assert.deepEqual(cited, [[{ kind: 'short', entries: ['vors1879'] }], [{ kind: 'short', entries: ['jeammet2010'] }], [{ kind: 'full', entries: ['jeammet2010'] }]]);
   });
 });

@@ -10,8 +10,11 @@ import { letterOfYearIn, parseEntry, type ParsedEntry } from './entry';
 import { findTitles, stripMarkup } from './spans';
 import { outlineLeaves } from './outline';
 
+// ("References and Further Reading", "Works Cited and Consulted": a list that also holds works the
+// notes need not cite; diagnostics.ts does not call those uncited. "Further Reading" alone is no
+// bibliography: a book's chapters print one after notes that give every work in full.)
 const headingNames =
-  /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references(?:\s+cited)?|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|obras\s+citadas|ouvrages\s+cit[ée]s|literaturverzeichnis|literatur|quellen(?:\s+und\s+literatur)?|quellen-\s+und\s+literaturverzeichnis|fuentes(?:\s+y\s+bibliograf[íi]a)?|referencias(?:\s+bibliogr[áa]ficas)?|riferimenti\s+bibliografici|fonti(?:\s+e\s+bibliografia)?|literatuur|bibliografie|sources\s+et\s+bibliographie)$/iu;
+  /^(?:select(?:ed)?\s+|annotated\s+)?(?:bibliography|bibliographie|works\s+cited|works\s+consulted|references(?:\s+cited)?|reference\s+list|sources|list\s+of\s+sources|sources\s+(?:and|&)\s+(?:bibliography|literature|references)|primary\s+(?:and|&)\s+secondary\s+sources|literature(?:\s+cited)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|obras\s+citadas|ouvrages\s+cit[ée]s|literaturverzeichnis|literatur|quellen(?:\s+und\s+literatur)?|quellen-\s+und\s+literaturverzeichnis|fuentes(?:\s+y\s+bibliograf[íi]a)?|referencias(?:\s+bibliogr[áa]ficas)?|riferimenti\s+bibliografici|fonti(?:\s+e\s+bibliografia)?|literatuur|bibliografie|sources\s+et\s+bibliographie)(?:\s+(?:and|&)\s+(?:(?:further|additional|suggested|recommended)\s+readings?|(?:works\s+)?consulted))?$/iu;
 const sectionWords =
   /\b(?:sources?|literature|works|archives?|archival|newspapers?|periodicals?|press|documents?|materials?|collections?|papers|books|articles?|interviews?|websites?|online|memoirs?|printed|published|unpublished|primary|secondary|official|government|manuscripts?|oral|journals?|monographs?|chapters?|theses|dissertations?|fuentes|archivos|prensa|quellen|literatur|sekundärliteratur|primärquellen|imprimés|manuscrits|fonti)\b/iu;
 

@@ -9,7 +9,7 @@ import type { BibliographyEntry, Person } from '../types';
 import { findTitles, stripMarkup, type TitleSpan } from './spans';
 import { findDates, findYears, seasonPattern, monthWordPattern } from './dates';
 import { documentIds, acronymOf } from './documents';
-import { FOREIGN_AND, trimEndOf, trimStartOf } from '../text';
+import { SURNAME_PARTICLES, trimEndOf, trimStartOf } from '../text';
 
 /** What an entry's own text says; its key, range and section come from where it stands. */
 export type ParsedEntry = Omit<BibliographyEntry, 'key' | 'text' | 'range' | 'section'> & {
@@ -156,7 +156,10 @@ function documentTitleAfter(text: string, corporate: string): string | null {
 
 /** Names, then a year and a stop: the head of an author–date entry ("Rochberg, F. 1988a. "). */
 const authorDateHead = /^(\p{Lu}[^()\n]{0,160}?)\s\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?[a-z]?\)?[.:,]\s/u;
-const foreignAnd = new RegExp(String.raw`(?<=[\p{L}.,])\s+${FOREIGN_AND}\s+(?=\p{Lu})`, 'gu');
+// ("et" and "und" after a name; "y" and "e" only after initials or a comma: "Ortega y Gasset",
+// "Teixeira e Sousa" are compound surnames.)
+const openingParticle = new RegExp(String.raw`^${SURNAME_PARTICLES}\s`, 'i');
+const foreignAnd = new RegExp(String.raw`(?:(?<=[\p{L}.,])\s+(?:et|und)|(?<=[.,])\s+(?:y|e))\s+(?=\p{Lu})`, 'gu');
 /** The lower-case words a list of names may hold: "and", "with", "eds.", particles. */
 const nameWords = /\b(?:and|with|eds?|von|van|der|den|del|della|des|du|de|la|le|et\s+al)\b/g;
 
@@ -254,7 +257,7 @@ export function parsePeople(part: string): People {
     if (index === 0 && commaParts.length >= 2 && !initialsToken.test(commaParts[0].split(' ').pop() ?? '')) {
       const [surname, given, ...rest] = commaParts;
       // ("de Villefosse, Antoine-Marie Héron": a surname may open with its particle.)
-      if (surname.split(' ').length <= 3 && /^(?:(?:de|da|del|della|van|von|der|den|la|le|du|di|ten|ter)\s+)*\p{Lu}/u.test(surname)) {
+      if (surname.split(' ').length <= 3 && new RegExp(String.raw`^(?:${SURNAME_PARTICLES}\s+)*\p{Lu}`, 'u').test(surname)) {
         // "Rompay, Lucas van": the particle inverted after the given name belongs to the surname
         // that notes write "Van Rompay".
         const particle = /\s((?:(?:van|von|de|der|den|du|la|le|ten|ter)\s?)+)$/i.exec(given ?? '');
@@ -270,7 +273,7 @@ export function parsePeople(part: string): People {
     }
     for (const part of commaParts) if (part) persons.push(personFromWords(part));
   });
-  const valid = persons.filter((person) => /^\p{Lu}/u.test(person.surname) || /^(?:de|van|von|da|di|del|la|le)\s/i.test(person.surname));
+  const valid = persons.filter((person) => /^\p{Lu}/u.test(person.surname) || openingParticle.test(person.surname));
   if (valid.length === 0) return { persons: [], corporate: text, etAl, editorsOnly: false };
   return { persons: valid, corporate: null, etAl, editorsOnly };
 }

@@ -94,7 +94,9 @@ const trailingAddress = /,\s*(?:<?https?:\/\/[^\s>]+>?|www\.\S+|\[[^\]\n]*\]\([^
 const afterPublication = new RegExp(String.raw`\((?:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*)\)[,:]\s*(${PAGES})(?=[\s.,;)]|$)`, 'd');
 
 /** The first page and the last page of a written list of pages and ranges. */
-function bounds(written: string): { from: string; to: string | undefined } {
+function bounds(pinpoint: string): { from: string; to: string | undefined } {
+  // ("especially 133": the word that singles the pages out holds letters of roman numerals.)
+  const written = pinpoint.replace(/(?<![\p{L}])(?:especially|esp\.)\s*/gu, '');
   const pages = written.match(/e\d{1,6}|\d{1,5}|[ivxlcdm]{1,8}/gi) ?? [written];
   const ranges = written.split(/\s*,\s*|\s+and\s+/);
   const first = pages[0];
@@ -337,7 +339,7 @@ function withVolume(found: FoundLocator | null, text: string): FoundLocator | nu
   // (Only before columns: "Vol. 17, p. 141" of a file's series is the file's volume, the page its pinpoint.)
   // ("Moore, *Digest of International Law*, Vol. IV, p. 686": a published work's volume is; an
   // archive's file's is not.)
-  const ofPublishedWork = named !== null && /^\d/.test(found.text.replace(/^pp?\.\s*/, '')) && findTitles(text.slice(0, found.start - named[1].length)).length > 0 && !archiveMark.test(text.slice(0, found.start));
+  const ofPublishedWork = named !== null && /^\d/.test(found.text.replace(/^(?:(?:especially|esp\.)\s*)?(?:pp?\.\s*)?/, '')) && findTitles(text.slice(0, found.start - named[1].length)).length > 0 && !archiveMark.test(text.slice(0, found.start));
   const volume = volumeAfterPublication.exec(before) ?? (named && (/^cols?\./.test(found.text) || ofPublishedWork) ? named : null);
   if (!volume) return found;
   const start = found.start - volume[1].length;
@@ -477,7 +479,7 @@ function findPagesOf(text: string): FoundLocator | null {
     const more = /^pp?\.$/i.test(match[1]) ? morePagesMarked.exec(text.slice(match.index + match[0].length)) : null;
     // ("…, especially p. 598": the word that singles the pages out is part of the pinpoint as written.)
     const singled = /(?:^|[\s,])((?:especially|esp\.)\s+)$/.exec(text.slice(Math.max(0, match.index - 16), match.index))?.[1] ?? '';
-    return toLocator(singled + match[0] + (more?.[0] ?? ''), match.index - singled.length, match[2]);
+    return toLocator(singled + match[0] + (more?.[0] ?? ''), match.index - singled.length, match[2] + (more?.[0] ?? ''));
   }
   // A newspaper's page in its section: "p. SM7", "p. A12", "pp. B1–B2".
   const sectionPage = newspaperSectionPage.exec(text);
@@ -560,7 +562,9 @@ function pagesBeforeItems(text: string): RegExpExecArray | null {
 const volumeBeforeItems = new RegExp(String.raw`,[*_]{0,2}\s+(\d{1,3}:\s?\d{1,5}(?:\s*${D}\s*\d{1,5})?)\s*$`, 'd');
 
 /** "Moss, “Preface,” *Catalogue of Syriac Printed Books*, n.p.": no page to give, and the writer says so. */
-const noPage = /,\s*(n\.\s?p\.?)\s*$/d;
+// ("…, *Journal of Digital Humanities* 2, no. 1 (2012): n.p. <http://…>": after the year's colon, and
+// before the address the note ends on.)
+const noPage = /(?:,|\):)\s*(n\.\s?p\.?)\s*(?:<https?:\/\/[^\s<>]+>|https?:\/\/\S+)?\s*$/d;
 /**
  * "Guigues Ier le Chartreux, *Coutumes,* c. 29.3": a chapter (caput) and its section, as editions of
  * medieval texts number them (never "c. 1850", a circa, which has no section).

@@ -150,9 +150,10 @@ const DIVISION = String.raw`(?:\d{1,4}[a-e]?(?:\.\d{1,4}[a-e]?)*|[IVXL]{1,6}\.\d
 // One cue at most, not a run of them: the pattern is tried at every word, and a repeated cue
 // would make each try read to the end of the note (quadratic on "see see see …").
 const oneCue = String.raw`(?:[*_]?(?:[Ss]ee(?:\s+also)?|[Cc]f\.?|[Cc]ompare|[Aa]lso|e\.\s?g\.)[*_]?[,:]?\s+)?`;
-// (At the end of a sentence that introduces it: "For sealings, Cicero, *Pro Flacco*, 37", "e.g. Plato, *Timaeus*, 91c".)
+// (At the end of a sentence that introduces it: "For sealings, Cicero, *Pro Flacco*, 37", "e.g. Plato, *Timaeus*, 91c".
+// Where a reference starts, not after a given name: "Winslow Homer, *Letters*, 12" is a modern work.)
 const byAncientAuthor = new RegExp(
-  String.raw`(?:^|[\s(;:,])${oneCue}${ANCIENT_AUTHORS}(?:['’]s)?,?\s+(?:[*_][^*_\n]{2,80}[*_],?\s+(?:\([^()]{1,40}\)\s+)?)?${DIVISION}(?:\s*[,;]\s*${DIVISION})*(?:\s*\([^()]{1,60}\))?\s*[.;]?\s*$`,
+  String.raw`(?:^|[(;:,]\s*|[.?!]\s+)${oneCue}${ANCIENT_AUTHORS}(?:['’]s)?,?\s+(?:[*_][^*_\n]{2,80}[*_],?\s+(?:\([^()]{1,40}\)\s+)?)?${DIVISION}(?:\s*[,;]\s*${DIVISION})*(?:\s*\([^()]{1,60}\))?\s*[.;]?\s*$`,
   'u',
 );
 
@@ -164,12 +165,12 @@ const ANCIENT_TITLES = String.raw`(?:Iliad|Odyssey|Theogony|Works\s+and\s+Days|A
 /**
  * An ancient text by its title alone: one of the canon's titles with its divisions ("*Theogony*,
  * 590", "*History of Animals* 8 (9): 1.608"), or any italic title with divisions in the dotted form
- * of book and line ("*Ars Amatoria* 3.219–224", "*Onomasticon*, 4.100"), which a modern work's pages
- * are never written in. (Not an abbreviated title: "*P.Mich.Aphrod.* 2.41" is a papyrus by its
+ * of book, chapter and section ("*Historia Augusta* 3.6.3"), which a modern work's volume and page
+ * ("*Collected Works* 2.214") never has three of. (Not an abbreviated title: "*P.Mich.Aphrod.* 2.41" is a papyrus by its
  * edition's siglum, which a bibliography of sigla must list.)
  */
 const byTitleAlone = new RegExp(
-  String.raw`^${oneCue}(?:[*_]${ANCIENT_TITLES}[*_],?\s+[\d(][\d\s().:;,a-e–—-]{0,40}|[*_](?![^*_\n]{0,60}\.)[^*_\n]{2,60}[*_],?\s+(?:\d{1,4}|[IVXL]{1,6})[a-e]?(?:\.\d{1,4}[a-e]?)+(?:\s*(?:-{1,2}|[–—])\s*\d{1,4}[a-e]?)?(?:\s*[,;]\s*${DIVISION})*)\s*[.;]?\s*$`,
+  String.raw`^${oneCue}(?:[*_]${ANCIENT_TITLES}[*_],?\s+[\d(][\d\s().:;,a-e–—-]{0,40}|[*_](?![^*_\n]{0,60}\.)[^*_\n]{2,60}[*_],?\s+(?:\d{1,4}|[IVXL]{1,6})[a-e]?(?:\.\d{1,4}[a-e]?){2,}(?:\s*(?:-{1,2}|[–—])\s*\d{1,4}[a-e]?)?(?:\s*[,;]\s*${DIVISION})*)\s*[.;]?\s*$`,
   'u',
 );
 

@@ -15,7 +15,7 @@ import { acronymOf, documentIds, documentIdMatches } from '../bibliography/docum
 import { archiveMark, matchArchival, OBJECT_MARK, plainWords, SHELFMARK } from '../bibliography/archives';
 import { citesCongressionalDocument, citesStatute } from '../bibliography/congress';
 import { compoundSurname, foldName, isGenerationalSuffix } from '../text';
-import { MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
+import { INVERTED_AUTHORS, MADE_BY, OPENING_ADVERBS, sentenceAdverb, type CitationDraft } from './segment';
 import { citesClassicalText, citesInterview, citesPersonalCommunication } from './omitted';
 import { entryWords } from '../evidence';
 import { outsidePages, READ_THROUGH } from './locator';
@@ -179,8 +179,15 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // author is not cited in full.)
   // ("TM 88396 = *P. Berlin* 5025 (Betz 1986: 11)", "*Alexander Romance* 1.1.1 (**A**; transl. Ogden
   // 2009)": an author–date reference in parentheses is a short citation, not a date of publication.)
+  // ("Vors, "The Tanagra Figurines" (1879), 5"; "Becq, "Discovery of the Tanagras," in Jeammet,
+  // *Tanagras* (2010), 16": the surname alone, or the book a chapter is in named by its editor's
+  // surname, with the year alone in parentheses: a short form that dates its work, not the work in full.)
+  if (surnameTitleAndYear.test(text) || inShortBookWithYear.test(text)) return false;
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles).replace(authorDateInParentheses, ' ')) && !namedWithYearAndAuthor.test(text);
 }
+const YEAR_ALONE = String.raw`\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\)`;
+const surnameTitleAndYear = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?(?:(?:de|van|von|du|le|la)\s+)?\p{Lu}[\p{L}'’-]+,\s+(?:“[^”\n]{2,200}”|"[^"\n]{2,200}"|[*_][^*_\n]{2,200}[*_])[,*_]{0,3}\s*${YEAR_ALONE}`, 'u');
+const inShortBookWithYear = new RegExp(String.raw`[,”"]\s+in\s+\p{Lu}[\p{L}'’-]+,?\s+[*_][^*_\n]{2,200}[*_]\s*${YEAR_ALONE}`, 'u');
 
 // (Not a month or a season: "(July 1937)", "(Spring 2001)" date an issue.)
 const authorDateInParentheses = /\((?:[^();]{0,30};\s*)?(?:(?:transl?\.|trans\.|after|see|cf\.)\s+)?(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)[\p{L}.]*\s)\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+|\s+et\s+al\.)?\s+(?:1[5-9]\d\d|20\d\d)[a-z]?(?:\s*[:,]\s*[^()]{1,40})?\)/gu;
@@ -201,7 +208,9 @@ const repositoryAfter = /^[*_"”’]*,\s+(?:[^,.;]{0,60}\s)?(?:National Archive
 function inBibliographyForm(text: string): boolean {
   return bibliographyImprint.test(text) || journalDateAndPages.test(text);
 }
-const invertedAuthorThenTitle = /^(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?:?\s+)?\p{Lu}[\p{L}'’-]+(?:\s+(?:de|van|von|der|da|di|du|la|le)\s+\p{Lu}[\p{L}'’-]+)?,\s+\p{Lu}\p{Ll}+(?:[\s-]+(?:\p{Lu}\p{Ll}+|\p{Lu}\.))*\.\s+[“"*_]/u;
+// ("Mihalcea, Rada, and Paul Tarau. “Textrank …”", "van Rossum, Guido, Barry Warsaw, and Nick
+// Coghlan. "PEP 8 …"": the other authors too, given name first, and a particle before the surname.)
+const invertedAuthorThenTitle = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?:?\s+)?(?:\p{Lu}[\p{L}'’-]+\s+(?:de|van|von|der|da|di|du|la|le)\s+\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\p{Ll}+(?:[\s-]+(?:\p{Lu}\p{Ll}+|\p{Lu}\.))*|${INVERTED_AUTHORS})\.\s+[“"*_]`, 'u');
 const bibliographyImprint = /(?:^|[.,]\s+)\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2}:\s+\p{Lu}[^:;()]{1,80}?,\s+(?:1[5-9]\d\d|20\d\d)\b/u;
 const journalDateAndPages = /\((?:[^()]*\s)?(?:1[5-9]\d\d|20\d\d)\)\s*:\s*\d/;
 
@@ -350,7 +359,7 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
   // "See Kelder in this volume", "the contribution by Gina Konstantopoulos in these proceedings":
   // another chapter of the book the essay is part of, which its bibliography need not list. It is
   // cited (a reader follows it as a reference), and a bibliography without it lacks nothing.
-  if (found.entries.length === 0 && found.candidates.length === 0 && namesContributionToThisVolume(draft.text)) return empty('short');
+  if (found.entries.length === 0 && found.candidates.length === 0 && found.unresolved === null && namesContributionToThisVolume(draft.text)) return empty('short');
   // "Polybius 6.11a.7", "Martial 2.42": an ancient text by its divisions is a reference, listed or not.
   // (A reference to an ancient text is short; bounding the length keeps the patterns, tried at
   // every word after a run of cues, linear on a long note.)
@@ -369,7 +378,8 @@ export function resolveCitation(draft: CitationDraft, index: BibliographyIndex):
  */
 const contributionToThisVolume = new RegExp(
   [
-    String.raw`(?<![\p{L}'’-])\p{Lu}[\p{L}'’-]+\)?,?\s+(?:in\s+)?(?:this|the\s+present)\s+(?:volume|book|collection)\b`,
+    // (A name, not a word opening a sentence: "Throughout this book, I use …", "Elsewhere in this volume".)
+    String.raw`(?<![\p{L}'’-])(?!(?:Throughout|Elsewhere|Later|Earlier|Above|Below|Here|Again|Also|As|In|This|That|Both|Each|All|Every|See|Cf)\b)\p{Lu}[\p{L}'’-]+\)?,?\s+(?:in\s+)?(?:this|the\s+present)\s+(?:volume|book|collection)\b`,
     String.raw`\b(?:in|to)\s+these\s+proceedings\b`,
     String.raw`\b(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+(?:the\s+)?(?:contributions?|chapters?|essays?)\s+(?:by|of)\s+\[?\p{Lu}`,
     String.raw`\b(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+(?:\p{Lu}\.\s*)*\p{Lu}[\p{L}-]+[’']s?\s+(?:contribution|chapter)\b`,

@@ -52,7 +52,7 @@ const crossReferencePattern = new RegExp(
   // ("See note 71 above and appendix B.": what else the pointer sends to is no work.)
   // ("Due to ethylene as internal plasticizer: see note 24."; "See the discussion in my publications
   // mentioned in note 27 above.": a clause, then the cue or the words that send the reader back.)
-  String.raw`^(?:[^.;:()\d]{3,140}[,:]\s+(?=[*_]?(?:see|cf\.))|[^.;:()\d]{3,140}?\s(?:mentioned|cited|discussed|given|listed|quoted)\s+in\s+(?=(?:nn?\.|notes?|footnotes?)\s*\d))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?(?:,?\s+and\s+(?:the\s+)?(?:appendix|appendices|figs?\.|figures?|tables?|plates?|maps?)\s+[\dA-Z][\w.]{0,5}(?:\s+(?:above|below))?)?\s*(?:[.;]\s*|$)`,
+  String.raw`^(?:[^.;:()\d]{3,140}[,:]\s+(?=[*_]?(?:see|cf\.))|[^.;:()\d*_“”"]{3,140}?\s(?:mentioned|cited|discussed|given|listed|quoted)\s+in\s+(?=(?:nn?\.|notes?|footnotes?)\s*\d))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?(?:,?\s+and\s+(?:the\s+)?(?:appendix|appendices|figs?\.|figures?|tables?|plates?|maps?)\s+[\dA-Z][\w.]{0,5}(?:\s+(?:above|below))?)?\s*(?:[.;]\s*|$)`,
   'i',
 );
 
@@ -96,7 +96,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i)) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && !(i - start < 200 && authorDateHead.test(text.slice(start, i))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && !(i - start < 200 && (authorDateHead.test(text.slice(start, i)) || (invertedAuthorsHead.test(text.slice(start, i)) && /^\s+[“"*_]/.test(text.slice(i + 1, i + 4))))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -343,12 +343,28 @@ const PLAIN_TITLED = String.raw`${FULL_NAME},\s+\p{Lu}[^()*_“”"\n]{3,200}?\s
  * "Montgomery, J. 1831. Voyages and Travels …", "Hooper, S. (2007). “Embodying Divinity …”"). A
  * short note never has the initials and the year together before a title.
  */
-const INITIALS = String.raw`(?:\p{Lu}\.\s?(?:-\p{Lu}\.\s?)?){1,3}`;
+// (Space only between initials: a space both after an initial and before the next author would give
+// each author two readings, and a failed match 2^n tries on "Smith, A.  Smith, A.  …".)
+const INITIALS = String.raw`\p{Lu}\.(?:-\p{Lu}\.)?(?:\s?\p{Lu}\.(?:-\p{Lu}\.)?){0,2}`;
 const SURNAME_INITIALS = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+${INITIALS}`;
 const AUTHOR_DATE_HEAD = String.raw`^\s*${SURNAME_INITIALS}(?:,?\s+(?:&\s+|and\s+)?${SURNAME_INITIALS})*\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?\)|(?:1[5-9]\d\d|20\d\d)[a-z]?)`;
 export const AUTHOR_DATE_REFERENCE = new RegExp(String.raw`${AUTHOR_DATE_HEAD}\.\s+[\p{Lu}“"*_]`, 'u');
 /** The head of such a reference, up to the full stop after its year: the title follows, not a sentence. */
 const authorDateHead = new RegExp(String.raw`${AUTHOR_DATE_HEAD}$`, 'u');
+/**
+ * The authors of a reference as a bibliography writes them, the first inverted ("Bennett, Jessica,
+ * and Amisha Padnani", "van Rossum, Guido, Barry Warsaw, and Nick Coghlan", "Schmidt, Ben"): the full
+ * stop after them opens the title, not a sentence.
+ */
+const GIVEN = String.raw`(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)`;
+const LISTED_SURNAME = String.raw`(?:(?:van|von|de|der|den|da|di|du|la|le)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*`;
+const OTHER_AUTHOR = String.raw`${GIVEN}(?:\s+${GIVEN}){0,2}\s+${LISTED_SURNAME}`;
+/** The same with the first given name in full ("Mihalcea, Rada, and Paul Tarau"), as resolve.ts reads a reference copied from a bibliography. */
+export const INVERTED_AUTHORS = String.raw`${LISTED_SURNAME},\s+\p{Lu}\p{Ll}+(?:[\s-]+${GIVEN}){0,2}(?:,\s+${OTHER_AUTHOR}){0,6}(?:,?\s+(?:and|&)\s+${OTHER_AUTHOR})?`;
+const invertedAuthorsHead = new RegExp(
+  String.raw`^\s*${LISTED_SURNAME},\s+${GIVEN}(?:\s+${GIVEN}){0,2}(?:,\s+${OTHER_AUTHOR}){0,6}(?:,?\s+(?:and|&)\s+${OTHER_AUTHOR})?$`,
+  'u',
+);
 export const fullNoteOpening = new RegExp(
   // ("For example, Carl Albert Loosli, *Ferdinand Hodler*, vol. 1 (R. Suter, 1921), 75–87": a cue of
   // its own before the work, as "See" is.)
