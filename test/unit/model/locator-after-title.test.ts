@@ -102,3 +102,12 @@ describe('the bounds of a pinpoint written with words (found in review)', () => 
     assert.deepEqual([listed?.from, listed?.to], ['201', '294']);
   });
 });
+
+describe('a list of pages closed by ", and", and "n.p." before an address', () => {
+  it('reads every page, and the no-page mark', () => {
+    assert.equal(findLocator('Curtis, *Tanagra Figurines,* 40, 20, and 22.')?.text, '40, 20, and 22');
+    assert.equal(findLocator('Paulicelli, “Draping the Feminist Revolution,” *Vestoj,* n.d., n.p., http://vestoj.com/draping')?.text, 'n.p.');
+    // (Not a page of the next work: "12, and Jones, *Other*, 4".)
+    assert.equal(findLocator('Smith, *Title*, 12, and Jones, *Other*, 4.')?.text, '4');
+  });
+});
