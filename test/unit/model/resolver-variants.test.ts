@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import type { Citation } from '../../../server/src/model/types';
-import { analyseEssay } from '../../../server/src/model/analyse';
+import { analyseEssay, AnalysisCache } from '../../../server/src/model/analyse';
 import { notesCiting, joinLines, essayOf, codes } from './helpers';
 import { findLocator } from '../../../server/src/model/citations/locator';
 import { segmentNote, withoutSpanMarkup } from '../../../server/src/model/citations/segment';
@@ -1705,5 +1705,29 @@ describe('a short form that dates its work', () => {
     const bibliography = ['Vors, Frédéric. 1879. "The Tanagra Figurines." *Art Amateur* 1: 5–6.', 'Jeammet, Violaine, ed. 2010. *Tanagras: Figurines for Life and Eternity*. Valencia: Fundación Bancaja.'];
     const { cited } = notesOf(bibliography, ['Vors, "The Tanagra Figurines" (1879), 5.', 'Becq, "The discovery of the Tanagras," in Jeammet, *Tanagras* (2010), 16.', 'Violaine Jeammet, *Tanagras: Figurines for Life and Eternity* (Valencia: Fundación Bancaja, 2010), 12.']);
     assert.deepEqual(cited, [[{ kind: 'short', entries: ['vors1879'] }], [{ kind: 'short', entries: ['jeammet2010'] }], [{ kind: 'full', entries: ['jeammet2010'] }]]);
+  });
+});
+
+describe('a short form of a work given in full in a note but not listed', () => {
+  const bibliography = ['Higgins, Reynold A. 1986. *Tanagra and the Figurines*. Princeton: Princeton University Press.'];
+  const notes = [
+    'The epigraph is from Reynold Higgins, "The Discovery of Tanagra Statuettes," *Apollo* 71 (1962): 592.',
+    'Higgins, "Discovery of Tanagra," 589.',
+    'Higgins, *Tanagra and the Figurines*, 30.',
+  ];
+
+  it('names that work, not another work of the author the bibliography lists', () => {
+    const { cited } = notesOf(bibliography, notes);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: [] }], [{ kind: 'short', entries: [] }], [{ kind: 'short', entries: ['higgins1986'] }]]);
+  });
+
+  it('is read again when the full note changes, the cached analysis equal to a cold one', () => {
+    const text = (written: string[]) => [written.map((_, i) => `Sentence.[^${i + 1}]`).join(' '), '', '## Bibliography', '', ...bibliography, '', ...written.map((note, i) => `[^${i + 1}]: ${note}`), ''].join('\n');
+    // (The first note then gives another of Higgins's articles: the same antecedent, another work.)
+    const another = 'The epigraph is from Reynold Higgins, "Greek Terracottas Abroad," *Apollo* 71 (1962): 592.';
+    const versions = [notes, [another, notes[1], notes[2]], notes].map(text);
+    const cache = new AnalysisCache();
+    const summary = (essay: ReturnType<typeof analyseEssay>) => JSON.stringify(essay.notes.map((note) => note.citations.map((citation) => citation.entries)));
+    for (const version of versions) assert.equal(summary(analyseEssay(version, noClaims, cache)), summary(analyseEssay(version, noClaims)));
   });
 });

@@ -12,6 +12,7 @@ import { segmentNote, type CitationDraft } from './segment';
 import { resolveCitation, joinWords, normaliseUrl, namesContributionToThisVolume, type Resolution } from './resolve';
 import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
+import { UnlistedWorks } from './unlisted';
 import { citesClassicalText, classicalDivisions } from './omitted';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
@@ -125,6 +126,8 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   let citationCount = 0;
   // Short names the notes declare ("(hereafter cited as HMBP)") for the works they cite.
   const declared = new DeclaredNames();
+  // Works given in full that the bibliography lacks, which later short forms may name.
+  const unlisted = new UnlistedWorks();
   // The works each note read so far cites: "See n30 above" cites what note 30 cites.
   const citedByNote = new Map<string, string[]>();
   // Notes that only point to a later one, read once every note has been.
@@ -136,7 +139,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     // The same note, at the same place, after the same antecedent, against the same bibliography:
     // the same citations (while the writer types elsewhere, that is every note of a thesis).
     const last = resolvedNotes.get(source.doc);
-    if (last && !last.usedContext && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous) && last.declaredBefore === declared.signature) {
+    if (last && !last.usedContext && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous) && last.declaredBefore === declared.signature && last.unlistedBefore === unlisted.signature) {
       for (const draft of drafts) if (!draft.ibid) memos.resolutions.touch(resolutionKey(draft));
       note.citations = last.citations;
       note.discursive = last.discursive;
@@ -146,11 +149,14 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       }
       previous = last.antecedent;
       for (const [name, keys] of last.declares) declared.declare(name, keys);
+      for (const work of last.records) unlisted.add(work);
       citedByNote.set(note.label, last.antecedent.entries);
       continue;
     }
     const after = previous;
     const declaredBefore = declared.signature;
+    const unlistedBefore = unlisted.signature;
+    const records: NonNullable<ReturnType<UnlistedWorks['record']>>[] = [];
     const declares: [string, string[]][] = [];
     const factsBefore = facts.length;
     let usedContext = false;
@@ -281,6 +287,18 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
         base.unresolved = base.kind === 'none' ? null : stored.unresolved;
+        if (base.kind === 'full' && base.entries.length === 0 && base.candidates.length === 0) {
+          const work = unlisted.record(draft.text);
+          if (work) records.push(work);
+        } else if (base.kind === 'short' && base.entries.length === 1) {
+          // "Higgins, “Discovery of Tanagra,” 589" after a note gave that article in full, the
+          // bibliography listing only Higgins's book: the article, which the bibliography lacks.
+          const listed = bibliography.entries.find((entry) => entry.key === base.entries[0]);
+          if (listed && unlisted.namesUnlisted(draft.text, `${listed.title ?? ''} ${listed.container ?? ''}`)) {
+            base.entries = [];
+            base.unresolved = null;
+          }
+        }
         // "Polybius 6.11a.7": an ancient text's book, chapter and section are its pinpoint.
         const divisions = base.kind !== 'none' && base.entries.length === 0 && !base.locator ? classicalDivisions(draft.text) : null;
         if (divisions) base.locator = { text: divisions, from: null, to: null };
@@ -340,7 +358,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       referenceLike: cited.length > 0 || looksLikeReference(note.text),
     };
     citedByNote.set(note.label, entries);
-    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares });
+    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares, unlistedBefore, records });
   }
   // "See note 245 below.": what that note cites, now that it has been read. Its citations (the
   // pointer, read as citing nothing) give way to the works, in the same place among the facts.
@@ -487,6 +505,9 @@ interface ResolvedNote {
     /** The short names earlier notes had declared (their signature), and those this note declares. */
     declaredBefore: string;
     declares: [string, string[]][];
+    /** The unlisted works earlier notes gave in full (their signature), and those this note gives. */
+    unlistedBefore: string;
+    records: NonNullable<ReturnType<UnlistedWorks['record']>>[];
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
