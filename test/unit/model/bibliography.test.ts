@@ -307,3 +307,41 @@ describe('surnames with a conjunction or a particle (found in review)', () => {
     assert.deepEqual(parsePeople('Walsh, K. et Schwalbe, M.').persons.map((person) => person.surname), ['Walsh', 'Schwalbe']);
   });
 });
+
+describe('a repeated author written with the three-em dash character', () => {
+  it('inherits the previous authors, with the co-authors written after it', () => {
+    const essay = analyseEssay(joinLines(
+      'Text.[^1] More.[^2]',
+      '',
+      '## Bibliography',
+      '',
+      'Jasperse, Jitske. *Medieval Women, Material Culture, and Power*. Leeds: Arc Humanities Press, 2020.',
+      '',
+      '⸻, and Lucía Pereira Pardo. “Beautifully Wrapped in Silk: Medieval Seal Bags Unravelled.” *The National Archives Blog*, 22 December 2022.',
+      '',
+      '⸻. *Studies in Seals*. London: Pindar, 2004.',
+      '',
+      '[^1]: Jasperse and Pereira Pardo, “Beautifully Wrapped in Silk.”',
+      '[^2]: Jasperse, *Studies in Seals*, 12.',
+      '',
+    ));
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.authors.map((person) => person.surname)), [['Jasperse'], ['Jasperse', 'Pardo'], ['Jasperse', 'Pardo']]);
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => citation.entries.join())), [['jasperse2022'], ['jasperse2004']]);
+  });
+});
+
+describe('an edition whose entry declares the siglum its items are cited by', () => {
+  it('is cited by "GUW 05742", the number the pinpoint, one citation per letter', () => {
+    const essay = analyseEssay(joinLines(
+      'Text.[^1]',
+      '',
+      '## Bibliography',
+      '',
+      'MacDonald, Margaret F, Patricia de Montfort, and Nigel Thorp, eds. *The Correspondence of James McNeill Whistler, 1855-1903*. Online edition, University of Glasgow. Letters from this edition are identified as GUW.',
+      '',
+      '[^1]: Boussod to JW, May 28, 1892, GUW 05742; JW to Nellie Whistler, Mar/Apr 1893, GUW 06719.',
+      '',
+    ));
+    assert.deepEqual(essay.notes[0].citations.map((citation) => [citation.entries.join(), citation.locator?.text]), [['macdonald', '05742'], ['macdonald', '06719']]);
+  });
+});

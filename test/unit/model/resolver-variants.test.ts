@@ -1731,3 +1731,11 @@ describe('a short form of a work given in full in a note but not listed', () => 
     for (const version of versions) assert.equal(summary(analyseEssay(version, noClaims, cache)), summary(analyseEssay(version, noClaims)));
   });
 });
+
+describe('a reprint and where it first appeared', () => {
+  it('is one citation of the work, not a second reference', () => {
+    const bibliography = ['King, Donald. “Two Medieval Textile Terms.” *Bulletin du CIETA* 27 (1968): 26–29.'];
+    const { cited } = notesOf(bibliography, ['Donald King, “Two Medieval Textile Terms,” *Soieries médiévales* 34 (1999): 83–88; first published in *Bulletin du CIETA* 27 (1968).']);
+    assert.deepEqual(cited, [[{ kind: 'full', entries: ['king1968'] }]]);
+  });
+});

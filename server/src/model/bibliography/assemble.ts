@@ -193,7 +193,7 @@ function readsAsStatement(source: string): boolean {
  * named in capitalised words up to a full stop or comma ("National Archives. …"). A wrapped
  * continuation ("New York: Vintage Books, 1977.", "Bell and Virginia Yans, 219–38.") does not.
  */
-const entryStart = /^\s*(?:\p{Lu}[\p{L}'’-]+,\s|\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.)+|[—–]{1,3}|-{2,}|_{3,}|\\_|[*_"'“‘]|(?:\p{Lu}[\p{L}.'’&-]*\s+)*\p{Lu}[\p{L}'’&-]*[.,](?:\s|$))/u;
+const entryStart = /^\s*(?:\p{Lu}[\p{L}'’-]+,\s|\p{Lu}[\p{L}'’-]+\s+(?:\p{Lu}\.)+|[⸺⸻]|[—–]{1,3}|-{2,}|_{3,}|\\_|[*_"'“‘]|(?:\p{Lu}[\p{L}.'’&-]*\s+)*\p{Lu}[\p{L}'’&-]*[.,](?:\s|$))/u;
 
 /**
  * Where a PDF or XHTML copy ran two entries together ("… British Museum Publications
@@ -380,7 +380,7 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
     const prepared = prepare(text);
     const parsed = prepared.parsed;
     const inherited = parsed.repeatsPreviousAuthor
-      ? previousPeople
+      ? { ...previousPeople, authors: [...previousPeople.authors, ...parsed.authors] }
       : namesSeriesNotPerson(piece, parsed, text)
         ? { authors: [], editors: [], etAl: false }
         : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };

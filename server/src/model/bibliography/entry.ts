@@ -18,7 +18,8 @@ export type ParsedEntry = Omit<BibliographyEntry, 'key' | 'text' | 'range' | 'se
 };
 
 // Markdown converters escape the rule: "\_\_\_\_\_." and "\-\-\-." are the previous author, not italics.
-const repeatedAuthor = /^\s*(?:[—–]{1,3}|-{2,6}|_{3,}|(?:\\[_-]){3,})\s*[.,]?/;
+// ("⸻", the three-em dash character Chicago 14.68 asks for, and the two-em "⸺".)
+const repeatedAuthor = /^\s*(?:[⸺⸻]{1,2}|[—–]{1,3}|-{2,6}|_{3,}|(?:\\[_-]){3,})\s*[.,]?/;
 const corporateWords =
   /\b(?:Department|Office|Council|Committee|Commission|Archives?|Library|Ministry|Government|Institute|Institution|University|Agency|Bureau|Museum|Society|Union|Party|Foreign Relations|United States|United Nations|Congress|Parliament|Senate|Assembly|Records|Papers|Collection|Centre|Center|Foundation|Association|Company|Corporation|Organi[sz]ation|Times|Post|Herald|Tribune|Gazette|Journal|Review|Press)\b/;
 const initialsToken = /^(?:\p{Lu}\.-?){0,4}\p{Lu}\.?$/u;
@@ -72,7 +73,9 @@ export function parseEntry(source: string): ParsedEntry {
   const url = /<?(https?:\/\/[^\s>)]+)>?/.exec(text)?.[1] ?? null;
 
   const repeats = rule !== null;
-  const authorPart = repeats ? '' : authorPartOf(text, titles);
+  // ("⸻, and Lucía Pereira Pardo. “…”": the same authors and another; the others are this entry's own.)
+  const coauthors = repeats ? /^\s*and\s+(?=\p{Lu})/u.exec(text.slice(lead + rule![0].length)) : null;
+  const authorPart = repeats ? (coauthors ? authorPartOf(text.slice(0, lead + rule![0].length) + ' '.repeat(coauthors[0].length) + text.slice(lead + rule![0].length + coauthors[0].length), titles) : '') : authorPartOf(text, titles);
   const people = parsePeople(authorPart);
   const title = titles[0] ?? null;
   const untitledName = !title && people.corporate ? documentTitleAfter(text, people.corporate) : null;
@@ -106,6 +109,9 @@ export function parseEntry(source: string): ParsedEntry {
   // "… Horace Mann Bond Papers, … (hereafter cited as HMBP)": the name the essay's notes use.
   const hereafter = hereafterName(text);
   if (hereafter && /^[A-Z][A-Z&.]{1,9}$/.test(hereafter)) aliases.add(hereafter.replace(/\./g, '').toLowerCase());
+  // "Letters from this edition are identified as GUW.": the siglum the notes cite its items by.
+  const identifiedAs = /\b(?:identified|cited|referred\s+to|abbreviated|designated)\s+(?:in\s+the\s+notes\s+)?as\s+[“"]?([A-Z][A-Z&]{1,9})\b/.exec(text);
+  if (identifiedAs) aliases.add(identifiedAs[1].toLowerCase());
   // A work known by an acronym in the title ("Foreign Relations of the United States" → FRUS).
   // (Not for a person's work the name reader missed: "Smith, Joseph. No title [Review of *Foreign
   // Relations of the United States, 1952–1954*…]" is a review, not the series.)

@@ -299,6 +299,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
             base.unresolved = null;
           }
         }
+        // "GUW 05742": an item of an edition by the siglum its entry declares, its number the pinpoint.
+        if (!base.locator && base.entries.length === 1) {
+          const listed = bibliography.entries.find((entry) => entry.key === base.entries[0]);
+          const item = listed ? numberAfterSiglum(draft.text, listed.aliases) : null;
+          if (item) base.locator = { text: item, from: null, to: null };
+        }
         // "Polybius 6.11a.7": an ancient text's book, chapter and section are its pinpoint.
         const divisions = base.kind !== 'none' && base.entries.length === 0 && !base.locator ? classicalDivisions(draft.text) : null;
         if (divisions) base.locator = { text: divisions, from: null, to: null };
@@ -401,6 +407,16 @@ function isBareReference(noteText: string, draft: CitationDraft): boolean {
  * belongs to a quotation, not to the reference). Two pinpoints in the same work ("Hollard 1996:
  * 206 … Hollard (1996: 211-5)") stay two citations.
  */
+/** The number written right after one of an entry's sigla, in capitals ("GUW 05742" → "05742"), or null. */
+function numberAfterSiglum(text: string, aliases: readonly string[]): string | null {
+  for (const alias of aliases) {
+    if (!/^[a-z&]{2,10}$/.test(alias)) continue;
+    const found = new RegExp(String.raw`(?<![\p{L}])${alias.toUpperCase().replace('&', '\\&')}\.?\s?(\d{1,6}[a-z]?)(?![\d\p{L}])`, 'u').exec(text);
+    if (found) return found[1];
+  }
+  return null;
+}
+
 function withoutRepeats(citations: Citation[], drafts: CitationDraft[], noteText: string): Citation[] {
   const kept: Citation[] = [];
   citations.forEach((citation, i) => {
