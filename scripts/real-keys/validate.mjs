@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 
 function bibliographyRegion(text) {
   const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((line) => /^#{1,6}\s*(bibliography|bibliograf[íi]a|bibliographie|references|referencias|références|works cited|sources|fuentes)(?![\p{L}])/iu.test(line.trim()));
+  const start = lines.findIndex((line) => /^#{1,6}\s*\**\s*(bibliography|bibliograf[íi]a|bibliographie|references|referencias|références|works cited|sources|fuentes)(?![\p{L}])/iu.test(line.trim()));
   if (start < 0) return null;
   const level = lines[start].match(/^#+/)[0].length;
   let end = lines.length;

@@ -342,6 +342,6 @@ describe('an edition whose entry declares the siglum its items are cited by', ()
       '[^1]: Boussod to JW, May 28, 1892, GUW 05742; JW to Nellie Whistler, Mar/Apr 1893, GUW 06719.',
       '',
     ));
-    assert.deepEqual(essay.notes[0].citations.map((citation) => [citation.entries.join(), citation.locator?.text]), [['macdonald', '05742'], ['macdonald', '06719']]);
+    assert.deepEqual(essay.notes[0].citations.map((citation) => [citation.kind, citation.entries.join(), citation.locator?.text]), [['short', 'macdonald', '05742'], ['short', 'macdonald', '06719']]);
   });
 });

@@ -111,3 +111,10 @@ describe('a list of pages closed by ", and", and "n.p." before an address', () =
     assert.equal(findLocator('Smith, *Title*, 12, and Jones, *Other*, 4.')?.text, '4');
   });
 });
+
+describe('a catalogue entry by its number, with its author after it', () => {
+  it('is the number alone', () => {
+    assert.equal(findLocator('Seipel, *Nobiles Officinae*, no. 70 (Rotraut Bauer).')?.text, 'no. 70');
+    assert.equal(findLocator('Smith, *Papers*, doc. no. 12.')?.text, 'doc. no. 12');
+  });
+});

@@ -104,3 +104,13 @@ describe('modern works that look like ancient ones (found in review)', () => {
     assert.deepEqual(read.notes[0].citations.filter((citation) => citation.kind !== 'none'), []);
   });
 });
+
+describe('a conversation with the writer, its other party named in the sentence before', () => {
+  it('is a personal communication: cited, and rightly in no bibliography', () => {
+    const read = analyseEssay(
+      ['A sentence.[^1]', '', '[^1]: I am grateful to Bonnie Clark for her insight about the boundaries. Conversation with the author, November 29, 2023.', '', '## Bibliography', '', 'Olson, Kelly. 2008. *Dress and the Roman Woman*. London: Routledge.', ''].join('\n'),
+    );
+    assert.deepEqual(read.notes[0].citations.filter((citation) => citation.kind !== 'none').map((citation) => [citation.kind, citation.entries]), [['full', []]]);
+    assert.deepEqual(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation'), []);
+  });
+});

@@ -13,6 +13,7 @@ import { resolveCitation, joinWords, normaliseUrl, namesContributionToThisVolume
 import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
 import { UnlistedWorks } from './unlisted';
+import { findTitles } from '../bibliography/spans';
 import { citesClassicalText, classicalDivisions } from './omitted';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
@@ -303,7 +304,12 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         if (!base.locator && base.entries.length === 1) {
           const listed = bibliography.entries.find((entry) => entry.key === base.entries[0]);
           const item = listed ? numberAfterSiglum(draft.text, listed.aliases) : null;
-          if (item) base.locator = { text: item, from: null, to: null };
+          if (item) {
+            base.locator = { text: item, from: null, to: null };
+            // (Its date aside, an item named by the edition's siglum alone is a short citation of the
+            // edition, as "DAA 120" is: the edition is given in full where its title is written.)
+            if (base.kind === 'full' && findTitles(draft.text).length === 0) base.kind = 'short';
+          }
         }
         // "Polybius 6.11a.7": an ancient text's book, chapter and section are its pinpoint.
         const divisions = base.kind !== 'none' && base.entries.length === 0 && !base.locator ? classicalDivisions(draft.text) : null;

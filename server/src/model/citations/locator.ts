@@ -42,7 +42,8 @@ const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pp?(?=\s\d)|lots?(?=\s\d
 const morePagesMarked = new RegExp(String.raw`^(?:\s*,\s*pp?\.\s*${PAGES})+(?![\p{L}\d])`, 'u');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
 // "letter no. 15", "document no. 237": the word that says what is numbered is part of the pinpoint.
-const documentNumber = new RegExp(String.raw`(?:\b(?:[Ll]etter|[Dd]ocument|[Dd]oc\.|[Ii]tem)\s+)?\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?\)?\s*[.;]?\s*$`);
+// ("Seipel, *Nobiles Officinae*, no. 70 (Rotraut Bauer)": the catalogue entry's author after its number.)
+const documentNumber = new RegExp(String.raw`(?:\b(?:[Ll]etter|[Dd]ocument|[Dd]oc\.|[Ii]tem)\s+)?\bnos?\.\s*(\d{1,5})(?:\s*${D}\s*(\d{1,5}))?(?:\s*\((?:entry\s+by\s+)?\p{Lu}[^()\d]{2,60}\))?\)?\s*[.;]?\s*$`, 'u');
 /**
  * A numbered item within the pages: a catalogue entry, a plate, a figure, a column ("372–73, no.
  * 237", "pl. 5, no. 12a", "41* no. 291a", "374–75, no. 238a, b"). Part of the locator it follows.
@@ -539,7 +540,7 @@ function findPagesOf(text: string): FoundLocator | null {
   }
   const numbered = documentNumber.exec(text);
   if (numbered) {
-    const written = numbered[0].replace(/\)?\s*[.;]?\s*$/, '');
+    const written = numbered[0].replace(/\s*\((?:entry\s+by\s+)?\p{Lu}[^()\d]{2,60}\)\s*[.;]?\s*$/u, '').replace(/\)?\s*[.;]?\s*$/, '');
     return { ...toLocator(written, numbered.index, numbered[1] + (numbered[2] ? `-${numbered[2]}` : '')), end: numbered.index + written.length };
   }
   return null;

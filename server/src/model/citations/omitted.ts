@@ -255,7 +255,9 @@ export function whyOmitted(text: string, bibliography: Bibliography): string | n
 const communication = String.raw`(?:${COMMUNICATION}|(?:[Aa]n\s+)?[Ii]nterview\s+(?:by|with)\s+${WRITER}|(?:[Aa]\s+)?[Ll]etter\s+to\s+${WRITER})`;
 const person = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`;
 const personalCommunicationPattern = new RegExp(
-  String.raw`^(?:${person},\s+${communication}\b|${communication}\s+(?:from|with)\s+${person}\b|(?:[Aa]n\s+)?(?:[Ii]nterview\s+with|[Ll]etter\s+from)\s+${person}\s+(?:by|to)\s+${WRITER}\b)[^;]{0,120}\b(?:1[5-9]\d\d|20\d\d)\b[^;]{0,20}$`,
+  // ("I am grateful to Bonnie Clark … Conversation with the author, November 29, 2023.": the other party
+  // named in the sentence before, the communication with the writer on its own.)
+  String.raw`^(?:${person},\s+${communication}\b|${communication}\s+(?:from|with)\s+${person}\b|${COMMUNICATION}\s+(?:with|to|from)\s+${WRITER}\b|(?:[Aa]n\s+)?(?:[Ii]nterview\s+with|[Ll]etter\s+from)\s+${person}\s+(?:by|to)\s+${WRITER}\b)[^;]{0,120}\b(?:1[5-9]\d\d|20\d\d)\b[^;]{0,20}$`,
   'u',
 );
 
