@@ -164,6 +164,7 @@ function documentTitleAfter(text: string, corporate: string): string | null {
 const authorDateHead = /^(\p{Lu}[^()\n]{0,160}?)\s\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?[a-z]?\)?[.:,]\s/u;
 // ("et" and "und" after a name; "y" and "e" only after initials or a comma: "Ortega y Gasset",
 // "Teixeira e Sousa" are compound surnames.)
+const opensWithParticles = new RegExp(String.raw`^(?:${SURNAME_PARTICLES}\s+)*\p{Lu}`, 'u');
 const openingParticle = new RegExp(String.raw`^${SURNAME_PARTICLES}\s`, 'i');
 const foreignAnd = new RegExp(String.raw`(?:(?<=[\p{L}.,])\s+(?:et|und)|(?<=[.,])\s+(?:y|e))\s+(?=\p{Lu})`, 'gu');
 /** The lower-case words a list of names may hold: "and", "with", "eds.", particles. */
@@ -263,7 +264,7 @@ export function parsePeople(part: string): People {
     if (index === 0 && commaParts.length >= 2 && !initialsToken.test(commaParts[0].split(' ').pop() ?? '')) {
       const [surname, given, ...rest] = commaParts;
       // ("de Villefosse, Antoine-Marie Héron": a surname may open with its particle.)
-      if (surname.split(' ').length <= 3 && new RegExp(String.raw`^(?:${SURNAME_PARTICLES}\s+)*\p{Lu}`, 'u').test(surname)) {
+      if (surname.split(' ').length <= 3 && opensWithParticles.test(surname)) {
         // "Rompay, Lucas van": the particle inverted after the given name belongs to the surname
         // that notes write "Van Rompay".
         const particle = /\s((?:(?:van|von|de|der|den|du|la|le|ten|ter)\s?)+)$/i.exec(given ?? '');

@@ -416,12 +416,15 @@ function isBareReference(noteText: string, draft: CitationDraft): boolean {
 /** The number written right after one of an entry's sigla, in capitals ("GUW 05742" → "05742"), or null. */
 function numberAfterSiglum(text: string, aliases: readonly string[]): string | null {
   for (const alias of aliases) {
-    if (!/^[a-z&]{2,10}$/.test(alias)) continue;
-    const found = new RegExp(String.raw`(?<![\p{L}])${alias.toUpperCase().replace('&', '\\&')}\.?\s?(\d{1,6}[a-z]?)(?![\d\p{L}])`, 'u').exec(text);
+    if (!/^[a-z&]{2,10}$/.test(alias) || !text.includes(alias.toUpperCase())) continue;
+    let pattern = siglumPatterns.get(alias);
+    if (!pattern) siglumPatterns.set(alias, (pattern = new RegExp(String.raw`(?<![\p{L}])${alias.toUpperCase().replace('&', '\\&')}\.?\s?(\d{1,6}[a-z]?)(?![\d\p{L}])`, 'u')));
+    const found = pattern.exec(text);
     if (found) return found[1];
   }
   return null;
 }
+const siglumPatterns = new Map<string, RegExp>();
 
 function withoutRepeats(citations: Citation[], drafts: CitationDraft[], noteText: string): Citation[] {
   const kept: Citation[] = [];
