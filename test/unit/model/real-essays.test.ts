@@ -58,8 +58,9 @@ describe('resolution on published essays (development split)', function () {
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
     // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
     // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
+    // (Ten essays keyed in rounds 22–26 came in at 55.9% of their 687 notes; with them 82.0% of 3,311.)
     const dev = totals['real-dev'];
-    assert.ok(dev.notes >= 2624, `${dev.notes} notes keyed`);
+    assert.ok(dev.notes >= 3311, `${dev.notes} notes keyed`);
     assert.ok(dev.exact / dev.notes >= 0.82, `${dev.exact}/${dev.notes}`);
   });
 
