@@ -345,3 +345,27 @@ describe('an edition whose entry declares the siglum its items are cited by', ()
     assert.deepEqual(essay.notes[0].citations.map((citation) => [citation.kind, citation.entries.join(), citation.locator?.text]), [['short', 'macdonald', '05742'], ['short', 'macdonald', '06719']]);
   });
 });
+
+describe('sigla, co-authors and dashes (found in the second review)', () => {
+  it('reads a declared siglum with a sign in it, and no year as an item of a body cited author–date', () => {
+    const essay = analyseEssay(joinLines(
+      'T.[^1] U.[^2]', '', '## Bibliography', '',
+      'Smith, Ann. *Letters*. London, 1990. Letters are identified as A&B.', '',
+      'Central Intelligence Agency (CIA). *Report*. Washington, 1975.', '',
+      '[^1]: Smith, *Letters*, A&B 12.', '[^2]: CIA 1975.', '',
+    ));
+    assert.deepEqual(essay.notes.map((note) => note.citations.map((citation) => [citation.entries.join(), citation.locator?.text ?? null])), [[['smith1990', '12']], [['cia1975', null]]]);
+  });
+
+  it('keeps a Spanish co-author named in full after "y", and a dash with co-authors to the lead names', () => {
+    assert.deepEqual(parsePeople('Pérez, Juan y María López').persons.map((person) => person.surname), ['Pérez', 'López']);
+    const essay = analyseEssay(joinLines(
+      'T.[^1]', '', '## Bibliography', '',
+      'Hsu, Ann. *Bronzes*. Leeds: Arc, 2001.', '',
+      '⸻, and Katheryn Linduff. *Western Chou*. New Haven: Yale, 1988.', '',
+      '⸻, and Laura Pardo. *Seals*. London: Pindar, 2004.', '',
+      '[^1]: Hsu and Pardo, *Seals*, 4.', '',
+    ));
+    assert.deepEqual(essay.bibliography.entries.map((entry) => entry.authors.map((person) => person.surname)), [['Hsu'], ['Hsu', 'Linduff'], ['Hsu', 'Pardo']]);
+  });
+});

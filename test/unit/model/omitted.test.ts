@@ -114,3 +114,11 @@ describe('a conversation with the writer, its other party named in the sentence 
     assert.deepEqual(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation'), []);
   });
 });
+
+describe('ancient texts joined by "and" (found in the second review)', () => {
+  it('are each a reference', () => {
+    const read = analyseEssay(['A sentence.[^1]', '', '[^1]: Herodotus 1.1 and Thucydides 2.3.', '', '## Bibliography', '', 'Olson, Kelly. 2008. *Dress and the Roman Woman*. London: Routledge.', ''].join('\n'));
+    assert.deepEqual(read.notes[0].citations.filter((citation) => citation.kind !== 'none').map((citation) => citation.locator?.text).slice(-1), ['2.3']);
+    assert.deepEqual(read.diagnostics.filter((diagnostic) => diagnostic.code === 'unresolved-citation'), []);
+  });
+});

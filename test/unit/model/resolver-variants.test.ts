@@ -1721,6 +1721,11 @@ describe('a short form of a work given in full in a note but not listed', () => 
     assert.deepEqual(cited, [[{ kind: 'full', entries: [] }], [{ kind: 'short', entries: [] }], [{ kind: 'short', entries: ['higgins1986'] }]]);
   });
 
+  it('is found when the full note writes the author as a bibliography does, surname first', () => {
+    const { cited } = notesOf(bibliography, ['See Higgins, Reynold. "The Discovery of Tanagra Statuettes." *Apollo* 71 (1962): 592.', notes[1]]);
+    assert.deepEqual(cited[1], [{ kind: 'short', entries: [] }]);
+  });
+
   it('is read again when the full note changes, the cached analysis equal to a cold one', () => {
     const text = (written: string[]) => [written.map((_, i) => `Sentence.[^${i + 1}]`).join(' '), '', '## Bibliography', '', ...bibliography, '', ...written.map((note, i) => `[^${i + 1}]: ${note}`), ''].join('\n');
     // (The first note then gives another of Higgins's articles: the same antecedent, another work.)

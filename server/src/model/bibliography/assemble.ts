@@ -375,16 +375,22 @@ export function buildBibliography(items: DocItem[], region: BibliographyRegion |
   const bases: string[] = [];
   const identities: string[] = [];
   let previousPeople: { authors: Person[]; editors: Person[]; etAl: boolean } = { authors: [], editors: [], etAl: false };
+  let dashNames = previousPeople;
   for (const piece of pieces) {
     const text = piece.doc.block.text.slice(piece.start, piece.end);
     const prepared = prepare(text);
     const parsed = prepared.parsed;
+    // "⸻." is the previous entry's names; "⸻, and Pardo." the lead names the dash stood for before,
+    // and Pardo (Chicago 14.68): co-authors are not carried to the next dash.
     const inherited = parsed.repeatsPreviousAuthor
-      ? { ...previousPeople, authors: [...previousPeople.authors, ...parsed.authors] }
+      ? parsed.authors.length > 0
+        ? { ...dashNames, authors: [...dashNames.authors, ...parsed.authors] }
+        : previousPeople
       : namesSeriesNotPerson(piece, parsed, text)
         ? { authors: [], editors: [], etAl: false }
         : { authors: parsed.authors, editors: parsed.editors, etAl: parsed.etAl };
     previousPeople = inherited;
+    if (!parsed.repeatsPreviousAuthor) dashNames = inherited;
     bases.push(parsed.repeatsPreviousAuthor ? baseWithYear(parsed, inherited.authors.length ? inherited.authors : inherited.editors) : prepared.ownBase);
     identities.push(prepared.identity);
     // ("short: Flock et al. 2021a" over "full: Flock, Hannah, … 2021. …": the letter that tells the

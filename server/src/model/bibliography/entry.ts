@@ -110,8 +110,8 @@ export function parseEntry(source: string): ParsedEntry {
   const hereafter = hereafterName(text);
   if (hereafter && /^[A-Z][A-Z&.]{1,9}$/.test(hereafter)) aliases.add(hereafter.replace(/\./g, '').toLowerCase());
   // "Letters from this edition are identified as GUW.": the siglum the notes cite its items by.
-  const identifiedAs = /\b(?:identified|cited|referred\s+to|abbreviated|designated)\s+(?:in\s+the\s+notes\s+)?as\s+[“"]?([A-Z][A-Z&]{1,9})\b/.exec(text);
-  if (identifiedAs) aliases.add(identifiedAs[1].toLowerCase());
+  const declared = declaredSiglum(text);
+  if (declared) aliases.add(declared.toLowerCase());
   // A work known by an acronym in the title ("Foreign Relations of the United States" → FRUS).
   // (Not for a person's work the name reader missed: "Smith, Joseph. No title [Review of *Foreign
   // Relations of the United States, 1952–1954*…]" is a review, not the series.)
@@ -162,11 +162,20 @@ function documentTitleAfter(text: string, corporate: string): string | null {
 
 /** Names, then a year and a stop: the head of an author–date entry ("Rochberg, F. 1988a. "). */
 const authorDateHead = /^(\p{Lu}[^()\n]{0,160}?)\s\(?(?:1[5-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?[a-z]?\)?[.:,]\s/u;
-// ("et" and "und" after a name; "y" and "e" only after initials or a comma: "Ortega y Gasset",
-// "Teixeira e Sousa" are compound surnames.)
 const opensWithParticles = new RegExp(String.raw`^(?:${SURNAME_PARTICLES}\s+)*\p{Lu}`, 'u');
 const openingParticle = new RegExp(String.raw`^${SURNAME_PARTICLES}\s`, 'i');
-const foreignAnd = new RegExp(String.raw`(?:(?<=[\p{L}.,])\s+(?:et|und)|(?<=[.,])\s+(?:y|e))\s+(?=\p{Lu})`, 'gu');
+// ("et" and "und" after a name; "y" and "e" after a full stop or a comma, or before another person
+// named in full ("Pérez, Juan y María López"), but not inside a compound surname: "Ortega y Gasset",
+// "Teixeira e Sousa".)
+const foreignAnd = new RegExp(String.raw`(?:(?<=[\p{L}.,])\s+(?:et|und)|(?<=[.,])\s+(?:y|e)|(?<=\p{L})\s+(?:y|e)(?=\s+\p{Lu}\p{Ll}+\s+\p{Lu}))\s+(?=\p{Lu})`, 'gu');
+
+/**
+ * The siglum an entry says its items are cited by: "Letters from this edition are identified as
+ * GUW." Only a declaration in those words: an acronym of a body is no edition's siglum.
+ */
+export function declaredSiglum(text: string): string | null {
+  return /\b(?:identified|cited|designated)\s+(?:in\s+the\s+notes\s+)?as\s+[“"]?([A-Z][A-Z&]{1,9})\b/.exec(text)?.[1] ?? null;
+}
 /** The lower-case words a list of names may hold: "and", "with", "eds.", particles. */
 const nameWords = /\b(?:and|with|eds?|von|van|der|den|del|della|des|du|de|la|le|et\s+al)\b/g;
 

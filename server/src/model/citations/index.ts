@@ -14,6 +14,7 @@ import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
 import { UnlistedWorks } from './unlisted';
 import { findTitles } from '../bibliography/spans';
+import { declaredSiglum } from '../bibliography/entry';
 import { citesClassicalText, classicalDivisions } from './omitted';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
@@ -303,7 +304,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         // "GUW 05742": an item of an edition by the siglum its entry declares, its number the pinpoint.
         if (!base.locator && base.entries.length === 1) {
           const listed = bibliography.entries.find((entry) => entry.key === base.entries[0]);
-          const item = listed ? numberAfterSiglum(draft.text, listed.aliases) : null;
+          const item = listed ? numberAfterSiglum(draft.text, listed.text) : null;
           if (item) {
             base.locator = { text: item, from: null, to: null };
             // (Its date aside, an item named by the edition's siglum alone is a short citation of the
@@ -407,24 +408,26 @@ function isBareReference(noteText: string, draft: CitationDraft): boolean {
 }
 
 /**
+ * The number written right after the siglum an entry declares ("GUW 05742" → "05742"), or null. Not
+ * a year: "CIA 1975" is an author–date reference to a body, not an item of an edition.
+ */
+function numberAfterSiglum(text: string, entryText: string): string | null {
+  const siglum = declaredSiglum(entryText);
+  if (!siglum || !text.includes(siglum)) return null;
+  let pattern = siglumPatterns.get(siglum);
+  if (!pattern) siglumPatterns.set(siglum, (pattern = new RegExp(String.raw`(?<![\p{L}])${siglum.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\.?\s?(\d{1,6}[a-z]?)(?![\d\p{L}])`, 'u')));
+  const found = pattern.exec(text);
+  return found && !/^(?:1[5-9]\d\d|20\d\d)$/.test(found[1]) ? found[1] : null;
+}
+const siglumPatterns = new Map<string, RegExp>();
+
+/**
  * One work named twice in a note is one citation: "Bachhuber 2006 reanalyzed … While Bachhuber
  * (2006, 353) does indeed note…" cites Bachhuber 2006 at 353, and "Dossey 2010, who argues … Dossey
  * stresses that … (p.85)" cites Dossey 2010 once (a pinpoint in a later sentence about the work
  * belongs to a quotation, not to the reference). Two pinpoints in the same work ("Hollard 1996:
  * 206 … Hollard (1996: 211-5)") stay two citations.
  */
-/** The number written right after one of an entry's sigla, in capitals ("GUW 05742" → "05742"), or null. */
-function numberAfterSiglum(text: string, aliases: readonly string[]): string | null {
-  for (const alias of aliases) {
-    if (!/^[a-z&]{2,10}$/.test(alias) || !text.includes(alias.toUpperCase())) continue;
-    let pattern = siglumPatterns.get(alias);
-    if (!pattern) siglumPatterns.set(alias, (pattern = new RegExp(String.raw`(?<![\p{L}])${alias.toUpperCase().replace('&', '\\&')}\.?\s?(\d{1,6}[a-z]?)(?![\d\p{L}])`, 'u')));
-    const found = pattern.exec(text);
-    if (found) return found[1];
-  }
-  return null;
-}
-const siglumPatterns = new Map<string, RegExp>();
 
 function withoutRepeats(citations: Citation[], drafts: CitationDraft[], noteText: string): Citation[] {
   const kept: Citation[] = [];

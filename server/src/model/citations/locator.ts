@@ -28,7 +28,7 @@ export const ROMAN = String.raw`(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{
 // ("21n28, 27", "98n100, 187–88nn67–71, 199n110": a page's notes, then more pages.)
 const PAGE_NOTES = String.raw`nn?\d{1,3}(?:${D}\d{1,3})?`;
 // (", and" before a range, or before the last page of the list: "40, 20, and 22.")
-const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*(?:and\s+(?=\d{1,5}\s*${D}\s*\d|\d{1,5}\s*[.;)]?\s*$))?|\s+and\s+)(?:\d{1,5}${FOLIO_SIDE}(?:\s*${D}\s*\d{1,5}${FOLIO_SIDE})?(?:${PAGE_NOTES}|ff?\.?(?=[\s.,;)]|$))?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
+const PAGES = String.raw`${PAGE}(?:\s*${D}\s*${PAGE})?(?:${PAGE_NOTES}(?=\s*,\s*\d))?(?:(?:\s*,\s*(?:and\s+(?=\d{1,5}\s*${D}\s*\d|\d{1,5}(?:\s*[.;)])?\s*$))?|\s+and\s+)(?:\d{1,5}${FOLIO_SIDE}(?:\s*${D}\s*\d{1,5}${FOLIO_SIDE})?(?:${PAGE_NOTES}|ff?\.?(?=[\s.,;)]|$))?|${ROMAN}(?:\s*${D}\s*${ROMAN})?)(?![A-Za-z\d:]))*`;
 /** A note lettered, as editions of texts letter their notes: "212 n. d", "31 n. c". */
 export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
 /** A note on the page written after a comma: "304, n. 24", "12, note 4". */
@@ -566,7 +566,7 @@ const volumeBeforeItems = new RegExp(String.raw`,[*_]{0,2}\s+(\d{1,3}:\s?\d{1,5}
 /** "Moss, “Preface,” *Catalogue of Syriac Printed Books*, n.p.": no page to give, and the writer says so. */
 // ("…, *Journal of Digital Humanities* 2, no. 1 (2012): n.p. <http://…>": after the year's colon, and
 // before the address the note ends on.)
-const noPage = /(?:,|\):)\s*(n\.\s?p\.?)\s*(?:,?\s*(?:<https?:\/\/[^\s<>]+>|https?:\/\/\S+))?\s*$/d;
+const noPage = /(?:,|\):)\s*(n\.\s?p\.?)(?:\s*(?:,\s*)?(?:<https?:\/\/[^\s<>]+>|https?:\/\/\S+))?\s*$/d;
 /**
  * "Guigues Ier le Chartreux, *Coutumes,* c. 29.3": a chapter (caput) and its section, as editions of
  * medieval texts number them (never "c. 1850", a circa, which has no section).

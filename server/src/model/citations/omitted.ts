@@ -153,7 +153,7 @@ const oneCue = String.raw`(?:[*_]?(?:[Ss]ee(?:\s+also)?|[Cc]f\.?|[Cc]ompare|[Aa]
 // (At the end of a sentence that introduces it: "For sealings, Cicero, *Pro Flacco*, 37", "e.g. Plato, *Timaeus*, 91c".
 // Where a reference starts, not after a given name: "Winslow Homer, *Letters*, 12" is a modern work.)
 const byAncientAuthor = new RegExp(
-  String.raw`(?:^|[(;:,]\s*|[.?!]\s+)${oneCue}${ANCIENT_AUTHORS}(?:['’]s)?,?\s+(?:[*_][^*_\n]{2,80}[*_],?\s+(?:\([^()]{1,40}\)\s+)?)?${DIVISION}(?:\s*[,;]\s*${DIVISION})*(?:\s*\([^()]{1,60}\))?\s*[.;]?\s*$`,
+  String.raw`(?:^|[(;:,]\s*|[.?!]\s+|\s(?:and|or|&)\s+)${oneCue}${ANCIENT_AUTHORS}(?:['’]s)?,?\s+(?:[*_][^*_\n]{2,80}[*_],?\s+(?:\([^()]{1,40}\)\s+)?)?${DIVISION}(?:\s*[,;]\s*${DIVISION})*(?:\s*\([^()]{1,60}\))?\s*[.;]?\s*$`,
   'u',
 );
 

@@ -4,7 +4,7 @@
  * Works on the note's Markdown source; offsets are relative to it.
  */
 import { findTitles } from '../bibliography/spans';
-import { FOREIGN_AND, NAME_SUFFIX } from '../text';
+import { FOREIGN_AND, NAME_SUFFIX, SURNAME_PARTICLES } from '../text';
 import { findDates, imprintInParentheses, monthPattern } from '../bibliography/dates';
 import { archiveMark, SHELFMARK } from '../bibliography/archives';
 import { CAPITAL_ROMAN, COLUMN_LINE, findLocator, VOLUME_BEFORE_PAGE, ITEM, ITEM_SEPARATOR, LETTERED_ITEM, LINE_MORE, NOTE_LETTER, PAGES_BEFORE_ITEM, PARENTHESISED_PINPOINT, ROMAN, SECTION, type FoundLocator } from './locator';
@@ -360,7 +360,8 @@ const authorDateHead = new RegExp(String.raw`${AUTHOR_DATE_HEAD}$`, 'u');
  * stop after them opens the title, not a sentence.
  */
 const GIVEN = String.raw`(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)`;
-const LISTED_SURNAME = String.raw`(?:(?:van|von|de|der|den|da|di|du|la|le)\s+)*\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*`;
+// (Capitals, then the first lower-case letter: one way to read a long word, not one per letter.)
+const LISTED_SURNAME = String.raw`(?:${SURNAME_PARTICLES}\s+)*\p{Lu}[\p{Lu}'’-]*\p{Ll}[\p{L}'’-]*`;
 const OTHER_AUTHOR = String.raw`${GIVEN}(?:\s+${GIVEN}){0,2}\s+${LISTED_SURNAME}`;
 /** The same with the first given name in full ("Mihalcea, Rada, and Paul Tarau"), as resolve.ts reads a reference copied from a bibliography. */
 export const INVERTED_AUTHORS = String.raw`${LISTED_SURNAME},\s+\p{Lu}\p{Ll}+(?:[\s-]+${GIVEN}){0,2}(?:,\s+${OTHER_AUTHOR}){0,6}(?:,?\s+(?:and|&)\s+${OTHER_AUTHOR})?`;

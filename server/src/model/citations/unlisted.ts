@@ -17,11 +17,13 @@ interface UnlistedWork {
 }
 
 /**
- * "Reynold Higgins, “…”", "See Lucilla Burn, *…*", "The epigraph is from Reynold Higgins, “…”": the
- * author named given name first, then the title, at the head of the reference or after a few words
- * that introduce it.
+ * "Reynold Higgins, “…”", "See, for example, Lucilla Burn, *…*", "The epigraph is from Reynold Higgins,
+ * “…”": the author named in full (given name first), then the title, at the head of the reference or
+ * after a few words that introduce it.
  */
-const authorThenTitle = /^(?:[^,.;:]{0,60}?\s)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(\p{Lu}[\p{L}'’-]+),\s+[*_“"]/u;
+const authorThenTitle = /^(?:[^.;:]{0,60}?\s)?(?:\p{Lu}[\p{L}.'’-]*\s+){1,3}(\p{Lu}[\p{L}'’-]+),\s+[*_“"]/u;
+/** "Higgins, Reynold. “The Discovery …”": the same reference as a bibliography writes it, surname first. */
+const surnameFirstThenTitle = /^(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+)?(\p{Lu}[\p{L}'’-]+),\s+\p{Lu}\p{Ll}+(?:\s+(?:\p{Lu}\p{Ll}+|\p{Lu}\.))*\.\s+[*_“"]/u;
 /** "Higgins, “…”": the surname alone, then the short title. */
 const surnameThenTitle = /^(?:(?:[Ss]ee|[Cc]f\.)(?:\s+also)?,?\s+)?(\p{Lu}[\p{L}'’-]+),\s+[*_“"]/u;
 
@@ -32,7 +34,7 @@ export class UnlistedWorks {
 
   /** Records the work a full reference the bibliography lacks gives, when its author and title can be read. */
   record(text: string): UnlistedWork | null {
-    const author = authorThenTitle.exec(text);
+    const author = surnameFirstThenTitle.exec(text) ?? authorThenTitle.exec(text);
     const title = author ? findTitles(text).find((span) => span.start >= author[0].length - 1) : undefined;
     if (!author || !title) return null;
     const words = titleWords(title.value);
