@@ -12,7 +12,7 @@ import { segmentNote, type CitationDraft } from './segment';
 import { resolveCitation, joinWords, normaliseUrl, namesContributionToThisVolume, type Resolution } from './resolve';
 import { findCorpusCitations } from './corpus';
 import { DeclaredNames } from './declared';
-import { UnlistedWorks } from './unlisted';
+import { UnlistedWorks, type UnlistedWork } from './unlisted';
 import { findTitles } from '../bibliography/spans';
 import { declaredSiglum } from '../bibliography/entry';
 import { citesClassicalText, classicalDivisions } from './omitted';
@@ -158,7 +158,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     const after = previous;
     const declaredBefore = declared.signature;
     const unlistedBefore = unlisted.signature;
-    const records: NonNullable<ReturnType<UnlistedWorks['record']>>[] = [];
+    const records: UnlistedWork[] = [];
     const declares: [string, string[]][] = [];
     const factsBefore = facts.length;
     let usedContext = false;
@@ -289,22 +289,22 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
         base.unresolved = base.kind === 'none' ? null : stored.unresolved;
+        // The one entry found, if one was (by its place in the bibliography, as the resolution stores it).
+        const listed = stored.entries.length === 1 ? bibliography.entries[stored.entries[0]] : undefined;
         if (base.kind === 'full' && base.entries.length === 0 && base.candidates.length === 0) {
           const work = unlisted.record(draft.text);
           if (work) records.push(work);
-        } else if (base.kind === 'short' && base.entries.length === 1) {
+        } else if (base.kind === 'short' && listed) {
           // "Higgins, “Discovery of Tanagra,” 589" after a note gave that article in full, the
           // bibliography listing only Higgins's book: the article, which the bibliography lacks.
-          const listed = bibliography.entries.find((entry) => entry.key === base.entries[0]);
-          if (listed && unlisted.namesUnlisted(draft.text, `${listed.title ?? ''} ${listed.container ?? ''}`)) {
+          if (unlisted.namesUnlisted(draft.text, `${listed.title ?? ''} ${listed.container ?? ''}`)) {
             base.entries = [];
             base.unresolved = null;
           }
         }
         // "GUW 05742": an item of an edition by the siglum its entry declares, its number the pinpoint.
-        if (!base.locator && base.entries.length === 1) {
-          const listed = bibliography.entries.find((entry) => entry.key === base.entries[0]);
-          const item = listed ? numberAfterSiglum(draft.text, listed.text) : null;
+        if (!base.locator && base.entries.length === 1 && listed) {
+          const item = numberAfterSiglum(draft.text, listed.text);
           if (item) {
             base.locator = { text: item, from: null, to: null };
             // (Its date aside, an item named by the edition's siglum alone is a short citation of the
@@ -428,7 +428,6 @@ const siglumPatterns = new Map<string, RegExp>();
  * belongs to a quotation, not to the reference). Two pinpoints in the same work ("Hollard 1996:
  * 206 … Hollard (1996: 211-5)") stay two citations.
  */
-
 function withoutRepeats(citations: Citation[], drafts: CitationDraft[], noteText: string): Citation[] {
   const kept: Citation[] = [];
   citations.forEach((citation, i) => {
@@ -535,7 +534,7 @@ interface ResolvedNote {
     declares: [string, string[]][];
     /** The unlisted works earlier notes gave in full (their signature), and those this note gives. */
     unlistedBefore: string;
-    records: NonNullable<ReturnType<UnlistedWorks['record']>>[];
+    records: UnlistedWork[];
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -175,9 +175,15 @@ const byTitleAlone = new RegExp(
 );
 
 export function citesClassicalText(text: string): boolean {
+  // (Asked of one citation's text several times in a row: when it is resolved, when its pinpoint is
+  // read, when an embedded one is kept. The last answer is kept for the next question.)
+  if (text === lastClassical.text) return lastClassical.cites;
   const written = text.trim();
-  return (classicalReference.test(written) || classicalInFull.test(written) || byAncientAuthor.test(written) || byTitleAlone.test(written)) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
+  const cites = (classicalReference.test(written) || classicalInFull.test(written) || byAncientAuthor.test(written) || byTitleAlone.test(written)) && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text);
+  lastClassical = { text, cites };
+  return cites;
 }
+let lastClassical = { text: '', cites: false };
 
 /**
  * The divisions an ancient text is cited by, as written at the end of its reference ("6.11a.7" of

@@ -475,11 +475,7 @@ export function segmentNote(written: string): CitationDraft[] {
       // ("So, Hesiod declares, "For from her is the race of women" (*Theogony* 590).": the sentence
       // quotes the ancient text its parentheses cite; only the reference is a citation.)
       // (Not when the sentence holds a reference of its own: a year, a title in italics.)
-      const before = text.slice(0, inParentheses[0].start);
-      const quotesAncientText =
-        inParentheses.every((cited) => cited.classical) &&
-        /^[\s.;]*$/.test(text.slice(inParentheses[inParentheses.length - 1].end + 1)) &&
-        !/\b(?:1[5-9]\d\d|20\d\d)\b|[*_]/.test(before);
+      const quotesAncientText = closesWithAncientText(text, inParentheses) && !/\b(?:1[5-9]\d\d|20\d\d)\b|[*_]/.test(text.slice(0, inParentheses[0].start));
       let at = 0;
       for (const cited of inParentheses) {
         if (!quotesAncientText) pieces.push({ start: start + at, end: start + cited.start - 1 });
@@ -590,6 +586,11 @@ function pagesRightAfterIbid(text: string, at: number): FoundLocator | null {
 /** A part of a work named after its pages: an appendix, an annex, a table, a figure, a plate, a map. */
 const partOfWorkAfterPages = /^(?:Appendix|Appendices|App\.|Annex|Annexe|Supplement|Excerpt|Table|Tables|Tab\.|Figure|Figures|Figs?\.|Plates?|Pls?\.|Map|Maps)(?![\p{L}])/u;
 
+/** Whether every source in parentheses is an ancient text, the last closing the part ("… (*Theogony* 590)."). */
+function closesWithAncientText(text: string, cited: readonly { end: number; classical: boolean }[]): boolean {
+  return cited.every((source) => source.classical) && /^[\s.;]*$/.test(text.slice(cited[cited.length - 1].end + 1));
+}
+
 /** What opens a source cited in parentheses: Ibid., a manuscript, an author and a title. */
 const citedOpening = /^\s*(?:[*_]{0,2}ibid\b|[*_]{0,2}[MМ][SС]{1,2}\.\s|\p{Lu}[\p{L}'’.-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’.-]+)?,\s*[*_“"])/iu;
 /** "(*CDD* r, 57–59)": a reference work by its abbreviation in italics, then its section and pages. */
@@ -614,7 +615,7 @@ function citedInParentheses(text: string): { start: number; end: number; classic
   }
   if (found.length === 0) return [];
   // (An ancient text in parentheses closing a sentence is its source whatever the sentence quotes.)
-  if (found.every((cited) => cited.classical) && /^[\s.;]*$/.test(text.slice(found[found.length - 1].end + 1))) return found;
+  if (closesWithAncientText(text, found)) return found;
   let outside = '';
   let at = 0;
   for (const cited of found) {
@@ -705,7 +706,7 @@ const notNameWords = new Set(
 );
 // A capitalised word with a lower-case letter in it ("Leipoldt", "McKenzie-McHarg", not "EA"), after
 // particles ("de", "van", "al-"). The look-ahead keeps the pattern unambiguous: one way to match a word.
-const PARTICLE = String.raw`(?:(?<![\p{L}])(?:de|van|von|der|den|da|di|del|della|du|la|le|ten|ter)\s+|(?<![\p{L}])(?:al|el)-)`;
+const PARTICLE = String.raw`(?:(?<![\p{L}])${SURNAME_PARTICLES}\s+|(?<![\p{L}])(?:al|el)-)`;
 // ("L'année 1950", "D'après": an elided article or preposition before a common noun is no name; "O'Brien" is.)
 const NAME = String.raw`${PARTICLE}*(?!\p{Lu}['’]\p{Ll})\p{Lu}(?=[\p{L}'’\-]*\p{Ll})[\p{L}'’\-]*`;
 /** A name as it opens: capitalised, or after its particles ("de Villefosse", "van der Veen"). */

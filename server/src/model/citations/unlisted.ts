@@ -11,7 +11,7 @@
 import { findTitles, titleWords } from '../bibliography/spans';
 import { foldName } from '../text';
 
-interface UnlistedWork {
+export interface UnlistedWork {
   surname: string;
   words: ReadonlySet<string>;
 }
