@@ -1744,3 +1744,33 @@ describe('a reprint and where it first appeared', () => {
     assert.deepEqual(cited, [[{ kind: 'full', entries: ['king1968'] }]]);
   });
 });
+
+describe('an author named in prose, the year and pages in parentheses after', () => {
+  const bibliography = [
+    'Ferrand, Odile. 2004. *Les greniers du roi*. Paris: Belin.',
+    'Haldane, Ruth. 2011. “Grain and the Crown.” *Agricultural History Review* 59: 1–22.',
+    'Haldane, Ruth. 2015. *Famine Years*. Oxford: Clarendon.',
+    'Haldane, Ruth. 2019. “Bread Riots Revisited.” *Past & Present* 242: 80–110.',
+  ];
+  const cited = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.join('+')} ${c.locator?.text ?? ''}`.trim());
+
+  it('finds the author the sentence named, not the last capitalised word before the parentheses', () => {
+    assert.deepEqual(cited('Ferrand argued that the stores were “never opened to Paris” (2004: 61). Hence, “the King kept them shut” (2004: 64).'), ['ferrand2004 61', 'ferrand2004 64']);
+    assert.deepEqual(cited('Haldane noted this (2015: 12), and the reader may also consider Ferrand’s remark that “the granaries were empty” (2004: 88).'), ['haldane2015 12', 'ferrand2004 88']);
+  });
+
+  it('reads several years of one author inside one pair of parentheses, parted by semicolons', () => {
+    assert.deepEqual(cited('The reading has not survived the scrutiny of Haldane (2011: esp. 14; 2015; 2019: 90–95), who calls the riots “moral” (2019: 92).'), [
+      'haldane2011 esp. 14',
+      'haldane2015',
+      'haldane2019 90–95',
+      'haldane2019 92',
+    ]);
+  });
+
+  it('reads a year and pages naming no listed author as prose, without a warning', () => {
+    const { essay } = notesOf(bibliography, ['The harvest failed in Normandy and the intendant wrote “we have nothing” (1788: 3).']);
+    assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none'), []);
+    assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
+  });
+});

@@ -14,7 +14,8 @@ export const monthPattern =
  * colon: "(with a series of related blog posts: Cole 2017a; Cole 2017b)".
  */
 // (Opening as a place does, with a capital, or with a reprint's or an edition's words.)
-export const IMPRINT = String.raw`\((?=\s*(?:\p{Lu}|\d|\[|(?:repr|rpt|orig|n\.\s?p)\b))[^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)`;
+// (Not an author–date reference's year and pages: "Quack (2006: esp. 611; 2007; 2016: 160–168)".)
+export const IMPRINT = String.raw`\((?=\s*(?:\p{Lu}|\d|\[|(?:repr|rpt|orig|n\.\s?p)\b))(?!\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*:)[^()]*:[^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)`;
 export const imprintInParentheses = new RegExp(IMPRINT, 'u');
 
 /**

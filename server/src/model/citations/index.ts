@@ -4,7 +4,7 @@
  */
 import type { Bibliography, Citation, Locator } from '../types';
 import { blockRange, type DocItem } from '../document';
-import { NAME_SUFFIX } from '../text';
+import { NAME_SUFFIX, foldName } from '../text';
 import type { NoteSource } from '../notes';
 import { indexBibliography, entryLabel } from '../bibliography/index';
 import type { Memo } from '../cache';
@@ -190,9 +190,11 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       const idemWork =
         draft.ibid === 'idem' && antecedentAuthor !== undefined
           ? idemAsAuthor(draft, bibliography, antecedentAuthor)
-          : !draft.ibid && within !== null && within.entries.length === 1
-            ? yearOfSameAuthor(draft, bibliography, within.entries[0])
-            : null;
+          : draft.namedBefore
+            ? authorNamedBefore(draft, source.source, bibliography)
+            : !draft.ibid && within !== null && within.entries.length === 1
+              ? yearOfSameAuthor(draft, bibliography, within.entries[0])
+              : null;
       if (draft.crossReference) {
         // A note that only points to another ("See n30 above.") cites what that note cites, as a
         // reader takes it; a pointer among other references cites nothing. One to a note not read yet
@@ -571,6 +573,31 @@ function yearOfSameAuthor(draft: CitationDraft, bibliography: Bibliography, prev
   const person = entry?.authors[0] ?? entry?.editors[0];
   if (!person || entry?.year === null) return null;
   return { ...draft, text: `${person.surname} ${draft.text.slice(year.index + year[0].length - year[1].length)}`, ibid: null };
+}
+
+/**
+ * "Consider also Botta’s appraisal that “…” (1998: 238)": a year and pages in parentheses, rewritten
+ * with the surname the prose named last before them that, with that year, is a listed work's first
+ * author ("Dieleman argued that … Thoth did not act “…” (2005: 236)": Dieleman, not Thoth). None
+ * such: the draft is left alone, and read as prose.
+ */
+function authorNamedBefore(draft: CitationDraft, noteSource: string, bibliography: Bibliography): CitationDraft | null {
+  const written = /^((?:1[5-9]\d\d|20\d\d))([a-z])?/.exec(draft.text);
+  if (!written) return null;
+  const year = Number(written[1]);
+  const surnames = new Set<string>();
+  for (const entry of bibliography.entries) {
+    const person = entry.authors[0] ?? entry.editors[0];
+    if (person && entry.year === year) surnames.add(foldName(person.surname));
+  }
+  if (surnames.size === 0) return null;
+  const before = noteSource.slice(Math.max(0, draft.start - 1500), draft.start);
+  const names = [...before.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*/gu)].reverse();
+  for (const name of names) {
+    const surname = name[0].replace(/['’]s$/, '');
+    if (surnames.has(foldName(surname))) return { ...draft, text: `${surname} ${draft.text}`, ibid: null };
+  }
+  return null;
 }
 
 /** "Idem, *Title* (…)" rewritten as the previous work's author's surname, when it names a work. */

@@ -37,6 +37,12 @@ export interface CitationDraft {
    * work. Its label, and whether it points back ("above") or on ("below").
    */
   crossReference?: { label: string; ahead: boolean };
+  /**
+   * "… shares his spells with the protagonist” (2005: 236)": a year and pages in parentheses whose
+   * author the prose named before them, as author–date essays write a narrative citation. The text
+   * is the year and pages alone; the name is looked for against the bibliography.
+   */
+  namedBefore?: boolean;
 }
 
 /** "See", "See also", "Cf." before what a part of a note refers to, perhaps in italics. */
@@ -507,6 +513,20 @@ export function segmentNote(written: string): CitationDraft[] {
         // translation is cited through the translation, as a text quoted in another work is.
         const readIn = anchors[at + 1];
         if (readIn && readInTranslation.test(text.slice(anchor.end, readIn.start)) && /[*_]/.test(anchorText)) continue;
+        if (anchor.yearOnly) {
+          const itemLocator = findLocator(anchorText);
+          drafts.push({
+            start: start + anchor.start,
+            end: start + anchor.end,
+            text: anchorText,
+            ibid: null,
+            locator: itemLocator ? shift(itemLocator, start + anchor.start) : null,
+            focusYear: null,
+            embedded: true,
+            namedBefore: true,
+          });
+          continue;
+        }
         const context = sentenceAround(text, anchor.start, anchor.end);
         if (anchor.years) {
           // One draft per year, each with the pages written after it.
@@ -690,6 +710,8 @@ export interface Anchor {
    * bibliography lacks it, unlike a name and a year met in prose ("Paris 1789").
    */
   citing?: boolean;
+  /** A year and pages alone in parentheses, "(2005: 231)": the author is named earlier in the prose. */
+  yearOnly?: boolean;
 }
 
 export const sentenceAdverb = /^\p{Lu}\p{Ll}{3,}(?:ically|ously|ively|edly|fully|ibly|ably|ently|antly)$/u;
@@ -739,6 +761,10 @@ const moreYears = new RegExp(
   String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*${NOT_A_YEAR}${LOC})?(?![\p{L}\d])`,
   'u',
 );
+/** "(2005: 231)", "(1998, 238)", "(2016: §6.1)": a year and its pages, nothing else, in parentheses. */
+const yearAndPagesInParentheses = new RegExp(String.raw`\((?:1[5-9]\d\d|20\d\d)[a-z]?\s*[:,]\s*${NOT_A_YEAR}${LOC}\)`, 'gu');
+/** The same, after a semicolon, inside the parentheses of "Quack (2006: 611; 2007)". */
+const yearAfterSemicolon = new RegExp(moreYears.source.replace('^(', String.raw`^(\s*;\s*|`), 'u');
 const yearSpan = new RegExp(String.raw`^(?:1[5-9]\d\d|20\d\d)\s*${D}\s*(?:1[5-9]\d\d|20\d\d)(?!\d)`, 'u');
 const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|für|und))\s+\p{Lu}\p{Ll}[\p{L}'’-]*\s+$/u;
 
@@ -877,7 +903,11 @@ export function findAnchors(text: string): Anchor[] {
         : { year: Number(match[2].slice(0, 4)), letter: /^\d{4}(?:[–-]\d\d)?\(?([a-z])/.exec(match[2])?.[1], start: firstYear, end: anchorEnd },
     ];
     let at = anchorEnd;
-    for (let more = moreYears.exec(text.slice(at)); more; more = moreYears.exec(text.slice(at))) {
+    // "Quack (2006: esp. 611; 2007; 2016: 160–168)": inside the parentheses opened after the name,
+    // semicolons part the author's works as commas do.
+    const inOpenParentheses = (): boolean => (text.slice(start, at).match(/\(/g)?.length ?? 0) > (text.slice(start, at).match(/\)/g)?.length ?? 0);
+    const nextYear = (): RegExpExecArray | null => moreYears.exec(text.slice(at)) ?? (inOpenParentheses() ? yearAfterSemicolon.exec(text.slice(at)) : null);
+    for (let more = nextYear(); more; more = nextYear()) {
       const itemStart = at + more[1].length;
       const previous = years[years.length - 1];
       const year = more[2] ? Number(more[2]) : more[6] ? 0 : previous.year;
@@ -896,6 +926,15 @@ export function findAnchors(text: string): Anchor[] {
     const citing = paged || pending || years.length > 1 || cue || listed || parenthesised;
     found.push({ start, end: at, leading: false, years: years.length > 1 ? years : undefined, citing });
     datedAnchors.push(found[found.length - 1]);
+  }
+  // "Vinson also noted this (2009: 285–286)", "Botta’s appraisal that “…” (1998: 238)": a year and
+  // its pages alone in parentheses, the author named in the prose before them. Only with pages: a
+  // year alone in parentheses dates an event as often as it cites ("the Treaty of Paris (1763)").
+  for (const match of text.matchAll(yearAndPagesInParentheses)) {
+    const start = match.index + 1;
+    const end = match.index + match[0].length - 1;
+    if (insideTitle(start) || found.some((anchor) => anchor.start < end && start - 1 < anchor.end)) continue;
+    found.push({ start, end, leading: false, yearOnly: true });
   }
   found.sort((a, b) => a.start - b.start);
   // "Louis, "The Tragedy…," in Louis and Owen, *Suez 1956*, 52": one citation, of the work it is read in.
