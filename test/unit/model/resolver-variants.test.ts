@@ -1774,3 +1774,27 @@ describe('an author named in prose, the year and pages in parentheses after', ()
     assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
   });
 });
+
+describe('a chapter cited "in" an edited book', () => {
+  const bibliography = [
+    'Marchetti, Paola. 2006. *The Etched Line: Printmakers of Bologna*. Milan: Skira.',
+    'Marchetti, Paola. 2011. “Inks and Papers in the Carracci Workshop.” In *Printmaking in Early Modern Bologna*, edited by Ugo Ferri, 88–104. Bologna: Bononia University Press.',
+    'Ferri, Ugo, ed. 2011. *Printmaking in Early Modern Bologna*. Bologna: Bononia University Press.',
+    'Pinacoteca Nazionale di Bologna. 2015. *The Drawings of the Carracci Academy*. 2 vols. Bologna: Pinacoteca Nazionale.',
+  ];
+  const cited = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.join('+') || '-'} ${c.locator?.text ?? ''}`.trim());
+
+  it('cites the chapter when the bibliography lists it, not the volume it is in', () => {
+    assert.deepEqual(cited('Paola Marchetti, “Inks and Papers in the Carracci Workshop,” in Ferri, *Printmaking in Early Modern Bologna* (2011), 95.'), ['marchetti2011 95']);
+  });
+
+  it('cites the book when the bibliography lists only the book, whoever wrote the chapter', () => {
+    assert.deepEqual(cited('Marchetti, “The Academy’s Students,” in Pinacoteca Nazionale di Bologna, *Drawings of the Carracci Academy*, 1:44.'), ['dibologna2015 1:44']);
+    assert.deepEqual(cited('Lucia Neri, “Copying from Casts,” in Ferri, *Printmaking in Early Modern Bologna*, 120.'), ['ferri2011 120']);
+  });
+
+  it('gives no "matches no entry" warning for such a chapter', () => {
+    const { essay } = notesOf(bibliography, ['Marchetti, “The Academy’s Students,” in Pinacoteca Nazionale di Bologna, *Drawings of the Carracci Academy*, 1:44.']);
+    assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
+  });
+});

@@ -511,6 +511,8 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   // is no author of it.
   const congressional = citesCongressionalDocument(text) ? congressionalSeries(text, index) : null;
   if (congressional && /^(?:[Ss]ee\s+(?:also\s+)?|[Cc]f\.\s+)?[*_]/.test(text)) return congressional;
+  const readInBook = chapterInListedBook(text, titles, index, kind);
+  if (readInBook) return readInBook;
   const byAuthor = resolveByAuthor(draft, index, words, titles, kind);
   if (byAuthor && byAuthor.entries.length === 0 && byAuthor.candidates.length === 0) {
     // "Turchin et al. 2015" when the 2015 entry's authors could not be read ("Turchin, P.; Brennan, R.; …").
@@ -564,6 +566,46 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
       ? `No bibliography entry by or titled '${who}': add the work to the bibliography or correct the name.`
       : 'No bibliography entry matches this citation.',
   );
+}
+
+/**
+ * "Lochnan, “1887–1894: Return to Lithography,” in Art Institute of Chicago, *Lithographs of
+ * Whistler*, 1:110": a chapter the bibliography does not list, in an edited book it does, cites the
+ * book (as a bibliography that lists only the book means). A chapter listed under its own title is
+ * the author's work, found by the author.
+ */
+function chapterInListedBook(text: string, titles: TitleSpan[], index: BibliographyIndex, kind: CitationKind): Resolution | null {
+  for (const chapter of titles) {
+    if (chapter.style !== 'quoted') continue;
+    const inBook = /^[”"’']?\s*,?\s*in\s+/.exec(text.slice(chapter.end));
+    if (!inBook) continue;
+    const from = chapter.end + inBook[0].length;
+    const book = titles.find((title) => title.style === 'italic' && title.start >= from && title.start - from <= 120);
+    // (Between "in" and the book, only its editor's or maker's name: "in Jeammet, *Tanagras*".)
+    if (!book || !/^(?:\s*,?\s*(?:\p{Lu}[\p{L}'’.&-]*|of|the|for|and|de|du|des|di|für|eds?\.|edited\s+by))*\s*,?\s*$/u.test(text.slice(from, book.start))) continue;
+    if (index.entries.some((item) => titleMostlyOf(chapter, item))) return null;
+    // (Its author's entry holding the book as its container is the chapter listed, whatever its
+    // title: "Freedman and Artemeva, "Introduction," in *Rhetorical Genre Studies*".)
+    const namedBefore = foldName(text.slice(0, chapter.start));
+    const bookWritten = foldName(book.value.replace(/[*_,.\s]+$/, ''));
+    if (index.entries.some((item) => item.entry.authors.some((person) => namedBefore.includes(foldName(person.surname))) && foldName(item.entry.text).includes(bookWritten))) return null;
+    // The book by most of its title's words, not two words shared with another work's.
+    const written = titleWords(book.value);
+    const listed = index.entries.filter((item) => {
+      const shared = written.filter((word) => item.titleWords.has(word)).length;
+      return shared >= 2 && shared >= written.length * 0.8 && shared >= item.titleWords.size * 0.5;
+    });
+    // (Two works of that title, "*Histoire de Constantine*, edited by Eugène Vayssettes": the author's
+    // name tells them apart, not this rule.)
+    if (listed.length !== 1) return null;
+    // (Two works of that title, "*Histoire de Constantine*, edited by Eugène Vayssettes": the name
+    // written after it tells which, as a reference by its author does.)
+    const namedAfter = foldName(text.slice(book.end));
+    const sameTitle = index.entries.filter((item) => item !== listed[0] && titleMostlyOf(book, item));
+    if (sameTitle.some((item) => [...item.entry.authors, ...item.entry.editors].some((person) => namedAfter.includes(foldName(person.surname))))) return null;
+    return { kind, entries: listed, unresolved: null, candidates: [], nearMatch: null, mediatedBy: text.slice(0, from).trim() };
+  }
+  return null;
 }
 
 /** Words that introduce a word or a phrase the sentence speaks of, not a work it cites. */
@@ -687,7 +729,20 @@ function resolveByAuthor(
   const authorWords = [...new Set([...hits.values()].map((hit) => hit.first))];
   let chosenWord = authorWords.sort((a, b) => a.start - b.start)[0];
   const introduced = authorWords.filter((word) => mediation.test(text.slice(0, word.start)));
-  if (authorWords.length > 1 && introduced.length > 0) chosenWord = introduced[introduced.length - 1];
+  // ("Bourgeois, “Arts and Crafts of Colour,” in Jeammet, *Tanagras* (2010), 239": a chapter of an
+  // edited book, "in" its editor's volume, is the work cited when the bibliography lists the chapter
+  // under its own title, in that volume, not the volume it is read in. A text the entry itself says
+  // is quoted in another work is read in it: "Koltsov, “Address…,” in Gérin" after "…, quoted in Gérin".)
+  const listedChapter = (word: Word): boolean =>
+    /(?<!(?:quoted|cited|reprinted|printed|reported)\s+)\bin\s*$/i.test(text.slice(0, word.start)) &&
+    titles.some(
+      (title) =>
+        title.style === 'quoted' &&
+        title.end <= word.start &&
+        chosenWord.start < title.start &&
+        (index.bySurname.get(chosenWord.folded) ?? []).some((item) => titleMostlyOf(title, item) && foldName(item.entry.text).includes(word.folded) && !/\b(?:quoted|cited)\s+in\b/i.test(item.entry.text)),
+    );
+  if (authorWords.length > 1 && introduced.length > 0 && !listedChapter(introduced[introduced.length - 1])) chosenWord = introduced[introduced.length - 1];
   // The works of the chosen author; of those, the ones naming most of the written co-authors.
   const chosenSurname = forced ? forced.surname : chosenWord.folded;
   // Co-authors count only when written with the chosen author ("Higham … and Brune"), not when

@@ -940,7 +940,9 @@ export function findAnchors(text: string): Anchor[] {
   // "Louis, "The Tragedy…," in Louis and Owen, *Suez 1956*, 52": one citation, of the work it is read in.
   for (let i = found.length - 2; i >= 0; i--) {
     const gap = text.slice(found[i].end, found[i + 1].start);
-    if (/^\s*[,.]?\s*(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+$/i.test(gap)) {
+    // ("…,” in Art Institute of Chicago, *Lithographs of Whistler*": the work's maker a body whose name
+    // the anchor only ends.)
+    if (/^\s*[,.]?\s*(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|the|for|and|de|du|des|di|für)\s+)?){0,6}$/iu.test(gap)) {
       found[i] = { ...found[i], end: found[i + 1].end };
       found.splice(i + 1, 1);
     }
