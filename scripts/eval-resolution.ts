@@ -172,7 +172,7 @@ function markdownOf(entry: Bibliography['entries'][number], source: string): str
 
 function normaliseLocator(locator: string | null): string | null {
   if (locator === null) return null;
-  return locator.replace(/\s*(?:--|[–—‐-])\s*/g, '-').replace(/\s+/g, ' ').replace(/[.,;:]+$/, '').trim() || null;
+  return locator.replace(/\s*(?:--|[–—‐−-])\s*/g, '-').replace(/\s+/g, ' ').replace(/[.,;:]+$/, '').trim() || null;
 }
 
 const inside = (range: Range, outer: Range): boolean =>

@@ -1798,3 +1798,10 @@ describe('a chapter cited "in" an edited book', () => {
     assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
   });
 });
+
+describe('page ranges typeset with a minus sign', () => {
+  it('reads "141−48" (U+2212, as some typesetting exports write the dash) as a range', () => {
+    assert.equal(findLocator('Wise, *Producing Predators*, 105−7.')?.text, '105−7');
+    assert.equal(findLocator('Robert Marshall, “The Problem of the Wilderness,” *Scientific Monthly* 30, no. 2 (February 1930): 141−48.')?.text, '141−48');
+  });
+});

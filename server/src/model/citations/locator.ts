@@ -16,7 +16,7 @@ export interface FoundLocator extends Locator {
  * A range dash as people type it: hyphen, en or em dash, and the double hyphen that Markdown
  * converters and LaTeX habits leave ("193--97", "91–-114").
  */
-const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
+const D = String.raw`(?:-{1,3}|[–—‐−]-?)`;
 // "e166": the article number an online journal gives in place of pages.
 // "13v", "137v": a folio's recto or verso.
 const FOLIO_SIDE = String.raw`(?:[rv](?![A-Za-z\d]))?`;
@@ -246,7 +246,7 @@ export function findLocator(text: string): FoundLocator | null {
  */
 function datesOfArchivalFile(found: FoundLocator, text: string): boolean {
   // ("…, 1799–1801, 1835–1906, 1799–1906": each a span of years.)
-  const spans = found.text.split(/\s*,\s*/).map((part) => /^((?:1[5-9]|20)\d\d)\s*(?:-{1,2}|[–—])\s*((?:1[5-9]|20)\d\d)$/.exec(part));
+  const spans = found.text.split(/\s*,\s*/).map((part) => /^((?:1[5-9]|20)\d\d)\s*(?:-{1,2}|[–—−])\s*((?:1[5-9]|20)\d\d)$/.exec(part));
   if (!spans.every((span) => span !== null && Number(span[2]) > Number(span[1]) && Number(span[2]) - Number(span[1]) <= 150)) return false;
   return archiveMark.test(text.slice(0, found.start));
 }

@@ -594,7 +594,7 @@ export function segmentNote(written: string): CitationDraft[] {
  * space or followed by a sentence of comment, which the reading of a whole reference passes over.
  */
 function pagesRightAfterIbid(text: string, at: number): FoundLocator | null {
-  const pages = /^\s*,?\s*((?:pp?\.\s*)?\d{1,5}(?:\s*(?:-{1,2}|[–—])\s*\d{1,5})?(?:\s*,\s*\d{1,5}(?:\s*(?:-{1,2}|[–—])\s*\d{1,5})?)*)(?=\s*(?:[.;]|$))/.exec(text.slice(at));
+  const pages = /^\s*,?\s*((?:pp?\.\s*)?\d{1,5}(?:\s*(?:-{1,2}|[–—−])\s*\d{1,5})?(?:\s*,\s*\d{1,5}(?:\s*(?:-{1,2}|[–—−])\s*\d{1,5})?)*)(?=\s*(?:[.;]|$))/.exec(text.slice(at));
   if (!pages) return null;
   const written = 'Ibid., ';
   const found = findLocator(written + pages[1]);
@@ -742,7 +742,7 @@ const YEAR = String.raw`(?:1[5-9]\d\d|20\d\d)(?:[a-z]|\([a-z]\))?(?:\s*\/\s*\d{1
 /** A work not yet published, in place of its year: "Hoyer forthcoming(a)", "(in preparation)", "in press". */
 const PENDING = String.raw`(?:forthcoming|in\s+press|in\s+preparation)(?:\s?\([a-z]\)|(?<=g)[a-z](?![\p{L}\d]))?`;
 const pendingLetter = /\(([a-z])\)$|g([a-z])$/;
-const D = String.raw`(?:-{1,3}|[–—‐]-?)`;
+const D = String.raw`(?:-{1,3}|[–—‐−]-?)`;
 // The pages may be singled out ("esp. 123"), carry a note ("144n101", "99 n. 50"), be figures or
 // plates ("fig. 10", "plate 16.18"), and be followed by numbered items ("no. 4, fig. 46").
 // "120 n34", "7 n21": a note on the page; "lxviii–lxxii, 225–249": roman pages, ranges of them;
