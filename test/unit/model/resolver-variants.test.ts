@@ -1805,3 +1805,21 @@ describe('page ranges typeset with a minus sign', () => {
     assert.equal(findLocator('Robert Marshall, “The Problem of the Wilderness,” *Scientific Monthly* 30, no. 2 (February 1930): 141−48.')?.text, '141−48');
   });
 });
+
+describe('more pinpoints of the same work after a semicolon', () => {
+  const bibliography = ['Okafor, Chidi. *Coastal Trade in the Bight of Benin*. 2 vols. Ibadan: University Press, 1988.'];
+  const cited = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.join('+') || '-'} ${c.locator?.text ?? ''}`.trim());
+
+  it('keeps the pages of a second volume with the first', () => {
+    assert.deepEqual(cited('Okafor, *Coastal Trade*, vol. 1, 301–02; vol. 2, pl. 14a.'), ['okafor1988 vol. 1, 301–02; vol. 2, pl. 14a']);
+    assert.deepEqual(cited('Okafor, *Coastal Trade*, vol. 1, 12; vol. 2, 40; Okafor, *Coastal Trade*, vol. 1, 88.'), ['okafor1988 vol. 1, 12; vol. 2, 40', 'okafor1988 vol. 1, 88']);
+  });
+
+  it('keeps more books and chapters of an ancient text with it', () => {
+    assert.deepEqual(segmentNote('Strabo 17.1.6–8; 14.2.5, 19; 3.4.1; see Okafor, *Coastal Trade*, 45.').map((draft) => draft.text), ['Strabo 17.1.6–8; 14.2.5, 19; 3.4.1', 'see Okafor, *Coastal Trade*, 45']);
+  });
+
+  it('still parts two works of one author by year', () => {
+    assert.equal(segmentNote('Okafor 1988, 45; 1995, 12.').length, 2);
+  });
+});

@@ -67,6 +67,13 @@ const crossReferencePattern = new RegExp(
 const ibidPattern = new RegExp(String.raw`^${OPENING_CUE}[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])`, 'i');
 
 const anotherVolume = new RegExp(String.raw`^\s*${CAPITAL_ROMAN},\s*\d{1,5}(?![\d\p{L}])`, 'u');
+// "Kelemen, *Medieval American Art*, vol. 1, 301–02; vol. 2, pl. 247a": the pages of another volume.
+const anotherNumberedVolume = /^\s*vols?\.\s*\d{1,3}[,:]\s*(?:(?:pp?|pls?|figs?|nos?)\.\s*|plates?\s+|figures?\s+)?\d/i;
+// "Pliny *NH* 34.175–176; 28.139, 183, 34; 35.37": more books and chapters of the same ancient text,
+// after a book and chapter; nothing else in the part.
+const DIVISIONS = String.raw`\d{1,3}\.\d{1,4}(?:\.\d{1,4})?(?:\s*(?:-{1,2}|[–—−])\s*\d{1,4})?`;
+const divisionsBefore = new RegExp(String.raw`(?<![\d.])${DIVISIONS}(?:\s*,\s*\d{1,4}(?:\s*(?:-{1,2}|[–—−])\s*\d{1,4})?)*\s*$`);
+const moreDivisions = new RegExp(String.raw`^\s*${DIVISIONS}(?:\s*,\s*\d{1,4}(?:\s*(?:-{1,2}|[–—−])\s*\d{1,4})?)*\s*(?:[;.]|$)`);
 // "*P. London-Leiden* 3/14; 4/7; 6/28": more columns and lines of the same manuscript.
 const anotherColumn = new RegExp(String.raw`^\s*${COLUMN_LINE}(?![\d/])`);
 // (A column and line as the last written before it, a range or restoration aside: "3/14; 4/7".)
@@ -99,7 +106,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
-    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i) && !firstPublishedAfter.test(text.slice(i + 1, i + 40))) {
+    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !anotherNumberedVolume.test(text.slice(i + 1, i + 40)) && !(divisionsBefore.test(text.slice(Math.max(start, i - 24), i)) && moreDivisions.test(text.slice(i + 1, i + 80))) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i) && !firstPublishedAfter.test(text.slice(i + 1, i + 40))) {
       parts.push({ start, end: i });
       start = i + 1;
     } else if (c === '.' && depth === 0 && !(i - start < 200 && (authorDateHead.test(text.slice(start, i)) || (invertedAuthorsHead.test(text.slice(start, i)) && /^\s+[“"*_]/.test(text.slice(i + 1, i + 4))))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
@@ -499,7 +506,7 @@ export function segmentNote(written: string): CitationDraft[] {
       continue;
     }
     const ibid = ibidPattern.exec(text);
-    const locator = findLocator(text) ?? (ibid ? pagesRightAfterIbid(text, ibid[0].length) : null);
+    const locator = pinpointsOfVolumes(text) ?? findLocator(text) ?? (ibid ? pagesRightAfterIbid(text, ibid[0].length) : null);
     // A full reference ("…, *Title* (London: Macmillan, 1991), 7") is one citation whatever follows it.
     const fullReference = imprintInParentheses.test(text) || journalArticle.test(text) || fullNoteOpening.test(text) || AUTHOR_DATE_REFERENCE.test(text);
     const anchors = ibid || fullReference ? [] : findAnchors(text);
@@ -601,6 +608,19 @@ function pagesRightAfterIbid(text: string, at: number): FoundLocator | null {
   if (!found || found.start !== written.length) return null;
   const start = at + pages[0].length - pages[1].length;
   return { ...found, start: found.start - written.length + start, end: found.end - written.length + start };
+}
+
+/**
+ * "vol. 1, 110, 112; vol. 2, plates 60a and 62b": the pages in one volume, then in another, kept
+ * in one part by the split: the pinpoint runs from the first to the last.
+ */
+function pinpointsOfVolumes(text: string): FoundLocator | null {
+  const semicolon = text.indexOf(';');
+  if (semicolon < 0 || !anotherNumberedVolume.test(text.slice(semicolon + 1, semicolon + 40))) return null;
+  const first = findLocator(text.slice(0, semicolon));
+  if (!first || !/^[\s.,]*$/.test(text.slice(first.end, semicolon))) return null;
+  const end = text.replace(/[\s.,;]+$/, '').length;
+  return { ...first, text: text.slice(first.start, end), end };
 }
 
 /** A part of a work named after its pages: an appendix, an annex, a table, a figure, a plate, a map. */
