@@ -1768,6 +1768,12 @@ describe('an author named in prose, the year and pages in parentheses after', ()
     ]);
   });
 
+  it('takes both authors when the prose names two', () => {
+    const pair = ['Quast, Jonas. 2007. *Die Kammer*. Berlin: Akademie.', 'Hart, Emil, and Jonas Quast. 2007. *The Demotic Papyri*. Leiden: Brill.'];
+    const found = notesOf(pair, ['Hart and Quast date it only to the first century (2007: 118).']).essay.notes[0].citations.filter((c) => c.kind !== 'none');
+    assert.deepEqual(found.map((c) => c.entries), [['hart2007']]);
+  });
+
   it('reads a year and pages naming no listed author as prose, without a warning', () => {
     const { essay } = notesOf(bibliography, ['The harvest failed in Normandy and the intendant wrote “we have nothing” (1788: 3).']);
     assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none'), []);

@@ -595,7 +595,10 @@ function authorNamedBefore(draft: CitationDraft, noteSource: string, bibliograph
   const names = [...before.matchAll(/(?<![\p{L}])\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*/gu)].reverse();
   for (const name of names) {
     const surname = name[0].replace(/['’]s$/, '');
-    if (surnames.has(foldName(surname))) return { ...draft, text: `${surname} ${draft.text}`, ibid: null };
+    if (!surnames.has(foldName(surname))) continue;
+    // ("Hoffmann and Quack were less specific … (2007: 118)": the two authors, as a reference names them.)
+    const partner = /(\p{Lu}[\p{L}'’-]*\p{Ll}[\p{L}'’-]*)\s+(?:and|&)\s+$/u.exec(before.slice(0, name.index));
+    return { ...draft, text: `${partner ? `${partner[1]} and ` : ''}${surname} ${draft.text}`, ibid: null };
   }
   return null;
 }
