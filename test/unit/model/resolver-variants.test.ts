@@ -1829,3 +1829,12 @@ describe('more pinpoints of the same work after a semicolon', () => {
     assert.equal(segmentNote('Okafor 1988, 45; 1995, 12.').length, 2);
   });
 });
+
+describe('a work named in the prose of a note, then given in full', () => {
+  it('is one citation, the reference', () => {
+    const bibliography = ['Mensah, Kofi. *The Merchants of Kumasi*. Accra: Sub-Saharan Publishers, 2012.'];
+    const note = 'Mensah’s *Merchants of Kumasi* records the firm under both names from 1901, and only one of them by 1905. Kofi Mensah, *The Merchants of Kumasi* (Accra: Sub-Saharan Publishers, 2012), 45.';
+    const found = notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none');
+    assert.deepEqual(found.map((c) => `${c.kind} ${c.entries.join('+')} ${c.locator?.text ?? ''}`), ['full mensah2012 45']);
+  });
+});

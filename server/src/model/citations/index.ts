@@ -457,7 +457,18 @@ function withoutRepeats(citations: Citation[], drafts: CitationDraft[], noteText
     // (Not the page of a passage the later sentence quotes: that sentence discusses the work.)
     if (!earlier.locator && citation.locator && !drafts[i]?.locator?.ofQuotation) earlier.locator = citation.locator;
   });
-  return kept;
+  // "A good illustration comes from Francis Robinson, for whom "Perso-Islamic culture" … Francis
+  // Robinson, *The Muslims of India* (…)": the work named in the prose, then given in full, is one
+  // citation, the reference. (Only a mention without a pinpoint of its own.)
+  return kept.filter(
+    (citation, i) =>
+      !(
+        citation.kind === 'short' &&
+        !citation.locator &&
+        citation.entries.length === 1 &&
+        kept.slice(i + 1).some((later) => later.kind === 'full' && later.entries.length === 1 && later.entries[0] === citation.entries[0])
+      ),
+  );
 }
 
 /**
