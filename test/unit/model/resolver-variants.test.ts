@@ -347,8 +347,10 @@ describe('what classicists cite without a bibliography entry', () => {
       'Paris, Musée du Louvre, CA 1234; Quill 2011, 12.',
       'London, British Museum, 1888,0601.716, <https://example.org/object/1>.',
       'Quill, *Painted Couches of the Museum*, 7--42.',
+      // A museum named in its own language, a papyrus by its number.
+      'Turin, Musei Reali, P. 2031; Vienna, Kunsthistorische Museen, inv. no. 4410.',
     ]);
-    assert.deepEqual(cited, [[{ entries: ['quill2011'], locator: '12' }], [], [{ entries: ['quill2011'], locator: '7--42' }]]);
+    assert.deepEqual(cited, [[{ entries: ['quill2011'], locator: '12' }], [], [{ entries: ['quill2011'], locator: '7--42' }], []]);
     assert.deepEqual(essay.diagnostics.filter((d) => d.code === 'unresolved-citation'), []);
   });
 });

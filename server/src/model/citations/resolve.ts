@@ -335,7 +335,8 @@ const leadingName = new RegExp(String.raw`^${LEADING_CUES}(\p{Lu}[\p{L}'’-]*\p
 
 // (A registration number may look like a year: "1888,0601.716".)
 // (Not a title that names a museum: "Robinson, *The Behavior of the Museum Visitor*, 7--42".)
-const museumObject = /^(?:\p{Lu}[\p{L}-]+,\s+)?[^,;:*_"“”]{0,50}\b(?:Museum|Musée|Museo|Museu|Louvre|Collection)\b[^,;:*_"“”]{0,40},\s*(?:inv\.\s*(?:no\.\s*)?)?[A-Z]{0,4}[\s.]?(\d(?:[\d./]|,\d)*)/u;
+// ("Berlin, Staatliche Museen, P. 3008": a museum's name in its own language, a papyrus's number.)
+const museumObject = /^(?:\p{Lu}[\p{L}-]+,\s+)?[^,;:*_"“”]{0,50}\b(?:Museum|Museums|Museen|Musée|Musées|Museo|Musei|Museu|Museet|Muzeum|Louvre|Collection)\b[^,;:*_"“”]{0,40},\s*(?:inv\.\s*(?:no\.\s*)?)?[A-Z]{0,4}(?:\.\s|[\s.])?(\d(?:[\d./]|,\d)*)/u;
 // "Gillian Lewis, interview conducted by Camille Polkownik, October 4, 2019, Westby Archive, …";
 // "Ann Hale and Caroline Hampton, interview by …": who was interviewed, then by whom, when and where.
 const INTERVIEWEES = String.raw`\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}(?:(?:,\s+|\s+(?:and|&)\s+)\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}){0,3}`;
@@ -438,7 +439,8 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   // inventory number, as art historians and archaeologists name objects; no work is cited.
   // (A museum followed by a year is a work the museum published or a report of it: "…Museum, 2016".)
   const object = museumObject.exec(text);
-  if (object && !/^(?:1[5-9]\d\d|20\d\d)$/.test(object[1]) && findYears(text.slice(object[0].length).replace(/<?https?:\/\/\S+/g, ' ')).length === 0) return empty('none');
+  // (A number with its prefix, "P. 2031", "inv. 1987", is an inventory number whatever it looks like.)
+  if (object && !(/^(?:1[5-9]\d\d|20\d\d)$/.test(object[1]) && /,\s*\d+$/.test(object[0])) && findYears(text.slice(object[0].length).replace(/<?https?:\/\/\S+/g, ' ')).length === 0) return empty('none');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
