@@ -1840,3 +1840,20 @@ describe('a work named in the prose of a note, then given in full', () => {
     assert.deepEqual(found.map((c) => `${c.kind} ${c.entries.join('+')} ${c.locator?.text ?? ''}`), ['full mensah2012 45']);
   });
 });
+
+describe('a dated piece read in a collected edition', () => {
+  const bibliography = [
+    'Burke, Edmund. *Reflections on the Revolution in France*. Edited by J. G. A. Pocock. Indianapolis: Hackett, 1987.',
+    'Burke, Edmund. *Speeches and Letters on American Affairs*. London: Dent, 1908.',
+    'Burke, Edmund. Notebook of 1750–56. Sheffield Archives, WWM/Bk P 40.',
+  ];
+  const cited = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+') || '-'} ${c.locator?.text ?? ''}`);
+
+  it('cites the edition its short title names, short, whatever the year of the piece', () => {
+    assert.deepEqual(cited('Burke, Speech on Conciliation (1775), in *Speeches and Letters*, 94.'), ['short burke1908 94']);
+  });
+
+  it('still reads a wrong year of a work written as its own', () => {
+    assert.deepEqual(cited('Burke, *Speeches and Letters* (1775), 94.').map((c) => c.split(' ')[1]), ['-']);
+  });
+});

@@ -182,11 +182,14 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // ("Vors, "The Tanagra Figurines" (1879), 5"; "Becq, "Discovery of the Tanagras," in Jeammet,
   // *Tanagras* (2010), 16": the surname alone, or the book a chapter is in named by its editor's
   // surname, with the year alone in parentheses: a short form that dates its work, not the work in full.)
-  if (surnameTitleAndYear.test(text) || inShortBookWithYear.test(text)) return false;
+  // ("Reynolds, Discourse III (1770), in *Discourses*, 44": a dated piece in a work given by its short
+  // title, the surname alone before it.)
+  if (surnameTitleAndYear.test(text) || inShortBookWithYear.test(text) || datedPieceInShortTitle.test(text)) return false;
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles).replace(authorDateInParentheses, ' ')) && !namedWithYearAndAuthor.test(text);
 }
 const YEAR_ALONE = String.raw`\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\)`;
 const surnameTitleAndYear = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?(?:(?:de|van|von|du|le|la)\s+)?\p{Lu}[\p{L}'’-]+,\s+(?:“[^”\n]{2,200}”|"[^"\n]{2,200}"|[*_][^*_\n]{2,200}[*_])[,*_]{0,3}\s*${YEAR_ALONE}`, 'u');
+const datedPieceInShortTitle = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[^*_“"(),;]{1,80}${YEAR_ALONE},?\s+in\s+[*_][^*_\n]{2,200}[*_],?\s*(?:\d|$)`, 'u');
 const inShortBookWithYear = new RegExp(String.raw`[,”"]\s+in\s+\p{Lu}[\p{L}'’-]+,?\s+[*_][^*_\n]{2,200}[*_]\s*${YEAR_ALONE}`, 'u');
 
 // (Not a month or a season: "(July 1937)", "(Spring 2001)" date an issue.)
@@ -827,6 +830,14 @@ function resolveByAuthor(
     if (sameYear.length === 0 && authorDateYear(text, writtenYear)) sameYear = candidates.filter((item) => publishedOverYears(item, writtenYear));
     // "Kennedy 2020" for "Kennedy, Rebecca. n.d. “Classics at the Intersections…”", "Vinson (…, 2014)"
     // for the one Vinson entry that gives no year: the author's one undated work is the work cited.
+    // "Reynolds, Discourse III (1770), in *Discourses*, 44": the year of a piece read in a work, the
+    // work named by its title after "in"; the title tells which of the author's works, not the year.
+    const readInTitled = sameYear.length === 0 ? new RegExp(String.raw`\b${writtenYear}\)?,?\s+in\s+[*_]`).exec(text) : null;
+    if (readInTitled) {
+      const wanted = titleWords(titles.filter((title) => title.start >= readInTitled.index).map((title) => title.value).join(' '));
+      const titled = wanted.length > 0 ? candidates.filter((item) => wanted.every((word) => item.titleWords.has(word))) : [];
+      if (titled.length === 1) return result(titled, null);
+    }
     const undated = candidates.filter((item) => item.entry.year === null);
     if (sameYear.length === 0 && undated.length === 1 && (draft.focusYear || (!draft.embedded && authorDateYear(text, writtenYear)))) return result(undated, null);
     const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, writtenYear) : null;
