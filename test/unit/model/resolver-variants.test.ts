@@ -1857,3 +1857,16 @@ describe('a dated piece read in a collected edition', () => {
     assert.deepEqual(cited('Burke, *Speeches and Letters* (1775), 94.').map((c) => c.split(' ')[1]), ['-']);
   });
 });
+
+describe('a short form with its pages, "and", then a work in full', () => {
+  it('is two citations', () => {
+    assert.deepEqual(
+      segmentNote('See Amadi, *Palm Oil Ruffians*, 294--95, 306--7, and Ngozi Eze, *Lagos Harbour* (London: Longman, 2002), 146.').map((draft) => draft.text),
+      ['See Amadi, *Palm Oil Ruffians*, 294--95, 306--7', 'Ngozi Eze, *Lagos Harbour* (London: Longman, 2002), 146'],
+    );
+  });
+
+  it('keeps a title with "and" in it whole', () => {
+    assert.equal(segmentNote('See Amadi, *Palm Oil Ruffians*, 12, and *Kings and Traders* (Ibadan: University Press, 1990), 4.').length, 1);
+  });
+});

@@ -202,6 +202,8 @@ const referenceAfterAnd = new RegExp(
 const datedLetter = new RegExp(String.raw`^${LETTER_HEADING}${DATE}`, 'u');
 /** A reference complete before " and ": ending on its pages, or on its place in an archive. */
 const endsOnPages = /\bpp?\.\s*[A-Z]{0,2}\d{1,5}(?:\s*[-–—]{1,2}\s*[A-Z]{0,2}\d{1,5})?$/;
+/** "…, *Thomas Gainsborough*, 294--95, 306--7, and William Vaughan, *Gainsborough* (…)": a short form's pages after its title. */
+const endsOnTitlePages = /[*_”"],?\s+\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?)*,?$/;
 
 /**
  * " and " between two references, each complete: "…, NARA, RG 59, CDF 1910–1929, 111.324/44 and
@@ -215,7 +217,7 @@ function joinsTwoReferences(text: string, start: number, at: number): boolean {
   const before = text.slice(Math.max(start, at - 400), at).replace(/[*_]+$/, '');
   const after = text.slice(at + 5, at + 400);
   const archival = archiveMark.test(before) && /\d[A-Za-z]?$|\d\s+\d\/\d$/.test(before);
-  return (archival || endsOnPages.test(before)) && (datedLetter.test(after) || referenceAfterAnd.test(after));
+  return (archival || endsOnPages.test(before) || endsOnTitlePages.test(before)) && (datedLetter.test(after) || referenceAfterAnd.test(after));
 }
 
 /**
