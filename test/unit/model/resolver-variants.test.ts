@@ -1870,3 +1870,15 @@ describe('a short form with its pages, "and", then a work in full', () => {
     assert.equal(segmentNote('See Amadi, *Palm Oil Ruffians*, 12, and the works cited there.').length, 1);
   });
 });
+
+describe('a sentence closing on the passage it quotes, then the source', () => {
+  it('parts the source from the sentence', () => {
+    const drafts = segmentNote('Okonjo argues “the palm-oil ruffians were the first to profit from the new consular courts, and the last to pay.” *Consuls and Traders*, 60.');
+    assert.equal(drafts[drafts.length - 1].text, '*Consuls and Traders*, 60');
+  });
+
+  it('keeps a question for a title with its journal', () => {
+    const drafts = segmentNote('For the ordinances see Anne Curry, “Disciplinary Ordinances for English and Franco–Scottish Armies: An International Code?” *Journal of Medieval History* 37 (2011): 269–94.');
+    assert.equal(drafts.length, 1);
+  });
+});

@@ -132,6 +132,11 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
       // "“It seems more likely … such as Anchin.” *Western Manuscripts and Miniatures* (1986), lot 4":
       // the passage quoted, then its source. The passage is no citation: it is left out.
       start = i + 1;
+    } else if ((c === '"' || c === '”') && /[.?!]/.test(text[i - 1]) && depth === 0 && quotedPassageCloses(text, start, i) && sourceFollows(text, i)) {
+      // "Barrell argues “the upgrading of such virtues … with its *victims*.” *Political Theory of
+      // Painting*, 60.": a sentence that closes on the passage it quotes, then the passage's source.
+      parts.push({ start, end: i + 1 });
+      start = i + 1;
     }
   }
   parts.push({ start, end: text.length });
@@ -177,6 +182,15 @@ function quotationOpensPart(text: string, titles: { start: number; end: number }
   const from = start + opening[0].length - 1;
   // (A title quoted whole is not a passage: it ends before its full stop, "“Ledgers.”" is rare.)
   return at - from > 40 && !text.slice(from + 1, at).includes(text[at] === '”' ? '”' : '"') && !titles.some((t) => t.start === from && t.end > at + 1);
+}
+
+/** The quotation closing here is a passage (not a title) that a sentence of prose, begun in this part, quotes. */
+function quotedPassageCloses(text: string, start: number, at: number): boolean {
+  const opening = text.lastIndexOf(text[at] === '”' ? '“' : '"', at - 1);
+  if (opening <= start || at - opening <= 40) return false;
+  // (Not a title after its author's name and comma: "see Anne Curry, “Disciplinary Ordinances …: An
+  // International Code?” *Journal of Medieval History* 37".)
+  return /\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(text.slice(start, opening)) && !/,\s*$/.test(text.slice(start, opening));
 }
 
 /** What follows a quoted passage is its source: a title opening a reference, or an author's name and a comma. */
