@@ -1879,6 +1879,6 @@ describe('a sentence closing on the passage it quotes, then the source', () => {
 
   it('keeps a question for a title with its journal', () => {
     const drafts = segmentNote('For the ordinances see Anne Curry, “Disciplinary Ordinances for English and Franco–Scottish Armies: An International Code?” *Journal of Medieval History* 37 (2011): 269–94.');
-    assert.equal(drafts.length, 1);
+    assert.match(drafts[drafts.length - 1].text, /^Anne Curry, “Disciplinary Ordinances.*269–94$/);
   });
 });
