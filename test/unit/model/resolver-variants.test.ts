@@ -1882,3 +1882,11 @@ describe('a sentence closing on the passage it quotes, then the source', () => {
     assert.match(drafts[drafts.length - 1].text, /^Anne Curry, “Disciplinary Ordinances.*269–94$/);
   });
 });
+
+describe('a sentence opening with a person named in full after a reference', () => {
+  it('is prose, parted from the reference before it and from the one after', () => {
+    const drafts = segmentNote('See Amadi, *Palm Oil Ruffians*, 12--13. Ngozi Eze describes the new consular courts in Eze, *Lagos Harbour* (London: Longman, 2002), 146.');
+    assert.equal(drafts[0].text, 'See Amadi, *Palm Oil Ruffians*, 12--13');
+    assert.ok(drafts.every((draft) => !draft.text.includes('12--13') || draft === drafts[0]));
+  });
+});

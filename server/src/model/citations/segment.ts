@@ -260,7 +260,8 @@ function startsProse(text: string, dot: number): boolean {
   if (/\b(?:1[5-9]\d\d|20\d\d)$/.test(text.slice(Math.max(0, dot - 5), dot)) && /^\s+(?:\*{1,2}|_)\p{Lu}/u.test(next) && readsAsReference(text.slice(dot + 1))) return true;
   // ("… https://www.ferdinand-hodler.ch/. Moreover, we should not forget …": an adverb and its comma open the sentence.)
   // ("Houssaye’s appointment was widely reported": a possessive opens the sentence as well.)
-  if (!/^\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
+  // ("… 12--13. Paul Langford describes the new kind …": a person named in full, then the verb.)
+  if (!/^\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}{3,}\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
