@@ -217,7 +217,9 @@ const datedLetter = new RegExp(String.raw`^${LETTER_HEADING}${DATE}`, 'u');
 /** A reference complete before " and ": ending on its pages, or on its place in an archive. */
 const endsOnPages = /\bpp?\.\s*[A-Z]{0,2}\d{1,5}(?:\s*[-–—]{1,2}\s*[A-Z]{0,2}\d{1,5})?$/;
 /** "…, *Thomas Gainsborough*, 294--95, 306--7, and William Vaughan, *Gainsborough* (…)": a short form's pages after its title. */
-const endsOnTitlePages = /[*_”"],?\s+\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?)*,?$/;
+// (With the comma of a list before "and": "…, 12 and Dossey, *Peasant and Empire*" is one sentence
+// naming two works, read as such.)
+const endsOnTitlePages = /[*_”"],?\s+\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?)*,$/;
 
 /**
  * " and " between two references, each complete: "…, NARA, RG 59, CDF 1910–1929, 111.324/44 and
