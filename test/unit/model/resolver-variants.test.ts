@@ -1890,3 +1890,12 @@ describe('a sentence opening with a person named in full after a reference', () 
     assert.ok(drafts.every((draft) => !draft.text.includes('12--13') || draft === drafts[0]));
   });
 });
+
+describe('"On …, see" after a reference', () => {
+  const bibliography = ['Okafor, Chidi. *Coastal Trade in the Bight of Benin*. Ibadan: University Press, 1988.', 'Eze, Ngozi. *Lagos Harbour*. London: Longman, 2002.'];
+  const cited = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.join('+') || '-'} ${c.locator?.text ?? ''}`.trim());
+
+  it('opens a sentence of its own, the subject naming no work', () => {
+    assert.deepEqual(cited('Okafor, *Coastal Trade*, 184. On Okafor and the consuls, see Ngozi Eze, *Lagos Harbour* (London: Longman, 2002), 12.'), ['okafor1988 184', 'eze2002 12']);
+  });
+});

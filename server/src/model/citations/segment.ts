@@ -262,6 +262,9 @@ function startsProse(text: string, dot: number): boolean {
   if (/\b(?:1[5-9]\d\d|20\d\d)$/.test(text.slice(Math.max(0, dot - 5), dot)) && /^\s+(?:\*{1,2}|_)\p{Lu}/u.test(next) && readsAsReference(text.slice(dot + 1))) return true;
   // ("… https://www.ferdinand-hodler.ch/. Moreover, we should not forget …": an adverb and its comma open the sentence.)
   // ("Houssaye’s appointment was widely reported": a possessive opens the sentence as well.)
+  // ("…, 184. On Gainsborough's empiricism, see Asfour …", "For the Ordinances, see …": the subject a
+  // reference is given for, then the reference.)
+  if (/^\s+(?:On|For|Regarding|Concerning|About)\s+[^.;:]{1,100}?,\s+see\b/.test(text.slice(dot + 1, dot + 140)) && !abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return true;
   // ("… 12--13. Paul Langford describes the new kind …": a person named in full, then the verb.)
   if (!/^\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}{3,}\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
@@ -473,6 +476,9 @@ export function segmentNote(written: string): CitationDraft[] {
     const { start, end } = trimmed(source, part.start, part.end);
     if (end <= start) continue;
     const text = source.slice(start, end);
+    // "On Hodler and Giotto, see" before the reference in full it introduces: what the reference is
+    // given for, naming no work (the names in it are the subject, not authors).
+    if (introducesReference.test(text) && findTitles(text).length === 0 && !/\b(?:1[5-9]\d\d|20\d\d)\b/.test(text)) continue;
     // "Ferdinand Hodler, *Self-portrait*, 1874, oil on canvas, 113 × 73 cm, Kunsthaus Zürich,
     // Bätschmann et al., *Ferdinand Hodler*, vol. 2, cat. no. 635": a work of art where it is kept,
     // by its date, medium and size, is an object, as a museum's inventory number is; the work
@@ -641,6 +647,9 @@ function pinpointsOfVolumes(text: string): FoundLocator | null {
   const end = text.replace(/[\s.,;]+$/, '').length;
   return { ...first, text: text.slice(first.start, end), end };
 }
+
+/** A clause that ends on the cue for the reference after it: "On Hodler and Giotto, see", "For a fuller account, see also". */
+const introducesReference = /^(?:On|For|Regarding|Concerning|About)\s[^.;:]{1,100}?,\s+(?:see(?:\s+also)?|cf\.)[,:]?$/;
 
 /** A part of a work named after its pages: an appendix, an annex, a table, a figure, a plate, a map. */
 const partOfWorkAfterPages = /^(?:Appendix|Appendices|App\.|Annex|Annexe|Supplement|Excerpt|Table|Tables|Tab\.|Figure|Figures|Figs?\.|Plates?|Pls?\.|Map|Maps)(?![\p{L}])/u;
