@@ -1896,6 +1896,7 @@ describe('"On …, see" after a reference', () => {
   const cited = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.join('+') || '-'} ${c.locator?.text ?? ''}`.trim());
 
   it('opens a sentence of its own, the subject naming no work', () => {
+    assert.deepEqual(cited('Okafor, in this sense, describes the trade as "a contest of consuls", in *Coastal Trade*, 184. On Okafor\'s method, see Eze, *Lagos Harbour*, 1--22.'), ['okafor1988 184', 'eze2002 1--22']);
     assert.deepEqual(cited('Okafor, *Coastal Trade*, 184. On Okafor and the consuls, see Ngozi Eze, *Lagos Harbour* (London: Longman, 2002), 12.'), ['okafor1988 184', 'eze2002 12']);
   });
 });
