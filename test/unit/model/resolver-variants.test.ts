@@ -1900,3 +1900,21 @@ describe('"On …, see" after a reference', () => {
     assert.deepEqual(cited('Okafor, *Coastal Trade*, 184. On Okafor and the consuls, see Ngozi Eze, *Lagos Harbour* (London: Longman, 2002), 12.'), ['okafor1988 184', 'eze2002 12']);
   });
 });
+
+describe('two references joined by ", and" in one sentence', () => {
+  const bibliography = [
+    'Okafor, Chidi. *Coastal Trade in the Bight of Benin*. Ibadan: University Press, 1988.',
+    'Okafor, Chidi. *Consuls and Kings*. Ibadan: University Press, 1994.',
+    'Eze, Ngozi, ed. *Letters of the Lagos Consuls*. London: Longman, 2002.',
+    '“Harbour news.” *The Lagos Weekly Record*, 12 March 1891.',
+  ];
+  const cited = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.join('+') || '-'} ${c.locator?.text ?? ''}`.trim());
+
+  it('reads a second work of the same author by its title alone', () => {
+    assert.deepEqual(cited('See Okafor, *Coastal Trade*, 90, and *Consuls and Kings*, 202--10.'), ['okafor1988 90', 'okafor1994 202--10']);
+  });
+
+  it('parts a periodical issue by its date from an edited book after it', () => {
+    assert.deepEqual(cited('See *The Lagos Weekly Record*, 12 March 1891, and Eze, ed., *Letters of the Lagos Consuls*, 160.'), ['harbour1891', 'eze2002 160']);
+  });
+});

@@ -210,12 +210,14 @@ const DATE = String.raw`(?:${monthPattern}\.?\s+\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d
  * closed after its comma, an author's name and a title, or an archive and its record group.
  */
 const referenceAfterAnd = new RegExp(
-  String.raw`^(?:[“"][^”"]{3,200},[”"]\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3},\s+[*“"]|[A-Z][A-Z&]{1,7},\s+(?:RG|Record Group)\s*\d)`,
+  String.raw`^(?:[“"][^”"]{3,200},[”"]\s|\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}.’'-]*){0,3},\s+(?:eds?\.,\s+)?[*“"]|[A-Z][A-Z&]{1,7},\s+(?:RG|Record Group)\s*\d)`,
   'u',
 );
 const datedLetter = new RegExp(String.raw`^${LETTER_HEADING}${DATE}`, 'u');
 /** A reference complete before " and ": ending on its pages, or on its place in an archive. */
 const endsOnPages = /\bpp?\.\s*[A-Z]{0,2}\d{1,5}(?:\s*[-–—]{1,2}\s*[A-Z]{0,2}\d{1,5})?$/;
+/** "See *The Morning Herald*, 22 April 1784, and Hayes, ed., *Letters*, 160": a periodical's issue by its date, with a list's comma. */
+const endsOnIssueDate = new RegExp(String.raw`[*_],?\s+${DATE}(?:,\s*(?:p\.\s*)?\d{1,4})?,$`, 'u');
 /** "…, *Thomas Gainsborough*, 294--95, 306--7, and William Vaughan, *Gainsborough* (…)": a short form's pages after its title. */
 // (With the comma of a list before "and": "…, 12 and Dossey, *Peasant and Empire*" is one sentence
 // naming two works, read as such.)
@@ -233,7 +235,7 @@ function joinsTwoReferences(text: string, start: number, at: number): boolean {
   const before = text.slice(Math.max(start, at - 400), at).replace(/[*_]+$/, '');
   const after = text.slice(at + 5, at + 400);
   const archival = archiveMark.test(before) && /\d[A-Za-z]?$|\d\s+\d\/\d$/.test(before);
-  return (archival || endsOnPages.test(before) || endsOnTitlePages.test(before)) && (datedLetter.test(after) || referenceAfterAnd.test(after));
+  return (archival || endsOnPages.test(before) || endsOnTitlePages.test(before) || endsOnIssueDate.test(before)) && (datedLetter.test(after) || referenceAfterAnd.test(after));
 }
 
 /**
@@ -894,6 +896,12 @@ export function findAnchors(text: string): Anchor[] {
       // with volume and page, no author before it.
       const volumePage = title.style === 'italic' ? titleVolumePage.exec(text.slice(title.end)) : null;
       if (volumePage) found.push({ start: title.start, end: title.end + volumePage[0].length, leading: false, citing: true });
+      // "See Rosenthal, “Gainsborough's Cottage Doors”, 90, and *Art of Thomas Gainsborough*, 202--10":
+      // another work of the same author by its title alone, with its pages, after the first one's.
+      const pages = volumePage ? null : pagesAfterTitle.exec(text.slice(title.end));
+      if (pages && /\d[*_]*,?\s*(?:and|&)\s+$|\d[*_]*\s*;\s*$/.test(text.slice(Math.max(0, title.start - 12), title.start)) && /\d/.test(pages[0])) {
+        found.push({ start: title.start, end: title.end + pages[0].length, leading: false, citing: true });
+      }
       continue;
     }
     // "Dennett said Fish “was forced by the necessities of the case …”": a name and then a quotation,
