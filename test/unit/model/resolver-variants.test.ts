@@ -1918,3 +1918,26 @@ describe('two references joined by ", and" in one sentence', () => {
     assert.deepEqual(cited('See *The Lagos Weekly Record*, 12 March 1891, and Eze, ed., *Letters of the Lagos Consuls*, 160.'), ['harbour1891', 'eze2002 160']);
   });
 });
+
+describe('first citations that give a work in full without an imprint in parentheses', () => {
+  const bibliography = [
+    'Adeyemi, Bola. “Courts and Consuls in Lagos, 1861–1900.” PhD thesis, University of Ibadan, 1979.',
+    'Eze, Ngozi, ed. *Letters of the Lagos Consuls*. London: Longman, 2002.',
+    'Okafor, Chidi. “The Consul’s Table.” In *Letters of the Lagos Consuls*, edited by Ngozi Eze, 97–119. London: Longman, 2002.',
+  ];
+  const kinds = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+')}`);
+
+  it('reads a thesis with its university and year as full', () => {
+    assert.deepEqual(kinds('Bola Adeyemi, “Courts and Consuls in Lagos, 1861–1900”, PhD thesis, University of Ibadan, 1979, 158--210.'), ['full adeyemi1979']);
+  });
+
+  it('reads a chapter by its author named in full, in a book given short, as full', () => {
+    assert.deepEqual(kinds('See Chidi Okafor, “The Consul’s Table”, in *Letters of the Lagos Consuls*, ed. Eze, 97.'), ['full okafor2002']);
+    assert.deepEqual(kinds('Okafor, “The Consul’s Table”, 101.'), ['short okafor2002']);
+  });
+
+  it('ends a citation before "Here, however, I have argued"', () => {
+    const { essay } = notesOf(bibliography, ['Okafor reads the dinners as diplomacy, in “The Consul’s Table”, 101. Here, however, I have argued that they were trade.']);
+    assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => c.locator?.text), ['101']);
+  });
+});

@@ -150,6 +150,13 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   if (/\b(?:Box|Folder)\s+\d/.test(text)) return true;
   if (titles.length > 0 && repositoryAfter.test(text.slice(titles[titles.length - 1].end))) return true;
   if (imprintInParentheses.test(text)) return true;
+  // "Georgina Cole, “Painting the Threshold …”, PhD thesis, Univ. of Sydney, 2010, 158--210": a thesis
+  // with its university and year, as Chicago gives it in full.
+  if (thesisInFull.test(text)) return true;
+  // "Michael Rosenthal, “Gainsborough's Cottage-Doors …”, in *Sensation and Sensibility*, ed.
+  // Bermingham, 77--95": a chapter by its author named in full and its title, in a book given short,
+  // is the chapter's first, full citation.
+  if (chapterByNamedAuthor.test(text)) return true;
   if (titles.length > 0 && inBibliographyForm(blanked(text, titles))) return true;
   // "Hulftegger, Adeline. “Notes sur …” *Bulletin …*, 1955, 124–34.": the author inverted, with a given
   // name in full, then a full stop and the title: a bibliography entry copied into the note.
@@ -187,6 +194,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   if (surnameTitleAndYear.test(text) || inShortBookWithYear.test(text) || datedPieceInShortTitle.test(text)) return false;
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles).replace(authorDateInParentheses, ' ')) && !namedWithYearAndAuthor.test(text);
 }
+const thesisInFull = /[”"’],?\s+(?:(?:PhD|Ph\.\s?D\.|doctoral|DPhil|D\.Phil\.|MA|M\.A\.|master['’]s)\s+(?:thesis|dissertation)|(?:thesis|dissertation))\s*,\s+[^,;()]{2,80},\s+(?:1[5-9]\d\d|20\d\d)\b/;
+const GIVEN_AND_SURNAME = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’-]+)+`;
+const chapterByNamedAuthor = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?${GIVEN_AND_SURNAME}(?:,?\s+(?:and|&)\s+${GIVEN_AND_SURNAME})?,\s+[“"][^”"\n]{3,300}[”"],?\s+in\s+[*_]`, 'u');
 const YEAR_ALONE = String.raw`\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\)`;
 const surnameTitleAndYear = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?(?:(?:de|van|von|du|le|la)\s+)?\p{Lu}[\p{L}'’-]+,\s+(?:“[^”\n]{2,200}”|"[^"\n]{2,200}"|[*_][^*_\n]{2,200}[*_])[,*_]{0,3}\s*${YEAR_ALONE}`, 'u');
 const datedPieceInShortTitle = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[^*_“"(),;]{1,80}${YEAR_ALONE},?\s+in\s+[*_][^*_\n]{2,200}[*_],?\s*(?:\d|$)`, 'u');

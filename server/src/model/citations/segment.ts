@@ -248,7 +248,8 @@ const abbreviations = /(?:^|[\s(])(?:\p{L}|(?:\p{Lu}\.){1,3}\p{Lu}|ed|eds|trans|
 
 /** Adverbs that open a sentence and name nobody: "Moreover, we …", "Hence, “his texts …”". */
 export const OPENING_ADVERBS = String.raw`(?:Hence|Henceforth|However|Thus|Therefore|Moreover|Indeed|Nevertheless|Nonetheless|Furthermore|Still|Yet|Instead|Meanwhile|Otherwise|Accordingly|Consequently|Likewise|Similarly|Conversely|Finally|Here|There|Again|Notably|Incidentally)`;
-const adverbOpensSentence = new RegExp(String.raw`^\s+(?:${OPENING_ADVERBS}|\p{Lu}\p{Ll}{3,}ly),\s+\p{Ll}+\s+\p{Ll}`, 'u');
+// ("Here, however, I have argued …": a second adverb in its commas, then the sentence.)
+const adverbOpensSentence = new RegExp(String.raw`^\s+(?:${OPENING_ADVERBS}|\p{Lu}\p{Ll}{3,}ly),\s+(?:\p{Ll}+\s+\p{Ll}|\p{Ll}{4,},\s+\p{L}+\s+\p{Ll})`, 'u');
 
 /**
  * After this full stop comes a sentence ("The memorandum summarises…") or a further reference
