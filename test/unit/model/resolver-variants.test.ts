@@ -1941,3 +1941,13 @@ describe('first citations that give a work in full without an imprint in parenth
     assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => c.locator?.text), ['101']);
   });
 });
+
+describe('an archival reference, then a sentence, then a memorandum quoted and cited', () => {
+  it('keeps each reference, whatever article opens the sentence and whatever stops the title holds', () => {
+    const texts = segmentNote(
+      'Okafor to Eze, March 26, 1925, NARA, RG 59, Miscellaneous Office Files, Box 35. A later account explained that the order was “to head off the criticisms the Department was receiving from the academy.” See Chidi Okafor, “Memorandum on the subject of Dr. N. Eze’s letter . . . ,” July 13, 1937, pp. 6–7, NARA, RG 59, CDF 1930–1939, 026/1210.',
+    ).map((draft) => draft.text);
+    assert.equal(texts[0], 'Okafor to Eze, March 26, 1925, NARA, RG 59, Miscellaneous Office Files, Box 35');
+    assert.match(texts[texts.length - 1], /^See Chidi Okafor, “Memorandum .* 026\/1210$/);
+  });
+});

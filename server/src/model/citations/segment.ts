@@ -269,7 +269,8 @@ function startsProse(text: string, dot: number): boolean {
   // reference is given for, then the reference.)
   if (/^\s+(?:On|For|Regarding|Concerning|About)\s+[^.;:]{1,100}?,\s+see\b/.test(text.slice(dot + 1, dot + 140)) && !abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return true;
   // ("… 12--13. Paul Langford describes the new kind …": a person named in full, then the verb.)
-  if (!/^\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}{3,}\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
+  // ("…, 55D606 OSS/PB–1. A later account of …": the article "A" opens a sentence too.)
+  if (!/^\s+(?:\p{Lu}\p{Ll}+(?:['’]s)?|A)\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}{3,}\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
   return !abbreviations.test(text.slice(Math.max(0, dot - 8), dot));
 }
 
@@ -341,7 +342,18 @@ const authorOpening = /^\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|da|di|del|della|van|v
  */
 const referenceWords = /^(?:and|in|with|vols?|eds?|trans|comp|repr|edited|translated|compiled|reprinted|introduction|foreword|accessed)$/;
 function readsAsReference(text: string): boolean {
-  const sentence = /^[^]*?(?:[.;](?=\s|$)|$)/.exec(text.slice(0, 600))![0];
+  // The sentence ends at a full stop or semicolon outside titles ("“Memorandum on the subject of Dr.
+  // D. C. Poole’s letter . . . ,” July 13, 1937, pp. 6–7, NARA, …").
+  const head = text.slice(0, 600);
+  const inTitle = findTitles(head);
+  let end = head.length;
+  for (const stop of head.matchAll(/[.;](?=\s|$)/g)) {
+    if (!inTitle.some((title) => title.start <= stop.index && stop.index < title.end)) {
+      end = stop.index + 1;
+      break;
+    }
+  }
+  const sentence = head.slice(0, end);
   let outside = sentence;
   for (const title of findTitles(sentence).reverse()) outside = outside.slice(0, title.start) + outside.slice(title.end);
   outside = outside.replace(/\([^()]*\)/g, ' ');
