@@ -1951,3 +1951,29 @@ describe('an archival reference, then a sentence, then a memorandum quoted and c
     assert.match(texts[texts.length - 1], /^See Chidi Okafor, “Memorandum .* 026\/1210$/);
   });
 });
+
+describe('a collection declared for the documents cited after it', () => {
+  const bibliography = [
+    '### Manuscript Sources',
+    '',
+    '- United States',
+    '  - National Archives and Records Administration (NARA), College Park, Maryland',
+    '    - Record Group 59, General Records of the Department of State',
+    '      - M862, Numerical and Minor Files of the Department of State, 1906–1910',
+    '',
+    '### Books',
+    '',
+    'Okafor, Chidi. *Consuls and Kings*. Ibadan: University Press, 1994.',
+  ];
+  const declaration = 'Unless otherwise noted, for all documents cited between March 1907 and May 1909 see NARA, RG 59, Numerical and Minor Files of the Department of State, 1906–1910, M862, Roll 466.';
+  const cited = (notes: string[]) => notesOf(bibliography, notes).essay.notes.map((note) => note.citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+')}`));
+
+  it('resolves a document by its date alone to that collection', () => {
+    assert.deepEqual(cited([declaration, 'Carr to Root, June 15, 1908.', 'Okafor, *Consuls and Kings*, 12.']), [['full m8621906'], ['short m8621906'], ['short okafor1994']]);
+  });
+
+  it('not in a note that names other works, nor without the declaration', () => {
+    assert.deepEqual(cited([declaration, 'Carr to Root, June 15, 1908; Okafor, *Consuls and Kings*, 12.'])[1], ['short okafor1994']);
+    assert.deepEqual(cited([declaration.replace('Unless otherwise noted, for all documents cited between March 1907 and May 1909 see', 'See'), 'Carr to Root, June 15, 1908.'])[1], []);
+  });
+});

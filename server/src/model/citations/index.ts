@@ -16,6 +16,8 @@ import { UnlistedWorks, type UnlistedWork } from './unlisted';
 import { findTitles } from '../bibliography/spans';
 import { declaredSiglum } from '../bibliography/entry';
 import { citesClassicalText, classicalDivisions } from './omitted';
+import { findDates } from '../bibliography/dates';
+import { archiveMark } from '../bibliography/archives';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
 export interface StoredResolution {
@@ -130,6 +132,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
   const declared = new DeclaredNames();
   // Works given in full that the bibliography lacks, which later short forms may name.
   const unlisted = new UnlistedWorks();
+  // "Unless otherwise noted, for all documents cited between March 1907 and May 1909 see NARA, RG 59,
+  // …": the collection later documents cited by their date alone are in (its entry's key).
+  let standing: string | null = null;
   // The works each note read so far cites: "See n30 above" cites what note 30 cites.
   const citedByNote = new Map<string, string[]>();
   // Notes that only point to a later one, read once every note has been.
@@ -141,7 +146,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
     // The same note, at the same place, after the same antecedent, against the same bibliography:
     // the same citations (while the writer types elsewhere, that is every note of a thesis).
     const last = resolvedNotes.get(source.doc);
-    if (last && !last.usedContext && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous) && last.declaredBefore === declared.signature && last.unlistedBefore === unlisted.signature) {
+    if (last && !last.usedContext && last.drafts === drafts && last.bibliography === bibliography && sameAntecedent(last.after, previous) && last.declaredBefore === declared.signature && last.unlistedBefore === unlisted.signature && last.standingBefore === standing) {
       for (const draft of drafts) if (!draft.ibid) memos.resolutions.touch(resolutionKey(draft));
       note.citations = last.citations;
       note.discursive = last.discursive;
@@ -152,9 +157,11 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       previous = last.antecedent;
       for (const [name, keys] of last.declares) declared.declare(name, keys);
       for (const work of last.records) unlisted.add(work);
+      standing = last.standingAfter;
       citedByNote.set(note.label, last.antecedent.entries);
       continue;
     }
+    const standingBefore = standing;
     const after = previous;
     const declaredBefore = declared.signature;
     const unlistedBefore = unlisted.signature;
@@ -287,6 +294,14 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         // (So is another chapter of the same book, named as such: "see also the contribution by [Rita
         // Lucarelli](…) in these proceedings".)
         if (draft.embedded && stored.entries.length === 0 && stored.candidates.length === 0 && !citesClassicalText(draft.text) && !namesContributionToThisVolume(draft.text)) base.kind = 'none';
+        // "Carr to Root, June 15, 1908." after "Unless otherwise noted, … see NARA, RG 59, …": a document
+        // by its date alone, in the collection the note declared.
+        // (Only in a note of such documents alone: one that names its own archives and works has left
+        // the declaration behind.)
+        if (standing && stored.entries.length === 0 && stored.candidates.length === 0 && drafts.every((each) => each.ibid || documentByDateAlone(each.text))) {
+          stored = { ...stored, kind: 'short', entries: [bibliography.entries.findIndex((entry) => entry.key === standing)].filter((i) => i >= 0), unresolved: null };
+          base.kind = 'short';
+        }
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
@@ -373,7 +388,8 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       referenceLike: cited.length > 0 || looksLikeReference(note.text),
     };
     citedByNote.set(note.label, entries);
-    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares, unlistedBefore, records });
+    if (declaresStandingSource.test(source.source) && entries.length === 1) standing = entries[0];
+    resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares, unlistedBefore, records, standingBefore, standingAfter: standing });
   }
   // "See note 245 below.": what that note cites, now that it has been read. Its citations (the
   // pointer, read as citing nothing) give way to the works, in the same place among the facts.
@@ -548,6 +564,17 @@ interface ResolvedNote {
     /** The unlisted works earlier notes gave in full (their signature), and those this note gives. */
     unlistedBefore: string;
     records: UnlistedWork[];
+    /** The collection earlier notes declared undated-source documents to be in, and after this note. */
+    standingBefore: string | null;
+    standingAfter: string | null;
+}
+
+/** "Unless otherwise noted, …", "All documents cited below are in …": a collection declared for the notes after. */
+const declaresStandingSource = /\bunless\s+otherwise\s+(?:noted|stated|indicated|specified)\b|\ball\s+(?:the\s+)?(?:documents|letters|correspondence|despatches|dispatches|records)\s+(?:cited|quoted)\s+(?:below|hereafter|in\s+this\s+(?:chapter|section|essay|article))/i;
+
+/** "Carr to Root, June 15, 1908", "Hanna memorandum of April 3, 1907": a document by its date, no title and no archive named. */
+function documentByDateAlone(text: string): boolean {
+  return text.length <= 160 && findDates(text).length > 0 && findTitles(text).length === 0 && !archiveMark.test(text) && !/\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*\d/.test(text.replace(/\b\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d)/g, ''));
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
