@@ -1977,3 +1977,12 @@ describe('a collection declared for the documents cited after it', () => {
     assert.deepEqual(cited([declaration.replace('Unless otherwise noted, for all documents cited between March 1907 and May 1909 see', 'See'), 'Carr to Root, June 15, 1908.'])[1], []);
   });
 });
+
+describe('a numbered item before the pages', () => {
+  it('is part of the pinpoint; a volume before them is the work’s', () => {
+    assert.equal(findLocator('Art Institute of Chicago, *Lithographs of Whistler*, cat. no. 72, 1:237.')?.text, 'cat. no. 72, 1:237');
+    assert.equal(findLocator('Racinet, *Le Costume Historique*, no. 24, 2:52.')?.text, 'no. 24, 2:52');
+    assert.equal(findLocator('NSC report 8-2, 22 March 1949, FRUS, vol. VII, p. 977')?.text, 'p. 977');
+    assert.equal(findLocator('Bailey, *Journal of Art* 24, no. 1 (1998): 56--7.')?.text, '56--7');
+  });
+});

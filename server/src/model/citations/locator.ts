@@ -237,8 +237,22 @@ export function findLocator(text: string): FoundLocator | null {
   }
   const found = findPageLocator(text);
   if (found && datesOfArchivalFile(found, text)) return null;
-  return found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
+  const withItems = found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
+  return withItems ? withLeadingItem(withItems, text) : withItems;
 }
+
+/**
+ * "*Lithographs of Whistler*, cat. no. 72, 1:237"; "*Le Costume Historique*, no. 24, 2:52": the
+ * numbered item written before the pages is part of the pinpoint. (A volume before them is the
+ * work's, as "FRUS, vol. VII, p. 977" names the volume: the pinpoint is the page.)
+ */
+function withLeadingItem(found: FoundLocator, text: string): FoundLocator {
+  const item = leadingItem.exec(text.slice(Math.max(0, found.start - 40), found.start));
+  if (!item) return found;
+  const start = found.start - item[1].length;
+  return { ...found, start, text: text.slice(start, found.end) };
+}
+const leadingItem = new RegExp(String.raw`(?:^|[,*_”"’]\s|[,*_”"’])((?:cat\.\s*nos?\.|nos?\.|cat\.)\s*\d{1,5}[a-z]?,\s*)$`, 'u');
 
 /**
  * "LCM, Moore Papers, Box 214, Autobiography, 1896–1900": the years a file or series of an archive
