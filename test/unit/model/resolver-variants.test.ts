@@ -467,7 +467,8 @@ describe('a work given in full after a sentence of prose', () => {
   it('is a citation of its own after "see", "as" or a colon, with all its authors', () => {
     assert.deepEqual(
       segmentNote('For more on harbour charts, see Aoife Dunne, Brendan Foley, and Ciarán Walsh, “The Case Against Charts,” Cork Harbour Board, March 3, 2017, https://example.org/charts.').map((draft) => draft.text),
-      ['For more on harbour charts, see', 'Aoife Dunne, Brendan Foley, and Ciarán Walsh, “The Case Against Charts,” Cork Harbour Board, March 3, 2017, https://example.org/charts'],
+      // (The clause that introduces it, "For more on harbour charts, see", names no work: no part.)
+      ['Aoife Dunne, Brendan Foley, and Ciarán Walsh, “The Case Against Charts,” Cork Harbour Board, March 3, 2017, https://example.org/charts'],
     );
   });
 
