@@ -1987,3 +1987,11 @@ describe('a numbered item before the pages', () => {
     assert.equal(findLocator('Bailey, *Journal of Art* 24, no. 1 (1998): 56--7.')?.text, '56--7');
   });
 });
+
+describe('an image in a note', () => {
+  it('is no reference, whatever its description names', () => {
+    const bibliography = ['Okafor, Chidi. 2019. *Modelling Harbours*. Ibadan: University Press.'];
+    const { essay } = notesOf(bibliography, ['The earlier model was harder to print. ![Side view of the Okafor 2019 draft model.](images/side-view.jpg)']);
+    assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none'), []);
+  });
+});

@@ -474,11 +474,15 @@ export function withoutSpanMarkup(text: string): string {
       return `  ${inner}${after}  `.padEnd(whole.length, ' ');
     });
   }
+  // "![Side view of early model version draft for ACH 2019 conference.](images/side.jpg)": an image in
+  // the note, its description no reference (blanked at its length: the offsets still hold).
+  if (plain.includes('![')) plain = plain.replace(noteImage, (whole) => ' '.repeat(whole.length));
   // "Reimer *et al.*, 2009": "et al." set in italics is part of the names, not a title.
   if (plain.includes('et al')) plain = plain.replace(italicEtAl, (_whole, open: string, words: string, close: string) => `${' '.repeat(open.length)}${words}${' '.repeat(close.length)}`);
   return plain;
 }
 const italicEtAl = /([*_]{1,2})(et\s+al\.?)([*_]{1,2})/g;
+const noteImage = /!\[[^\]\n]{0,500}\]\([^()\s]{0,500}(?:\s+"[^"\n]{0,200}")?\)/g;
 const wikiLink = /(?:\[\[|\{\{)([^[\]{}\n|\\]{1,200})(\\?\|[^[\]{}\n]{0,200})?(?:\]\]|\}\})/g;
 
 export function segmentNote(written: string): CitationDraft[] {
