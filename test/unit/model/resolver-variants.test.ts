@@ -1995,3 +1995,15 @@ describe('an image in a note', () => {
     assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none'), []);
   });
 });
+
+describe('a chapter in a listed book edited by an author of a like-titled work', () => {
+  it('cites the book', () => {
+    const bibliography = [
+      'Art Institute of Ibadan. 1998. *The Prints of Chidi Okafor*. 2 vols. Ngozi Eze, general editor. Ibadan: The Institute.',
+      'Eze, Ngozi. *Songs of Chidi Okafor and the Art of the Print*. Ibadan: University Press, 1996.',
+    ];
+    const note = 'Bola Adeyemi, "1887--1894: Return to the Print," in Art Institute of Ibadan, *The Prints of Chidi Okafor*, edited by Ngozi Eze (Ibadan: The Institute, 1998), 109.';
+    const found = notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none');
+    assert.deepEqual(found.map((c) => c.entries), [['ofibadan1998']].map((keys) => keys.map((key) => notesOf(bibliography, []).essay.bibliography.entries.find((entry) => entry.text.startsWith('Art Institute'))?.key ?? key)));
+  });
+});

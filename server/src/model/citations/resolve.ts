@@ -617,7 +617,10 @@ function chapterInListedBook(text: string, titles: TitleSpan[], index: Bibliogra
     // written after it tells which, as a reference by its author does.)
     const namedAfter = foldName(text.slice(book.end));
     const sameTitle = index.entries.filter((item) => item !== listed[0] && titleMostlyOf(book, item));
-    if (sameTitle.some((item) => [...item.entry.authors, ...item.entry.editors].some((person) => namedAfter.includes(foldName(person.surname))))) return null;
+    // (Not the book's own editors, whose other work has a like title: "*The Lithographs of James McNeill
+    // Whistler*, edited by Harriet K. Stratis and Martha Tedeschi" beside Tedeschi's *Songs on Stone*.)
+    const listedText = foldName(listed[0].entry.text);
+    if (sameTitle.some((item) => [...item.entry.authors, ...item.entry.editors].some((person) => namedAfter.includes(foldName(person.surname)) && !listedText.includes(foldName(person.surname))))) return null;
     return { kind, entries: listed, unresolved: null, candidates: [], nearMatch: null, mediatedBy: text.slice(0, from).trim() };
   }
   return null;
