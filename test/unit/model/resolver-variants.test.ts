@@ -2007,3 +2007,12 @@ describe('a chapter in a listed book edited by an author of a like-titled work',
     assert.deepEqual(found.map((c) => c.entries), [['ofibadan1998']].map((keys) => keys.map((key) => notesOf(bibliography, []).essay.bibliography.entries.find((entry) => entry.text.startsWith('Art Institute'))?.key ?? key)));
   });
 });
+
+describe('a register cited by its series and volume, to the folio', () => {
+  it('is an archival reference given in full', () => {
+    const bibliography = ['Okafor, Chidi. *Notaries of Lagos*. Ibadan: University Press, 1994.'];
+    const { essay } = notesOf(bibliography, ['NAI, CSO 26, file 1203 (Lagos Colony), 1899, pt. 2, vol. 14, fol. 68r–v.']);
+    assert.deepEqual(essay.notes[0].citations.map((c) => c.kind), ['full']);
+    assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
+  });
+});

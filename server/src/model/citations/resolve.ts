@@ -148,6 +148,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // A document with its place in a collection ("Papers of Ellison Orr, (MS 79) Box 6 Folder 3"), or a
   // title with the repository that holds it ("*Indian Census Rolls, 1885--1940*, National Archives").
   if (/\b(?:Box|Folder)\s+\d/.test(text)) return true;
+  // ("ASR, TNC, uff. 15 (Lorenzo Tigrino), 1625, pt. 2, vol. 104, fol. 681r–v": a register by its
+  // series and volume, to the folio, as an archival reference is given in full.)
+  if (/\bvol\.\s*\d{1,4},\s*(?:fols?|ff?)\.\s*\d/.test(text)) return true;
   if (titles.length > 0 && repositoryAfter.test(text.slice(titles[titles.length - 1].end))) return true;
   if (imprintInParentheses.test(text)) return true;
   // "Georgina Cole, “Painting the Threshold …”, PhD thesis, Univ. of Sydney, 2010, 158--210": a thesis
