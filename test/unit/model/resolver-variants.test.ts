@@ -2015,3 +2015,19 @@ describe('a register cited by its series and volume, to the folio', () => {
     assert.deepEqual(essay.notes[0].citations.map((c) => `${c.kind} ${c.locator?.text}`), ['full fol. 681r–v']);
   });
 });
+
+describe('works of art by their date and where they are kept', () => {
+  const bibliography = ['Okafor, Chidi. *Painters of Lagos*. Ibadan: University Press, 1994.'];
+  it('are no works cited, and no "matches no entry"', () => {
+    const { essay } = notesOf(bibliography, [
+      'As listed in the catalogue: no. 1, *Portrait of the Oba* (Okafor no. 71, *The Oba of Lagos*, 1779, National Museum, Lagos); no. 2, *Sleeping Girl* (Okafor no. 207, *Girl Sleeping*, untraced, 1788); no. 3, *The Harbour* (about 1777, Tate Britain).',
+      'Aina Bello, *Interior of the Glover Hall* (1829, Yale Center for British Art).',
+    ]);
+    assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), []);
+  });
+
+  it('still warns about a book with its imprint', () => {
+    const { essay } = notesOf(bibliography, ['Aina Bello, *Interior of the Glover Hall* (Lagos: Glover Hall Press, 1829), 12.']);
+    assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), ['unresolved-citation']);
+  });
+});

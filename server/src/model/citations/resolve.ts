@@ -457,6 +457,10 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   const object = museumObject.exec(text);
   // (A number with its prefix, "P. 2031", "inv. 1987", is an inventory number whatever it looks like.)
   if (object && !(/^(?:1[5-9]\d\d|20\d\d)$/.test(object[1]) && /,\s*\d+$/.test(object[0])) && findYears(text.slice(object[0].length).replace(/<?https?:\/\/\S+/g, ' ')).length === 0) return empty('none');
+  // "*Piping Boy* (Mannings no. 2156, *Shepherd Boy*, about 1773, Antony House, National Trust)",
+  // "John Scarlett Davis, *Interior of the British Institution* (1829, Yale Center for British Art)": a
+  // work of art by its date and where it is kept (or that it is lost), no work cited.
+  if (artworkWhereKept.test(text) && !imprintInParentheses.test(text)) return empty('none');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
@@ -628,6 +632,9 @@ function chapterInListedBook(text: string, titles: TitleSpan[], index: Bibliogra
   }
   return null;
 }
+
+const HOLDER = String.raw`(?:[^()]*\b(?:Museum|Museo|Musée|Gallery|Galleria|Academy|Collection|Center|Centre|Institute|Foundation|Palace|Castle|Trust|Abbey|Cathedral|Church|Kunsthalle|Kunsthaus|Tate|Louvre|Prado|Rijksmuseum|Hermitage|Library|House|Hall)\b[^()]*|private\s+collection|untraced|location\s+unknown|whereabouts\s+unknown|lost|destroyed)`;
+const artworkWhereKept = new RegExp(String.raw`^[^()]{0,120}[*_][^*_\n]{2,200}[*_]\s*\((?:[^()]*,\s*)?(?:(?:about|c\.|ca\.|circa)\s*)?(?:1[2-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?,\s*${HOLDER}\)\s*[.;]?\s*$|^[^()]{0,120}[*_][^*_\n]{2,200}[*_]\s*\([^()]*,\s*(?:untraced|private\s+collection|location\s+unknown),\s*(?:1[2-9]\d\d|20\d\d)\)\s*[.;]?\s*$`, 'iu');
 
 /** Words that introduce a word or a phrase the sentence speaks of, not a work it cites. */
 const termIntroduction = /\b(?:the|a|this|that|these|those)\s+(?:(?:very|same|broad|wider|narrower|loose|vague|modern|older|contemporary|so-called)\s+)?(?:term|terms|word|words|phrase|phrases|label|labels|category|categories|expression|expressions|notion|concept|epithet|designation|name)\s+(?:of\s+)?[*_]*$|\b(?:so-called|termed|dubbed)\s+[*_]*$/i;
