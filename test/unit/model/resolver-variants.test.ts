@@ -2031,3 +2031,24 @@ describe('works of art by their date and where they are kept', () => {
     assert.deepEqual(codes(essay).filter((code) => code === 'unresolved-citation'), ['unresolved-citation']);
   });
 });
+
+describe('a record by the name a note declared, and the dates of its entries', () => {
+  const bibliography = ['Glover Hall Minutes, National Archives of Nigeria, Ibadan.', '', 'Okafor, Chidi. *Painters of Lagos*. Ibadan: University Press, 1994.'];
+  it('cites the record, the dates its pinpoint, after a sentence and across semicolons', () => {
+    const { essay } = notesOf(bibliography, [
+      'Glover Hall Minutes, National Archives of Nigeria, Ibadan (hereafter Minutes), 21 March 1820.',
+      'The subscription was raised from one guinea to three. Minutes, 11 June 1822.',
+      'Minutes, 15 February 1813; 16 June 1814; and 9 June 1815.',
+    ]);
+    const cited = essay.notes.slice(1).map((note) => note.citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.length} ${c.locator?.text}`));
+    assert.deepEqual(cited, [['1 11 June 1822'], ['1 15 February 1813; 16 June 1814; and 9 June 1815']]);
+  });
+});
+
+describe('a newspaper by its name and the date of its issue', () => {
+  it('keeps the date as the issue, not as a pinpoint', () => {
+    const bibliography = ['### Newspapers', '', 'Lagos Weekly Record', '', '### Books', '', 'Okafor, Chidi. *Painters of Lagos*. Ibadan: University Press, 1994.'];
+    const { essay } = notesOf(bibliography, ['Lagos Weekly Record, February 26, 1872.']);
+    assert.deepEqual(essay.notes[0].citations.map((c) => c.locator?.text ?? null), [null]);
+  });
+});

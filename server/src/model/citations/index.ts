@@ -284,6 +284,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         const byDeclared = stored.entries.length === 0 && stored.candidates.length === 0 ? declared.find(draft.text) : null;
         if (byDeclared) {
           stored = { ...stored, kind: stored.kind === 'none' ? 'short' : stored.kind, entries: byDeclared.map((key) => bibliography.entries.findIndex((entry) => entry.key === key)).filter((i) => i >= 0), unresolved: null };
+
           // ("Bonheur sketchbook, 2v, 3r." reads as no reference by its words: the declared name opening
           // it makes it one. Not a name in passing inside prose: "… 1937 in LCM, AHA Papers, Box 93".)
           if (declared.opens(draft.text)) base.kind = stored.kind;
@@ -303,6 +304,14 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
           base.kind = 'short';
         }
         base.entries = stored.entries.map((i) => bibliography.entries[i].key);
+        // "Minutes, 8 June 1821": a record by its short name, then the dates of its entries, which are
+        // the pinpoint. (Not a letter's heading, "Root to Carr, June 15, 1908": its date names it.)
+        // (Not a periodical's issue, whose entry is dated, "*Times*, 19 May 1823": the date names the issue.)
+        const entryDates = base.locator || stored.entries.length !== 1 || findDates(bibliography.entries[stored.entries[0]].text).length > 0 ? null : datesAfterName.exec(draft.text);
+        // (Only a name the essay declared, "hereafter Minutes", or one for a book of dated entries: a
+        // newspaper's name before its date, "Cincinnati Daily Gazette, February 26, 1872", names an issue.)
+        const recordName = entryDates ? draft.text.slice(0, entryDates.index + entryDates[0].indexOf(entryDates[1])) : '';
+        if (entryDates && !/\bto\b/.test(recordName) && (declared.find(draft.text) !== null || datedEntriesBook.test(recordName))) base.locator = { text: entryDates[1], from: null, to: null };
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
         base.unresolved = base.kind === 'none' ? null : stored.unresolved;
@@ -568,6 +577,12 @@ interface ResolvedNote {
     standingBefore: string | null;
     standingAfter: string | null;
 }
+
+/** "Minutes, 19 July 1819; 17 March 1820; 8 June 1820": a name, then dates alone to the end. */
+const DAY_MONTH_YEAR = String.raw`(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?\s+(?:\d{1,2}\s+)?(?:1[5-9]\d\d|20\d\d)|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d))`;
+const datesAfterName = new RegExp(String.raw`^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2},\s+(${DAY_MONTH_YEAR}(?:\s*[;,]\s*(?:and\s+)?${DAY_MONTH_YEAR})*)\.?\s*$`, 'u');
+
+const datedEntriesBook = /^(?:Minutes|Diary|Journal|Proceedings|Register|Records|Log|Logbook|Day\s?Book|Letterbook|Notebook|Accounts)\b/;
 
 /** "Unless otherwise noted, …", "All documents cited below are in …": a collection declared for the notes after. */
 const declaresStandingSource = /\bunless\s+otherwise\s+(?:noted|stated|indicated|specified)\b|\ball\s+(?:the\s+)?(?:documents|letters|correspondence|despatches|dispatches|records)\s+(?:cited|quoted)\s+(?:below|hereafter|in\s+this\s+(?:chapter|section|essay|article))/i;

@@ -106,7 +106,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
-    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !anotherNumberedVolume.test(text.slice(i + 1, i + 40)) && !(divisionsBefore.test(text.slice(Math.max(start, i - 24), i)) && moreDivisions.test(text.slice(i + 1, i + 80))) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i) && !firstPublishedAfter.test(text.slice(i + 1, i + 40))) {
+    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !anotherNumberedVolume.test(text.slice(i + 1, i + 40)) && !(dateBefore.test(text.slice(Math.max(start, i - 30), i)) && anotherEntryDate.test(text.slice(i + 1, i + 40))) && !(divisionsBefore.test(text.slice(Math.max(start, i - 24), i)) && moreDivisions.test(text.slice(i + 1, i + 80))) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i) && !firstPublishedAfter.test(text.slice(i + 1, i + 40))) {
       parts.push({ start, end: i });
       start = i + 1;
     } else if (c === '.' && depth === 0 && !(i - start < 200 && (authorDateHead.test(text.slice(start, i)) || (invertedAuthorsHead.test(text.slice(start, i)) && /^\s+[“"*_]/.test(text.slice(i + 1, i + 4))))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
@@ -327,9 +327,18 @@ const shortFormOpening = /^\s+\p{Lu}[\p{L}'’.-]*(?:\s+(?:and|&)\s+\p{Lu}[\p{L}
  */
 function declaresNameNext(text: string, dot: number): boolean {
   if (abbreviations.test(text.slice(Math.max(0, dot - 8), dot)) || !/^\s+\p{Lu}/u.test(text.slice(dot + 1, dot + 4))) return false;
+  // "… raised from one guinea to three. Minutes, 11 June 1822.": a record by its name and the dates
+  // of its entries closes the note, a part of its own (a name a note declared, "hereafter Minutes").
+  if (recordByDates.test(text.slice(dot + 1, dot + 200))) return true;
   const sentence = text.slice(dot + 1, dot + 400).split(/\.\s+(?=\p{Lu})/u)[0];
   return hereafterName(sentence) !== null;
 }
+
+/** "Minutes, 15 February 1813; 16 June 1814; and 9 June 1815": more entries of the same record, by their dates alone. */
+const dateBefore = new RegExp(String.raw`${DATE}\s*$`, 'u');
+const anotherEntryDate = new RegExp(String.raw`^\s*(?:and\s+)?${DATE}\s*(?:[;.]|$)`, 'u');
+/** A record's name, then the dates of its entries, to the end: "Minutes, 15 February 1813; 16 June 1814; and 9 June 1815." */
+const recordByDates = new RegExp(String.raw`^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2},\s+${DATE}(?:\s*[;,]\s*(?:and\s+)?${DATE})*\.?\s*$`, 'u');
 
 /** Publication details in parentheses: "(Paris, 1683)", "(Paris: RMN, 1987)". */
 const yearInParentheses = /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/;
