@@ -2052,3 +2052,19 @@ describe('a newspaper by its name and the date of its issue', () => {
     assert.deepEqual(essay.notes[0].citations.map((c) => c.locator?.text ?? null), [null]);
   });
 });
+
+describe('kinds without an imprint: an article without its year, a title with its year alone', () => {
+  const bibliography = [
+    'Adeyemi, Bola. “Digitally Reconstructing the Glover Hall Show.” *Journal of West African Art* 2, no. 1 (2012).',
+    '*Catalogue of Pictures by Aina Bello*. Lagos: Glover Hall, 1823.',
+  ];
+  const kinds = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.length}`);
+
+  it('reads an article by its author in full, journal and volume as full', () => {
+    assert.deepEqual(kinds('Bola Adeyemi, “Digitally Reconstructing the Glover Hall Show”, *Journal of West African Art* 2, no. 1, doi:10.5038/2157-7129.2.1.12.'), ['full 1']);
+  });
+
+  it('reads a title with its year alone in parentheses as short', () => {
+    assert.deepEqual(kinds('*Catalogue of Pictures by Aina Bello* (1823), 13.'), ['short 1']);
+  });
+});

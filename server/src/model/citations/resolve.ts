@@ -160,6 +160,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // Bermingham, 77--95": a chapter by its author named in full and its title, in a book given short,
   // is the chapter's first, full citation.
   if (chapterByNamedAuthor.test(text)) return true;
+  // "Janine Barchas, “Digitally Reconstructing …”, *ABO: Interactive Journal …* 2, no. 1, doi:…": an
+  // article by its author named in full, its journal and volume, without the year in parentheses.
+  if (articleByNamedAuthor.test(text)) return true;
   if (titles.length > 0 && inBibliographyForm(blanked(text, titles))) return true;
   // "Hulftegger, Adeline. “Notes sur …” *Bulletin …*, 1955, 124–34.": the author inverted, with a given
   // name in full, then a full stop and the title: a bibliography entry copied into the note.
@@ -194,14 +197,18 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // surname, with the year alone in parentheses: a short form that dates its work, not the work in full.)
   // ("Reynolds, Discourse III (1770), in *Discourses*, 44": a dated piece in a work given by its short
   // title, the surname alone before it.)
-  if (surnameTitleAndYear.test(text) || inShortBookWithYear.test(text) || datedPieceInShortTitle.test(text)) return false;
+  // ("*Catalogue of Pictures by Sir Joshua Reynolds* (1823), 13": a title alone with its year, the
+  // short form of a work without an author.)
+  if (surnameTitleAndYear.test(text) || inShortBookWithYear.test(text) || datedPieceInShortTitle.test(text) || titleAndYearAlone.test(text)) return false;
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles).replace(authorDateInParentheses, ' ')) && !namedWithYearAndAuthor.test(text);
 }
 const thesisInFull = /[”"’],?\s+(?:(?:PhD|Ph\.\s?D\.|doctoral|DPhil|D\.Phil\.|MA|M\.A\.|master['’]s)\s+(?:thesis|dissertation)|(?:thesis|dissertation))\s*,\s+[^,;()]{2,80},\s+(?:1[5-9]\d\d|20\d\d)\b/;
 const GIVEN_AND_SURNAME = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’-]+)+`;
 const chapterByNamedAuthor = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?${GIVEN_AND_SURNAME}(?:,?\s+(?:and|&)\s+${GIVEN_AND_SURNAME})?,\s+[“"][^”"\n]{3,300}[”"],?\s+in\s+[*_]`, 'u');
+const articleByNamedAuthor = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?${GIVEN_AND_SURNAME}(?:,?\s+(?:and|&)\s+${GIVEN_AND_SURNAME})?,\s+[“"][^”"\n]{3,300}[”"],?\s+[*_][^*_\n]{2,200}[*_],?\s+\d{1,4}(?:,\s*no\.\s*\d{1,4})?(?:,|\.?$)`, 'u');
 const YEAR_ALONE = String.raw`\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\)`;
 const surnameTitleAndYear = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?(?:(?:de|van|von|du|le|la)\s+)?\p{Lu}[\p{L}'’-]+,\s+(?:“[^”\n]{2,200}”|"[^"\n]{2,200}"|[*_][^*_\n]{2,200}[*_])[,*_]{0,3}\s*${YEAR_ALONE}`, 'u');
+const titleAndYearAlone = new RegExp(String.raw`^[*_][^*_\n]{2,200}[*_]\s*${YEAR_ALONE},?\s*(?:\d|$)`, 'u');
 const datedPieceInShortTitle = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?\p{Lu}[\p{L}'’-]+,\s+[^*_“"(),;]{1,80}${YEAR_ALONE},?\s+in\s+[*_][^*_\n]{2,200}[*_],?\s*(?:\d|$)`, 'u');
 const inShortBookWithYear = new RegExp(String.raw`[,”"]\s+in\s+\p{Lu}[\p{L}'’-]+,?\s+[*_][^*_\n]{2,200}[*_]\s*${YEAR_ALONE}`, 'u');
 
