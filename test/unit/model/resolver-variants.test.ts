@@ -2068,3 +2068,10 @@ describe('kinds without an imprint: an article without its year, a title with it
     assert.deepEqual(kinds('*Catalogue of Pictures by Aina Bello* (1823), 13.'), ['short 1']);
   });
 });
+
+describe('a pointer to another note written as a link', () => {
+  it('is a cross-reference, as "see note 18" is', () => {
+    const [draft] = segmentNote('See this essay, note [18](#fn18).');
+    assert.deepEqual(draft.crossReference, { label: '18', ahead: false });
+  });
+});

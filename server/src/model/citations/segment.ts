@@ -58,7 +58,7 @@ const crossReferencePattern = new RegExp(
   // ("See note 71 above and appendix B.": what else the pointer sends to is no work.)
   // ("Due to ethylene as internal plasticizer: see note 24."; "See the discussion in my publications
   // mentioned in note 27 above.": a clause, then the cue or the words that send the reader back.)
-  String.raw`^(?:[^.;:()\d]{3,140}[,:]\s+(?=[*_]?(?:see|cf\.))|[^.;:()\d*_“”"]{3,140}?\s(?:mentioned|cited|discussed|given|listed|quoted)\s+in\s+(?=(?:nn?\.|notes?|footnotes?)\s*\d))?${OPENING_CUE}(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*(\d{1,4})(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?(?:,?\s+and\s+(?:the\s+)?(?:appendix|appendices|figs?\.|figures?|tables?|plates?|maps?)\s+[\dA-Z][\w.]{0,5}(?:\s+(?:above|below))?)?\s*(?:[.;]\s*|$)`,
+  String.raw`^(?:[^.;:()\d]{3,140}[,:]\s+(?=[*_]?(?:see|cf\.))|[^.;:()\d*_“”"]{3,140}?\s(?:mentioned|cited|discussed|given|listed|quoted)\s+in\s+(?=(?:nn?\.|notes?|footnotes?)\s*\d))?${OPENING_CUE}(?:this\s+(?:essay|article|chapter),\s+)?(?:nn?\.|nn?(?=\d)|notes?|footnotes?|fn\.)\s*#?\s*\[?(\d{1,4})(?:\]\(#[^()\s]{1,40}\))?(?:\s*(?:,|and|[-–])\s*\d{1,4})*(?:\s+(above|below|supra|infra))?(?:,?\s+and\s+(?:the\s+)?(?:appendix|appendices|figs?\.|figures?|tables?|plates?|maps?)\s+[\dA-Z][\w.]{0,5}(?:\s+(?:above|below))?)?\s*(?:[.;]\s*|$)`,
   'i',
 );
 
