@@ -2075,3 +2075,9 @@ describe('a pointer to another note written as a link', () => {
     assert.deepEqual(draft.crossReference, { label: '18', ahead: false });
   });
 });
+
+describe('a reference in author–date list form with the given name in full', () => {
+  it('is one citation', () => {
+    assert.equal(segmentNote('Tyldesley, Joyce. 2018. *Nefertiti’s Face: The Creation of an Icon*. Cambridge, MA: Harvard University Press.').length, 1);
+  });
+});

@@ -109,7 +109,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !anotherNumberedVolume.test(text.slice(i + 1, i + 40)) && !(dateBefore.test(text.slice(Math.max(start, i - 30), i)) && anotherEntryDate.test(text.slice(i + 1, i + 40))) && !(divisionsBefore.test(text.slice(Math.max(start, i - 24), i)) && moreDivisions.test(text.slice(i + 1, i + 80))) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i) && !firstPublishedAfter.test(text.slice(i + 1, i + 40))) {
       parts.push({ start, end: i });
       start = i + 1;
-    } else if (c === '.' && depth === 0 && !(i - start < 200 && (authorDateHead.test(text.slice(start, i)) || (invertedAuthorsHead.test(text.slice(start, i)) && /^\s+[“"*_]/.test(text.slice(i + 1, i + 4))))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
+    } else if (c === '.' && depth === 0 && !(i - start < 200 && (authorDateHead.test(text.slice(start, i)) || insideGivenNameHead(text, start, i) || (invertedAuthorsHead.test(text.slice(start, i)) && /^\s+[“"*_]/.test(text.slice(i + 1, i + 4))))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
       // "…, box 36. The memorandum summarises…": a sentence of comment after the reference.
       parts.push({ start, end: i });
       start = i + 1;
@@ -410,7 +410,16 @@ const PLAIN_TITLED = String.raw`${FULL_NAME},\s+\p{Lu}[^()*_“”"\n]{3,200}?\s
 const INITIALS = String.raw`\p{Lu}\.(?:-\p{Lu}\.)?(?:\s?\p{Lu}\.(?:-\p{Lu}\.)?){0,2}`;
 const SURNAME_INITIALS = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?,\s+${INITIALS}`;
 const AUTHOR_DATE_HEAD = String.raw`^\s*${SURNAME_INITIALS}(?:,?\s+(?:&\s+|and\s+)?${SURNAME_INITIALS})*\s*(?:\((?:1[5-9]\d\d|20\d\d)[a-z]?\)|(?:1[5-9]\d\d|20\d\d)[a-z]?)`;
-export const AUTHOR_DATE_REFERENCE = new RegExp(String.raw`${AUTHOR_DATE_HEAD}\.\s+[\p{Lu}“"*_]`, 'u');
+// ("Tyldesley, Joyce. 2018. *Nefertiti’s Face: The Creation of an Icon*. Cambridge, MA: …": the given
+// name in full, the year between full stops, as an author–date list writes a reference.)
+const GIVEN_NAME_HEAD = String.raw`^\s*\p{Lu}[\p{L}'’-]+,\s+\p{Lu}\p{Ll}+(?:[\s-]\p{Lu}(?:\p{Ll}+|\.))?\.\s+(?:1[5-9]\d\d|20\d\d)[a-z]?\.\s+[\p{Lu}“"*_]`;
+const givenNameHead = new RegExp(GIVEN_NAME_HEAD, 'u');
+/** The full stop is one of a reference's head in author–date form with the given name in full ("Tyldesley, Joyce. 2018. *…*"). */
+function insideGivenNameHead(text: string, start: number, at: number): boolean {
+  const head = givenNameHead.exec(text.slice(start, start + 200));
+  return head !== null && at < start + head[0].length - 1;
+}
+export const AUTHOR_DATE_REFERENCE = new RegExp(String.raw`${AUTHOR_DATE_HEAD}\.\s+[\p{Lu}“"*_]|${GIVEN_NAME_HEAD}`, 'u');
 /** The head of such a reference, up to the full stop after its year: the title follows, not a sentence. */
 const authorDateHead = new RegExp(String.raw`${AUTHOR_DATE_HEAD}$`, 'u');
 /**
