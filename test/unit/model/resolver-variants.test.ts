@@ -2081,3 +2081,14 @@ describe('a reference in author–date list form with the given name in full', (
     assert.equal(segmentNote('Tyldesley, Joyce. 2018. *Nefertiti’s Face: The Creation of an Icon*. Cambridge, MA: Harvard University Press.').length, 1);
   });
 });
+
+describe('a declared name after "For Ms. 616, see" and its author', () => {
+  it('cites the declared work, the stop of an abbreviation no end of sentence', () => {
+    const bibliography = ['Migne, Jacques-Paul, ed. *Patrologiae cursus completus: Series Latina*. Paris: J.-P. Migne, 1844–1855.', '', 'Okafor, Chidi. *Preaching in Silence*. Ibadan: University Press, 1994.'];
+    const { essay } = notesOf(bibliography, [
+      'Jacques-Paul Migne, ed., *Patrologiae cursus completus: Series Latina*, vol. 156 (Paris: J.-P. Migne, 1853), column 854 (hereafter *Patrologia Latina*).',
+      'Okafor, *Preaching in Silence*, 69. For Ms. 616, see Migne, *Patrologia Latina,* vol. 153, col. 631.',
+    ]);
+    assert.deepEqual(essay.notes[1].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+')} ${c.locator?.text}`), ['short okafor1994 69', 'short migne1844 vol. 153, col. 631']);
+  });
+});

@@ -35,10 +35,12 @@ export class DeclaredNames {
 
   /** Whether a citation opens with a declared short name ("Bonheur sketchbook, 4r"). */
   opens(text: string): boolean {
-    const opening = text.replace(/^[\s*_]*(?:(?:see|cf\.|also)[\s,:*_]+)*/i, '');
+    // ("For Ms. 616, see Migne, *Patrologia Latina*, vol. 153": what the reference is for, the cue, and
+    // the declared work after its author's name.)
+    const opening = text.replace(/^(?:(?:On|For|Regarding|Concerning)\s(?:[^.;:]|\.(?=\s\d)){1,100}?,\s+)?[\s*_]*(?:(?:see|cf\.|also)[\s,:*_]+)*/i, '');
     for (const { pattern } of this.names.values()) {
       const found = pattern.exec(opening);
-      if (found && found.index === 0) return true;
+      if (found && (found.index === 0 || /^\p{Lu}[\p{L}'’-]+,\s+[*_]*$/u.test(opening.slice(0, found.index)))) return true;
     }
     return false;
   }

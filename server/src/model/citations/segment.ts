@@ -267,7 +267,8 @@ function startsProse(text: string, dot: number): boolean {
   // ("Houssaye’s appointment was widely reported": a possessive opens the sentence as well.)
   // ("…, 184. On Gainsborough's empiricism, see Asfour …", "For the Ordinances, see …": the subject a
   // reference is given for, then the reference.)
-  if (/^\s+(?:On|For|Regarding|Concerning|About)\s+[^.;:]{1,100}?,\s+see\b/.test(text.slice(dot + 1, dot + 140)) && !abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return true;
+  // ("For Ms. 616, see Migne …": an abbreviation's stop before a number is no sentence's end.)
+  if (/^\s+(?:On|For|Regarding|Concerning|About)\s+(?:[^.;:]|\.(?=\s\d)){1,100}?,\s+see\b/.test(text.slice(dot + 1, dot + 140)) && !abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return true;
   // ("… 12--13. Paul Langford describes the new kind …": a person named in full, then the verb.)
   // ("…, 55D606 OSS/PB–1. A later account of …": the article "A" opens a sentence too.)
   if (!/^\s+(?:\p{Lu}\p{Ll}+(?:['’]s)?|A)\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}{3,}\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
@@ -686,7 +687,7 @@ function pinpointsOfVolumes(text: string): FoundLocator | null {
 }
 
 /** A clause that ends on the cue for the reference after it: "On Hodler and Giotto, see", "For a fuller account, see also". */
-const introducesReference = /^(?:On|For|Regarding|Concerning|About)\s[^.;:]{1,100}?,\s+(?:see(?:\s+also)?|cf\.)[,:]?$/;
+const introducesReference = /^(?:On|For|Regarding|Concerning|About)\s(?:[^.;:]|\.(?=\s\d)){1,100}?,\s+(?:see(?:\s+also)?|cf\.)[,:]?$/;
 
 /** A part of a work named after its pages: an appendix, an annex, a table, a figure, a plate, a map. */
 const partOfWorkAfterPages = /^(?:Appendix|Appendices|App\.|Annex|Annexe|Supplement|Excerpt|Table|Tables|Tab\.|Figure|Figures|Figs?\.|Plates?|Pls?\.|Map|Maps)(?![\p{L}])/u;
