@@ -2092,3 +2092,10 @@ describe('a declared name after "For Ms. 616, see" and its author', () => {
     assert.deepEqual(essay.notes[1].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+')} ${c.locator?.text}`), ['short okafor1994 69', 'short migne1844 vol. 153, col. 631']);
   });
 });
+
+describe('figures written without a stop, and figures lettered', () => {
+  it('are read whole', () => {
+    assert.equal(findLocator('Armando, “Caskets,” figs 1, 5–7, 12, 14, 18.')?.text, 'figs 1, 5–7, 12, 14, 18');
+    assert.equal(findLocator('Martin, *Treasury* (Leiden: Brill, 2020), 102, fig. 4.12A, B.')?.text, '102, fig. 4.12A, B');
+  });
+});

@@ -34,10 +34,11 @@ export const NOTE_LETTER = String.raw`\sn\.\s[a-z]{1,2}(?![\p{L}\d])`;
 /** A note on the page written after a comma: "304, n. 24", "12, note 4". */
 // ("fn 1", "fn. 3": the footnote abbreviated as word processors' users write it.)
 const NOTE_AFTER_COMMA = String.raw`(?:nn?\.|notes?|fn\.?)\s*\d{1,4}(?:\s*${D}\s*\d{1,4})?`;
-const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|,\s*${NOTE_AFTER_COMMA}|\s*n\.?\s*\d*|n\d*)?`;
+// ("14 (illus.)", "lot 4 (ill.)": the page and its picture.)
+const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|,\s*${NOTE_AFTER_COMMA}|\s*n\.?\s*\d*|n\d*|\s\((?:ill|illus)\.\))?`;
 
 const newspaperSectionPage = new RegExp(String.raw`(?<![\p{L}])pp?\.\s*[A-Z]{1,3}\d{1,3}(?:\s*${D}\s*[A-Z]{0,3}\d{1,3})?(?![\p{L}\d])`, 'u');
-const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pp?(?=\s\d)|lots?(?=\s\d)|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
+const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pp?(?=\s\d)|lots?(?=\s\d)|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|figs(?=\s\d)|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "p. 201, p.222, 294": further pages, each with its own "p.", after the first. */
 const morePagesMarked = new RegExp(String.raw`^(?:\s*,\s*pp?\.\s*${PAGES})+(?![\p{L}\d])`, 'u');
 /** "no. 367" in a published collection of documents: only when nothing else locates the citation. */
@@ -57,7 +58,7 @@ const ROMAN_PLATE = String.raw`(?:${CAPITAL_ROMAN}|${ROMAN})`;
 // "plate VII", "plates x–xii", "plate 53A": plates numbered in roman or with a capital; "figs. 18, 19":
 // a plural's further numbers are more figures, not pages.
 // ("no. 3.3.3", "no. 79.0123": numbered at several levels; "no. v.187", "plate xxi.2": a roman series and its item.)
-export const ITEM = String.raw`(?:(?:cat\.\s*nos?|nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:(?:\.\d{1,4}){1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\.\d{1,4})?(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
+export const ITEM = String.raw`(?:(?:cat\.\s*nos?|nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:(?:\.\d{1,4}){1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\.\d{1,4})?(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-zA-Z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
 /** A catalogue's lettered number after the page: "158, H.7", "82, A.93". */
 export const LETTERED_ITEM = String.raw`[A-Z]\.\d{1,4}(?![\p{L}\d])`;
 // Also the pages singled out after a range ("109–56, esp. 117–18, figs. 4.8, 4.9").
