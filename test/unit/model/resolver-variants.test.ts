@@ -2099,3 +2099,11 @@ describe('figures written without a stop, and figures lettered', () => {
     assert.equal(findLocator('Martin, *Treasury* (Leiden: Brill, 2020), 102, fig. 4.12A, B.')?.text, '102, fig. 4.12A, B');
   });
 });
+
+describe('a newspaper’s section and page after the date of its issue', () => {
+  it('is the pinpoint', () => {
+    assert.equal(findLocator('Kenneth B. Sawyer, “Art Notes,” *The Sun* (Baltimore), March 16, 1958, A23.')?.text, 'A23');
+    assert.equal(findLocator('“America’s Native Art,” *The Sun* (Baltimore), December 7, 1952, Mg16.')?.text, 'Mg16');
+    assert.equal(findLocator('Smith, *Lagos Harbour* (London, 1958), 23.')?.text, '23');
+  });
+});

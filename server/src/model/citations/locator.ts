@@ -235,6 +235,13 @@ export function findLocator(text: string): FoundLocator | null {
     const inWork = findLocator(text.slice(at));
     if (inWork) return { ...inWork, start: inWork.start + at, end: inWork.end + at };
   }
+  // "*The Sun* (Baltimore), March 16, 1958, A23", "*New York Times*, 24 May 2013, C1": a newspaper's
+  // section and page after the issue's date.
+  const sectionPage = sectionPageAfterDate.exec(text);
+  if (sectionPage) {
+    const start = sectionPage.index + sectionPage[0].indexOf(sectionPage[1]);
+    return { text: sectionPage[1], from: sectionPage[1], to: null, start, end: start + sectionPage[1].length };
+  }
   const found = findPageLocator(text);
   if (found && datesOfArchivalFile(found, text)) return null;
   const withItems = found && found.end < text.length ? withPassim(withItem(found, text), text) : found;
@@ -253,6 +260,8 @@ function withLeadingItem(found: FoundLocator, text: string): FoundLocator {
   return { ...found, start, text: text.slice(start, found.end) };
 }
 const leadingItem = new RegExp(String.raw`(?:^|[,*_”"’]\s|[,*_”"’])((?:cat\.\s*nos?\.|nos?\.|cat\.)\s*\d{1,5}[a-z]?,\s*)$`, 'u');
+
+const sectionPageAfterDate = /\b(?:1[5-9]\d\d|20\d\d),\s*([A-Z][a-z]?\d{1,3})\s*\.?\s*$/;
 
 /**
  * "LCM, Moore Papers, Box 214, Autobiography, 1896–1900": the years a file or series of an archive
