@@ -2107,3 +2107,11 @@ describe('a newspaper’s section and page after the date of its issue', () => {
     assert.equal(findLocator('Smith, *Lagos Harbour* (London, 1958), 23.')?.text, '23');
   });
 });
+
+describe('Ibid. after what the reference is for', () => {
+  it('is Ibid. of the work just cited in the note', () => {
+    const bibliography = ['Okafor, Chidi. *Painters of Lagos*. Ibadan: University Press, 1994.'];
+    const { essay } = notesOf(bibliography, ['Chidi Okafor, *Painters of Lagos* (Ibadan: University Press, 1994), 342–98. And on the works sold by Bello, see ibid., 357–59.']);
+    assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+')} ${c.locator?.text}`), ['full okafor1994 342–98', 'ibid okafor1994 357–59']);
+  });
+});

@@ -64,7 +64,8 @@ const crossReferencePattern = new RegExp(
 
 // ("lbid.": a scan's reading of "Ibid.")
 // ("See *ibid.,* p. 530": the cue before it changes nothing.)
-const ibidPattern = new RegExp(String.raw`^${OPENING_CUE}[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])`, 'i');
+// ("And on specific works sold by De Zayas, see ibid., 357–59": what the reference is for, then Ibid.)
+const ibidPattern = new RegExp(String.raw`^(?:(?:And|But)\s+)?(?:(?:[Oo]n|[Ff]or|[Rr]egarding)\s[^.;:]{1,100}?,\s+(?=see\b|cf\.))?${OPENING_CUE}[*_]*(ibid(?:em)?|lbid|idem|id)\b\.?[*_]*\.?(?=$|[\s,;:])`, 'i');
 
 const anotherVolume = new RegExp(String.raw`^\s*${CAPITAL_ROMAN},\s*\d{1,5}(?![\d\p{L}])`, 'u');
 // "Kelemen, *Medieval American Art*, vol. 1, 301–02; vol. 2, pl. 247a": the pages of another volume.
