@@ -2053,15 +2053,15 @@ describe('a newspaper by its name and the date of its issue', () => {
   });
 });
 
-describe('kinds without an imprint: an article without its year, a title with its year alone', () => {
+describe('kinds without an imprint: a title with its year alone; an article the bibliography lacks', () => {
   const bibliography = [
     'Adeyemi, Bola. “Digitally Reconstructing the Glover Hall Show.” *Journal of West African Art* 2, no. 1 (2012).',
     '*Catalogue of Pictures by Aina Bello*. Lagos: Glover Hall, 1823.',
   ];
   const kinds = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.length}`);
 
-  it('reads an article by its author in full, journal and volume as full', () => {
-    assert.deepEqual(kinds('Bola Adeyemi, “Digitally Reconstructing the Glover Hall Show”, *Journal of West African Art* 2, no. 1, doi:10.5038/2157-7129.2.1.12.'), ['full 1']);
+  it('does not find an author’s other work for an article the bibliography lacks', () => {
+    assert.deepEqual(kinds('Bola Adeyemi, “Docks and Quays of Lagos”, *Mariner’s Mirror* 45, 12.').filter((kind) => kind.endsWith(' 1')), []);
   });
 
   it('reads a title with its year alone in parentheses as short', () => {
@@ -2113,5 +2113,43 @@ describe('Ibid. after what the reference is for', () => {
     const bibliography = ['Okafor, Chidi. *Painters of Lagos*. Ibadan: University Press, 1994.'];
     const { essay } = notesOf(bibliography, ['Chidi Okafor, *Painters of Lagos* (Ibadan: University Press, 1994), 342–98. And on the works sold by Bello, see ibid., 357–59.']);
     assert.deepEqual(essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+')} ${c.locator?.text}`), ['full okafor1994 342–98', 'ibid okafor1994 357–59']);
+  });
+});
+
+describe('this stop’s rules, where they must not reach', () => {
+  const bibliography = [
+    'Smith, John. *The Harbour Book*. London: Longman, 1990.',
+    'Jones, Mary. *Other Book*. Oxford: Clarendon, 2001.',
+    'Hale, Peter, ed. *Letter Books of the Lagos Consulate*. 4 vols. Ibadan: University Press, 1975.',
+  ];
+  const cited = (notes: string[]) => notesOf(bibliography, notes).essay.notes.map((note) => note.citations.filter((c) => c.kind !== 'none').map((c) => `${c.kind} ${c.entries.join('+') || '-'} ${c.locator?.text ?? ''}`.trim()));
+
+  it('reads a run of capitals after "in" at once', () => {
+    assert.deepEqual(cited(['Smith, “Docks,” in THE METROPOLITAN MUSEUM OF ART NY, 2 vols., *Other Book*, 12.']).length, 1);
+  });
+
+  it('takes no declaration from "Unless otherwise noted" about translations, and no prose date for a document', () => {
+    const found = cited(['Unless otherwise noted, all translations are my own. Smith, *The Harbour Book*, 12.', 'Interview with Peter Hale, March 3, 2015.', 'The consul left Lagos on June 15, 1908.']);
+    assert.ok(!found[1].some((c) => c.includes('smith1990')), found[1].join());
+    assert.deepEqual(found[2], []);
+  });
+
+  it('keeps prose after "in" apart from a body’s name', () => {
+    assert.deepEqual(cited(['Smith, *The Harbour Book*, 12, in line with Jones (2001, 34).'])[0], ['short smith1990 12', 'short jones2001 34']);
+  });
+
+  it('reads "See" as a cue, not a given name, and a title before its journal as a title', () => {
+    assert.deepEqual(cited(['See Smith, “Docks and Quays,” in *The Harbour Book*, 90.'])[0].map((c) => c.split(' ')[0]), ['short']);
+    assert.equal(segmentNote('See the essay by Smith and Jones “Docks and Quays in the Early Modern Port of London.” *Mariner’s Mirror* 45 (1990): 12.').length, 1);
+  });
+
+  it('keeps a listed work with its holder, a journal’s issue and a published volume’s folio as they were', () => {
+    assert.deepEqual(cited(['Jones, *Other Book* (2001, Bodleian Library).'])[0], ['short jones2001']);
+    assert.equal(findLocator('Jones, “Quays,” *Mariner’s Mirror* 45, no. 2, 110–20.')?.text, '110–20');
+    assert.deepEqual(cited(['Hale, *Letter Books*, vol. 2, fol. 12.'])[0].map((c) => c.split(' ')[0]), ['short']);
+  });
+
+  it('ends another volume’s pinpoint before the prose after it', () => {
+    assert.equal(segmentNote('Smith, *The Harbour Book*, vol. 1, 301–02; vol. 2, pl. 247a, which shows the later quay.')[0].locator?.text, 'vol. 1, 301–02');
   });
 });

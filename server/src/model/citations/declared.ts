@@ -6,6 +6,9 @@
  * names declared so far carry a signature the note cache compares.
  */
 import { hereafterName } from '../bibliography/entry';
+import { SUBJECT_OF_REFERENCE } from './segment';
+
+const leadingCue = new RegExp(String.raw`^(?:${SUBJECT_OF_REFERENCE})?[\s*_]*(?:(?:see|cf\.|also)[\s,:*_]+)*`, 'i');
 
 export class DeclaredNames {
   private readonly names = new Map<string, { pattern: RegExp; keys: string[] }>();
@@ -37,7 +40,7 @@ export class DeclaredNames {
   opens(text: string): boolean {
     // ("For Ms. 616, see Migne, *Patrologia Latina*, vol. 153": what the reference is for, the cue, and
     // the declared work after its author's name.)
-    const opening = text.replace(/^(?:(?:On|For|Regarding|Concerning)\s(?:[^.;:]|\.(?=\s\d)){1,100}?,\s+)?[\s*_]*(?:(?:see|cf\.|also)[\s,:*_]+)*/i, '');
+    const opening = text.replace(leadingCue, '');
     for (const { pattern } of this.names.values()) {
       const found = pattern.exec(opening);
       if (found && (found.index === 0 || /^\p{Lu}[\p{L}'’-]+,\s+[*_]*$/u.test(opening.slice(0, found.index)))) return true;

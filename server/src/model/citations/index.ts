@@ -16,7 +16,7 @@ import { UnlistedWorks, type UnlistedWork } from './unlisted';
 import { findTitles } from '../bibliography/spans';
 import { declaredSiglum } from '../bibliography/entry';
 import { citesClassicalText, classicalDivisions } from './omitted';
-import { findDates } from '../bibliography/dates';
+import { findDates, monthPattern } from '../bibliography/dates';
 import { archiveMark } from '../bibliography/archives';
 
 /** A resolution by entry position, so it can be cached across analyses of an unchanged bibliography. */
@@ -284,7 +284,6 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         const byDeclared = stored.entries.length === 0 && stored.candidates.length === 0 ? declared.find(draft.text) : null;
         if (byDeclared) {
           stored = { ...stored, kind: stored.kind === 'none' ? 'short' : stored.kind, entries: byDeclared.map((key) => bibliography.entries.findIndex((entry) => entry.key === key)).filter((i) => i >= 0), unresolved: null };
-
           // ("Bonheur sketchbook, 2v, 3r." reads as no reference by its words: the declared name opening
           // it makes it one. Not a name in passing inside prose: "… 1937 in LCM, AHA Papers, Box 93".)
           if (declared.opens(draft.text)) base.kind = stored.kind;
@@ -311,7 +310,7 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
         // (Only a name the essay declared, "hereafter Minutes", or one for a book of dated entries: a
         // newspaper's name before its date, "Cincinnati Daily Gazette, February 26, 1872", names an issue.)
         const recordName = entryDates ? draft.text.slice(0, entryDates.index + entryDates[0].indexOf(entryDates[1])) : '';
-        if (entryDates && !/\bto\b/.test(recordName) && (declared.find(draft.text) !== null || datedEntriesBook.test(recordName))) base.locator = { text: entryDates[1], from: null, to: null };
+        if (entryDates && !/\bto\b/.test(recordName) && (byDeclared !== null || declared.find(draft.text) !== null || datedEntriesBook.test(recordName))) base.locator = { text: entryDates[1], from: null, to: null };
         if (base.locator && stored.entries.length > 0 && stored.entries.every((i) => isDateSpanOf(base.locator!.text, bibliography.entries[i].text))) base.locator = null;
         base.candidates = stored.candidates.map((i) => bibliography.entries[i].key);
         base.unresolved = base.kind === 'none' ? null : stored.unresolved;
@@ -397,7 +396,9 @@ export function resolveNotes(ordered: NoteSource[], bibliography: Bibliography, 
       referenceLike: cited.length > 0 || looksLikeReference(note.text),
     };
     citedByNote.set(note.label, entries);
-    if (declaresStandingSource.test(source.source) && entries.length === 1) standing = entries[0];
+    // (Only a collection an archive holds, named so: "Unless otherwise noted, all translations are my
+    // own" is no declaration, whatever the note goes on to cite.)
+    if (declaresStandingSource.test(source.source) && entries.length === 1 && archiveMark.test(source.source)) standing = entries[0];
     resolvedNotes.set(source.doc, { drafts, bibliography, after, citations, discursive: note.discursive, facts: facts.slice(factsBefore), antecedent: previous, usedContext, declaredBefore, declares, unlistedBefore, records, standingBefore, standingAfter: standing });
   }
   // "See note 245 below.": what that note cites, now that it has been read. Its citations (the
@@ -578,18 +579,26 @@ interface ResolvedNote {
     standingAfter: string | null;
 }
 
+/** A date as an entry of a minute book or a diary is headed: "19 July 1819", "July 19, 1819". */
+const DAY_MONTH_YEAR = String.raw`(?:\d{1,2}\s+${monthPattern}\.?\s+(?:\d{1,2}\s+)?(?:1[5-9]\d\d|20\d\d)|${monthPattern}\.?\s+\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d))`;
 /** "Minutes, 19 July 1819; 17 March 1820; 8 June 1820": a name, then dates alone to the end. */
-const DAY_MONTH_YEAR = String.raw`(?:\d{1,2}\s+\p{Lu}\p{Ll}+\.?\s+(?:\d{1,2}\s+)?(?:1[5-9]\d\d|20\d\d)|\p{Lu}\p{Ll}+\.?\s+\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d))`;
 const datesAfterName = new RegExp(String.raw`^\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,2},\s+(${DAY_MONTH_YEAR}(?:\s*[;,]\s*(?:and\s+)?${DAY_MONTH_YEAR})*)\.?\s*$`, 'u');
 
 const datedEntriesBook = /^(?:Minutes|Diary|Journal|Proceedings|Register|Records|Log|Logbook|Day\s?Book|Letterbook|Notebook|Accounts)\b/;
 
 /** "Unless otherwise noted, …", "All documents cited below are in …": a collection declared for the notes after. */
-const declaresStandingSource = /\bunless\s+otherwise\s+(?:noted|stated|indicated|specified)\b|\ball\s+(?:the\s+)?(?:documents|letters|correspondence|despatches|dispatches|records)\s+(?:cited|quoted)\s+(?:below|hereafter|in\s+this\s+(?:chapter|section|essay|article))/i;
+const DOCUMENTS = String.raw`(?:documents|letters|correspondence|despatches|dispatches|records|files|papers)`;
+const declaresStandingSource = new RegExp(
+  String.raw`\bunless\s+otherwise\s+(?:noted|stated|indicated|specified)\b[^.;]{0,120}\b${DOCUMENTS}\b[^.;]{0,120}\b(?:see|are\s+(?:in|from)|in)\b|\ball\s+(?:the\s+)?${DOCUMENTS}\s+(?:cited|quoted)\s+(?:below|hereafter|in\s+this\s+(?:chapter|section|essay|article))`,
+  'i',
+);
 
 /** "Carr to Root, June 15, 1908", "Hanna memorandum of April 3, 1907": a document by its date, no title and no archive named. */
 function documentByDateAlone(text: string): boolean {
-  return text.length <= 160 && findDates(text).length > 0 && findTitles(text).length === 0 && !archiveMark.test(text) && !/\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*\d/.test(text.replace(/\b\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d)/g, ''));
+  // (A document's heading, its writer and addressee or what it is: "The consul left Tangier on June 15,
+  // 1908" or "Interview with Peter Hale, March 3, 2015" is none.)
+  const heading = /^(?:\p{Lu}[\p{L}.’'-]*\s+){1,4}to\s+(?:the\s+)?\p{Lu}/u.test(text) || /^(?:\p{Lu}[\p{L}.’'-]*\s+){0,3}(?:memorandum|memo|telegram|despatch|dispatch|letter|instruction|minute)s?\b/iu.test(text);
+  return heading && text.length <= 160 && findDates(text).length > 0 && findTitles(text).length === 0 && !archiveMark.test(text) && !/\b(?:1[5-9]\d\d|20\d\d)[a-z]?\s*[,:]\s*\d/.test(text.replace(/\b\d{1,2},?\s+(?:1[5-9]\d\d|20\d\d)/g, ''));
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

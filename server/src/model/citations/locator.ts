@@ -37,6 +37,7 @@ const NOTE_AFTER_COMMA = String.raw`(?:nn?\.|notes?|fn\.?)\s*\d{1,4}(?:\s*${D}\s
 const SUFFIX = String.raw`(?:\s*ff?\.?(?![A-Za-z])|${NOTE_LETTER}|,\s*${NOTE_AFTER_COMMA}|\s*n\.?\s*\d*|n\d*)?`;
 
 const newspaperSectionPage = new RegExp(String.raw`(?<![\p{L}])pp?\.\s*[A-Z]{1,3}\d{1,3}(?:\s*${D}\s*[A-Z]{0,3}\d{1,3})?(?![\p{L}\d])`, 'u');
+// ("figs 1, 5–7, 12": figures written without the stop, before their numbers.)
 const marked = new RegExp(String.raw`(?<![\p{L}])(pp?\.|pp?(?=\s\d)|lots?(?=\s\d)|pgs?\.|pages?|ll?\.(?=\s?\d)|lines?(?=\s\d)|fols?\.|ff?\.|paras?\.|paragraphs?|cols?\.|pls?\.|plates|figs\.|figs(?=\s\d)|chap\.|ch\.|chapter|§)\s*(${PAGES})(?:ff\.?|f\.|n\d*)?(?![\p{L}\d])`, 'giu');
 /** "p. 201, p.222, 294": further pages, each with its own "p.", after the first. */
 const morePagesMarked = new RegExp(String.raw`^(?:\s*,\s*pp?\.\s*${PAGES})+(?![\p{L}\d])`, 'u');
@@ -57,6 +58,7 @@ const ROMAN_PLATE = String.raw`(?:${CAPITAL_ROMAN}|${ROMAN})`;
 // "plate VII", "plates x–xii", "plate 53A": plates numbered in roman or with a capital; "figs. 18, 19":
 // a plural's further numbers are more figures, not pages.
 // ("no. 3.3.3", "no. 79.0123": numbered at several levels; "no. v.187", "plate xxi.2": a roman series and its item.)
+// (Lettered after a comma in either case: "fig. 4.12A, B", "nos. 3, a".)
 export const ITEM = String.raw`(?:(?:cat\.\s*nos?|nos?|cat|figs?|pls?|cols?)\.|plates?)\s*(?:(?:[A-Z]{1,3}[.\-–]?)?\d{1,5}(?:(?:\.\d{1,4}){1,3}(?:${D}\d{1,3})?|\s*${D}\s*\d{1,5}(?![\d.]))?(?:[a-z]|[A-Z](?![\p{L}]))?|${ROMAN_PLATE}(?:\.\d{1,4})?(?:\s*${D}\s*${ROMAN_PLATE})?(?![\p{L}\d]))(?:\s*,\s*(?:[a-zA-Z](?![\p{L}\d])|\d{1,5}\.\d{1,3}(?![\p{L}\d])|(?<=(?:nos|figs|pls)\.\s*\d[^;]{0,40}|plates\s*\d[^;]{0,40})(?!(?:1[5-9]\d\d|20\d\d)(?!\d))\d{1,4}(?![\p{L}\d:]|\.\d)))*`;
 /** A catalogue's lettered number after the page: "158, H.7", "82, A.93". */
 export const LETTERED_ITEM = String.raw`[A-Z]\.\d{1,4}(?![\p{L}\d])`;
@@ -254,12 +256,14 @@ export function findLocator(text: string): FoundLocator | null {
  * work's, as "FRUS, vol. VII, p. 977" names the volume: the pinpoint is the page.)
  */
 function withLeadingItem(found: FoundLocator, text: string): FoundLocator {
-  const item = leadingItem.exec(text.slice(Math.max(0, found.start - 40), found.start));
-  if (!item) return found;
+  const before = text.slice(Math.max(0, found.start - 40), found.start);
+  const item = leadingItem.exec(before);
+  // (Not a journal's issue after its volume: "*Mariner’s Mirror* 45, no. 2, 110–20".)
+  if (!item || /\d,\s*$/.test(before.slice(0, before.length - item[1].length))) return found;
   const start = found.start - item[1].length;
   return { ...found, start, text: text.slice(start, found.end) };
 }
-const leadingItem = new RegExp(String.raw`(?:^|[,*_”"’]\s|[,*_”"’])((?:cat\.\s*nos?\.|nos?\.|cat\.)\s*\d{1,5}[a-z]?,\s*)$`, 'u');
+const leadingItem = new RegExp(String.raw`(?:^|[,*_”"’]\s?)((?:cat\.\s*nos?\.|nos?\.|cat\.)\s*\d{1,5}[a-z]?,\s*)$`, 'u');
 
 const sectionPageAfterDate = /\b(?:1[5-9]\d\d|20\d\d),\s*([A-Z][a-z]?\d{1,3})\s*\.?\s*$/;
 

@@ -150,7 +150,8 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   if (/\b(?:Box|Folder)\s+\d/.test(text)) return true;
   // ("ASR, TNC, uff. 15 (Lorenzo Tigrino), 1625, pt. 2, vol. 104, fol. 681r–v": a register by its
   // series and volume, to the folio, as an archival reference is given in full.)
-  if (/\bvol\.\s*\d{1,4},\s*(?:fols?|ff?)\.\s*\d/.test(text)) return true;
+  // (Not a published work's volume and folio, "Hale, *Letter Books*, vol. 2, fol. 12": a short form.)
+  if (/\bvol\.\s*\d{1,4},\s*(?:fols?|ff?)\.\s*\d/.test(text) && !titles.some((title) => title.style === 'italic')) return true;
   if (titles.length > 0 && repositoryAfter.test(text.slice(titles[titles.length - 1].end))) return true;
   if (imprintInParentheses.test(text)) return true;
   // "Georgina Cole, “Painting the Threshold …”, PhD thesis, Univ. of Sydney, 2010, 158--210": a thesis
@@ -160,9 +161,6 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   // Bermingham, 77--95": a chapter by its author named in full and its title, in a book given short,
   // is the chapter's first, full citation.
   if (chapterByNamedAuthor.test(text)) return true;
-  // "Janine Barchas, “Digitally Reconstructing …”, *ABO: Interactive Journal …* 2, no. 1, doi:…": an
-  // article by its author named in full, its journal and volume, without the year in parentheses.
-  if (articleByNamedAuthor.test(text)) return true;
   if (titles.length > 0 && inBibliographyForm(blanked(text, titles))) return true;
   // "Hulftegger, Adeline. “Notes sur …” *Bulletin …*, 1955, 124–34.": the author inverted, with a given
   // name in full, then a full stop and the title: a bibliography entry copied into the note.
@@ -203,9 +201,9 @@ function looksLikeFullReference(written: string, titles: TitleSpan[]): boolean {
   return titles.length > 0 && /\([^()]*\b(?:1[5-9]\d\d|20\d\d)\b[^()]*\)/.test(blanked(text, titles).replace(authorDateInParentheses, ' ')) && !namedWithYearAndAuthor.test(text);
 }
 const thesisInFull = /[”"’],?\s+(?:(?:PhD|Ph\.\s?D\.|doctoral|DPhil|D\.Phil\.|MA|M\.A\.|master['’]s)\s+(?:thesis|dissertation)|(?:thesis|dissertation))\s*,\s+[^,;()]{2,80},\s+(?:1[5-9]\d\d|20\d\d)\b/;
-const GIVEN_AND_SURNAME = String.raw`\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’-]+)+`;
+// (Not a cue read as the given name: "See Smith, “Docks,” in *The Harbour Book*, 90" is short.)
+const GIVEN_AND_SURNAME = String.raw`(?!(?:See|Compare|Cf|Also|But|And)\b)\p{Lu}\p{Ll}+(?:\s+\p{Lu}\.)*(?:\s+\p{Lu}[\p{L}'’-]+)+`;
 const chapterByNamedAuthor = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?${GIVEN_AND_SURNAME}(?:,?\s+(?:and|&)\s+${GIVEN_AND_SURNAME})?,\s+[“"][^”"\n]{3,300}[”"],?\s+in\s+[*_]`, 'u');
-const articleByNamedAuthor = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?${GIVEN_AND_SURNAME}(?:,?\s+(?:and|&)\s+${GIVEN_AND_SURNAME})?,\s+[“"][^”"\n]{3,300}[”"],?\s+[*_][^*_\n]{2,200}[*_],?\s+\d{1,4}(?:,\s*no\.\s*\d{1,4})?(?:,|\.?$)`, 'u');
 const YEAR_ALONE = String.raw`\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\)`;
 const surnameTitleAndYear = new RegExp(String.raw`^(?:(?:[Ss]ee|[Cc]f\.)\s+(?:also\s+)?)?(?:(?:de|van|von|du|le|la)\s+)?\p{Lu}[\p{L}'’-]+,\s+(?:“[^”\n]{2,200}”|"[^"\n]{2,200}"|[*_][^*_\n]{2,200}[*_])[,*_]{0,3}\s*${YEAR_ALONE}`, 'u');
 const titleAndYearAlone = new RegExp(String.raw`^[*_][^*_\n]{2,200}[*_]\s*${YEAR_ALONE},?\s*(?:\d|$)`, 'u');
@@ -467,7 +465,8 @@ function resolveWritten(draft: CitationDraft, index: BibliographyIndex): Resolut
   // "*Piping Boy* (Mannings no. 2156, *Shepherd Boy*, about 1773, Antony House, National Trust)",
   // "John Scarlett Davis, *Interior of the British Institution* (1829, Yale Center for British Art)": a
   // work of art by its date and where it is kept (or that it is lost), no work cited.
-  if (artworkWhereKept.test(text) && !imprintInParentheses.test(text)) return empty('none');
+  // (Not a listed work whose holder is given: "Jones, *Other Book* (2001, Bodleian Library)".)
+  if (artworkWhereKept.test(text) && !imprintInParentheses.test(text) && !findTitles(text).some((title) => namesListedTitle(title, index))) return empty('none');
   // "to Barry Molloy (personal communication, August 2, 2018)": not a published work (Chicago 14.214).
   if (/\bpersonal communication\b/i.test(text)) return empty('none');
   // "The term “Ex-Slave”", "the category of "Urban New York"": a word in quotation marks that the
@@ -611,7 +610,8 @@ function chapterInListedBook(text: string, titles: TitleSpan[], index: Bibliogra
     const from = chapter.end + inBook[0].length;
     const book = titles.find((title) => title.style === 'italic' && title.start >= from && title.start - from <= 120);
     // (Between "in" and the book, only its editor's or maker's name: "in Jeammet, *Tanagras*".)
-    if (!book || !/^(?:\s*,?\s*(?:\p{Lu}[\p{L}'’.&-]*|of|the|for|and|de|du|des|di|für|eds?\.|edited\s+by))*\s*,?\s*$/u.test(text.slice(from, book.start))) continue;
+    // (Each word ends where its letters do: one way to read a run of capitals, "THE METROPOLITAN …".)
+    if (!book || !/^(?:\s*,?\s*(?:\p{Lu}[\p{L}'’.&-]*(?![\p{L}'’.&-])|(?:of|the|for|and|de|du|des|di|für|eds?\.|edited\s+by)(?![\p{L}])))*\s*,?\s*$/u.test(text.slice(from, book.start))) continue;
     if (index.entries.some((item) => titleMostlyOf(chapter, item))) return null;
     // (Its author's entry holding the book as its container is the chapter listed, whatever its
     // title: "Freedman and Artemeva, "Introduction," in *Rhetorical Genre Studies*".)
@@ -624,8 +624,6 @@ function chapterInListedBook(text: string, titles: TitleSpan[], index: Bibliogra
       const shared = written.filter((word) => item.titleWords.has(word)).length;
       return shared >= 2 && shared >= written.length * 0.8 && shared >= item.titleWords.size * 0.5;
     });
-    // (Two works of that title, "*Histoire de Constantine*, edited by Eugène Vayssettes": the author's
-    // name tells them apart, not this rule.)
     if (listed.length !== 1) return null;
     // (Two works of that title, "*Histoire de Constantine*, edited by Eugène Vayssettes": the name
     // written after it tells which, as a reference by its author does.)
@@ -640,8 +638,8 @@ function chapterInListedBook(text: string, titles: TitleSpan[], index: Bibliogra
   return null;
 }
 
-const HOLDER = String.raw`(?:[^()]*\b(?:Museum|Museo|Musée|Gallery|Galleria|Academy|Collection|Center|Centre|Institute|Foundation|Palace|Castle|Trust|Abbey|Cathedral|Church|Kunsthalle|Kunsthaus|Tate|Louvre|Prado|Rijksmuseum|Hermitage|Library|House|Hall)\b[^()]*|private\s+collection|untraced|location\s+unknown|whereabouts\s+unknown|lost|destroyed)`;
-const artworkWhereKept = new RegExp(String.raw`^[^()]{0,120}[*_][^*_\n]{2,200}[*_]\s*\((?:[^()]*,\s*)?(?:(?:about|c\.|ca\.|circa)\s*)?(?:1[2-9]\d\d|20\d\d)(?:\s*[–-]\s*\d{2,4})?,\s*${HOLDER}\)\s*[.;]?\s*$|^[^()]{0,120}[*_][^*_\n]{2,200}[*_]\s*\([^()]*,\s*(?:untraced|private\s+collection|location\s+unknown),\s*(?:1[2-9]\d\d|20\d\d)\)\s*[.;]?\s*$`, 'iu');
+const HOLDER = String.raw`(?:[^()]*\b(?:Museum|Museo|Musée|Gallery|Galleria|Academy|Collection|Center|Centre|Institute|Foundation|Palace|Castle|Trust|Abbey|Cathedral|Church|Kunsthalle|Kunsthaus|Tate|Louvre|Prado|Rijksmuseum|Hermitage|Library|House|Hall)\b[^()]*|[Pp]rivate\s+collection|untraced|location\s+unknown|whereabouts\s+unknown|lost|destroyed)`;
+const artworkWhereKept = new RegExp(String.raw`^[^()]{0,120}[*_][^*_\n]{2,200}[*_]\s*\((?:[^()]*,\s*)?(?:(?:about|c\.|ca\.|circa)\s*)?(?:1[2-9]\d\d|20\d\d)(?:\s*[–−-]\s*\d{2,4})?,\s*${HOLDER}\)\s*[.;]?\s*$|^[^()]{0,120}[*_][^*_\n]{2,200}[*_]\s*\([^()]*,\s*(?:untraced|[Pp]rivate\s+collection|location\s+unknown),\s*(?:1[2-9]\d\d|20\d\d)\)\s*[.;]?\s*$`, 'u');
 
 /** Words that introduce a word or a phrase the sentence speaks of, not a work it cites. */
 const termIntroduction = /\b(?:the|a|this|that|these|those)\s+(?:(?:very|same|broad|wider|narrower|loose|vague|modern|older|contemporary|so-called)\s+)?(?:term|terms|word|words|phrase|phrases|label|labels|category|categories|expression|expressions|notion|concept|epithet|designation|name)\s+(?:of\s+)?[*_]*$|\b(?:so-called|termed|dubbed)\s+[*_]*$/i;
@@ -858,8 +856,6 @@ function resolveByAuthor(
     // "Spiegelberg 1908" for "Spiegelberg, W. 1906–1908": one of the years of a work published over several.
     // (Only in an author–date citation: "July-August 1819" dates a letter, not a volume of a series.)
     if (sameYear.length === 0 && authorDateYear(text, writtenYear)) sameYear = candidates.filter((item) => publishedOverYears(item, writtenYear));
-    // "Kennedy 2020" for "Kennedy, Rebecca. n.d. “Classics at the Intersections…”", "Vinson (…, 2014)"
-    // for the one Vinson entry that gives no year: the author's one undated work is the work cited.
     // "Reynolds, Discourse III (1770), in *Discourses*, 44": the year of a piece read in a work, the
     // work named by its title after "in"; the title tells which of the author's works, not the year.
     const readInTitled = sameYear.length === 0 ? new RegExp(String.raw`\b${writtenYear}\)?,?\s+in\s+[*_]`).exec(text) : null;
@@ -868,6 +864,8 @@ function resolveByAuthor(
       const titled = wanted.length > 0 ? candidates.filter((item) => wanted.every((word) => item.titleWords.has(word))) : [];
       if (titled.length === 1) return result(titled, null);
     }
+    // "Kennedy 2020" for "Kennedy, Rebecca. n.d. “Classics at the Intersections…”", "Vinson (…, 2014)"
+    // for the one Vinson entry that gives no year: the author's one undated work is the work cited.
     const undated = candidates.filter((item) => item.entry.year === null);
     if (sameYear.length === 0 && undated.length === 1 && (draft.focusYear || (!draft.embedded && authorDateYear(text, writtenYear)))) return result(undated, null);
     const slip = sameYear.length === 0 ? yearSlip(candidates, draft, text, writtenYear) : null;

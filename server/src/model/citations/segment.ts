@@ -107,7 +107,7 @@ function splitTopLevel(text: string): { start: number; end: number }[] {
     if (c === '(' || c === '[') depth++;
     else if ((c === ')' || c === ']') && depth > 0) depth--;
     // "*Journals,* XXV, 809; XXVII, 632": more pages of the same work, in another volume.
-    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !anotherNumberedVolume.test(text.slice(i + 1, i + 40)) && !(dateBefore.test(text.slice(Math.max(start, i - 30), i)) && anotherEntryDate.test(text.slice(i + 1, i + 40))) && !(divisionsBefore.test(text.slice(Math.max(start, i - 24), i)) && moreDivisions.test(text.slice(i + 1, i + 80))) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i) && !firstPublishedAfter.test(text.slice(i + 1, i + 40))) {
+    else if (c === ';' && depth === 0 && !closesEntity(text, i) && !titles.some((t) => t.start < i && i < t.end) && !anotherVolume.test(text.slice(i + 1, i + 24)) && !(anotherNumberedVolume.test(text.slice(i + 1, i + 40)) && !proseInPinpoints(text.slice(i + 1, i + 200))) && !(dateBefore.test(text.slice(Math.max(start, i - 30), i)) && anotherEntryDate.test(text.slice(i + 1, i + 40))) && !(divisionsBefore.test(text.slice(Math.max(start, i - 24), i)) && moreDivisions.test(text.slice(i + 1, i + 80))) && !continuesColumns(text, Math.max(start, i - 40), i) && !semicolonInPlainTitle(text, start, i) && !firstPublishedAfter.test(text.slice(i + 1, i + 40))) {
       parts.push({ start, end: i });
       start = i + 1;
     } else if (c === '.' && depth === 0 && !(i - start < 200 && (authorDateHead.test(text.slice(start, i)) || insideGivenNameHead(text, start, i) || (invertedAuthorsHead.test(text.slice(start, i)) && /^\s+[“"*_]/.test(text.slice(i + 1, i + 4))))) && (startsProse(text, i) || startsFullReference(text, i) || startsShortForm(text, i) || declaresNameNext(text, i) || /^\s+[*_]{0,2}[Il]bid\b/.test(text.slice(i + 1, i + 12))) && !nameHeading.test(text.slice(start, i)) && !titles.some((t) => t.start < i && i < t.end)) {
@@ -187,11 +187,18 @@ function quotationOpensPart(text: string, titles: { start: number; end: number }
 
 /** The quotation closing here is a passage (not a title) that a sentence of prose, begun in this part, quotes. */
 function quotedPassageCloses(text: string, start: number, at: number): boolean {
-  const opening = text.lastIndexOf(text[at] === '”' ? '“' : '"', at - 1);
+  // (Looked for within a window: a note of 50,000 closing quotation marks stays linear.)
+  const from = Math.max(start, at - 2000);
+  const found = text.slice(from, at).lastIndexOf(text[at] === '”' ? '“' : '"');
+  const opening = found < 0 ? -1 : from + found;
   if (opening <= start || at - opening <= 40) return false;
+  const before = text.slice(Math.max(start, opening - 300), opening);
   // (Not a title after its author's name and comma: "see Anne Curry, “Disciplinary Ordinances …: An
-  // International Code?” *Journal of Medieval History* 37".)
-  return /\p{Ll}{2,}\s+\p{Ll}{2,}/u.test(text.slice(start, opening)) && !/,\s*$/.test(text.slice(start, opening));
+  // International Code?” *Journal of Medieval History* 37"; nor a title in capitals before its
+  // journal and volume, "Smith and Jones “Docks and Quays in the Early Modern Port.” *Mariner’s Mirror* 45".)
+  if (/,\s*$/.test(before) || /^\s+[*_][^*_\n]{2,200}[*_]\s+\d/.test(text.slice(at + 1, at + 240))) return false;
+  // (A word of a sentence before it, "Barrell argues “…”": a verb of saying at least.)
+  return /(?<![\p{L}])\p{Ll}{3,}(?![\p{L}])/u.test(before);
 }
 
 /** What follows a quoted passage is its source: a title opening a reference, or an author's name and a comma. */
@@ -216,12 +223,14 @@ const referenceAfterAnd = new RegExp(
 );
 const datedLetter = new RegExp(String.raw`^${LETTER_HEADING}${DATE}`, 'u');
 /** A reference complete before " and ": ending on its pages, or on its place in an archive. */
-const endsOnPages = /\bpp?\.\s*[A-Z]{0,2}\d{1,5}(?:\s*[-–—]{1,2}\s*[A-Z]{0,2}\d{1,5})?$/;
+const endsOnPages = /\bpp?\.\s*[A-Z]{0,2}\d{1,5}(?:\s*[-–—−]{1,2}\s*[A-Z]{0,2}\d{1,5})?$/;
 /** "See *The Morning Herald*, 22 April 1784, and Hayes, ed., *Letters*, 160": a periodical's issue by its date, with a list's comma. */
 const endsOnIssueDate = new RegExp(String.raw`[*_],?\s+${DATE}(?:,\s*(?:p\.\s*)?\d{1,4})?,$`, 'u');
-/** "…, *Thomas Gainsborough*, 294--95, 306--7, and William Vaughan, *Gainsborough* (…)": a short form's pages after its title. */
-// (With the comma of a list before "and": "…, 12 and Dossey, *Peasant and Empire*" is one sentence
-// naming two works, read as such.)
+/**
+ * "…, *Thomas Gainsborough*, 294--95, 306--7, and William Vaughan, *Gainsborough* (…)": a short form's
+ * pages after its title, with the comma of a list before "and" ("…, 12 and Dossey, *Peasant and
+ * Empire*" is one sentence naming two works, read as such).
+ */
 const endsOnTitlePages = /[*_”"],?\s+\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?(?:,\s*\d{1,5}(?:\s*(?:-{1,3}|[–—−])\s*\d{1,5})?)*,$/;
 
 /**
@@ -269,7 +278,7 @@ function startsProse(text: string, dot: number): boolean {
   // ("…, 184. On Gainsborough's empiricism, see Asfour …", "For the Ordinances, see …": the subject a
   // reference is given for, then the reference.)
   // ("For Ms. 616, see Migne …": an abbreviation's stop before a number is no sentence's end.)
-  if (/^\s+(?:On|For|Regarding|Concerning|About)\s+(?:[^.;:]|\.(?=\s\d)){1,100}?,\s+see\b/.test(text.slice(dot + 1, dot + 140)) && !abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return true;
+  if (subjectThenSee.test(text.slice(dot + 1, dot + 140)) && !abbreviations.test(text.slice(Math.max(0, dot - 8), dot))) return true;
   // ("… 12--13. Paul Langford describes the new kind …": a person named in full, then the verb.)
   // ("…, 55D606 OSS/PB–1. A later account of …": the article "A" opens a sentence too.)
   if (!/^\s+(?:\p{Lu}\p{Ll}+(?:['’]s)?|A)\s+\p{Ll}+\s+\p{Ll}/u.test(next) && !/^\s+\p{Lu}\p{Ll}+\s+(?:\p{Lu}\p{Ll}+\s+)?\p{Lu}\p{Ll}+(?:['’]s)?\s+\p{Ll}{3,}\s+\p{Ll}/u.test(next) && !adverbOpensSentence.test(next) && !/^\s+(?:See|Cf\.|Compare|But\s+(?:see|cf\.)|Contra|(?:Cited|Quoted|Reprinted|Translated)\s+in)(?=[\s,:])/.test(next)) return false;
@@ -339,6 +348,12 @@ function declaresNameNext(text: string, dot: number): boolean {
 /** "Minutes, 15 February 1813; 16 June 1814; and 9 June 1815": more entries of the same record, by their dates alone. */
 const dateBefore = new RegExp(String.raw`${DATE}\s*$`, 'u');
 const anotherEntryDate = new RegExp(String.raw`^\s*(?:and\s+)?${DATE}\s*(?:[;.]|$)`, 'u');
+/**
+ * What a reference is given for, before its cue: "On Gainsborough's empiricism, ", "For Ms. 616, " (an
+ * abbreviation's stop before a number is no end of sentence).
+ */
+export const SUBJECT_OF_REFERENCE = String.raw`(?:On|For|Regarding|Concerning|About)\s(?:[^.;:]|\.(?=\s\d)){1,100}?,\s+`;
+const subjectThenSee = new RegExp(String.raw`^\s+${SUBJECT_OF_REFERENCE}see\b`);
 /** A record's name, then the dates of its entries, to the end: "Minutes, 15 February 1813; 16 June 1814; and 9 June 1815." */
 const recordByDates = new RegExp(String.raw`^\s+\p{Lu}[\p{L}’'-]+(?:\s+\p{Lu}[\p{L}’'-]+){0,2},\s+${DATE}(?:\s*[;,]\s*(?:and\s+)?${DATE})*\.?\s*$`, 'u');
 
@@ -683,12 +698,21 @@ function pinpointsOfVolumes(text: string): FoundLocator | null {
   if (semicolon < 0 || !anotherNumberedVolume.test(text.slice(semicolon + 1, semicolon + 40))) return null;
   const first = findLocator(text.slice(0, semicolon));
   if (!first || !/^[\s.,]*$/.test(text.slice(first.end, semicolon))) return null;
+  // (To the end of the second volume's pinpoint, and only if nothing follows it: "…; vol. 2, pl. 247a,
+  // which shows the later quay" keeps the first volume's pages alone.)
+  if (proseInPinpoints(text.slice(semicolon + 1))) return null;
   const end = text.replace(/[\s.,;]+$/, '').length;
   return { ...first, text: text.slice(first.start, end), end };
 }
 
 /** A clause that ends on the cue for the reference after it: "On Hodler and Giotto, see", "For a fuller account, see also". */
-const introducesReference = /^(?:On|For|Regarding|Concerning|About)\s(?:[^.;:]|\.(?=\s\d)){1,100}?,\s+(?:see(?:\s+also)?|cf\.)[,:]?$/;
+const introducesReference = new RegExp(String.raw`^${SUBJECT_OF_REFERENCE}(?:see(?:\s+also)?|cf\.)[,:]?$`);
+
+/** Words of a sentence among pinpoints ("…; vol. 2, pl. 247a, which shows the later quay"), up to the next semicolon. */
+function proseInPinpoints(text: string): boolean {
+  const upTo = text.split(';')[0];
+  return /(?<![\p{L}])\p{Ll}{3,}\s+\p{Ll}{3,}(?![\p{L}])/u.test(upTo.replace(/\b(?:plates?|figs?|nos?|pls?|and)\b\.?/g, ' '));
+}
 
 /** A part of a work named after its pages: an appendix, an annex, a table, a figure, a plate, a map. */
 const partOfWorkAfterPages = /^(?:Appendix|Appendices|App\.|Annex|Annexe|Supplement|Excerpt|Table|Tables|Tab\.|Figure|Figures|Figs?\.|Plates?|Pls?\.|Map|Maps)(?![\p{L}])/u;
@@ -1035,7 +1059,8 @@ export function findAnchors(text: string): Anchor[] {
     const gap = text.slice(found[i].end, found[i + 1].start);
     // ("…,” in Art Institute of Chicago, *Lithographs of Whistler*": the work's maker a body whose name
     // the anchor only ends.)
-    if (/^\s*[,.]?\s*(?:(?:as\s+)?(?:quoted|cited|reprinted|printed)\s+)?in\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|the|for|and|de|du|des|di|für)\s+)?){0,6}$/iu.test(gap)) {
+    // (Case matters here: "12, in line with Jones (2001, 34)" is prose, not a body's name.)
+    if (/^\s*[,.]?\s*(?:(?:[Aa]s\s+)?(?:[Qq]uoted|[Cc]ited|[Rr]eprinted|[Pp]rinted)\s+)?[Ii]n\s+(?:\p{Lu}[\p{L}'’.-]*\s+(?:(?:of|the|for|and|de|du|des|di|für)\s+)?){0,6}$/u.test(gap)) {
       found[i] = { ...found[i], end: found[i + 1].end };
       found.splice(i + 1, 1);
     }
