@@ -30,7 +30,7 @@ describe('resolution on published essays (development split)', function () {
     assert.equal(totals.fixtures.exact, totals.fixtures.notes);
   });
 
-  it('resolves at least 82% of the development notes exactly (46% before the work on real essays)', () => {
+  it('resolves at least 83% of the development notes exactly (46% before the work on real essays)', () => {
     // 97.0% of the first 670 notes; then six essays of a later volume of the journal (154 notes, keyed
     // in a new round) came in at 63.6% unseen by the rules, and the split at 92.1% of 824 once general
     // rules for what they showed were added; then an Egyptology chapter of 125 author-date notes came in
@@ -58,10 +58,11 @@ describe('resolution on published essays (development split)', function () {
     // 91.9% of 670 notes: six essays keyed later (103 notes) came in at 85%, unseen by the rules.
     // 94.6% once notes that cite nothing, personal communications and the kind of a citation were read
     // as keyed; 95.5% once notes citing several works and their locators were read in full (each alone).
-    // (Ten essays keyed in rounds 22–26 came in at 55.9% of their 687 notes; with them 82.0% of 3,311.)
+    // (Ten essays keyed in rounds 22–26 came in at 55.9% of their 687 notes; with them 82.0% of 3,311.
+    // Two British Art Studies essays of rounds 27–28 came in at 67.2% of 201; with them 83.5% of 3,512.)
     const dev = totals['real-dev'];
-    assert.ok(dev.notes >= 3311, `${dev.notes} notes keyed`);
-    assert.ok(dev.exact / dev.notes >= 0.82, `${dev.exact}/${dev.notes}`);
+    assert.ok(dev.notes >= 3512, `${dev.notes} notes keyed`);
+    assert.ok(dev.exact / dev.notes >= 0.83, `${dev.exact}/${dev.notes}`);
   });
 
   it('keeps "never cited" precision at 0.93 or more and the diagnostics of the split under 4 per 1,000 words', () => {
@@ -92,7 +93,7 @@ describe('resolution on published essays (development split)', function () {
     for (const rule of ['uncited', 'unresolved'] as const) assert.equal(totals.fixtures[rule].fn, 0, `${rule} missed in the fixtures`);
   });
 
-  it('resolves at least 77% of the notes of essays without a bibliography against their full references', () => {
+  it('resolves at least 79% of the notes of essays without a bibliography against their full references', () => {
     // None before (an essay without a bibliography resolved nothing). First sight, round by round:
     // 68.4% of 98 notes, then 91.8% of 97, 70.9% of 55 and 86.3% of 95 (90.4% of those 345 after);
     // then 18.7% of the 267 notes of a 1985 government history's installments (manuscript records,
@@ -101,10 +102,11 @@ describe('resolution on published essays (development split)', function () {
     // came in at 54.9%: 78.5% of 924. A Getty notice (33 notes, a sketchbook "hereafter cited as")
     // came in at 60.6%: 79.4% of 957. A museum chapter whose notes give each work as an author–date
     // list writes it ("Williams, J. (1837). A narrative …, p. 113") came in at 12.3% (7 of 57): 76.0%
-    // of 1,014; 79.6% after the rules it prompted (43 of 57).
+    // of 1,014; 79.6% after the rules it prompted (43 of 57). Three museum essays (76 notes, page
+    // ranges typeset with the minus sign) came in at 60.5%: 80.5% of 1,090 after.
     const notesOnly = totals['notes-dev'];
-    assert.ok(notesOnly.notes >= 957, `${notesOnly.notes} notes keyed`);
-    assert.ok(notesOnly.exact / notesOnly.notes >= 0.77, `${notesOnly.exact}/${notesOnly.notes}`);
+    assert.ok(notesOnly.notes >= 1090, `${notesOnly.notes} notes keyed`);
+    assert.ok(notesOnly.exact / notesOnly.notes >= 0.79, `${notesOnly.exact}/${notesOnly.notes}`);
     // No false "matches no entry" until an article keyed at the end of a stop (two: a work given in
     // full only after "quoted in", whose short forms follow); precision 0.85 or more since.
     const { unresolved } = notesOnly;
