@@ -2153,3 +2153,18 @@ describe('this stop’s rules, where they must not reach', () => {
     assert.equal(segmentNote('Smith, *The Harbour Book*, vol. 1, 301–02; vol. 2, pl. 247a, which shows the later quay.')[0].locator?.text, 'vol. 1, 301–02');
   });
 });
+
+describe('a work given in full under a title none of the author’s listed works has', () => {
+  const bibliography = ['Solkin, David H. “Gainsborough’s Classically Virtuous Wife.” *British Art Journal* 2, no. 2 (2001): 75–77.', '', 'Butler, Joseph. *Fifteen Sermons Preached at the Rolls Chapel*. London: S.P.C.K., 1970.'];
+  const found = (note: string) => notesOf(bibliography, [note]).essay.notes[0].citations.filter((c) => c.kind !== 'none').map((c) => `${c.entries.join('+') || '-'} ${c.unresolved ? 'warns' : ''}`.trim());
+
+  it('is another work, which the bibliography lacks, even when the year agrees', () => {
+    assert.deepEqual(found('David Solkin, *Art on the Line* (New Haven: Yale University Press, 2001), 24.'), ['- warns']);
+    assert.deepEqual(found('David Solkin, “Staging the Spectacle”, in *Art on the Line*, 24.'), ['- warns']);
+  });
+
+  it('is the listed work when any of its titles is, or its own title is', () => {
+    assert.deepEqual(found('Joseph Butler, “Upon Compassion”, Sermon 5, in *Fifteen Sermons Preached at the Rolls Chapel*, ed. T. A. Roberts (London: S.P.C.K., 1970), 51.'), ['butler1970']);
+    assert.deepEqual(found('David H. Solkin, “Gainsborough’s Classically Virtuous Wife,” *British Art Journal* 2 (2001): 76.'), ['solkin2001']);
+  });
+});

@@ -958,6 +958,18 @@ function resolveByAuthor(
       return result([], `No work of ${author} titled '${shortTitle.value.replace(/[\s,.:;]+$/, '')}' in the bibliography: add it, or correct the short form.`);
     }
   }
+  // "David Solkin, “Staging the Spectacle”, in *Art on the Line*, 24" when Solkin's one listed work is
+  // an article of another title: a work given in full under its own title, none of whose words the
+  // author's listed titles have, is another work, one the bibliography lacks (its year may agree).
+  const fullTitle = kind === 'full' && !forced && titlesAfter.length > 0 && /^[\s,]*$/.test(text.slice(chosenWord.end, titlesAfter[0].start)) ? titlesAfter[0] : null;
+  if (fullTitle) {
+    // (Every title after the name counts: "Joseph Butler, “Upon Compassion”, Sermon 5, in *Butler's
+    // Fifteen Sermons …*" is a part of the listed book.)
+    const written = titleWords(titlesAfter.map((title) => title.value).join(' ')).filter((word) => !/^\d+$/.test(word));
+    if (written.length >= 2 && candidates.every((item) => item.titleWords.size > 0 && !written.some((word) => item.titleWords.has(word)))) {
+      return result([], `No work of ${author} titled '${fullTitle.value.replace(/[\s,.:;]+$/, '')}' in the bibliography: add it, or correct the reference.`);
+    }
+  }
   if (candidates.length > 1) candidates = narrow(candidates, text, titlesAfter.length > 0 ? titlesAfter : titles);
   // The same work listed twice is one work (the duplicate entry is reported on the bibliography).
   if (candidates.length > 1) candidates = withoutRepeats(candidates);
