@@ -381,7 +381,8 @@ function readsAsReference(text: string): boolean {
   }
   const sentence = head.slice(0, end);
   let outside = sentence;
-  for (const title of findTitles(sentence).reverse()) outside = outside.slice(0, title.start) + outside.slice(title.end);
+  // (The titles found in the head, those of the sentence: no title spans its end, by its making.)
+  for (const title of inTitle.filter((span) => span.end <= end).reverse()) outside = outside.slice(0, title.start) + outside.slice(title.end);
   outside = outside.replace(/\([^()]*\)/g, ' ');
   return !(outside.match(/\b\p{Ll}{3,}\b/gu) ?? []).some((word) => !referenceWords.test(word));
 }
@@ -868,14 +869,12 @@ const LOC = String.raw`(?:(?:${SECTION}(?::\s*|(?![\p{L}\d:])))?(?:(?:pp?|esp)\.
 /** "Leipoldt 1903: 40 n. 1", "Bachhuber (2006, 353)", "Cline 1996", "Vleeming (2011: no. 791)". */
 const authorDate = new RegExp(String.raw`(${NAMES})(?:\s*,\s*|\s+|\s*\(\s*)(${YEAR}|${PENDING})(?:\)?\s*[,:]\s*${NOT_A_YEAR}${LOC}|\s*${PARENTHESISED_PINPOINT})?\)?`, 'gu');
 /** A further year of the same author after an author-date reference: ", 2002(b)", " and 2007", " and b", " and 1996: 206". */
-const moreYears = new RegExp(
-  String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*${NOT_A_YEAR}${LOC})?(?![\p{L}\d])`,
-  'u',
-);
+const ANOTHER_YEAR = String.raw`(?:(1[5-9]\d\d|20\d\d)(?:\(([a-z])\)|([a-z]))?|([a-z])(?![\p{L}\d])|(forthcoming)(?:\s?\(([a-z])\))?)(?:\)?\s*[:,]\s*${NOT_A_YEAR}${LOC})?(?![\p{L}\d])`;
+const moreYears = new RegExp(String.raw`^(\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)${ANOTHER_YEAR}`, 'u');
 /** "(2005: 231)", "(1998, 238)", "(2016: §6.1)": a year and its pages, nothing else, in parentheses. */
 const yearAndPagesInParentheses = new RegExp(String.raw`\((?:1[5-9]\d\d|20\d\d)[a-z]?\s*[:,]\s*${NOT_A_YEAR}${LOC}\)`, 'gu');
 /** The same, after a semicolon, inside the parentheses of "Quack (2006: 611; 2007)". */
-const yearAfterSemicolon = new RegExp(moreYears.source.replace('^(', String.raw`^(\s*;\s*|`), 'u');
+const yearAfterSemicolon = new RegExp(String.raw`^(\s*;\s*|\s*(?:,\s*and|,|and|&)\s+|\s*,\s*)${ANOTHER_YEAR}`, 'u');
 const yearSpan = new RegExp(String.raw`^(?:1[5-9]\d\d|20\d\d)\s*${D}\s*(?:1[5-9]\d\d|20\d\d)(?!\d)`, 'u');
 const insideProperName = /(?:\p{Lu}[\p{L}'’-]*|\b(?:of|and|the|for|de|des|du|für|und))\s+\p{Lu}\p{Ll}[\p{L}'’-]*\s+$/u;
 
